@@ -1,0 +1,143 @@
+"""Finding and normalising dates in prose: absolute, month-only, weekdays, years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateutil_parser
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")], 1)
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|" \
+     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(rf"\b{_Y}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b"),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b"),
+    re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:,\s*)?\d)"),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}(?!\w)"),
+    re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b"),
+    re.compile(rf"\b(?:in|since|by|until|from|last|this|early|late|mid-)\s+{_M}(?!\w)", re.I),
+    re.compile(r"\b(?:on|last|this|next|since|by|until)\s+(?P<weekday>Monday|Tuesday|Wednesday|"
+               r"Thursday|Friday|Saturday|Sunday)\b"),
+    re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+{_Y}\b", re.I),
+    re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-|before|after|end of)\s+{_Y}\b",
+               re.I),
+]
+_QUARTERS = {"first": 1, "second": 4, "third": 7, "fourth": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written in a text, with the parts the text (or its context) gives."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday, for "on Tuesday"
+    year_from_context: bool = False
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY; None without a year."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            try:
+                return dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+def find_dates(text: str, context_year: int | None = None) -> list[DateMention]:
+    """Dates mentioned in `text`; a missing year is taken from `context_year` when given."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            mention = _mention(match, context_year)
+            if mention is not None:
+                found.append(mention)
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(match: re.Match[str], context_year: int | None) -> DateMention | None:
+    parts = match.groupdict()
+    year = int(parts["year"]) if parts.get("year") else None
+    month = None
+    if parts.get("month"):
+        month = MONTHS[parts["month"].lower().rstrip(".")]
+    elif parts.get("mnum"):
+        month = int(parts["mnum"])
+    elif parts.get("quarter"):
+        month = _QUARTERS[parts["quarter"].lower()]
+    day = int(parts["day"]) if parts.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if parts.get("month") == "May" and day is None and year is None:
+        return None  # "in May" is fine, but bare "May" is usually the verb
+    weekday = WEEKDAYS.index(parts["weekday"].lower()) if parts.get("weekday") else None
+    from_context = year is None and month is not None and context_year is not None
+    return DateMention(
+        start=match.start(), end=match.end(), text=match.group(0),
+        year=year if year is not None else (context_year if month is not None else None),
+        month=month, day=day, weekday=weekday, year_from_context=from_context,
+    )
+
+
+def parse_datetime(text: str) -> str | None:
+    """An ISO date (with time when given) from a byline or meta value, else None."""
+    text = text.strip()
+    if not re.search(r"\d", text):
+        return None
+    try:
+        value = dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if value.year < 1900:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
+    if has_time:
+        stamp = value.replace(tzinfo=None).isoformat(timespec="minutes")
+        offset = value.utcoffset()
+        if offset is not None:
+            total = int(offset.total_seconds() // 60)
+            sign = "+" if total >= 0 else "-"
+            stamp += f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+        return stamp
+    return value.date().isoformat()
+
+
+def year_of(iso: str | None) -> int | None:
+    """The year of an ISO date string, if it has one."""
+    if iso and re.match(r"\d{4}", iso):
+        return int(iso[:4])
+    return None

@@ -1,0 +1,52 @@
+"""Errors and warnings that name the file (and line) they are about."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def location(path: str | Path | None, line: int | None = None, column: int | None = None) -> str:
+    """Format `file:line:column`, leaving out the parts that are unknown."""
+    where = str(path) if path else "<input>"
+    if line:
+        where += f":{line}"
+        if column:
+            where += f":{column}"
+    return where
+
+
+class SiteError(Exception):
+    """A problem with the user's input or environment: reported as one line, exit code 1."""
+
+    def __init__(
+        self, message: str, path: str | Path | None = None,
+        line: int | None = None, column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{location(self.path, self.line, self.column)}: {self.message}"
+
+
+@dataclass
+class Reporter:
+    """Collects warnings for a build; prints them as they come unless quiet."""
+
+    quiet: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
+        text = f"{location(path, line)}: warning: {message}" if path else f"warning: {message}"
+        self.warnings.append(text)
+        if not self.quiet:
+            print(text, file=sys.stderr)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr)

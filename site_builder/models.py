@@ -1,0 +1,171 @@
+"""Plain data passed between the pipeline stages.
+
+read ─▶ RawDocument ─clean─▶ CleanDocument ─write─▶ content/*.md ─load─▶ Article
+[Article] ─analyze─▶ Digest ─render─▶ output/
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Metadata fields an article can carry; one list so readers, config and
+# the content writer agree on names.
+META_FIELDS = ("title", "outlet", "author", "published", "url")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A candidate unit of text from a seed file, with the 1-based lines it came from."""
+
+    text: str
+    lines: tuple[int, ...]
+    bullet: bool = False
+    heading: bool = False
+    # Set by a reader that already knows the block is not article text
+    # (e.g. an HTML <nav>); the cleaner keeps the reason.
+    debris: str | None = None
+
+
+@dataclass
+class RawDocument:
+    """A decoded seed file split into blocks, plus metadata its markup declares."""
+
+    source_file: str
+    sha256: str
+    format: str  # "txt" | "html" | "md"
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # decoding reports
+    # Markdown seeds pass through the cleaner untouched.
+    passthrough: bool = False
+
+
+@dataclass(frozen=True)
+class Removal:
+    lines: tuple[int, ...]
+    reason: str
+    excerpt: str
+
+
+@dataclass
+class CleanDocument:
+    """Article text separated from debris, with metadata found on the page."""
+
+    source_file: str
+    sha256: str
+    body: list[Block]
+    removed: list[Removal]
+    meta: dict[str, str]
+    inferred: list[str]  # metadata fields read from the page text rather than declared
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body unit of an article page: the anchor target of every link."""
+
+    id: str
+    kind: str  # "p" | "li" | "h" | "pre"
+    text: str  # plain text, for analysis and excerpts
+    html: str  # rendered inline HTML (escaped)
+    source_lines: tuple[int, ...] = ()
+
+
+@dataclass
+class Article:
+    slug: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    source_file: str | None
+    paragraphs: list[Paragraph]
+    removed: list[Removal] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)
+    content_path: str = ""
+
+    @property
+    def label(self) -> str:
+        """A display name: the title, or the start of the lead when no title is known."""
+        if self.title:
+            return self.title
+        lead = next((p.text for p in self.paragraphs if p.kind == "p"), self.slug)
+        return shorten(lead, 80)
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut text at a word boundary to at most `width` characters, marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to one paragraph of one article."""
+
+    article: str
+    paragraph: str
+
+
+@dataclass
+class Topic:
+    slug: str
+    name: str
+    kind: str  # "person" | "organisation" | "place" | "system"
+    aliases: list[str]
+    mentions: list[Ref]
+    sources: int = 0
+
+
+@dataclass
+class Fact:
+    id: str
+    statement: str
+    statement_ref: Ref
+    values: list[str]
+    support: list[Ref]
+    sources: int
+    topics: list[str] = field(default_factory=list)  # topic slugs
+
+
+@dataclass
+class Claim:
+    value: str
+    support: list[Ref]
+    statement: str = ""
+
+
+@dataclass
+class Disagreement:
+    about: str
+    claims: list[Claim]
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    source: Ref
+    target: Ref
+    kind: str  # "duplicate" | "related"
+    score: float
+
+
+@dataclass
+class TimelineEvent:
+    date: str  # ISO date, or YYYY-MM / YYYY when that is all the text gives
+    text: str
+    support: list[Ref]
+
+
+@dataclass
+class Digest:
+    articles: list[Article]
+    topics: list[Topic]
+    facts: list[Fact]
+    disagreements: list[Disagreement]
+    crossrefs: list[CrossRef]
+    timeline: list[TimelineEvent]
+    summary: str = ""
