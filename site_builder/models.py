@@ -21,6 +21,7 @@ class Block:
     lines: tuple[int, ...]
     bullet: bool = False
     heading: bool = False
+    markdown: bool = False  # already Markdown (from a .md seed): written as is
     # Set by a reader that already knows the block is not article text
     # (e.g. an HTML <nav>); the cleaner keeps the reason.
     debris: str | None = None
@@ -103,7 +104,7 @@ def shorten(text: str, width: int) -> str:
     return cut + "…"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Ref:
     """A link to one paragraph of one article."""
 

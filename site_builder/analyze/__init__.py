@@ -1,0 +1,67 @@
+"""Analysis: all articles together -> one Digest (topics, facts, disagreements, links, timeline)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..config import Config
+from ..content import make_slug
+from ..models import Article, Digest, Ref, Topic
+from .crossrefs import near_duplicates, related
+from .entities import resolve
+from .facts import CONTEXT, build_facts, cluster_sentences, find_date_disagreements, \
+    find_disagreements
+from .sentences import Sentence, build_sentences, similar_pairs, story_year, weigh
+from .timeline import build_timeline
+
+
+def analyze(articles: list[Article], config: Config) -> Digest:
+    """Build the digest from the loaded articles; pure: same input, same digest."""
+    sentences = build_sentences(articles, story_year(articles))
+    topics, topic_slug = _topics(sentences, config)
+    weigh(sentences)
+    pairs = similar_pairs(sentences, CONTEXT)
+    clusters = cluster_sentences(sentences, pairs)
+    facts, fact_of = build_facts(sentences, clusters, topic_slug,
+                                 limit=min(10 + 4 * len(articles), 400))
+    name_of_slug = {t.slug: t.name for t in topics}
+    names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
+    disagreements = find_disagreements(sentences, pairs, names) + find_date_disagreements(
+        sentences)
+    duplicates = near_duplicates(articles)
+    crossrefs = duplicates + related([f.support for f in facts], duplicates)
+    statements = {f.id: f.statement for f in facts}
+    timeline = build_timeline(sentences, articles, fact_of, statements)
+    summary = " ".join(f.statement for f in facts[:3])
+    return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary)
+
+
+def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dict[str, str]]:
+    """Resolve mentions into topics; returns the topics and topic key -> slug."""
+    mentions = [m for s in sentences for m in s.mentions]
+    key_to_topic, drafts = resolve(mentions, config.topic_aliases, config.topic_exclude)
+    refs: dict[str, list[Ref]] = {}
+    for s in sentences:
+        s.topics = {key_to_topic[m.key] for m in s.mentions if m.key in key_to_topic}
+        for key in sorted(s.topics):
+            refs.setdefault(key, [])
+            if s.ref not in refs[key]:
+                refs[key].append(s.ref)
+    ranked = []
+    for key, draft in drafts.items():
+        mentions_of = refs.get(key, [])
+        count = sum(draft.surfaces.values())
+        if draft.kind == "other" and (count < 2 or " " not in key and count < 3):
+            continue  # unclassified single words are too often ordinary words
+        sources = len({r.article for r in mentions_of})
+        ranked.append((-sources, -count, draft.name.casefold(), key, draft, mentions_of, sources))
+    ranked.sort(key=lambda r: r[:4])
+    taken: set[str] = set()
+    topics: list[Topic] = []
+    slugs: dict[str, str] = {}
+    for *_, key, draft, mentions_of, sources in ranked:
+        slug = make_slug(draft.name, taken)
+        aliases = sorted({s for s in draft.surfaces if s != draft.name}, key=str.casefold)
+        topics.append(Topic(slug, draft.name, draft.kind, aliases, mentions_of, sources))
+        slugs[key] = slug
+    return topics, slugs

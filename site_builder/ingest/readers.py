@@ -140,7 +140,8 @@ def read_markdown(text: str, name: str) -> RawDocument:
 
 def _markdown_block(lines: list[tuple[int, str]]) -> Block:
     # Kept as written: the content writer passes Markdown seeds through.
-    return Block(text="\n".join(line for _, line in lines), lines=tuple(n for n, _ in lines))
+    return Block(text="\n".join(line for _, line in lines), lines=tuple(n for n, _ in lines),
+                 markdown=True)
 
 
 def _text(value: object) -> str:

@@ -1,0 +1,102 @@
+"""Cross-references between paragraphs: near-duplicates by shingles, related by shared facts."""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+
+from ..models import Article, CrossRef, Ref
+from ..text import normalise, split_sentences
+
+SHINGLE = 3
+# Share of the shorter text's shingles found in the other: above this, near-duplicate.
+DUPLICATE = 0.5
+# Above this (Jaccard), the same text: shown as "verbatim".
+VERBATIM = 0.9
+RELATED_PER_FACT = 24
+
+
+def _shingles(text: str) -> set[int]:
+    tokens = normalise(text).split()
+    if len(tokens) < SHINGLE:
+        return {zlib.crc32(" ".join(tokens).encode())} if tokens else set()
+    return {zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
+            for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def _containment(a: set[int], b: set[int]) -> float:
+    return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / max(len(a | b), 1)
+
+
+def near_duplicates(articles: list[Article]) -> list[CrossRef]:
+    """Paragraph pairs that repeat each other, whole or sentence by sentence.
+
+    Candidates come from an inverted index of shingles; shingles shared by many
+    paragraphs (boilerplate phrases) do not generate candidates.
+    """
+    units: list[tuple[Ref, set[int], list[set[int]]]] = []
+    for article in articles:
+        for p in article.paragraphs:
+            if p.kind in ("p", "li"):
+                units.append((Ref(article.slug, p.id), _shingles(p.text),
+                              [_shingles(s) for s in split_sentences(p.text)]))
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, (_, shingles, _) in enumerate(units):
+        for h in shingles:
+            postings[h].append(i)
+    limit = max(20, int(len(units) ** 0.5))
+    found: list[CrossRef] = []
+    for i, (ref, shingles, sentences) in enumerate(units):
+        counts: dict[int, int] = defaultdict(int)
+        for h in shingles:
+            plist = postings[h]
+            if len(plist) <= limit:
+                for j in plist:
+                    if j > i:
+                        counts[j] += 1
+        for j, shared in counts.items():
+            if shared < 2:
+                continue
+            other_ref, other, other_sentences = units[j]
+            score = max(_containment(shingles, other), _sentence_overlap(sentences,
+                                                                         other_sentences))
+            if score >= DUPLICATE:
+                exact = _jaccard(shingles, other)
+                found.append(CrossRef(ref, other_ref, "duplicate",
+                                      round(exact if exact >= VERBATIM else score, 3)))
+    return found
+
+
+def _sentence_overlap(a: list[set[int]], b: list[set[int]]) -> float:
+    # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
+    best = 0.0
+    for x in a:
+        for y in b:
+            if len(x) >= 6 and len(y) >= 6:
+                best = max(best, _containment(x, y))
+    return best
+
+
+def is_verbatim(crossref: CrossRef) -> bool:
+    """A duplicate whose texts are the same but for case and punctuation."""
+    return crossref.kind == "duplicate" and crossref.score >= VERBATIM
+
+
+def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[CrossRef]:
+    """Paragraph pairs from different articles that support the same fact."""
+    known = {(c.source, c.target) for c in duplicates} | {(c.target, c.source) for c in duplicates}
+    scores: dict[tuple[Ref, Ref], int] = defaultdict(int)
+    for support in fact_support:
+        # A fact backed by hundreds of paragraphs would make every pair "related":
+        # the first few of each source are enough to navigate by.
+        support = support[:RELATED_PER_FACT]
+        for a in support:
+            for b in support:
+                if a.article < b.article:
+                    scores[(a, b)] += 1
+    return [CrossRef(a, b, "related", float(n)) for (a, b), n in sorted(scores.items())
+            if (a, b) not in known]

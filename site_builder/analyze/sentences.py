@@ -1,0 +1,133 @@
+"""Sentences: the unit that carries claims. Each knows its paragraph (the provenance)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..dates import DateMention, find_dates
+from ..models import Article, Ref
+from ..text import content_stems, split_sentences, words
+from .entities import Mention, find_mentions
+from .values import Value, find_values
+
+# Near-synonyms of news prose share one feature, so that "send", "ship" and
+# "export" sentences about the same transfer can meet. General English, not
+# tied to any story.
+_SYNONYMS = {
+    "transfer": "send ship shipment export supply deliv provid dispatch transfer sent",
+    "allow": "allow permit enabl let",
+    "ban": "ban prohibit forbid bar",
+    "chang": "chang revis amend modifi adjust updat eas shift relax",
+    "rule": "rule guidelin law regul polici",
+    "announc": "announc declar unveil",
+    "request": "request ask",
+    "missil": "missil interceptor",
+    "make": "make manufactur produc build",
+}
+_SYNONYM_OF = {word: group for group, members in _SYNONYMS.items() for word in members.split()}
+
+
+@dataclass
+class Sentence:
+    index: int
+    ref: Ref
+    article_index: int
+    paragraph_index: int  # position of the paragraph in its article
+    text: str
+    stems: frozenset[str]
+    mentions: list[Mention]
+    values: list[Value]
+    dates: list[DateMention]
+    topics: set[str] = field(default_factory=set)  # topic keys, filled by topic resolution
+    vector: dict[str, float] = field(default_factory=dict)
+
+
+def lower_vocabulary(articles: list[Article]) -> frozenset[str]:
+    """Words the corpus uses in lower case: a capitalised one of these is no name."""
+    vocab: set[str] = set()
+    for article in articles:
+        for paragraph in article.paragraphs:
+            vocab.update(w for w in words(paragraph.text) if w.islower())
+    return frozenset(vocab)
+
+
+def story_year(articles: list[Article]) -> int | None:
+    """The year the story happens in: most common publication year, else most cited year."""
+    years = Counter(int(a.published[:4]) for a in articles
+                    if a.published and a.published[:4].isdigit())
+    if not years:
+        for article in articles:
+            for paragraph in article.paragraphs:
+                years.update(d.year for d in find_dates(paragraph.text) if d.year)
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+
+
+def build_sentences(articles: list[Article], fallback_year: int | None) -> list[Sentence]:
+    """Split every body paragraph into sentences with stems, entities, values and dates."""
+    vocab = lower_vocabulary(articles)
+    sentences: list[Sentence] = []
+    for a_index, article in enumerate(articles):
+        year = int(article.published[:4]) if article.published and \
+            article.published[:4].isdigit() else fallback_year
+        for p_index, paragraph in enumerate(article.paragraphs):
+            if paragraph.kind not in ("p", "li"):
+                continue
+            for text in split_sentences(paragraph.text):
+                if len(words(text)) < 3:
+                    continue
+                stems = frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text))
+                sentences.append(Sentence(
+                    index=len(sentences), ref=Ref(article.slug, paragraph.id),
+                    article_index=a_index, paragraph_index=p_index, text=text, stems=stems,
+                    mentions=find_mentions(text, vocab), values=find_values(text),
+                    dates=find_dates(text, year),
+                ))
+    return sentences
+
+
+def weigh(sentences: list[Sentence]) -> None:
+    """Give each sentence a unit-length tf-idf vector over stems, topics and figures."""
+    df: Counter[str] = Counter()
+    features: list[set[str]] = []
+    for s in sentences:
+        feats = set(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+        features.append(feats)
+        df.update(feats)
+    n = max(len(sentences), 1)
+    for s, feats in zip(sentences, features, strict=True):
+        vector = {f: math.log(1 + n / df[f]) for f in feats}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        s.vector = {f: w / norm for f, w in vector.items()}
+
+
+def cosine(a: Sentence, b: Sentence) -> float:
+    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    return sum(w * large.get(f, 0.0) for f, w in small.items())
+
+
+def similar_pairs(sentences: list[Sentence], threshold: float, max_df: int = 0
+                  ) -> dict[tuple[int, int], float]:
+    """Pairs of sentences with cosine >= threshold, found through an inverted index.
+
+    Features held by more than `max_df` sentences do not generate candidates
+    (they would make the search quadratic); they still count in the cosine.
+    """
+    limit = max_df or max(8, int(len(sentences) ** 0.5) * 2)
+    postings: dict[str, list[int]] = {}
+    for s in sentences:
+        for f in s.vector:
+            postings.setdefault(f, []).append(s.index)
+    pairs: dict[tuple[int, int], float] = {}
+    for s in sentences:
+        candidates: set[int] = set()
+        for f in s.vector:
+            plist = postings[f]
+            if len(plist) <= limit:
+                candidates.update(i for i in plist if i > s.index)
+        for other in candidates:
+            score = cosine(s, sentences[other])
+            if score >= threshold:
+                pairs[(s.index, other)] = score
+    return pairs
