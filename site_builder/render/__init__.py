@@ -1,0 +1,132 @@
+"""Rendering: Digest -> pages, digest.json and static assets in an output folder."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
+
+from ..config import Config
+from ..errors import SiteError
+from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
+from .digest_json import digest_to_dict
+from .paths import article_path, safe_join, topic_path
+
+
+def builtin_templates() -> Path:
+    """The theme shipped with sitebuild (inside the wheel, or the checkout's templates/)."""
+    packaged = Path(__file__).resolve().parent.parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment(config: Config) -> Environment:
+    """Jinja2 environment: the site's templates/ override the built-in ones file by file."""
+    folders = [config.templates_dir, builtin_templates()]
+    loader = ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()])
+    return Environment(loader=loader, autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True)
+
+
+class SiteIndex:
+    """Lookups the templates need: paragraphs by reference, links by paragraph, etc."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.articles = {a.slug: a for a in digest.articles}
+        self.paragraphs: dict[Ref, Paragraph] = {
+            Ref(a.slug, p.id): p for a in digest.articles for p in a.paragraphs}
+        self.links: dict[Ref, list[CrossRef]] = defaultdict(list)
+        for c in digest.crossrefs:
+            self.links[c.source].append(c)
+            self.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
+        for refs in self.links.values():
+            refs.sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+        self.facts_of_topic: dict[str, list[Fact]] = defaultdict(list)
+        for f in digest.facts:
+            for slug in f.topics:
+                self.facts_of_topic[slug].append(f)
+        self.topics = {t.slug: t for t in digest.topics}
+
+    def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
+        """Topics mentioned in the same paragraphs as `topic`, most often first."""
+        here = set(topic.mentions)
+        counts = {t.slug: len(here & set(t.mentions)) for t in self.topics.values()
+                  if t.slug != topic.slug}
+        ranked = sorted((n, slug) for slug, n in counts.items() if n)
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [self.topics[slug] for _, slug in ranked[:limit]]
+
+    def excerpt(self, ref: Ref, width: int = 160) -> str:
+        paragraph = self.paragraphs.get(ref)
+        return shorten(paragraph.text, width) if paragraph else ""
+
+    def article(self, ref: Ref) -> Article:
+        return self.articles[ref.article]
+
+
+def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
+    """Write every page of the site into `out` (an empty folder); return the pages written."""
+    env = environment(config)
+    index = SiteIndex(digest)
+    written: list[str] = []
+
+    def page(template: str, path: str, **context: object) -> None:
+        def url(target: str | Ref) -> str:
+            return relative_url(path, target)
+
+        try:
+            html = env.get_template(template).render(
+                site=config, digest=digest, index=index, url=url, path=path, ref=Ref,
+                root=url("index.html"), **context)
+        except TemplateError as exc:
+            name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
+            raise SiteError(f"template error: {exc.message}", name,
+                            getattr(exc, "lineno", None)) from exc
+        target = safe_join(out, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(path)
+
+    page("index.html", "index.html")
+    for article in digest.articles:
+        page("article.html", article_path(article.slug), article=article)
+    page("topics.html", "topics/index.html")
+    for topic in digest.topics:
+        page("topic.html", topic_path(topic.slug), topic=topic)
+    page("facts.html", "facts/index.html")
+    page("timeline.html", "timeline/index.html")
+    page("sources.html", "sources/index.html")
+    data = digest_to_dict(digest)
+    (out / "digest.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    written.append("digest.json")
+    _copy_static(env, config, out)
+    return written
+
+
+def _copy_static(env: Environment, config: Config, out: Path) -> None:
+    # Site static files override built-in ones by name, like templates.
+    for folder in (builtin_templates() / "static", config.templates_dir / "static"):
+        if folder.is_dir():
+            shutil.copytree(folder, out / "static", dirs_exist_ok=True)
+
+
+def relative_url(from_path: str, target: str | Ref) -> str:
+    """A link from page `from_path` to `target` (a site path or a paragraph), relative.
+
+    Links name index.html explicitly so the site also works from file://.
+    """
+    if isinstance(target, Ref):
+        return relative_url(from_path, article_path(target.article)) + "#" + target.paragraph
+    return posixpath.relpath(target, posixpath.dirname(from_path) or ".")

@@ -1,0 +1,152 @@
+"""The build: seeds/ -> content/ -> output/, swapped in only when everything succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analyze import analyze
+from .config import SOURCES_FILE, Config, load_config
+from .content import load_articles, write_content
+from .errors import Reporter, SiteError
+from .ingest.clean import clean, repeated_lines
+from .ingest.readers import SEED_SUFFIXES, read_seed
+from .linkcheck import broken_links
+from .models import CleanDocument, Digest, RawDocument
+from .render import render_site
+
+
+@dataclass
+class BuildResult:
+    digest: Digest
+    output: Path
+    pages: int
+    warnings: list[str]
+    seconds: float
+
+    def summary(self) -> str:
+        d = self.digest
+        kept = sum(len(a.paragraphs) for a in d.articles)
+        removed = sum(len(r.lines) for a in d.articles for r in a.removed)
+        return (f"built {self.output}: {len(d.articles)} articles, {kept} paragraphs kept, "
+                f"{removed} lines removed, {len(d.topics)} topics, {len(d.facts)} facts, "
+                f"{len(d.disagreements)} disagreements, {self.pages} pages, "
+                f"{len(self.warnings)} warnings, {self.seconds:.2f}s")
+
+
+def seed_files(config: Config, reporter: Reporter) -> list[Path]:
+    """Seed files in name order; links that leave seeds/ are refused."""
+    folder = config.seeds_dir
+    if not folder.is_dir():
+        return []
+    base = folder.resolve()
+    found = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.name == SOURCES_FILE:
+            continue
+        if path.suffix.lower() not in SEED_SUFFIXES:
+            if path.is_file():
+                reporter.warn(f"not a seed format ({', '.join(SEED_SUFFIXES)}); ignored", path)
+            continue
+        if path.is_symlink() and base not in path.resolve().parents:
+            reporter.warn("symbolic link pointing outside seeds/; ignored", path)
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
+def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
+    """Read and clean every seed; unreadable or empty seeds are reported and skipped."""
+    docs: list[RawDocument] = []
+    seen: dict[str, str] = {}
+    for path in seed_files(config, reporter):
+        name = path.name
+        try:
+            doc = read_seed(path, name)
+        except SiteError as exc:
+            reporter.warn(exc.message + "; skipped", config.seeds_dir / name, exc.line)
+            continue
+        if doc.sha256 in seen:
+            reporter.warn(f"same bytes as {seen[doc.sha256]}; skipped as a duplicate",
+                          config.seeds_dir / name)
+            continue
+        seen[doc.sha256] = name
+        for note in doc.notes:
+            reporter.warn(note, config.seeds_dir / name)
+        doc.meta.update(config.sources.get(name, {}))
+        docs.append(doc)
+    common = repeated_lines(docs)
+    cleaned = []
+    for doc in docs:
+        result = clean(doc, common)
+        if not result.body:
+            reporter.warn("no article text found (all of it looks like page furniture); skipped",
+                          config.seeds_dir / doc.source_file)
+            continue
+        cleaned.append(result)
+    return cleaned
+
+
+def _check_output_folder(out: Path, config: Config) -> None:
+    resolved = out.resolve()
+    site = config.site_dir.resolve()
+    protected = [site, config.seeds_dir.resolve(), config.content_dir.resolve(),
+                 config.templates_dir.resolve()]
+    if any(resolved == p or resolved in p.parents for p in protected):
+        raise SiteError("output folder would replace the site or its sources; choose another",
+                        out)
+    if resolved.exists() and (not resolved.is_dir() or (
+            any(resolved.iterdir()) and not (resolved / "digest.json").exists())):
+        raise SiteError("exists and is not a sitebuild output folder; refusing to replace it",
+                        out)
+
+
+def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
+          force: bool = False) -> BuildResult:
+    """Run the whole pipeline; on any error the previous output/ is left as it was."""
+    started = time.perf_counter()
+    reporter = Reporter(quiet=quiet)
+    if not site_dir.is_dir():
+        raise SiteError("site folder not found", site_dir)
+    config = load_config(site_dir, reporter)
+    out = out or site_dir / "output"
+    _check_output_folder(out, config)
+    reporter.info("reading and cleaning seeds …")
+    cleaned = ingest(config, reporter)
+    write_content(cleaned, config, reporter, force=force)
+    articles = load_articles(config, reporter)
+    if not articles:
+        raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
+                        config.seeds_dir)
+    reporter.info(f"analysing {len(articles)} articles …")
+    digest = analyze(articles, config)
+    reporter.info("rendering …")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        pages = render_site(digest, config, staging)
+        for problem in broken_links(staging):
+            reporter.warn(problem)
+        if strict and reporter.warnings:
+            raise SiteError(f"{len(reporter.warnings)} warning(s) and --strict is set; "
+                            "output left unchanged", out)
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(digest, out, len(pages), reporter.warnings,
+                       time.perf_counter() - started)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace `out` with `staging`: two renames, so readers never see a half-written site."""
+    retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
+    if out.exists():
+        out.rename(retired)
+    staging.rename(out)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,88 @@
+"""Command line: `sitebuild build | serve | eval`. Thin: parsing and error reporting only."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import SiteError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitebuild",
+        description="Turn scraped news articles about one story (seeds/) into a "
+                    "cross-referenced digest website (output/).")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def site_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--site", type=Path, default=Path("."), metavar="DIR",
+                       help="site folder holding seeds/, content/ and sitebuild.yml "
+                            "(default: current folder)")
+        p.add_argument("--out", type=Path, default=None, metavar="DIR",
+                       help="output folder (default: SITE/output)")
+
+    b = commands.add_parser("build", help="clean seeds, write content/, render output/",
+                            description="Read seeds/, clean them into content/articles/, "
+                                        "analyse and render the site into output/.")
+    site_options(b)
+    b.add_argument("--strict", action="store_true",
+                   help="fail on any warning, including a broken link or anchor")
+    b.add_argument("--force", action="store_true",
+                   help="overwrite hand-edited content files (a backup is kept in .sitebuild/)")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary")
+
+    s = commands.add_parser("serve", help="preview with live reload",
+                            description="Build, serve output/ and rebuild on changes to seeds/, "
+                                        "content/, templates/ and sitebuild.yml.")
+    site_options(s)
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to bind (default: 127.0.0.1; anything else is reachable "
+                        "from the network)")
+
+    e = commands.add_parser("eval", help="score a built site against a gold annotation",
+                            description="Score output/digest.json against a gold file in the "
+                                        "format of seeds-gold.yml and print the figures.")
+    site_options(e)
+    e.add_argument("--gold", type=Path, required=True, metavar="FILE",
+                   help="gold annotation (YAML)")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `sitebuild` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            from .build import build
+
+            result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
+                           force=args.force)
+            print(result.summary())
+        elif args.command == "serve":
+            from .serve import serve
+
+            serve(args.site, args.out, args.port, args.host)
+        elif args.command == "eval":
+            from .evaluate import run_eval
+
+            return run_eval(args.site, args.out, args.gold, as_json=args.json)
+    except SiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in sitebuild, not in the input
+        if os.environ.get("SITEBUILD_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} "
+              "(set SITEBUILD_DEBUG=1 for a traceback)", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,36 @@
+"""Where each page lives in the output folder; the one place that decides URLs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _checked(slug: str) -> str:
+    if not _SLUG.fullmatch(slug):
+        raise ValueError(f"unsafe slug {slug!r}")
+    return slug
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{_checked(slug)}/index.html"
+
+
+def topic_path(slug: str) -> str:
+    return f"topics/{_checked(slug)}/index.html"
+
+
+def pretty_url(path: str) -> str:
+    """The URL a static host serves a page at: `topics/japan/` for `topics/japan/index.html`."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that would land outside `root`."""
+    target = (root / relative).resolve()
+    base = root.resolve()
+    if target != base and base not in target.parents:
+        raise ValueError(f"path {relative!r} escapes the output folder")
+    return target
