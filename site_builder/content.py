@@ -98,7 +98,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         text = render_content(doc, slug)
         if old is not None:
             if old.edited:  # only with --force
-                backup = config.cache_dir / "backups" / f"{old.path.stem}.{checksum(old.text)[:8]}.md"
+                name = f"{old.path.stem}.{checksum(old.text)[:8]}.md"
+                backup = config.cache_dir / "backups" / name
                 backup.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(old.path, backup)
                 reporter.warn(f"overwrote a hand edit (--force); backup in {backup}", old.path)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..config import Config
 from ..content import make_slug
 from ..models import Article, Digest, Ref, Topic
 from .crossrefs import near_duplicates, related
 from .entities import resolve
-from .facts import CONTEXT, build_facts, cluster_sentences, find_date_disagreements, \
-    find_disagreements
+from .facts import (
+    CONTEXT,
+    build_facts,
+    cluster_sentences,
+    find_date_disagreements,
+    find_disagreements,
+)
 from .sentences import Sentence, build_sentences, similar_pairs, story_year, weigh
 from .timeline import build_timeline
 
@@ -26,7 +29,7 @@ def analyze(articles: list[Article], config: Config) -> Digest:
                                  limit=min(10 + 4 * len(articles), 400))
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
-    disagreements = find_disagreements(sentences, pairs, names) + find_date_disagreements(
+    disagreements = find_disagreements(sentences, names) + find_date_disagreements(
         sentences)
     duplicates = near_duplicates(articles)
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
@@ -51,7 +54,7 @@ def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dic
     for key, draft in drafts.items():
         mentions_of = refs.get(key, [])
         count = sum(draft.surfaces.values())
-        if draft.kind == "other" and (count < 2 or " " not in key and count < 3):
+        if draft.kind == "other" and (count < 2 or (" " not in key and count < 3)):
             continue  # unclassified single words are too often ordinary words
         sources = len({r.article for r in mentions_of})
         ranked.append((-sources, -count, draft.name.casefold(), key, draft, mentions_of, sources))

@@ -145,7 +145,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     while tokens and tokens[-1].lower() in _CONNECTORS:
         tokens, run = tokens[:-1], run[:-1]
     # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name.
-    while tokens and re.search(r"-[a-z]", tokens[0]) or tokens and _all_countries(tokens[0]):
+    while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])):
         tokens, run = tokens[1:], run[1:]
         initial = False
     if not tokens:
@@ -350,8 +350,9 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
         noun = max((w for w in draft.next_words if w in SYSTEM_NOUNS),
                    key=lambda w: (draft.next_words[w], w), default="")
         if noun:
-            return f"{best.rstrip('s') if best.endswith('s') and best[:-1] in draft.surfaces else best} " \
-                   f"{_singular(noun)}"
+            # "Patriots" + "missiles" -> "Patriot missile"
+            base = best[:-1] if best.endswith("s") and best[:-1] in draft.surfaces else best
+            return f"{base} {_singular(noun)}"
     return best
 
 

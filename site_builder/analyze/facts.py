@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..models import Claim, Disagreement, Fact, Ref
-from ..text import words
-from .sentences import Sentence, cosine
-from .values import Value, conflicts
+from ..text import stem, words
+from .sentences import Sentence, cosine, synonym_stems
+from .values import Value, comparable, conflicts
 
 # Cosine above which two sentences are taken to state the same thing.
 LINK = 0.30
@@ -91,7 +91,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     return kept, {i: f for i, f in fact_of.items() if f in kept_ids}
 
 
-def _unique_refs(refs) -> list[Ref]:  # noqa: ANN001 - any iterable of Ref
+def _unique_refs(refs) -> list[Ref]:
     return list(dict.fromkeys(refs))
 
 
@@ -99,15 +99,42 @@ def _unique_refs(refs) -> list[Ref]:  # noqa: ANN001 - any iterable of Ref
 class _Figure:
     sentence: Sentence
     value: Value
+    context: frozenset[str]  # stems around the figure
 
 
-def find_disagreements(sentences: list[Sentence], pairs: dict[tuple[int, int], float],
-                       topic_names: dict[str, str]) -> list[Disagreement]:
-    """Figures about the same thing that differ beyond rounding, from different sources."""
-    figures = [_Figure(s, v) for s in sentences for v in s.values]
-    by_sentence: dict[int, list[int]] = defaultdict(list)
+# Words either side of a figure that say what it is about.
+WINDOW = 8
+# A block of figures bigger than this is too generic to compare pairwise.
+MAX_BLOCK = 150
+
+
+def _figures(sentences: list[Sentence]) -> list[_Figure]:
+    figures = []
+    for s in sentences:
+        for v in s.values:
+            near = s.text[max(0, v.start - 60) : v.end + 60]
+            names = synonym_stems(" ".join(m.surface for m in s.mentions))
+            figures.append(_Figure(s, v, synonym_stems(near) - synonym_stems(v.text) - names))
+    return figures
+
+
+def _about_same_thing(a: _Figure, b: _Figure) -> bool:
+    # Two named things in common (who gives what to whom), and a word of context.
+    return len(a.sentence.topics & b.sentence.topics) >= 2 and bool(a.context & b.context)
+
+
+def find_disagreements(sentences: list[Sentence], topic_names: dict[str, str]
+                       ) -> list[Disagreement]:
+    """Figures about the same thing that differ beyond rounding, from different sources.
+
+    Figures are blocked by kind and unit (currency, counted noun) so that only
+    figures that could be about the same quantity are compared.
+    """
+    figures = _figures(sentences)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
-        by_sentence[f.sentence.index].append(i)
+        for unit in {f.value.unit, *(w.lower() for w in f.value.noun.split())} - {""}:
+            blocks[(f.value.kind, stem(unit))].append(i)
     parent = list(range(len(figures)))
 
     def find(i: int) -> int:
@@ -117,33 +144,30 @@ def find_disagreements(sentences: list[Sentence], pairs: dict[tuple[int, int], f
         return i
 
     clashes: set[tuple[int, int]] = set()
-    for (a, b), score in pairs.items():
-        if score < CONTEXT:
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
             continue
-        for i in by_sentence.get(a, []):
-            for j in by_sentence.get(b, []):
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
                 fi, fj = figures[i], figures[j]
+                if not comparable(fi.value, fj.value):
+                    continue
                 if conflicts(fi.value, fj.value):
-                    if fi.sentence.ref.article != fj.sentence.ref.article:
+                    if fi.sentence.ref.article != fj.sentence.ref.article and \
+                            _about_same_thing(fi, fj):
                         clashes.add((i, j))
                         parent[find(i)] = find(j)
-                elif fi.value.kind == fj.value.kind and not conflicts(fj.value, fi.value) and \
-                        _same_figure(fi.value, fj.value):
-                    parent[find(i)] = find(j)
+                elif fi.sentence.topics & fj.sentence.topics and fi.context & fj.context:
+                    parent[find(i)] = find(j)  # the same figure for the same thing
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(figures)):
         groups[find(i)].append(i)
     result = []
     for members in groups.values():
-        if not any(i in members and j in members for i, j in clashes):
-            continue
-        result.append(_disagreement([figures[i] for i in members], topic_names))
+        inside = set(members)
+        if any(i in inside and j in inside for i, j in clashes):
+            result.append(_disagreement([figures[i] for i in members], topic_names))
     return sorted(result, key=lambda d: (-len(d.claims), d.about))
-
-
-def _same_figure(a: Value, b: Value) -> bool:
-    return a.kind == b.kind and not conflicts(a, b) and (
-        a.kind != "count" or bool(set(a.noun.lower().split()) & set(b.noun.lower().split())))
 
 
 def _disagreement(figures: list[_Figure], topic_names: dict[str, str]) -> Disagreement:

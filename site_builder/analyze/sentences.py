@@ -29,6 +29,11 @@ _SYNONYMS = {
 _SYNONYM_OF = {word: group for group, members in _SYNONYMS.items() for word in members.split()}
 
 
+def synonym_stems(text: str) -> frozenset[str]:
+    """Content stems with near-synonyms folded together."""
+    return frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text))
+
+
 @dataclass
 class Sentence:
     index: int
@@ -77,7 +82,7 @@ def build_sentences(articles: list[Article], fallback_year: int | None) -> list[
             for text in split_sentences(paragraph.text):
                 if len(words(text)) < 3:
                     continue
-                stems = frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text))
+                stems = synonym_stems(text)
                 sentences.append(Sentence(
                     index=len(sentences), ref=Ref(article.slug, paragraph.id),
                     article_index=a_index, paragraph_index=p_index, text=text, stems=stems,

@@ -64,8 +64,7 @@ _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*
 _TIMESTAMP = re.compile(r"^[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$",
                         re.I)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-_DATED_ITEM = re.compile(r"\s[-–—|]\s*[A-Z][a-z]+\.? \d{1,2},? \d{4}$|\s[-–—|]\s*\d{1,2} [A-Z][a-z]+"
-                         r" \d{4}$")
+_DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(?P<rest>.+)$", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}

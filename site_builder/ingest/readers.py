@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -58,7 +59,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     filled = [ln.rstrip() for ln in lines if ln.strip()]
     if len(filled) < 8:
         return False
-    run_on = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+    run_on = sum(1 for a, b in itertools.pairwise(lines)
                  if a.strip() and b.strip() and not a.rstrip().endswith((".", "!", "?", ":", '"')))
     widths = sorted(len(ln) for ln in filled)
     typical = widths[len(widths) * 3 // 4]
@@ -191,7 +192,8 @@ def read_html(text: str, name: str) -> RawDocument:
 def _html_meta(soup: BeautifulSoup) -> dict[str, str]:
     def meta_content(*keys: str) -> str | None:
         for key in keys:
-            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+            tag = (soup.find("meta", attrs={"property": key})
+                   or soup.find("meta", attrs={"name": key}))
             if tag and tag.get("content", "").strip():
                 return tag["content"].strip()
         return None
