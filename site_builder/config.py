@@ -118,7 +118,7 @@ def read_sources(node: yaml.Node, path: Path, reporter: Reporter) -> dict[str, d
     for name, entry in _mapping(node, path, "sources"):
         meta: dict[str, str] = {}
         for key, value in _mapping(entry, path, f"sources.{name}"):
-            if _check_key(key, fields, entry, path, reporter, f"sources.{name}"):
+            if _check_key(key, fields, value, path, reporter, f"sources.{name}"):
                 meta[key] = _scalar(value, path, f"sources.{name}.{key}")
         sources[name] = meta
     return sources
@@ -131,7 +131,7 @@ def load_config(site_dir: Path, reporter: Reporter) -> Config:
     root = _parse(path) if path.exists() else None
     if root is not None:
         for key, value in _mapping(root, path, "the configuration"):
-            if not _check_key(key, TOP_KEYS, root, path, reporter, CONFIG_FILE):
+            if not _check_key(key, TOP_KEYS, value, path, reporter, CONFIG_FILE):
                 continue
             if key == "topics":
                 _load_topics(config, value, path, reporter)
@@ -152,7 +152,7 @@ def load_config(site_dir: Path, reporter: Reporter) -> Config:
 
 def _load_topics(config: Config, node: yaml.Node, path: Path, reporter: Reporter) -> None:
     for key, value in _mapping(node, path, "topics"):
-        if not _check_key(key, TOPIC_KEYS, node, path, reporter, "topics"):
+        if not _check_key(key, TOPIC_KEYS, value, path, reporter, "topics"):
             continue
         if key == "aliases":
             for name, spellings in _mapping(value, path, "topics.aliases"):

@@ -34,6 +34,8 @@ _QUALIFIERS = {
     "roughly": "about", "approximately": "about", "some": "about", "an estimated": "about",
     "up to": "up to", "as many as": "up to", "only": "exactly", "just": "exactly",
 }
+# Counted nouns whose plural does not end in -s.
+_IRREGULAR_PLURALS = "people|children|men|women|personnel|aircraft|police|staff|sheep|cattle"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _MONEY = re.compile(
@@ -47,7 +49,7 @@ _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, r
 _COUNT = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|{_NUMBER_WORD}|{_VAGUE_WORDS})"
     rf"(?:\s+(?:thousand|million|billion))?(?:\s+of(?:\s+(?:the|these|those|its|their))?)?\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){{0,3}}?"
-    rf"[a-z][\w-]*s)\b", re.I)
+    rf"(?:[a-z][\w-]*s|{_IRREGULAR_PLURALS}))\b", re.I)
 _MEASURE = re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>mm|cm|km|kilometers|kilometres|miles|kg|"
                       rf"tonnes|tons|meters|metres)\b", re.I)
 

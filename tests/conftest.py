@@ -1,0 +1,29 @@
+"""Shared fixtures: a copy of the sample site in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def sample_site(tmp_path: Path) -> Path:
+    """A fresh site folder holding the five sample seeds and nothing else."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "seeds", site / "seeds")
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site built once for the whole session (read-only for tests)."""
+    from site_builder.build import build
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    shutil.copytree(REPO / "seeds", site / "seeds")
+    build(site, quiet=True, strict=True)
+    return site

@@ -1,0 +1,80 @@
+"""`sitebuild serve` over real HTTP: binds 127.0.0.1, rebuilds after an edit."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(check: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)  # polling interval, not a fixed wait: the deadline bounds it
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+@pytest.fixture()
+def server(sample_site: Path) -> Iterator[tuple[str, Path]]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--site", str(sample_site),
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: _get(base) is not None or process.poll() is not None, 90,
+                  "the preview server")
+        assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+        yield base, sample_site
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_serves_on_loopback_only(server: tuple[str, Path]):
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    assert "<h1>" in (_get(base) or "")
+    addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None)}
+    for address in addresses - {"127.0.0.1", "::1"}:
+        with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET) as s:
+            s.settimeout(2)
+            assert s.connect_ex((address, port)) != 0, f"reachable on {address}"
+
+
+def test_rebuilds_after_a_seed_edit(server: tuple[str, Path]):
+    base, site = server
+    digest = json.loads(_get(base + "digest.json") or "{}")
+    article = next(a for a in digest["articles"] if a["source_file"].startswith("004"))
+    seed = site / "seeds" / article["source_file"]
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1] + " Officials added that the transfer was checked by inspectors."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    page = base + article["url"]
+    _wait_for(lambda: "checked by inspectors" in (_get(page) or ""), 90, "the rebuilt page")
