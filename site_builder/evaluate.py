@@ -14,6 +14,7 @@ import yaml
 
 from .analyze.sentences import synonym_stems
 from .analyze.values import find_values
+from .dates import find_dates
 from .errors import SiteError
 
 # The bars issue #3 sets, printed next to each figure.
@@ -161,11 +162,16 @@ def states(statement: str, fact: str, value: str | None) -> bool:
     if overlap >= STATES_IT:
         return True
     if value:
-        gold_values = {v.key for v in find_values(value)}
-        stated = {v.key for v in find_values(statement)}
+        gold_values = {v.key for v in find_values(value)} | _day_months(value)
+        stated = {v.key for v in find_values(statement)} | _day_months(statement)
         if gold_values & stated or value.lower() in statement.lower():
             return overlap >= STATES_IT / 2
     return False
+
+
+def _day_months(text: str) -> set[str]:
+    # "22 December", "Dec. 22" and "2023-12-22" name the same day; the year may be implied.
+    return {f"{d.month:02d}-{d.day:02d}" for d in find_dates(text) if d.month and d.day}
 
 
 def _score_facts(gold: dict, digest: dict, look: _Lookup, scores: Scores) -> None:

@@ -92,3 +92,28 @@ def test_configured_alias_wins():
                                    aliases={"RTX": ["Raytheon"]})
     assert key_to_topic["raytheon"] == key_to_topic["rtx"]
     assert drafts[key_to_topic["rtx"]].name == "RTX"
+
+
+def _article(slug: str, texts: list[str]):
+    from site_builder.markdown import paragraph_ids
+    from site_builder.models import Article, Paragraph
+
+    ids = paragraph_ids(texts)
+    return Article(slug, None, None, None, None, None, f"{slug}.txt",
+                   [Paragraph(i, "p", t, t) for i, t in zip(ids, texts, strict=True)])
+
+
+def test_verbatim_repeats_are_marked_and_partial_ones_are_not():
+    from site_builder.analyze.crossrefs import is_verbatim, near_duplicates
+
+    shared = ("The regional council said the new bridge would open to traffic in late "
+              "October after two years of delays.")
+    a = _article("a", [shared, "Local traders welcomed the news on Monday morning."])
+    b = _article("b", ["Completely different opening words about the weather today.",
+                       shared.upper().replace(".", "!"),
+                       "Some other sentence here. " + shared])
+    refs = near_duplicates([a, b])
+    kinds = {(r.target.paragraph, is_verbatim(r)) for r in refs}
+    assert (b.paragraphs[1].id, True) in kinds  # same words, other case and punctuation
+    assert (b.paragraphs[2].id, False) in kinds  # contains it, but is not a repeat
+    assert all(r.kind == "duplicate" for r in refs)

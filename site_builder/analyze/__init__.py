@@ -26,7 +26,7 @@ def analyze(articles: list[Article], config: Config) -> Digest:
     pairs = similar_pairs(sentences, CONTEXT)
     clusters = cluster_sentences(sentences, pairs)
     facts, fact_of = build_facts(sentences, clusters, topic_slug,
-                                 limit=min(10 + 4 * len(articles), 400))
+                                 limit=min(10 + 6 * len(articles), 600))
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
     disagreements = find_disagreements(sentences, names) + find_date_disagreements(

@@ -62,12 +62,13 @@ def near_duplicates(articles: list[Article]) -> list[CrossRef]:
             if shared < 2:
                 continue
             other_ref, other, other_sentences = units[j]
-            score = max(_containment(shingles, other), _sentence_overlap(sentences,
-                                                                         other_sentences))
-            if score >= DUPLICATE:
-                exact = _jaccard(shingles, other)
+            overlap = max(_containment(shingles, other),
+                          _sentence_overlap(sentences, other_sentences))
+            if overlap >= DUPLICATE:
+                # The score is how alike the whole paragraphs are, so only a
+                # paragraph repeated as a whole reaches VERBATIM.
                 found.append(CrossRef(ref, other_ref, "duplicate",
-                                      round(exact if exact >= VERBATIM else score, 3)))
+                                      round(_jaccard(shingles, other), 3)))
     return found
 
 

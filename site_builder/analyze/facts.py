@@ -78,7 +78,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
             continue
         support = _unique_refs(s.ref for s in group)
         fact_id = "f-" + hashlib.blake2b(best.text.encode(), digest_size=4).hexdigest()
-        values = list(dict.fromkeys(v.text for s in group for v in s.values))
+        values = [v.text for v in best.values]  # the figures the statement itself gives
         topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
         fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
         rank = (-sources, -len(support), -_salience([best, *group]), best.index)

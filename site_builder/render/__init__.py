@@ -7,6 +7,7 @@ import posixpath
 import shutil
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import (
     ChoiceLoader,
@@ -57,6 +58,14 @@ class SiteIndex:
             for slug in f.topics:
                 self.facts_of_topic[slug].append(f)
         self.topics = {t.slug: t for t in digest.topics}
+        self.number = {Ref(a.slug, p.id): n for a in digest.articles
+                       for n, p in enumerate(a.paragraphs, 1)}
+        self.source_names = {a.slug: _source_name(a, i)
+                             for i, a in enumerate(digest.articles, 1)}
+
+    def label(self, ref: Ref) -> str:
+        """Short link text for a paragraph: "Outlet ¶4" (or "Source 2 ¶4")."""
+        return f"{self.source_names[ref.article]} ¶{self.number.get(ref, '?')}"
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
@@ -73,6 +82,16 @@ class SiteIndex:
 
     def article(self, ref: Ref) -> Article:
         return self.articles[ref.article]
+
+
+def _source_name(article: Article, number: int) -> str:
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return f"Source {number}"
 
 
 def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
