@@ -37,6 +37,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-|before|after|end of)\s+{_Y}\b",
                re.I),
 ]
+# "3 min read" next to a dateline is not part of the date.
+READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.I)
 _QUARTERS = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 
 
@@ -115,7 +117,10 @@ def _mention(match: re.Match[str], context_year: int | None) -> DateMention | No
 
 def parse_datetime(text: str) -> str | None:
     """An ISO date (with time when given) from a byline or meta value, else None."""
-    text = text.strip()
+    text = READING_TIME.sub(" ", text)
+    text = re.sub(r"\b([ap])\.m\.", r"\1m", text.strip(), flags=re.I)
+    # Zone abbreviations other than UTC/GMT are ambiguous ("PT", "IST"); keep local time.
+    text = re.sub(r"\b(?!UTC\b|GMT\b)[A-Z]{2,4}\b", " ", text)
     if not re.search(r"\d", text):
         return None
     try:

@@ -267,6 +267,8 @@ def report(scores: Scores) -> str:
              BARS["near_duplicates"]),
         line("near-duplicate pairs marked duplicate", scores.near_duplicates_marked),
     ]
+    unmet = [name for name, bar in BARS.items() if getattr(scores, name) < bar - 1e-9]
+    out.append("all bars met" if not unmet else f"bars not met: {', '.join(unmet)}")
     for label, items in (("missing topics", scores.topics_missing),
                          ("topics split over pages", scores.topics_split),
                          ("suspicious topic pages", scores.suspicious_topics),

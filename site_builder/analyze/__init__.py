@@ -54,9 +54,9 @@ def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dic
     for key, draft in drafts.items():
         mentions_of = refs.get(key, [])
         count = sum(draft.surfaces.values())
-        if draft.kind == "other" and (count < 2 or (" " not in key and count < 3)):
-            continue  # unclassified single words are too often ordinary words
         sources = len({r.article for r in mentions_of})
+        if draft.kind == "other" and (count < 2 or (" " not in key and sources < 2)):
+            continue  # an unclassified single word in one source is too often an ordinary word
         ranked.append((-sources, -count, draft.name.casefold(), key, draft, mentions_of, sources))
     ranked.sort(key=lambda r: r[:4])
     taken: set[str] = set()

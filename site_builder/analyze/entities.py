@@ -22,7 +22,8 @@ president minister secretary ambassador chancellor senator governor mayor spokes
 spokeswoman general gen gen. sen sen. rep rep. king queen pope leader chief director commander
 admiral judge justice speaker ceo chairman chairwoman chair mr mr. mrs mrs. ms ms. dr dr. prof
 prof. lt col colonel captain sgt sergeant lieutenant major premier emir prince princess sheikh
-envoy adviser advisor analyst mp lawmaker congressman congresswoman founder economist professor
+envoy adviser advisor analyst executive mp lawmaker congressman congresswoman founder economist
+professor
 """.split())
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
@@ -173,8 +174,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     mention = _make(sentence, run, spans, last, lower_vocab)
     if mention is None:
         return []
-    if (re.search(r"\s(?:said|says|told)\b", sentence[:run[0].start()][-20:] + " ")
-            or sentence[run[-1].end() :].startswith((", a ", ", the ", ", who "))):
+    before = sentence[: run[0].start()].split()[-1:]
+    if before and (before[0] in ("said", "says", "told") or before[0].lower() in TITLE_HEADS):
+        # "said Rahm Emanuel", "chief executive Priya Nair"
         mention.titled = mention.titled or len(tokens) >= 2
     return [mention]
 

@@ -119,8 +119,15 @@ def _figures(sentences: list[Sentence]) -> list[_Figure]:
 
 
 def _about_same_thing(a: _Figure, b: _Figure) -> bool:
-    # Two named things in common (who gives what to whom), and a word of context.
-    return len(a.sentence.topics & b.sentence.topics) >= 2 and bool(a.context & b.context)
+    """A word of context in common, and no sign that the figures concern different actors.
+
+    The named things must overlap in two (who gives what to whom), or one sentence
+    names nothing the other does not: "$60bn from Congress to Ukraine" and "$7bn
+    from Japan to Ukraine" share only Ukraine and are different sums.
+    """
+    shared = a.sentence.topics & b.sentence.topics
+    fewest = min(len(a.sentence.topics), len(b.sentence.topics))
+    return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)
 
 
 def find_disagreements(sentences: list[Sentence], topic_names: dict[str, str]

@@ -156,7 +156,7 @@ def _range(value: Value) -> tuple[float, float]:
     # Allow for rounding: figures within 5% are the same figure.
     low, high = low * 0.95, high * 1.05
     if value.qualifier in ("more than", "at least"):
-        high = max(high, value.high * 1.6)
+        high = max(high, value.high * 1.5)  # "more than 40" is rarely above 60
     elif value.qualifier in ("less than", "up to"):
         low = 0.0
     elif value.qualifier == "about":

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..dates import find_dates, parse_datetime
+from ..dates import READING_TIME, find_dates, parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
-from ..text import is_stopword, normalise, words
+from ..text import content_stems, is_stopword, normalise, words
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -45,8 +45,16 @@ _FURNITURE_PHRASES = [
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
     (r"^(?:skip to (?:main )?content|edit (?:post|article|this)|log ?in|sign in|menu|search|"
-     r"home|close|advertisement|sponsored(?: content)?|ad|loading\.*|print|comments?)$",
+     r"home|close|loading\.*|print|comments?|share|tweet|email|e-mail|reply)$",
      "navigation or site control"),
+    (r"^(?:advertisement|advert|ad|sponsored|promoted|partner content|paid post)\b",
+     "advertisement"),
+    (r"^[\d.,]+\s?k?\s+(?:comments?|shares?|likes?|views?|reactions?|replies)$",
+     "share or comment counter"),
+    (r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s[\w\s,-]{0,40}?(?:reporter|"
+     r"correspondent|editor|writer|columnist|journalist|producer)\b|\bfollow (?:him|her|them|"
+     r"me|us) on\b",
+     "author biography or follow prompt"),
     (r"^(?:read (?:also|more|next)|see also|related(?: (?:articles?|stories|news|posts|"
      r"coverage|content))?|more (?:news|stories|from [\w ]+)|most (?:popular|read|viewed)|"
      r"editors'? picks|recommended(?: for you)?|trending(?: now)?|latest(?: news)?|"
@@ -228,8 +236,7 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
                 meta["published"] = published
                 inferred.append("published")
             reasons[i] = "byline (kept as metadata)"
-        elif item.label == SHORT and item.n_words <= 8 and find_dates(text) and \
-                "published" not in meta and (stamp := parse_datetime(text)):
+        elif _is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
             meta["published"] = stamp
             inferred.append("published")
             reasons[i] = "dateline (kept as metadata)"
@@ -248,6 +255,20 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
             inferred.remove(key)
 
 
+_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm)\b|"
+                             r"[\d:|,./-]", re.I)
+_ZONE = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date and little else: "Published 9 Oct 2024, 08:15 GMT"."""
+    text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
+    dates = find_dates(text)
+    rest = _ZONE.sub(" ", _DATELINE_WORDS.sub(" ", "".join(
+        text[i] for i in range(len(text)) if not any(d.start <= i < d.end for d in dates))))
+    return bool(dates) and len(rest.split()) <= 1 and any(d.day or d.month for d in dates)
+
+
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4}?(?:(?:and|&)\s+(?:[A-Z][\w'’.-]*\s*)"
                    r"{1,4})?)(?=\s*(?:$|[|,•·–—-]|\d|on\b|updated\b|published\b|"
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.I)
@@ -261,7 +282,6 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
         if all(w[:1].isupper() or w in ("and", "&") for w in candidate.split()):
             author = candidate
     date_text = rest[match.end():] if match else rest
-    date_text = re.sub(r"\b\d+\s*min(?:ute)?s?\s+read\b", " ", date_text, flags=re.I)
     published = parse_datetime(date_text) if find_dates(date_text) or re.search(
         r"\d{4}-\d\d-\d\d", date_text) else None
     return author, published
@@ -274,13 +294,29 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
         if not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
             continue
         reasons.setdefault(i, "headline of another article")
+        if _LINK_LABEL.match(item.block.text):
+            continue  # "Read more: <headline>" is a link on one line, no standfirst follows
         after = [j for j in range(i + 1, end) if j not in reasons]
-        if len(after) <= _TEASER_MAX_PARAGRAPHS:
+        body = [j for j in range(start, i) if j not in reasons]
+        if len(after) <= _TEASER_MAX_PARAGRAPHS and all(
+                _on_topic(judged[j].block.text, [judged[k].block.text for k in body]) < 0.5
+                for j in after):
             # A headline with a standfirst closing the body: a teaser for another story.
             reasons[i] = "teaser for another article (headline)"
             for j in after:
                 reasons[j] = "teaser for another article (standfirst)"
             return
+
+
+_LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
+                         r"^(?:related|more on this(?: story)?)\s*:", re.I)
+
+
+def _on_topic(text: str, body: list[str]) -> float:
+    """Share of a paragraph's content words that the rest of the body also uses."""
+    own = set(content_stems(text))
+    rest = {s for paragraph in body for s in content_stems(paragraph)}
+    return len(own & rest) / max(len(own), 1)
 
 
 def _smooth(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> None:
@@ -299,7 +335,8 @@ def _merge(removed: list[Removal]) -> list[Removal]:
         if merged and merged[-1].reason == item.reason and \
                 item.lines[0] - merged[-1].lines[-1] <= 2:
             last = merged[-1]
-            merged[-1] = Removal(last.lines + item.lines, last.reason, last.excerpt)
+            lines = tuple(sorted(set(last.lines + item.lines)))
+            merged[-1] = Removal(lines, last.reason, last.excerpt)
         else:
             merged.append(item)
     return merged

@@ -55,15 +55,14 @@ def _line_blocks(lines: list[str]) -> list[Block]:
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
-    # Hard-wrapped text: most lines are of similar width and run on into the next.
-    filled = [ln.rstrip() for ln in lines if ln.strip()]
-    if len(filled) < 8:
+    """Hard-wrapped text: lines that run on into the next all end near one column."""
+    run_on = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    filled = sum(1 for ln in lines if ln.strip())
+    if filled < 8 or len(run_on) < filled * 0.5:
         return False
-    run_on = sum(1 for a, b in itertools.pairwise(lines)
-                 if a.strip() and b.strip() and not a.rstrip().endswith((".", "!", "?", ":", '"')))
-    widths = sorted(len(ln) for ln in filled)
-    typical = widths[len(widths) * 3 // 4]
-    return 50 <= typical <= 100 and run_on >= len(filled) * 0.5
+    column = sorted(run_on)[len(run_on) * 3 // 4]
+    near = sum(1 for width in run_on if column - 20 <= width <= column + 5)
+    return 50 <= column <= 100 and near >= len(run_on) * 0.8
 
 
 def _wrapped_blocks(lines: list[str]) -> list[Block]:
