@@ -120,7 +120,7 @@ def parse_datetime(text: str) -> str | None:
     text = READING_TIME.sub(" ", text)
     text = re.sub(r"\b([ap])\.m\.", r"\1m", text.strip(), flags=re.I)
     # Zone abbreviations other than UTC/GMT are ambiguous ("PT", "IST"); keep local time.
-    text = re.sub(r"\b(?!UTC\b|GMT\b)[A-Z]{2,4}\b", " ", text)
+    text = re.sub(r"\b(?!UTC\b|GMT\b|AM\b|PM\b)[A-Z]{2,4}\b", " ", text)
     if not re.search(r"\d", text):
         return None
     try:
