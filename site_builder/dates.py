@@ -53,7 +53,6 @@ class DateMention:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # 0 = Monday, for "on Tuesday"
-    year_from_context: bool = False
 
     @property
     def iso(self) -> str | None:
@@ -107,11 +106,10 @@ def _mention(match: re.Match[str], context_year: int | None) -> DateMention | No
     if parts.get("month") == "May" and day is None and year is None:
         return None  # "in May" is fine, but bare "May" is usually the verb
     weekday = WEEKDAYS.index(parts["weekday"].lower()) if parts.get("weekday") else None
-    from_context = year is None and month is not None and context_year is not None
     return DateMention(
         start=match.start(), end=match.end(), text=match.group(0),
         year=year if year is not None else (context_year if month is not None else None),
-        month=month, day=day, weekday=weekday, year_from_context=from_context,
+        month=month, day=day, weekday=weekday,
     )
 
 

@@ -22,11 +22,6 @@ _WEAK_OPENERS = re.compile(r"^(?:and|but|or|so|however|also|it|they|this|these|t
                            r"which|meanwhile|still)\b", re.I)
 
 
-@dataclass
-class Cluster:
-    members: list[int]
-
-
 def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], float]
                       ) -> list[list[int]]:
     """Average-link agglomeration over the candidate pairs, strongest pairs first."""

@@ -112,14 +112,13 @@ def cosine(a: Sentence, b: Sentence) -> float:
     return sum(w * large.get(f, 0.0) for f, w in small.items())
 
 
-def similar_pairs(sentences: list[Sentence], threshold: float, max_df: int = 0
-                  ) -> dict[tuple[int, int], float]:
+def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int, int], float]:
     """Pairs of sentences with cosine >= threshold, found through an inverted index.
 
-    Features held by more than `max_df` sentences do not generate candidates
+    Features held by more than ~2·sqrt(n) sentences do not generate candidates
     (they would make the search quadratic); they still count in the cosine.
     """
-    limit = max_df or max(8, int(len(sentences) ** 0.5) * 2)
+    limit = max(8, int(len(sentences) ** 0.5) * 2)
     postings: dict[str, list[int]] = {}
     for s in sentences:
         for f in s.vector:

@@ -18,6 +18,7 @@ from jinja2 import (
     select_autoescape,
 )
 
+from ..analyze.crossrefs import is_verbatim
 from ..config import Config
 from ..errors import SiteError
 from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
@@ -80,8 +81,6 @@ class SiteIndex:
         paragraph = self.paragraphs.get(ref)
         return shorten(paragraph.text, width) if paragraph else ""
 
-    def article(self, ref: Ref) -> Article:
-        return self.articles[ref.article]
 
 
 def _source_name(article: Article, number: int) -> str:
@@ -107,6 +106,7 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
         try:
             html = env.get_template(template).render(
                 site=config, digest=digest, index=index, url=url, path=path, ref=Ref,
+            verbatim=is_verbatim,
                 root=url("index.html"), **context)
         except TemplateError as exc:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template

@@ -33,7 +33,8 @@ def digest_to_dict(digest: Digest) -> dict:
             "mentions": [_ref(r) for r in t.mentions],
         } for t in digest.topics],
         "facts": [{
-            "id": f.id, "statement": f.statement, "values": f.values,
+            "id": f.id, "statement": f.statement, "statement_from": _ref(f.statement_ref),
+            "values": f.values,
             "support": [_ref(r) for r in f.support], "sources": f.sources, "topics": f.topics,
         } for f in digest.facts],
         "disagreements": [{
