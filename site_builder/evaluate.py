@@ -192,11 +192,16 @@ def _score_facts(gold: dict, digest: dict, look: _Lookup, scores: Scores) -> Non
 
 def _score_disagreements(gold: dict, digest: dict, look: _Lookup, scores: Scores) -> None:
     numeric = numeric_found = claim = claim_found = 0
+    used: set[int] = set()  # each digest disagreement can stand for one gold conflict only
     for item in gold.get("conflicts") or []:
         sides = [look.paragraphs(c.get("support") or []) for c in item.get("claims") or []]
         is_numeric = all(re.search(_FIGURE, str(c.get("value", "")))
                          for c in item.get("claims") or [])
-        hit = any(_both_sides(sides, d) for d in digest["disagreements"])
+        match = next((i for i, d in enumerate(digest["disagreements"])
+                      if i not in used and _both_sides(sides, d)), None)
+        hit = match is not None
+        if hit:
+            used.add(match)
         if is_numeric:
             numeric += 1
             numeric_found += hit
