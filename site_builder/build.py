@@ -17,6 +17,7 @@ from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .models import CleanDocument, Digest, RawDocument
 from .render import render_site
+from .text import normalise
 
 
 @dataclass
@@ -81,12 +82,22 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
         docs.append(doc)
     common = repeated_lines(docs)
     cleaned = []
+    bodies: dict[str, str] = {}
     for doc in docs:
+        path = config.seeds_dir / doc.source_file
+        if not doc.blocks:
+            reporter.warn("empty file (no text); skipped", path)
+            continue
         result = clean(doc, common)
         if not result.body:
             reporter.warn("no article text found (all of it looks like page furniture); skipped",
-                          config.seeds_dir / doc.source_file)
+                          path)
             continue
+        text = normalise(" ".join(b.text for b in result.body))
+        if text in bodies:
+            reporter.warn(f"same article text as {bodies[text]}; skipped as a duplicate", path)
+            continue
+        bodies[text] = doc.source_file
         cleaned.append(result)
     return cleaned
 
@@ -126,6 +137,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     digest = analyze(articles, config)
     reporter.info("rendering …")
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(out)
     staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -141,6 +153,24 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(digest, out, len(pages), reporter.warnings,
                        time.perf_counter() - started)
+
+
+def _remove_stale(out: Path) -> None:
+    """Remove staging and retired folders left by builds that were killed."""
+    for leftover in out.parent.glob(f".{out.name}.*-*"):
+        kind, _, pid = leftover.name.rpartition("-")
+        if kind.endswith((".staging", ".retired")) and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -63,9 +63,10 @@ def _existing_files(directory: Path, reporter: Reporter) -> list[_Existing]:
         text = _read(path)
         try:
             meta, _, _ = split_front_matter(text, str(path))
-        except SiteError as exc:
-            reporter.warn(f"{exc.message}; left as it is", path, exc.line)
-            meta = {}
+        except SiteError:
+            # Reported when the file is loaded; its seed must still not overwrite it.
+            meta = {key: m.group(1).strip() for key in ("source_file", "source_sha256")
+                    if (m := re.search(rf"^{key}:\s*['\"]?([^'\"\n]+)", text, re.M))}
         found.append(_Existing(path, text, meta, is_hand_edited(text)))
     return found
 
@@ -218,8 +219,11 @@ def load_articles(config: Config, reporter: Reporter) -> list[Article]:
     articles: list[Article] = []
     slugs: set[str] = set()
     for path in sorted(directory.glob("*.md")):
-        text = _read(path)
-        meta, body, _ = split_front_matter(text, str(path))
+        try:
+            meta, body, _ = split_front_matter(_read(path), str(path))
+        except SiteError as exc:
+            reporter.warn(f"{exc.message}; article left out until it is fixed", path, exc.line)
+            continue
         units = parse_units(body)
         if not units:
             reporter.warn("no article text; skipped", path)

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -78,3 +79,23 @@ def test_rebuilds_after_a_seed_edit(server: tuple[str, Path]):
     seed.write_text("\n".join(lines), encoding="utf-8")
     page = base + article["url"]
     _wait_for(lambda: "checked by inspectors" in (_get(page) or ""), 90, "the rebuilt page")
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.parametrize("path", [
+    "../seeds/000_d15a8b927213b857.txt", "%2e%2e/seeds/000_d15a8b927213b857.txt",
+    "static/..%2f..%2fseeds/000_d15a8b927213b857.txt", "%2e%2e%2f%2e%2e%2fetc/passwd",
+    "linked/000_d15a8b927213b857.txt",
+])
+def test_nothing_outside_the_output_folder_is_served(server: tuple[str, Path], path: str):
+    base, site = server
+    (site / "output" / "linked").symlink_to(site / "seeds")
+    status = _status(base + path)
+    assert status in (400, 403, 404), (path, status)

@@ -47,11 +47,8 @@ def read_text(text: str, name: str) -> RawDocument:
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
-    blocks = []
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            blocks.append(_block(line, (number,)))
-    return blocks
+    return [_block(line, (number,)) for number, line in enumerate(lines, 1)
+            if len(line) > MAX_BLOCK_CHARS or line.strip()]
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -86,7 +83,14 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+# No paragraph is this long: minified code, base64 or a page flattened onto one line.
+MAX_BLOCK_CHARS = 20_000
+
+
 def _block(text: str, lines: tuple[int, ...], debris: str | None = None) -> Block:
+    if len(text) > MAX_BLOCK_CHARS:
+        return Block(text=" ".join(text[:200].split()), lines=lines,
+                     debris=f"overlong line ({len(text):,} characters), not a paragraph")
     text = " ".join(text.split())
     bullet = bool(_BULLET.match(text))
     if bullet:

@@ -26,6 +26,13 @@ from .digest_json import digest_to_dict
 from .paths import article_path, safe_join, topic_path
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: never link `javascript:` or `data:` from metadata."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
 def builtin_templates() -> Path:
     """The theme shipped with sitebuild (inside the wheel, or the checkout's templates/)."""
     packaged = Path(__file__).resolve().parent.parent / "templates"
@@ -36,9 +43,11 @@ def environment(config: Config) -> Environment:
     """Jinja2 environment: the site's templates/ override the built-in ones file by file."""
     folders = [config.templates_dir, builtin_templates()]
     loader = ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()])
-    return Environment(loader=loader, autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    env = Environment(loader=loader, autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["web_url"] = web_url
+    return env
 
 
 class SiteIndex:
@@ -86,7 +95,7 @@ class SiteIndex:
 def _source_name(article: Article, number: int) -> str:
     if article.outlet:
         return article.outlet
-    if article.url:
+    if web_url(article.url):
         host = urlsplit(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
@@ -130,15 +139,26 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
     (out / "digest.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     written.append("digest.json")
-    _copy_static(env, config, out)
+    _copy_static(config, out)
     return written
 
 
-def _copy_static(env: Environment, config: Config, out: Path) -> None:
-    # Site static files override built-in ones by name, like templates.
+def _copy_static(config: Config, out: Path) -> None:
+    """Copy theme assets; the site's override built-in ones by name, like templates.
+
+    Symbolic links are skipped: a link could copy any file on the machine into the
+    published site.
+    """
     for folder in (builtin_templates() / "static", config.templates_dir / "static"):
-        if folder.is_dir():
-            shutil.copytree(folder, out / "static", dirs_exist_ok=True)
+        if not folder.is_dir():
+            continue
+        inside = folder.resolve()
+        for source in sorted(folder.rglob("*")):
+            if not source.is_file() or inside not in source.resolve().parents:
+                continue
+            target = safe_join(out / "static", source.relative_to(folder).as_posix())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def relative_url(from_path: str, target: str | Ref) -> str:
