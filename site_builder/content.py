@@ -19,7 +19,7 @@ from slugify import slugify
 from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
-from .ingest.readers import split_front_matter
+from .ingest.readers import YAML_DUMPER, split_front_matter
 from .markdown import escape_markdown, paragraph_ids, parse_units
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
 
@@ -147,7 +147,7 @@ def render_content(doc: CleanDocument, slug: str) -> str:
         "removed": [{"lines": _ranges(r.lines), "reason": r.reason, "text": r.excerpt}
                     for r in doc.removed],
     })
-    head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    head = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     text = f"---\n{head}---\n\n{body}\n"
     return text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
 

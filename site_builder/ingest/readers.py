@@ -100,6 +100,9 @@ def _block(text: str, lines: tuple[int, ...], debris: str | None = None) -> Bloc
 
 # --- Markdown -----------------------------------------------------------------
 
+# libyaml's C loader and dumper when PyYAML has them (its wheels do): ~10x faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -112,7 +115,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=YAML_LOADER) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise SiteError(
