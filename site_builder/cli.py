@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="fail on any warning, including a broken link or anchor")
     b.add_argument("--force", action="store_true",
                    help="overwrite hand-edited content files (a backup is kept in .sitebuild/)")
-    b.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary")
+    b.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress messages: only warnings, errors and the summary")
 
     s = commands.add_parser("serve", help="preview with live reload",
                             description="Build, serve output/ and rebuild on changes to seeds/, "

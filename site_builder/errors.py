@@ -36,7 +36,7 @@ class SiteError(Exception):
 
 @dataclass
 class Reporter:
-    """Collects warnings for a build; prints them as they come unless quiet."""
+    """Collects warnings for a build and prints them as they come; `quiet` hides progress."""
 
     quiet: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -44,8 +44,7 @@ class Reporter:
     def warn(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
         text = f"{location(path, line)}: warning: {message}" if path else f"warning: {message}"
         self.warnings.append(text)
-        if not self.quiet:
-            print(text, file=sys.stderr)
+        print(text, file=sys.stderr)
 
     def info(self, message: str) -> None:
         if not self.quiet:

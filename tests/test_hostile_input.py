@@ -81,13 +81,6 @@ def test_encodings_and_line_endings_are_repaired_and_reported(site: Path):
     assert [p.source_lines for p in crlf.paragraphs] == [(1,), (2,)]
 
 
-def test_overlong_single_line_is_not_a_paragraph(site: Path):
-    (site / "seeds" / "huge.txt").write_text("word " * 2_000_000)  # 10 MB on one line
-    result = build(site, quiet=True)
-    assert "no article text" in _warnings_for(result, "huge.txt")[0]
-    assert len(result.digest.articles) == 5
-
-
 def test_unusual_names_and_scripts_build_with_safe_slugs(site: Path):
     seeds = site / "seeds"
     (seeds / "-leading dash.txt").write_text(_article())

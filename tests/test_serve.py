@@ -99,3 +99,52 @@ def test_nothing_outside_the_output_folder_is_served(server: tuple[str, Path], p
     (site / "output" / "linked").symlink_to(site / "seeds")
     status = _status(base + path)
     assert status in (400, 403, 404), (path, status)
+
+
+def _status_json(base: str) -> dict:
+    return json.loads(_get(base + "__sitebuild__/status") or "{}")
+
+
+def test_template_error_is_shown_and_the_last_good_site_stays(server: tuple[str, Path]):
+    base, site = server
+    good = _get(base)
+    assert good and "/__sitebuild__/preview.js" in good  # the overlay script is injected
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "index.html").write_text("{% extends 'base.html' %}\n{% block main %}"
+                                                  "\n{{ digest.articles | nosuchfilter }}\n"
+                                                  "{% endblock %}\n")
+    _wait_for(lambda: bool(_status_json(base).get("error")), 90, "the failed rebuild")
+    error = _status_json(base)["error"]
+    assert "index.html" in error and "nosuchfilter" in error
+    assert _get(base) == good  # still the last good build
+    (site / "templates" / "index.html").unlink()
+    (site / "seeds" / "000_d15a8b927213b857.txt").write_text(
+        "The council approved the harbour plan on Monday after a long debate.\n" +
+        (site / "seeds" / "000_d15a8b927213b857.txt").read_text())
+    _wait_for(lambda: _status_json(base).get("error") is None and
+              "harbour plan" in (_get(base + "digest.json") or ""), 90, "recovery")
+
+
+def test_a_burst_of_edits_is_one_rebuild(server: tuple[str, Path]):
+    base, site = server
+    before = _status_json(base)["builds"]
+    seed = site / "seeds" / "004_3afadba021f4185c.txt"
+    text = seed.read_text()
+    for i in range(8):  # eight saves 50 ms apart, as an editor's tool might do
+        seed.write_text(text + f"\nUpdate {i}: officials said the talks would continue.\n")
+        time.sleep(0.05)
+    _wait_for(lambda: _status_json(base)["builds"] > before, 90, "the rebuild")
+    seed.write_text(text + "\nA final note: the ministry confirmed the schedule today.\n")
+    _wait_for(lambda: "confirmed the schedule" in (_get(base + "digest.json") or ""), 90,
+              "the second rebuild")
+    assert _status_json(base)["builds"] == before + 2
+
+
+def test_other_addresses_only_when_asked_and_with_a_warning(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()  # nothing to build: the command stops before binding
+    result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--site",
+                             str(tmp_path), "--host", "0.0.0.0", "--port", str(_free_port())],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "warning: serving on 0.0.0.0" in result.stderr
+    assert "error:" in result.stderr and "no articles" in result.stderr
