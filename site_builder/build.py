@@ -69,7 +69,8 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
         try:
             doc = read_seed(path, name)
         except SiteError as exc:
-            reporter.warn(exc.message + "; skipped", config.seeds_dir / name, exc.line)
+            reporter.warn(exc.message + "; skipped", config.seeds_dir / name, exc.line,
+                          exc.column)
             continue
         if doc.sha256 in seen:
             reporter.warn(f"same bytes as {seen[doc.sha256]}; skipped as a duplicate",

@@ -222,7 +222,8 @@ def load_articles(config: Config, reporter: Reporter) -> list[Article]:
         try:
             meta, body, _ = split_front_matter(_read(path), str(path))
         except SiteError as exc:
-            reporter.warn(f"{exc.message}; article left out until it is fixed", path, exc.line)
+            reporter.warn(f"{exc.message}; article left out until it is fixed", path, exc.line,
+                          exc.column)
             continue
         units = parse_units(body)
         if not units:

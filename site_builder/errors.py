@@ -41,8 +41,10 @@ class Reporter:
     quiet: bool = False
     warnings: list[str] = field(default_factory=list)
 
-    def warn(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
-        text = f"{location(path, line)}: warning: {message}" if path else f"warning: {message}"
+    def warn(self, message: str, path: str | Path | None = None, line: int | None = None,
+             column: int | None = None) -> None:
+        where = location(path, line, column)
+        text = f"{where}: warning: {message}" if path else f"warning: {message}"
         self.warnings.append(text)
         print(text, file=sys.stderr)
 

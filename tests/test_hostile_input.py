@@ -147,3 +147,12 @@ def test_digest_json_stays_valid_with_hostile_text(site: Path):
     result = build(site, quiet=True)
     digest = json.loads((result.output / "digest.json").read_text())
     assert any("</script>" in p["text"] for a in digest["articles"] for p in a["paragraphs"])
+
+
+def test_markdown_seed_with_bad_front_matter_names_line_and_column(site: Path):
+    (site / "seeds" / "broken.md").write_text("---\ntitle: fine\nauthor: {unclosed\n---\n\n"
+                                             "Some body text that would otherwise build.\n")
+    result = build(site, quiet=True)
+    [warning] = _warnings_for(result, "broken.md")
+    assert warning.startswith(f"{site / 'seeds' / 'broken.md'}:4:1: warning: invalid YAML")
+    assert len(result.digest.articles) == 5
