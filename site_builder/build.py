@@ -17,6 +17,7 @@ from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .models import CleanDocument, Digest, RawDocument
 from .render import render_site
+from .search import build_search_index
 from .text import normalise
 
 
@@ -64,7 +65,9 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
     """Read and clean every seed; unreadable or empty seeds are reported and skipped."""
     docs: list[RawDocument] = []
     seen: dict[str, str] = {}
-    for path in seed_files(config, reporter):
+    paths = seed_files(config, reporter)
+    for number, path in enumerate(paths, 1):
+        reporter.progress("reading", number, len(paths))
         name = path.name
         try:
             doc = read_seed(path, name)
@@ -84,7 +87,8 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
     common = repeated_lines(docs)
     cleaned = []
     bodies: dict[str, str] = {}
-    for doc in docs:
+    for number, doc in enumerate(docs, 1):
+        reporter.progress("cleaning", number, len(docs))
         path = config.seeds_dir / doc.source_file
         if not doc.blocks:
             reporter.warn("empty file (no text); skipped", path)
@@ -144,6 +148,9 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     staging.mkdir()
     try:
         pages = render_site(digest, config, staging)
+        reporter.info("indexing for search …")
+        if problem := build_search_index(staging):
+            reporter.warn(problem)
         for problem in broken_links(staging):
             reporter.warn(problem)
         if strict and reporter.warnings:

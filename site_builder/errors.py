@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ class Reporter:
 
     quiet: bool = False
     warnings: list[str] = field(default_factory=list)
+    # A counter that rewrites its line only makes sense on a terminal, never in CI logs.
+    live: bool = field(default_factory=lambda: sys.stderr.isatty() and not os.environ.get("CI"))
 
     def warn(self, message: str, path: str | Path | None = None, line: int | None = None,
              column: int | None = None) -> None:
@@ -51,3 +54,11 @@ class Reporter:
     def info(self, message: str) -> None:
         if not self.quiet:
             print(message, file=sys.stderr)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """`stage 120/10000` on one rewritten terminal line, for long stages only."""
+        if self.quiet or not self.live or total < 200:
+            return
+        if done == total or done % max(total // 100, 1) == 0:
+            end = "\n" if done == total else ""
+            print(f"\r{stage} {done}/{total}", end=end, file=sys.stderr, flush=True)

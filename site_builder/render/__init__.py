@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import posixpath
+import re
 import shutil
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +27,7 @@ from ..config import Config
 from ..errors import SiteError
 from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
 from .digest_json import digest_to_dict
-from .paths import article_path, safe_join, topic_path
+from .paths import article_path, pretty_url, safe_join, topic_path
 
 
 def web_url(url: str | None) -> str | None:
@@ -47,6 +51,8 @@ def environment(config: Config) -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["web_url"] = web_url
+    env.filters["rfc3339"] = rfc3339
+    env.filters["pretty"] = pretty_url
     return env
 
 
@@ -73,6 +79,38 @@ class SiteIndex:
         self.source_names = {a.slug: _source_name(a, i)
                              for i, a in enumerate(digest.articles, 1)}
 
+    def topic_names(self, slug: str) -> list[str]:
+        """Names of the topics an article mentions (search filters)."""
+        return sorted({t.name for t in self.topics.values()
+                       if any(r.article == slug for r in t.mentions)})
+
+    def news_article(self, article: Article, canonical: str | None) -> dict:
+        """schema.org NewsArticle for an article page (rendered with |tojson: escaped)."""
+        data: dict = {"@context": "https://schema.org", "@type": "NewsArticle",
+                      "headline": shorten(article.label, 110),
+                      "description": shorten(article.paragraphs[0].text, 200)}
+        if published := rfc3339(article.published):
+            data["datePublished"] = published
+        if article.author:
+            data["author"] = {"@type": "Person", "name": article.author}
+        if article.outlet:
+            data["publisher"] = {"@type": "Organization", "name": article.outlet}
+        if source := web_url(article.url):
+            data["isBasedOn"] = source
+        if canonical:
+            data["url"] = data["mainEntityOfPage"] = canonical
+        return data
+
+    def item_list(self, absolute: Callable[[str], str | None]) -> dict:
+        """schema.org ItemList of the source articles, for the index page."""
+        items = []
+        for position, article in enumerate(self.articles.values(), 1):
+            path = article_path(article.slug)
+            items.append({"@type": "ListItem", "position": position,
+                          "name": shorten(article.label, 110),
+                          "url": absolute(path) or pretty_url(path)})
+        return {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
+
     def label(self, ref: Ref) -> str:
         """Short link text for a paragraph: "Outlet ¶4" (or "Source 2 ¶4")."""
         return f"{self.source_names[ref.article]} ¶{self.number.get(ref, '?')}"
@@ -92,6 +130,43 @@ class SiteIndex:
 
 
 
+# Pages besides the index, articles and topics: (template, path in the site).
+SITE_PAGES = [
+    ("facts.html", "facts/index.html"), ("timeline.html", "timeline/index.html"),
+    ("sources.html", "sources/index.html"), ("search.html", "search/index.html"),
+    ("404.html", "404.html"), ("feed.xml", "feed.xml"), ("robots.txt", "robots.txt"),
+]
+
+
+def absolute_url(config: Config, path: str) -> str | None:
+    """The public URL of a site path when a base URL is configured, else None."""
+    return f"{config.base_url}/{pretty_url(path)}" if config.base_url else None
+
+
+def rfc3339(published: str | None) -> str | None:
+    """An article date as RFC 3339 (Atom, JSON-LD); a date without a zone is taken as UTC."""
+    match = re.match(r"(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)(:\d\d)?(?:\.\d+)?)?"
+                     r"(Z|[+-]\d\d:?\d\d)?$", published or "")
+    if not match:
+        return None
+    day, minutes, seconds, zone = match.groups()
+    if zone and zone != "Z" and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{minutes or '00:00'}{seconds or ':00'}{zone or 'Z'}"
+
+
+def site_updated(digest: Digest) -> str:
+    """When the site last changed: its newest article, else SOURCE_DATE_EPOCH, else 1970.
+
+    Never the wall clock, so two builds of the same input are identical.
+    """
+    dates = [d for a in digest.articles if (d := rfc3339(a.published))]
+    if dates:
+        return max(dates)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _source_name(article: Article, number: int) -> str:
     if article.outlet:
         return article.outlet
@@ -106,6 +181,7 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
     """Write every page of the site into `out` (an empty folder); return the pages written."""
     env = environment(config)
     index = SiteIndex(digest)
+    updated = site_updated(digest)
     written: list[str] = []
 
     def page(template: str, path: str, **context: object) -> None:
@@ -115,8 +191,9 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
         try:
             html = env.get_template(template).render(
                 site=config, digest=digest, index=index, url=url, path=path, ref=Ref,
-            verbatim=is_verbatim,
-                root=url("index.html"), **context)
+                verbatim=is_verbatim, root=url("index.html"), updated=updated,
+                absolute=lambda target: absolute_url(config, target),
+                canonical=absolute_url(config, path), **context)
         except TemplateError as exc:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
@@ -132,9 +209,9 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
     page("topics.html", "topics/index.html")
     for topic in digest.topics:
         page("topic.html", topic_path(topic.slug), topic=topic)
-    page("facts.html", "facts/index.html")
-    page("timeline.html", "timeline/index.html")
-    page("sources.html", "sources/index.html")
+    for template, path in SITE_PAGES:
+        page(template, path)
+    page("sitemap.xml", "sitemap.xml", pages=[p for p in written if p != "404.html"])
     data = digest_to_dict(digest)
     (out / "digest.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
