@@ -79,6 +79,16 @@ class SiteIndex:
         self.source_names = {a.slug: _source_name(a, i)
                              for i, a in enumerate(digest.articles, 1)}
 
+    @staticmethod
+    def kept_lines(article: Article) -> int:
+        """Seed lines that became article text."""
+        return len({n for p in article.paragraphs for n in p.source_lines})
+
+    @staticmethod
+    def removed_lines(article: Article) -> int:
+        """Seed lines the cleaner removed (blank lines are neither)."""
+        return len({n for r in article.removed for n in r.lines})
+
     def topic_names(self, slug: str) -> list[str]:
         """Names of the topics an article mentions (search filters)."""
         return sorted({t.name for t in self.topics.values()
