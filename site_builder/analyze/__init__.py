@@ -8,7 +8,7 @@ from ..models import Article, Digest, Ref, Topic
 from .crossrefs import near_duplicates, related
 from .entities import resolve
 from .facts import (
-    CONTEXT,
+    LINK,
     build_facts,
     cluster_sentences,
     find_date_disagreements,
@@ -23,7 +23,9 @@ def analyze(articles: list[Article], config: Config) -> Digest:
     sentences = build_sentences(articles, story_year(articles))
     topics, topic_slug = _topics(sentences, config)
     weigh(sentences)
-    pairs = similar_pairs(sentences, CONTEXT)
+    # Repeated sentences are grouped by their words; only distinct ones are compared.
+    distinct = list({s.key: s for s in reversed(sentences)}.values())
+    pairs = similar_pairs(distinct, LINK)
     clusters = cluster_sentences(sentences, pairs)
     facts, fact_of = build_facts(sentences, clusters, topic_slug,
                                  limit=min(10 + 6 * len(articles), 600))

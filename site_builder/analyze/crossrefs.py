@@ -38,12 +38,13 @@ def near_duplicates(articles: list[Article]) -> list[CrossRef]:
     Candidates come from an inverted index of shingles; shingles shared by many
     paragraphs (boilerplate phrases) do not generate candidates.
     """
-    units: list[tuple[Ref, set[int], list[set[int]]]] = []
+    units: list[tuple[Ref, set[int], list[frozenset[int]]]] = []
     for article in articles:
         for p in article.paragraphs:
             if p.kind in ("p", "li"):
+                sentences = [frozenset(_shingles(s)) for s in split_sentences(p.text)]
                 units.append((Ref(article.slug, p.id), _shingles(p.text),
-                              [_shingles(s) for s in split_sentences(p.text)]))
+                              [s for s in sentences if len(s) >= 6]))
     postings: dict[int, list[int]] = defaultdict(list)
     for i, (_, shingles, _) in enumerate(units):
         for h in shingles:
@@ -72,13 +73,17 @@ def near_duplicates(articles: list[Article]) -> list[CrossRef]:
     return found
 
 
-def _sentence_overlap(a: list[set[int]], b: list[set[int]]) -> float:
+def _sentence_overlap(a: list[frozenset[int]], b: list[frozenset[int]]) -> float:
     # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
+    if set(a) & set(b):
+        return 1.0  # the same sentence, word for word: the common case, found by hashing
     best = 0.0
     for x in a:
         for y in b:
             if len(x) >= 6 and len(y) >= 6:
                 best = max(best, _containment(x, y))
+                if best >= DUPLICATE:
+                    return best
     return best
 
 

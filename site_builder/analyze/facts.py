@@ -3,54 +3,82 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..models import Claim, Disagreement, Fact, Ref
 from ..text import stem, words
-from .sentences import Sentence, cosine, synonym_stems
+from .sentences import Sentence, synonym_stems
 from .values import Value, comparable, conflicts
 
 # Cosine above which two sentences are taken to state the same thing.
 LINK = 0.30
-# Average cross-similarity two clusters need to merge (stops chaining).
-MERGE = 0.22
-# Similarity of context needed before two differing figures count as a disagreement.
-CONTEXT = 0.17
+# Centroid similarity two groups need to merge (stops chaining).
+MERGE = 0.30
 _WEAK_OPENERS = re.compile(r"^(?:and|but|or|so|however|also|it|they|this|these|that|he|she|"
                            r"which|meanwhile|still)\b", re.I)
 
 
+def _add(total: dict[str, float], vector: dict[str, float], times: float = 1.0) -> None:
+    for feature, weight in vector.items():
+        total[feature] = total.get(feature, 0.0) + weight * times
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(w * large.get(f, 0.0) for f, w in small.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
 def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], float]
                       ) -> list[list[int]]:
-    """Average-link agglomeration over the candidate pairs, strongest pairs first."""
-    owner = {s.index: s.index for s in sentences}
-    members: dict[int, list[int]] = {s.index: [s.index] for s in sentences}
+    """Group sentences that state the same thing.
+
+    Sentences with the same words form a group at once (syndicated copy can repeat
+    a sentence in hundreds of articles). Groups then merge along the candidate
+    pairs, strongest first, when their centroids are alike too: comparing
+    centroids rather than every member pair keeps each merge linear and stops
+    chains of pairwise-similar sentences drifting off topic.
+    """
+    owner: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for s in sentences:
+        first = owner.setdefault(s.index, s.index)
+        members.setdefault(first, []).append(s.index)
+    by_text: dict[str, int] = {}
+    for s in sentences:
+        leader = by_text.setdefault(s.key, s.index)
+        if leader != s.index:
+            members[leader].append(s.index)
+            del members[s.index]
+            owner[s.index] = leader
+    centroid: dict[int, dict[str, float]] = {}
+    for leader, group in members.items():
+        centroid[leader] = {}
+        _add(centroid[leader], sentences[leader].vector, len(group))
     for (a, b), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < LINK:
             break
         ca, cb = owner[a], owner[b]
-        if ca == cb:
-            continue
-        total = sum(pairs.get((min(x, y), max(x, y)), 0.0)
-                    for x in members[ca] for y in members[cb])
-        if total / (len(members[ca]) * len(members[cb])) < MERGE:
+        if ca == cb or _cos(centroid[ca], centroid[cb]) < MERGE:
             continue
         keep, gone = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
         for index in members[gone]:
             owner[index] = keep
         members[keep].extend(members.pop(gone))
+        _add(centroid[keep], centroid.pop(gone))
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _statement_score(s: Sentence, group: list[Sentence]) -> float:
+def _statement_score(s: Sentence, centre: dict[str, float]) -> float:
     n = len(words(s.text))
-    centrality = sum(cosine(s, o) for o in group if o is not s) / max(len(group) - 1, 1)
     complete = 1.0 if s.text.rstrip().endswith((".", "!", "”", '"')) else 0.6
     length = 1.0 if 8 <= n <= 40 else 0.7
     opener = 0.6 if _WEAK_OPENERS.match(s.text) or s.text[:1] in "“\"" else 1.0
-    return (0.5 + centrality) * complete * length * opener
+    return (0.5 + _cos(s.vector, centre)) * complete * length * opener
 
 
 def _salience(group: list[Sentence]) -> float:
@@ -66,10 +94,14 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     for cluster in clusters:
         group = [sentences[i] for i in cluster]
         sources = len({s.ref.article for s in group})
-        best = max(group, key=lambda s: (_statement_score(s, group), -s.index))
+        centre: dict[str, float] = {}
+        for s in group:
+            _add(centre, s.vector)
+        scores = {s.key: _statement_score(s, centre) for s in group}  # once per distinct text
+        best = max(group, key=lambda s: (scores[s.key], -s.index))
         if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
             continue  # a lone sentence with nothing checkable is not a key fact
-        if _statement_score(best, group) < 0.45:
+        if scores[best.key] < 0.45:
             continue
         support = _unique_refs(s.ref for s in group)
         fact_id = "f-" + hashlib.blake2b(best.text.encode(), digest_size=4).hexdigest()

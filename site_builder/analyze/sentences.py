@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..dates import DateMention, find_dates
 from ..models import Article, Ref
-from ..text import content_stems, split_sentences, words
+from ..text import content_stems, normalise, split_sentences, words
 from .entities import Mention, find_mentions
 from .values import Value, find_values
 
@@ -37,6 +37,7 @@ def synonym_stems(text: str) -> frozenset[str]:
 @dataclass
 class Sentence:
     index: int
+    key: str  # the sentence's words, normalised: equal keys are the same sentence
     ref: Ref
     article_index: int
     paragraph_index: int  # position of the paragraph in its article
@@ -84,7 +85,7 @@ def build_sentences(articles: list[Article], fallback_year: int | None) -> list[
                     continue
                 stems = synonym_stems(text)
                 sentences.append(Sentence(
-                    index=len(sentences), ref=Ref(article.slug, paragraph.id),
+                    index=len(sentences), key=normalise(text), ref=Ref(article.slug, paragraph.id),
                     article_index=a_index, paragraph_index=p_index, text=text, stems=stems,
                     mentions=find_mentions(text, vocab), values=find_values(text),
                     dates=find_dates(text, year),
@@ -123,6 +124,7 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     for s in sentences:
         for f in s.vector:
             postings.setdefault(f, []).append(s.index)
+    by_index = {s.index: s for s in sentences}
     pairs: dict[tuple[int, int], float] = {}
     for s in sentences:
         candidates: set[int] = set()
@@ -131,7 +133,7 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
             if len(plist) <= limit:
                 candidates.update(i for i in plist if i > s.index)
         for other in candidates:
-            score = cosine(s, sentences[other])
+            score = cosine(s, by_index[other])
             if score >= threshold:
                 pairs[(s.index, other)] = score
     return pairs

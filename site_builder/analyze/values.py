@@ -90,8 +90,13 @@ def _qualifier(text: str | None) -> str | None:
     return _QUALIFIERS.get(text.lower()) if text else None
 
 
+_ANY_FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|{_VAGUE_WORDS})\b|[$€£¥]", re.I)
+
+
 def find_values(sentence: str) -> list[Value]:
     """Figures in a sentence; years and dates are left to the date finder."""
+    if not _ANY_FIGURE.search(sentence):
+        return []  # most sentences have no figure: skip the heavier patterns
     values: list[Value] = []
     taken: list[tuple[int, int]] = []
 
