@@ -217,7 +217,8 @@ def _write_peers(folder: Path, items: list[Article]) -> None:
         stem = item.name.removesuffix(".txt")
         (hugo / "content" / "posts" / f"{stem}.md").write_text(_front_matter(item) + body)
         (pelican / "content" / f"{stem}.md").write_text(
-            f"Title: {item.title}\nDate: {item.date}\nAuthor: {item.author}\n\n{body}")
+            f"Title: {item.title}\nSlug: {stem}\nDate: {item.date}\nAuthor: {item.author}\n\n"
+            f"{body}")
         (mkdocs / "docs" / "articles" / f"{stem}.md").write_text(f"# {item.title}\n\n{body}")
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .analyze import analyze
+from .cache import fingerprint, remember, unchanged
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
@@ -23,20 +25,29 @@ from .text import normalise
 
 @dataclass
 class BuildResult:
-    digest: Digest
     output: Path
-    pages: int
+    counts: dict[str, int]
     warnings: list[str]
     seconds: float
+    digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
 
     def summary(self) -> str:
-        d = self.digest
-        kept = sum(len(a.paragraphs) for a in d.articles)
-        removed = sum(len(r.lines) for a in d.articles for r in a.removed)
-        return (f"built {self.output}: {len(d.articles)} articles, {kept} paragraphs kept, "
-                f"{removed} lines removed, {len(d.topics)} topics, {len(d.facts)} facts, "
-                f"{len(d.disagreements)} disagreements, {self.pages} pages, "
+        c = self.counts
+        verb = "built" if self.digest is not None else "up to date (nothing changed):"
+        return (f"{verb} {self.output}: {c['articles']} articles, {c['paragraphs']} paragraphs "
+                f"kept, {c['removed']} lines removed, {c['topics']} topics, {c['facts']} facts, "
+                f"{c['disagreements']} disagreements, {c['pages']} pages, "
                 f"{len(self.warnings)} warnings, {self.seconds:.2f}s")
+
+
+def _counts(digest: Digest, pages: int) -> dict[str, int]:
+    return {
+        "articles": len(digest.articles),
+        "paragraphs": sum(len(a.paragraphs) for a in digest.articles),
+        "removed": sum(len(r.lines) for a in digest.articles for r in a.removed),
+        "topics": len(digest.topics), "facts": len(digest.facts),
+        "disagreements": len(digest.disagreements), "pages": pages,
+    }
 
 
 def seed_files(config: Config, reporter: Reporter) -> list[Path]:
@@ -131,6 +142,11 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     config = load_config(site_dir, reporter)
     out = out or site_dir / "output"
     _check_output_folder(out, config)
+    last = None if force else unchanged(config, out, fingerprint(config, out))
+    if last is not None and not (strict and last["warnings"]):
+        for warning in last["warnings"]:
+            print(warning, file=sys.stderr)
+        return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started)
     reporter.info("reading and cleaning seeds …")
     cleaned = ingest(config, reporter)
     write_content(cleaned, config, reporter, force=force)
@@ -159,8 +175,9 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(digest, out, len(pages), reporter.warnings,
-                       time.perf_counter() - started)
+    counts = _counts(digest, len(pages))
+    remember(config, out, {"counts": counts, "warnings": reporter.warnings})
+    return BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
 
 
 def _remove_stale(out: Path) -> None:

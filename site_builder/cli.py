@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true",
                    help="fail on any warning, including a broken link or anchor")
     b.add_argument("--force", action="store_true",
-                   help="overwrite hand-edited content files (a backup is kept in .sitebuild/)")
+                   help="rebuild even if nothing changed, and overwrite hand-edited content "
+                        "files (a backup is kept in .sitebuild/)")
     b.add_argument("--quiet", "-q", action="store_true",
                    help="no progress messages: only warnings, errors and the summary")
 

@@ -136,3 +136,21 @@ def test_cli_help_documents_every_option(sample_site: Path):
     for option in ("--site", "--out", "--strict", "--force", "--quiet"):
         assert option in help_text
     assert "--port" in _cli("serve", "--help", cwd=sample_site).stdout
+
+
+def test_unchanged_site_is_not_rebuilt_and_any_change_is_seen(sample_site: Path):
+    first = build(sample_site, quiet=True)
+    assert first.digest is not None
+    before = _tree_hash(sample_site / "output")
+    again = build(sample_site, quiet=True)
+    assert again.digest is None and again.counts == first.counts
+    assert again.summary().startswith("up to date")
+    assert _tree_hash(sample_site / "output") == before
+    seed = sample_site / "seeds" / "004_3afadba021f4185c.txt"
+    seed.write_text("The ministry confirmed the plan on Friday, officials said.\n" +
+                    seed.read_text())
+    assert build(sample_site, quiet=True).digest is not None  # an edited seed
+    assert build(sample_site, quiet=True).digest is None
+    (sample_site / "output" / "digest.json").write_text("{}")
+    assert build(sample_site, quiet=True).digest is not None  # a damaged output
+    assert build(sample_site, quiet=True, force=True).digest is not None  # --force

@@ -1,0 +1,134 @@
+"""Benchmark sitebuild against Hugo, Pelican and MkDocs on the same generated articles.
+
+    pip install -e '.[bench]'
+    python benchmarks/run.py --sizes 1000 10000 --runs 3
+
+For each size it generates the corpus (benchmarks/corpus.py), then times, in one run
+on this machine: sitebuild's full pipeline from raw seeds (read, clean, write content/,
+analyse, render, search index) with a cold cache, a rebuild with nothing changed, a
+rebuild after editing one article; and Hugo, Pelican and MkDocs rendering the same
+articles already cleaned. Each figure is the median wall time of `--runs` runs and the
+peak resident memory of the process tree's largest process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import generate  # a sibling script, not a package
+
+
+@dataclass
+class Timing:
+    tool: str
+    articles: int
+    seconds: float
+    peak_mib: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def _run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command; return wall seconds and the peak RSS of its largest process (MiB)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def _sitebuild(site: Path, runs: int) -> dict[str, tuple[float, float]]:
+    command = [sys.executable, "-m", "site_builder", "build", "--site", str(site), "--quiet"]
+    cold = []
+    for _ in range(runs):
+        for leftover in ("content", "output", ".sitebuild"):
+            shutil.rmtree(site / leftover, ignore_errors=True)
+        cold.append(_run(command, site))
+    warm = [_run(command, site) for _ in range(runs)]
+    edited = []
+    seed = sorted((site / "seeds").glob("*.txt"))[0]
+    original = seed.read_text()
+    for i in range(runs):
+        lines = original.split("\n")
+        lines.insert(7, f"An editor's correction number {i} was added to this report on Friday.")
+        seed.write_text("\n".join(lines))
+        edited.append(_run(command, site))
+    seed.write_text(original)
+    return {"sitebuild (full, cold)": _median(cold),
+            "sitebuild (no change)": _median(warm),
+            "sitebuild (one edit)": _median(edited)}
+
+
+def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float]]:
+    commands = {
+        "hugo": ["hugo", "--quiet", "--source", str(peers / "hugo"), "--destination",
+                 str(peers / "hugo-out")],
+        "pelican": ["pelican", str(peers / "pelican" / "content"), "-o",
+                    str(peers / "pelican-out"), "-s", str(peers / "pelican" / "pelicanconf.py"),
+                    "-q"],
+        "mkdocs": ["mkdocs", "build", "-q", "-f", str(peers / "mkdocs" / "mkdocs.yml"), "-d",
+                   str(peers / "mkdocs-out")],
+    }
+    results = {}
+    for name, command in commands.items():
+        if shutil.which(command[0]) is None:
+            print(f"  {name}: not installed (pip install -e '.[bench]'); skipped",
+                  file=sys.stderr)
+            continue
+        samples = []
+        for _ in range(runs):
+            shutil.rmtree(peers / f"{name}-out", ignore_errors=True)
+            samples.append(_run(command, peers))
+        results[f"{name} (render only)"] = _median(samples)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sitebuild-bench"))
+    parser.add_argument("--no-peers", action="store_true", help="time sitebuild only")
+    args = parser.parse_args()
+    rows: list[Timing] = []
+    for size in args.sizes:
+        folder = args.work / str(size)
+        print(f"generating {size} articles in {folder} …", file=sys.stderr)
+        generate(folder, size)
+        print(f"timing sitebuild on {size} …", file=sys.stderr)
+        found = _sitebuild(folder, args.runs)
+        if not args.no_peers:
+            print(f"timing peers on {size} …", file=sys.stderr)
+            found.update(_peers(folder / "peers", args.runs))
+        rows.extend(Timing(tool, size, s, m) for tool, (s, m) in found.items())
+    print(f"\n{'tool':<26} {'articles':>8} {'median s':>9} {'peak MiB':>9} {'art/s':>8} "
+          f"{'sitebuild / tool':>17}")
+    for row in rows:
+        ours = next(r for r in rows if r.articles == row.articles
+                    and r.tool == "sitebuild (full, cold)")
+        ratio = ours.seconds / row.seconds if row.seconds else float("nan")
+        print(f"{row.tool:<26} {row.articles:>8} {row.seconds:>9.2f} {row.peak_mib:>9.0f} "
+              f"{row.rate:>8.0f} {ratio:>17.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""What the last successful build saw, so that an unchanged site is not rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .config import CONFIG_FILE, Config
+
+MANIFEST = "last-build.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _stat_lines(root: Path, base: Path) -> list[str]:
+    if root.is_file():
+        paths = [root]
+    elif root.is_dir():
+        paths = sorted(p for p in root.rglob("*") if p.is_file())
+    else:
+        return []
+    lines = []
+    for path in paths:
+        stat = path.stat()
+        lines.append(f"{path.relative_to(base).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return lines
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Changes whenever sitebuild's own code or built-in theme changes."""
+    from .render import builtin_templates  # late: render imports much more than we need
+
+    lines = _stat_lines(_PACKAGE, _PACKAGE) + _stat_lines(builtin_templates(), _PACKAGE.parent)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def fingerprint(config: Config, out: Path) -> str:
+    """A hash of every input of a build: names, sizes and times of the site's files."""
+    site = config.site_dir
+    lines = [code_version(), str(out.resolve()), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    for part in (site / CONFIG_FILE, config.seeds_dir, config.content_dir, config.templates_dir):
+        lines.extend(_stat_lines(part, site))
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _output_stamp(out: Path) -> list[int]:
+    try:
+        stat = (out / "digest.json").stat()
+    except OSError:
+        return []
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def unchanged(config: Config, out: Path, print_of_inputs: str) -> dict | None:
+    """The record of the last build if it saw exactly these inputs and its output is intact."""
+    try:
+        record = json.loads((config.cache_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("fingerprint") == print_of_inputs and \
+            record.get("output") == _output_stamp(out):
+        return record
+    return None
+
+
+def remember(config: Config, out: Path, record: dict) -> None:
+    """Store what a successful build saw (its inputs as they are now) and produced."""
+    config.cache_dir.mkdir(parents=True, exist_ok=True)
+    record = {**record, "fingerprint": fingerprint(config, out), "output": _output_stamp(out)}
+    target = config.cache_dir / MANIFEST
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
