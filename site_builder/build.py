@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -18,6 +19,7 @@ from .ingest.clean import clean, repeated_lines
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .models import CleanDocument, Digest, RawDocument
+from .parallel import pmap
 from .render import render_site
 from .search import build_search_index
 from .text import normalise
@@ -72,19 +74,24 @@ def seed_files(config: Config, reporter: Reporter) -> list[Path]:
     return found
 
 
+def _read(path: Path) -> RawDocument | SiteError:
+    try:
+        return read_seed(path, path.name)
+    except SiteError as exc:
+        return exc
+
+
 def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
     """Read and clean every seed; unreadable or empty seeds are reported and skipped."""
     docs: list[RawDocument] = []
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
-    for number, path in enumerate(paths, 1):
-        reporter.progress("reading", number, len(paths))
+    read = pmap(_read, paths, progress=lambda i, n: reporter.progress("reading", i, n))
+    for path, doc in zip(paths, read, strict=True):
         name = path.name
-        try:
-            doc = read_seed(path, name)
-        except SiteError as exc:
-            reporter.warn(exc.message + "; skipped", config.seeds_dir / name, exc.line,
-                          exc.column)
+        if isinstance(doc, SiteError):
+            reporter.warn(doc.message + "; skipped", config.seeds_dir / name, doc.line,
+                          doc.column)
             continue
         if doc.sha256 in seen:
             reporter.warn(f"same bytes as {seen[doc.sha256]}; skipped as a duplicate",
@@ -98,13 +105,13 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
     common = repeated_lines(docs)
     cleaned = []
     bodies: dict[str, str] = {}
-    for number, doc in enumerate(docs, 1):
-        reporter.progress("cleaning", number, len(docs))
+    results = pmap(functools.partial(clean, common_lines=common), docs,
+                   progress=lambda i, n: reporter.progress("cleaning", i, n))
+    for doc, result in zip(docs, results, strict=True):
         path = config.seeds_dir / doc.source_file
         if not doc.blocks:
             reporter.warn("empty file (no text); skipped", path)
             continue
-        result = clean(doc, common)
         if not result.body:
             reporter.warn("no article text found (all of it looks like page furniture); skipped",
                           path)

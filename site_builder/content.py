@@ -20,8 +20,9 @@ from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
-from .markdown import escape_markdown, paragraph_ids, parse_units
+from .markdown import Unit, escape_markdown, paragraph_ids, parse_units
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
+from .parallel import pmap
 
 ARTICLES = "articles"
 _CHECKSUM = re.compile(r"^checksum: [0-9a-f]{64}\n", re.M)
@@ -213,19 +214,27 @@ def _read(path: Path) -> str:
     return text
 
 
+def _parse_content(path: Path) -> tuple[dict, list[Unit]] | SiteError:
+    """Front matter and paragraph units of one content file (runs in a worker)."""
+    try:
+        meta, body, _ = split_front_matter(_read(path), str(path))
+    except SiteError as exc:
+        return exc
+    return meta, parse_units(body)
+
+
 def load_articles(config: Config, reporter: Reporter) -> list[Article]:
     """Load every `content/articles/*.md` into Articles, in slug order."""
     directory = config.content_dir / ARTICLES
     articles: list[Article] = []
     slugs: set[str] = set()
-    for path in sorted(directory.glob("*.md")):
-        try:
-            meta, body, _ = split_front_matter(_read(path), str(path))
-        except SiteError as exc:
-            reporter.warn(f"{exc.message}; article left out until it is fixed", path, exc.line,
-                          exc.column)
+    paths = sorted(directory.glob("*.md"))
+    for path, parsed in zip(paths, pmap(_parse_content, paths), strict=True):
+        if isinstance(parsed, SiteError):
+            reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
+                          parsed.line, parsed.column)
             continue
-        units = parse_units(body)
+        meta, units = parsed
         if not units:
             reporter.warn("no article text; skipped", path)
             continue

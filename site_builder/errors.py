@@ -34,6 +34,10 @@ class SiteError(Exception):
     def __str__(self) -> str:
         return f"{location(self.path, self.line, self.column)}: {self.message}"
 
+    def __reduce__(self) -> tuple:
+        # Errors raised in worker processes cross back by pickling: keep every field.
+        return (SiteError, (self.message, self.path, self.line, self.column))
+
 
 @dataclass
 class Reporter:

@@ -154,3 +154,21 @@ def test_unchanged_site_is_not_rebuilt_and_any_change_is_seen(sample_site: Path)
     (sample_site / "output" / "digest.json").write_text("{}")
     assert build(sample_site, quiet=True).digest is not None  # a damaged output
     assert build(sample_site, quiet=True, force=True).digest is not None  # --force
+
+
+def test_parallel_build_equals_single_process_build_across_hash_seeds(tmp_path: Path):
+    import os
+
+    from benchmarks.corpus import generate
+
+    generate(tmp_path / "site", 120, seed=3)  # enough articles for the process pool
+    outputs = []
+    for workers, hash_seed in (("1", "1"), ("2", "2")):
+        out = tmp_path / f"out-{workers}"
+        env = {**os.environ, "SITEBUILD_WORKERS": workers, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site",
+                               str(tmp_path / "site"), "--out", str(out), "--quiet", "--force"],
+                              capture_output=True, text=True, timeout=300, env=env)
+        assert done.returncode == 0, done.stderr
+        outputs.append(_tree_hash(out))
+    assert outputs[0] == outputs[1]

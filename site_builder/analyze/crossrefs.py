@@ -13,7 +13,9 @@ SHINGLE = 3
 DUPLICATE = 0.5
 # Above this (Jaccard), the same text: shown as "verbatim".
 VERBATIM = 0.9
-RELATED_PER_FACT = 24
+# Links kept per paragraph and per fact: enough to navigate by, and linear in size.
+MAX_LINKS = 10
+RELATED_SOURCES = 8
 
 
 def _shingles(text: str) -> set[int]:
@@ -59,7 +61,8 @@ def near_duplicates(articles: list[Article]) -> list[CrossRef]:
                 for j in plist:
                     if j > i:
                         counts[j] += 1
-        for j, shared in counts.items():
+        links: list[CrossRef] = []
+        for j, shared in sorted(counts.items()):
             if shared < 2:
                 continue
             other_ref, other, other_sentences = units[j]
@@ -68,8 +71,11 @@ def near_duplicates(articles: list[Article]) -> list[CrossRef]:
             if overlap >= DUPLICATE:
                 # The score is how alike the whole paragraphs are, so only a
                 # paragraph repeated as a whole reaches VERBATIM.
-                found.append(CrossRef(ref, other_ref, "duplicate",
+                links.append(CrossRef(ref, other_ref, "duplicate",
                                       round(_jaccard(shingles, other), 3)))
+        # A paragraph syndicated to hundreds of outlets links to its closest copies only.
+        links.sort(key=lambda c: -c.score)
+        found.extend(links[:MAX_LINKS])
     return found
 
 
@@ -98,10 +104,13 @@ def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[C
     scores: dict[tuple[Ref, Ref], int] = defaultdict(int)
     for support in fact_support:
         # A fact backed by hundreds of paragraphs would make every pair "related":
-        # the first few of each source are enough to navigate by.
-        support = support[:RELATED_PER_FACT]
-        for a in support:
-            for b in support:
+        # the first paragraph of a few sources is enough to navigate by.
+        first: dict[str, Ref] = {}
+        for ref in support:
+            first.setdefault(ref.article, ref)
+        chosen = list(first.values())[:RELATED_SOURCES]
+        for a in chosen:
+            for b in chosen:
                 if a.article < b.article:
                     scores[(a, b)] += 1
     return [CrossRef(a, b, "related", float(n)) for (a, b), n in sorted(scores.items())

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..dates import DateMention, find_dates
 from ..models import Article, Ref
+from ..parallel import pmap
 from ..text import content_stems, normalise, split_sentences, words
 from .entities import Mention, find_mentions
 from .values import Value, find_values
@@ -71,26 +72,47 @@ def story_year(articles: list[Article]) -> int | None:
 
 
 def build_sentences(articles: list[Article], fallback_year: int | None) -> list[Sentence]:
-    """Split every body paragraph into sentences with stems, entities, values and dates."""
-    vocab = lower_vocabulary(articles)
-    sentences: list[Sentence] = []
-    for a_index, article in enumerate(articles):
-        year = int(article.published[:4]) if article.published and \
-            article.published[:4].isdigit() else fallback_year
-        for p_index, paragraph in enumerate(article.paragraphs):
-            if paragraph.kind not in ("p", "li"):
-                continue
-            for text in split_sentences(paragraph.text):
-                if len(words(text)) < 3:
-                    continue
-                stems = synonym_stems(text)
-                sentences.append(Sentence(
-                    index=len(sentences), key=normalise(text), ref=Ref(article.slug, paragraph.id),
-                    article_index=a_index, paragraph_index=p_index, text=text, stems=stems,
-                    mentions=find_mentions(text, vocab), values=find_values(text),
-                    dates=find_dates(text, year),
-                ))
+    """Split every body paragraph into sentences with stems, entities, values and dates.
+
+    Articles are independent here (given the corpus vocabulary), so they are
+    processed in parallel; sentences are numbered afterwards, in article order.
+    """
+    jobs = [(i, a, fallback_year) for i, a in enumerate(articles)]
+    per_article = pmap(_article_sentences, jobs, initializer=_use_vocabulary,
+                       initargs=(lower_vocabulary(articles),))
+    sentences = [s for group in per_article for s in group]
+    for index, sentence in enumerate(sentences):
+        sentence.index = index
     return sentences
+
+
+# The corpus vocabulary of this process (set by _use_vocabulary in each worker).
+_vocabulary: frozenset[str] = frozenset()
+
+
+def _use_vocabulary(vocabulary: frozenset[str]) -> None:
+    global _vocabulary
+    _vocabulary = vocabulary
+
+
+def _article_sentences(job: tuple[int, Article, int | None]) -> list[Sentence]:
+    a_index, article, fallback_year = job
+    year = int(article.published[:4]) if article.published and \
+        article.published[:4].isdigit() else fallback_year
+    found: list[Sentence] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        if paragraph.kind not in ("p", "li"):
+            continue
+        for text in split_sentences(paragraph.text):
+            if len(words(text)) < 3:
+                continue
+            found.append(Sentence(
+                index=-1, key=normalise(text), ref=Ref(article.slug, paragraph.id),
+                article_index=a_index, paragraph_index=p_index, text=text,
+                stems=synonym_stems(text), mentions=find_mentions(text, _vocabulary),
+                values=find_values(text), dates=find_dates(text, year),
+            ))
+    return found
 
 
 def weigh(sentences: list[Sentence]) -> None:
@@ -103,7 +125,8 @@ def weigh(sentences: list[Sentence]) -> None:
         df.update(feats)
     n = max(len(sentences), 1)
     for s, feats in zip(sentences, features, strict=True):
-        vector = {f: math.log(1 + n / df[f]) for f in feats}
+        # Sorted: float sums must not depend on set order (which varies between processes).
+        vector = {f: math.log(1 + n / df[f]) for f in sorted(feats)}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         s.vector = {f: w / norm for f, w in vector.items()}
 

@@ -25,6 +25,7 @@ from ..analyze.crossrefs import is_verbatim
 from ..config import Config
 from ..errors import SiteError
 from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
+from ..parallel import pmap
 from .digest_json import digest_to_dict
 from .paths import article_path, pretty_url, safe_join, topic_path
 
@@ -202,41 +203,74 @@ def _source_name(article: Article, number: int) -> str:
     return f"Source {number}"
 
 
-def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
-    """Write every page of the site into `out` (an empty folder); return the pages written."""
-    env = environment(config)
-    index = SiteIndex(digest)
-    updated = site_updated(digest)
-    written: list[str] = []
+class _Renderer:
+    """Renders one page at a time; lives in each worker process of a parallel render."""
 
-    def page(template: str, path: str, **context: object) -> None:
+    def __init__(self, digest: Digest, config: Config, out: Path) -> None:
+        self.digest, self.config, self.out = digest, config, out
+        self.env = environment(config)
+        self.index = SiteIndex(digest)
+        self.updated = site_updated(digest)
+        self.articles = {a.slug: a for a in digest.articles}
+        self.topics = {t.slug: t for t in digest.topics}
+
+    def page(self, job: tuple[str, str, dict]) -> str:
+        template, path, refs = job
+        context: dict[str, object] = {}
+        if "article" in refs:
+            context["article"] = self.articles[refs["article"]]
+        if "topic" in refs:
+            context["topic"] = self.topics[refs["topic"]]
+        if "pages" in refs:
+            context["pages"] = refs["pages"]
+
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
 
         try:
-            html = env.get_template(template).render(
-                site=config, digest=digest, index=index, url=url, path=path, ref=Ref,
-                verbatim=is_verbatim, root=url("index.html"), updated=updated,
-                absolute=lambda target: absolute_url(config, target),
-                canonical=absolute_url(config, path), **context)
+            html = self.env.get_template(template).render(
+                site=self.config, digest=self.digest, index=self.index, url=url, path=path,
+                ref=Ref, verbatim=is_verbatim, root=url("index.html"), updated=self.updated,
+                absolute=lambda target: absolute_url(self.config, target),
+                canonical=absolute_url(self.config, path), **context)
         except TemplateError as exc:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
                             getattr(exc, "lineno", None)) from exc
-        target = safe_join(out, path)
+        target = safe_join(self.out, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        written.append(path)
+        return path
 
-    page("index.html", "index.html")
-    for article in digest.articles:
-        page("article.html", article_path(article.slug), article=article)
-    page("topics.html", "topics/index.html")
-    for topic in digest.topics:
-        page("topic.html", topic_path(topic.slug), topic=topic)
-    for template, path in SITE_PAGES:
-        page(template, path)
-    page("sitemap.xml", "sitemap.xml", pages=[p for p in written if p != "404.html"])
+
+# The renderer of this process (set once per worker by _start; read by _render).
+_renderer: _Renderer | None = None
+
+
+def _start(renderer: _Renderer) -> None:
+    global _renderer
+    _renderer = renderer
+
+
+def _render(job: tuple[str, str, dict]) -> str:
+    assert _renderer is not None
+    return _renderer.page(job)
+
+
+def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
+    """Write every page of the site into `out` (an empty folder); return the pages written.
+
+    Pages are independent, so they render in parallel (see parallel.pmap); each
+    worker writes its own files and the result does not depend on the split.
+    """
+    jobs: list[tuple[str, str, dict]] = [("index.html", "index.html", {})]
+    jobs += [("article.html", article_path(a.slug), {"article": a.slug}) for a in digest.articles]
+    jobs.append(("topics.html", "topics/index.html", {}))
+    jobs += [("topic.html", topic_path(t.slug), {"topic": t.slug}) for t in digest.topics]
+    jobs += [(template, path, {}) for template, path in SITE_PAGES]
+    listed = [path for _, path, _ in jobs if path != "404.html"]
+    jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
+    written = pmap(_render, jobs, initializer=_start, initargs=(_Renderer(digest, config, out),))
     data = digest_to_dict(digest)
     (out / "digest.json").write_text(
         # Compact: the C encoder only runs without indentation (10x faster on big digests).
