@@ -75,9 +75,11 @@ class SiteIndex:
                 self.facts_of_topic[slug].append(f)
         self.topics = {t.slug: t for t in digest.topics}
         names: dict[str, set[str]] = defaultdict(set)
+        self._topics_at: dict[Ref, set[str]] = defaultdict(set)
         for t in digest.topics:
             for ref in t.mentions:
                 names[ref.article].add(t.name)
+                self._topics_at[ref].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
@@ -140,12 +142,13 @@ class SiteIndex:
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
-        here = set(topic.mentions)
-        counts = {t.slug: len(here & set(t.mentions)) for t in self.topics.values()
-                  if t.slug != topic.slug}
-        ranked = sorted((n, slug) for slug, n in counts.items() if n)
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        return [self.topics[slug] for _, slug in ranked[:limit]]
+        counts: dict[str, int] = defaultdict(int)
+        for ref in set(topic.mentions):
+            for slug in self._topics_at[ref]:
+                if slug != topic.slug:
+                    counts[slug] += 1
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [self.topics[slug] for slug, _ in ranked[:limit]]
 
     def excerpt(self, ref: Ref, width: int = 160) -> str:
         key = (ref, width)
