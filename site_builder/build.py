@@ -174,8 +174,10 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         reporter.info("indexing for search …")
         if problem := build_search_index(staging):
             reporter.warn(problem)
-        for problem in broken_links(staging):
-            reporter.warn(problem)
+        if strict:  # the link check reads every page back: only where it can fail a build
+            reporter.info("checking links …")
+            for problem in broken_links(staging):
+                reporter.warn(problem)
         if strict and reporter.warnings:
             raise SiteError(f"{len(reporter.warnings)} warning(s) and --strict is set; "
                             "output left unchanged", out)

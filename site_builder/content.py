@@ -83,6 +83,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
     # Files we do not regenerate keep their slugs; the rest are assigned in seed order.
     taken = {str(e.meta.get("slug") or e.path.stem) for e in existing
              if (e.edited and not force) or e.meta.get("source_file") not in seeds}
+    regenerated: list[tuple[CleanDocument, str]] = []
     for doc in docs:
         old = by_source.get(doc.source_file)
         if old is not None and old.edited and not force:
@@ -95,9 +96,11 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             else:
                 reporter.info(f"{old.path}: edited by hand; kept")
             continue
-        slug = make_slug(doc.meta.get("title") or _lead(doc), taken)
+        regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
+    texts = pmap(_render_job, regenerated)  # rendering the Markdown is the slow part
+    for (doc, slug), text in zip(regenerated, texts, strict=True):
+        old = by_source.get(doc.source_file)
         path = directory / f"{slug}.md"
-        text = render_content(doc, slug)
         if old is not None:
             if old.edited:  # only with --force
                 name = f"{old.path.stem}.{checksum(old.text)[:8]}.md"
@@ -112,6 +115,10 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         source = stale.meta.get("source_file")
         if source and source not in seeds and not stale.edited:
             stale.path.unlink()  # generated from a seed that is gone
+
+
+def _render_job(job: tuple[CleanDocument, str]) -> str:
+    return render_content(*job)
 
 
 def _lead(doc: CleanDocument) -> str:

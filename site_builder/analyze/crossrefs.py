@@ -6,6 +6,7 @@ import zlib
 from collections import defaultdict
 
 from ..models import Article, CrossRef, Ref
+from ..parallel import pmap
 from ..text import normalise, split_sentences
 
 SHINGLE = 3
@@ -34,26 +35,52 @@ def _jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / max(len(a | b), 1)
 
 
+_Unit = tuple[Ref, set[int], list[frozenset[int]]]
+
+
+def _article_units(article: Article) -> list[_Unit]:
+    units = []
+    for p in article.paragraphs:
+        if p.kind in ("p", "li"):
+            sentences = [frozenset(_shingles(s)) for s in split_sentences(p.text)]
+            units.append((Ref(article.slug, p.id), _shingles(p.text),
+                          [s for s in sentences if len(s) >= 6]))
+    return units
+
+
 def near_duplicates(articles: list[Article]) -> list[CrossRef]:
     """Paragraph pairs that repeat each other, whole or sentence by sentence.
 
     Candidates come from an inverted index of shingles; shingles shared by many
-    paragraphs (boilerplate phrases) do not generate candidates.
+    paragraphs (boilerplate phrases) do not generate candidates. Shingling and the
+    scan over paragraphs run on the process pool.
     """
-    units: list[tuple[Ref, set[int], list[frozenset[int]]]] = []
-    for article in articles:
-        for p in article.paragraphs:
-            if p.kind in ("p", "li"):
-                sentences = [frozenset(_shingles(s)) for s in split_sentences(p.text)]
-                units.append((Ref(article.slug, p.id), _shingles(p.text),
-                              [s for s in sentences if len(s) >= 6]))
+    units = [u for group in pmap(_article_units, articles) for u in group]
     postings: dict[int, list[int]] = defaultdict(list)
     for i, (_, shingles, _) in enumerate(units):
         for h in shingles:
             postings[h].append(i)
     limit = max(20, int(len(units) ** 0.5))
+    starts = list(range(0, len(units), _SCAN_CHUNK))
+    found = pmap(_scan, starts, initializer=_use_index, initargs=(units, postings, limit))
+    return [c for chunk in found for c in chunk]
+
+
+_SCAN_CHUNK = 64
+# The shingle index of this process (handed to each worker once by _use_index).
+_index: tuple[list[_Unit], dict[int, list[int]], int] = ([], {}, 0)
+
+
+def _use_index(units: list[_Unit], postings: dict[int, list[int]], limit: int) -> None:
+    global _index
+    _index = (units, postings, limit)
+
+
+def _scan(start: int) -> list[CrossRef]:
+    units, postings, limit = _index
     found: list[CrossRef] = []
-    for i, (ref, shingles, sentences) in enumerate(units):
+    for i in range(start, min(start + _SCAN_CHUNK, len(units))):
+        ref, shingles, sentences = units[i]
         counts: dict[int, int] = defaultdict(int)
         for h in shingles:
             plist = postings[h]
