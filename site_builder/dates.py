@@ -137,10 +137,3 @@ def parse_datetime(text: str) -> str | None:
             stamp += f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
         return stamp
     return value.date().isoformat()
-
-
-def year_of(iso: str | None) -> int | None:
-    """The year of an ISO date string, if it has one."""
-    if iso and re.match(r"\d{4}", iso):
-        return int(iso[:4])
-    return None

@@ -33,7 +33,6 @@ class RawDocument:
 
     source_file: str
     sha256: str
-    format: str  # "txt" | "html" | "md"
     blocks: list[Block]
     meta: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # decoding reports

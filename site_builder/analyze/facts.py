@@ -129,8 +129,8 @@ class _Figure:
     context: frozenset[str]  # stems around the figure
 
 
-# Words either side of a figure that say what it is about.
-WINDOW = 8
+# Characters either side of a figure that say what it is about.
+WINDOW = 60
 # A block of figures bigger than this is too generic to compare pairwise.
 MAX_BLOCK = 150
 
@@ -139,7 +139,7 @@ def _figures(sentences: list[Sentence]) -> list[_Figure]:
     figures = []
     for s in sentences:
         for v in s.values:
-            near = s.text[max(0, v.start - 60) : v.end + 60]
+            near = s.text[max(0, v.start - WINDOW) : v.end + WINDOW]
             names = synonym_stems(" ".join(m.surface for m in s.mentions))
             figures.append(_Figure(s, v, synonym_stems(near) - synonym_stems(v.text) - names))
     return figures

@@ -43,7 +43,7 @@ def read_text(text: str, name: str) -> RawDocument:
     """Plain text as scraped: one block per line, or per paragraph when hard-wrapped."""
     lines = text.split("\n")
     blocks = _wrapped_blocks(lines) if _looks_hard_wrapped(lines) else _line_blocks(lines)
-    return RawDocument(source_file=name, sha256="", format="txt", blocks=blocks)
+    return RawDocument(source_file=name, sha256="", blocks=blocks)
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
@@ -141,7 +141,7 @@ def read_markdown(text: str, name: str) -> RawDocument:
     if current:
         blocks.append(_markdown_block(current))
     declared = {k: _text(meta.get(k)) for k in META_FIELDS if meta.get(k) not in (None, "")}
-    return RawDocument(source_file=name, sha256="", format="md", blocks=blocks,
+    return RawDocument(source_file=name, sha256="", blocks=blocks,
                        meta=declared, passthrough=True)
 
 
@@ -192,7 +192,7 @@ def read_html(text: str, name: str) -> RawDocument:
         if element.name == "li" and not furniture:
             block = Block(block.text, block.lines, bullet=True)
         blocks.append(block)
-    return RawDocument(source_file=name, sha256="", format="html", blocks=blocks, meta=meta)
+    return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta)
 
 
 def _html_meta(soup: BeautifulSoup) -> dict[str, str]:
