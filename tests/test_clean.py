@@ -82,3 +82,19 @@ def test_every_removed_line_has_a_reason_and_no_line_is_lost():
     assert kept | removed == {n for b in doc.blocks for n in b.lines}
     assert not kept & removed
     assert all(r.reason for r in result.removed)
+
+
+def test_credits_embeds_and_prompts_of_other_shapes():
+    lines = [BODY[0],
+             "Rescue workers search the rubble on Tuesday. Photograph: Lena Holm/Reuters",
+             BODY[1],
+             "The flooded main square, seen from above. Jane Doe/Getty Images",
+             BODY[2],
+             "— Maria Santos (@msantos) March 4, 2024",
+             "Click here to get breaking news alerts on your phone.",
+             BODY[3]]
+    _, result = _page(lines)
+    assert _kept(result) == BODY
+    reasons = [r.reason for r in result.removed]
+    assert reasons.count("photo caption or credit") == 2
+    assert "social media embed or call to action" in reasons

@@ -44,6 +44,9 @@ _FURNITURE_PHRASES = [
      r"\bshare (?:this|on)\b|\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|"
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
+    (r"pic\.twitter\.com/|\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}$|^[—–-]\s?[\w .]+\(@\w{1,15}\)|"
+     r"\bclick here\b|\bdownload (?:our|the) app\b|\bfollow us on\b",
+     "social media embed or call to action"),
     (r"^(?:skip to (?:main )?content|edit (?:post|article|this)|log ?in|sign in|menu|search|"
      r"home|close|loading\.*|print|comments?|share|tweet|email|e-mail|reply)$",
      "navigation or site control"),
@@ -63,10 +66,14 @@ _FURNITURE_PHRASES = [
      "list of other articles"),
 ]
 _FURNITURE = [(re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES]
+_AGENCIES = r"Getty Images|Reuters|AFP|AP Photo|AP|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg"
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|video|credit|illustration|graphic)s?\b[^()]*|"
-    r"[^()]*\b(?:Getty Images|Reuters|AFP|AP|EPA|Shutterstock|Alamy|Bloomberg)\b[^()]*)\)\s*$|"
-    r"^(?:photo|image|picture|credit|caption)\s*:", re.I)
+    rf"[^()]*\b(?:{_AGENCIES})\b[^()]*)\)\s*$|"
+    r"^(?:photo|image|picture|credit|caption)\s*:|"
+    # "... Photograph: Lena Holm/Reuters", "... Jane Doe/Getty Images", "... AFP via Getty"
+    rf"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{{0,60}}$|"
+    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$", re.I)
 _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*%\}|<!--.*-->)\s*$",
                         re.I)
 _TIMESTAMP = re.compile(r"^[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$",
@@ -135,8 +142,9 @@ def clean(doc: RawDocument, common_lines: frozenset[str] = frozenset()) -> Clean
             body.append(Block(item.block.text, item.block.lines, heading=True))
         else:
             body.append(item.block)
-    return CleanDocument(doc.source_file, doc.sha256, body, _merge(removed), meta, inferred,
-                         list(doc.notes))
+    kept = {n for block in body for n in block.lines}
+    return CleanDocument(doc.source_file, doc.sha256, body, _merge(removed, kept), meta,
+                         inferred, list(doc.notes))
 
 
 def _judge(block: Block, counts: Counter[str], common: frozenset[str]) -> _Judged:
@@ -293,6 +301,8 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
         item = judged[i]
         if not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
             continue
+        if item.label == BAD and item.reason not in _HEADLINE_REASONS:
+            continue  # a caption or a prompt, not another article's headline
         reasons.setdefault(i, "headline of another article")
         if _LINK_LABEL.match(item.block.text):
             continue  # "Read more: <headline>" is a link on one line, no standfirst follows
@@ -308,6 +318,8 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
             return
 
 
+# Debris that is another article's headline, and may come with its standfirst.
+_HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
 
@@ -328,12 +340,16 @@ def _smooth(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]
             reasons[i] = "short text among debris"
 
 
-def _merge(removed: list[Removal]) -> list[Removal]:
-    """Join consecutive removals with the same reason, for a readable audit."""
+def _merge(removed: list[Removal], kept: set[int]) -> list[Removal]:
+    """Join consecutive removals with the same reason, for a readable audit.
+
+    Only blank lines may lie between them, never article text.
+    """
     merged: list[Removal] = []
     for item in removed:
         if merged and merged[-1].reason == item.reason and \
-                item.lines[0] - merged[-1].lines[-1] <= 2:
+                item.lines[0] - merged[-1].lines[-1] <= 2 and \
+                not kept & set(range(merged[-1].lines[-1] + 1, item.lines[0])):
             last = merged[-1]
             lines = tuple(sorted(set(last.lines + item.lines)))
             merged[-1] = Removal(lines, last.reason, last.excerpt)
