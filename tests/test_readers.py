@@ -65,3 +65,20 @@ def test_bad_front_matter_names_file_and_line():
     assert caught.value.path == "bad.md"
     assert caught.value.line is not None and caught.value.line >= 3
     assert str(caught.value).startswith("bad.md:")
+
+
+def test_html_text_outside_paragraph_elements_is_read(tmp_path: Path):
+    path = tmp_path / "divs.html"
+    path.write_text("<html><head><title>Bridge reopens</title></head><body>\n"
+                    "<nav>Home | News</nav>\n"
+                    "<div class=\"story\">The old bridge reopened to traffic on Monday after "
+                    "two years of <b>repairs</b>, the council said.<br><br>\n"
+                    "Drivers had used a long detour through the hills since the flood.<br>\n"
+                    "<!-- ad slot -->\n"
+                    "</div>\n<script>var x = 1;</script>\n</body></html>\n", encoding="utf-8")
+    doc = read_seed(path, "divs.html")
+    body = [(b.text, b.lines) for b in doc.blocks if b.debris is None]
+    assert body == [
+        ("The old bridge reopened to traffic on Monday after two years of repairs , the "
+         "council said.", (3,)),
+        ("Drivers had used a long detour through the hills since the flood.", (4,))]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
@@ -192,7 +192,45 @@ def read_html(text: str, name: str) -> RawDocument:
         if element.name == "li" and not furniture:
             block = Block(block.text, block.lines, bullet=True)
         blocks.append(block)
+    if not any(b.debris is None for b in blocks):
+        blocks += _loose_text_blocks(root)
     return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta)
+
+
+_BREAKS = {"br", "div", "section", "article", "main", "td", "tr", "table", "hr", "ul", "ol"}
+
+
+def _loose_text_blocks(root: Tag) -> list[Block]:
+    """Text not in paragraph elements (`<div>` text split by `<br>`), one block per run."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    line = seen = root.sourceline or 1  # text nodes have no line: count from the last tag
+
+    def flush() -> None:
+        text = " ".join(" ".join(parts).split())
+        if text:
+            blocks.append(_block(text, (line,)))
+        parts.clear()
+
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            seen = node.sourceline or seen
+            if node.name in _BREAKS:
+                flush()
+            continue
+        if not isinstance(node, NavigableString) or isinstance(node, Comment):
+            continue
+        parent = node.parent
+        if any(p.name in _SKIP or p.name in _FURNITURE for p in [parent, *parent.parents]
+               if isinstance(p, Tag)):
+            continue
+        if node.strip():
+            if not parts:
+                text = str(node)
+                line = seen + text[: len(text) - len(text.lstrip())].count("\n")
+            parts.append(str(node))
+    flush()
+    return blocks
 
 
 def _html_meta(soup: BeautifulSoup) -> dict[str, str]:
