@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..dates import DateMention
 from ..models import Article, Ref, TimelineEvent
-from .sentences import Sentence
+from .sentences import Sentence, synonym_stems
 
 
 def resolve_weekday(mention: DateMention, published: str | None) -> str | None:
@@ -43,5 +43,27 @@ def build_timeline(sentences: list[Sentence], articles: list[Article],
             texts.setdefault(key, statements.get(fact, s.text) if fact else s.text)
             if s.ref not in events[key]:
                 events[key].append(s.ref)
-    return [TimelineEvent(date=iso, text=texts[(iso, k)], support=refs)
-            for (iso, k), refs in sorted(events.items(), key=lambda kv: (kv[0][0], texts[kv[0]]))]
+    by_date: dict[str, list[TimelineEvent]] = defaultdict(list)
+    for (iso, k), refs in sorted(events.items(), key=lambda kv: (kv[0][0], texts[kv[0]])):
+        by_date[iso].append(TimelineEvent(date=iso, text=texts[(iso, k)], support=refs))
+    return [event for iso in sorted(by_date) for event in _merge_same_day(by_date[iso])]
+
+
+# Share of content words two reports of one day need in common to be one event.
+SAME_EVENT = 0.25
+
+
+def _merge_same_day(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Reports of the same day that say the same thing in other words become one event,
+    told in the words of the best-supported report."""
+    merged: list[tuple[frozenset[str], TimelineEvent]] = []
+    for event in sorted(events, key=lambda e: (-len(e.support), e.text)):
+        stems = synonym_stems(event.text)
+        for i, (seen, kept) in enumerate(merged):
+            if len(stems & seen) / max(len(stems | seen), 1) >= SAME_EVENT:
+                support = kept.support + [r for r in event.support if r not in kept.support]
+                merged[i] = (seen | stems, TimelineEvent(kept.date, kept.text, support))
+                break
+        else:
+            merged.append((stems, event))
+    return [event for _, event in merged]
