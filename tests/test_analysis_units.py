@@ -137,3 +137,17 @@ def test_timeline_is_in_date_order_with_sources(built_sample):
     assert dates == sorted(dates) and len(dates) >= 3
     assert all(e["support"] and e["text"] for e in timeline)
     assert "2023-04" in dates  # "in April 2023" in two sources
+
+
+def test_same_day_reports_of_one_event_merge_and_others_do_not():
+    from site_builder.analyze.timeline import _merge_same_day
+    from site_builder.models import Ref, TimelineEvent
+
+    a = TimelineEvent("2024-03-04", "The council approved the new harbour bridge plan.",
+                      [Ref("a", "p1"), Ref("b", "p1")])
+    b = TimelineEvent("2024-03-04", "Councillors approved the plan for a new harbour bridge.",
+                      [Ref("c", "p2")])
+    c = TimelineEvent("2024-03-04", "A storm closed schools across the region.", [Ref("d", "p3")])
+    merged = _merge_same_day([b, c, a])
+    assert [e.text for e in merged] == [a.text, c.text]
+    assert merged[0].support == [Ref("a", "p1"), Ref("b", "p1"), Ref("c", "p2")]
