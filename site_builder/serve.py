@@ -183,4 +183,8 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         server.watch(str(site_dir / watched), on_change, delay="forever")
     print(f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
           flush=True)
-    server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
+    try:
+        server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
+    except OSError as exc:
+        raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
+                        "(try another --port)") from exc

@@ -148,3 +148,16 @@ def test_other_addresses_only_when_asked_and_with_a_warning(tmp_path: Path):
     assert result.returncode == 1
     assert "warning: serving on 0.0.0.0" in result.stderr
     assert "error:" in result.stderr and "no articles" in result.stderr
+
+
+def test_a_busy_port_is_a_one_line_error(sample_site: Path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--site",
+                                 str(sample_site), "--port", str(port)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error:") and f"127.0.0.1:{port}" in last and "--port" in last
