@@ -42,7 +42,7 @@ READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.I)
 _QUARTERS = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class DateMention:
     """A date as written in a text, with the parts the text (or its context) gives."""
 

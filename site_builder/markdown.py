@@ -15,7 +15,7 @@ from .text import normalise
 _MD = MarkdownIt("commonmark", {"html": False})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Unit:
     kind: str  # "p" | "li" | "h" | "pre"
     text: str

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 META_FIELDS = ("title", "outlet", "author", "published", "url")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Block:
     """A candidate unit of text from a seed file, with the 1-based lines it came from."""
 
@@ -40,7 +40,7 @@ class RawDocument:
     passthrough: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Removal:
     lines: tuple[int, ...]
     reason: str
@@ -60,7 +60,7 @@ class CleanDocument:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Paragraph:
     """One body unit of an article page: the anchor target of every link."""
 
@@ -103,7 +103,7 @@ def shorten(text: str, width: int) -> str:
     return cut + "…"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(slots=True, frozen=True, order=True)
 class Ref:
     """A link to one paragraph of one article."""
 
@@ -145,7 +145,7 @@ class Disagreement:
     claims: list[Claim]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class CrossRef:
     source: Ref
     target: Ref

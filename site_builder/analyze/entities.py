@@ -61,7 +61,7 @@ _CONNECTORS = {"of", "for", "and", "de", "la", "du", "von", "van", "al", "bin", 
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     surface: str  # as written, without a possessive
     key: str  # normalised: dots, case and a leading "the" removed

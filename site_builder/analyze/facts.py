@@ -122,7 +122,7 @@ def _unique_refs(refs) -> list[Ref]:
     return list(dict.fromkeys(refs))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     sentence: Sentence
     value: Value

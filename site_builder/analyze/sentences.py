@@ -35,7 +35,7 @@ def synonym_stems(text: str) -> frozenset[str]:
     return frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     key: str  # the sentence's words, normalised: equal keys are the same sentence

@@ -54,7 +54,7 @@ _MEASURE = re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>mm|cm|km|kilometers|kilometr
                       rf"tonnes|tons|meters|metres)\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Value:
     """A normalised figure as written in one sentence."""
 
