@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sys
@@ -18,6 +17,7 @@ from .errors import Reporter, SiteError
 from .ingest.clean import clean, repeated_lines
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
+from .memo import Memos, cached_map, stable_hash
 from .models import CleanDocument, Digest, RawDocument
 from .parallel import pmap
 from .render import render_site
@@ -81,7 +81,7 @@ def _read(path: Path) -> RawDocument | SiteError:
         return exc
 
 
-def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
+def ingest(config: Config, reporter: Reporter, memos: Memos) -> list[CleanDocument]:
     """Read and clean every seed; unreadable or empty seeds are reported and skipped."""
     docs: list[RawDocument] = []
     seen: dict[str, str] = {}
@@ -105,8 +105,9 @@ def ingest(config: Config, reporter: Reporter) -> list[CleanDocument]:
     common = repeated_lines(docs)
     cleaned = []
     bodies: dict[str, str] = {}
-    results = pmap(functools.partial(clean, common_lines=common), docs,
-                   progress=lambda i, n: reporter.progress("cleaning", i, n))
+    keys = [stable_hash(d.source_file, d.sha256, d.meta, d.passthrough) for d in docs]
+    results = cached_map(clean, docs, keys, memos["clean"], words=common,
+                         progress=lambda i, n: reporter.progress("cleaning", i, n))
     for doc, result in zip(docs, results, strict=True):
         path = config.seeds_dir / doc.source_file
         if not doc.blocks:
@@ -154,15 +155,16 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         for warning in last["warnings"]:
             print(warning, file=sys.stderr)
         return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started)
+    memos = Memos(config.cache_dir / "memo")
     reporter.info("reading and cleaning seeds …")
-    cleaned = ingest(config, reporter)
-    write_content(cleaned, config, reporter, force=force)
-    articles = load_articles(config, reporter)
+    cleaned = ingest(config, reporter, memos)
+    write_content(cleaned, config, reporter, memos, force=force)
+    articles = load_articles(config, reporter, memos)
     if not articles:
         raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
                         config.seeds_dir)
     reporter.info(f"analysing {len(articles)} articles …")
-    digest = analyze(articles, config)
+    digest = analyze(articles, config, memos)
     reporter.info("rendering …")
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(out)
@@ -185,6 +187,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
+    memos.save()
     remember(config, out, {"counts": counts, "warnings": reporter.warnings})
     return BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
 

@@ -21,8 +21,8 @@ from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
 from .markdown import Unit, escape_markdown, paragraph_ids, parse_units
+from .memo import Memos, cached_map, stable_hash
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
-from .parallel import pmap
 
 ARTICLES = "articles"
 _CHECKSUM = re.compile(r"^checksum: [0-9a-f]{64}\n", re.M)
@@ -73,7 +73,7 @@ def _existing_files(directory: Path, reporter: Reporter) -> list[_Existing]:
 
 
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
-                  force: bool = False) -> None:
+                  memos: Memos | None = None, force: bool = False) -> None:
     """Write one Markdown file per cleaned document, respecting hand edits."""
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
@@ -97,7 +97,9 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                 reporter.info(f"{old.path}: edited by hand; kept")
             continue
         regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
-    texts = pmap(_render_job, regenerated)  # rendering the Markdown is the slow part
+    memos = memos or Memos(None)
+    texts = cached_map(_render_job, regenerated,
+                       [stable_hash(doc, slug) for doc, slug in regenerated], memos["content"])
     for (doc, slug), text in zip(regenerated, texts, strict=True):
         old = by_source.get(doc.source_file)
         path = directory / f"{slug}.md"
@@ -221,22 +223,37 @@ def _read(path: Path) -> str:
     return text
 
 
-def _parse_content(path: Path) -> tuple[dict, list[Unit]] | SiteError:
+def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] | SiteError:
     """Front matter and paragraph units of one content file (runs in a worker)."""
+    path, text = job
+    if isinstance(text, SiteError):
+        return text
     try:
-        meta, body, _ = split_front_matter(_read(path), str(path))
+        meta, body, _ = split_front_matter(text, path)
     except SiteError as exc:
         return exc
     return meta, parse_units(body)
 
 
-def load_articles(config: Config, reporter: Reporter) -> list[Article]:
+def _read_or_error(path: Path) -> str | SiteError:
+    try:
+        return _read(path)
+    except SiteError as exc:
+        return exc
+
+
+def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
+                  ) -> list[Article]:
     """Load every `content/articles/*.md` into Articles, in slug order."""
     directory = config.content_dir / ARTICLES
     articles: list[Article] = []
     slugs: set[str] = set()
     paths = sorted(directory.glob("*.md"))
-    for path, parsed in zip(paths, pmap(_parse_content, paths), strict=True):
+    jobs = [(str(path), _read_or_error(path)) for path in paths]
+    memos = memos or Memos(None)
+    parsed_all = cached_map(_parse_content, jobs, [stable_hash(*job) for job in jobs],
+                            memos["parse"])
+    for path, parsed in zip(paths, parsed_all, strict=True):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..content import make_slug
+from ..memo import Memos
 from ..models import Article, Digest, Ref, Topic
 from .crossrefs import near_duplicates, related
 from .entities import resolve
@@ -18,9 +19,13 @@ from .sentences import Sentence, build_sentences, similar_pairs, story_year, wei
 from .timeline import build_timeline
 
 
-def analyze(articles: list[Article], config: Config) -> Digest:
-    """Build the digest from the loaded articles; pure: same input, same digest."""
-    sentences = build_sentences(articles, story_year(articles))
+def analyze(articles: list[Article], config: Config, memos: Memos | None = None) -> Digest:
+    """Build the digest from the loaded articles; pure: same input, same digest.
+
+    `memos` keeps per-article results between builds (without it, nothing is kept).
+    """
+    memos = memos or Memos(None)
+    sentences = build_sentences(articles, story_year(articles), memos["sentences"])
     topics, topic_slug = _topics(sentences, config)
     weigh(sentences)
     # Repeated sentences are grouped by their words; only distinct ones are compared.
@@ -33,7 +38,7 @@ def analyze(articles: list[Article], config: Config) -> Digest:
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
     disagreements = find_disagreements(sentences, names) + find_date_disagreements(
         sentences)
-    duplicates = near_duplicates(articles)
+    duplicates = near_duplicates(articles, memos["shingles"])
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 
+from ..memo import Memo, cached_map
 from ..models import Article, CrossRef, Ref
 from ..parallel import pmap
 from ..text import normalise, split_sentences
+from .sentences import article_key
 
 SHINGLE = 3
 # Share of the shorter text's shingles found in the other: above this, near-duplicate.
@@ -48,14 +50,16 @@ def _article_units(article: Article) -> list[_Unit]:
     return units
 
 
-def near_duplicates(articles: list[Article]) -> list[CrossRef]:
+def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[CrossRef]:
     """Paragraph pairs that repeat each other, whole or sentence by sentence.
 
     Candidates come from an inverted index of shingles; shingles shared by many
-    paragraphs (boilerplate phrases) do not generate candidates. Shingling and the
-    scan over paragraphs run on the process pool.
+    paragraphs (boilerplate phrases) do not generate candidates. Shingling (kept in
+    `memo`) and the scan over paragraphs run on the process pool.
     """
-    units = [u for group in pmap(_article_units, articles) for u in group]
+    keys = [article_key(a) for a in articles]
+    groups = cached_map(_article_units, articles, keys, memo or Memo(None, "", ""))
+    units = [u for group in groups for u in group]
     postings: dict[int, list[int]] = defaultdict(list)
     for i, (_, shingles, _) in enumerate(units):
         for h in shingles:

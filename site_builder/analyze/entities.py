@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
@@ -84,7 +85,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
 
 
-def find_mentions(sentence: str, lower_vocab: frozenset[str]) -> list[Mention]:
+def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     """Capitalised-word runs in a sentence, with titles and sentence-initial words handled."""
     spans = word_spans(sentence)
     mentions: list[Mention] = []
@@ -133,7 +134,7 @@ def _opens_sentence(sentence: str, span: re.Match[str]) -> bool:
 
 
 def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
-               lower_vocab: frozenset[str], spans: list[re.Match[str]], last: int
+               lower_vocab: Container[str], spans: list[re.Match[str]], last: int
                ) -> list[Mention]:
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges and a sentence-initial ordinary word ("However", "Growing").
@@ -182,7 +183,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
 
 
 def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], last: int | None,
-          lower_vocab: frozenset[str], titled: bool = False) -> Mention | None:
+          lower_vocab: Container[str], titled: bool = False) -> Mention | None:
     if not run:
         return None
     start, end = run[0].start(), run[-1].end()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, find_dates
+from ..memo import Memo, cached_map, stable_hash
 from ..models import Article, Ref
-from ..parallel import pmap
 from ..text import content_stems, normalise, split_sentences, words
 from .entities import Mention, find_mentions
 from .values import Value, find_values
@@ -71,32 +72,36 @@ def story_year(articles: list[Article]) -> int | None:
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
 
 
-def build_sentences(articles: list[Article], fallback_year: int | None) -> list[Sentence]:
+def build_sentences(articles: list[Article], fallback_year: int | None,
+                    memo: Memo | None = None) -> list[Sentence]:
     """Split every body paragraph into sentences with stems, entities, values and dates.
 
     Articles are independent here (given the corpus vocabulary), so they are
-    processed in parallel; sentences are numbered afterwards, in article order.
+    processed in parallel, or taken from `memo`; sentences are numbered afterwards,
+    in article order.
     """
-    jobs = [(i, a, fallback_year) for i, a in enumerate(articles)]
-    per_article = pmap(_article_sentences, jobs, initializer=_use_vocabulary,
-                       initargs=(lower_vocabulary(articles),))
-    sentences = [s for group in per_article for s in group]
-    for index, sentence in enumerate(sentences):
-        sentence.index = index
+    jobs = [(a, fallback_year) for a in articles]
+    keys = [stable_hash(article_key(a), fallback_year) for a in articles]
+    per_article = cached_map(_article_sentences, jobs, keys, memo or Memo(None, "", ""),
+                             words=lower_vocabulary(articles))
+    sentences = []
+    for a_index, group in enumerate(per_article):
+        for sentence in group:
+            sentence.article_index = a_index
+            sentence.index = len(sentences)
+            sentences.append(sentence)
     return sentences
 
 
-# The corpus vocabulary of this process (set by _use_vocabulary in each worker).
-_vocabulary: frozenset[str] = frozenset()
+def article_key(article: Article) -> str:
+    """A hash of what per-article analysis reads: slug, date and paragraphs."""
+    return stable_hash(article.slug, article.published,
+                       [(p.id, p.kind, p.text) for p in article.paragraphs])
 
 
-def _use_vocabulary(vocabulary: frozenset[str]) -> None:
-    global _vocabulary
-    _vocabulary = vocabulary
-
-
-def _article_sentences(job: tuple[int, Article, int | None]) -> list[Sentence]:
-    a_index, article, fallback_year = job
+def _article_sentences(job: tuple[Article, int | None], lower_vocab: Container[str]
+                       ) -> list[Sentence]:
+    article, fallback_year = job
     year = int(article.published[:4]) if article.published and \
         article.published[:4].isdigit() else fallback_year
     found: list[Sentence] = []
@@ -108,8 +113,8 @@ def _article_sentences(job: tuple[int, Article, int | None]) -> list[Sentence]:
                 continue
             found.append(Sentence(
                 index=-1, key=normalise(text), ref=Ref(article.slug, paragraph.id),
-                article_index=a_index, paragraph_index=p_index, text=text,
-                stems=synonym_stems(text), mentions=find_mentions(text, _vocabulary),
+                article_index=-1, paragraph_index=p_index, text=text,
+                stems=synonym_stems(text), mentions=find_mentions(text, lower_vocab),
                 values=find_values(text), dates=find_dates(text, year),
             ))
     return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..dates import READING_TIME, find_dates, parse_datetime
@@ -109,7 +109,7 @@ def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
     return frozenset(line for line, count in seen.items() if count > 1 and line)
 
 
-def clean(doc: RawDocument, common_lines: frozenset[str] = frozenset()) -> CleanDocument:
+def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> CleanDocument:
     """Split a document into article body, removed debris (with reasons) and page metadata."""
     if doc.passthrough:
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
@@ -147,7 +147,7 @@ def clean(doc: RawDocument, common_lines: frozenset[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
-def _judge(block: Block, counts: Counter[str], common: frozenset[str]) -> _Judged:
+def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judged:
     text = block.text
     tokens = words(text)
     n = len(tokens)
