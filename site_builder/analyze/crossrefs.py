@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+from itertools import chain
 
 from ..memo import Memo, cached_map
 from ..models import Article, CrossRef, Ref
@@ -29,12 +33,8 @@ def _shingles(text: str) -> set[int]:
             for i in range(len(tokens) - SHINGLE + 1)}
 
 
-def _containment(a: set[int], b: set[int]) -> float:
+def _containment(a: Set[int], b: Set[int]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
-
-
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / max(len(a | b), 1)
 
 
 _Unit = tuple[Ref, set[int], list[frozenset[int]]]
@@ -50,78 +50,104 @@ def _article_units(article: Article) -> list[_Unit]:
     return units
 
 
+@dataclass(slots=True)
+class _Index:
+    """Postings of the shingles that are evidence: those in at most `limit` paragraphs."""
+
+    units: list[_Unit]
+    paragraphs: dict[int, list[int]]  # shingle -> paragraphs holding it, ascending
+    sentences: dict[int, list[int]]  # shingle -> sentences holding it, ascending
+    sentence_sets: list[frozenset[int]]
+    sentence_paragraph: list[int]  # sentence -> its paragraph
+
+
+def _index(units: list[_Unit]) -> _Index:
+    limit = max(20, int(len(units) ** 0.5))
+    paragraphs: dict[int, list[int]] = defaultdict(list)
+    for i, (_, shingles, _) in enumerate(units):
+        for h in shingles:
+            paragraphs[h].append(i)
+    paragraphs = {h: plist for h, plist in paragraphs.items() if len(plist) <= limit}
+    sentence_sets: list[frozenset[int]] = []
+    sentence_paragraph: list[int] = []
+    sentences: dict[int, list[int]] = defaultdict(list)
+    for i, (_, _, sets) in enumerate(units):
+        for shingles in sets:
+            for h in shingles:
+                if h in paragraphs:
+                    sentences[h].append(len(sentence_sets))
+            sentence_sets.append(shingles)
+            sentence_paragraph.append(i)
+    return _Index(units, paragraphs, dict(sentences), sentence_sets, sentence_paragraph)
+
+
 def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[CrossRef]:
     """Paragraph pairs that repeat each other, whole or sentence by sentence.
 
-    Candidates come from an inverted index of shingles; shingles shared by many
-    paragraphs (boilerplate phrases) do not generate candidates. Shingling (kept in
-    `memo`) and the scan over paragraphs run on the process pool.
+    A pair is a duplicate when the shingles they share cover at least half of the
+    shorter paragraph, or of the shorter of two of their sentences. Candidates
+    (paragraphs, and sentences) must share two shingles found in at most ~sqrt(n)
+    paragraphs: boilerplate phrases alone are no evidence of copying, and leaving
+    them out of the inverted index keeps the search near-linear. Shingling (kept in
+    `memo`) and the scan run on the process pool.
     """
     keys = [article_key(a) for a in articles]
     groups = cached_map(_article_units, articles, keys, memo or Memo(None, "", ""))
-    units = [u for group in groups for u in group]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, (_, shingles, _) in enumerate(units):
-        for h in shingles:
-            postings[h].append(i)
-    limit = max(20, int(len(units) ** 0.5))
-    starts = list(range(0, len(units), _SCAN_CHUNK))
-    found = pmap(_scan, starts, initializer=_use_index, initargs=(units, postings, limit))
+    index = _index([u for group in groups for u in group])
+    starts = list(range(0, len(index.units), _SCAN_CHUNK))
+    found = pmap(_scan, starts, initializer=_use_index, initargs=(index,))
     return [c for chunk in found for c in chunk]
 
 
 _SCAN_CHUNK = 64
 # The shingle index of this process (handed to each worker once by _use_index).
-_index: tuple[list[_Unit], dict[int, list[int]], int] = ([], {}, 0)
+_shared: _Index | None = None
 
 
-def _use_index(units: list[_Unit], postings: dict[int, list[int]], limit: int) -> None:
-    global _index
-    _index = (units, postings, limit)
+def _use_index(index: _Index) -> None:
+    global _shared
+    _shared = index
+
+
+def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) -> Counter[int]:
+    """How many of `shingles` each item numbered above `after` holds (counted in C)."""
+    return Counter(chain.from_iterable(
+        plist[bisect_right(plist, after):] for h in shingles
+        if (plist := postings.get(h)) is not None))
 
 
 def _scan(start: int) -> list[CrossRef]:
-    units, postings, limit = _index
+    index = _shared
+    assert index is not None
+    units = index.units
     found: list[CrossRef] = []
+    first_sentence = bisect_left(index.sentence_paragraph, start)
     for i in range(start, min(start + _SCAN_CHUNK, len(units))):
-        ref, shingles, sentences = units[i]
-        counts: dict[int, int] = defaultdict(int)
-        for h in shingles:
-            plist = postings[h]
-            if len(plist) <= limit:
-                for j in plist:
-                    if j > i:
-                        counts[j] += 1
-        links: list[CrossRef] = []
-        for j, shared in sorted(counts.items()):
-            if shared < 2:
-                continue
-            other_ref, other, other_sentences = units[j]
-            overlap = max(_containment(shingles, other),
-                          _sentence_overlap(sentences, other_sentences))
-            if overlap >= DUPLICATE:
-                # The score is how alike the whole paragraphs are, so only a
-                # paragraph repeated as a whole reaches VERBATIM.
-                links.append(CrossRef(ref, other_ref, "duplicate",
-                                      round(_jaccard(shingles, other), 3)))
-        # A paragraph syndicated to hundreds of outlets links to its closest copies only.
-        links.sort(key=lambda c: -c.score)
-        found.extend(links[:MAX_LINKS])
+        ref, shingles, _ = units[i]
+        matches: dict[int, int] = {}  # paragraph -> shingles it shares with paragraph i
+        for j, hits in _later(index.paragraphs, shingles, i).items():
+            if hits >= 2:
+                shared = len(shingles & units[j][1])
+                if shared >= DUPLICATE * min(len(shingles), len(units[j][1])):
+                    matches[j] = shared
+        # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
+        last_sentence = bisect_right(index.sentence_paragraph, i, lo=first_sentence)
+        for x in range(first_sentence, last_sentence):
+            own = index.sentence_sets[x]
+            for y, hits in _later(index.sentences, own, last_sentence - 1).items():
+                j = index.sentence_paragraph[y]
+                if hits >= 2 and j not in matches and \
+                        _containment(own, index.sentence_sets[y]) >= DUPLICATE:
+                    matches[j] = len(shingles & units[j][1])
+        first_sentence = last_sentence
+        # The score (Jaccard) is how alike the whole paragraphs are, so only a
+        # paragraph repeated as a whole reaches VERBATIM. A paragraph syndicated to
+        # hundreds of outlets links to its closest copies only.
+        scored = sorted((-round(shared / (len(shingles) + len(units[j][1]) - shared), 3), j)
+                        for j, shared in matches.items())
+        found.extend(CrossRef(ref, units[j][0], "duplicate", -score)
+                     for score, j in scored[:MAX_LINKS])
     return found
-
-
-def _sentence_overlap(a: list[frozenset[int]], b: list[frozenset[int]]) -> float:
-    # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
-    if set(a) & set(b):
-        return 1.0  # the same sentence, word for word: the common case, found by hashing
-    best = 0.0
-    for x in a:
-        for y in b:
-            if len(x) >= 6 and len(y) >= 6:
-                best = max(best, _containment(x, y))
-                if best >= DUPLICATE:
-                    return best
-    return best
 
 
 def is_verbatim(crossref: CrossRef) -> bool:
