@@ -172,7 +172,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        pages = render_site(digest, config, staging)
+        previous = out if (out / "digest.json").is_file() else None
+        pages = render_site(digest, config, staging, previous)
         reporter.info("indexing for search …")
         if problem := build_search_index(staging):
             reporter.warn(problem)

@@ -198,7 +198,8 @@ def _reader_address(text: str) -> float:
 
 
 def _furniture_reason(text: str, n: int) -> str | None:
-    hits = [reason for pattern, reason in _FURNITURE if pattern.search(_QUOTED.sub(" ", text))]
+    unquoted = _QUOTED.sub(" ", text)
+    hits = [reason for pattern, reason in _FURNITURE if pattern.search(unquoted)]
     # A news paragraph may mention a newsletter or Facebook in passing; debris is
     # short, or talks to the reader about it.
     if hits and (n <= 25 or len(hits) > 1 or _reader_address(text) >= 0.04):

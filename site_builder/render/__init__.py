@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -209,8 +208,9 @@ def _source_name(article: Article, number: int) -> str:
 class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
-    def __init__(self, digest: Digest, config: Config, out: Path) -> None:
-        self.digest, self.config, self.out = digest, config, out
+    def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None
+                 ) -> None:
+        self.digest, self.config, self.out, self.previous = digest, config, out, previous
         self.env = environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
@@ -240,9 +240,7 @@ class _Renderer:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
                             getattr(exc, "lineno", None)) from exc
-        target = safe_join(self.out, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        write_file(self.out, path, html.encode(), self.previous)
         return path
 
 
@@ -260,11 +258,29 @@ def _render(job: tuple[str, str, dict]) -> str:
     return _renderer.page(job)
 
 
-def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
+def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None:
+    """Write `data` to `out/path`; a file the previous build wrote with the same bytes
+    is linked instead, so only pages that changed are written (and get a new mtime)."""
+    target = safe_join(out, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if previous is not None:
+        old = safe_join(previous, path)
+        try:
+            if old.stat().st_size == len(data) and old.read_bytes() == data:
+                os.link(old, target)
+                return
+        except OSError:
+            pass  # no previous file, or links unsupported here: write it
+    target.write_bytes(data)
+
+
+def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None
+                ) -> list[str]:
     """Write every page of the site into `out` (an empty folder); return the pages written.
 
     Pages are independent, so they render in parallel (see parallel.pmap); each
     worker writes its own files and the result does not depend on the split.
+    Pages equal to those in `previous` (the last build's output) are linked from it.
     """
     jobs: list[tuple[str, str, dict]] = [("index.html", "index.html", {})]
     jobs += [("article.html", article_path(a.slug), {"article": a.slug}) for a in digest.articles]
@@ -273,17 +289,18 @@ def render_site(digest: Digest, config: Config, out: Path) -> list[str]:
     jobs += [(template, path, {}) for template, path in SITE_PAGES]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
-    written = pmap(_render, jobs, initializer=_start, initargs=(_Renderer(digest, config, out),))
+    written = pmap(_render, jobs, initializer=_start,
+                   initargs=(_Renderer(digest, config, out, previous),))
     data = digest_to_dict(digest)
-    (out / "digest.json").write_text(
-        # Compact: the C encoder only runs without indentation (10x faster on big digests).
-        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    # Compact: the C encoder only runs without indentation (10x faster on big digests).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    write_file(out, "digest.json", text.encode(), previous)
     written.append("digest.json")
-    _copy_static(config, out)
+    _copy_static(config, out, previous)
     return written
 
 
-def _copy_static(config: Config, out: Path) -> None:
+def _copy_static(config: Config, out: Path, previous: Path | None) -> None:
     """Copy theme assets; the site's override built-in ones by name, like templates.
 
     Symbolic links are skipped: a link could copy any file on the machine into the
@@ -296,9 +313,8 @@ def _copy_static(config: Config, out: Path) -> None:
         for source in sorted(folder.rglob("*")):
             if not source.is_file() or inside not in source.resolve().parents:
                 continue
-            target = safe_join(out / "static", source.relative_to(folder).as_posix())
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            write_file(out, f"static/{source.relative_to(folder).as_posix()}",
+                       source.read_bytes(), previous)
 
 
 def relative_url(from_path: str, target: str | Ref) -> str:
