@@ -6,16 +6,23 @@
 For each size it generates the corpus (benchmarks/corpus.py), then times, in one run
 on this machine: sitebuild's full pipeline from raw seeds (read, clean, write content/,
 analyse, render, search index) with a cold cache, a rebuild with nothing changed, a
-rebuild after editing one article; and Hugo, Pelican and MkDocs rendering the same
-articles already cleaned. Each figure is the median wall time of `--runs` runs and the
-peak resident memory of the process tree's largest process.
+rebuild after editing one article; at the `--serve` sizes, the time from saving a
+one-article edit to `sitebuild serve` sending the browser its reload; and Hugo,
+Pelican and MkDocs rendering the same articles already cleaned. Each figure is the
+median wall time of `--runs` runs and the peak resident memory of the process tree's
+largest process. Run it from a checkout that is not being edited: sitebuild's memos
+are keyed by its own code, so a change mid-run makes every build cold.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # a sibling script, not a package
+from tornado.websocket import websocket_connect  # tornado comes with livereload
 
 
 @dataclass
@@ -68,14 +76,67 @@ def _sitebuild(site: Path, runs: int) -> dict[str, tuple[float, float]]:
     seed = sorted((site / "seeds").glob("*.txt"))[0]
     original = seed.read_text()
     for i in range(runs):
-        lines = original.split("\n")
-        lines.insert(7, f"An editor's correction number {i} was added to this report on Friday.")
-        seed.write_text("\n".join(lines))
+        _edit(seed, original, i)
         edited.append(_run(command, site))
     seed.write_text(original)
     return {"sitebuild (full, cold)": _median(cold),
             "sitebuild (no change)": _median(warm),
             "sitebuild (one edit)": _median(edited)}
+
+
+def _edit(seed: Path, original: str, number: int) -> None:
+    lines = original.split("\n")
+    lines.insert(7, f"An editor's correction number {number} was added to this report on Friday.")
+    seed.write_text("\n".join(lines))
+
+
+def _serve_latency(site: Path, runs: int) -> float:
+    """Median seconds from saving a one-article edit to `sitebuild serve`'s reload message."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--site", str(site), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        return asyncio.run(_reloads(port, sorted((site / "seeds").glob("*.txt"))[0], runs))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+async def _reloads(port: int, seed: Path, runs: int) -> float:
+    deadline = time.monotonic() + 600  # the first build of a big site comes before serving
+    while True:
+        try:
+            socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit("sitebuild serve did not start") from None
+            await asyncio.sleep(0.2)
+    # The livereload handshake: hello, then info makes this client a reload waiter.
+    await socket_.write_message(json.dumps(
+        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    await socket_.read_message()
+    await socket_.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
+    original = seed.read_text()
+    samples = []
+    try:
+        for number in range(runs):
+            _edit(seed, original, number)
+            started = time.perf_counter()
+            while True:
+                message = await asyncio.wait_for(socket_.read_message(), 600)
+                if message is None:
+                    raise SystemExit("sitebuild serve closed the connection")
+                if json.loads(message).get("command") == "reload":
+                    break
+            samples.append(time.perf_counter() - started)
+    finally:
+        seed.write_text(original)
+        socket_.close()
+    return statistics.median(samples)
 
 
 def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float]]:
@@ -108,14 +169,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitebuild-bench"))
     parser.add_argument("--no-peers", action="store_true", help="time sitebuild only")
+    parser.add_argument("--serve", type=int, nargs="*", default=[1000], metavar="N",
+                        help="sizes at which to time serve's reload after an edit")
     args = parser.parse_args()
     rows: list[Timing] = []
+    latencies: list[tuple[int, float]] = []
     for size in args.sizes:
         folder = args.work / str(size)
         print(f"generating {size} articles in {folder} …", file=sys.stderr)
         generate(folder, size)
         print(f"timing sitebuild on {size} …", file=sys.stderr)
         found = _sitebuild(folder, args.runs)
+        if size in args.serve:
+            print(f"timing serve's reload on {size} …", file=sys.stderr)
+            reload = _serve_latency(folder, args.runs)
+            print(f"  serve: edit saved -> reload sent, median {reload:.2f}s", file=sys.stderr)
+            latencies.append((size, reload))
         if not args.no_peers:
             print(f"timing peers on {size} …", file=sys.stderr)
             found.update(_peers(folder / "peers", args.runs))
@@ -128,6 +197,9 @@ def main() -> None:
         ratio = ours.seconds / row.seconds if row.seconds else float("nan")
         print(f"{row.tool:<26} {row.articles:>8} {row.seconds:>9.2f} {row.peak_mib:>9.0f} "
               f"{row.rate:>8.0f} {ratio:>17.2f}")
+    for size, seconds in latencies:
+        print(f"serve on {size} articles: one-article edit saved -> browser reload sent, "
+              f"median {seconds:.2f}s")
 
 
 if __name__ == "__main__":

@@ -58,16 +58,17 @@ class _Existing:
     edited: bool
 
 
-def _existing_files(directory: Path, reporter: Reporter) -> list[_Existing]:
+def _existing_files(directory: Path, memos: Memos) -> list[_Existing]:
     found = []
-    for path in sorted(directory.glob("*.md")):
-        text = _read(path)
-        try:
-            meta, _, _ = split_front_matter(text, str(path))
-        except SiteError:
+    for path, text, parsed in _parsed_files(directory, memos):
+        if isinstance(text, SiteError):
+            raise text
+        if isinstance(parsed, SiteError):
             # Reported when the file is loaded; its seed must still not overwrite it.
             meta = {key: m.group(1).strip() for key in ("source_file", "source_sha256")
                     if (m := re.search(rf"^{key}:\s*['\"]?([^'\"\n]+)", text, re.M))}
+        else:
+            meta = parsed[0]
         found.append(_Existing(path, text, meta, is_hand_edited(text)))
     return found
 
@@ -77,7 +78,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
     """Write one Markdown file per cleaned document, respecting hand edits."""
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
-    existing = _existing_files(directory, reporter)
+    memos = memos or Memos(None)
+    existing = _existing_files(directory, memos)
     by_source = {e.meta.get("source_file"): e for e in existing if e.meta.get("source_file")}
     seeds = {doc.source_file for doc in docs}
     # Files we do not regenerate keep their slugs; the rest are assigned in seed order.
@@ -97,7 +99,6 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                 reporter.info(f"{old.path}: edited by hand; kept")
             continue
         regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
-    memos = memos or Memos(None)
     texts = cached_map(_render_job, regenerated,
                        [stable_hash(doc, slug) for doc, slug in regenerated], memos["content"])
     for (doc, slug), text in zip(regenerated, texts, strict=True):
@@ -242,18 +243,23 @@ def _read_or_error(path: Path) -> str | SiteError:
         return exc
 
 
+def _parsed_files(directory: Path, memos: Memos
+                  ) -> list[tuple[Path, str | SiteError, tuple[dict, list[Unit]] | SiteError]]:
+    """Each content file with its text and its parsed front matter and units (memoised)."""
+    paths = sorted(directory.glob("*.md"))
+    jobs = [(str(path), _read_or_error(path)) for path in paths]
+    parsed = cached_map(_parse_content, jobs, [stable_hash(*job) for job in jobs],
+                        memos["parse"])
+    return [(path, text, result) for path, (_, text), result in zip(paths, jobs, parsed,
+                                                                     strict=True)]
+
+
 def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
                   ) -> list[Article]:
     """Load every `content/articles/*.md` into Articles, in slug order."""
-    directory = config.content_dir / ARTICLES
     articles: list[Article] = []
     slugs: set[str] = set()
-    paths = sorted(directory.glob("*.md"))
-    jobs = [(str(path), _read_or_error(path)) for path in paths]
-    memos = memos or Memos(None)
-    parsed_all = cached_map(_parse_content, jobs, [stable_hash(*job) for job in jobs],
-                            memos["parse"])
-    for path, parsed in zip(paths, parsed_all, strict=True):
+    for path, _, parsed in _parsed_files(config.content_dir / ARTICLES, memos or Memos(None)):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)
