@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .analyze import analyze
-from .cache import fingerprint, remember, unchanged
+from .cache import content_lines, fingerprint, remember, source_lines, unchanged
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
@@ -21,7 +23,7 @@ from .memo import Memos, cached_map, stable_hash
 from .models import CleanDocument, Digest, RawDocument
 from .parallel import pmap
 from .render import render_site
-from .search import build_search_index
+from .search import build_search_index, link_bundles, reindex
 from .text import normalise
 
 
@@ -32,6 +34,8 @@ class BuildResult:
     warnings: list[str]
     seconds: float
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
+    # With defer_search: builds the search index and records the build (returns a warning).
+    finish_search: Callable[[], str | None] | None = None
 
     def summary(self) -> str:
         c = self.counts
@@ -141,8 +145,12 @@ def _check_output_folder(out: Path, config: Config) -> None:
 
 
 def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
-          force: bool = False) -> BuildResult:
-    """Run the whole pipeline; on any error the previous output/ is left as it was."""
+          force: bool = False, defer_search: bool = False) -> BuildResult:
+    """Run the whole pipeline; on any error the previous output/ is left as it was.
+
+    With `defer_search` (the preview), the new site goes live with the last build's
+    search index, and `result.finish_search()` replaces it with a new one afterwards.
+    """
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
     if not site_dir.is_dir():
@@ -156,9 +164,13 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
             print(warning, file=sys.stderr)
         return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started)
     memos = Memos(config.cache_dir / "memo")
+    # The inputs as this build sees them; content/ once it has written its part of it.
+    # An edit made while it runs is then a change for the next build.
+    sources = source_lines(config)
     reporter.info("reading and cleaning seeds …")
     cleaned = ingest(config, reporter, memos)
     write_content(cleaned, config, reporter, memos, force=force)
+    inputs = fingerprint(config, out, sources + content_lines(config))
     articles = load_articles(config, reporter, memos)
     if not articles:
         raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
@@ -174,9 +186,12 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     try:
         previous = out if (out / "digest.json").is_file() else None
         pages = render_site(digest, config, staging, previous)
-        reporter.info("indexing for search …")
-        if problem := build_search_index(staging):
-            reporter.warn(problem)
+        if defer_search:
+            link_bundles(out, staging)
+        else:
+            reporter.info("indexing for search …")
+            if problem := build_search_index(staging):
+                reporter.warn(problem)
         if strict:  # the link check reads every page back: only where it can fail a build
             reporter.info("checking links …")
             for problem in broken_links(staging):
@@ -189,15 +204,32 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
     memos.save()
-    remember(config, out, {"counts": counts, "warnings": reporter.warnings})
-    return BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
+    record = {"counts": counts, "warnings": reporter.warnings}
+    result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
+    if defer_search:
+        # Recorded only once indexed: a later `build` must not take this output as complete.
+        result.finish_search = functools.partial(_finish_search, config, out, record, inputs)
+    else:
+        remember(config, out, record, inputs)
+    return result
+
+
+def _finish_search(config: Config, out: Path, record: dict, inputs: str) -> str | None:
+    problem = reindex(out)
+    if problem is None:
+        remember(config, out, record, inputs)
+    return problem
+
+
+# Folders a build (or the preview's search indexing) works in beside the output.
+_LEFTOVERS = (".staging", ".retired", ".search")
 
 
 def _remove_stale(out: Path) -> None:
     """Remove staging and retired folders left by builds that were killed."""
     for leftover in out.parent.glob(f".{out.name}.*-*"):
         kind, _, pid = leftover.name.rpartition("-")
-        if kind.endswith((".staging", ".retired")) and pid.isdigit() and not _alive(int(pid)):
+        if kind.endswith(_LEFTOVERS) and pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True)
 
 

@@ -37,13 +37,26 @@ def code_version() -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def fingerprint(config: Config, out: Path) -> str:
-    """A hash of every input of a build: names, sizes and times of the site's files."""
+def source_lines(config: Config) -> list[str]:
+    """Names, sizes and times of the inputs a build only reads: config, seeds, templates."""
     site = config.site_dir
-    lines = [code_version(), str(out.resolve()), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    for part in (site / CONFIG_FILE, config.seeds_dir, config.content_dir, config.templates_dir):
+    lines = []
+    for part in (site / CONFIG_FILE, config.seeds_dir, config.templates_dir):
         lines.extend(_stat_lines(part, site))
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return lines
+
+
+def content_lines(config: Config) -> list[str]:
+    """Names, sizes and times of content/ (which a build also writes)."""
+    return _stat_lines(config.content_dir, config.site_dir)
+
+
+def fingerprint(config: Config, out: Path, lines: list[str] | None = None) -> str:
+    """A hash of every input of a build: `lines` as a build saw them, else as they are now."""
+    if lines is None:
+        lines = source_lines(config) + content_lines(config)
+    head = [code_version(), str(out.resolve()), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    return hashlib.sha256("\n".join(head + lines).encode()).hexdigest()
 
 
 def _output_stamp(out: Path) -> list[int]:
@@ -66,10 +79,10 @@ def unchanged(config: Config, out: Path, print_of_inputs: str) -> dict | None:
     return None
 
 
-def remember(config: Config, out: Path, record: dict) -> None:
-    """Store what a successful build saw (its inputs as they are now) and produced."""
+def remember(config: Config, out: Path, record: dict, print_of_inputs: str) -> None:
+    """Store what a successful build saw (`fingerprint` of its inputs) and produced."""
     config.cache_dir.mkdir(parents=True, exist_ok=True)
-    record = {**record, "fingerprint": fingerprint(config, out), "output": _output_stamp(out)}
+    record = {**record, "fingerprint": print_of_inputs, "output": _output_stamp(out)}
     target = config.cache_dir / MANIFEST
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")

@@ -1,7 +1,8 @@
 """`sitebuild serve`: build, serve output/ on 127.0.0.1, rebuild on changes, reload on success.
 
-livereload serves the files and pushes the reload; sitebuild decides when: after a
-burst of edits has settled, and only when the rebuild succeeded. A failed rebuild keeps
+livereload serves the files and pushes the reload; sitebuild decides when: watchdog
+reports changes as they happen (inotify), and after a burst of edits has settled a
+build thread rebuilds and reloads, only when the rebuild succeeded. A failed rebuild keeps
 the last good site and shows its error over the page (polled from /__sitebuild__/status).
 """
 
@@ -10,22 +11,28 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from tornado.ioloop import IOLoop
 from tornado.web import HTTPError, RequestHandler
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from .build import build
-from .config import CONFIG_FILE
+from .cache import content_lines, source_lines
+from .config import CONFIG_FILE, Config
 from .errors import SiteError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
 # A burst of saves is one change: wait until the watched files are quiet this long.
-QUIET_SECONDS = 0.4
+QUIET_SECONDS = 0.2
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
 _PREVIEW_JS = """(function () {
   var box = null, shown = "";
@@ -61,23 +68,7 @@ class PreviewState:
 
     builds: int = 0
     error: str | None = None
-    signature: tuple | None = None  # of the files the last build saw; None before the first
-
-
-def _signature(site_dir: Path) -> tuple:
-    """Names, sizes and mtimes of every watched file: equal means nothing changed."""
-    entries = []
-    for name in WATCHED:
-        path = site_dir / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) \
-            if path.is_dir() else []
-        for f in files:
-            try:
-                stat = f.stat()
-            except OSError:
-                continue
-            entries.append((str(f), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    signature: list[str] | None = None  # the files the last build saw; None before the first
 
 
 class OutputFiles(StaticFileHandler):
@@ -137,50 +128,64 @@ class PreviewServer(Server):
         ]
 
 
+class _Changes(FileSystemEventHandler):
+    """Sets `changed` when anything under the watched paths is written (inotify events)."""
+
+    def __init__(self, site_dir: Path, changed: threading.Event,
+                 observer: BaseObserver) -> None:
+        self.site_dir, self.changed, self.observer = site_dir, changed, observer
+
+    def watch(self) -> None:
+        # The site folder itself only for sitebuild.yml and for watched folders created
+        # later: watching it recursively would watch output/ (a folder per page).
+        self.observer.schedule(self, str(self.site_dir), recursive=False)
+        for name in WATCHED:
+            if (self.site_dir / name).is_dir():
+                self.observer.schedule(self, str(self.site_dir / name), recursive=True)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return  # the build reading its inputs
+        path = Path(os.fsdecode(event.src_path))
+        if path.parent == self.site_dir:
+            if path.name not in WATCHED:
+                return
+            if event.is_directory and event.event_type == "created":
+                self.observer.schedule(self, str(path), recursive=True)
+        self.changed.set()
+
+
 def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") -> None:
-    """Serve the site with live reload until interrupted; failed rebuilds keep the last site."""
+    """Serve the site with live reload until interrupted; failed rebuilds keep the last site.
+
+    Builds run on a thread of their own, so the preview keeps answering meanwhile.
+    The browser reloads as soon as the new pages are in place; the search index
+    follows a moment later.
+    """
     out = out or site_dir / "output"
     if host not in LOOPBACK:
         print(f"warning: serving on {host}: other machines on the network can reach this "
               "preview", file=sys.stderr)
     state = PreviewState()
-
-    def rebuild() -> bool:
-        # Let a burst of saves finish, then build once for all of it.
-        signature = _signature(site_dir)
-        while True:
-            time.sleep(QUIET_SECONDS)
-            settled = _signature(site_dir)
-            if settled == signature:
-                break
-            signature = settled
-        if signature == state.signature:
-            return False  # our own content/ writes, or nothing new
-        try:
-            result = build(site_dir, out, quiet=True)
-        except SiteError as exc:
-            state.error = str(exc)
-            print(f"error: {exc} (still serving the last good build)", file=sys.stderr,
-                  flush=True)
-            return False
-        finally:
-            state.builds += 1
-            state.signature = _signature(site_dir)
-        state.error = None
-        print(result.summary(), file=sys.stderr, flush=True)
-        return True
-
-    def on_change() -> None:
-        if rebuild():
-            LiveReloadHandler.reload_waiters()
-
-    rebuild()
+    rebuild(site_dir, out, state)
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)
     server = PreviewServer(state)
-    for watched in WATCHED:
-        # delay="forever": livereload never reloads by itself; on_change decides.
-        server.watch(str(site_dir / watched), on_change, delay="forever")
+    # livereload polls what it watches and reloads by itself; it watches only this
+    # file, with delay="forever" so that it never reloads: the build thread decides.
+    server.watch(str(site_dir / CONFIG_FILE), lambda: None, delay="forever")
+    loop = IOLoop.current()
+    changed = threading.Event()
+    observer = Observer()
+    _Changes(site_dir, changed, observer).watch()
+    observer.daemon = True
+    observer.start()
+
+    def reload() -> None:
+        loop.add_callback(LiveReloadHandler.reload_waiters)
+
+    threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
+                     daemon=True).start()
     print(f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
           flush=True)
     try:
@@ -188,3 +193,43 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     except OSError as exc:
         raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
                         "(try another --port)") from exc
+    finally:
+        observer.stop()
+
+
+def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: threading.Event,
+                     reload: Callable[[], None]) -> None:
+    while True:
+        changed.wait()
+        # A burst of saves is one change: wait until the watched files are quiet.
+        while True:
+            changed.clear()
+            if not changed.wait(QUIET_SECONDS):
+                break
+        rebuild(site_dir, out, state, reload)
+
+
+def rebuild(site_dir: Path, out: Path, state: PreviewState,
+            reload: Callable[[], None] | None = None) -> None:
+    """Build if the watched files changed since the last build; reload on success."""
+    layout = Config(site_dir)  # only where things are: sitebuild.yml itself may be broken
+    sources = source_lines(layout)
+    if sources + content_lines(layout) == state.signature:
+        return  # our own content/ writes, or nothing new
+    try:
+        result = build(site_dir, out, quiet=True, defer_search=True)
+    except SiteError as exc:
+        state.error = str(exc)
+        print(f"error: {exc} (still serving the last good build)", file=sys.stderr, flush=True)
+        return
+    finally:
+        state.builds += 1
+        # Sources as the build saw them (an edit made meanwhile is seen as new),
+        # content/ as it left it (its own writes are no change).
+        state.signature = sources + content_lines(layout)
+    state.error = None
+    print(result.summary(), file=sys.stderr, flush=True)
+    if reload is not None:
+        reload()
+    if result.finish_search is not None and (problem := result.finish_search()):
+        print(f"warning: {problem}", file=sys.stderr, flush=True)

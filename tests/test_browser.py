@@ -14,9 +14,11 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from site_builder import search
 from site_builder.build import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,9 +39,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
-    root = tmp_path_factory.mktemp("browser") / "site"
+def _served(root: Path) -> Iterator[tuple[str, Path, dict]]:
     shutil.copytree(REPO / "seeds", root / "seeds")
     shutil.copy(REPO / "sitebuild.yml", root / "sitebuild.yml")
     result = build(root, quiet=True, strict=True)
@@ -53,6 +53,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, 
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
+    yield from _served(tmp_path_factory.mktemp("browser") / "site")
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
+    """The same site with its search index split into shards of 8 pages."""
+    kept = search.SHARD_PAGES
+    search.SHARD_PAGES = 8
+    try:
+        yield from _served(tmp_path_factory.mktemp("browser-sharded") / "site")
+    finally:
+        search.SHARD_PAGES = kept
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +156,25 @@ def test_search_finds_and_filters(site, page):
                            ".includes(' in ')")
     metas = page.locator("#search-results li .meta").all_inner_texts()
     assert metas and all(m.strip(" ·") == source for m in metas)
+    assert page.errors == []
+
+
+def _result_urls(base: str, page: object, query: str) -> set[str]:
+    page.goto(f"{base}search/?q={query}")
+    page.wait_for_function("/ results? for/.test(document.getElementById('search-status')"
+                           ".textContent)")
+    # A merged shard's results carry absolute URLs; the pages are what matters.
+    return {urlsplit(a.get_attribute("href")).path
+            for a in page.locator("#search-results li a").all()}
+
+
+def test_a_sharded_index_finds_what_one_index_finds(site, sharded_site, page):
+    output = sharded_site[1]
+    shards = json.loads((output / search.SHARDS_FILE).read_text())
+    assert len(shards) > 2 and all((output / s / "pagefind.js").is_file() for s in shards)
+    for query in ("Kinzhal", "Patriot", "Raytheon"):
+        whole = _result_urls(site[0], page, query)
+        assert whole and _result_urls(sharded_site[0], page, query) == whole, query
     assert page.errors == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -15,6 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from site_builder.cache import fingerprint, unchanged
+from site_builder.config import load_config
+from site_builder.errors import Reporter
 
 
 def _free_port() -> int:
@@ -79,6 +84,27 @@ def test_rebuilds_after_a_seed_edit(server: tuple[str, Path]):
     seed.write_text("\n".join(lines), encoding="utf-8")
     page = base + article["url"]
     _wait_for(lambda: "checked by inspectors" in (_get(page) or ""), 90, "the rebuilt page")
+
+
+def _indexed_text(output: Path) -> bytes:
+    """Everything Pagefind stored of the pages (its fragments are gzipped JSON)."""
+    return b"".join(gzip.decompress(f.read_bytes())
+                    for f in sorted((output / "pagefind" / "fragment").iterdir()))
+
+
+def test_search_index_follows_the_reload(server: tuple[str, Path]):
+    base, site = server
+    config = load_config(site, Reporter(quiet=True))
+    seed = site / "seeds" / "004_3afadba021f4185c.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[1] += " Inspectors from Quillanbury confirmed the delivery."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    _wait_for(lambda: "Quillanbury" in (_get(base + "digest.json") or ""), 90, "the rebuild")
+    # The build is recorded as complete only once its search index is in place.
+    _wait_for(lambda: unchanged(config, site / "output",
+                                fingerprint(config, site / "output")) is not None, 90,
+              "the search index")
+    assert b"Quillanbury" in _indexed_text(site / "output")
 
 
 def _status(url: str) -> int:

@@ -25,6 +25,8 @@ def analyze(articles: list[Article], config: Config, memos: Memos | None = None)
     `memos` keeps per-article results between builds (without it, nothing is kept).
     """
     memos = memos or Memos(None)
+    # First: its shingle index is large, and is gone before the sentences are built.
+    duplicates = near_duplicates(articles, memos["shingles"])
     sentences = build_sentences(articles, story_year(articles), memos["sentences"])
     topics, topic_slug = _topics(sentences, config)
     weigh(sentences)
@@ -38,7 +40,6 @@ def analyze(articles: list[Article], config: Config, memos: Memos | None = None)
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
     disagreements = find_disagreements(sentences, names) + find_date_disagreements(
         sentences)
-    duplicates = near_duplicates(articles, memos["shingles"])
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)

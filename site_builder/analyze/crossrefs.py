@@ -50,35 +50,47 @@ def _article_units(article: Article) -> list[_Unit]:
     return units
 
 
+# A paragraph's shingles and its sentences' shingles.
+_Text = tuple[frozenset[int], tuple[frozenset[int], ...]]
+
+
 @dataclass(slots=True)
 class _Index:
-    """Postings of the shingles that are evidence: those in at most `limit` paragraphs."""
+    """Distinct paragraph texts, and postings of the shingles that are evidence: those
+    in at most ~sqrt(n) paragraphs. Texts are numbered in order of first appearance."""
 
-    units: list[_Unit]
-    paragraphs: dict[int, list[int]]  # shingle -> paragraphs holding it, ascending
+    texts: list[_Text]
+    paragraphs: dict[int, list[int]]  # shingle -> texts holding it, ascending
     sentences: dict[int, list[int]]  # shingle -> sentences holding it, ascending
     sentence_sets: list[frozenset[int]]
-    sentence_paragraph: list[int]  # sentence -> its paragraph
+    sentence_text: list[int]  # sentence -> its text
+    repeated: list[bool]  # per text: would two copies of it be duplicates of each other?
 
 
-def _index(units: list[_Unit]) -> _Index:
-    limit = max(20, int(len(units) ** 0.5))
-    paragraphs: dict[int, list[int]] = defaultdict(list)
-    for i, (_, shingles, _) in enumerate(units):
+def _index(texts: list[_Text], copies: list[int]) -> _Index:
+    limit = max(20, int(sum(copies) ** 0.5))
+    postings: dict[int, list[int]] = defaultdict(list)
+    for t, (shingles, _) in enumerate(texts):
         for h in shingles:
-            paragraphs[h].append(i)
-    paragraphs = {h: plist for h, plist in paragraphs.items() if len(plist) <= limit}
+            postings[h].append(t)
+    paragraphs = {h: plist for h, plist in postings.items()
+                  if sum(copies[t] for t in plist) <= limit}
     sentence_sets: list[frozenset[int]] = []
-    sentence_paragraph: list[int] = []
+    sentence_text: list[int] = []
     sentences: dict[int, list[int]] = defaultdict(list)
-    for i, (_, _, sets) in enumerate(units):
-        for shingles in sets:
-            for h in shingles:
+    repeated = []
+    for t, (shingles, sets) in enumerate(texts):
+        evidence = [sum(1 for h in shingles if h in paragraphs)]
+        for sentence in sets:
+            evidence.append(0)
+            for h in sentence:
                 if h in paragraphs:
                     sentences[h].append(len(sentence_sets))
-            sentence_sets.append(shingles)
-            sentence_paragraph.append(i)
-    return _Index(units, paragraphs, dict(sentences), sentence_sets, sentence_paragraph)
+                    evidence[-1] += 1
+            sentence_sets.append(sentence)
+            sentence_text.append(t)
+        repeated.append(max(evidence) >= 2)
+    return _Index(texts, paragraphs, dict(sentences), sentence_sets, sentence_text, repeated)
 
 
 def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[CrossRef]:
@@ -88,15 +100,54 @@ def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[C
     shorter paragraph, or of the shorter of two of their sentences. Candidates
     (paragraphs, and sentences) must share two shingles found in at most ~sqrt(n)
     paragraphs: boilerplate phrases alone are no evidence of copying, and leaving
-    them out of the inverted index keeps the search near-linear. Shingling (kept in
-    `memo`) and the scan run on the process pool.
+    them out of the inverted index keeps the search near-linear. Paragraphs with the
+    same text are compared once. Shingling (kept in `memo`) and the scan run on the
+    process pool.
     """
     keys = [article_key(a) for a in articles]
     groups = cached_map(_article_units, articles, keys, memo or Memo(None, "", ""))
-    index = _index([u for group in groups for u in group])
-    starts = list(range(0, len(index.units), _SCAN_CHUNK))
-    found = pmap(_scan, starts, initializer=_use_index, initargs=(index,))
-    return [c for chunk in found for c in chunk]
+    units = [u for group in groups for u in group]
+    number: dict[_Text, int] = {}
+    text_of = [number.setdefault((frozenset(shingles), tuple(sets)), len(number))
+               for _, shingles, sets in units]
+    texts = list(number)
+    copies = [0] * len(texts)
+    for t in text_of:
+        copies[t] += 1
+    index = _index(texts, copies)
+    starts = list(range(0, len(texts), _SCAN_CHUNK))
+    pairs = pmap(_scan, starts, initializer=_use_index, initargs=(index,))
+    return _paragraph_links(units, text_of, index.repeated, [p for chunk in pairs for p in chunk])
+
+
+def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool],
+                     pairs: list[tuple[int, int, float]]) -> list[CrossRef]:
+    """Expand duplicate texts to their paragraphs: each paragraph links to at most
+    MAX_LINKS later ones, the closest first (a paragraph syndicated to hundreds of
+    outlets links to its closest copies only)."""
+    holders: list[list[int]] = [[] for _ in repeated]  # text -> its paragraphs, ascending
+    for i, t in enumerate(text_of):
+        holders[t].append(i)
+    alike: list[list[tuple[float, int]]] = [[(-1.0, t)] if repeated[t] else []
+                                            for t in range(len(repeated))]
+    for t, u, score in pairs:
+        alike[t].append((-score, u))
+        alike[u].append((-score, t))
+    for candidates in alike:
+        candidates.sort()
+    found: list[CrossRef] = []
+    for i, (ref, _, _) in enumerate(units):
+        best: list[tuple[float, int]] = []
+        for negative, t in alike[text_of[i]]:
+            if len(best) >= MAX_LINKS and negative > best[MAX_LINKS - 1][0]:
+                break  # every later text is less alike than the links already found
+            later = holders[t]
+            first = bisect_right(later, i)
+            best.extend((negative, j) for j in later[first : first + MAX_LINKS])
+            best.sort()
+        found.extend(CrossRef(ref, units[j][0], "duplicate", -negative)
+                     for negative, j in best[:MAX_LINKS])
+    return found
 
 
 _SCAN_CHUNK = 64
@@ -116,37 +167,35 @@ def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) 
         if (plist := postings.get(h)) is not None))
 
 
-def _scan(start: int) -> list[CrossRef]:
+def _scan(start: int) -> list[tuple[int, int, float]]:
+    """Pairs of distinct texts (t, u > t) that are duplicates, with their Jaccard score."""
     index = _shared
     assert index is not None
-    units = index.units
-    found: list[CrossRef] = []
-    first_sentence = bisect_left(index.sentence_paragraph, start)
-    for i in range(start, min(start + _SCAN_CHUNK, len(units))):
-        ref, shingles, _ = units[i]
-        matches: dict[int, int] = {}  # paragraph -> shingles it shares with paragraph i
-        for j, hits in _later(index.paragraphs, shingles, i).items():
+    texts = index.texts
+    found: list[tuple[int, int, float]] = []
+    first_sentence = bisect_left(index.sentence_text, start)
+    for t in range(start, min(start + _SCAN_CHUNK, len(texts))):
+        shingles = texts[t][0]
+        matches: dict[int, int] = {}  # text -> shingles it shares with text t
+        for u, hits in _later(index.paragraphs, shingles, t).items():
             if hits >= 2:
-                shared = len(shingles & units[j][1])
-                if shared >= DUPLICATE * min(len(shingles), len(units[j][1])):
-                    matches[j] = shared
+                shared = len(shingles & texts[u][0])
+                if shared >= DUPLICATE * min(len(shingles), len(texts[u][0])):
+                    matches[u] = shared
         # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
-        last_sentence = bisect_right(index.sentence_paragraph, i, lo=first_sentence)
+        last_sentence = bisect_right(index.sentence_text, t, lo=first_sentence)
         for x in range(first_sentence, last_sentence):
             own = index.sentence_sets[x]
             for y, hits in _later(index.sentences, own, last_sentence - 1).items():
-                j = index.sentence_paragraph[y]
-                if hits >= 2 and j not in matches and \
+                u = index.sentence_text[y]
+                if hits >= 2 and u not in matches and \
                         _containment(own, index.sentence_sets[y]) >= DUPLICATE:
-                    matches[j] = len(shingles & units[j][1])
+                    matches[u] = len(shingles & texts[u][0])
         first_sentence = last_sentence
         # The score (Jaccard) is how alike the whole paragraphs are, so only a
-        # paragraph repeated as a whole reaches VERBATIM. A paragraph syndicated to
-        # hundreds of outlets links to its closest copies only.
-        scored = sorted((-round(shared / (len(shingles) + len(units[j][1]) - shared), 3), j)
-                        for j, shared in matches.items())
-        found.extend(CrossRef(ref, units[j][0], "duplicate", -score)
-                     for score, j in scored[:MAX_LINKS])
+        # paragraph repeated as a whole reaches VERBATIM.
+        found.extend((t, u, round(shared / (len(shingles) + len(texts[u][0]) - shared), 3))
+                     for u, shared in matches.items())
     return found
 
 

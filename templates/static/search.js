@@ -50,6 +50,18 @@
     }).catch(function (error) { status.textContent = "Search failed: " + error; });
   }
 
+  /* A big site's index comes in shards (listed beside the first); search them all. */
+  function mergeShards(index) {
+    return fetch(new URL("shards.json", index)).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(function (folders) {
+      var root = new URL("../", index);
+      return Promise.all(folders.slice(1).map(function (folder) {
+        return pagefind.mergeIndex(new URL(folder, root).href);
+      }));
+    });
+  }
+
   function start() {
     form = document.getElementById("search-form");
     status = document.getElementById("search-status");
@@ -61,9 +73,12 @@
       form.hidden = true;
       return;
     }
-    import(new URL(form.getAttribute("data-index"), location.href).href).then(function (module) {
+    var index = new URL(form.getAttribute("data-index"), location.href);
+    import(index.href).then(function (module) {
       pagefind = module;
       return pagefind.init ? pagefind.init() : null;
+    }).then(function () {
+      return mergeShards(index);
     }).then(function () {
       form.addEventListener("submit", run);
       form.source.addEventListener("change", run);
