@@ -172,11 +172,13 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     write_content(cleaned, config, reporter, memos, force=force)
     inputs = fingerprint(config, out, sources + content_lines(config))
     articles = load_articles(config, reporter, memos)
+    memos.save()
     if not articles:
         raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
                         config.seeds_dir)
     reporter.info(f"analysing {len(articles)} articles …")
     digest = analyze(articles, config, memos)
+    memos.save()
     reporter.info("rendering …")
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(out)
@@ -203,7 +205,6 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
-    memos.save()
     record = {"counts": counts, "warnings": reporter.warnings}
     result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
     if defer_search:

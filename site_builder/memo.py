@@ -109,8 +109,10 @@ class Memos:
         return self._stages[stage]
 
     def save(self) -> None:
+        """Save the stages used so far and let go of them (their results can be large)."""
         for memo in self._stages.values():
             memo.save()
+        self._stages.clear()
 
 
 # What the worker processes call: set by cached_map for the duration of one map.

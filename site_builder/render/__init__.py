@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from collections import defaultdict
@@ -25,7 +24,7 @@ from ..config import Config
 from ..errors import SiteError
 from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
 from ..parallel import pmap
-from .digest_json import digest_to_dict
+from .digest_json import digest_json
 from .paths import article_path, pretty_url, safe_join, topic_path
 
 
@@ -291,10 +290,8 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
     written = pmap(_render, jobs, initializer=_start,
                    initargs=(_Renderer(digest, config, out, previous),))
-    data = digest_to_dict(digest)
-    # Compact: the C encoder only runs without indentation (10x faster on big digests).
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    write_file(out, "digest.json", text.encode(), previous)
+    with (out / "digest.json").open("w", encoding="utf-8") as handle:
+        handle.writelines(digest_json(digest))
     written.append("digest.json")
     _copy_static(config, out, previous)
     return written

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 from ..models import Digest, Ref
 from .paths import article_path, pretty_url, topic_path
 
@@ -12,12 +15,14 @@ def _ref(ref: Ref) -> dict[str, str]:
     return {"article": ref.article, "paragraph": ref.paragraph}
 
 
-def digest_to_dict(digest: Digest) -> dict:
-    """The digest as plain JSON data; URLs are relative to the site root."""
-    return {
+def digest_json(digest: Digest) -> Iterator[str]:
+    """The text of digest.json, in pieces: the same as one `json.dumps` of the whole
+    digest, which for 10,000 articles would hold ~140 MB of text in memory at once.
+    URLs are relative to the site root."""
+    sections = {
         "schema": SCHEMA,
         "summary": digest.summary,
-        "articles": [{
+        "articles": ({
             "slug": a.slug, "url": pretty_url(article_path(a.slug)), "title": a.title,
             "outlet": a.outlet, "author": a.author, "published": a.published,
             "source_file": a.source_file, "content_file": a.content_path,
@@ -26,24 +31,39 @@ def digest_to_dict(digest: Digest) -> dict:
                             "source_lines": list(p.source_lines)} for p in a.paragraphs],
             "removed": [{"source_lines": list(r.lines), "reason": r.reason, "text": r.excerpt}
                         for r in a.removed],
-        } for a in digest.articles],
-        "topics": [{
+        } for a in digest.articles),
+        "topics": ({
             "slug": t.slug, "url": pretty_url(topic_path(t.slug)), "name": t.name,
             "kind": t.kind, "aliases": t.aliases, "sources": t.sources,
             "mentions": [_ref(r) for r in t.mentions],
-        } for t in digest.topics],
-        "facts": [{
+        } for t in digest.topics),
+        "facts": ({
             "id": f.id, "statement": f.statement, "statement_from": _ref(f.statement_ref),
             "values": f.values,
             "support": [_ref(r) for r in f.support], "sources": f.sources, "topics": f.topics,
-        } for f in digest.facts],
-        "disagreements": [{
+        } for f in digest.facts),
+        "disagreements": ({
             "about": d.about,
             "claims": [{"value": c.value, "statement": c.statement,
                         "support": [_ref(r) for r in c.support]} for c in d.claims],
-        } for d in digest.disagreements],
-        "crossrefs": [{"from": _ref(c.source), "to": _ref(c.target), "kind": c.kind,
-                       "score": c.score} for c in digest.crossrefs],
-        "timeline": [{"date": e.date, "text": e.text, "support": [_ref(r) for r in e.support]}
-                     for e in digest.timeline],
+        } for d in digest.disagreements),
+        "crossrefs": ({"from": _ref(c.source), "to": _ref(c.target), "kind": c.kind,
+                       "score": c.score} for c in digest.crossrefs),
+        "timeline": ({"date": e.date, "text": e.text, "support": [_ref(r) for r in e.support]}
+                     for e in digest.timeline),
     }
+    for n, (key, value) in enumerate(sections.items()):
+        yield ("{" if n == 0 else ",") + _dumps(key) + ":"
+        if isinstance(value, str):
+            yield _dumps(value)
+            continue
+        yield "["
+        for i, item in enumerate(value):
+            yield ("," if i else "") + _dumps(item)
+        yield "]"
+    yield "}\n"
+
+
+def _dumps(value: object) -> str:
+    # Compact: the C encoder only runs without indentation, one value at a time.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
