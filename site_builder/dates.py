@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
+from .models import fast_pickle
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -42,6 +44,7 @@ READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.I)
 _QUARTERS = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class DateMention:
     """A date as written in a text, with the parts the text (or its context) gives."""

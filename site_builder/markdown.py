@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .models import fast_pickle
 from .text import normalise
 
 # Raw HTML in article text is shown as text, never passed through.
 _MD = MarkdownIt("commonmark", {"html": False})
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class Unit:
     kind: str  # "p" | "li" | "h" | "pre"

@@ -6,13 +6,36 @@ read ─▶ RawDocument ─clean─▶ CleanDocument ─write─▶ content/*.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import TypeVar
+
+T = TypeVar("T")
+
+def fast_pickle(cls: type[T]) -> type[T]:
+    """Pickle a frozen slotted dataclass as a plain constructor call.
+
+    dataclasses' own pickling of such classes looks up fields() for every object;
+    the memos and the process pool pickle millions of them (5% of a 10,000-article
+    build in the profile).
+    """
+    get = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    single = len(fields(cls)) == 1  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple:
+        values = get(self)
+        return cls, (values,) if single else values
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
+    return cls
+
 
 # Metadata fields an article can carry; one list so readers, config and
 # the content writer agree on names.
 META_FIELDS = ("title", "outlet", "author", "published", "url")
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class Block:
     """A candidate unit of text from a seed file, with the 1-based lines it came from."""
@@ -40,6 +63,7 @@ class RawDocument:
     passthrough: bool = False
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class Removal:
     lines: tuple[int, ...]
@@ -60,6 +84,7 @@ class CleanDocument:
     notes: list[str] = field(default_factory=list)
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class Paragraph:
     """One body unit of an article page: the anchor target of every link."""
@@ -103,6 +128,7 @@ def shorten(text: str, width: int) -> str:
     return cut + "…"
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True, order=True)
 class Ref:
     """A link to one paragraph of one article."""
@@ -145,6 +171,7 @@ class Disagreement:
     claims: list[Claim]
 
 
+@fast_pickle
 @dataclass(slots=True, frozen=True)
 class CrossRef:
     source: Ref
