@@ -32,23 +32,23 @@ def searchable_pages(site: Path) -> list[str]:
     return marked or pages
 
 
-def shard_folders(pages: list[str], shard_pages: int = SHARD_PAGES) -> list[tuple[str, list[str]]]:
+def shard_folders(pages: list[str]) -> list[tuple[str, list[str]]]:
     """The bundle folder of each shard and the pages it indexes, in page order."""
-    chunks = [pages[i : i + shard_pages] for i in range(0, len(pages), shard_pages)] or [[]]
+    size = SHARD_PAGES
+    chunks = [pages[i : i + size] for i in range(0, len(pages), size)] or [[]]
     return [("pagefind" if n == 1 else f"pagefind-{n}", chunk)
             for n, chunk in enumerate(chunks, 1)]
 
 
-def build_search_index(site: Path, shard_pages: int | None = None) -> str | None:
+def build_search_index(site: Path) -> str | None:
     """Index `site` with Pagefind into its bundle folders; return a warning when it could not."""
-    shard_pages = shard_pages or SHARD_PAGES
     if importlib.util.find_spec("pagefind") is None:
         return "search index not built: the pagefind package is not installed"
-    if sum(1 for _ in site.rglob("*.html")) <= shard_pages:
+    if sum(1 for _ in site.rglob("*.html")) <= SHARD_PAGES:
         shards = [("pagefind", [])]
         problem = _pagefind(site, site / "pagefind")
     else:
-        shards = shard_folders(searchable_pages(site), shard_pages)
+        shards = shard_folders(searchable_pages(site))
         with ThreadPoolExecutor(workers()) as pool:
             problems = list(pool.map(lambda shard: _index_shard(site, *shard), shards))
         problem = next((p for p in problems if p), None)

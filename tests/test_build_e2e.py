@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +166,7 @@ def test_parallel_build_equals_single_process_build_across_hash_seeds(tmp_path: 
     outputs = []
     for workers, hash_seed in (("1", "1"), ("2", "2")):
         out = tmp_path / f"out-{workers}"
+        shutil.rmtree(tmp_path / "site" / ".sitebuild", ignore_errors=True)  # no memos: cold
         env = {**os.environ, "SITEBUILD_WORKERS": workers, "PYTHONHASHSEED": hash_seed}
         done = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site",
                                str(tmp_path / "site"), "--out", str(out), "--quiet", "--force"],
