@@ -1,0 +1,471 @@
+"""Figure frames: every figure in a sentence, read as what it measures.
+
+A frame holds the value as an interval (hedges, ranges, vague quantities, fractions,
+number words), its dimension and unit (count, money with currency, length, duration,
+percentage, age, year), the property it states (killed, missing, population, length,
+cost, age, time since an event, year of origin, ...), the thing measured (the counted
+noun, the noun a share or size is of, the person an age belongs to) and its stated
+precision. Two figures are only ever compared when their frames match (see
+disagreements.py). Model designations (F-16, Boeing 737), list positions, days and
+years of dates and partitives ("two of the six") are not figures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..models import fast_pickle
+from ..text import is_stopword, stem
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
+             "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+             "hryvnias": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
+             "pesos": "MXN", "rupees": "INR", "lira": "TRY"}
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+                      "a thousand": 1000, "a couple of": 2, "a pair of": 2})
+# Vague quantities as (low, high), inclusive.
+_VAGUE = {"dozens": (24, 99), "several dozen": (24, 99), "scores": (40, 99),
+          "hundreds": (200, 999), "several hundred": (200, 999), "thousands": (2000, 9999),
+          "several thousand": (2000, 9999), "tens of thousands": (20000, 99999),
+          "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6),
+          "a few": (2, 5), "several": (3, 9), "a handful of": (2, 6)}
+# Fractions stated in words, as percentages.
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
+              "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3,
+              "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
+              "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+              "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+# Hedges: how a stated value bounds the true one.
+_HEDGES = {
+    "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
+    "exceeding": "lower", "exceed": "lower", "topped": "lower", "surpassed": "lower",
+    "at least": "lower", "upwards of": "lower", "in excess of": "lower",
+    "above": "lower", "no fewer than": "lower", "no less than": "lower",
+    "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
+    "as many as": "upper", "as much as": "upper", "at most": "upper", "below": "upper",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "about some": "about",
+    "circa": "about", "roughly some": "about",
+}
+_UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
+    "mm": ("length", 0.001, "m"), "millimetres": ("length", 0.001, "m"),
+    "millimeters": ("length", 0.001, "m"), "cm": ("length", 0.01, "m"),
+    "centimetres": ("length", 0.01, "m"), "centimeters": ("length", 0.01, "m"),
+    "m": ("length", 1.0, "m"), "metres": ("length", 1.0, "m"), "meters": ("length", 1.0, "m"),
+    "metre": ("length", 1.0, "m"), "meter": ("length", 1.0, "m"),
+    "km": ("length", 1000.0, "m"), "kilometres": ("length", 1000.0, "m"),
+    "kilometers": ("length", 1000.0, "m"), "kilometre": ("length", 1000.0, "m"),
+    "kilometer": ("length", 1000.0, "m"), "miles": ("length", 1609.344, "m"),
+    "mile": ("length", 1609.344, "m"), "feet": ("length", 0.3048, "m"),
+    "foot": ("length", 0.3048, "m"), "ft": ("length", 0.3048, "m"),
+    "yards": ("length", 0.9144, "m"), "inches": ("length", 0.0254, "m"),
+    "inch": ("length", 0.0254, "m"),
+    "kg": ("mass", 1.0, "kg"), "kilograms": ("mass", 1.0, "kg"),
+    "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
+    "tonne": ("mass", 1000.0, "kg"), "ton": ("mass", 907.0, "kg"),
+    "acres": ("area", 4046.86, "m²"), "hectares": ("area", 10000.0, "m²"),
+    "seconds": ("duration", 1 / 3600, "h"), "second": ("duration", 1 / 3600, "h"),
+    "minutes": ("duration", 1 / 60, "h"), "minute": ("duration", 1 / 60, "h"),
+    "hours": ("duration", 1.0, "h"), "hour": ("duration", 1.0, "h"),
+    "days": ("duration", 24.0, "h"), "day": ("duration", 24.0, "h"),
+    "weeks": ("duration", 168.0, "h"), "week": ("duration", 168.0, "h"),
+    "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
+    "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
+    "mph": ("speed", 1.609344, "km/h"), "km/h": ("speed", 1.0, "km/h"),
+    "kph": ("speed", 1.0, "km/h"),
+}
+# Properties, from generic word classes near the figure: stem prefix -> property.
+# Longest prefixes are tried first; a figure takes the nearest cue in its own stretch.
+_PROPERTY_CUES = {
+    "kill": "killed", "dead": "killed", "death": "killed", "die": "killed", "died": "killed",
+    "fatal": "killed", "perish": "killed", "toll": "killed", "bodi": "killed",
+    "drown": "killed", "live lost": "killed", "lost their live": "killed",
+    "injur": "injured", "wound": "injured", "hurt": "injured", "hospitali": "injured",
+    "missing": "missing", "unaccount": "missing",
+    "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    "evacu": "evacuated", "shelter": "evacuated",
+    "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    "popul": "population", "inhabit": "population", "home to": "population",
+    "damag": "damage", "destroy": "damage", "loss": "damage", "lost": "damage",
+    "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
+    "worth": "cost", "valu": "cost", "paid": "cost", "pay": "cost",
+    "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
+    "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
+    "long": "length", "length": "length", "span": "length", "stretch": "length",
+    "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
+    "wide": "width", "width": "width", "away": "distance", "from": "distance",
+    "distanc": "distance", "radius": "distance",
+    "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
+    "last": "duration", "for": "duration",
+    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
+    "affect": "affected", "without power": "affected",
+}
+_PROPERTY_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(c) for c in _PROPERTY_CUES), key=len, reverse=True))
+    + r")[a-z]*", re.I)
+# Which properties a dimension's figures may take (others are ignored for it).
+_PROPERTIES_OF = {
+    "count": {"killed", "injured", "missing", "displaced", "evacuated", "rescued", "survived",
+              "arrested", "population", "crew", "aboard", "affected", "damage"},
+    "money": {"damage", "cost", "aid"},
+    "length": {"length", "height", "depth", "width", "distance"},
+    "duration": {"elapsed", "duration"},
+    "percent": {"killed", "injured", "damage", "affected", "population", "cost"},
+}
+# The property a figure of these dimensions has when no cue says otherwise.
+_DEFAULT_PROPERTY = {"length": "length", "duration": "duration"}
+# Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
+_PEOPLE = frozenset(stem(w) for w in (
+    "people persons residents civilians victims individuals inhabitants villagers locals "
+    "citizens others").split())
+_IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
+                         key=len, reverse=True))
+_FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
+    rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
+    rf"|(?<![\w-])(?P<word>{_WORDS})(?![\w])", re.I)
+_ANY = re.compile(rf"\d|\b(?:{_WORDS}|{_FRACTION_WORDS})\b", re.I)
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
+    + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.I)
+_SCALE_AFTER = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b", re.I)
+_CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(k for k in _CURRENCY if k.isalpha()) + r")\b",
+                             re.I)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_UNIT_AFTER = re.compile(
+    r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+    + r")\b(-old|\s+old)?", re.I)
+_RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num>{_NUM})(?![\d])",
+                          re.I)
+_NOUN_AFTER = re.compile(
+    r"(?P<partitive>\s+of(?:\s+(?:the|these|those|its|their|our|them|us|whom|which)))?"
+    r"(?:\s+of)?(?P<more>\s+(?:more|other|additional|further|new))?"
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_AROUND = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)", re.I)
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bround|\bitem|"
+                              r"\blevel|\bcategory|\bgrade|\bchapter|\barticle|\bsection|"
+                              r"\bclause|\bpart|\bgate|\bplatform|\broom|\bterminal)\s?$", re.I)
+# "Boeing 737", "Flight 1282": a capitalised word right before a number names a model,
+# unless it is a word that often opens a sentence or a hedge.
+_DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
+_NOT_DESIGNATION = frozenset(
+    "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
+    "Another Roughly Approximately Exactly Up To From With Some Of Least".split())
+_AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
+_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
+_AGED_BEFORE = re.compile(r"\baged\s$", re.I)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
+    r"\b(?:built|founded|established|enacted|passed|adopted|introduced|opened|constructed|"
+    r"completed|created|erected|launched|inaugurated|commissioned|signed)\s+(?:in\s+)?$",
+    re.I)
+_TALLY_BEFORE = re.compile(
+    r"\b(?P<cue>crew|population|toll|death toll|workforce|staff|fleet|killing|killed|"
+    r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
+    r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
+    r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+_SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
+_THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+                             r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,2}?[A-Za-z][\w'-]*)")
+_HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
+_AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+                          r"(?P<thing>[a-z][\w-]*)", re.I)
+# Characters either side of a figure searched for its property.
+REACH = 100
+
+
+@fast_pickle
+@dataclass(slots=True, frozen=True)
+class Figure:
+    """One figure of a sentence, read as a frame."""
+
+    dimension: str  # "count" | "money" | "percent" | "length" | "duration" | "age" | "year" ...
+    unit: str  # currency code, counted noun stem, "%", base unit ("m", "h"), "years"
+    value: float  # the stated value, in the base unit
+    low: float  # the interval the hedge allows
+    high: float
+    step: float  # the stated precision (6,000 -> 1,000; 5,894 -> 1), in the base unit
+    hedge: str  # "exact" | "about" | "nearly" | "lower" | "upper" | "range" | "vague"
+    prop: str  # what the figure says: "killed", "length", ... ("" when no cue)
+    thing: str  # what is measured: counted noun stem, person, noun of a share
+    nouns: tuple[str, ...]  # content stems of the counted noun phrase
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Canonical form: equal keys mean the same figure."""
+        number = f"{self.low:g}-{self.high:g}" if self.hedge in ("range", "vague") else \
+            f"{self.value:g}"
+        hedge = "" if self.hedge in ("exact", "range", "vague") else f"{self.hedge} "
+        return f"{self.dimension}:{hedge}{number} {self.unit}".strip()
+
+    @property
+    def noun(self) -> str:
+        """The counted noun phrase's stems, for labels."""
+        return " ".join(self.nouns)
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().strip()
+    if text in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _step(raw: str, scale: float) -> float:
+    """The precision a figure is stated with: "6,000" -> 1000, "1.6" -> 0.1, "12" -> 1."""
+    digits = raw.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 10.0 ** zeros * scale
+
+
+def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
+    if hedge == "lower":
+        return value, math.inf
+    if hedge == "upper":
+        return 0.0, value
+    # A hedged figure is good to within a tenth, or its own rounding step if coarser.
+    slack = max(value * 0.1, step / 2)
+    if hedge == "about":
+        return value - slack, value + slack
+    if hedge == "nearly":
+        return value - slack, value
+    return value - step / 2, value + step / 2
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure of a sentence as a frame, in reading order."""
+    if not _ANY.search(sentence):
+        return []  # most sentences have no figure: skip the heavier patterns
+    found: list[Figure] = []
+    taken_until = -1
+    for m in _TOKEN.finditer(sentence):
+        if m.start() < taken_until:
+            continue
+        figure = _read(sentence, m)
+        if figure is not None:
+            found.append(figure)
+            taken_until = figure.end
+    return [_with_property(sentence, f, found) for f in found]
+
+
+def _read(text: str, m: re.Match[str]) -> Figure | None:
+    start, end = m.span()
+    before = text[max(0, start - 40):start]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    span_start = start - len(before) + hedge_match.start(1) if hedge_match else start
+    if m.group("frac"):
+        value = _FRACTIONS[m.group("frac").lower()]
+        thing = _thing_of(text[end:])
+        return Figure("percent", "%", value, value - 3, value + 3, 1.0,
+                      "about" if hedge == "exact" else hedge, "", thing, (),
+                      text[span_start:end], span_start, end)
+    raw = m.group("num") or m.group("word")
+    vague = _VAGUE.get(raw.lower()) if m.group("word") else None
+    number = None if vague else _number(raw)
+    if vague is None and number is None:
+        return None
+    digits = m.group("num") is not None
+    if digits and _not_a_quantity(text, start, end, before):
+        return None
+    scale = 1.0
+    cursor = end
+    after = text[cursor:cursor + 60]
+    if digits and (s := _SCALE_AFTER.match(after)):
+        unit_clash = s.group(1).lower() == "m" and not _CURRENCY_BEFORE.search(before)
+        if not unit_clash:
+            scale = _SCALE[s.group(1).lower()]
+            cursor += s.end()
+            after = text[cursor:cursor + 60]
+    high_number = None
+    if digits and (r := _RANGE_AFTER.match(after)) and (
+            r.group(0).strip()[:1] in "-–t" or re.search(r"between\s$", before, re.I)):
+        high_number = _number(r.group("num"))
+        cursor += r.end()
+        after = text[cursor:cursor + 60]
+        if (s := _SCALE_AFTER.match(after)) and s.group(1).lower() != "m":
+            scale = _SCALE[s.group(1).lower()]
+            cursor += s.end()
+            after = text[cursor:cursor + 60]
+    if vague:
+        low, high = vague[0] * scale, vague[1] * scale
+        value, step, hedge = (low + high) / 2, high - low, "vague"
+    else:
+        value = number * scale
+        step = _step(raw, scale)
+        if high_number is not None:
+            low, high, hedge = value, high_number * scale, "range"
+        else:
+            low, high = _interval(value, hedge, step)
+
+    def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
+               thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
+        return Figure(dimension, unit, value * factor, low * factor, high * factor,
+                      step * factor, hedge, prop, thing, nouns,
+                      text[span_start:until].strip(), span_start, until)
+
+    currency = _CURRENCY_BEFORE.search(before)
+    if currency:
+        code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
+        span_start = min(span_start, start - len(currency.group(0)))
+        return figure("money", code)
+    if c := _CURRENCY_AFTER.match(after):
+        return figure("money", _CURRENCY[c.group(1).lower()], until=cursor + c.end())
+    if p := _PERCENT_AFTER.match(after):
+        return figure("percent", "%", thing=_thing_of(after[p.end():]), until=cursor + p.end())
+    if u := _UNIT_AFTER.match(after):
+        word = u.group(2).lower()
+        dimension, factor, base = _UNITS[word]
+        until = cursor + u.end()
+        if dimension == "duration" and factor == 8766.0 and u.group(3):
+            return figure("age", "years", thing=_person_after(text[until:]), prop="age",
+                          until=until)
+        if re.match(r"\s+ago\b", text[until:until + 5]):
+            return None  # "three days ago" dates an event; it is no figure
+        hyphenated = "-" in u.group(1)
+        thing = ""
+        event = _HYPHEN_THING if hyphenated else _AFTER_EVENT if dimension == "duration" \
+            else None
+        if event and (t := event.match(text[until:until + 40])) \
+                and not is_stopword(t.group("thing")):
+            thing = stem(t.group("thing"))
+        return figure(dimension, base, factor, thing=thing, until=until)
+    if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
+        if _ORIGIN_BEFORE.search(before):
+            return figure("year", "year", prop="origin")
+        return None  # a year is a date, not a figure
+    if digits and (_AGED_BEFORE.search(before) or (
+            (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            and number is not None and number < 120)):
+        person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
+            _person_before(before)
+        return figure("age", "years", prop="age", thing=person.split()[-1].lower()
+                      if person else "")
+    if not digits and re.match(r"-\w", after):
+        return None  # "twenty-five", "one-off": not read here
+    noun = _NOUN_AFTER.match(after)
+    if noun and noun.group("partitive") and not vague:
+        return None  # "two of the six": the six are counted elsewhere
+    phrase = _counted_noun(noun.group("noun")) if noun else ""
+    if phrase and phrase.split()[-1] in _CURRENCY:
+        return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
+    if phrase:
+        stems = tuple("people" if stem(w) in _PEOPLE else stem(w) for w in phrase.split())
+        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
+                      until=cursor + noun.end())
+    if tally := _TALLY_BEFORE.search(before):
+        thing = "crew" if tally.group("cue").lower() == "crew" else "people"
+        return figure("count", thing, thing=thing, nouns=(thing,))
+    return None
+
+
+def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
+    """Designations, list positions and days of dates."""
+    if _POSITION_BEFORE.search(before) or _DATE_AROUND.search(before):
+        return True
+    if _DATE_AFTER.match(text[end:end + 16]) and len(text[start:end]) <= 2:
+        return True
+    if re.match(r"\s?[-–]\s?\d", text[end:end + 4]) and not re.match(r"\d", before[-1:]):
+        return False  # a range: "10-12"
+    if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
+            r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
+            r"inch|acre|ton|storey|story|member|person|seat)", text[end:end + 12], re.I) \
+            and not _SCALE_AFTER.match(text[end:end + 12]) \
+            and not _UNIT_AFTER.match(text[end:end + 14]) \
+            and not _PERCENT_AFTER.match(text[end:end + 3]):
+        return True  # "737-9", "3rd", "MH17a"
+    designation = _DESIGNATION_BEFORE.search(before)
+    return bool(designation and designation.group(1) not in _NOT_DESIGNATION
+                and not _SENTENCE_START.search(before[:designation.start()]))
+
+
+def _counted_noun(phrase: str) -> str:
+    # Stop at the first function word: "missiles to the US" -> "missiles".
+    kept: list[str] = []
+    for word in phrase.split():
+        if is_stopword(word) or word.lower() in ("more", "other", "additional", "further"):
+            break
+        kept.append(word.lower())
+    return " ".join(kept)
+
+
+def _thing_of(after: str) -> str:
+    m = _THING_AFTER_OF.match(after)
+    if not m:
+        return ""
+    kept = [w for w in m.group("thing").split() if not is_stopword(w)]
+    return stem(kept[-1]) if kept else ""
+
+
+def _person_after(after: str) -> str:
+    m = re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
+    return m.group("name").split()[-1].lower() if m else ""
+
+
+def _person_before(before: str) -> str:
+    names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", before)
+    return names[-1] if names else ""
+
+
+def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
+    """The property: the nearest cue within REACH characters that is no nearer to another
+    figure of the sentence, among the properties its dimension can take."""
+    if figure.prop or figure.dimension not in _PROPERTIES_OF:
+        return figure
+    allowed = _PROPERTIES_OF[figure.dimension]
+    best: tuple[int, str] | None = None
+    lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
+    for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
+        inside = figure.start <= m.start() < figure.end
+        if inside and figure.dimension != "count":
+            continue
+        prop = _PROPERTY_CUES[m.group(1).lower()]
+        if prop not in allowed:
+            continue
+        distance = 0 if inside else _distance(figure, m.start(), m.end())
+        if any(other is not figure and _distance(other, m.start(), m.end()) < distance
+               for other in all_figures):
+            continue  # the cue belongs to a nearer figure
+        if best is None or distance < best[0]:
+            best = (distance, prop)
+    if best is None:
+        default = _DEFAULT_PROPERTY.get(figure.dimension)
+        if default is None:
+            return figure
+        best = (0, default)
+    return Figure(figure.dimension, figure.unit, figure.value, figure.low, figure.high,
+                  figure.step, figure.hedge, best[1], figure.thing, figure.nouns, figure.text,
+                  figure.start, figure.end)
+
+
+def _distance(figure: Figure, start: int, end: int) -> int:
+    if end <= figure.start:
+        return figure.start - end
+    return max(start - figure.end, 0)
