@@ -84,7 +84,7 @@ def test_frames_read_hedges_vague_quantities_fractions_and_number_words():
     span = one("Between 10 and 12 people were injured.")
     assert (span.low, span.high, span.hedge) == (10, 12, "range")
     age = one("The 34-year-old Maria Lopez was injured.")
-    assert (age.dimension, age.value, age.thing) == ("age", 34, "lopez")
+    assert (age.dimension, age.value, age.thing) == ("age", 34, "maria lopez")
     up_to = one("Up to 300 people may have been displaced.")
     assert (up_to.low, up_to.high, up_to.prop) == (0, 300, "displaced")
 

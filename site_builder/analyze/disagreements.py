@@ -30,7 +30,7 @@ RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.5
 _CONVERSION = 0.03
-_CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})  # relative slack for the same figure converted between units
+_CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
 
 
 @dataclass(slots=True)
@@ -46,6 +46,8 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
         return [("age", f.thing)] if f.thing else []
+    if not f.prop:
+        return []  # a sum or a size of nothing said: too loose to compare
     return [(f.dimension, f.unit, f.prop)]
 
 
@@ -158,11 +160,14 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
             x = parent[x]
         return x
 
+    # Two values one sentence gives are about two different things (Syria's toll and
+    # the combined toll), whichever sources repeat them.
+    said_in = [{items[i].sentence.key for i in v} for v in values]
     clashes = []
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
             a, b = items[values[x][0]].figure, items[values[y][0]].figure
-            if not same_frame(a, b):
+            if not same_frame(a, b) or said_in[x] & said_in[y]:
                 continue
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
@@ -228,10 +233,13 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
 
 def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> str:
     figure_of = [items[claim[0]].figure for claim in claims]
-    if figure_of[0].prop in RUNNING and all(dated) and len(set(dated)) == len(dated):
-        in_time = sorted(range(len(claims)), key=lambda c: dated[c])
-        values = [figure_of[c].value for c in in_time]
-        if all(a < b for a, b in pairwise(values)):
+    if figure_of[0].prop in RUNNING and all(dated) and len(set(dated)) > 1:
+        # Later reports give higher figures; reports of one day do not contradict.
+        in_time = sorted(range(len(claims)), key=lambda c: (dated[c], figure_of[c].value))
+        rising = all(figure_of[a].value <= figure_of[b].value and (
+            dated[a] != dated[b] or relation(figure_of[a], figure_of[b]) != "contradicts")
+            for a, b in pairwise(in_time))
+        if rising:
             return "update"
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return "contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs) \

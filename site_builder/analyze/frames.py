@@ -46,7 +46,8 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
 # Hedges: how a stated value bounds the true one.
 _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
-    "exceeding": "lower", "exceed": "lower", "topped": "lower", "surpassed": "lower",
+    "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
+    "surpassed": "lower",
     "at least": "lower", "upwards of": "lower", "in excess of": "lower",
     "above": "lower", "no fewer than": "lower", "no less than": "lower",
     "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
@@ -121,12 +122,10 @@ _PROPERTIES_OF = {
     "duration": {"elapsed", "duration"},
     "percent": {"killed", "injured", "damage", "affected", "population", "cost"},
 }
-# The property a figure of these dimensions has when no cue says otherwise.
-_DEFAULT_PROPERTY = {"length": "length", "duration": "duration"}
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 _PEOPLE = frozenset(stem(w) for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
-    "citizens others").split())
+    "citizens others deaths fatalities dead").split())
 _IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
@@ -269,10 +268,22 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.start() < taken_until:
             continue
         figure = _read(sentence, m)
+        if figure is None and found and found[-1].dimension == "count":
+            figure = _elliptic(sentence, m, found[-1])
         if figure is not None:
             found.append(figure)
             taken_until = figure.end
-    return [_with_property(sentence, f, found) for f in found]
+    framed: list[Figure] = []
+    for f in found:
+        if f.prop == _SAME_AS_BEFORE:
+            f = _replace_prop(f, framed[-1].prop)
+        framed.append(_with_property(sentence, f, found))
+    return framed
+
+
+def _replace_prop(f: Figure, prop: str) -> Figure:
+    return Figure(f.dimension, f.unit, f.value, f.low, f.high, f.step, f.hedge, prop, f.thing,
+                  f.nouns, f.text, f.start, f.end)
 
 
 def _read(text: str, m: re.Match[str]) -> Figure | None:
@@ -366,8 +377,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
-        return figure("age", "years", prop="age", thing=person.split()[-1].lower()
-                      if person else "")
+        return figure("age", "years", prop="age", thing=_person_key(person))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     noun = _NOUN_AFTER.match(after)
@@ -384,6 +394,30 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
     return None
+
+
+# Marks an elliptic figure, whose property is that of the figure before it.
+_SAME_AS_BEFORE = "="
+_PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
+
+
+def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """ "8,574 people died in Turkey and 2,662 in Syria": a bare figure for another place
+    counts what the figure before it counts."""
+    raw = m.group("num")
+    if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
+            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(),
+                                                       text[max(0, m.start() - 40):m.start()]):
+        return None
+    value = float(raw.replace(",", ""))
+    step = _step(raw, 1.0)
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
+    low, high = _interval(value, hedge, step)
+    return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
+                  previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
@@ -406,11 +440,15 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
                 and not _SENTENCE_START.search(before[:designation.start()]))
 
 
+_NOT_NOUNS = frozenset("more other additional further across towards besides whereas thus always "
+                       "perhaps nearly less was has is this its".split())
+
+
 def _counted_noun(phrase: str) -> str:
     # Stop at the first function word: "missiles to the US" -> "missiles".
     kept: list[str] = []
     for word in phrase.split():
-        if is_stopword(word) or word.lower() in ("more", "other", "additional", "further"):
+        if is_stopword(word) or word.lower() in _NOT_NOUNS:
             break
         kept.append(word.lower())
     return " ".join(kept)
@@ -426,7 +464,12 @@ def _thing_of(after: str) -> str:
 
 def _person_after(after: str) -> str:
     m = re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
-    return m.group("name").split()[-1].lower() if m else ""
+    return _person_key(m.group("name")) if m else ""
+
+
+def _person_key(name: str) -> str:
+    # Given name and surname: relatives share a surname, not an age.
+    return " ".join(name.split()[-2:]).lower() if name else ""
 
 
 def _person_before(before: str) -> str:
@@ -455,14 +498,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # the cue belongs to a nearer figure
         if best is None or distance < best[0]:
             best = (distance, prop)
-    if best is None:
-        default = _DEFAULT_PROPERTY.get(figure.dimension)
-        if default is None:
-            return figure
-        best = (0, default)
-    return Figure(figure.dimension, figure.unit, figure.value, figure.low, figure.high,
-                  figure.step, figure.hedge, best[1], figure.thing, figure.nouns, figure.text,
-                  figure.start, figure.end)
+    return figure if best is None else _replace_prop(figure, best[1])
 
 
 def _distance(figure: Figure, start: int, end: int) -> int:
