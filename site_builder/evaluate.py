@@ -313,15 +313,18 @@ def _describe(row: dict) -> str:
 
 
 def _both_sides(sides: list[set[tuple[str, str]]], row: dict) -> bool:
-    """Every gold side matches a different claim, through that claim's own sources."""
+    """Gold sides match different claims of the row, through each claim's own sources:
+    both sides of a two-sided conflict; of a longer one (a toll reported five times), at
+    least half its sides and never fewer than two."""
     claims = [_support(c["support"]) for c in row["claims"]]
     used: set[int] = set()
+    matched = 0
     for side in sides:
         match = next((i for i, c in enumerate(claims) if i not in used and c & side), None)
-        if match is None:
-            return False
-        used.add(match)
-    return True
+        if match is not None:
+            used.add(match)
+            matched += 1
+    return matched >= max(2, (len(sides) + 1) // 2)
 
 
 def _two_sides(sides: list[set[tuple[str, str]]], row: dict) -> bool:

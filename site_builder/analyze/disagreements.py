@@ -25,7 +25,7 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage"})
+                     "arrested", "affected", "damage", "cost", "aid"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.5
@@ -55,6 +55,8 @@ def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
     if a.dimension != b.dimension or a.prop != b.prop:
         return False
+    if a.place and b.place and a.place != b.place:
+        return False  # Syria's toll is not Turkey's, nor the combined one
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.dimension in ("money", "percent") and a.unit != b.unit:
@@ -185,15 +187,28 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
             g = claim_parent[g]
         return g
 
+    # What a row is about (place, thing) once a claim names it; rows never join two.
+    named: dict[int, set[tuple[str, str]]] = {g: set() for g in groups}
+    for x in range(len(values)):
+        f = items[values[x][0]].figure
+        named[find(x)].update(n for n in (("place", f.place), ("thing", f.thing)) if n[1])
     for x, y in clashes:
         gx, gy = root(find(x)), root(find(y))
-        if gx != gy:
-            claim_parent[gx] = gy
+        if gx == gy or _disjoint_names(named[gx], named[gy]):
+            continue
+        claim_parent[gx] = gy
+        named[gy] |= named[gx]
     rows: dict[int, list[list[int]]] = defaultdict(list)
     for g, xs in groups.items():
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
-    clashing = {root(find(x)) for x, _ in clashes}
+    clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Two rows name different places or things (the same kind of name, other values)."""
+    return any(kind == other_kind and name != other_name
+               for kind, name in a for other_kind, other_name in b)
 
 
 def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool = True,
@@ -213,11 +228,11 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
 def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str | None],
          topic_names: dict[str, str]) -> Disagreement:
     first = items[claims[0][0]].figure
-    dated = [min((published[items[i].sentence.ref.article] or "") for i in claim)
-             for claim in claims]
+    # Each claim's earliest known publication date (day), "" when no source is dated.
+    dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
+                 default="") for claim in claims]
     kind = _kind(items, claims, dated)
-    order = sorted(range(len(claims)), key=lambda c: (dated[c], claims[c][0])) \
-        if kind == "update" else range(len(claims))
+    order = _time_order(items, claims, dated) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     about = _label(first)
@@ -233,9 +248,10 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
 
 def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> str:
     figure_of = [items[claim[0]].figure for claim in claims]
-    if figure_of[0].prop in RUNNING and all(dated) and len(set(dated)) > 1:
+    known = [d for d in dated if d]
+    if figure_of[0].prop in RUNNING and len(set(known)) > 1:
         # Later reports give higher figures; reports of one day do not contradict.
-        in_time = sorted(range(len(claims)), key=lambda c: (dated[c], figure_of[c].value))
+        in_time = _time_order(items, claims, dated)
         rising = all(figure_of[a].value <= figure_of[b].value and (
             dated[a] != dated[b] or relation(figure_of[a], figure_of[b]) != "contradicts")
             for a, b in pairwise(in_time))
@@ -244,6 +260,16 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> str:
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return "contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs) \
         else "differs"
+
+
+def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str]) -> list[int]:
+    """Claims of an update in time order; undated ones where their figure puts them."""
+    value = [items[claim[0]].figure.value for claim in claims]
+    order = sorted((c for c in range(len(claims)) if dated[c]), key=lambda c: (dated[c], value[c]))
+    for c in sorted((c for c in range(len(claims)) if not dated[c]), key=lambda c: value[c]):
+        at = next((n for n, d in enumerate(order) if value[d] > value[c]), len(order))
+        order.insert(at, c)
+    return order
 
 
 def _representative(f: Figure) -> float:

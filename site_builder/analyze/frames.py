@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import fast_pickle
 from ..text import is_stopword, stem
@@ -181,6 +181,9 @@ _TALLY_BEFORE = re.compile(
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+# "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
+# (no other figure in between).
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,2}?[A-Za-z][\w'-]*)")
@@ -209,6 +212,7 @@ class Figure:
     text: str
     start: int
     end: int
+    place: str = ""  # where: "in Syria" -> "syria"; a combined figure -> "*all"
 
     @property
     def key(self) -> str:
@@ -278,12 +282,26 @@ def find_figures(sentence: str) -> list[Figure]:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_property(sentence, f, found))
-    return framed
+    return [_with_place(sentence, f, framed) if f.dimension == "count" else f for f in framed]
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
-    return Figure(f.dimension, f.unit, f.value, f.low, f.high, f.step, f.hedge, prop, f.thing,
-                  f.nouns, f.text, f.start, f.end)
+    return replace(f, prop=prop)
+
+
+def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
+    """Where the figure applies: a place named right after it, up to the next figure;
+    "combined", "in total", "both countries" mark a figure for all places together."""
+    index = figures.index(f)
+    stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
+    after = text[f.end:min(stop, f.end + 60)]
+    clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
+    lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
+    if _COMBINED.search(clause) or _COMBINED.search(lead.split(",")[-1]):
+        return replace(f, place="*all")
+    if m := _PLACE_NAME.search(clause):
+        return replace(f, place=m.group(1).lower())
+    return f
 
 
 def _read(text: str, m: re.Match[str]) -> Figure | None:
@@ -342,6 +360,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after)):
+        return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
         code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
@@ -393,9 +413,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
+    if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
+        return figure("count", "people", prop="killed", thing="people", nouns=("people",))
     return None
 
 
+_COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both countries|both|across|"
+                       r"altogether|total)\b", re.I)
+_PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
+                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
@@ -418,6 +444,20 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     low, high = _interval(value, hedge, step)
     return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitude-|M|Mw)\s?(?:of\s+)?-?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"\s?-?magnitude\b", re.I)
+_ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
+_ORDINAL_WORDS = {"initial": "first", "main": "first"}
+
+
+def _ordinal(text: str, start: int) -> str:
+    """Which of several events a figure is about: the nearest ordinal before it, else after."""
+    before = list(_ORDINAL.finditer(text, 0, start))
+    m = before[-1] if before else _ORDINAL.search(text, start)
+    word = m.group(1).lower() if m else ""
+    return _ORDINAL_WORDS.get(word, word)
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
@@ -493,12 +533,20 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
-        if any(other is not figure and _distance(other, m.start(), m.end()) < distance
-               for other in all_figures):
-            continue  # the cue belongs to a nearer figure
+        if not _follows(text, figure, m.start()) and any(
+                other is not figure and (_follows(text, other, m.start()) or
+                                         _distance(other, m.start(), m.end()) < distance)
+                for other in all_figures):
+            continue  # the cue belongs to a nearer figure, or ends another's clause
         if best is None or distance < best[0]:
             best = (distance, prop)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+def _follows(text: str, figure: Figure, cue: int) -> bool:
+    """The cue comes after the figure in its own clause ("20 people had been injured")."""
+    return figure.end <= cue and not re.search(r"[,;:]|\band\b|\bwhile\b|\d",
+                                               text[figure.end:cue])
 
 
 def _distance(figure: Figure, start: int, end: int) -> int:
