@@ -26,10 +26,14 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                      "arrested", "affected", "damage", "cost", "aid"})
+# Running figures that later reports lower (what is left).
+RUNNING_DOWN = frozenset({"supply", "missing"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.5
 _CONVERSION = 0.03
+# Sizes and durations this many times apart measure different things.
+APART = 10.0
 _CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
 
 
@@ -48,7 +52,7 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
         return [("age", f.thing)] if f.thing else []
     if not f.prop:
         return []  # a sum or a size of nothing said: too loose to compare
-    return [(f.dimension, f.unit, f.prop)]
+    return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]
 
 
 def same_frame(a: Figure, b: Figure) -> bool:
@@ -59,7 +63,7 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False  # Syria's toll is not Turkey's, nor the combined one
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
-    if a.dimension in ("money", "percent") and a.unit != b.unit:
+    if a.dimension == "percent" and a.unit != b.unit:
         return False
     return a.thing == b.thing or not a.thing or not b.thing
 
@@ -75,8 +79,14 @@ def same_value(a: Figure, b: Figure) -> bool:
 
 def relation(a: Figure, b: Figure) -> str:
     """"same" | "compatible" (one more specific) | "contradicts" | "differs"."""
+    if a.dimension == "money" and a.unit != b.unit:
+        # No exchange rates: only the same amount in two currencies is comparable.
+        return "differs" if same_value(a, b) else "compatible"
     if same_value(a, b):
         return "same"
+    if a.dimension in _CONVERTED and max(a.value, b.value) > APART * max(min(a.value, b.value),
+                                                                         1e-9):
+        return "compatible"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
     if a.hedge == b.hedge and a.hedge in ("lower", "upper", "about", "nearly"):
@@ -231,8 +241,8 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     # Each claim's earliest known publication date (day), "" when no source is dated.
     dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
                  default="") for claim in claims]
-    kind = _kind(items, claims, dated)
-    order = _time_order(items, claims, dated) if kind == "update" else range(len(claims))
+    kind, sign = _kind(items, claims, dated)
+    order = _time_order(items, claims, dated, sign) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     about = _label(first)
@@ -246,25 +256,30 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
                         kind=kind, unit=first.unit)
 
 
-def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> str:
+def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tuple[str, int]:
+    """The row's kind, and for an update whether its figure rises (1) or falls (-1)."""
     figure_of = [items[claim[0]].figure for claim in claims]
-    known = [d for d in dated if d]
-    if figure_of[0].prop in RUNNING and len(set(known)) > 1:
-        # Later reports give higher figures; reports of one day do not contradict.
-        in_time = _time_order(items, claims, dated)
-        rising = all(figure_of[a].value <= figure_of[b].value and (
-            dated[a] != dated[b] or relation(figure_of[a], figure_of[b]) != "contradicts")
-            for a, b in pairwise(in_time))
-        if rising:
-            return "update"
+    if len({d for d in dated if d}) > 1:
+        prop = figure_of[0].prop
+        for sign in (1, -1):
+            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
+                continue
+            # Later reports move the figure one way; reports of one day do not contradict.
+            in_time = _time_order(items, claims, dated, sign)
+            if all(sign * figure_of[a].value <= sign * figure_of[b].value and (
+                    dated[a] != dated[b] or relation(figure_of[a], figure_of[b]) !=
+                    "contradicts") for a, b in pairwise(in_time)):
+                return "update", sign
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
-    return "contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs) \
-        else "differs"
+    return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
+            else "differs"), 1
 
 
-def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str]) -> list[int]:
-    """Claims of an update in time order; undated ones where their figure puts them."""
-    value = [items[claim[0]].figure.value for claim in claims]
+def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
+                sign: int = 1) -> list[int]:
+    """Claims of an update in time order; undated ones where their figure puts them
+    (`sign` -1: a figure that falls over time)."""
+    value = [sign * items[claim[0]].figure.value for claim in claims]
     order = sorted((c for c in range(len(claims)) if dated[c]), key=lambda c: (dated[c], value[c]))
     for c in sorted((c for c in range(len(claims)) if not dated[c]), key=lambda c: value[c]):
         at = next((n for n, d in enumerate(order) if value[d] > value[c]), len(order))

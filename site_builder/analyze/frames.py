@@ -68,7 +68,10 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "kilometer": ("length", 1000.0, "m"), "miles": ("length", 1609.344, "m"),
     "mile": ("length", 1609.344, "m"), "feet": ("length", 0.3048, "m"),
     "foot": ("length", 0.3048, "m"), "ft": ("length", 0.3048, "m"),
-    "yards": ("length", 0.9144, "m"), "inches": ("length", 0.0254, "m"),
+    "nautical miles": ("length", 1852.0, "m"), "square miles": ("area", 2.59e6, "m²"),
+    "square kilometres": ("area", 1e6, "m²"), "square kilometers": ("area", 1e6, "m²"),
+    "sq km": ("area", 1e6, "m²"), "yards": ("length", 0.9144, "m"),
+    "inches": ("length", 0.0254, "m"),
     "inch": ("length", 0.0254, "m"),
     "kg": ("mass", 1.0, "kg"), "kilograms": ("mass", 1.0, "kg"),
     "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
@@ -96,15 +99,18 @@ _PROPERTY_CUES = {
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
     "popul": "population", "inhabit": "population", "home to": "population",
-    "damag": "damage", "destroy": "damage", "loss": "damage", "lost": "damage",
+    "damag": "damage", "destroy": "damage", "loss": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
-    "worth": "cost", "valu": "cost", "paid": "cost", "pay": "cost",
+    "worth": "cost", "valu": "cost", "paid": "cost", "pay": "cost", "per person": "cost",
+    "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
     "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
-    "distanc": "distance", "radius": "distance",
+    "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
+    "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
@@ -134,7 +140,8 @@ _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, r
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
     rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<word>{_WORDS})(?![\w])", re.I)
+    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+(?:hour|day|week|month|year|minute|mile|"
+    rf"kilomet|metre|meter|foot)\b))(?![\w])", re.I)
 _ANY = re.compile(rf"\d|\b(?:{_WORDS}|{_FRACTION_WORDS})\b", re.I)
 _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
@@ -230,6 +237,8 @@ class Figure:
 
 def _number(text: str) -> float | None:
     text = text.lower().strip()
+    if text in ("a", "an"):
+        return 1.0
     if text in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text])
     try:
@@ -380,14 +389,28 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                           until=until)
         if re.match(r"\s+ago\b", text[until:until + 5]):
             return None  # "three days ago" dates an event; it is no figure
+        if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
+            # "1 hour 45 minutes": one figure.
+            extra = float(more.group(1)) * _UNITS[more.group(2).lower()][1] / factor
+            value, low, high = value + extra, low + extra, high + extra
+            step = min(step, _UNITS[more.group(2).lower()][1] / factor)
+            until += more.end()
         hyphenated = "-" in u.group(1)
-        thing = ""
-        event = _HYPHEN_THING if hyphenated else _AFTER_EVENT if dimension == "duration" \
-            else None
-        if event and (t := event.match(text[until:until + 40])) \
-                and not is_stopword(t.group("thing")):
-            thing = stem(t.group("thing"))
-        return figure(dimension, base, factor, thing=thing, until=until)
+        thing, prop = "", ""
+        if hyphenated and dimension == "length":
+            prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
+        else:
+            event = _HYPHEN_THING if hyphenated else \
+                _AFTER_EVENT if dimension == "duration" else None
+            t = event.match(text[until:until + 40]) if event else None
+            if t and not is_stopword(t.group("thing")):
+                thing = stem(t.group("thing"))
+        if dimension == "duration" and (supply := _THING_AFTER_OF.match(text[until:until + 40])):
+            thing, prop = stem(supply.group("thing").split()[-1]), "supply"
+        elif dimension == "duration" and thing and hyphenated and _SUPPLY.search(
+                text[until:until + 40]):
+            prop = "supply"
+        return figure(dimension, base, factor, thing=thing, prop=prop, until=until)
     if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
         if _ORIGIN_BEFORE.search(before):
             return figure("year", "year", prop="origin")
@@ -422,6 +445,8 @@ _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both countries|bo
                        r"altogether|total)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
+_MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
+_SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
