@@ -72,7 +72,8 @@ def same_value(a: Figure, b: Figure) -> bool:
     """The same figure, allowing for rounding and unit conversion."""
     if a.hedge in ("range", "vague") or b.hedge in ("range", "vague"):
         return a.low == b.low and a.high == b.high
-    converted = _CONVERSION if a.dimension in _CONVERTED else 0.0
+    # Slack for a converted figure; the same stated precision means the same unit.
+    converted = _CONVERSION if a.dimension in _CONVERTED and a.step != b.step else 0.0
     tolerance = max(a.step, b.step) / 2 + converted * max(abs(a.value), abs(b.value))
     return abs(a.value - b.value) <= tolerance
 
@@ -131,6 +132,10 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     """
     if a.figure.dimension == "age":
         return True  # the frame already names the person
+    fa, fb = a.figure, b.figure
+    if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
+            (fa.place and fa.place == fb.place):
+        return True  # the frames name the same thing or place already
     shared = a.sentence.topics & b.sentence.topics
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)

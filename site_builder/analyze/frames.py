@@ -79,7 +79,9 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "acres": ("area", 4046.86, "m²"), "hectares": ("area", 10000.0, "m²"),
     "seconds": ("duration", 1 / 3600, "h"), "second": ("duration", 1 / 3600, "h"),
     "minutes": ("duration", 1 / 60, "h"), "minute": ("duration", 1 / 60, "h"),
-    "hours": ("duration", 1.0, "h"), "hour": ("duration", 1.0, "h"),
+    "hours": ("duration", 1.0, "h"), "hour": ("duration", 1.0, "h"), "h": ("duration", 1.0, "h"),
+    "hrs": ("duration", 1.0, "h"), "min": ("duration", 1 / 60, "h"),
+    "mins": ("duration", 1 / 60, "h"),
     "days": ("duration", 24.0, "h"), "day": ("duration", 24.0, "h"),
     "weeks": ("duration", 168.0, "h"), "week": ("duration", 168.0, "h"),
     "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
@@ -193,7 +195,8 @@ _TALLY_BEFORE = re.compile(
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
-                             r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,2}?[A-Za-z][\w'-]*)")
+                             r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
+_NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
@@ -405,8 +408,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             t = event.match(text[until:until + 40]) if event else None
             if t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
-        if dimension == "duration" and (supply := _THING_AFTER_OF.match(text[until:until + 40])):
-            thing, prop = stem(supply.group("thing").split()[-1]), "supply"
+        supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
+        if supply:
+            thing, prop = _thing_of(" of " + supply.group("rest")), "supply"
         elif dimension == "duration" and thing and hyphenated and _SUPPLY.search(
                 text[until:until + 40]):
             prop = "supply"
@@ -445,6 +449,7 @@ _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both countries|bo
                        r"altogether|total)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
+_SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 # Marks an elliptic figure, whose property is that of the figure before it.
@@ -520,10 +525,16 @@ def _counted_noun(phrase: str) -> str:
 
 
 def _thing_of(after: str) -> str:
+    """The noun a share or a supply is of: "of the town" -> town, "of emergency oxygen
+    left" -> oxygen."""
     m = _THING_AFTER_OF.match(after)
     if not m:
         return ""
-    kept = [w for w in m.group("thing").split() if not is_stopword(w)]
+    kept: list[str] = []
+    for word in m.group("thing").split():
+        if is_stopword(word) or word.lower() in _NOT_THINGS:
+            break
+        kept.append(word)
     return stem(kept[-1]) if kept else ""
 
 
@@ -559,8 +570,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if not _follows(text, figure, m.start()) and any(
-                other is not figure and (_follows(text, other, m.start()) or
-                                         _distance(other, m.start(), m.end()) < distance)
+                other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
+                    _follows(text, other, m.start()) or
+                    _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
             continue  # the cue belongs to a nearer figure, or ends another's clause
         if best is None or distance < best[0]:
