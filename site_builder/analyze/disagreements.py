@@ -30,7 +30,7 @@ RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
-BOUND_REACH = 1.5
+BOUND_REACH = 1.4
 _CONVERSION = 0.03
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
@@ -90,7 +90,8 @@ def relation(a: Figure, b: Figure) -> str:
         return "compatible"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
-    if a.hedge == b.hedge and a.hedge in ("lower", "upper", "about", "nearly"):
+    if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "upper", "about",
+                                                          "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
     (a_low, a_high), (b_low, b_high) = _plausible(a), _plausible(b)
     if a_high < b_low or b_high < a_low:
@@ -98,9 +99,13 @@ def relation(a: Figure, b: Figure) -> str:
     return "compatible"
 
 
+def _bound(hedge: str) -> str:
+    return "lower" if hedge == "least" else hedge
+
+
 def _plausible(f: Figure) -> tuple[float, float]:
     """The values a writer would put this way: a bound is rarely far from the truth."""
-    if f.hedge == "lower":
+    if f.hedge in ("lower", "least"):
         return f.low, f.value * BOUND_REACH
     if f.hedge == "upper":
         return f.value / BOUND_REACH, f.high
@@ -136,6 +141,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already
+    if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
+        return True  # a story's toll of one kind: several would be given a place
     shared = a.sentence.topics & b.sentence.topics
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)
@@ -206,7 +213,9 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
     named: dict[int, set[tuple[str, str]]] = {g: set() for g in groups}
     for x in range(len(values)):
         f = items[values[x][0]].figure
-        named[find(x)].update(n for n in (("place", f.place), ("thing", f.thing)) if n[1])
+        # A count's thing is its head noun; counts compare by shared nouns instead.
+        thing = "" if f.dimension == "count" else f.thing
+        named[find(x)].update(n for n in (("place", f.place), ("thing", thing)) if n[1])
     for x, y in clashes:
         gx, gy = root(find(x)), root(find(y))
         if gx == gy or _disjoint_names(named[gx], named[gy]):

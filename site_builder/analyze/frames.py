@@ -48,8 +48,8 @@ _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
     "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
     "surpassed": "lower",
-    "at least": "lower", "upwards of": "lower", "in excess of": "lower",
-    "above": "lower", "no fewer than": "lower", "no less than": "lower",
+    "at least": "least", "upwards of": "lower", "in excess of": "lower",
+    "above": "lower", "no fewer than": "least", "no less than": "least",
     "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
     "as many as": "upper", "as much as": "upper", "at most": "upper", "below": "upper",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
@@ -133,8 +133,10 @@ _PROPERTIES_OF = {
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 _PEOPLE = frozenset(stem(w) for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
-    "citizens others deaths fatalities dead").split())
-_IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
+    "citizens others deaths fatalities dead injured wounded missing homeless displaced"
+).split())
+_IRREGULAR = ("people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle|"
+              "dead|injured|wounded|missing|homeless|displaced")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
                          key=len, reverse=True))
@@ -200,6 +202,8 @@ _NOT_THINGS = frozenset("left remaining aboard available still was were is are".
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# Relative gap that makes "more than 90" and "nearly 90" exclude 90.
+_STRICT = 1e-9
 # Characters either side of a figure searched for its property.
 REACH = 100
 
@@ -215,7 +219,7 @@ class Figure:
     low: float  # the interval the hedge allows
     high: float
     step: float  # the stated precision (6,000 -> 1,000; 5,894 -> 1), in the base unit
-    hedge: str  # "exact" | "about" | "nearly" | "lower" | "upper" | "range" | "vague"
+    hedge: str  # "exact" | "about" | "nearly" | "lower" | "least" | "upper" | "range" | "vague"
     prop: str  # what the figure says: "killed", "length", ... ("" when no cue)
     thing: str  # what is measured: counted noun stem, person, noun of a share
     nouns: tuple[str, ...]  # content stems of the counted noun phrase
@@ -261,16 +265,20 @@ def _step(raw: str, scale: float) -> float:
 
 
 def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
+    # "More than 90" excludes 90 itself; "at least 90" does not.
     if hedge == "lower":
+        return value + _STRICT * max(abs(value), 1.0), math.inf
+    if hedge == "least":
         return value, math.inf
     if hedge == "upper":
         return 0.0, value
-    # A hedged figure is good to within a tenth, or its own rounding step if coarser.
-    slack = max(value * 0.1, step / 2)
+    # "About 212" is 211 to 213; "about 3,000" is 2,000 to 4,000: one step of the last
+    # stated digit (and never less than a hundredth).
+    slack = max(step, abs(value) * 0.01)
     if hedge == "about":
         return value - slack, value + slack
     if hedge == "nearly":
-        return value - slack, value
+        return value - slack, value - _STRICT * max(abs(value), 1.0)
     return value - step / 2, value + step / 2
 
 
