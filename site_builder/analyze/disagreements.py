@@ -34,6 +34,7 @@ BOUND_REACH = 1.4
 _CONVERSION = 0.03
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
+_APART_DIMENSIONS = frozenset({"length", "mass", "area", "speed", "duration", "money"})
 _CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
 
 
@@ -85,8 +86,8 @@ def relation(a: Figure, b: Figure) -> str:
         return "differs" if same_value(a, b) else "compatible"
     if same_value(a, b):
         return "same"
-    if a.dimension in _CONVERTED and max(a.value, b.value) > APART * max(min(a.value, b.value),
-                                                                         1e-9):
+    if a.dimension in _APART_DIMENSIONS and \
+            max(a.value, b.value) > APART * max(min(a.value, b.value), 1e-9):
         return "compatible"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
@@ -145,6 +146,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
         return True  # a story's toll of one kind: several would be given a place
     shared = a.sentence.topics & b.sentence.topics
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
+    if not fa.prop and not shared:
+        return False  # a count of something, said of nothing in common
     return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)
 
 
@@ -313,6 +316,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "damage": "damage", "cost": "cost", "aid": "aid", "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
+                   "supply": "supply", "value": "value", "assets": "assets",
+                   "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
+                   "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
                    "origin": "year of origin", "age": "age"}
 
 

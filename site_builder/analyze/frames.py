@@ -103,10 +103,13 @@ _PROPERTY_CUES = {
     "popul": "population", "inhabit": "population", "home to": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
-    "worth": "cost", "valu": "cost", "paid": "cost", "pay": "cost", "per person": "cost",
+    "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
+    "per person": "cost",
     "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
+    "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
+    "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
     "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
@@ -125,7 +128,8 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": {"killed", "injured", "missing", "displaced", "evacuated", "rescued", "survived",
               "arrested", "population", "crew", "aboard", "affected", "damage"},
-    "money": {"damage", "cost", "aid"},
+    "money": {"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn", "revenue",
+              "profit", "raise"},
     "length": {"length", "height", "depth", "width", "distance"},
     "duration": {"elapsed", "duration"},
     "percent": {"killed", "injured", "damage", "affected", "population", "cost"},
@@ -330,6 +334,19 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     hedge_match = _HEDGE_BEFORE.search(before)
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     span_start = start - len(before) + hedge_match.start(1) if hedge_match else start
+    if digits_or_word := m.group("num") or m.group("word"):
+        ratio = _RATIO_AFTER.match(text[end:end + 30])
+        of = _number(ratio.group(1)) if ratio else None
+        number = _number(digits_or_word)
+        if ratio and of and number is not None and number < of:
+            # "nine in ten", "3 out of 4": a share.
+            value = 100 * number / of
+            slack = 100 / of / 2
+            low, high = value - slack, value + slack
+            if hedge in ("nearly", "lower", "least", "upper"):
+                low, high = _interval(value, hedge, 0.0)
+            return Figure("percent", "%", value, low, high, 100 / of, hedge, "", "", (),
+                          text[span_start:end + ratio.end()], span_start, end + ratio.end())
     if m.group("frac"):
         value = _FRACTIONS[m.group("frac").lower()]
         thing = _thing_of(text[end:])
@@ -460,6 +477,7 @@ _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
