@@ -64,6 +64,8 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False  # Syria's toll is not Turkey's, nor the combined one
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
+    if a.prop == "elapsed":
+        return bool(a.thing) and a.thing == b.thing  # time after the same event
     if a.dimension == "percent" and a.unit != b.unit:
         return False
     return a.thing == b.thing or not a.thing or not b.thing

@@ -101,6 +101,7 @@ _PROPERTY_CUES = {
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
     "popul": "population", "inhabit": "population", "home to": "population",
+    "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
     "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
@@ -325,6 +326,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
         return replace(f, place=m.group(1).lower())
+    # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
+    own = re.split(r"[,;:]", lead)[-1]
+    if m := _PLACE_BEFORE.search(own):
+        return replace(f, place=m.group(1).lower())
     return f
 
 
@@ -478,6 +483,7 @@ _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
+_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
@@ -595,6 +601,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
+        if m.start() >= figure.end and re.search(r"[,;:—–(]", text[figure.end:m.start()]):
+            continue  # a cue after the figure speaks for it only within its clause
         if not _follows(text, figure, m.start()) and any(
                 other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or
