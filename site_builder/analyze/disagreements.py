@@ -10,6 +10,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -120,16 +121,31 @@ def conflicting(a: Figure, b: Figure) -> bool:
     return same_frame(a, b) and relation(a, b) in ("contradicts", "differs")
 
 
-def _items(sentences: list[Sentence]) -> list[_Item]:
+def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
     for s in sentences:
         if not s.values:
             continue
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
+        year = year_of.get(s.ref.article)
         for f in s.values:
+            if year and _of_the_past(s.text, f, year):
+                continue
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
     return items
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _of_the_past(text: str, f: Figure, year: int) -> bool:
+    """A figure whose own clause names a year long before the report: history, not news
+    ("the 1939 earthquake, which killed around 33,000")."""
+    start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
+    clause = text[start:f.end + 40].split(";")[0]
+    return any(int(y) < year - 1 for y in _YEAR.findall(clause)
+               if f.dimension != "year" or y != f.text[-4:])
 
 
 def _about_same_thing(a: _Item, b: _Item) -> bool:
@@ -157,7 +173,12 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
                        topic_names: dict[str, str]) -> list[Disagreement]:
     """One row per frame whose sources give figures that cannot all hold."""
     published = {a.slug: a.published for a in articles}
-    items = _items(sentences)
+    year_of = {a.slug: int(a.published[:4]) if a.published and a.published[:4].isdigit()
+               else None for a in articles}
+    known = [y for y in year_of.values() if y]
+    story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
+    year_of = {slug: year or story for slug, year in year_of.items()}
+    items = _items(sentences, year_of)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -220,7 +241,7 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
         f = items[values[x][0]].figure
         # A count's thing is its head noun; counts compare by shared nouns instead.
         thing = "" if f.dimension == "count" else f.thing
-        named[find(x)].update(n for n in (("place", f.place), ("thing", thing)) if n[1])
+        named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
     for x, y in clashes:
         gx, gy = root(find(x)), root(find(y))
         if gx == gy or _disjoint_names(named[gx], named[gy]):
@@ -236,7 +257,10 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
 
 def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     """Two rows name different places or things (the same kind of name, other values)."""
-    return any(kind == other_kind and name != other_name
+    # An unplaced figure ("?") may join a row of one place, never a combined total.
+    return any(kind == other_kind and name != other_name and
+               (kind != "place" or "?" not in (name, other_name) or
+                "*all" in (name, other_name))
                for kind, name in a for other_kind, other_name in b)
 
 

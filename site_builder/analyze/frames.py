@@ -325,12 +325,21 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     if _COMBINED.search(clause) or _COMBINED.search(lead.split(",")[-1]):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
-        return replace(f, place=m.group(1).lower())
+        return replace(f, place=_place(clause, m))
+    if _TWO_PLACES.search(text[:f.start]):
+        return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
     own = re.split(r"[,;:]", lead)[-1]
     if m := _PLACE_BEFORE.search(own):
-        return replace(f, place=m.group(1).lower())
+        return replace(f, place=_place(own, m))
     return f
+
+
+def _place(text: str, m: re.Match[str]) -> str:
+    # "in Turkey and Syria": both places together.
+    if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
+        return "*all"
+    return m.group(1).lower()
 
 
 def _read(text: str, m: re.Match[str]) -> Figure | None:
@@ -461,6 +470,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if noun and noun.group("partitive") and not vague:
         return None  # "two of the six": the six are counted elsewhere
     phrase = _counted_noun(noun.group("noun")) if noun else ""
+    if phrase and not digits and number is not None and number <= 12 and \
+            _DEFINITE_BEFORE.search(before):
+        return None  # "the two countries": a reference to things already counted
     if phrase and phrase.split()[-1] in _CURRENCY:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
     if phrase:
@@ -483,7 +495,10 @@ _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
+_TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
+                         r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
