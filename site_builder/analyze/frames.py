@@ -140,8 +140,13 @@ _PEOPLE = frozenset(stem(w) for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
-_IRREGULAR = ("people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle|"
-              "dead|injured|wounded|missing|homeless|displaced")
+_IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
+# "27 dead", "four missing": adjectives standing for the people they describe.
+_PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
+                        re.I)
+# "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
+_PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
+                               r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
                          key=len, reverse=True))
@@ -476,9 +481,17 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase and phrase.split()[-1] in _CURRENCY:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
     if phrase:
-        stems = tuple("people" if stem(w) in _PEOPLE else stem(w) for w in phrase.split())
+        words = phrase.split()
+        acted = next((w for w in words[:-1] if w.endswith("ed")), None)
+        if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
+            acted = p.group(1)
+        nouns = [w for w in words if w != acted]
+        stems = tuple("people" if stem(w) in _PEOPLE else stem(w) for w in nouns or words)
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      until=cursor + noun.end())
+                      until=cursor + noun.end(), prop=_acted(acted))
+    if people := _PEOPLE_AS.match(after):
+        return figure("count", "people", thing="people", nouns=("people",),
+                      until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
@@ -499,6 +512,8 @@ _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
+# A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
+_ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
 _PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
@@ -535,6 +550,17 @@ def _ordinal(text: str, start: int) -> str:
     m = before[-1] if before else _ORDINAL.search(text, start)
     word = m.group(1).lower() if m else ""
     return _ORDINAL_WORDS.get(word, word)
+
+
+def _acted(participle: str | None) -> str:
+    """The property a participle gives: a known cue's ("killed"), else the verb's own."""
+    if not participle:
+        return ""
+    cue = _PROPERTY_PATTERN.match(participle)
+    if cue:
+        prop = _PROPERTY_CUES[cue.group(1).lower()]
+        return prop if prop in _PROPERTIES_OF["count"] else ""
+    return _ACTED + stem(participle)
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
