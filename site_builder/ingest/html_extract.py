@@ -9,13 +9,11 @@ gets a reason named from the kind of element it sits in or the kind of text it i
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-from lxml.etree import ParserError, _Element, iterwalk
+from lxml.etree import HTMLParser, ParserError, _Element, fromstring, iterwalk
 
 from ..models import Block
 
@@ -37,126 +35,142 @@ _CONTEXT = {
     "figure": "figure or photo caption", "button": "button", "label": "form label",
     "menu": "navigation", "address": "contact details", "caption": "table caption",
 }
+# Control characters libxml2 refuses (trafilatura drops them too); none is a newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 # A block is article text when this share of its shingles is in the extracted article.
 _MATCH = 0.5
+_URL = re.compile(r"(?:https?://|www\.)\S+$")
+# A block this much inside links points elsewhere (unless it shows a URL as text).
+_LINKED = 0.8
 
 
 @dataclass
-class _Run:
-    """Text collected between two block boundaries."""
+class TextRun:
+    """Text between two block boundaries, with where and inside what it stands."""
 
-    parts: list[str]
-    first: int
-    last: int
-    link_chars: int
-    element: _Element
+    text: str
+    lines: tuple[int, ...]
+    tag: str  # the block element holding it
+    context: str | None  # reason named by the nearest furniture element around it
+    in_list: bool
+    link_share: float  # share of its characters inside links
 
 
 def parse_html(text: str) -> _Element | None:
-    """The page as an lxml tree (lines as in `text`), or None when it holds no markup.
+    """The page as an lxml tree whose elements carry their source lines; None if empty.
 
-    trafilatura's own loader first (its extraction is tuned to the tree it builds),
-    then a plain document parse for fragments it declines.
+    A plain lxml tree, not lxml.html's: building its element proxies for every node
+    walked costs more than parsing the page a second time for trafilatura.
     """
-    from trafilatura.utils import load_html
-
     if not text.strip():
         return None
-    tree = load_html(text)
-    if tree is not None:
-        return tree
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                        huge_tree=True)
     try:
-        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = fromstring(_CONTROL.sub("", text).encode("utf-8", "surrogatepass"), parser)
     except (ParserError, ValueError):
         return None
+    return root if root is not None and root.getroottree().getroot() is not None else None
 
 
-def text_blocks(root: _Element) -> list[tuple[str, tuple[int, ...], _Element, float]]:
-    """Every run of text on the page between block boundaries, in reading order.
-
-    Each run comes with its source lines, the element it sits in and its share of
-    characters inside links.
-    """
-    runs: list[tuple[str, tuple[int, ...], _Element, float]] = []
+def text_blocks(root: _Element) -> list[TextRun]:
+    """Every run of text on the page between block boundaries, in reading order."""
+    runs: list[TextRun] = []
     line = 1
-    current: _Run | None = None
+    parts: list[str] = []
+    first = last = link_chars = 0
+    tags: list[str] = []  # open elements, outermost first
+    blocks: list[str] = ["html"]  # open block elements
 
-    def add(text: str | None, element: _Element, in_link: bool) -> None:
-        nonlocal line, current
+    def add(text: str | None, in_link: bool) -> None:
+        nonlocal line, first, last, link_chars
         if not text:
             return
         stripped = text.strip()
         if stripped:
             start = line + text[: len(text) - len(text.lstrip())].count("\n")
-            end = start + stripped.count("\n")
-            if current is None:
-                current = _Run([], start, end, 0, element)
-            current.parts.append(text)
-            current.last = end
+            if not parts:
+                first = start
+            parts.append(text)
+            last = start + stripped.count("\n")
             if in_link:
-                current.link_chars += len(stripped)
+                link_chars += len(stripped)
         line += text.count("\n")
 
     def flush() -> None:
-        nonlocal current
-        if current is not None:
-            content = " ".join(" ".join(current.parts).split())
-            if content:
-                runs.append((content, tuple(range(current.first, current.last + 1)),
-                             current.element, current.link_chars / max(len(content), 1)))
-            current = None
+        nonlocal link_chars
+        content = " ".join(" ".join(parts).split())
+        if content:
+            runs.append(TextRun(content, tuple(range(first, last + 1)), blocks[-1],
+                                _context(tags), "li" in tags, link_chars / len(content)))
+        parts.clear()
+        link_chars = 0
 
     # Iterative: hostile pages nest deeper than Python's recursion limit.
     links = 0
     walker = iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
+        skipped = tag in _SKIP or not tag
         if event == "start":
             if element.sourceline:
                 line = max(line, element.sourceline)
-            if tag in _BLOCK_TAGS:
-                flush()
-            if tag in _SKIP or not tag:
+            if skipped:
                 walker.skip_subtree()
                 continue
+            if tag in _BLOCK_TAGS:
+                flush()
+                blocks.append(tag)
+            tags.append(tag)
             links += tag == "a"
-            add(element.text, element, links > 0)
+            add(element.text, links > 0)
             continue
-        if tag in _SKIP or not tag:
-            parent = element.getparent()
-        else:
+        if not skipped:
+            tags.pop()
             links -= tag == "a"
             if tag in _BLOCK_TAGS:
                 flush()
-            parent = element.getparent()
-        if parent is not None:
-            add(element.tail, parent, links > 0)
-
+                blocks.pop()
+        add(element.tail, links > 0)
     flush()
     return runs
+
+
+def _context(tags: list[str]) -> str | None:
+    """The reason named by the nearest furniture element, inside the article's container."""
+    for tag in reversed(tags):
+        if tag in _CONTEXT:
+            return _CONTEXT[tag]
+        if tag in ("article", "main", "body"):
+            return None
+    return None
 
 
 def _shingles(tokens: list[str]) -> list[tuple[str, ...]]:
     return [tuple(tokens[i:i + _SHINGLE]) for i in range(max(1, len(tokens) - _SHINGLE + 1))]
 
 
-def _extracted(root: _Element) -> tuple[list[str], set[int]]:
+def _extracted(text: str) -> tuple[list[str], set[int]]:
     """trafilatura's article for the page: its lines of text and the source lines they hold."""
     from trafilatura import bare_extraction
 
-    result = bare_extraction(copy.deepcopy(root), include_comments=False, with_metadata=False,
-                             include_tables=True)
+    result = None
+    # A fragment without <html> is wrapped on its first line, so lines stay where they are.
+    for page in (text, f"<html><body>{text}"):
+        result = bare_extraction(page, include_comments=False, with_metadata=False,
+                                 include_tables=True, favor_precision=True)
+        if result is not None or page.lstrip()[:5].lower() == "<html":
+            break
     if result is None or result.body is None:
         return [], set()
     lines = {e.sourceline for e in result.body.iter() if e.sourceline}
     return (result.text or "").split("\n"), lines
 
 
-def extract_blocks(root: _Element) -> list[Block]:
+def extract_blocks(root: _Element, text: str) -> list[Block]:
     """The page's text blocks, the article's kept and everything else marked as debris.
 
     A block is the article's when most of its 4-word shingles occur in trafilatura's
@@ -165,14 +179,14 @@ def extract_blocks(root: _Element) -> list[Block]:
     its elements from claim first, so a teaser repeating the lead is not taken twice.
     """
     runs = text_blocks(root)
-    article, article_lines = _extracted(root)
+    article, article_lines = _extracted(text)
     tokens = [_TOKEN.findall(text) for text in article]
     shingles: Counter[tuple[str, ...]] = Counter(
         s for line in tokens if len(line) >= _SHINGLE for s in _shingles(line))
     whole_lines: Counter[tuple[str, ...]] = Counter(tuple(line) for line in tokens if line)
     keep = [False] * len(runs)
-    words = [_TOKEN.findall(run[0]) for run in runs]
-    ordered = sorted(range(len(runs)), key=lambda i: not article_lines & set(runs[i][1]))
+    words = [_TOKEN.findall(run.text) for run in runs]
+    ordered = sorted(range(len(runs)), key=lambda i: not article_lines.intersection(runs[i].lines))
     for i in ordered:
         if len(words[i]) >= _SHINGLE:
             keep[i] = _take(shingles, _shingles(words[i]), _MATCH)
@@ -186,11 +200,8 @@ def extract_blocks(root: _Element) -> list[Block]:
         if words[i] and len(words[i]) < _SHINGLE:
             keep[i] = _take(whole_lines, [tuple(words[i])], 1.0) or (
                 i in inside and tuple(words[i]) in pieces)
-    blocks = []
-    for i, (text, lines, element, link_share) in enumerate(runs):
-        debris = None if keep[i] else _reason(text, element, link_share)
-        blocks.append(_make_block(text, lines, element, debris))
-    return blocks
+    return [_block(run, keep[i] and (run.link_share < _LINKED or bool(_URL.match(run.text))))
+            for i, run in enumerate(runs)]
 
 
 def _take(available: Counter[tuple[str, ...]], wanted: list[tuple[str, ...]],
@@ -205,27 +216,21 @@ def _take(available: Counter[tuple[str, ...]], wanted: list[tuple[str, ...]],
     return True
 
 
-def _make_block(text: str, lines: tuple[int, ...], element: _Element,
-                debris: str | None) -> Block:
-    kinds = {a.tag for a in element.iterancestors() if isinstance(a.tag, str)}
-    kinds.add(element.tag)
-    heading = debris is None and element.tag in _HEADINGS
-    bullet = debris is None and "li" in kinds and not heading
-    return Block(text=text, lines=lines, bullet=bullet, heading=heading, debris=debris)
+def _block(run: TextRun, kept: bool) -> Block:
+    if not kept:
+        return Block(run.text, run.lines, debris=_reason(run))
+    heading = run.tag in _HEADINGS
+    return Block(run.text, run.lines, bullet=run.in_list and not heading, heading=heading)
 
 
-def _reason(text: str, element: _Element, link_share: float) -> str:
+def _reason(run: TextRun) -> str:
     """Why a block is not article text, named for the kind of element or text it is."""
-    for node in (element, *element.iterancestors()):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _CONTEXT:
-            return _CONTEXT[tag]
-        if tag in ("article", "main", "body"):
-            break
-    if link_share >= 0.5:
+    if run.context:
+        return run.context
+    if run.link_share >= 0.5:
         return "links (navigation or other articles)"
-    if element.tag in _HEADINGS:
+    if run.tag in _HEADINGS:
         return "heading outside the article"
-    if len(_TOKEN.findall(text)) < 10:
+    if len(_TOKEN.findall(run.text)) < 10:
         return "short text outside the article"
     return "text outside the article"

@@ -65,7 +65,7 @@ def _meta_tags(root: _Element) -> dict[str, str]:
 
 def _element_text(root: _Element, path: str) -> str | None:
     found = root.xpath(path)
-    return " ".join(found[0].text_content().split()) or None if found else None
+    return " ".join("".join(found[0].itertext()).split()) or None if found else None
 
 
 def _canonical(root: _Element) -> str | None:

@@ -163,7 +163,7 @@ def read_html(text: str, name: str) -> RawDocument:
     if root is None:
         return RawDocument(source_file=name, sha256="", blocks=[], extracted=True)
     meta, notes = html_meta(root)
-    return RawDocument(source_file=name, sha256="", blocks=extract_blocks(root), meta=meta,
+    return RawDocument(source_file=name, sha256="", blocks=extract_blocks(root, text), meta=meta,
                        notes=notes, extracted=True)
 
 
