@@ -9,6 +9,7 @@ gets a reason named from the kind of element it sits in or the kind of text it i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ _MATCH = 0.5
 _URL = re.compile(r"(?:https?://|www\.)\S+$")
 # A block this much inside links points elsewhere (unless it shows a URL as text).
 _LINKED = 0.8
+# Gaps of up to this many blocks between article blocks are filled with their prose
+# (blocks of at least _SENTENCE words).
+_GAP = 5
+_SENTENCE = 10
 
 
 @dataclass
@@ -129,11 +134,11 @@ def text_blocks(root: _Element) -> list[TextRun]:
             add(element.text, links > 0)
             continue
         if not skipped:
-            tags.pop()
-            links -= tag == "a"
             if tag in _BLOCK_TAGS:
                 flush()
                 blocks.pop()
+            tags.pop()
+            links -= tag == "a"
         add(element.tail, links > 0)
     flush()
     return runs
@@ -170,7 +175,7 @@ def _extracted(text: str) -> tuple[list[str], set[int]]:
     return (result.text or "").split("\n"), lines
 
 
-def extract_blocks(root: _Element, text: str) -> list[Block]:
+def extract_blocks(root: _Element, text: str, title: str | None = None) -> list[Block]:
     """The page's text blocks, the article's kept and everything else marked as debris.
 
     A block is the article's when most of its 4-word shingles occur in trafilatura's
@@ -200,8 +205,41 @@ def extract_blocks(root: _Element, text: str) -> list[Block]:
         if words[i] and len(words[i]) < _SHINGLE:
             keep[i] = _take(whole_lines, [tuple(words[i])], 1.0) or (
                 i in inside and tuple(words[i]) in pieces)
-    return [_block(run, keep[i] and (run.link_share < _LINKED or bool(_URL.match(run.text))))
-            for i, run in enumerate(runs)]
+    _fill_gaps(runs, words, keep)
+    blocks = [_block(run, keep[i] and (run.link_share < _LINKED or bool(_URL.match(run.text))))
+              for i, run in enumerate(runs)]
+    _mark_headline(blocks, runs, title)
+    return blocks
+
+
+def _fill_gaps(runs: list[TextRun], words: list[list[str]], keep: list[bool]) -> None:
+    """Prose between two article blocks is article text too (trafilatura's precision mode
+    drops loose `<div>` and `<br>` text beside paragraphs).
+
+    Only a short gap, and only runs of sentence length that are neither links nor
+    inside a furniture element.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    for before, after in itertools.pairwise(kept):
+        if 1 < after - before <= _GAP + 1:
+            for i in range(before + 1, after):
+                run = runs[i]
+                if len(words[i]) >= _SENTENCE and run.context is None and \
+                        run.link_share < 0.5 and run.tag not in _HEADINGS:
+                    keep[i] = True
+
+
+def _mark_headline(blocks: list[Block], runs: list[TextRun], title: str | None) -> None:
+    """The headline above the article's first paragraph is metadata, not body text."""
+    wanted = _TOKEN.findall(title or "")
+    for i, block in enumerate(blocks):
+        if block.debris:
+            continue
+        if not block.heading:
+            return
+        if runs[i].tag == "h1" or _TOKEN.findall(block.text) == wanted:
+            blocks[i] = Block(block.text, block.lines, debris="headline (kept as metadata)")
+            return
 
 
 def _take(available: Counter[tuple[str, ...]], wanted: list[tuple[str, ...]],

@@ -163,8 +163,9 @@ def read_html(text: str, name: str) -> RawDocument:
     if root is None:
         return RawDocument(source_file=name, sha256="", blocks=[], extracted=True)
     meta, notes = html_meta(root)
-    return RawDocument(source_file=name, sha256="", blocks=extract_blocks(root, text), meta=meta,
-                       notes=notes, extracted=True)
+    blocks = extract_blocks(root, text, meta.get("title"))
+    return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta, notes=notes,
+                       extracted=True)
 
 
 _READERS: dict[str, Callable[[str, str], RawDocument]] = {
