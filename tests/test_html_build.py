@@ -89,3 +89,10 @@ def test_no_article_messages_say_what_was_found(tmp_path: Path):
     assert "only navigation and links)" in warning("links.html")
     assert "no article text found (no text blocks" in warning("script.html")
     assert warning("empty.html").endswith("empty file (no text); skipped")
+
+
+def test_a_year_one_date_in_front_matter_does_not_crash_the_timeline(tmp_path: Path):
+    text = (f"---\ntitle: Reservoirs\npublished: 0001-01-01T00:00:00Z\n---\n\n{PARAGRAPHS[0]}\n\n"
+            "The board will meet again on Tuesday, and on 5 March 2024 it voted.\n")
+    _, articles = _build(tmp_path, {"a.md": text, "b.html": _page(PARAGRAPHS[1:])})
+    assert set(articles) == {"a.md", "b.html"}

@@ -62,6 +62,9 @@ class TextRun:
     context: str | None  # reason named by the nearest furniture element around it
     in_list: bool
     link_share: float  # share of its characters inside links
+    # Positions (in the walk) of the block element holding it and of the one around that.
+    holder: int = 0
+    container: int = 0
 
 
 def parse_html(text: str) -> _Element | None:
@@ -89,6 +92,7 @@ def text_blocks(root: _Element) -> list[TextRun]:
     first = last = link_chars = 0
     tags: list[str] = []  # open elements, outermost first
     blocks: list[str] = ["html"]  # open block elements
+    places: list[int] = [0, 0]  # their positions in the walk, for telling siblings apart
 
     def add(text: str | None, in_link: bool) -> None:
         nonlocal line, first, last, link_chars
@@ -110,14 +114,15 @@ def text_blocks(root: _Element) -> list[TextRun]:
         content = " ".join(" ".join(parts).split())
         if content:
             runs.append(TextRun(content, tuple(range(first, last + 1)), blocks[-1],
-                                _context(tags), "li" in tags, link_chars / len(content)))
+                                _context(tags), "li" in tags, link_chars / len(content),
+                                places[-1], places[-2]))
         parts.clear()
         link_chars = 0
 
     # Iterative: hostile pages nest deeper than Python's recursion limit.
     links = 0
     walker = iterwalk(root, events=("start", "end"))
-    for event, element in walker:
+    for step, (event, element) in enumerate(walker, 1):
         tag = element.tag if isinstance(element.tag, str) else ""
         skipped = tag in _SKIP or not tag
         if event == "start":
@@ -129,6 +134,7 @@ def text_blocks(root: _Element) -> list[TextRun]:
             if tag in _BLOCK_TAGS:
                 flush()
                 blocks.append(tag)
+                places.append(step)
             tags.append(tag)
             links += tag == "a"
             add(element.text, links > 0)
@@ -137,6 +143,7 @@ def text_blocks(root: _Element) -> list[TextRun]:
             if tag in _BLOCK_TAGS:
                 flush()
                 blocks.pop()
+                places.pop()
             tags.pop()
             links -= tag == "a"
         add(element.tail, links > 0)
@@ -216,16 +223,19 @@ def _fill_gaps(runs: list[TextRun], words: list[list[str]], keep: list[bool]) ->
     """Prose between two article blocks is article text too (trafilatura's precision mode
     drops loose `<div>` and `<br>` text beside paragraphs).
 
-    Only a short gap, and only runs of sentence length that are neither links nor
-    inside a furniture element.
+    Only a short gap, and only runs of sentence length, in the same container as the
+    article blocks around them (loose text beside `<p>`s, or a `<div>` among them), that
+    are neither links nor inside a furniture element.
     """
     kept = [i for i, k in enumerate(keep) if k]
     for before, after in itertools.pairwise(kept):
         if 1 < after - before <= _GAP + 1:
+            around = {runs[before].container, runs[after].container}
             for i in range(before + 1, after):
                 run = runs[i]
                 if len(words[i]) >= _SENTENCE and run.context is None and \
-                        run.link_share < 0.5 and run.tag not in _HEADINGS:
+                        run.link_share < 0.5 and run.tag not in _HEADINGS and \
+                        around & {run.holder, run.container}:
                     keep[i] = True
 
 
