@@ -100,3 +100,21 @@ def test_markup_without_text_has_no_blocks_and_a_nav_only_page_no_body():
     doc = read_html(_page(NAV + "<footer><a href='/about'>About us</a></footer>"), "x.html")
     assert doc.blocks and all(b.debris for b in doc.blocks)
     assert clean(doc).body == []
+
+
+def test_the_article_header_becomes_metadata_and_date_notes_leave_the_body():
+    article = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    html = _page(f"{NAV}\n<article>\n<p>Environment</p>\n<h1>Reservoirs approved</h1>\n"
+                 "<p>By Lena Holm, Water Correspondent · <time datetime='2024-03-07'>"
+                 f"March 7, 2024</time></p>\n{article}\n<p><em>(Updated March 8)</em></p>\n"
+                 f"<p>{PARAGRAPHS[3]}</p>\n</article>")
+    doc = read_html(html, "page.html")
+    reasons = {b.text: b.debris for b in doc.blocks}
+    assert reasons["Environment"] == "section label above the headline"
+    assert reasons["Reservoirs approved"] == "headline (kept as metadata)"
+    assert reasons["By Lena Holm, Water Correspondent · March 7, 2024"] == \
+        "byline or dateline (kept as metadata)"
+    assert reasons["(Updated March 8)"] == "date or update note"
+    assert doc.meta["author"] == "Lena Holm"
+    assert doc.meta["published"] == "2024-03-07"
+    assert [b.text for b in clean(doc).body] == PARAGRAPHS[:4]

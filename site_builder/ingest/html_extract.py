@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml.etree import HTMLParser, ParserError, _Element, fromstring, iterwalk
 
 from ..models import Block
+from .html_header import UNNAMED, UNNAMED_SHORT, HeaderHint, mark_header
 
 # Elements whose text is never article text.
 _SKIP = {"script", "style", "template", "svg", "head", "noscript", "iframe", "object", "math",
@@ -65,6 +66,7 @@ class TextRun:
     # Positions (in the walk) of the block element holding it and of the one around that.
     holder: int = 0
     container: int = 0
+    timed: bool = False  # holds a <time> element
 
 
 def parse_html(text: str) -> _Element | None:
@@ -90,6 +92,7 @@ def text_blocks(root: _Element) -> list[TextRun]:
     line = 1
     parts: list[str] = []
     first = last = link_chars = 0
+    timed = False
     tags: list[str] = []  # open elements, outermost first
     blocks: list[str] = ["html"]  # open block elements
     places: list[int] = [0, 0]  # their positions in the walk, for telling siblings apart
@@ -110,14 +113,15 @@ def text_blocks(root: _Element) -> list[TextRun]:
         line += text.count("\n")
 
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, timed
         content = " ".join(" ".join(parts).split())
         if content:
             runs.append(TextRun(content, tuple(range(first, last + 1)), blocks[-1],
                                 _context(tags), "li" in tags, link_chars / len(content),
-                                places[-1], places[-2]))
+                                places[-1], places[-2], timed))
         parts.clear()
         link_chars = 0
+        timed = False
 
     # Iterative: hostile pages nest deeper than Python's recursion limit.
     links = 0
@@ -137,6 +141,7 @@ def text_blocks(root: _Element) -> list[TextRun]:
                 places.append(step)
             tags.append(tag)
             links += tag == "a"
+            timed = timed or tag == "time"
             add(element.text, links > 0)
             continue
         if not skipped:
@@ -182,7 +187,7 @@ def _extracted(text: str) -> tuple[list[str], set[int]]:
     return (result.text or "").split("\n"), lines
 
 
-def extract_blocks(root: _Element, text: str, title: str | None = None) -> list[Block]:
+def extract_blocks(root: _Element, text: str, meta: dict[str, str]) -> list[Block]:
     """The page's text blocks, the article's kept and everything else marked as debris.
 
     A block is the article's when most of its 4-word shingles occur in trafilatura's
@@ -215,7 +220,7 @@ def extract_blocks(root: _Element, text: str, title: str | None = None) -> list[
     _fill_gaps(runs, words, keep)
     blocks = [_block(run, keep[i] and (run.link_share < _LINKED or bool(_URL.match(run.text))))
               for i, run in enumerate(runs)]
-    _mark_headline(blocks, runs, title)
+    mark_header(blocks, [HeaderHint(run.tag, run.timed) for run in runs], meta)
     return blocks
 
 
@@ -237,19 +242,6 @@ def _fill_gaps(runs: list[TextRun], words: list[list[str]], keep: list[bool]) ->
                         run.link_share < 0.5 and run.tag not in _HEADINGS and \
                         around & {run.holder, run.container}:
                     keep[i] = True
-
-
-def _mark_headline(blocks: list[Block], runs: list[TextRun], title: str | None) -> None:
-    """The headline above the article's first paragraph is metadata, not body text."""
-    wanted = _TOKEN.findall(title or "")
-    for i, block in enumerate(blocks):
-        if block.debris:
-            continue
-        if not block.heading:
-            return
-        if runs[i].tag == "h1" or _TOKEN.findall(block.text) == wanted:
-            blocks[i] = Block(block.text, block.lines, debris="headline (kept as metadata)")
-            return
 
 
 def _take(available: Counter[tuple[str, ...]], wanted: list[tuple[str, ...]],
@@ -280,5 +272,5 @@ def _reason(run: TextRun) -> str:
     if run.tag in _HEADINGS:
         return "heading outside the article"
     if len(_TOKEN.findall(run.text)) < 10:
-        return "short text outside the article"
-    return "text outside the article"
+        return UNNAMED_SHORT
+    return UNNAMED
