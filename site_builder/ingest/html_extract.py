@@ -1,10 +1,12 @@
 """The article text of an HTML page, block by block, with source lines and reasons.
 
 trafilatura decides what the article is (its container search, link and text
-density rules, and its readability/jusText fallbacks); this module splits the same
-page into text blocks that carry their 1-based source lines, and marks each block
-kept or removed by matching trafilatura's text back onto it. Every removed block
-gets a reason named from the kind of element it sits in or the kind of text it is.
+density rules, and its readability/jusText fallbacks), in precision mode; this module
+splits the same page into text blocks that carry their 1-based source lines, and marks
+each block kept or removed by matching trafilatura's text back onto it. It then leaves
+out blocks that are mostly links and takes back prose that precision mode drops between
+article blocks. Every removed block gets a reason named from the kind of element it
+sits in or the kind of text it is.
 """
 
 from __future__ import annotations

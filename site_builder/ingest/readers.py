@@ -163,7 +163,9 @@ def read_html(text: str, name: str) -> RawDocument:
     if root is None:
         return RawDocument(source_file=name, sha256="", blocks=[], extracted=True)
     meta, notes = html_meta(root)
-    blocks = extract_blocks(root, text, meta.get("title"))
+    # No paragraph is that long, whatever the extractor made of it.
+    blocks = [_block(b.text, b.lines) if len(b.text) > MAX_BLOCK_CHARS else b
+              for b in extract_blocks(root, text, meta)]
     return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta, notes=notes,
                        extracted=True)
 
