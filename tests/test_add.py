@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
@@ -492,3 +494,39 @@ def test_an_arc_file_is_read_too(site: Path, tmp_path: Path):
     assert sources(site)["example-org-2011-story.html"] == {
         "url": "http://example.org/2011/story", "outlet": "Archive Post",
         "fetched": "2011-03-04T10:00:00Z"}
+
+
+def test_ctrl_c_stops_at_once_and_keeps_what_was_added(local: LocalSite, site: Path):
+    fast = local.page("/fast", article_html("F", "Post", TEXT))
+    local.routes["/slow"] = _slow(local)
+    later = local.page("/later", article_html("L", "Post", TEXT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "add", "--site", str(site), "--allow-private",
+         "--delay", "0", "--hosts", "1", fast, local.url("/slow"), later],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while "/slow" not in local.paths() and time.monotonic() < deadline:
+            time.sleep(0.05)  # polling interval until the slow request is in flight
+        assert "/slow" in local.paths()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)  # not the 20 s read time-out
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert out.strip() == "added 1 article to seeds/ (interrupted)"
+    assert [e["url"] for e in sources(site).values()] == [fast]
+    assert sorted(p.name for p in (site / "seeds").iterdir()) == [
+        "127-0-0-1-fast.html", "sources.yml"]
+
+
+def test_many_urls_show_a_progress_counter(local: LocalSite, site: Path,
+                                           capsys: pytest.CaptureFixture[str]):
+    pages = [local.page(f"/p{n}", article_html(f"P{n}", "Post", TEXT)) for n in range(7)]
+    options = AddOptions(settings=FetchSettings(delay=0, guard=LOOPBACK_ONLY))
+    result = add(site, pages, options, Reporter(live=True))
+    assert len(result.added) == 7
+    err = capsys.readouterr().err
+    assert "\rfetching 7/7\n" in err
+    assert "added seeds/" not in err  # no line per page past a handful

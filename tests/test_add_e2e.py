@@ -76,7 +76,7 @@ def _sitebuild(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_add_a_feed_then_build_strict(local: LocalSite, tmp_path: Path):
     site = tmp_path / "site"
-    feed, urls, dates = _story_feed(local)
+    feed, _, dates = _story_feed(local)
     added = _sitebuild("add", "--site", str(site), "--allow-private", "--delay", "0", feed)
     assert added.returncode == 0, added.stderr
     assert added.stdout.strip() == "added 5 articles to seeds/"
@@ -119,7 +119,7 @@ def _get(url: str) -> str | None:
 
 def test_serve_picks_up_added_seeds(local: LocalSite, tmp_path: Path):
     site = tmp_path / "site"
-    feed, urls, _ = _story_feed(local)
+    feed, _, _ = _story_feed(local)
     first = _sitebuild("add", "--site", str(site), "--allow-private", "--delay", "0",
                        "--limit", "2", feed)
     assert first.returncode == 0, first.stderr

@@ -75,9 +75,12 @@ class Fetcher:
         self.pace = Pace(settings.delay, self.clock)
         self.robots = Robots(self._fetch_robots, self.pace)
         # trust_env=False: a proxy from the environment would make the address checks moot.
+        # No keep-alive: connections are pooled by address, and a TLS connection checked
+        # for one host name must not carry a request for another host at the same address.
         self._client = httpx.Client(
             timeout=httpx.Timeout(settings.timeout), follow_redirects=False, trust_env=False,
-            headers={"User-Agent": settings.user_agent})
+            headers={"User-Agent": settings.user_agent},
+            limits=httpx.Limits(max_keepalive_connections=0))
 
     def close(self) -> None:
         """Close the connections."""
@@ -95,7 +98,7 @@ class Fetcher:
         anything else is refused as `not {what}` before its body is read."""
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            self._address(httpx.URL(current))  # a refused address is the reason, not robots
+            self._address(_parse(current))  # a refused address is the reason, not robots
             if self.settings.robots:
                 refusal = self.robots.refusal(current)
                 if refusal:
@@ -131,7 +134,7 @@ class Fetcher:
     def _request(self, url: str, accept: tuple[str, ...], what: str,
                  max_bytes: int) -> tuple[int, str, str, bytes]:
         """One URL, retried on 429/503: (status, Location, media type, body)."""
-        target = httpx.URL(url)
+        target = _parse(url)
         host = target.raw_host.decode("ascii")
         attempt = 0
         while True:
@@ -198,6 +201,13 @@ class Fetcher:
                                  f"{self.settings.max_time:g} s)", status)
             chunks.append(chunk)
         return status, location, media_type, b"".join(chunks)
+
+
+def _parse(url: str) -> httpx.URL:
+    try:
+        return httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"not a valid URL ({exc})") from exc
 
 
 def _status_text(response: httpx.Response) -> str:

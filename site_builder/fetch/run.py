@@ -10,9 +10,11 @@ written last is removed again, so the folder and the file always agree.
 from __future__ import annotations
 
 import os
+import queue
 import sys
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -178,13 +180,10 @@ class _Run:
         self.clock = clock
         self.result = AddResult()
         self.verbose = True
-        self._executor: ThreadPoolExecutor | None = None
 
     def stop(self) -> None:
         """Stop waiting threads, drop queued fetches, undo a half-recorded seed."""
         self.clock.stop.set()
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
         self.book.rollback()
 
     def run(self, targets: list[str]) -> None:
@@ -275,25 +274,19 @@ class _Run:
         entries: list[FeedEntry] = []
         if not urls:
             return entries
-        self._executor = ThreadPoolExecutor(max_workers=max(1, self.options.settings.hosts),
-                                            thread_name_prefix="sitebuild-add")
-        try:
-            futures: list[Future[_Fetched]] = [
-                self._executor.submit(_fetch_one, fetcher, url, feeds)
-                for url in _interleave_hosts(urls)]
-            for done, future in enumerate(futures, 1):
-                outcome = future.result()
-                if outcome.error:
-                    self._fail(outcome.url, outcome.error)
-                elif outcome.entries is not None:
-                    entries += self._select(outcome.url, outcome.entries)
-                elif outcome.response is not None:
-                    published = (dates or {}).get(outcome.url)
-                    self._save(outcome.response, outcome.fetched, published)
-                self.reporter.progress(stage, done, len(futures), at_least=HANDFUL + 1)
-        finally:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        futures = _start_workers(
+            [lambda url=url: _fetch_one(fetcher, url, feeds) for url in _interleave_hosts(urls)],
+            self.options.settings.hosts, self.clock.stop)
+        for done, future in enumerate(futures, 1):
+            outcome = future.result()
+            if outcome.error:
+                self._fail(outcome.url, outcome.error)
+            elif outcome.entries is not None:
+                entries += self._select(outcome.url, outcome.entries)
+            elif outcome.response is not None:
+                published = (dates or {}).get(outcome.url)
+                self._save(outcome.response, outcome.fetched, published)
+            self.reporter.progress(stage, done, len(futures), at_least=HANDFUL + 1)
         return entries
 
     def _save(self, response: Response, fetched: str, published: datetime | None) -> None:
@@ -347,6 +340,33 @@ class _Run:
             what = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
             self.reporter.info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
                                f"that are not HTML pages ({what})")
+
+
+def _start_workers(jobs: list[Callable[[], _Fetched]], threads: int,
+                   stop: threading.Event) -> list[Future[_Fetched]]:
+    """Run `jobs` on `threads` daemon threads; a future per job, in order. Daemon threads,
+    unlike a ThreadPoolExecutor's, do not keep an interrupted run from exiting while a
+    request is still waiting for its time-out; after `stop` they take no new job."""
+    futures: list[Future[_Fetched]] = [Future() for _ in jobs]
+    pending: queue.SimpleQueue[tuple[Callable[[], _Fetched], Future[_Fetched]]] = (
+        queue.SimpleQueue())
+    for pair in zip(jobs, futures, strict=True):
+        pending.put(pair)
+
+    def work() -> None:
+        while not stop.is_set():
+            try:
+                job, future = pending.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                future.set_result(job())
+            except BaseException as exc:  # handed to the waiting thread, which reports it
+                future.set_exception(exc)
+
+    for n in range(max(1, min(threads, len(jobs)))):
+        threading.Thread(target=work, name=f"sitebuild-add-{n}", daemon=True).start()
+    return futures
 
 
 def _fetch_one(fetcher: Fetcher, url: str, feeds: bool) -> _Fetched:
