@@ -120,7 +120,8 @@ class Fetcher:
             try:
                 status, location, _, body = self._request(current, (), "", _ROBOTS_MAX_BYTES)
             except FetchError as exc:
-                if exc.status is not None and exc.status < 500:
+                # A 4xx means there is no robots.txt, except 429: busy counts as unreachable.
+                if exc.status is not None and exc.status < 500 and exc.status != 429:
                     return exc.status, b""
                 raise RobotsUnavailable(str(exc)) from exc
             if status not in _REDIRECTS:

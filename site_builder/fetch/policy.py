@@ -53,7 +53,7 @@ class Pace:
     def slow_down(self, host: str, delay: float) -> None:
         """Space requests to `host` at least `delay` seconds apart (robots.txt Crawl-delay)."""
         with self._lock:
-            self._host_delay[host] = min(max(delay, self._delay), MAX_CRAWL_DELAY)
+            self._host_delay[host] = max(self._delay, min(delay, MAX_CRAWL_DELAY))
 
     def wait(self, host: str) -> None:
         """Block until `host` may be sent the next request."""

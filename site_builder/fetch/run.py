@@ -237,7 +237,8 @@ class _Run:
         if not found:
             self._fail(feed, "the feed has no entries with a link")
         elif not chosen:
-            self.reporter.info(f"{feed}: no entries published since {self.options.since}")
+            since = self.options.since.date().isoformat() if self.options.since else ""
+            self.reporter.info(f"{feed}: no entries published since {since}")
         return chosen
 
     def _new(self, urls: list[str]) -> list[str]:
@@ -315,6 +316,8 @@ class _Run:
     def _import_archive(self, path: Path) -> None:
         skipped: dict[str, int] = {}
         self.book.batch = ARCHIVE_BATCH
+        verbose, self.verbose = self.verbose, False  # an archive may hold thousands of pages
+        added = len(self.result.added) + len(self.result.refreshed)
         try:
             for capture in captures(path, self.options.settings.max_bytes):
                 if capture.skipped:
@@ -336,6 +339,9 @@ class _Run:
             self._fail(str(path), str(exc))
         finally:
             self.book.batch = 1
+            self.verbose = verbose
+        count = len(self.result.added) + len(self.result.refreshed) - added
+        self.reporter.info(f"{path}: {_count(count, 'page')} saved")
         if skipped:
             what = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
             self.reporter.info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
