@@ -3,6 +3,7 @@ by each test, every request recorded; and article pages and feeds to serve."""
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -50,8 +51,9 @@ class LocalSite:
             return [path for path, _ in self.requests]
 
 
-def serve(site: LocalSite) -> Iterator[LocalSite]:
-    """Run `site` on 127.0.0.1 on a free port until the generator is closed."""
+def serve(site: LocalSite, tls: ssl.SSLContext | None = None) -> Iterator[LocalSite]:
+    """Run `site` on 127.0.0.1 on a free port (over TLS with `tls`) until the generator
+    is closed."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -76,6 +78,8 @@ def serve(site: LocalSite) -> Iterator[LocalSite]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     site.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -530,3 +532,40 @@ def test_many_urls_show_a_progress_counter(local: LocalSite, site: Path,
     err = capsys.readouterr().err
     assert "\rfetching 7/7\n" in err
     assert "added seeds/" not in err  # no line per page past a handful
+
+
+def test_https_connects_to_the_checked_address_and_checks_the_host_name(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The guard's own DNS answer is the address connected to (`news.test` resolves
+    nowhere else), while TLS checks the certificate against the host name."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=news.test", "-addext", "subjectAltName=DNS:news.test",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    local = LocalSite()
+    local.page("/story", article_html("S", "Secure Post", TEXT))
+    running = serve(local, tls=server_tls)
+    next(running)
+    connected: list[str] = []
+    real = socket.create_connection
+    monkeypatch.setattr(socket, "create_connection",
+                        lambda address, *a, **k: connected.append(address[0])
+                        or real(address, *a, **k))
+    guard = AddressGuard(allowed=LOOPBACK_ONLY.allowed,
+                         resolver=lambda host, port: ["127.0.0.1"])
+    try:
+        url = f"https://news.test:{local.port}/story"
+        result = run(site, [url], guard=guard, ca_file=str(cert))
+        assert result.failed == [] and len(result.added) == 1
+        assert sources(site)[result.added[0]]["outlet"] == "Secure Post"
+        assert set(connected) == {"127.0.0.1"}
+        assert {h["Host"] for _, h in local.requests} == {f"news.test:{local.port}"}
+        other = f"https://other.test:{local.port}/story"  # same address, wrong name
+        result = run(site, [other], guard=guard, ca_file=str(cert))
+        assert "certificate verify failed" in failures(result)[other]
+    finally:
+        running.close()

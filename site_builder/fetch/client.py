@@ -4,6 +4,7 @@ size limit enforced while the body streams in."""
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -46,6 +47,7 @@ class FetchSettings:
     robots: bool = True
     guard: AddressGuard = field(default_factory=AddressGuard)
     user_agent: str = field(default_factory=user_agent)
+    ca_file: str | None = None    # trust these certificates instead of the system's
 
 
 class FetchError(Exception):
@@ -80,7 +82,8 @@ class Fetcher:
         self._client = httpx.Client(
             timeout=httpx.Timeout(settings.timeout), follow_redirects=False, trust_env=False,
             headers={"User-Agent": settings.user_agent},
-            limits=httpx.Limits(max_keepalive_connections=0))
+            limits=httpx.Limits(max_keepalive_connections=0),
+            verify=ssl.create_default_context(cafile=settings.ca_file))
 
     def close(self) -> None:
         """Close the connections."""
