@@ -112,7 +112,7 @@ class Fetcher:
                 try:
                     current = check_url(urljoin(current, location))
                 except BadURL as exc:
-                    raise FetchError(f"redirect to a URL that is {exc}", status) from exc
+                    raise FetchError(f"redirect refused: {exc}", status) from exc
                 continue
             return Response(url, current, media_type, body)
         raise FetchError(f"more than {self.settings.max_redirects} redirects")

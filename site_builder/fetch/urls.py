@@ -29,6 +29,9 @@ def check_url(url: str) -> str:
         raise BadURL("not an http(s) URL")
     if not parts.hostname:
         raise BadURL("no host in the URL")
+    if parts.username is not None or parts.password is not None:
+        # It would be recorded in sources.yml and published as the article's link.
+        raise BadURL("a URL with a user name or password in it")
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
@@ -42,9 +45,9 @@ def same_url_key(url: str) -> str:
         port = parts.port
     except ValueError:
         port = None
-    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     if ":" in host:
-        netloc = f"[{host}]" if port in (None, _DEFAULT_PORTS.get(scheme)) else f"[{host}]:{port}"
+        host = f"[{host}]"  # an IPv6 address
+    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
