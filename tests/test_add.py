@@ -50,7 +50,7 @@ def run(site: Path, targets: list[str], clock: FakeClock | None = None, hook=Non
         refresh: bool = False, since: datetime | None = None, limit: int | None = None,
         **settings) -> AddResult:
     """`sitebuild add` through the API, reaching 127.0.0.1 only, without pauses."""
-    settings = {"delay": 0.0, "timeout": 2.0, "guard": LOOPBACK_ONLY, **settings}
+    settings = {"delay": 0.0, "timeout": 10.0, "guard": LOOPBACK_ONLY, **settings}
     options = AddOptions(refresh=refresh, since=since, limit=limit,
                          settings=FetchSettings(**settings))
     return add(site, targets, options, Reporter(quiet=True), clock=clock, hook=hook)
@@ -237,7 +237,7 @@ def _slow(site_: LocalSite):
 def test_a_slow_response_times_out(local: LocalSite, site: Path):
     local.routes["/slow"] = _slow(local)
     fine = local.page("/fine", article_html("F", "Post", TEXT))
-    result = run(site, [local.url("/slow"), fine], timeout=0.3)
+    result = run(site, [local.url("/slow"), fine], timeout=1.0)
     assert failures(result) == {local.url("/slow"): "timed out"}
     assert len(result.added) == 1
 
@@ -304,7 +304,7 @@ def test_one_request_per_second_per_host():
 def test_the_pace_holds_across_a_run(local: LocalSite, site: Path):
     pages = [local.page(f"/p{n}", article_html(f"P{n}", "Post", TEXT)) for n in range(3)]
     clock = FakeClock()
-    result = run(site, pages, clock=clock, delay=1.0)
+    result = run(site, pages, clock=clock, delay=1.0, hosts=1)  # one thread: one fake time line
     assert len(result.added) == 3
     assert sum(clock.sleeps) == pytest.approx(3.0)  # robots.txt and 3 pages, 1 s apart
 
@@ -506,10 +506,15 @@ def test_ctrl_c_stops_at_once_and_keeps_what_was_added(local: LocalSite, site: P
          "--delay", "0", "--hosts", "1", fast, local.url("/slow"), later],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
+        listed = site / "seeds" / "sources.yml"
+
+        def waiting_on_slow() -> bool:  # /fast recorded, /slow in flight
+            return "/slow" in local.paths() and listed.exists() and "/fast" in listed.read_text()
+
         deadline = time.monotonic() + 30
-        while "/slow" not in local.paths() and time.monotonic() < deadline:
-            time.sleep(0.05)  # polling interval until the slow request is in flight
-        assert "/slow" in local.paths()
+        while not waiting_on_slow() and time.monotonic() < deadline:
+            time.sleep(0.05)  # polling interval; the deadline bounds the wait
+        assert waiting_on_slow()
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=10)  # not the 20 s read time-out
     finally:
