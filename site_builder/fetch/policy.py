@@ -29,9 +29,11 @@ class Clock:
         self.stop = stop or threading.Event()
 
     def now(self) -> float:
+        """Seconds on a monotonic clock."""
         return time.monotonic()
 
     def sleep(self, seconds: float) -> None:
+        """Wait `seconds`; Stopped if the run is stopped meanwhile (or already was)."""
         if seconds > 0 and self.stop.wait(seconds):
             raise Stopped
         if self.stop.is_set():
