@@ -573,3 +573,13 @@ def test_https_connects_to_the_checked_address_and_checks_the_host_name(
         assert "certificate verify failed" in failures(result)[other]
     finally:
         running.close()
+
+
+def test_a_refresh_never_writes_outside_seeds(local: LocalSite, site: Path):
+    page = local.page("/story", article_html("S", "Post", TEXT))
+    outside = site / "outside.html"
+    outside.write_text("not a seed")
+    (site / "seeds" / "sources.yml").write_text(f"../outside.html:\n  url: {page}\n")
+    result = run(site, [page], refresh=True)
+    assert result.added == ["127-0-0-1-story.html"]
+    assert outside.read_text() == "not a seed"

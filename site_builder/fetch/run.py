@@ -3,13 +3,12 @@
 Pages are fetched on a few threads (`FetchSettings.hosts`) and saved by the calling
 thread in the order they were asked for, so names and `sources.yml` do not depend on
 which answer came first. Each seed is written atomically and then recorded in
-`sources.yml` (also atomically); if anything stops a run between the two, the seed
-written last is removed again, so the folder and the file always agree.
+`sources.yml` (also atomically); if anything stops a run between the two, the seeds
+not yet recorded are removed again, so the folder and the file always agree.
 """
 
 from __future__ import annotations
 
-import os
 import queue
 import sys
 import threading
@@ -19,23 +18,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..config import SOURCES_FILE
 from ..errors import Reporter, SiteError
 from ..ingest.decode import BinaryFileError, decode
 from ..ingest.readers import read_html
 from .client import Fetcher, FetchError, FetchSettings, Response
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed, select
 from .policy import Clock, Stopped
-from .sources import SourcesFile, write_atomically
-from .urls import BadURL, check_url, host_of, same_url_key, seed_name
+from .store import SeedBook, SeedHook
+from .urls import BadURL, check_url, host_of, same_url_key
 from .warc import HTML_TYPES, ArchiveError, captures, is_archive
 
 # Up to this many URLs each gets a line of its own; past it, a progress counter.
 HANDFUL = 5
 # Captures from an archive are recorded in sources.yml in batches of this many.
 ARCHIVE_BATCH = 100
-# Called with a seed's name after it is written and before sources.yml records it.
-SeedHook = Callable[[str], None]
 
 
 @dataclass
@@ -80,63 +76,6 @@ class AddResult:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-class SeedBook:
-    """Names, writes and records seeds, keeping `seeds/` and `sources.yml` in step."""
-
-    def __init__(self, seeds: Path, hook: SeedHook | None = None) -> None:
-        self.seeds = seeds
-        self.sources = SourcesFile(seeds / SOURCES_FILE)
-        self.hook = hook
-        self.batch = 1
-        self._taken = {name.lower() for name in os.listdir(seeds)}
-        self._taken |= {name.lower() for name in self.sources.names()}
-        # An entry whose seed is gone no longer counts as added.
-        self._known = {key: name for key, name in self.sources.urls().items()
-                       if (seeds / name).is_file()}
-        self._pending: list[str] = []
-        self._dirty = False
-
-    def known(self, url: str) -> str | None:
-        """The seed already holding `url`, if any."""
-        return self._known.get(same_url_key(url))
-
-    def put(self, url: str, body: bytes, fields: dict[str, str],
-            asked: str | None = None) -> tuple[str, bool]:
-        """Save `body` as the seed for `url` (its existing seed when refreshing, else a
-        new name) and record `fields`; returns the name and whether it is new."""
-        name = self.known(url) or (self.known(asked) if asked else None)
-        new = name is None
-        if name is None:
-            name = seed_name(url, self._taken)
-            self._taken.add(name.lower())
-            self._pending.append(name)
-        write_atomically(self.seeds / name, body)
-        if self.hook:
-            self.hook(name)
-        # A refresh keeps what an editor may have corrected in the entry.
-        self.sources.record(name, fields, keep=() if new else ("url", "outlet", "published"))
-        self._dirty = True
-        for key in {url, asked or url}:
-            self._known[same_url_key(key)] = name
-        if len(self._pending) >= self.batch or not new:
-            self.flush()
-        return name, new
-
-    def flush(self) -> None:
-        """Write sources.yml if it changed."""
-        if self._dirty:
-            self.sources.save()
-            self._dirty = False
-            self._pending.clear()
-
-    def rollback(self) -> None:
-        """Remove the seeds written since sources.yml was last saved."""
-        for name in self._pending:
-            (self.seeds / name).unlink(missing_ok=True)
-            self.sources.forget(name)
-        self._pending.clear()
 
 
 @dataclass
