@@ -147,7 +147,8 @@ class Fetcher:
             # Connect to the address just checked, naming the host in the Host header
             # and TLS SNI (certificates are checked against the host name).
             pinned = target.copy_with(host=address)
-            headers = {"Host": target.netloc.decode("ascii")}
+            headers = {"Host": target.netloc.decode("ascii"),
+                       "Accept": ", ".join((*accept, "*/*;q=0.1")) if accept else "*/*"}
             extensions = {"sni_hostname": host} if target.scheme == "https" else {}
             try:
                 with self._client.stream("GET", pinned, headers=headers,
