@@ -44,7 +44,6 @@ class FetchSettings:
     max_redirects: int = 5
     retries: int = 3              # for 429 and 503
     max_retry_wait: float = 120.0  # longer Retry-After: give up instead
-    robots: bool = True
     guard: AddressGuard = field(default_factory=AddressGuard)
     user_agent: str = field(default_factory=user_agent)
     ca_file: str | None = None    # trust these certificates instead of the system's
@@ -102,10 +101,9 @@ class Fetcher:
         current = url
         for _ in range(self.settings.max_redirects + 1):
             self._address(_parse(current))  # a refused address is the reason, not robots
-            if self.settings.robots:
-                refusal = self.robots.refusal(current)
-                if refusal:
-                    raise FetchError(refusal)
+            refusal = self.robots.refusal(current)
+            if refusal:
+                raise FetchError(refusal)
             status, location, media_type, body = self._request(
                 current, accept, what, self.settings.max_bytes)
             if status in _REDIRECTS:
