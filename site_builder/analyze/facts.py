@@ -106,9 +106,9 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     """Turn clusters into ranked key facts and other claims; also return sentence
     index -> key fact id.
 
-    Key facts are stated by several sources or carry a figure or a date; a lone
-    source's other sentences are "other claims"; quote tails and bare attributions
-    are neither.
+    Key facts are stated by several sources or carry a figure, a date or two named
+    topics (who did what to whom); a lone source's other sentences are "other claims";
+    quote tails and bare attributions are neither.
     """
     facts: list[tuple[tuple, Fact]] = []
     others: list[tuple[tuple, Fact]] = []
@@ -121,8 +121,6 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
             _add(centre, s.vector)
         scores = {s.key: _statement_score(s, centre) for s in group}  # once per distinct text
         best = max(group, key=lambda s: (scores[s.key], -s.index))
-        if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
-            continue  # a lone sentence with nothing checkable is not a key fact
         if scores[best.key] < 0.45 or is_fragment(best.text):
             continue
         # A paragraph that gives a conflicting figure does not support the statement.
@@ -134,8 +132,8 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
         fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
         rank = (-sources, -len(support), -_salience([best, *group]), best.index)
-        if sources < 2 and not (best.values or best.dates):
-            others.append((rank, fact))
+        if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
+            others.append((rank, fact))  # one source's colour: nothing checkable in it
             continue
         facts.append((rank, fact))
         for s in group:

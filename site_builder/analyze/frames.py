@@ -486,7 +486,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
             acted = p.group(1)
         nouns = [w for w in words if w != acted]
-        stems = tuple("people" if stem(w) in _PEOPLE else stem(w) for w in nouns or words)
+        stems = tuple(stem(w) for w in nouns or words)
+        if stems[-1] in _PEOPLE:
+            stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=cursor + noun.end(), prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
