@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ..models import Article, Claim, Disagreement, Ref
 from .frames import Figure
@@ -307,11 +306,14 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
         for sign in (1, -1):
             if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
                 continue
-            # Later reports move the figure one way; reports of one day do not contradict.
+            # Every later day's reports move the figure the same way (reports of one day
+            # may differ among themselves: they are shown side by side in the update).
             in_time = _time_order(items, claims, dated, sign)
-            if all(sign * figure_of[a].value <= sign * figure_of[b].value and (
-                    dated[a] != dated[b] or relation(figure_of[a], figure_of[b]) !=
-                    "contradicts") for a, b in pairwise(in_time)):
+            days = [dated[c] for c in in_time]
+            if len(set(days) - {""}) > 1 and all(
+                    sign * figure_of[a].value <= sign * figure_of[b].value
+                    for n, a in enumerate(in_time) for b in in_time[n + 1:]
+                    if days[n] and dated[b] and days[n] < dated[b]):
                 return "update", sign
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
