@@ -195,9 +195,10 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
 
 def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
     """Rows of one block, each a list of claims (item indices stating one value)."""
-    by_value: dict[str, list[int]] = {}
+    by_value: dict[tuple[str, str, str], list[int]] = {}
     for i in members:
-        by_value.setdefault(items[i].figure.key, []).append(i)
+        f = items[i].figure
+        by_value.setdefault((f.key, f.place, f.thing), []).append(i)
     values = list(by_value.values())
     if len(values) < 2 or len(values) > MAX_VALUES:
         return []
@@ -287,6 +288,10 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     order = _time_order(items, claims, dated, sign) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
+    places = {items[i].figure.place for claim in claims for i in claim} - {""}
+    if len(places) == 1:
+        place = places.pop()
+        names = ["all places together" if place == "*all" else place.title()]
     about = _label(first)
     out = []
     for c in order:

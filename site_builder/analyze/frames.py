@@ -199,7 +199,7 @@ _ORIGIN_BEFORE = re.compile(
     r"completed|created|erected|launched|inaugurated|commissioned|signed)\s+(?:in\s+)?$",
     re.I)
 _TALLY_BEFORE = re.compile(
-    r"\b(?P<cue>crew|population|toll|death toll|workforce|staff|fleet|killing|killed|"
+    r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
     r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
@@ -329,16 +329,18 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     after = text[f.end:min(stop, f.end + 60)]
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
-    if _COMBINED.search(clause) or _COMBINED.search(lead.split(",")[-1]):
+    own = re.split(r"[,;:]", lead)[-1]
+    if _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
         return replace(f, place=_place(clause, m))
-    if _TWO_PLACES.search(text[:f.start]):
+    if _COMBINED.search(own) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
-    own = re.split(r"[,;:]", lead)[-1]
     if m := _PLACE_BEFORE.search(own):
         return replace(f, place=_place(own, m))
+    if m := _PLACE_OWNS.search(own):
+        return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
     return f
 
 
@@ -487,6 +489,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
         if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
             acted = p.group(1)
+        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
+            acted = None  # "deaths confirmed": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
         if stems[-1] in _PEOPLE:
@@ -504,8 +508,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
-_COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both countries|both|across|"
-                       r"altogether|total)\b", re.I)
+_COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
+                       r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
+                       re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
@@ -514,6 +519,7 @@ _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
+_PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
