@@ -213,7 +213,8 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
     # Two values one sentence gives are about two different things (Syria's toll and
     # the combined toll), whichever sources repeat them.
     said_in = [{items[i].sentence.key for i in v} for v in values]
-    clashes = []
+    clashes: list[tuple[int, int]] = []
+    specific: list[tuple[int, int]] = []
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
             a, b = items[values[x][0]].figure, items[values[y][0]].figure
@@ -222,8 +223,16 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 parent[find(x)] = find(y)
+            elif rel == "compatible" and _linked(items, values[x], values[y], other_source=False):
+                specific.append((x, y))
             elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
                 clashes.append((x, y))
+    # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
+    # that would put two clashing values in one claim.
+    for x, y in specific:
+        gx, gy = find(x), find(y)
+        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
+            parent[gx] = gy
     groups: dict[int, list[int]] = defaultdict(list)
     for x in range(len(values)):
         groups[find(x)].append(x)

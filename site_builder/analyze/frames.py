@@ -461,7 +461,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             thing, prop = _thing_of(" of " + supply.group("rest")), "supply"
         elif dimension == "duration" and thing and hyphenated and _SUPPLY.search(
                 text[until:until + 40]):
-            prop = "supply"
+            prop = "capacity"  # "a 96-hour oxygen supply": what it holds when full, not left
         return figure(dimension, base, factor, thing=thing, prop=prop, until=until)
     if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
         if _ORIGIN_BEFORE.search(before):
