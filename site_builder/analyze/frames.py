@@ -291,7 +291,9 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
         return value - slack, value + slack
     if hedge == "nearly":
         return value - slack, value - _STRICT * max(abs(value), 1.0)
-    return value - step / 2, value + step / 2
+    # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
+    half = step / 2 * (1 - 1e-6)
+    return value - half, value + half
 
 
 def find_figures(sentence: str) -> list[Figure]:
