@@ -104,7 +104,7 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
 
 
 def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],
-                       named: Collection[str] = ()) -> None:
+                       named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
     """A name that is the end of exactly one longer name ("Otis" of "Hurricane Otis",
     "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
     Golden Gate" of "the Golden Gate Bridge").
@@ -112,7 +112,9 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
     The end of a name after a connector ("Santa Clara" in "Bank of Santa Clara") names
     something else, and so does anything `blocked` (places, class words), unless
     its owners are all in `named`: a person's or an event's name (a surname, or a
-    storm's name, that is also a town's).
+    storm's name, that is also a town's). A one-word name is also the start of the
+    one two-word name it begins, unless the second word is in `kind_words` (a class
+    word such as "river" or "storm": the name of another thing).
     """
     present = set(keys)
     tails: dict[str, set[str]] = defaultdict(set)
@@ -126,6 +128,18 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
             head = " ".join(words[:-1])
             if head in present and not blocked(head):
                 joiner.union(head, key)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        # "OceanGate" of "OceanGate Expeditions": a one-word name and one more word
+        # that is not a place's or a model's ("Alaska Airlines", "Boeing 737" stay apart).
+        if len(words) == 2 and words[1].isalpha() and words[1] not in kind_words:
+            heads[words[0]].add(key)
+    for key in keys:
+        if key in heads and key not in tails and not blocked(key):
+            owners = {joiner.find(k) for k in heads[key]}
+            if len(owners) == 1:
+                joiner.union(key, owners.pop())
     for key in keys:
         if key not in tails or (blocked(key) and not tails[key] <= set(named)):
             continue

@@ -44,6 +44,23 @@ PLACE_NOUNS = frozenset("""
 town city village port province state region district county municipality neighbourhood
 neighborhood island suburb capital resort
 """.split())
+PERSON_NOUNS = frozenset("""
+son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow
+businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
+actor actress singer writer author journalist reporter photographer historian lawyer
+""".split())
+# Words that open a sentence without naming anything ("Instead Otis grew ...").
+SENTENCE_ADVERBS = frozenset("""
+instead meanwhile however still yet also now then later earlier today overall separately
+similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
+finally initially currently previously recently thus hence therefore moreover furthermore
+indeed otherwise sometimes often once twice rather
+""".split())
+# Compass words name regions and companies ("Norfolk Southern"), never a person.
+DIRECTION_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast
+southwest
+""".split())
 SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
@@ -58,11 +75,11 @@ studies reuters press tribune herald gazette telegraph guardian independent dail
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution foundation trust bureau regulator
-railroad railway railways airways analytics consulting insurance services
+railroad railway railways airways analytics consulting insurance services programme
 """.split())
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
-state city gulf bay desert coast border
+state city gulf bay desert coast border run creek brook lake harbor harbour canyon
 """.split())
 SYSTEM_NOUNS = frozenset("""
 missile missiles system systems battery batteries interceptor interceptors jet jets tank tanks
@@ -97,6 +114,7 @@ _NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 # A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
 _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
+_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 
 
 @dataclass(slots=True)
@@ -123,7 +141,9 @@ def entity_key(surface: str) -> str:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+    # "al-Assad", "bin-Salman": a short lower-case particle joined to a name.
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word)) or \
+        bool(_PARTICLE.match(word))
 
 
 def _not_entity(word: str) -> bool:
@@ -147,9 +167,15 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         saw_of = False
         while j + 1 < len(spans):
             gap = sentence[spans[j].end() : spans[j + 1].start()]
-            if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-"):
-                break
             nxt = spans[j + 1].group(0)
+            if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-", ". "):
+                break
+            if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
+                run.append(spans[j + 1])  # "Norfolk Southern No. 32N": a numbered thing
+                j += 1
+                continue
+            if gap == ". ":
+                break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
                 break  # "SVB Friday": a weekday or month ends a name
             if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
@@ -194,6 +220,8 @@ def _opens_sentence(sentence: str, span: re.Match[str], body: int = 0) -> bool:
 
 def _is_title(tokens: list[str], k: int) -> bool:
     word = tokens[k].lower().rstrip(".")
+    if "-" in word and any(part in TITLE_HEADS for part in word.split("-")):
+        return True  # "Secretary-General", "Vice-President"
     if word not in TITLE_HEADS and f"{word}." not in TITLE_HEADS:
         return False
     if word in AMBIGUOUS_TITLES and not tokens[k].endswith("."):
@@ -211,6 +239,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and (
             tokens[0].lower() in STOPWORDS or tokens[0].lower() in _CONNECTORS
             or _not_entity(tokens[0])
+            or (initial and tokens[0].lower() in SENTENCE_ADVERBS)
             or (initial and tokens[0].lower() in lower_vocab
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
@@ -241,7 +270,16 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         name = _make(sentence, run[head + 1 :], spans, last, lower_vocab, titled=True, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
-        return []  # only a title, no name
+        before = tokens[:head]
+        if not before or all(t.lower().rstrip(".") in TITLE_MODIFIERS | TITLE_HEADS
+                             for t in before):
+            return []  # only a title, no name
+        first = _make(sentence, run[:head], spans, None, lower_vocab, body=body)
+        if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
+            return [first]  # "NTSB Chair": the organisation, then a cut-off title
+        # "the Polar Prince", "Black Prince": a title word that ends a name.
+        whole = _make(sentence, run, spans, last, lower_vocab, body=body)
+        return [whole] if whole else []
     if len(tokens) == 1 and sentence[run[0].end() : run[0].end() + 1] == ":" and initial:
         return []  # a label: "Photo:", "NOTE:", "Updated:"
     mention = _make(sentence, run, spans, last, lower_vocab, body=body)
@@ -256,19 +294,20 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     after = sentence[run[-1].end() :]
     said = re.match(r",?\s*([a-z]+)", after)
     if len(tokens) >= 2 and ((said and said.group(1) in SPEECH_VERBS)
-                             or re.match(r",\s*\d{1,3}\s*,", after)):
+                             or re.match(r",\s*\d{1,3}\s*[,.;)]", after)):
         mention.titled = True  # "Alejandro Martinez told", "Ana Ruiz, 34,"
     return [mention]
 
 
 def _class_noun(sentence: str, start: int, body: int) -> str:
     """The lower-case noun right before a name: "company" (Roku), "town of" (Coyuca)."""
-    words = sentence[body:start].split()[-2:]
-    words = [w.strip(",;:\"“(").lower() for w in words]
-    if words and words[-1] == "of" and len(words) == 2 and words[0] in PLACE_NOUNS:
-        return f"{words[0]} of"
+    words = [w.strip(",;:\"“(").lower() for w in sentence[body:start].split()[-3:]]
+    if words and words[-1] in ("the", "a", "an", "named", "called"):
+        words = words[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
+        return f"{words[-2]} of"
     if words and (words[-1] in ORG_NOUNS or words[-1] in PLACE_NOUNS
-                  or words[-1] in SYSTEM_NOUNS):
+                  or words[-1] in SYSTEM_NOUNS or words[-1] in PERSON_NOUNS):
         return words[-1]
     return ""
 
@@ -359,28 +398,21 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     for key in keys:
         if key.endswith("s") and key[:-1] in by_key and key not in configured:
             joiner.union(key, key[:-1])
-    # "Instead Otis" at the start of a sentence, where "Otis" is a name of its own.
-    hidden: set[str] = set()
-    for key in keys:
-        head, _, tail = key.partition(" ")
-        if tail in by_key and all(m.initial for m in by_key[key]) and \
-                head not in TITLE_HEADS and head not in by_key:
-            joiner.union(key, tail)
-            hidden.add(key)
-    people = _people(by_key) - hidden
+    people = _people(by_key)
 
     def settled(key: str) -> bool:
         # Names the rules below must not move: places, configured names, class words.
-        return (key in configured or key in places.country_of or key in places.cities
-                or key in places.regions or key in places.demonym_of
+        return (key in configured or key in places.country_of
+                or _gazetteer_place(key, by_key[key]) or key in places.demonym_of
                 or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
 
     join_spellings(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
     join_initialisms(shorts, keys, joiner, settled)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
-    join_partial_names([k for k in keys if k not in hidden], joiner,
-                       lambda k: settled(k) or _is_initialism(by_key[k]), named)
+    join_partial_names(keys, joiner,
+                       lambda k: settled(k) or _is_initialism(by_key[k]), named,
+                       PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS)
     join_variants([k for k in keys if k not in countries], joiner, settled)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
@@ -412,8 +444,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             draft = drafts[target] = TopicDraft(target, "")
         draft.keys.add(key)
         for m in by_key[key]:
-            if key not in hidden:
-                draft.surfaces[m.surface] += 1
+            draft.surfaces[m.surface] += 1
             if m.next_word:
                 draft.next_words[m.next_word] += 1
             if m.class_noun:
@@ -424,6 +455,13 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         draft.kind = _kind(draft, people)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
+
+
+def _gazetteer_place(key: str, found: list[Mention]) -> bool:
+    """A city, state or province, unless only ever written as an initialism ("UN")."""
+    places = gazetteer()
+    return (key in places.cities or key in places.regions) and not (
+        len(key) <= 4 and all(_is_initialism([m]) for m in found))
 
 
 def _is_initialism(found: list[Mention]) -> bool:
@@ -440,7 +478,8 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
         if 2 <= len(parts) <= 5 and not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS) \
                 and all(m.surface[:1].isupper() for m in found) and \
                 all(p.isalpha() or "-" in p or "'" in p for p in parts) and \
-                parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key):
+                parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key) and \
+                not set(parts) & DIRECTION_WORDS:
             shaped.add(key)
     return {key for key in shaped if any(m.titled for m in by_key[key])
             or key.split()[-1] in by_key}
@@ -464,14 +503,15 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
     nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
     if nouns and nouns * 2 >= total:
         return "system"
-    if " " in draft.key and (draft.key in places.cities or draft.key in places.regions):
+    if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
-    if draft.keys & people and draft.titled:
+    if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS
+                                                    for n in draft.class_nouns)):
         return "person"
     if any(n in ORG_NOUNS for n in draft.class_nouns):
         return "organisation"
     if words & PLACE_WORDS or any(n.split()[0] in PLACE_NOUNS for n in draft.class_nouns) or \
-            draft.key in places.cities or draft.key in places.regions:
+            _gazetteer_place(draft.key, _surface_mentions(draft)):
         return "place"
     if any(_is_initialism([m]) for m in _surface_mentions(draft)):
         return "organisation"
