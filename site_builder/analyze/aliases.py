@@ -140,7 +140,9 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
             owners = {joiner.find(k) for k in heads[key]}
             if len(owners) == 1:
                 joiner.union(key, owners.pop())
-    for key in keys:
+    # Longer names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan"
+    # before "Erdogan" counts its owners.
+    for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
         if key not in tails or (blocked(key) and not tails[key] <= set(named)):
             continue
         owners = {joiner.find(k) for k in tails[key]}
