@@ -85,11 +85,13 @@ def join_spellings(keys: list[str], joiner: Joiner) -> None:
 
 
 def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
-                     blocked: Callable[[str], bool]) -> None:
+                     blocked: Callable[[str], bool], prefixes: Iterable[str] = ()) -> None:
     """An all-capitals word whose letters are the initials of exactly one longer name.
 
     Covers initialisms the text never defines in parentheses ("SVB" for "Silicon
-    Valley Bank"); a short form that could be several names is left alone.
+    Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
+    Geological Survey", where the code was written apart); a short form that could be
+    several names is left alone.
     """
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -99,6 +101,9 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
         if blocked(short):
             continue
         owners = {joiner.find(n) for n in by_initials.get(short, ())}
+        if not owners:
+            owners = {joiner.find(n) for code in prefixes if short.startswith(code)
+                      for n in by_initials.get(short[len(code):], ())}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
 

@@ -42,7 +42,7 @@ organization operator developer supplier contractor conglomerate publisher netwo
 """.split())
 PLACE_NOUNS = frozenset("""
 town city village port province state region district county municipality neighbourhood
-neighborhood island suburb capital resort
+neighborhood island suburb capital resort crossing
 """.split())
 PERSON_NOUNS = frozenset("""
 son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow
@@ -65,6 +65,7 @@ SPEECH_VERBS = frozenset("said says told added wrote explained announced accordi
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
+rear lieutenant attorney surgeon fire police
 """.split())
 ORG_WORDS = frozenset("""
 ministry council industries congress journal post times center centre institute university
@@ -75,6 +76,7 @@ studies reuters press tribune herald gazette telegraph guardian independent dail
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution foundation trust bureau regulator
+survey defense defence cabinet
 railroad railway railways airways analytics consulting insurance services programme
 """.split())
 PLACE_WORDS = frozenset("""
@@ -95,6 +97,7 @@ crisis revolution uprising massacre siege festival championship tournament confe
 """.split())
 # Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
+CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
 STATE_NOUNS = frozenset("""
 government officials authorities forces troops military army navy president leader leaders
 administration ministry embassy
@@ -102,7 +105,8 @@ administration ministry embassy
 _NOT_ENTITIES = frozenset("""
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
-dec i mr mrs ms dr gdp ceo ai pm am tv id ok
+dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
+cest
 """.split())
 _CONNECTORS = {"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin", "the", "on"}
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
@@ -113,8 +117,16 @@ _CODE = re.compile(r"[A-Z]{1,4}")
 _NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 # A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
 _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
+# Country codes that open initialisms ("USGS" for the US Geological Survey).
+_COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
+# ", the Navy's director of ...": up to six words of an appositive, up to its comma.
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+# "Syrian Civil Defense, known as the White Helmets": two names for one thing.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
 
 
 @dataclass(slots=True)
@@ -129,6 +141,8 @@ class Mention:
     initial: bool = False  # the first word of its sentence
     class_noun: str = ""  # the lower-case noun right before: "company", "town of"
     numbered: bool = False  # a short number follows: "Category 5", "Chapter 11"
+    article: bool = False  # "the" right before: "the White Helmets" (not a person)
+    same_as: str | None = None  # the key of the name this one is "known as"
 
 
 def entity_key(surface: str) -> str:
@@ -190,7 +204,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             else:
                 break
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
-        mentions.extend(_split_run(sentence, run, initial, lower_vocab, spans, j, body))
+        found = _split_run(sentence, run, initial, lower_vocab, spans, j, body)
+        if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
+            found[0].same_as = mentions[-1].key
+        mentions.extend(found)
         i = j + 1
     return mentions
 
@@ -246,8 +263,14 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         initial = False
     while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
         tokens, run = tokens[:-1], run[:-1]
-    # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name.
-    while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])):
+    # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name;
+    # nor do nationalities in front of a name ("Pakistani British businessman", "French
+    # Titanic veteran"), unless the rest names an organisation ("British Airways").
+    demonyms = gazetteer().demonym_of
+    rest_is_org = bool({t.lower() for t in tokens} & ORG_WORDS)
+    while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
+                      or (tokens[0].lower() in demonyms and not rest_is_org
+                          and len(tokens) > 1)):
         tokens, run = tokens[1:], run[1:]
         initial = False
     if not tokens:
@@ -299,16 +322,23 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     return [mention]
 
 
-def _class_noun(sentence: str, start: int, body: int) -> str:
+def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     """The lower-case noun right before a name: "company" (Roku), "town of" (Coyuca)."""
     words = [w.strip(",;:\"“(").lower() for w in sentence[body:start].split()[-3:]]
     if words and words[-1] in ("the", "a", "an", "named", "called"):
         words = words[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
     if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
         return f"{words[-2]} of"
-    if words and (words[-1] in ORG_NOUNS or words[-1] in PLACE_NOUNS
-                  or words[-1] in SYSTEM_NOUNS or words[-1] in PERSON_NOUNS):
+    if words and words[-1] in CLASS_NOUNS:
         return words[-1]
+    # "Bab al-Hawa, the single border crossing": the noun of an appositive after the name.
+    appositive = _APPOSITIVE.match(sentence[end:])
+    if appositive:
+        for word in appositive.group(1).lower().split():
+            if word in CLASS_NOUNS:
+                return word
+            if word in TITLE_HEADS:
+                return "person"
     return ""
 
 
@@ -341,8 +371,10 @@ def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], l
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
                    initial=_opens_sentence(sentence, run[0], body),
-                   class_noun=_class_noun(sentence, start, body),
-                   numbered=bool(re.match(r"\s\d{1,2}\b", after)))
+                   class_noun=_class_noun(sentence, start, end, body),
+                   numbered=bool(re.match(r"\s\d{1,2}\b", after)),
+                   article=bool(re.search(r"\bthe\s+(?:[A-Z][A-Za-z.]{1,4}\s+)?$",
+                                          sentence[body:start], re.I)))
 
 
 def _initials_match(acronym: str, name: str) -> bool:
@@ -394,6 +426,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         for m in by_key[key]:
             if m.acronym and _initials_match(m.acronym, m.surface):
                 joiner.union(entity_key(m.acronym), key)
+            if m.same_as in by_key and not places.country_of.get(key):
+                joiner.union(key, m.same_as)  # "Syrian Civil Defense, known as the White Helmets"
     # Plurals ("Patriots").
     for key in keys:
         if key.endswith("s") and key[:-1] in by_key and key not in configured:
@@ -408,7 +442,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
 
     join_spellings(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
-    join_initialisms(shorts, keys, joiner, settled)
+    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
@@ -481,8 +515,9 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
                 parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key) and \
                 not set(parts) & DIRECTION_WORDS:
             shaped.add(key)
-    return {key for key in shaped if any(m.titled for m in by_key[key])
-            or key.split()[-1] in by_key}
+    return {key for key in shaped if (any(m.titled for m in by_key[key])
+                                      or key.split()[-1] in by_key)
+            and not any(m.article for m in by_key[key])}
 
 
 def _kind(draft: TopicDraft, people: set[str]) -> str:
@@ -505,11 +540,11 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "system"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
-    if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS
+    if any(n in ORG_NOUNS for n in draft.class_nouns):
+        return "organisation"  # "his company Action Aviation said"
+    if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
-    if any(n in ORG_NOUNS for n in draft.class_nouns):
-        return "organisation"
     if words & PLACE_WORDS or any(n.split()[0] in PLACE_NOUNS for n in draft.class_nouns) or \
             _gazetteer_place(draft.key, _surface_mentions(draft)):
         return "place"
