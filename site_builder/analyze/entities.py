@@ -195,7 +195,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
                 run.append(spans[j + 1])
                 j += 1
-            elif (_joins(nxt, saw_of) and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
+            elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
+                                           and _org_name_follows(sentence, spans, j + 2)))
+                  and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
                   and not _not_entity(spans[j + 2].group(0))
                   and sentence[spans[j + 1].end() : spans[j + 2].start()] == " "):
                 saw_of = saw_of or nxt in ("of", "for")
@@ -229,6 +231,18 @@ def _joins(word: str, saw_of: bool) -> bool:
     # "Ministry of Finance", "Center for Strategic and International Studies";
     # but "Lockheed Martin and RTX" are two names.
     return word in _CONNECTORS and (word not in ("and", "the") or saw_of)
+
+
+def _org_name_follows(sentence: str, spans: list[re.Match[str]], k: int) -> bool:
+    """Does a capitalised run from word `k` end in an organisation's word ("Disaster and
+    Emergency Management Authority")?"""
+    last = ""
+    while k < len(spans) and _is_cap(spans[k].group(0)):
+        last = spans[k].group(0)
+        if k + 1 < len(spans) and sentence[spans[k].end() : spans[k + 1].start()] != " ":
+            break
+        k += 1
+    return last.lower() in ORG_WORDS
 
 
 def _opens_sentence(sentence: str, span: re.Match[str], body: int = 0) -> bool:
@@ -324,21 +338,34 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
 
 def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     """The lower-case noun right before a name: "company" (Roku), "town of" (Coyuca)."""
-    words = [w.strip(",;:\"“(").lower() for w in sentence[body:start].split()[-3:]]
-    if words and words[-1] in ("the", "a", "an", "named", "called"):
-        words = words[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
+    # Lower-case words only: "the head of the World Health Organization, Tedros ..."
+    raw = sentence[body:start].split()[-3:]
+    if raw and raw[-1].lower() in ("the", "a", "an", "named", "called"):
+        raw = raw[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
+    elif raw and raw[-1].endswith((",", ";", ":")):
+        raw = []  # "... of the disaster agency, Erdogan said": another clause's noun
+    words = [w.strip(",;:\"“(") for w in raw]
+    words = [w for w in words if w.islower()]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
         return f"{words[-2]} of"
     if words and words[-1] in CLASS_NOUNS:
         return words[-1]
-    # "Bab al-Hawa, the single border crossing": the noun of an appositive after the name.
+    # "Bab al-Hawa, the single border crossing", "Alistair Greig, a professor of ...":
+    # the head noun of an appositive after the name (its last word before "of", "at" ...).
     appositive = _APPOSITIVE.match(sentence[end:])
     if appositive:
-        for word in appositive.group(1).lower().split():
+        for word in appositive.group(1).split():
+            if word in ("of", "at", "in", "for", "with", "on", "from", "and", "by", "to"):
+                break
             if word in CLASS_NOUNS:
                 return word
-            if word in TITLE_HEADS:
+            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS:
                 return "person"
+    # "Madison, Illinois", "St John's, Newfoundland": a place followed by its region.
+    region = re.match(r"(?:['’]s)?,\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", sentence[end:])
+    if region and (entity_key(region.group(1)) in gazetteer().regions
+                   or entity_key(region.group(1)) in gazetteer().countries):
+        return "place"
     return ""
 
 
@@ -360,18 +387,20 @@ def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], l
         return None
     if len(run) == 1 and key in lower_vocab and (not plain.isupper() or len(plain) >= 4):
         return None  # an ordinary word that happens to be capitalised, or shouted ("UPDATED")
-    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS:
-        return None  # a class word alone ("the Valley", "the Storm") names nothing by itself
+    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS:
+        return None  # a class or compass word alone ("the Valley", "Western") names nothing
     next_word = ""
     after = sentence[end:]
     word = re.match(r"\s+([a-z][\w-]*)", after)
     if word and not possessive:
         next_word = word.group(1)
     acronym = _ACRONYM.match(after)
+    class_noun = _class_noun(sentence, start, end, body)
+    titled = titled or (class_noun in ("person", *PERSON_NOUNS) and len(run) >= 2)
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
                    initial=_opens_sentence(sentence, run[0], body),
-                   class_noun=_class_noun(sentence, start, end, body),
+                   class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
                    article=bool(re.search(r"\bthe\s+(?:[A-Z][A-Za-z.]{1,4}\s+)?$",
                                           sentence[body:start], re.I)))
@@ -424,7 +453,9 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             joiner.union(key, entity_key(country))
     for key in keys:
         for m in by_key[key]:
-            if m.acronym and _initials_match(m.acronym, m.surface):
+            # "(AFAD)" after an organisation's name may abbreviate it in its own language.
+            if m.acronym and (_initials_match(m.acronym, m.surface) or (
+                    " " in key and set(key.split()) & ORG_WORDS and m.acronym.isupper())):
                 joiner.union(entity_key(m.acronym), key)
             if m.same_as in by_key and not places.country_of.get(key):
                 joiner.union(key, m.same_as)  # "Syrian Civil Defense, known as the White Helmets"
@@ -534,18 +565,24 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS:
         return "organisation"
+    if words & EVENT_WORDS:
+        return "event"  # "World War Two"
+    if first in DIRECTION_WORDS and len(words) > 1:
+        return "place"  # "North Atlantic", "East Palestine"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)
     nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
-    if nouns and nouns * 2 >= total:
+    if nouns and (nouns * 2 >= total or nouns >= 2):
         return "system"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
-    if any(n in ORG_NOUNS for n in draft.class_nouns):
+    org_nouns = sum(c for n, c in draft.class_nouns.items() if n in ORG_NOUNS)
+    if org_nouns > draft.titled:
         return "organisation"  # "his company Action Aviation said"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
-    if words & PLACE_WORDS or any(n.split()[0] in PLACE_NOUNS for n in draft.class_nouns) or \
+    if words & PLACE_WORDS or any(n.split()[0] in PLACE_NOUNS or n == "place"
+                                  for n in draft.class_nouns) or \
             _gazetteer_place(draft.key, _surface_mentions(draft)):
         return "place"
     if any(_is_initialism([m]) for m in _surface_mentions(draft)):
