@@ -72,7 +72,7 @@ ministry council industries congress journal post times center centre institute 
 department agency bank party forces army navy company corporation corp inc ltd group committee
 commission office house parliament government administration union organization organisation
 association fund foundation court senate assembly network news service guard staff command
-studies reuters press tribune herald gazette telegraph guardian independent daily weekly review
+studies press tribune herald gazette telegraph guardian independent daily weekly review
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution foundation trust bureau regulator
@@ -469,6 +469,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         # Names the rules below must not move: places, configured names, class words.
         return (key in configured or key in places.country_of
                 or _gazetteer_place(key, by_key[key]) or key in places.demonym_of
+                or any(_names_place(m.class_noun) for m in by_key[key])
                 or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
 
     join_spellings(keys, joiner)
@@ -477,7 +478,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
-                       PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS)
+                       PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
     join_variants([k for k in keys if k not in countries], joiner, settled)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
@@ -520,6 +521,11 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         draft.kind = _kind(draft, people)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
+
+
+def _names_place(class_noun: str) -> bool:
+    """A class noun that says a place follows: "town", "town of", a region after a comma."""
+    return class_noun == "place" or class_noun.split(" ")[0] in PLACE_NOUNS
 
 
 def _gazetteer_place(key: str, found: list[Mention]) -> bool:
@@ -575,14 +581,15 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "system"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
-    org_nouns = sum(c for n, c in draft.class_nouns.items() if n in ORG_NOUNS)
+    # "company Vidora", "Reuters news agency": a class noun before or after the name.
+    org_nouns = sum(c for n, c in draft.class_nouns.items() if n in ORG_NOUNS) + sum(
+        c for n, c in draft.next_words.items() if n in ORG_NOUNS or n == "news")
     if org_nouns > draft.titled:
         return "organisation"  # "his company Action Aviation said"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
-    if words & PLACE_WORDS or any(n.split()[0] in PLACE_NOUNS or n == "place"
-                                  for n in draft.class_nouns) or \
+    if words & PLACE_WORDS or any(_names_place(n) for n in draft.class_nouns) or \
             _gazetteer_place(draft.key, _surface_mentions(draft)):
         return "place"
     if any(_is_initialism([m]) for m in _surface_mentions(draft)):
