@@ -122,6 +122,7 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
     word such as "river" or "storm": the name of another thing).
     """
     present = set(keys)
+    named = set(named)
     tails: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split()
@@ -148,7 +149,7 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
     # Longer names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan"
     # before "Erdogan" counts its owners.
     for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
-        if key not in tails or (blocked(key) and not tails[key] <= set(named)):
+        if key not in tails or (blocked(key) and not tails[key] <= named):
             continue
         owners = {joiner.find(k) for k in tails[key]}
         if len(owners) == 1:
