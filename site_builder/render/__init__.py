@@ -22,9 +22,24 @@ from jinja2 import (
 from ..analyze.crossrefs import is_verbatim
 from ..config import Config
 from ..errors import SiteError
-from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
+from ..models import (
+    Article,
+    Claim,
+    CrossRef,
+    Digest,
+    Disagreement,
+    Fact,
+    Paragraph,
+    Ref,
+    TimelineEvent,
+    Topic,
+    shorten,
+)
 from ..parallel import pmap
+from ..sources import source_name
+from .chart import chart
 from .digest_json import digest_json
+from .format import human_date, plural
 from .paths import article_path, pretty_url, safe_join, topic_path
 
 
@@ -51,6 +66,8 @@ def environment(config: Config) -> Environment:
     env.filters["web_url"] = web_url
     env.filters["rfc3339"] = rfc3339
     env.filters["pretty"] = pretty_url
+    env.filters["human_date"] = human_date
+    env.globals["plural"] = plural
     return env
 
 
@@ -63,6 +80,8 @@ class SiteIndex:
             Ref(a.slug, p.id): p for a in digest.articles for p in a.paragraphs}
         self.links: dict[Ref, list[CrossRef]] = defaultdict(list)
         for c in digest.crossrefs:
+            if c.source.article == c.target.article:
+                continue  # "also in" means another source
             self.links[c.source].append(c)
             self.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for refs in self.links.values():
@@ -82,8 +101,85 @@ class SiteIndex:
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
-        self.source_names = {a.slug: _source_name(a, i)
+        self.source_names = {a.slug: source_name(a, i)
                              for i, a in enumerate(digest.articles, 1)}
+        self.digest = digest
+
+    def headline(self, article: Article) -> str:
+        """The article's title, else its first sentence (whole, unless very long)."""
+        if article.title:
+            return article.title
+        lead = next((p.text for p in article.paragraphs if p.kind == "p"),
+                    article.paragraphs[0].text)
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘])", " ".join(lead.split()), maxsplit=1)[0]
+        return shorten(first, 200)
+
+    def sorted_claims(self, d: Disagreement) -> list[Claim]:
+        """An update's claims in time order (oldest first); others as the analysis ranks them."""
+        if d.kind != "update":
+            return d.claims
+        return sorted(d.claims, key=lambda c: (c.published or self._claim_date(c) or "~"))
+
+    def _claim_date(self, claim: Claim) -> str | None:
+        dates = [a.published for r in claim.support
+                 if (a := self.articles.get(r.article)) and a.published]
+        return min(dates) if dates else None
+
+    def claim_date(self, claim: Claim) -> str | None:
+        """When a claim was published: its own date, else its earliest source's."""
+        return claim.published or self._claim_date(claim)
+
+    def chart(self, d: Disagreement, number: int) -> str | None:
+        """Inline SVG of a disputed figure, when at least two values have a number."""
+        return chart(d, self.source_names, self.articles, f"chart-{number}")
+
+    def corroborated(self) -> list[Fact]:
+        """Facts more than one source states, in the analysis's order."""
+        return [f for f in self.digest.facts if f.sources > 1]
+
+    def single_source(self) -> list[Fact]:
+        """Facts only one source states (shown folded)."""
+        return [f for f in self.digest.facts if f.sources <= 1]
+
+    def key_figures(self, limit: int = 6) -> list[Fact]:
+        """Corroborated facts that carry a figure, for the front page."""
+        return [f for f in self.corroborated() if f.values][:limit]
+
+    def days(self, events: list[TimelineEvent]) -> list[tuple[str, list[TimelineEvent]]]:
+        """Timeline events grouped by day (or by month, when that is all the text says)."""
+        grouped: dict[str, list[TimelineEvent]] = defaultdict(list)
+        for event in events:
+            grouped[event.date[:10]].append(event)
+        return list(grouped.items())
+
+    def mentions_by_source(self, topic: Topic) -> list[tuple[str, list[Ref]]]:
+        """A topic's mentions grouped by source, sources in digest order."""
+        grouped: dict[str, list[Ref]] = defaultdict(list)
+        for ref in topic.mentions:
+            if ref not in grouped[ref.article]:
+                grouped[ref.article].append(ref)
+        order = {slug: i for i, slug in enumerate(self.articles)}
+        return sorted(grouped.items(), key=lambda item: order.get(item[0], 0))
+
+    def when(self) -> str:
+        """When the story was reported: the span of the sources' dates ("" if none)."""
+        days = sorted({a.published[:10] for a in self.articles.values() if a.published})
+        if not days:
+            return ""
+        first, last = human_date(days[0]), human_date(days[-1])
+        return first if first == last else f"{first} – {last}"
+
+    def where(self, limit: int = 3) -> list[Topic]:
+        """The places most sources mention."""
+        return [t for t in self.digest.topics if t.kind == "place"][:limit]
+
+    def first_last(self, topic: Topic) -> tuple[Article, Article] | None:
+        """The earliest and latest dated sources that mention a topic (None if undated)."""
+        dated = sorted({(a.published, a.slug) for r in topic.mentions
+                        if (a := self.articles.get(r.article)) and a.published})
+        if not dated:
+            return None
+        return self.articles[dated[0][1]], self.articles[dated[-1][1]]
 
     @staticmethod
     def kept_lines(article: Article) -> int:
@@ -192,16 +288,6 @@ def site_updated(digest: Digest) -> str:
         return max(dates)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _source_name(article: Article, number: int) -> str:
-    if article.outlet:
-        return article.outlet
-    if web_url(article.url):
-        host = urlsplit(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return f"Source {number}"
 
 
 class _Renderer:
