@@ -24,16 +24,23 @@ PLOT_HEIGHT = 200
 
 @dataclass(frozen=True)
 class Point:
-    source: str
+    sources: tuple[str, ...]  # the sources that give this value on this day
     value: float
-    label: str  # the value as the source wrote it
+    label: str  # the value as the first source wrote it
     published: str | None
+
+    @property
+    def source(self) -> str:
+        """The sources as a short label: "Alpha", or "Alpha +2"."""
+        first = _clip(self.sources[0], 22)
+        return first if len(self.sources) == 1 else f"{first} +{len(self.sources) - 1}"
 
 
 def points(d: Disagreement, names: dict[str, str], articles: dict[str, Article]
            ) -> list[Point]:
-    """One point per source and value, for the claims that have a number."""
-    seen: dict[tuple[str, float], Point] = {}
+    """One point per value and day (per value when undated), naming every source that
+    gives it; only claims that have a number."""
+    found: dict[tuple[str, float], tuple[list[str], str]] = {}
     for claim in d.claims:
         if claim.number is None:
             continue
@@ -41,10 +48,13 @@ def points(d: Disagreement, names: dict[str, str], articles: dict[str, Article]
             article = articles.get(ref.article)
             if article is None:
                 continue
-            published = claim.published or article.published
-            key = (names[ref.article], claim.number)
-            seen.setdefault(key, Point(key[0], claim.number, claim.value, published))
-    return sorted(seen.values(), key=lambda p: (p.published or "", p.source, p.value))
+            day = (claim.published or article.published or "")[:10]
+            sources, _ = found.setdefault((day, claim.number), ([], claim.value))
+            if names[ref.article] not in sources:
+                sources.append(names[ref.article])
+    return sorted((Point(tuple(sources), value, label, day or None)
+                   for (day, value), (sources, label) in found.items()),
+                  key=lambda p: (p.published or "", p.value, p.sources))
 
 
 def compact(value: float) -> str:
@@ -65,8 +75,8 @@ def _day(iso: str | None) -> int | None:
 def describe(d: Disagreement, pts: list[Point]) -> str:
     """The chart as a sentence (its text alternative)."""
     unit = f" ({d.unit})" if d.unit else ""
-    parts = [f"{p.source}: {p.label}" + (f", {human_date(p.published)}" if p.published else "")
-             for p in pts]
+    parts = [f"{', '.join(p.sources)}: {p.label}"
+             + (f", {human_date(p.published)}" if p.published else "") for p in pts]
     return f"{d.about[:1].upper()}{d.about[1:]}{unit}, by source: " + "; ".join(parts) + "."
 
 
@@ -78,8 +88,9 @@ def chart(d: Disagreement, names: dict[str, str], articles: dict[str, Article],
         return None
     days = [_day(p.published) for p in pts]
     over_time = all(day is not None for day in days) and len(set(days)) > 1
-    body = _timeline(pts, days) if over_time else _bars(pts)  # type: ignore[arg-type]
-    height = PLOT_HEIGHT + 50 if over_time else ROW * len(pts) + 10
+    body = (_timeline(pts, days, d.kind == "update")  # type: ignore[arg-type]
+            if over_time else _bars(pts))
+    height = PLOT_HEIGHT + 26 if over_time else ROW * len(pts) + 10
     title = f"{d.about[:1].upper()}{d.about[1:]}" + (" over time" if over_time else
                                                      " by source")
     return Markup(
@@ -98,14 +109,15 @@ def _bars(pts: list[Point]) -> str:
         width = max(2.0, room * max(p.value, 0) / top)
         rows.append(
             f'<text class="label" x="{LABEL - 8}" y="{y + 17}" text-anchor="end">'
-            f'{escape(_clip(p.source, 22))}</text>'
+            f'{escape(p.source)}</text>'
             f'<rect class="bar" x="{LABEL}" y="{y + 4}" width="{width:.1f}" height="{ROW - 10}"/>'
             f'<text class="value" x="{LABEL + width + 6:.1f}" y="{y + 17}">'
             f'{escape(compact(p.value))}</text>')
     return "".join(rows)
 
 
-def _timeline(pts: list[Point], days: list[int]) -> str:
+def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
+    """Values against dates; joined by a line only when they are successive updates."""
     left, right, top, bottom = 56, WIDTH - 20, 12, PLOT_HEIGHT
     first, last = min(days), max(days)
     high = max(p.value for p in pts) * 1.1 or 1
@@ -125,14 +137,16 @@ def _timeline(pts: list[Point], days: list[int]) -> str:
            f'{escape(human_date(pts[0].published, time=False))}</text>',
            f'<text class="tick" x="{right}" y="{bottom + 18}" text-anchor="end">'
            f'{escape(human_date(pts[-1].published, time=False))}</text>']
-    line = " ".join(f"{x(day):.1f},{y(p.value):.1f}" for p, day in zip(pts, days, strict=True))
-    out.append(f'<polyline class="trend" points="{line}"/>')
+    if trend:
+        line = " ".join(f"{x(day):.1f},{y(p.value):.1f}"
+                        for p, day in zip(pts, days, strict=True))
+        out.append(f'<polyline class="trend" points="{line}"/>')
     for p, day in zip(pts, days, strict=True):
         anchor = "end" if x(day) > WIDTH * 0.7 else "start"
         shift = -8 if anchor == "end" else 8
         out.append(f'<circle class="dot" cx="{x(day):.1f}" cy="{y(p.value):.1f}" r="5"/>'
                    f'<text class="label" x="{x(day) + shift:.1f}" y="{y(p.value) - 8:.1f}" '
-                   f'text-anchor="{anchor}">{escape(_clip(p.source, 22))}: '
+                   f'text-anchor="{anchor}">{escape(p.source)}: '
                    f'{escape(compact(p.value))}</text>')
     return "".join(out)
 
