@@ -210,8 +210,8 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     try:
         server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
     except OSError as exc:
-        raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
-                        "(try another --port)") from exc
+        raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
+                        "(try another --port)", f"{host}:{port}") from exc
     finally:
         observer.stop()
 
