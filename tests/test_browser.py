@@ -376,7 +376,7 @@ def test_topic_pages_open_with_a_summary(site, any_page):
     assert summary.bounding_box()["y"] < page.locator("h2#mentions").bounding_box()["y"]
     folded = page.locator("details.mentions-of")
     sources = {m["article"] for m in topic["mentions"]}
-    assert folded.count() == len(sources)
+    assert folded.count() == min(len(sources), 12) + (len(sources) > 12)
     assert not folded.first.locator("ol.mentions").is_visible()
 
 

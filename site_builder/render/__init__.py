@@ -153,13 +153,13 @@ class SiteIndex:
         return list(grouped.items())
 
     def mentions_by_source(self, topic: Topic) -> list[tuple[str, list[Ref]]]:
-        """A topic's mentions grouped by source, sources in digest order."""
+        """A topic's mentions grouped by source, the sources that mention it most first."""
         grouped: dict[str, list[Ref]] = defaultdict(list)
         for ref in topic.mentions:
             if ref not in grouped[ref.article]:
                 grouped[ref.article].append(ref)
         order = {slug: i for i, slug in enumerate(self.articles)}
-        return sorted(grouped.items(), key=lambda item: order.get(item[0], 0))
+        return sorted(grouped.items(), key=lambda item: (-len(item[1]), order.get(item[0], 0)))
 
     def when(self) -> str:
         """When the story was reported: the span of the sources' dates ("" if none)."""
