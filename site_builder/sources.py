@@ -23,6 +23,8 @@ def readable_file_name(name: str | None) -> str | None:
         return None
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     words = [w for w in re.split(r"[\s_.\-]+", stem) if w and not _ID_WORD.fullmatch(w)]
+    # A lone letter is an ordering mark ("a_northern.txt"), unless it is all there is.
+    words = [w for w in words if len(w) > 1] or words
     if not words:
         return None
     return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)

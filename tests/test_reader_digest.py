@@ -40,6 +40,7 @@ def test_source_names_fall_back_from_outlet_to_host_to_file_name_to_number():
 @pytest.mark.parametrize(("name", "readable"), [
     ("reuters-japan-patriots.html", "Reuters Japan Patriots"),
     ("BBC_News_2024_03.txt", "BBC News"),
+    ("c_gulfreport.txt", "Gulfreport"),
     ("004_3afadba021f4185c.txt", None),
     ("12345.md", None),
 ])
