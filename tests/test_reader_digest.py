@@ -235,3 +235,24 @@ def test_sources_are_listed_in_pages(numbered, tmp_path: Path, monkeypatch):
     assert sorted(listed) == [1, 2, 2]
     last = (tmp_path / "out" / "sources/3/index.html").read_text()
     assert 'href="../../sources/index.html">1</a>' in last and 'aria-current="page">3' in last
+
+
+def test_key_facts_are_cut_into_pages_that_keep_every_fact_once(numbered, tmp_path: Path,
+                                                                monkeypatch):
+    from site_builder import render
+    from site_builder.config import Config
+
+    _, digest = numbered
+    monkeypatch.setattr(render, "FACTS_PAGE_UNITS", 20)
+    written = render.render_site(digest, Config(tmp_path / "site"), tmp_path / "out")
+    pages = [p for p in written if p.startswith("facts/")]
+    assert len(pages) > 2
+    html = "".join((tmp_path / "out" / p).read_text() for p in pages)
+    for fact in digest.facts:
+        assert html.count(f'<tr id="{fact.id}"') == 1
+    assert html.count('<section class="disagreement') == len(digest.disagreements)
+    index = (tmp_path / "out" / "index.html").read_text()
+    figures = re.findall(r'href="(facts/(?:\d+/)?index\.html)#(f-[0-9a-f]+)"', index)
+    assert figures
+    for href, fact_id in figures:  # the front page links each figure to its page
+        assert f'<tr id="{fact_id}"' in (tmp_path / "out" / href).read_text()

@@ -7,6 +7,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,6 +105,13 @@ class SiteIndex:
         self.source_names = {a.slug: source_name(a, i)
                              for i, a in enumerate(digest.articles, 1)}
         self.digest = digest
+        self.facts_pages = facts_pages(digest)
+        self._fact_page = {f.id: n for n, page in enumerate(self.facts_pages, 1)
+                           for f in page.several + page.single}
+
+    def fact_path(self, fact_id: str) -> str:
+        """The page of facts/ that lists a fact."""
+        return facts_path(self._fact_page.get(fact_id, 1))
 
     def headline(self, article: Article) -> str:
         """The article's title, else its first sentence (whole, unless very long)."""
@@ -255,10 +263,48 @@ class SiteIndex:
 
 # Pages besides the index, articles and topics: (template, path in the site).
 SITE_PAGES = [
-    ("facts.html", "facts/index.html"), ("timeline.html", "timeline/index.html"),
+    ("timeline.html", "timeline/index.html"),
     ("search.html", "search/index.html"),
     ("404.html", "404.html"), ("feed.xml", "feed.xml"), ("robots.txt", "robots.txt"),
 ]
+
+
+# How much one page of facts/ holds, in units: a disagreement counts 4, a fact several
+# sources state 2, a single-source claim 1 (roughly their weight in bytes). Keeps the
+# largest page of a big site well under 500 KB.
+FACTS_PAGE_UNITS = 480
+
+
+@dataclass
+class FactsPage:
+    """What one page of facts/ shows, in the order the first page starts with."""
+
+    disagreements: list[tuple[int, Disagreement]] = field(default_factory=list)  # (number, d)
+    several: list[Fact] = field(default_factory=list)
+    single: list[Fact] = field(default_factory=list)
+
+
+def facts_pages(digest: Digest) -> list[FactsPage]:
+    """Disagreements, then facts several sources state, then single-source claims, cut
+    into pages of FACTS_PAGE_UNITS."""
+    pages = [FactsPage()]
+    used = 0
+    items: list[tuple[int, str, object]] = [(4, "disagreements", (n, d))
+                                            for n, d in enumerate(digest.disagreements, 1)]
+    items += [(2 if f.sources > 1 else 1, "several" if f.sources > 1 else "single", f)
+              for f in digest.facts]
+    for cost, part, item in items:
+        if used and used + cost > FACTS_PAGE_UNITS:
+            pages.append(FactsPage())
+            used = 0
+        used += cost
+        getattr(pages[-1], part).append(item)
+    return pages
+
+
+def facts_path(number: int) -> str:
+    """Page `number` (1-based) of the key facts."""
+    return "facts/index.html" if number == 1 else f"facts/{number}/index.html"
 
 
 # Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
@@ -321,13 +367,19 @@ class _Renderer:
             context["topic"] = self.topics[refs["topic"]]
         if "pages" in refs:
             context["pages"] = refs["pages"]
+        if "facts_page" in refs:
+            number = refs["facts_page"]
+            context["shown"] = self.index.facts_pages[number - 1]
+            context["page_number"] = number
+            context["page_count"] = len(self.index.facts_pages)
+            context["page_path"] = facts_path
         if "sources_page" in refs:
             number = refs["sources_page"]
             start = (number - 1) * SOURCES_PER_PAGE
             context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
             context["page_number"] = number
             context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
-            context["sources_path"] = sources_path
+            context["page_path"] = sources_path
             context["per_page"] = SOURCES_PER_PAGE
 
         def url(target: str | Ref) -> str:
@@ -390,6 +442,8 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     jobs.append(("topics.html", "topics/index.html", {}))
     jobs += [("topic.html", topic_path(t.slug), {"topic": t.slug}) for t in digest.topics]
     jobs += [(template, path, {}) for template, path in SITE_PAGES]
+    jobs += [("facts.html", facts_path(n), {"facts_page": n})
+             for n in range(1, len(facts_pages(digest)) + 1)]
     jobs += [("sources.html", sources_path(n), {"sources_page": n})
              for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
