@@ -256,3 +256,12 @@ def test_key_facts_are_cut_into_pages_that_keep_every_fact_once(numbered, tmp_pa
     assert figures
     for href, fact_id in figures:  # the front page links each figure to its page
         assert f'<tr id="{fact_id}"' in (tmp_path / "out" / href).read_text()
+
+
+def test_the_sample_front_page_weighs_under_60_kb_with_its_css_and_js(built_sample: Path):
+    out = built_sample / "output"
+    html = (out / "index.html").read_text()
+    assets = re.findall(r'(?:href|src)="(static/[^"]+)"', html)
+    assert {"static/style.css", "static/site.js"} <= set(assets)
+    total = len(html.encode()) + sum((out / a).stat().st_size for a in assets)
+    assert total < 60_000, total
