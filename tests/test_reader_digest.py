@@ -18,7 +18,7 @@ from site_builder.models import Article, Claim, Disagreement, Paragraph, Ref
 from site_builder.render.chart import chart, compact
 from site_builder.render.format import human_date
 from site_builder.serve import changed_files
-from site_builder.sources import readable_file_name, source_name
+from site_builder.source_names import readable_file_name, source_name
 
 
 def _article(slug: str, **meta: str | None) -> Article:

@@ -37,7 +37,7 @@ from ..models import (
     shorten,
 )
 from ..parallel import pmap
-from ..sources import source_name
+from ..source_names import source_name
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
