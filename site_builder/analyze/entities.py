@@ -330,9 +330,13 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         mention.titled = mention.titled or len(tokens) >= 2
     after = sentence[run[-1].end() :]
     said = re.match(r",?\s*([a-z]+)", after)
-    if len(tokens) >= 2 and ((said and said.group(1) in SPEECH_VERBS)
-                             or re.match(r",\s*\d{1,3}\s*[,.;)]", after)):
-        mention.titled = True  # "Alejandro Martinez told", "Ana Ruiz, 34,"
+    if len(tokens) >= 2 and re.match(r",\s*\d{1,3}\s*[,.;)]", after):
+        mention.titled = True  # "Ana Ruiz, 34,"
+    elif len(tokens) >= 2 and said and said.group(1) in SPEECH_VERBS and not any(
+            len(t) > 2 and t.lower() in lower_vocab for t in tokens):
+        # "Alejandro Martinez told": but companies speak too, and their names are often
+        # made of ordinary words ("Nimbus Cloud said", "Norfolk Southern said").
+        mention.titled = True
     return [mention]
 
 
@@ -577,8 +581,9 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "place"  # "North Atlantic", "East Palestine"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)
     nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
-    if nouns and (nouns * 2 >= total or nouns >= 2):
-        return "system"
+    speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)
+    if nouns and (nouns * 2 >= total or nouns >= 2) and not speaks:
+        return "system"  # "Patriot missiles"; but "a Norfolk Southern train" and "NS said"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
     # "company Vidora", "Reuters news agency": a class noun before or after the name.
@@ -614,6 +619,8 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
     best = max(draft.surfaces.items(),
                key=lambda item: (len(item[0].replace(".", "").split()),
                                  not item[0].replace(".", "").isupper(), item[1], item[0]))[0]
+    if " " in best and best.isupper():
+        best = best.title()  # a dateline's "SAN FRANCISCO" and nothing else
     if draft.kind == "system" and draft.next_words:
         noun = max((w for w in draft.next_words if w in SYSTEM_NOUNS),
                    key=lambda w: (draft.next_words[w], w), default="")
