@@ -203,3 +203,26 @@ def test_an_organisation_that_speaks_is_not_a_person():
     ])
     assert _kind(key_to_topic, drafts, "White Harbour Trust") == "organisation"
     assert _kind(key_to_topic, drafts, "Norwell Southern") != "person"
+
+
+def test_model_designations_and_flights():
+    key_to_topic, drafts = _topics([
+        "Regulators grounded the Boeing 747 MAX 8 after Northjet Airlines Flight 4410 lost"
+        " a panel.",
+        "Every 747 MAX 8 was inspected.", "Flight 4410 landed safely.",
+        "In 2023 NEW YORK banks failed.",
+    ])
+    assert _same(key_to_topic, "Boeing 747 MAX 8", "747 MAX 8")
+    assert _same(key_to_topic, "Northjet Airlines Flight 4410", "Flight 4410")
+    assert _kind(key_to_topic, drafts, "747 MAX 8") == "system"
+    assert _kind(key_to_topic, drafts, "Flight 4410") == "event"
+    assert not any(key.startswith("2023") for key in key_to_topic)
+
+
+def test_unknown_spelling_joins_a_known_place_but_two_known_places_stay_apart():
+    key_to_topic, _ = _topics([
+        "Rescuers reached Islamabat by road.", "Officials in Islamabad said so.",
+        "Flights left Austria for Australia.",
+    ])
+    assert _same(key_to_topic, "Islamabat", "Islamabad")
+    assert not _same(key_to_topic, "Austria", "Australia")

@@ -161,11 +161,12 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
 
     Only long names with the same first three letters and word count are compared
     (one edit for 8 letters or more, two from 12), and no key with a digit: "F-15"
-    and "F-16" are different things.
+    and "F-16" are different things. Two `blocked` keys (both known places, say) are
+    never joined; an unknown spelling may join a known one (Naypyitaw / Naypyidaw).
     """
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in keys:
-        if len(key) >= 8 and not any(c.isdigit() for c in key) and not blocked(key):
+        if len(key) >= 8 and not any(c.isdigit() for c in key):
             blocks[(key[:3], len(key.split()))].append(key)
     for block in blocks.values():
         block.sort(key=lambda k: (len(k), k))
@@ -174,7 +175,7 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                 if len(other) - len(key) > 2:
                     break
                 limit = 2 if len(key) >= 12 else 1
-                if key.rstrip("s") == other.rstrip("s"):
+                if key.rstrip("s") == other.rstrip("s") or (blocked(key) and blocked(other)):
                     continue  # plurals have their own rule
                 if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
                     joiner.union(key, other)

@@ -172,7 +172,7 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     mentions: list[Mention] = []
     i = 0
     while i < len(spans):
-        if not _is_cap(spans[i].group(0)) or (
+        if not (_is_cap(spans[i].group(0)) or _code_follows(sentence, spans, i)) or (
                 dateline and dateline.start("credit") <= spans[i].start() < body):
             i += 1
             continue
@@ -220,6 +220,15 @@ def _model_number(word: str, number: str) -> bool:
     if _CODE.fullmatch(word):
         return bool(_NUMBER.fullmatch(number))
     return bool(re.fullmatch(r"\d{3,5}", number)) and not re.fullmatch(r"(?:19|20)\d\d", number)
+
+
+def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
+    """A model number that opens a designation: "737 MAX 9" (a letter code follows)."""
+    number = spans[i].group(0)
+    return (i + 1 < len(spans) and bool(re.fullmatch(r"\d{3,5}", number))
+            and not re.fullmatch(r"(?:19|20)\d\d", number)
+            and sentence[spans[i].end() : spans[i + 1].start()] == " "
+            and bool(_CODE.fullmatch(spans[i + 1].group(0))))
 
 
 def _all_countries(token: str) -> bool:
@@ -483,7 +492,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
                        PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
-    join_variants([k for k in keys if k not in countries], joiner, settled)
+    join_variants(keys, joiner, settled)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
@@ -569,8 +578,8 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
     total = sum(draft.surfaces.values())
     if draft.key in places.country_of:
         return "place"
-    if first in EVENT_WORDS:
-        return "event"
+    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
+        return "event"  # "Hurricane Otis", "Flight 1282"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS:
