@@ -207,6 +207,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 break
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, spans, j, body)
+        # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
+        found = [m for m in found if sentence[m.end : m.end + 1] != "/"
+                 and sentence[m.start - 1 : m.start] != "/"]
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
         mentions.extend(found)
