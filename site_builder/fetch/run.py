@@ -20,6 +20,8 @@ from pathlib import Path
 
 from ..errors import Reporter, SiteError
 from ..ingest.decode import BinaryFileError, decode
+from ..ingest.html_extract import parse_html
+from ..ingest.html_meta import html_meta
 from ..ingest.readers import read_html
 from .client import Fetcher, FetchError, FetchSettings, Response
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed, select
@@ -238,7 +240,7 @@ class _Run:
         meta = _page_meta(response.body)
         fields = {"url": response.final_url,
                   "outlet": meta.get("outlet") or host_of(response.final_url)}
-        if published and not meta.get("published"):
+        if published and not _shows_date(response.body, meta):
             # The page shows no date but its feed does: the feed speaks for the outlet.
             fields["published"] = published.isoformat(timespec="minutes")
         fields["fetched"] = fetched
@@ -336,13 +338,30 @@ def _fetch_one(fetcher: Fetcher, url: str, feeds: bool) -> _Fetched:
     return _Fetched(url, response=response, fetched=fetched)
 
 
-def _page_meta(body: bytes) -> dict[str, str]:
-    """What the page says about itself (outlet, published …), read as a build would."""
+def _page_text(body: bytes) -> str | None:
+    """The page decoded as a build decodes a seed; None for a binary body."""
     try:
         text, _ = decode(body)
     except BinaryFileError:
-        return {}
-    return read_html(text, "page.html").meta
+        return None
+    return text
+
+
+def _page_meta(body: bytes) -> dict[str, str]:
+    """What the page's markup says about itself (outlet, published …), read as a build
+    reads it, without the cost of finding the article."""
+    text = _page_text(body)
+    root = parse_html(text) if text is not None else None
+    return html_meta(root)[0] if root is not None else {}
+
+
+def _shows_date(body: bytes, meta: dict[str, str]) -> bool:
+    """Whether the page gives its publication date: in its markup (`meta`) or, failing
+    that, in the visible byline a build reads from the extracted article."""
+    if meta.get("published"):
+        return True
+    text = _page_text(body)
+    return text is not None and "published" in read_html(text, "page.html").meta
 
 
 def _interleave_hosts(urls: list[str]) -> list[str]:
