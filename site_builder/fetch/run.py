@@ -113,6 +113,8 @@ def add(site_dir: Path, targets: Iterable[str], options: AddOptions, reporter: R
 
 
 class _Run:
+    """One `sitebuild add` run: its seeds, options, messages and result."""
+
     def __init__(self, book: SeedBook, options: AddOptions, reporter: Reporter,
                  clock: Clock) -> None:
         self.book = book
@@ -128,6 +130,7 @@ class _Run:
         self.book.rollback()
 
     def run(self, targets: list[str]) -> None:
+        """Import the archives, then fetch the pages and feeds, then the feeds' entries."""
         urls: list[str] = []
         entries: list[FeedEntry] = []
         archives: list[Path] = []
@@ -370,9 +373,9 @@ def _interleave_hosts(urls: list[str]) -> list[str]:
     by_host: dict[str, list[str]] = {}
     for url in urls:
         by_host.setdefault(host_of(url), []).append(url)
-    queues = list(by_host.values())
+    waiting = list(by_host.values())
     order: list[str] = []
-    while queues:
-        order += [queue.pop(0) for queue in queues]
-        queues = [queue for queue in queues if queue]
+    while waiting:
+        order += [host_urls.pop(0) for host_urls in waiting]
+        waiting = [host_urls for host_urls in waiting if host_urls]
     return order
