@@ -357,6 +357,22 @@ def test_a_type_that_is_not_html_is_refused(local: LocalSite, site: Path):
                                 local.url("/data"): "not HTML or a feed (application/json)"}
 
 
+def test_hostile_text_is_printed_without_its_control_characters(local: LocalSite,
+                                                                 site: Path):
+    # A C1 control (CSI) in a header and a bidirectional override in the page's name.
+    local.routes["/odd"] = Route(body=b"x", content_type="application/\x9b2Jx")
+    page = local.page("/story", article_html("S", "Post\u202egnp.exe", TEXT))
+    done = cli("--site", str(site), "--allow-private", "--delay", "0", local.url("/odd"), page,
+               "http://example.org/a\x1b[2J")
+    assert done.returncode == 0, done.stderr
+    assert "\x9b" not in done.stderr and "\u202e" not in done.stderr
+    assert "\x1b" not in done.stderr
+    assert "not HTML or a feed (application/\\x9b2jx)" in done.stderr
+    assert "Post\\u202egnp.exe" in done.stderr
+    assert "http://example.org/a\\x1b[2J: failed: not a valid URL (a control character in it)" \
+        in done.stderr
+
+
 def test_a_url_already_added_is_skipped_unless_refreshed(local: LocalSite, site: Path):
     page = local.page("/story", article_html("S", "River Post", TEXT))
     first = run(site, [page])

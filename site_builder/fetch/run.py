@@ -12,6 +12,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from .warc import HTML_TYPES, ArchiveError, captures, is_archive
 HANDFUL = 5
 # Captures from an archive are recorded in sources.yml in batches of this many.
 ARCHIVE_BATCH = 100
+# Bidirectional embeddings, overrides and isolates: they can reorder a printed line.
+_BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
 @dataclass
@@ -177,12 +180,12 @@ class _Run:
         chosen, undated = select(found, self.options.since, self.options.limit)
         if undated:
             entries = "entry" if undated == 1 else "entries"
-            self.reporter.info(f"{feed}: {undated} {entries} without a date left out (--since)")
+            self._info(f"{feed}: {undated} {entries} without a date left out (--since)")
         if not found:
             self._fail(feed, "the feed has no entries with a link")
         elif not chosen:
             since = self.options.since.date().isoformat() if self.options.since else ""
-            self.reporter.info(f"{feed}: no entries published since {since}")
+            self._info(f"{feed}: no entries published since {since}")
         return chosen
 
     def _new(self, urls: list[str]) -> list[str]:
@@ -204,14 +207,17 @@ class _Run:
     def _already(self, url: str, name: str) -> None:
         self.result.already.append(url)
         if self.verbose:
-            self.reporter.info(f"{url}: already added as seeds/{name} "
+            self._info(f"{url}: already added as seeds/{name} "
                                "(--refresh fetches it again)")
+
+    def _info(self, message: str) -> None:
+        self.reporter.info(_shown(message))
 
     def _fail(self, url: str, why: str) -> None:
         self.result.failed.append((url, why))
         # Start a fresh line when a progress counter is being rewritten on this one.
         start = "\r\x1b[K" if self.reporter.live and not self.verbose else ""
-        print(f"{start}{url}: failed: {why}", file=sys.stderr)
+        print(f"{start}{_shown(f'{url}: failed: {why}')}", file=sys.stderr)
 
     def _fetch_all(self, fetcher: Fetcher, urls: list[str], *, feeds: bool, stage: str,
                    dates: dict[str, datetime | None] | None = None) -> list[FeedEntry]:
@@ -255,7 +261,7 @@ class _Run:
         (self.result.added if new else self.result.refreshed).append(name)
         if self.verbose:
             verb = "added" if new else "refreshed"
-            self.reporter.info(f"{verb} seeds/{name} ({fields.get('outlet')}: {url})")
+            self._info(f"{verb} seeds/{name} ({fields.get('outlet')}: {url})")
 
     def _import_archive(self, path: Path) -> None:
         skipped: dict[str, int] = {}
@@ -285,10 +291,10 @@ class _Run:
             self.book.batch = 1
             self.verbose = verbose
         count = len(self.result.added) + len(self.result.refreshed) - added
-        self.reporter.info(f"{path}: {_count(count, 'page')} saved")
+        self._info(f"{path}: {_count(count, 'page')} saved")
         if skipped:
             what = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
-            self.reporter.info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
+            self._info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
                                f"that are not HTML pages ({what})")
 
 
@@ -365,6 +371,16 @@ def _shows_date(body: bytes, meta: dict[str, str]) -> bool:
         return True
     text = _page_text(body)
     return text is not None and "published" in read_html(text, "page.html").meta
+
+
+def _shown(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (escape sequences) and
+    bidirectional overrides, which servers, pages and archives may put in a header, a
+    name or a URL, are written as `\\xNN` / `\\uNNNN`."""
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) == "Cc" or unicodedata.bidirectional(c) in _BIDI_CONTROLS
+        else c for c in text)
 
 
 def _interleave_hosts(urls: list[str]) -> list[str]:
