@@ -40,6 +40,8 @@ _CONTEXT = {
     "figure": "figure or photo caption", "button": "button", "label": "form label",
     "menu": "navigation", "address": "contact details", "caption": "table caption",
 }
+# Why a block that is mostly link text is left out.
+LINKS = "links (navigation or other articles)"
 # Control characters libxml2 refuses (trafilatura drops them too); none is a newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -271,7 +273,7 @@ def _reason(run: TextRun) -> str:
     if run.context:
         return run.context
     if run.link_share >= 0.5:
-        return "links (navigation or other articles)"
+        return LINKS
     if run.tag in _HEADINGS:
         return "heading outside the article"
     if len(_TOKEN.findall(run.text)) < 10:
