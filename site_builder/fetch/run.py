@@ -1,10 +1,11 @@
 """`sitebuild add`: fetch pages, feeds' entries and web archives' captures into `seeds/`.
 
 Pages are fetched on a few threads (`FetchSettings.hosts`) and saved by the calling
-thread in the order they were asked for, so names and `sources.yml` do not depend on
-which answer came first. Each seed is written atomically and then recorded in
-`sources.yml` (also atomically); if anything stops a run between the two, the seeds
-not yet recorded are removed again, so the folder and the file always agree.
+thread in an order fixed by the input (the URLs as given, hosts taking turns), so names
+and `sources.yml` do not depend on which answer came first. Each seed is written
+atomically and then recorded in `sources.yml` (also atomically); if anything stops a
+run between the two, the seeds not yet recorded are removed again, so the folder and
+the file always agree.
 """
 
 from __future__ import annotations
