@@ -91,7 +91,7 @@ def _author(root: _Element, ld: dict, meta: _MetaLookup) -> str | None:
     """A person's name: JSON-LD's author, then meta tags, then byline markup."""
     candidates = [
         _ld_name(ld.get("author"), people_only=True),
-        meta("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"),
+        meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
         _ld_name(ld.get("author")),
         _element_text(root, "//*[@rel='author']"),
         _element_text(root, "//*[@itemprop='author']"),
