@@ -15,6 +15,7 @@ The approach generalises jusText and body-text extraction (BTE):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from ..dates import READING_TIME, find_dates, parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
+from .fields import metadata_prefix
+from .links import cut_inline_links, is_link_line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -78,10 +81,45 @@ _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*
                         re.I)
 _TIMESTAMP = re.compile(r"^[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$",
                         re.I)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Sentence ends in the scripts news is written in (Latin, CJK, Devanagari, Arabic).
+_TERMINAL = re.compile(r"[.!?…。！？｡।॥؟۔][\"'”’)\]」』]*$")
+# Scripts written without spaces between words: a "word" token is a whole phrase.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u1000-\u109f"
+                       r"\u1780-\u17ff]")
+# Below this share of English function words a page is not English, and the
+# stop-word signal says nothing about its paragraphs.
+_ENGLISH_STOP_RATIO = 0.2
 _DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(?P<rest>.+)$", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_LIST_HEADING = "heading of a list of other articles"
+_HEADLINE_LIST = "list of other articles' headlines"
+# Markdown table rules ("|---|:--:|") carry no text.
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
+_CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
+# "Length: 240 metres", "Cost - $4m": an item that gives a value for a label.
+_LABEL_VALUE = re.compile(r"^[^:–—]{1,40}\s*[:–—]\s+\S")
+# Words around a photo that describe the scene rather than report news.
+_SCENE = re.compile(
+    r"\b(?:is|are)\s+(?:seen|pictured|shown|\w+ing)\b|\b(?:pictured|photographed|seen here)\b|"
+    r"\b(?:a |an )?(?:general |aerial )?view of\b|\((?:l|r|c|left|right|centre|center|"
+    r"front|back|top|bottom)\)|\bleft to right\b|\bfile (?:photo|picture|image)\b|"
+    r"\bin this (?:photo|picture|image|handout)\b", re.I)
+# "A man carrying ...", "Rescuers searching the ...": a subject and a participle, no verb.
+_PARTICIPLE = re.compile(r"^(?:\S+\s){1,3}[a-z]{2,}ing\s+(?:the|a|an|his|her|their|its|through|"
+                         r"on|in|at|to|past|along|outside|near|into|from|with|for)\b")
+_BYLINE_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?:[\w&'’-]+\s+){0,4}?"
+    r"(?:correspondent|editor|reporter|writer|journalist|columnist|producer|contributor|"
+    r"analyst|photographer|critic|bureau chief|staff)s?\b[\w\s,&-]{0,40}$", re.I)
+# Debris that sits inside an article's text (a share bar, an advert, a caption): the
+# article goes on after it.
+_INLINE_DEBRIS = {"advertisement", "audio or share widget", "share or comment counter",
+                  "photo caption or credit", "photo caption (describes a scene)",
+                  "timestamp or stray number", "CMS shortcode or markup",
+                  "navigation or site control", "line repeated on the page",
+                  "newsletter or sign-up prompt", "social media embed or call to action"}
+_MAX_SKIPPED_DEBRIS = 3
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
 
 # Long headline-shaped lines inside the body are other articles' headlines;
@@ -97,6 +135,7 @@ class _Judged:
     reason: str | None
     n_words: int
     headline_shape: bool
+    table_row: bool = False
 
 
 def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
@@ -114,13 +153,20 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     if doc.passthrough:
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
-    counts = Counter(normalise(b.text) for b in doc.blocks)
-    judged = [_judge(b, counts, common_lines) for b in doc.blocks]
+    blocks, cuts = _cut_links(doc.blocks)
+    n_fields, fields = metadata_prefix(blocks)
+    counts = Counter(normalise(b.text) for b in blocks[n_fields:])
+    english = _english_ratio(blocks) >= _ENGLISH_STOP_RATIO
+    judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(words(b.text)), False)
+              for b in blocks[:n_fields]]
+    judged += [_judge(b, counts, common_lines, english) for b in blocks[n_fields:]]
+    _judge_lists_and_tables(judged)
     start, end = _body_span(judged)
+    end = _closing_paragraphs(judged, end)
     meta: dict[str, str] = {}
     inferred: list[str] = []
     reasons: dict[int, str] = {}
-    _take_header_metadata(judged[:start], doc.meta, meta, inferred, reasons)
+    _take_header_metadata(judged[:start], {**fields, **doc.meta}, meta, inferred, reasons)
     for i, item in enumerate(judged):
         if i in reasons:
             continue
@@ -138,7 +184,10 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     for i, item in enumerate(judged):
         if i in reasons:
             removed.append(Removal(item.block.lines, reasons[i], shorten(item.block.text, 100)))
-        elif item.headline_shape and not item.block.bullet:
+            continue
+        removed += [Removal(item.block.lines, _CUT_REASON, shorten(cut, 100))
+                    for cut in cuts.get(i, ())]
+        if item.headline_shape and not item.block.bullet and not item.table_row:
             body.append(Block(item.block.text, item.block.lines, heading=True))
         else:
             body.append(item.block)
@@ -147,10 +196,51 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
-def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judged:
+_CUT_REASON = "link to another article inside a paragraph (cut out)"
+
+
+def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
+    """Blocks with pointers to other stories cut out of paragraphs, and the cuts by block."""
+    out: list[Block] = []
+    cuts: dict[int, list[str]] = {}
+    for i, block in enumerate(blocks):
+        if block.debris or block.markdown:
+            out.append(block)
+            continue
+        text, found = cut_inline_links(block.text)
+        if found:
+            cuts[i] = [c.text for c in found]
+            block = Block(text, block.lines, block.bullet, block.heading, block.markdown)
+        out.append(block)
+    return out, cuts
+
+
+def _english_ratio(blocks: list[Block]) -> float:
+    """Share of English function words among a page's words."""
+    tokens = [t for b in blocks for t in words(b.text)]
+    return sum(1 for t in tokens if is_stopword(t)) / max(_size(tokens), 1)
+
+
+def _size(tokens: list[str]) -> int:
+    """Length in words; a run of an unspaced script (Japanese, Chinese, Thai) counts
+    one word per two characters, about the length of a word in those languages."""
+    return sum(max(1, len(t) // 2) if _UNSPACED.search(t) else 1 for t in tokens)
+
+
+def _prose_shape(tokens: list[str]) -> bool:
+    """Running text in any language: most words after the first are not capitalised
+    (scripts without case count as running text)."""
+    cased = [t for t in tokens[1:] if t[:1].isupper() or t[:1].islower()]
+    if not cased:
+        return True
+    return sum(1 for t in cased if t[:1].islower()) / len(cased) >= 0.5
+
+
+def _judge(block: Block, counts: Counter[str], common: Container[str],
+           english: bool = True) -> _Judged:
     text = block.text
     tokens = words(text)
-    n = len(tokens)
+    n = _size(tokens)
     terminal = bool(_TERMINAL.search(text)) and not text.endswith("...")
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
     key = normalise(text)
@@ -162,6 +252,8 @@ def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judge
         return bad(block.debris)
     if not key or _SHORTCODE.match(text):
         return bad("CMS shortcode or markup")
+    if _TABLE_RULE.match(text):
+        return bad("table rule (markup)")
     if _TIMESTAMP.match(text):
         return bad("timestamp or stray number")
     if _CREDIT.search(text):
@@ -170,25 +262,139 @@ def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judge
         return bad("line repeated on the page")
     if key in common:
         return bad("line repeated across sources (site furniture)")
+    if is_link_line(text):
+        return bad("link to another article")
     reason = _furniture_reason(text, n)
     if reason:
         return bad(reason)
     if headline_shape and text.rstrip().endswith(":") and n <= 6:
-        return bad("heading of a list of other articles")
+        return bad(_LIST_HEADING)
     if block.bullet and (not terminal or _DATED_ITEM.search(text)):
-        return bad("list of other articles' headlines")
+        return bad(_HEADLINE_LIST)
     if _DATED_ITEM.search(text):
         return bad("headline of another article with its date")
     if n <= 25 and _reader_address(text) >= 0.1:
         return bad("appeal to the reader")
+    if headline_shape and _caption_signals(text) >= 2:
+        return bad("photo caption (describes a scene)")
     if headline_shape:
         return _Judged(block, SHORT, None, n, True)
     stop_ratio = sum(1 for t in tokens if is_stopword(t)) / max(n, 1)
-    if terminal and n >= 10 and stop_ratio >= 0.15:
+    # Function words are one signal of prose; on a page in another language the
+    # shape of the text (sentence end, length, running lower-case words) decides.
+    if terminal and n >= 10 and (stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
         return _Judged(block, GOOD, None, n, False)
     if terminal and n >= 4:
         return _Judged(block, NEAR, None, n, False)
     return _Judged(block, SHORT, None, n, False)
+
+
+def _caption_signals(text: str) -> int:
+    """How many signs say a line describes a photo: it ends on the day or date the
+    picture was taken, uses scene words ("pictured", "(left)", "view of", "are seen"),
+    or is a subject with a participle and no finite verb ("A man carrying ...")."""
+    dates = find_dates(text)
+    ends_dated = bool(dates) and len(text.rstrip(" .")) - dates[-1].end <= 1 and \
+        len(words(text)) >= 6
+    return ends_dated + bool(_SCENE.search(text)) + bool(_PARTICIPLE.match(text))
+
+
+def _cells(text: str) -> int:
+    """Number of cells when a line is a table row ("2021 | 640,000 | 5,100"), else 0."""
+    cells = [c for c in _CELL_SPLIT.split(text.strip().strip("|")) if c]
+    return len(cells) if len(cells) >= 2 else 0
+
+
+def _judge_lists_and_tables(judged: list[_Judged]) -> None:
+    """Table rows and the items of an article's own lists are content.
+
+    A table is two or more consecutive rows with the same number of cells, holding
+    figures. A list is the article's own when it is not introduced by a pointer to
+    other articles, none of its items is dated, and either a lead-in inside the
+    running text introduces it or its items give values ("Cost: $4m", figures).
+    """
+    i = 0
+    while i < len(judged):
+        width = _cells(judged[i].block.text)
+        j = i + 1
+        while width and j < len(judged) and (
+                _cells(judged[j].block.text) == width or judged[j].reason == "table rule (markup)"):
+            j += 1
+        rows = [k for k in range(i, j) if judged[k].reason != "table rule (markup)"]
+        if width and len(rows) >= 2 and (
+                len(rows) >= 3 or all(re.search(r"\d", judged[k].block.text) for k in rows[1:])):
+            for k in rows:
+                if not judged[k].block.debris:
+                    judged[k] = _Judged(judged[k].block, NEAR, None, judged[k].n_words, False,
+                                        table_row=True)
+            _restore_lead_in(judged, i)  # a table's title: articles are not listed in tables
+            i = j
+            continue
+        i += 1
+    i = 0
+    while i < len(judged):
+        if not judged[i].block.bullet:
+            i += 1
+            continue
+        j = i
+        while j < len(judged) and judged[j].block.bullet:
+            j += 1
+        own, introduced = _own_list(judged, i, j)
+        if own:
+            for k in range(i, j):
+                item = judged[k]
+                if item.reason == _HEADLINE_LIST:
+                    judged[k] = _Judged(item.block, NEAR, None, item.n_words, False)
+        if introduced:
+            _restore_lead_in(judged, i)
+        i = j
+
+
+def _restore_lead_in(judged: list[_Judged], start: int) -> None:
+    """The short "...:" line before an article's own list or table introduces it."""
+    if start and judged[start - 1].reason == _LIST_HEADING:
+        lead = judged[start - 1]
+        judged[start - 1] = _Judged(lead.block, SHORT, None, lead.n_words, True)
+
+
+def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
+    """Whether a list is the article's own, and whether a lead-in in the text introduces it."""
+    items = judged[start:end]
+    if any(_DATED_ITEM.search(it.block.text) or it.block.debris or
+           (it.label == BAD and it.reason != _HEADLINE_LIST) for it in items):
+        return False, False
+    lead = judged[start - 1] if start else None
+    if lead is not None and lead.label == BAD and lead.reason != _LIST_HEADING:
+        return False, False  # "Related coverage:", "Most read", a share bar: others' headlines
+    before = judged[start - 2] if start >= 2 else None
+    if lead is not None and lead.block.text.rstrip().endswith(":") and (
+            lead.label in (GOOD, NEAR) or (before is not None and before.label in (GOOD, NEAR)
+                                           and not before.block.bullet)):
+        return True, True  # introduced inside the running text: "The plan at a glance:"
+    texts = [it.block.text for it in items]
+    valued = sum(1 for t in texts if _LABEL_VALUE.match(t) or re.search(r"\d", t))
+    return valued * 2 > len(texts), False
+
+
+def _closing_paragraphs(judged: list[_Judged], end: int) -> int:
+    """Extend the body over paragraphs that follow a share bar, an advert or a caption.
+
+    Position alone does not make a paragraph a footer: a sentence-shaped paragraph
+    after a few blocks of in-article debris still belongs to the article, until a
+    heading, a list or a block of another kind starts the page footer.
+    """
+    last, skipped = end, 0
+    for j in range(end, len(judged)):
+        item = judged[j]
+        if item.label == BAD and item.reason in _INLINE_DEBRIS:
+            skipped += 1
+            if skipped > _MAX_SKIPPED_DEBRIS:
+                break
+        elif item.label in (GOOD, NEAR) and not item.block.bullet and not item.table_row:
+            last = j + 1
+        else:
+            break
+    return last
 
 
 def _reader_address(text: str) -> float:
@@ -233,11 +439,16 @@ def _body_span(judged: list[_Judged]) -> tuple[int, int]:
 def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta: dict[str, str],
                           inferred: list[str], reasons: dict[int, str]) -> None:
     """Headline, byline and date shown above the body become metadata."""
+    byline_at = None
     for i, item in enumerate(header):
+        if i in reasons or item.reason == "metadata field (kept as metadata)":
+            continue
         text = item.block.text
         byline = _BYLINE.match(text)
-        if byline and item.n_words <= 25 and "author" not in meta:
-            author, published = _parse_byline(byline.group("rest"))
+        role = _BYLINE_ROLE.match(text) if not byline else None
+        if (byline or role) and item.n_words <= 25 and "author" not in meta:
+            author, published = _parse_byline(byline.group("rest")) if byline else \
+                (role.group("name"), None)
             if author:
                 meta["author"] = author
                 inferred.append("author")
@@ -245,19 +456,27 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
                 meta["published"] = published
                 inferred.append("published")
             reasons[i] = "byline (kept as metadata)"
+            byline_at = i if byline_at is None else byline_at
         elif _is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
             meta["published"] = stamp
             inferred.append("published")
             reasons[i] = "dateline (kept as metadata)"
-    # The headline is the last headline-shaped line of the header that is not debris.
-    for i in range(len(header) - 1, -1, -1):
-        item = header[i]
-        if i not in reasons and item.label == SHORT and item.headline_shape and \
-                4 <= item.n_words <= 30:
-            meta["title"] = item.block.text
-            inferred.append("title")
-            reasons[i] = "headline (kept as metadata)"
-            break
+    # The headline is headline-shaped, above the byline when there is one, and does
+    # not describe a photo; of equals, the one nearest the article wins.
+    candidates = [i for i, item in enumerate(header)
+                  if i not in reasons and item.label == SHORT and item.headline_shape
+                  and 4 <= item.n_words <= 30]
+    above = [i for i in candidates if byline_at is not None and i < byline_at]
+    pool = above or candidates
+    if pool:
+        signals = {i: _caption_signals(header[i].block.text) for i in candidates}
+        title = min(reversed(pool), key=lambda i: signals[i])
+        meta["title"] = header[title].block.text
+        inferred.append("title")
+        reasons[title] = "headline (kept as metadata)"
+        for i in candidates:
+            if i != title and signals[i]:
+                reasons[i] = "photo caption (describes a scene)"
     for key, value in declared.items():
         meta[key] = value
         if key in inferred:
@@ -298,9 +517,10 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
 
 def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
                                 reasons: dict[int, str]) -> None:
+    subheads = _subheads(judged, start, end, reasons)
     for i in range(start, end):
         item = judged[i]
-        if not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
+        if i in subheads or not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
             continue
         if item.label == BAD and item.reason not in _HEADLINE_REASONS:
             continue  # a caption or a prompt, not another article's headline
@@ -317,6 +537,21 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
             for j in after:
                 reasons[j] = "teaser for another article (standfirst)"
             return
+
+
+def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> set[int]:
+    """Headline-shaped lines that divide the article into sections.
+
+    One long headline-shaped line inside the text is usually a link to another story;
+    when several such lines each open a run of paragraphs, they are the article's
+    own subheads, long or short, statements or questions.
+    """
+    kept = [i for i in range(start, end) if i not in reasons]
+    found = {i for i, nxt in itertools.pairwise(kept)
+             if judged[i].label == SHORT and judged[i].headline_shape
+             and not judged[i].block.bullet and judged[nxt].label in (GOOD, NEAR)
+             and not judged[nxt].block.bullet and not judged[nxt].table_row}
+    return found if len(found) >= 2 else set()
 
 
 # Debris that is another article's headline, and may come with its standfirst.

@@ -1,0 +1,221 @@
+"""The cleaner on made-up plain-text pages in shapes of outlets it has not seen (issue 11).
+
+Every page here is invented for the test; each names a kind of page furniture or
+article structure, never a string from the sample data.
+"""
+
+from site_builder.ingest.clean import clean
+from site_builder.ingest.readers import read_text
+
+PARAS = [
+    "The harbour authority said on Monday that the new ferry terminal would open in June, "
+    "two years later than first promised.",
+    "Inspectors found cracks in the main pier during a routine survey last winter, and the "
+    "repairs took far longer than the builders had expected.",
+    "The terminal will handle about 1.2 million passengers a year once both berths are in "
+    "use, according to figures published by the authority.",
+    "Local businesses have complained that the delay cost them a summer of visitors, and "
+    "several have asked the authority for compensation.",
+]
+HEADLINE = "Ferry terminal to open two years late after pier repairs"
+
+
+def _clean(lines: list[str]):
+    doc = read_text("\n".join(lines), "page.txt")
+    return doc, clean(doc)
+
+
+def _kept(result) -> list[str]:
+    return [b.text for b in result.body]
+
+
+def _reasons(result) -> dict[int, str]:
+    return {n: r.reason for r in result.removed for n in r.lines}
+
+
+# --- headline versus photo caption ------------------------------------------------
+
+def test_scene_caption_under_the_headline_is_not_the_headline():
+    caption = "Passengers wait on the old quay for a delayed crossing on Sunday"
+    _, result = _clean(["Harbour News", HEADLINE, caption, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert _kept(result) == PARAS
+    assert "caption" in _reasons(result)[3]
+
+
+def test_caption_between_byline_and_body_leaves_the_headline_above_the_byline():
+    caption = "A crane lifts a section of the new pier into place, March 3, 2024"
+    _, result = _clean([HEADLINE, "By Tomas Ruiz | March 4, 2024", caption, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Tomas Ruiz"
+    assert _kept(result) == PARAS
+    assert "caption" in _reasons(result)[3]
+
+
+def test_name_and_role_line_is_a_byline_not_the_headline():
+    _, result = _clean([HEADLINE, "Tomas Ruiz, Transport correspondent", *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Tomas Ruiz"
+    assert _kept(result) == PARAS
+
+
+# --- subheads are content ------------------------------------------------------------
+
+def test_subheads_inside_the_article_stay_as_headings():
+    subheads = ["What went wrong with the pier",
+                "Who will pay for the repairs and the lost summer season",
+                "What happens to the old quay once the new terminal opens?"]
+    lines = [HEADLINE, PARAS[0], subheads[0], PARAS[1], subheads[1], PARAS[2],
+             subheads[2], PARAS[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == lines[1:]
+    assert [b.text for b in result.body if b.heading] == subheads
+
+
+# --- links to other stories inside the body ----------------------------------------
+
+def test_read_more_and_also_read_lines_inside_the_body_are_removed():
+    lines = [HEADLINE, PARAS[0], "Also read: Island bus routes cut as drivers strike",
+             PARAS[1], "READ MORE | Why cruise ships are skipping smaller ports",
+             PARAS[2], "Read more", PARAS[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == PARAS
+    reasons = _reasons(result)
+    assert all("other article" in reasons[n] for n in (3, 5, 7))
+
+
+def test_also_read_glued_inside_a_paragraph_is_cut_out_and_recorded():
+    glued = ("Inspectors found cracks in the main pier during a routine survey last winter. "
+             "Also read: Island bus routes cut as drivers strike The repairs took far longer "
+             "than the builders had expected.")
+    at_end = PARAS[2] + " Read more: Why cruise ships are skipping smaller ports"
+    bracketed = ("Local businesses have complained about the delay (READ: Tourist numbers "
+                 "fall for a third year) and several have asked for compensation.")
+    _, result = _clean([HEADLINE, PARAS[0], glued, at_end, bracketed])
+    assert _kept(result) == [
+        PARAS[0],
+        "Inspectors found cracks in the main pier during a routine survey last winter. "
+        "The repairs took far longer than the builders had expected.",
+        PARAS[2],
+        "Local businesses have complained about the delay and several have asked for "
+        "compensation.",
+    ]
+    cuts = [r for r in result.removed if "inside a paragraph" in r.reason]
+    assert sorted(n for r in cuts for n in r.lines) == [3, 4, 5]
+    assert any("Island bus routes" in r.excerpt for r in cuts)
+
+
+def test_a_paragraph_that_mentions_reading_is_left_alone():
+    text = ("Officials said they would read more of the inspection reports before deciding, "
+            "and that the public could also read the summary online.")
+    _, result = _clean([HEADLINE, *PARAS[:2], text, *PARAS[2:]])
+    assert text in _kept(result)
+
+
+# --- closing paragraph after page furniture ------------------------------------------
+
+def test_closing_paragraph_after_a_share_bar_is_not_a_footer():
+    closing = "The authority will publish a new timetable next week."
+    quote = "“We just want the boats running again,” one shop owner said."
+    lines = [HEADLINE, *PARAS, "Advertisement", "Share: Facebook | X | Email", closing,
+             quote, "Related coverage:", "- Island bus routes cut as drivers strike",
+             "- Why cruise ships are skipping smaller ports", "© 2024 Harbour News"]
+    _, result = _clean(lines)
+    assert _kept(result) == [*PARAS, closing, quote]
+
+
+def test_teaser_after_the_article_is_still_removed():
+    teaser = "Island bus routes cut as drivers strike over pay and rotas"
+    standfirst = ("Drivers walked out on Friday morning, leaving villages in the north of the "
+                  "island without a service for the weekend.")
+    _, result = _clean([HEADLINE, *PARAS, "Advertisement", teaser, standfirst])
+    assert _kept(result) == PARAS
+
+
+# --- metadata prefix of a scraped file ---------------------------------------------
+
+def test_metadata_prefix_is_metadata_not_headline():
+    lines = ["title: " + HEADLINE, "date 2024-03-27", "source: Harbour News",
+             "url: https://news.example/harbour/ferry-terminal-late", "", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["published"] == "2024-03-27"
+    assert result.meta["url"] == "https://news.example/harbour/ferry-terminal-late"
+    assert result.meta["outlet"] == "Harbour News"
+    assert _kept(result) == PARAS
+    assert all("metadata" in _reasons(result)[n] for n in (1, 2, 3, 4))
+
+
+def test_metadata_prefix_before_the_headline_leaves_the_headline_alone():
+    lines = ["date 2024-03-27", "source: https://news.example/harbour/ferry", HEADLINE,
+             *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["published"] == "2024-03-27"
+    assert result.meta["url"] == "https://news.example/harbour/ferry"
+    assert _kept(result) == PARAS
+
+
+def test_a_first_line_that_only_starts_with_a_field_word_is_not_metadata():
+    lines = ["Source of the delay: cracks found in the main pier", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta.get("title") == lines[0]
+    assert "outlet" not in result.meta
+
+
+# --- lists and tables of an explainer --------------------------------------------------
+
+def test_list_items_and_table_rows_of_an_explainer_are_content():
+    items = ["- Length of the new pier: 240 metres",
+             "- Berths: two, one for each ferry line",
+             "- Passengers a year: about 1.2 million",
+             "- Opening: June, after two years of delay"]
+    table = ["Year | Passengers | Sailings", "2021 | 640,000 | 5,100",
+             "2022 | 910,000 | 6,300", "2023 | 1,050,000 | 7,000"]
+    lines = [HEADLINE, PARAS[0], "The terminal at a glance:", *items, PARAS[1],
+             "Passenger numbers at the old quay:", *table, PARAS[2], PARAS[3]]
+    _, result = _clean(lines)
+    kept = _kept(result)
+    assert kept[0] == PARAS[0] and kept[-2:] == PARAS[2:]
+    assert len(kept) == len(lines) - 1
+    assert [b.bullet for b in result.body].count(True) == len(items)
+    assert "2022 | 910,000 | 6,300" in kept
+
+
+# --- any language ------------------------------------------------------------------------
+
+JAPANESE = [
+    "港湾局は月曜日、新しいフェリーターミナルの開業が当初の予定より二年遅れ、六月になると発表した。",
+    "昨年の冬の定期点検で主桟橋にひびが見つかり、修理には建設会社の想定を大きく上回る時間がかかった。",
+    "両方の桟橋が使えるようになれば、ターミナルは年間およそ百二十万人の旅客を扱う見通しだという。",
+    "地元の商店は、遅れのために夏の観光客を失ったと訴え、いくつかの店は補償を求めている。",
+]
+RUSSIAN = [
+    "Портовое управление в понедельник сообщило, что новый паромный терминал откроется в "
+    "июне, на два года позже обещанного срока.",
+    "Во время планового осмотра прошлой зимой инспекторы обнаружили трещины в главном причале, "
+    "и ремонт занял гораздо больше времени.",
+    "Когда оба причала заработают, терминал будет принимать около 1,2 миллиона пассажиров в год.",
+    "Местные предприниматели жалуются, что задержка лишила их летнего сезона, и некоторые "
+    "требуют компенсации.",
+]
+PORTUGUESE = [
+    "A autoridade portuária anunciou na segunda-feira que o novo terminal de balsas será "
+    "inaugurado em junho, dois anos depois do prometido.",
+    "Inspetores encontraram rachaduras no cais principal durante uma vistoria de rotina no "
+    "inverno passado, e os reparos demoraram muito mais.",
+    "O terminal deverá receber cerca de 1,2 milhão de passageiros por ano quando os dois "
+    "atracadouros estiverem em uso.",
+    "Comerciantes locais reclamam que o atraso custou um verão inteiro de turistas, e vários "
+    "pedem indenização.",
+]
+
+
+def test_paragraphs_in_other_languages_are_kept():
+    pages = [("フェリーターミナル、二年遅れて六月に開業", JAPANESE),
+             ("Паромный терминал откроется с опозданием на два года", RUSSIAN),
+             ("Terminal de balsas abre com dois anos de atraso", PORTUGUESE)]
+    for headline, paragraphs in pages:
+        _, result = _clean(["Menu", headline, *paragraphs])
+        assert _kept(result) == paragraphs, headline
+        assert result.meta["title"] == headline
