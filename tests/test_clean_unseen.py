@@ -116,12 +116,20 @@ def test_a_paragraph_that_mentions_reading_is_left_alone():
 
 def test_closing_paragraph_after_a_share_bar_is_not_a_footer():
     closing = "The authority will publish a new timetable next week."
-    quote = "“We just want the boats running again,” one shop owner said."
-    lines = [HEADLINE, *PARAS, "Advertisement", "Share: Facebook | X | Email", closing,
-             quote, "Related coverage:", "- Island bus routes cut as drivers strike",
-             "- Why cruise ships are skipping smaller ports", "© 2024 Harbour News"]
+    furniture = ["Related coverage:", "- Island bus routes cut as drivers strike",
+                 "- Why cruise ships are skipping smaller ports", "© 2024 Harbour News"]
+    lines = [HEADLINE, *PARAS, "Advertisement", "Share: Facebook | X | Email", "12 comments",
+             closing, *furniture]
     _, result = _clean(lines)
-    assert _kept(result) == [*PARAS, closing, quote]
+    assert _kept(result) == [*PARAS, closing]
+
+
+def test_closing_quote_after_a_caption_is_not_a_footer():
+    quote = "“We just want the boats running again,” one shop owner said."
+    lines = [HEADLINE, *PARAS, "The old quay at dawn. Photo: Harbour News", "Advertisement",
+             quote, "Most read", "Island bus routes cut as drivers strike"]
+    _, result = _clean(lines)
+    assert _kept(result) == [*PARAS, quote]
 
 
 def test_teaser_after_the_article_is_still_removed():
@@ -219,3 +227,30 @@ def test_paragraphs_in_other_languages_are_kept():
         _, result = _clean(["Menu", headline, *paragraphs])
         assert _kept(result) == paragraphs, headline
         assert result.meta["title"] == headline
+
+
+# --- through the whole build ---------------------------------------------------------------
+
+def test_build_uses_the_prefix_fields_and_reports_the_cut(tmp_path):
+    import json
+
+    from site_builder.build import build
+
+    seeds = tmp_path / "site" / "seeds"
+    seeds.mkdir(parents=True)
+    glued = PARAS[1] + " Also read: Island bus routes cut as drivers strike"
+    (seeds / "ferry.txt").write_text("\n".join(
+        ["date 2024-03-27", "url: https://news.example/harbour/ferry-late", "", HEADLINE,
+         PARAS[0], glued, *PARAS[2:]]), encoding="utf-8")
+    (seeds / "japanese.txt").write_text(
+        "\n".join(["フェリーターミナル、二年遅れて六月に開業", *JAPANESE]), encoding="utf-8")
+    result = build(tmp_path / "site", quiet=True)
+    digest = json.loads((result.output / "digest.json").read_text())
+    by_file = {a["source_file"]: a for a in digest["articles"]}
+    ferry = by_file["ferry.txt"]
+    assert ferry["slug"].startswith("ferry-terminal-to-open")
+    assert ferry["published"] == "2024-03-27"
+    assert [p["text"] for p in ferry["paragraphs"]] == PARAS
+    assert any(r["source_lines"] == [6] and "inside a paragraph" in r["reason"]
+               for r in ferry["removed"])
+    assert [p["text"] for p in by_file["japanese.txt"]["paragraphs"]] == JAPANESE

@@ -568,11 +568,14 @@ def _on_topic(text: str, body: list[str]) -> float:
 
 
 def _smooth(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> None:
-    # jusText context: a short or borderline block between two removed ones goes too.
+    # jusText context: a short or borderline block between two removed ones goes too,
+    # unless it is a sentence next to debris that interrupts articles (a share bar,
+    # an advert): an article's short closing line sits just there.
     for i in range(start, end):
         if i in reasons or judged[i].label == GOOD:
             continue
-        if (i - 1) in reasons and (i + 1) in reasons:
+        if (i - 1) in reasons and (i + 1) in reasons and not (
+                judged[i].label == NEAR and judged[i - 1].reason in _INLINE_DEBRIS):
             reasons[i] = "short text among debris"
 
 
