@@ -63,8 +63,8 @@ def test_name_and_role_line_is_a_byline_not_the_headline():
 
 def test_subheads_inside_the_article_stay_as_headings():
     subheads = ["What went wrong with the pier",
-                "Who will pay for the repairs and the lost summer season",
-                "What happens to the old quay once the new terminal opens?"]
+                "How many passengers the terminal will handle once both berths open",
+                "Will local businesses be paid for the summer they lost?"]
     lines = [HEADLINE, PARAS[0], subheads[0], PARAS[1], subheads[1], PARAS[2],
              subheads[2], PARAS[3]]
     _, result = _clean(lines)

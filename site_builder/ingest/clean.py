@@ -28,6 +28,9 @@ from .fields import metadata_prefix
 from .links import cut_inline_links, is_link_line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
+# An item of a list that gives values: content, but weaker evidence than a sentence
+# of where the article is.
+ITEM = "list item"
 
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
@@ -98,6 +101,7 @@ _HEADLINE_LIST = "list of other articles' headlines"
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # "Length: 240 metres", "Cost - $4m": an item that gives a value for a label.
+_COUNT = re.compile(r"[(\[]\d[\d,.]*[)\]]")
 _LABEL_VALUE = re.compile(r"^[^:–—]{1,40}\s*[:–—]\s+\S")
 # Words around a photo that describe the scene rather than report news.
 _SCENE = re.compile(
@@ -118,7 +122,7 @@ _INLINE_DEBRIS = {"advertisement", "audio or share widget", "share or comment co
                   "photo caption or credit", "photo caption (describes a scene)",
                   "timestamp or stray number", "CMS shortcode or markup",
                   "navigation or site control", "line repeated on the page",
-                  "newsletter or sign-up prompt", "social media embed or call to action"}
+                  "social media embed or call to action"}
 _MAX_SKIPPED_DEBRIS = 3
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
 
@@ -344,7 +348,8 @@ def _judge_lists_and_tables(judged: list[_Judged]) -> None:
             for k in range(i, j):
                 item = judged[k]
                 if item.reason == _HEADLINE_LIST:
-                    judged[k] = _Judged(item.block, NEAR, None, item.n_words, False)
+                    judged[k] = _Judged(item.block, NEAR if introduced else ITEM, None,
+                                        item.n_words, False)
         if introduced:
             _restore_lead_in(judged, i)
         i = j
@@ -372,7 +377,8 @@ def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
                                            and not before.block.bullet)):
         return True, True  # introduced inside the running text: "The plan at a glance:"
     texts = [it.block.text for it in items]
-    valued = sum(1 for t in texts if _LABEL_VALUE.match(t) or re.search(r"\d", t))
+    # A count in brackets ("Archive (15)") is a link's counter, not a value.
+    valued = sum(1 for t in texts if _LABEL_VALUE.match(t) or re.search(r"\d", _COUNT.sub("", t)))
     return valued * 2 > len(texts), False
 
 
@@ -420,6 +426,8 @@ def _weight(item: _Judged) -> float:
         return item.n_words / 2
     if item.label == SHORT:
         return -3
+    if item.label == ITEM:
+        return item.n_words / 4
     return -(5 + item.n_words / 2)
 
 
@@ -550,7 +558,9 @@ def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, st
     found = {i for i, nxt in itertools.pairwise(kept)
              if judged[i].label == SHORT and judged[i].headline_shape
              and not judged[i].block.bullet and judged[nxt].label in (GOOD, NEAR)
-             and not judged[nxt].block.bullet and not judged[nxt].table_row}
+             and not judged[nxt].block.bullet and not judged[nxt].table_row
+             and (judged[i].n_words < _HEADLINE_MIN_WORDS
+                  or _shares_words(judged[i].block.text, judged[nxt].block.text))}
     return found if len(found) >= 2 else set()
 
 
@@ -558,6 +568,11 @@ def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, st
 _HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
+
+
+def _shares_words(heading: str, paragraph: str) -> bool:
+    """A long subhead names what its section is about; a link to another story need not."""
+    return bool(set(content_stems(heading)) & set(content_stems(paragraph)))
 
 
 def _on_topic(text: str, body: list[str]) -> float:

@@ -31,10 +31,19 @@ LINK_LINE = re.compile(rf"^[(\[]?\s*(?:{_LABELS}|{_SHORT_LABELS})(?:{_SEP}|\s*[)
                        re.I)
 # An all-capitals label needs no separator ("ALSO READ Why ports ...").
 _CAPS_LABEL = re.compile(r"^(?:ALSO READ|READ MORE|READ ALSO|SEE ALSO|RELATED|WATCH)\s+\S")
-# Inside a paragraph: bracketed, or a label with a separator (not the verb "read" in prose).
+# Unbracketed inside a paragraph only the labels prose does not use before a colon
+# ("not related: it was ...", "the sign read: closed" are prose).
+_INLINE_LABELS = (
+    r"(?:also|must|don'?t miss|further)\s+read(?:ing)?|read\s+(?:also|more|next)|see\s+also|"
+    r"more\s+on\s+this\s+story|you\s+may\s+also\s+like|"
+    r"leia\s+(?:também|mais)|veja\s+também|lea\s+también|lee\s+también|lire\s+aussi|"
+    r"lesen\s+sie\s+auch|leggi\s+anche|lees\s+ook|czytaj\s+(?:też|także)|читайте\s+также"
+)
+# Inside a paragraph: a bracketed pointer, or a label with a separator.
 _INLINE = re.compile(
     rf"(?P<open>[(\[])\s*(?:{_LABELS}|{_SHORT_LABELS}){_SEP}[^()\[\]]*[)\]]|"
-    rf"(?<=\s)(?:(?:{_LABELS}){_SEP}|(?-i:ALSO READ|READ MORE|READ ALSO|SEE ALSO)\s)", re.I)
+    rf"(?<=\s)(?:(?:{_INLINE_LABELS}){_SEP}|(?-i:ALSO READ|READ MORE|READ ALSO|SEE ALSO)\s)",
+    re.I)
 _TERMINAL = re.compile(r"[.!?…](?=\s|$)")
 _WORD = re.compile(r"\S+")
 
