@@ -72,6 +72,12 @@ def test_subheads_inside_the_article_stay_as_headings():
     assert [b.text for b in result.body if b.heading] == subheads
 
 
+def test_short_colon_subhead_before_a_paragraph_is_content():
+    lines = [HEADLINE, PARAS[0], PARAS[1], "The cost:", PARAS[2], PARAS[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == lines[1:]
+
+
 # --- links to other stories inside the body ----------------------------------------
 
 def test_read_more_and_also_read_lines_inside_the_body_are_removed():
@@ -82,6 +88,14 @@ def test_read_more_and_also_read_lines_inside_the_body_are_removed():
     assert _kept(result) == PARAS
     reasons = _reasons(result)
     assert all("other article" in reasons[n] for n in (3, 5, 7))
+
+
+def test_pointer_lines_behind_arrows_and_in_capitals_are_removed():
+    lines = [HEADLINE, PARAS[0], "» Related: Island bus routes cut as drivers strike",
+             PARAS[1], "MORE: Why cruise ships are skipping smaller ports", PARAS[2],
+             "▶ WATCH Harbour master explains the delay", PARAS[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == PARAS
 
 
 def test_also_read_glued_inside_a_paragraph_is_cut_out_and_recorded():
@@ -164,6 +178,15 @@ def test_metadata_prefix_before_the_headline_leaves_the_headline_alone():
     assert _kept(result) == PARAS
 
 
+def test_metadata_prefix_with_a_day_first_date_and_an_author():
+    lines = ["Date: 27/03/2024", "Author: Tomas Ruiz", "-----", HEADLINE, *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["published"] == "2024-03-27"
+    assert result.meta["author"] == "Tomas Ruiz"
+    assert result.meta["title"] == HEADLINE
+    assert _kept(result) == PARAS
+
+
 def test_a_first_line_that_only_starts_with_a_field_word_is_not_metadata():
     lines = ["Source of the delay: cracks found in the main pier", *PARAS]
     _, result = _clean(lines)
@@ -188,6 +211,18 @@ def test_list_items_and_table_rows_of_an_explainer_are_content():
     assert len(kept) == len(lines) - 1
     assert [b.bullet for b in result.body].count(True) == len(items)
     assert "2022 | 910,000 | 6,300" in kept
+
+
+def test_tab_separated_table_and_plain_list_between_paragraphs_are_content():
+    table = ["Berth\tLength\tOpens", "North\t120 m\tJune", "South\t95 m\tSeptember"]
+    items = ["- a new waiting hall for foot passengers", "- covered walkways to the bus station",
+             "- a second ticket office"]
+    lines = [HEADLINE, PARAS[0], *table, PARAS[1], *items, PARAS[2], PARAS[3]]
+    _, result = _clean(lines)
+    kept = _kept(result)
+    assert len(kept) == len(lines) - 1
+    assert "North | 120 m | June" in kept
+    assert "a second ticket office" in kept
 
 
 # --- any language ------------------------------------------------------------------------

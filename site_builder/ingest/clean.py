@@ -327,9 +327,12 @@ def _judge_lists_and_tables(judged: list[_Judged]) -> None:
         rows = [k for k in range(i, j) if judged[k].reason != "table rule (markup)"]
         if width and len(rows) >= 2 and (
                 len(rows) >= 3 or all(re.search(r"\d", judged[k].block.text) for k in rows[1:])):
+            figures = sum(1 for k in rows if re.search(r"\d", judged[k].block.text))
             for k in rows:
                 if not judged[k].block.debris:
-                    judged[k] = _Judged(judged[k].block, NEAR, None, judged[k].n_words, False,
+                    # Rows of figures are article data; rows of words alone could be menus.
+                    label = NEAR if figures * 2 >= len(rows) else ITEM
+                    judged[k] = _Judged(judged[k].block, label, None, judged[k].n_words, False,
                                         table_row=True)
             _restore_lead_in(judged, i)  # a table's title: articles are not listed in tables
             i = j
@@ -353,6 +356,13 @@ def _judge_lists_and_tables(judged: list[_Judged]) -> None:
         if introduced:
             _restore_lead_in(judged, i)
         i = j
+    # A short "...:" line between two paragraphs introduces the next one (a subhead
+    # such as "The cost:"), not a list of other articles.
+    for i in range(1, len(judged) - 1):
+        if judged[i].reason == _LIST_HEADING and all(
+                judged[k].label in (GOOD, NEAR) and not judged[k].block.bullet
+                and not judged[k].table_row for k in (i - 1, i + 1)):
+            _restore_lead_in(judged, i + 1)
 
 
 def _restore_lead_in(judged: list[_Judged], start: int) -> None:
@@ -376,6 +386,10 @@ def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
             lead.label in (GOOD, NEAR) or (before is not None and before.label in (GOOD, NEAR)
                                            and not before.block.bullet)):
         return True, True  # introduced inside the running text: "The plan at a glance:"
+    after = judged[end] if end < len(judged) else None
+    if lead is not None and after is not None and all(
+            x.label in (GOOD, NEAR) and not x.table_row for x in (lead, after)):
+        return True, False  # a list between two paragraphs of the article
     texts = [it.block.text for it in items]
     # A count in brackets ("Archive (15)") is a link's counter, not a value.
     valued = sum(1 for t in texts if _LABEL_VALUE.match(t) or re.search(r"\d", _COUNT.sub("", t)))

@@ -30,6 +30,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _RULE = re.compile(r"^[-=_*#~]{3,}$")
 # At most this many words in a field's value for a name ("source: The Daily Example").
 _NAME_WORDS = 8
+_DATE_WORDS = 6
 
 
 def metadata_prefix(blocks: list[Block]) -> tuple[int, dict[str, str]]:
@@ -66,8 +67,10 @@ def _field(text: str) -> tuple[str | None, str] | None:
     clear = match.group("sep").strip() != "" or match.group("sep") == "\t"
     kind = _FIELDS[name]
     if kind == "published":
-        stamp = parse_datetime(value) if find_dates(value) or re.search(r"\d{4}-\d\d", value) \
-            else None
+        # A date in any common form ("2024-03-27", "27/03/2024", "March 27, 2024"), and
+        # little else: a field value, not a sentence that happens to start with "date".
+        stamp = parse_datetime(value) if (find_dates(value) or re.search(r"\d", value)) and \
+            len(value.split()) <= _DATE_WORDS else None
         return ("published", stamp) if stamp else None
     if kind in ("url", "source") and _URL.match(value):
         return "url", value

@@ -23,14 +23,15 @@ _LABELS = (
     r"czytaj\s+(?:też|także)|читайте\s+также|читайте\s+(?:еще|ещё)|関連記事|あわせて読みたい"
 )
 _SEP = r"\s*(?:[:|»›>→]|[–—-](?=\s))"
-# Bare "read", "watch", "listen" are pointers only where nothing else can be meant:
+# Bare "read", "watch", "listen", "more" are pointers only where nothing else can be meant:
 # starting a line or in brackets, never inline ("the sign read: closed").
-_SHORT_LABELS = r"read|watch|listen"
+_SHORT_LABELS = r"read|watch|listen|more"
 # A whole line that is such a pointer: the label alone, or with a separator and a headline.
-LINK_LINE = re.compile(rf"^[(\[]?\s*(?:{_LABELS}|{_SHORT_LABELS})(?:{_SEP}|\s*[)\]]?\s*$)",
-                       re.I)
+# (after any arrow or bullet a link box puts in front: "» Related: ...", "▶ WATCH ...")
+_LEAD = r"^[\s(\[»›>▶►→•*]*"
+LINK_LINE = re.compile(rf"{_LEAD}(?:{_LABELS}|{_SHORT_LABELS})(?:{_SEP}|\s*[)\]]?\s*$)", re.I)
 # An all-capitals label needs no separator ("ALSO READ Why ports ...").
-_CAPS_LABEL = re.compile(r"^(?:ALSO READ|READ MORE|READ ALSO|SEE ALSO|RELATED|WATCH)\s+\S")
+_CAPS_LABEL = re.compile(rf"{_LEAD}(?:ALSO READ|READ MORE|READ ALSO|SEE ALSO|RELATED|WATCH)\s+\S")
 # Unbracketed inside a paragraph only the labels prose does not use before a colon
 # ("not related: it was ...", "the sign read: closed" are prose).
 _INLINE_LABELS = (

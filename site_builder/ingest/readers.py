@@ -47,8 +47,15 @@ def read_text(text: str, name: str) -> RawDocument:
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
-    return [_block(line, (number,)) for number, line in enumerate(lines, 1)
+    return [_block(line if len(line) > MAX_BLOCK_CHARS else _TABS.sub(" | ", line.strip()),
+                   (number,))
+            for number, line in enumerate(lines, 1)
             if len(line) > MAX_BLOCK_CHARS or line.strip()]
+
+
+# Tabs inside a line of scraped text separate table cells; kept as " | " so the cleaner
+# still sees the cells once whitespace is collapsed.
+_TABS = re.compile(r"[ ]*\t[\t ]*")
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
