@@ -59,6 +59,50 @@ def test_name_and_role_line_is_a_byline_not_the_headline():
     assert _kept(result) == PARAS
 
 
+def test_bylines_without_by_give_author_and_date_and_leave_the_headline():
+    shapes = [
+        ("Tomas Ruiz | Tuesday, March 5, 2024 4:10 PM ET", "Tomas Ruiz", "2024-03-05T16:10"),
+        ("Tomas Ruiz, Transport Editor, Lisbon | Tuesday 5 March 2024 09:30 GMT", "Tomas Ruiz",
+         "2024-03-05T09:30+00:00"),
+        ("Tomas Ruiz @truiz / 9:30 AM • March 5, 2024", "Tomas Ruiz", "2024-03-05T09:30"),
+        ("Harbour Radio (with agencies) | 03/05/2024", "Harbour Radio", "2024-03-05"),
+    ]
+    for line, author, published in shapes:
+        _, result = _clean(["Harbour News", "Transport | Islands | Weather", HEADLINE, line,
+                            *PARAS])
+        assert result.meta["title"] == HEADLINE, line
+        assert result.meta["author"] == author, line
+        assert result.meta["published"] == published, line
+        assert _kept(result) == PARAS, line
+
+
+def test_newsroom_credit_share_words_and_datelines_are_not_headline_or_body():
+    lines = ["Harbour News", "News / Islands / Transport", HEADLINE, "Staff and wire reports",
+             "Published 03/05/2024 2:40 p.m. CT", "Facebook Twitter Email Print",
+             "NOTE: The video in the player above is from an earlier report.", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Staff and wire reports"
+    assert result.meta["published"].startswith("2024-03-05")
+    assert _kept(result) == PARAS
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    lead = "By Friday, the harbour authority had already moved the first ferries to the new pier."
+    _, result = _clean([HEADLINE, lead, *PARAS])
+    assert "author" not in result.meta
+    assert _kept(result) == [lead, *PARAS]
+
+
+def test_byline_ending_in_a_time_is_not_the_first_paragraph():
+    _, result = _clean([HEADLINE, "By Tomas Ruiz · March 5, 2024, 7:30 a.m.",
+                        "PUBLISHED: March 5, 2024 at 7:30 a.m. | UPDATED: March 5, 2024 "
+                        "at 9:02 a.m.",
+                        *PARAS])
+    assert result.meta["author"] == "Tomas Ruiz"
+    assert _kept(result) == PARAS
+
+
 # --- subheads are content ------------------------------------------------------------
 
 def test_subheads_inside_the_article_stay_as_headings():

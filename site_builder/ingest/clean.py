@@ -21,9 +21,10 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from ..dates import READING_TIME, find_dates, parse_datetime
+from ..dates import parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
+from .bylines import byline, caption_signals, full_date, is_dateline, is_plain_byline
 from .fields import metadata_prefix
 from .links import cut_inline_links, is_link_line
 
@@ -50,6 +51,9 @@ _FURNITURE_PHRASES = [
      r"\bshare (?:this|on)\b|\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|"
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
+    (r"\b(?:video|audio|media) player\b|\bplayer (?:above|below)\b|"
+     r"\b(?:video|audio|clip) (?:above|below)\b",
+     "note about a media player"),
     (r"pic\.twitter\.com/|\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}$|^[—–-]\s?[\w .]+\(@\w{1,15}\)|"
      r"\bclick here\b|\bdownload (?:our|the) app\b|\bfollow us on\b",
      "social media embed or call to action"),
@@ -93,7 +97,6 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 # stop-word signal says nothing about its paragraphs.
 _ENGLISH_STOP_RATIO = 0.2
 _DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(?P<rest>.+)$", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _LIST_HEADING = "heading of a list of other articles"
 _HEADLINE_LIST = "list of other articles' headlines"
@@ -103,27 +106,20 @@ _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # "Length: 240 metres", "Cost - $4m": an item that gives a value for a label.
 _COUNT = re.compile(r"[(\[]\d[\d,.]*[)\]]")
 _LABEL_VALUE = re.compile(r"^[^:–—]{1,40}\s*[:–—]\s+\S")
-# Words around a photo that describe the scene rather than report news.
-_SCENE = re.compile(
-    r"\b(?:is|are)\s+(?:seen|pictured|shown|\w+ing)\b|\b(?:pictured|photographed|seen here)\b|"
-    r"\b(?:a |an )?(?:general |aerial )?view of\b|\((?:l|r|c|left|right|centre|center|"
-    r"front|back|top|bottom)\)|\bleft to right\b|\bfile (?:photo|picture|image)\b|"
-    r"\bin this (?:photo|picture|image|handout)\b", re.I)
-# "A man carrying ...", "Rescuers searching the ...": a subject and a participle, no verb.
-_PARTICIPLE = re.compile(r"^(?:\S+\s){1,3}[a-z]{2,}ing\s+(?:the|a|an|his|her|their|its|through|"
-                         r"on|in|at|to|past|along|outside|near|into|from|with|for)\b")
-_BYLINE_ROLE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?:[\w&'’-]+\s+){0,4}?"
-    r"(?:correspondent|editor|reporter|writer|journalist|columnist|producer|contributor|"
-    r"analyst|photographer|critic|bureau chief|staff)s?\b[\w\s,&-]{0,40}$", re.I)
 # Debris that sits inside an article's text (a share bar, an advert, a caption): the
 # article goes on after it.
-_INLINE_DEBRIS = {"advertisement", "audio or share widget", "share or comment counter",
+_INLINE_DEBRIS = {"advertisement", "audio or share widget", "dateline or timestamp",
+                  "share or comment counter",
                   "photo caption or credit", "photo caption (describes a scene)",
                   "timestamp or stray number", "CMS shortcode or markup",
                   "navigation or site control", "line repeated on the page",
                   "social media embed or call to action"}
 _MAX_SKIPPED_DEBRIS = 3
+# Labels of share and page-tool buttons: a line of nothing else is a widget.
+_WIDGET_WORDS = {"facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest",
+                 "reddit", "email", "e-mail", "mail", "print", "share", "tweet", "copy", "link",
+                 "save", "bookmark", "flipboard", "messenger", "comment", "comments", "gift",
+                 "article", "listen", "threads", "bluesky", "mastodon", "sms"}
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
 
 # Long headline-shaped lines inside the body are other articles' headlines;
@@ -268,6 +264,12 @@ def _judge(block: Block, counts: Counter[str], common: Container[str],
         return bad("line repeated across sources (site furniture)")
     if is_link_line(text):
         return bad("link to another article")
+    if n <= 25 and is_plain_byline(text):
+        return bad("byline")
+    if n <= 25 and any(ch.isdigit() for ch in text) and is_dateline(text):
+        return bad("dateline or timestamp")
+    if all(t.lower() in _WIDGET_WORDS for t in tokens):
+        return bad("audio or share widget")
     reason = _furniture_reason(text, n)
     if reason:
         return bad(reason)
@@ -279,7 +281,7 @@ def _judge(block: Block, counts: Counter[str], common: Container[str],
         return bad("headline of another article with its date")
     if n <= 25 and _reader_address(text) >= 0.1:
         return bad("appeal to the reader")
-    if headline_shape and _caption_signals(text) >= 2:
+    if headline_shape and caption_signals(text) >= 2:
         return bad("photo caption (describes a scene)")
     if headline_shape:
         return _Judged(block, SHORT, None, n, True)
@@ -291,16 +293,6 @@ def _judge(block: Block, counts: Counter[str], common: Container[str],
     if terminal and n >= 4:
         return _Judged(block, NEAR, None, n, False)
     return _Judged(block, SHORT, None, n, False)
-
-
-def _caption_signals(text: str) -> int:
-    """How many signs say a line describes a photo: it ends on the day or date the
-    picture was taken, uses scene words ("pictured", "(left)", "view of", "are seen"),
-    or is a subject with a participle and no finite verb ("A man carrying ...")."""
-    dates = find_dates(text)
-    ends_dated = bool(dates) and len(text.rstrip(" .")) - dates[-1].end <= 1 and \
-        len(words(text)) >= 6
-    return ends_dated + bool(_SCENE.search(text)) + bool(_PARTICIPLE.match(text))
 
 
 def _cells(text: str) -> int:
@@ -466,11 +458,9 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
         if i in reasons or item.reason == "metadata field (kept as metadata)":
             continue
         text = item.block.text
-        byline = _BYLINE.match(text)
-        role = _BYLINE_ROLE.match(text) if not byline else None
-        if (byline or role) and item.n_words <= 25 and "author" not in meta:
-            author, published = _parse_byline(byline.group("rest")) if byline else \
-                (role.group("name"), None)
+        credit = byline(text) if "author" not in meta else None
+        if credit:
+            author, published = credit
             if author:
                 meta["author"] = author
                 inferred.append("author")
@@ -479,7 +469,7 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
                 inferred.append("published")
             reasons[i] = "byline (kept as metadata)"
             byline_at = i if byline_at is None else byline_at
-        elif _is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
+        elif is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
             meta["published"] = stamp
             inferred.append("published")
             reasons[i] = "dateline (kept as metadata)"
@@ -491,7 +481,10 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
     above = [i for i in candidates if byline_at is not None and i < byline_at]
     pool = above or candidates
     if pool:
-        signals = {i: _caption_signals(header[i].block.text) for i in candidates}
+        # A full date or a menu's separators mark a credit, dateline or breadcrumb line.
+        signals = {i: caption_signals(header[i].block.text)
+                   + 2 * (full_date(header[i].block.text) or _menu(header[i].block.text))
+                   for i in candidates}
         title = min(reversed(pool), key=lambda i: signals[i])
         meta["title"] = header[title].block.text
         inferred.append("title")
@@ -505,36 +498,13 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
             inferred.remove(key)
 
 
-_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm)\b|"
-                             r"[\d:|,./-]", re.I)
-_ZONE = re.compile(r"\b[A-Z]{2,4}\b")
+_MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
 
 
-def _is_dateline(text: str) -> bool:
-    """A line that is a date and little else: "Published 9 Oct 2024, 08:15 GMT"."""
-    text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
-    dates = find_dates(text)
-    rest = _ZONE.sub(" ", _DATELINE_WORDS.sub(" ", "".join(
-        text[i] for i in range(len(text)) if not any(d.start <= i < d.end for d in dates))))
-    return bool(dates) and len(rest.split()) <= 1 and any(d.day or d.month for d in dates)
-
-
-_NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4}?(?:(?:and|&)\s+(?:[A-Z][\w'’.-]*\s*)"
-                   r"{1,4})?)(?=\s*(?:$|[|,•·–—-]|\d|on\b|updated\b|published\b|"
-                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.I)
-
-
-def _parse_byline(rest: str) -> tuple[str | None, str | None]:
-    match = _NAME.match(rest.strip())
-    author = None
-    if match:
-        candidate = match.group("name").strip(" ,|")
-        if all(w[:1].isupper() or w in ("and", "&") for w in candidate.split()):
-            author = candidate
-    date_text = rest[match.end():] if match else rest
-    published = parse_datetime(date_text) if find_dates(date_text) or re.search(
-        r"\d{4}-\d\d-\d\d", date_text) else None
-    return author, published
+def _menu(text: str) -> bool:
+    """A breadcrumb or menu: short items between separators ("News / World / Europe")."""
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= 3 and all(len(words(item)) <= 3 for item in items)
 
 
 def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
@@ -542,8 +512,9 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
     subheads = _subheads(judged, start, end, reasons)
     for i in range(start, end):
         item = judged[i]
-        if i in subheads or not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
-            continue
+        if i in subheads or item.block.heading or not (
+                item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
+            continue  # the markup's own headings (h2-h6) are the article's subheads
         if item.label == BAD and item.reason not in _HEADLINE_REASONS:
             continue  # a caption or a prompt, not another article's headline
         reasons.setdefault(i, "headline of another article")

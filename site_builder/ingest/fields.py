@@ -25,7 +25,8 @@ _KEYS = "|".join(sorted((re.escape(k) for k in _FIELDS), key=len, reverse=True))
 # "key: value", "key = value", "key<TAB>value", "[key] value" or a bare "key value".
 _FIELD = re.compile(rf"^\s*[\[(]?(?P<key>{_KEYS})[\])]?(?P<sep>\s*[:=]|\t|\s)\s*(?P<value>.+)$",
                     re.I)
-_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A URL, with or without its scheme ("news.example/world/story").
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.I)
 # A line of only rule characters between the fields and the article ("---", "====").
 _RULE = re.compile(r"^[-=_*#~]{3,}$")
 # At most this many words in a field's value for a name ("source: The Daily Example").

@@ -23,9 +23,9 @@ _LABELS = (
     r"czytaj\s+(?:też|także)|читайте\s+также|читайте\s+(?:еще|ещё)|関連記事|あわせて読みたい"
 )
 _SEP = r"\s*(?:[:|»›>→]|[–—-](?=\s))"
-# Bare "read", "watch", "listen", "more" are pointers only where nothing else can be meant:
+# Bare "read", "watch", "more", "video" ... are pointers only where nothing else can be meant:
 # starting a line or in brackets, never inline ("the sign read: closed").
-_SHORT_LABELS = r"read|watch|listen|more"
+_SHORT_LABELS = r"read|watch|listen|more|video|photos|gallery|in pictures"
 # A whole line that is such a pointer: the label alone, or with a separator and a headline.
 # (after any arrow or bullet a link box puts in front: "» Related: ...", "▶ WATCH ...")
 _LEAD = r"^[\s(\[»›>▶►→•*]*"
