@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import READING_TIME, find_dates, parse_datetime
 from ..text import words
@@ -32,6 +33,12 @@ _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\
 _DATE_WORDS = 12
 
 
+# What every byline shape needs: a "By", a separator before a date, a role or a desk.
+_MAYBE = re.compile(rf"^(?:by|written|words|reporting|author|from)\b|[|·•—–/]|\b(?:{_ROLES}|"
+                    r"wire|reports?|services?)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
 def byline(text: str) -> tuple[str | None, str | None] | None:
     """Author and date of a byline ("By Jane Doe, March 4, 2024", "Jane Doe | 4 March
     2024", "Jane Doe, Transport correspondent"), or None for any other line.
@@ -39,15 +46,13 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     "By Friday, the council had ..." starts like a byline but goes on as prose: after
     the name a byline holds at most a role and a date.
     """
-    if len(words(text)) > 25:
+    if not _MAYBE.search(text) or len(words(text)) > 25:
         return None
     if match := _BYLINE.match(text):
         rest = match.group("rest").strip()
         name = _NAME.match(rest)
         tail = rest[name.end():] if name else rest
-        dates = find_dates(tail)
-        tail = "".join(ch for i, ch in enumerate(tail)
-                       if not any(d.start <= i < d.end for d in dates))
+        tail = _without(tail, [(d.start, d.end) for d in find_dates(tail)])
         if sum(1 for w in words(tail) if w[:1].islower()) > 2:
             return None
         return _parse_byline(rest)
@@ -98,9 +103,16 @@ def is_dateline(text: str) -> bool:
     text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
     spans = [(d.start, d.end) for d in find_dates(text) if d.day or d.month]
     spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
-    rest = _ZONE.sub(" ", _DATELINE_WORDS.sub(" ", "".join(
-        ch for i, ch in enumerate(text) if not any(s <= i < e for s, e in spans))))
-    return bool(spans) and len(rest.split()) <= 1
+    return bool(spans) and len(_ZONE.sub(" ", _DATELINE_WORDS.sub(" ", _without(
+        text, spans))).split()) <= 1
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 # Words around a photo that describe the scene rather than report news.

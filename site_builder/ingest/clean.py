@@ -96,6 +96,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 # Below this share of English function words a page is not English, and the
 # stop-word signal says nothing about its paragraphs.
 _ENGLISH_STOP_RATIO = 0.2
+_PROSE_WORDS = 10
 _DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _LIST_HEADING = "heading of a list of other articles"
@@ -156,10 +157,17 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     blocks, cuts = _cut_links(doc.blocks)
     n_fields, fields = metadata_prefix(blocks)
     counts = Counter(normalise(b.text) for b in blocks[n_fields:])
-    english = _english_ratio(blocks) >= _ENGLISH_STOP_RATIO
-    judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(words(b.text)), False)
-              for b in blocks[:n_fields]]
-    judged += [_judge(b, counts, common_lines, english) for b in blocks[n_fields:]]
+    tokens = [words(b.text) for b in blocks]
+    # Function words are counted in the blocks long enough to be paragraphs: they tell
+    # the page's language and each paragraph's prose density.
+    stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
+    english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS), 1) \
+        >= _ENGLISH_STOP_RATIO
+    judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+              for b, t in zip(blocks[:n_fields], tokens, strict=False)]
+    judged += [_judge(b, t, s, counts, common_lines, english)
+               for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
+                                  strict=True)]
     _judge_lists_and_tables(judged)
     start, end = _body_span(judged)
     end = _closing_paragraphs(judged, end)
@@ -215,15 +223,11 @@ def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
     return out, cuts
 
 
-def _english_ratio(blocks: list[Block]) -> float:
-    """Share of English function words among a page's words."""
-    tokens = [t for b in blocks for t in words(b.text)]
-    return sum(1 for t in tokens if is_stopword(t)) / max(_size(tokens), 1)
-
-
 def _size(tokens: list[str]) -> int:
     """Length in words; a run of an unspaced script (Japanese, Chinese, Thai) counts
     one word per two characters, about the length of a word in those languages."""
+    if not _UNSPACED.search(" ".join(tokens)):
+        return len(tokens)
     return sum(max(1, len(t) // 2) if _UNSPACED.search(t) else 1 for t in tokens)
 
 
@@ -236,10 +240,9 @@ def _prose_shape(tokens: list[str]) -> bool:
     return sum(1 for t in cased if t[:1].islower()) / len(cased) >= 0.5
 
 
-def _judge(block: Block, counts: Counter[str], common: Container[str],
-           english: bool = True) -> _Judged:
+def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
+           common: Container[str], english: bool = True) -> _Judged:
     text = block.text
-    tokens = words(text)
     n = _size(tokens)
     terminal = bool(_TERMINAL.search(text)) and not text.endswith("...")
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
@@ -285,10 +288,11 @@ def _judge(block: Block, counts: Counter[str], common: Container[str],
         return bad("photo caption (describes a scene)")
     if headline_shape:
         return _Judged(block, SHORT, None, n, True)
-    stop_ratio = sum(1 for t in tokens if is_stopword(t)) / max(n, 1)
+    stop_ratio = stops / max(n, 1)
     # Function words are one signal of prose; on a page in another language the
     # shape of the text (sentence end, length, running lower-case words) decides.
-    if terminal and n >= 10 and (stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
+    if terminal and n >= _PROSE_WORDS and (
+            stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
         return _Judged(block, GOOD, None, n, False)
     if terminal and n >= 4:
         return _Judged(block, NEAR, None, n, False)
@@ -297,6 +301,8 @@ def _judge(block: Block, counts: Counter[str], common: Container[str],
 
 def _cells(text: str) -> int:
     """Number of cells when a line is a table row ("2021 | 640,000 | 5,100"), else 0."""
+    if "|" not in text and "\t" not in text:
+        return 0
     cells = [c for c in _CELL_SPLIT.split(text.strip().strip("|")) if c]
     return len(cells) if len(cells) >= 2 else 0
 
