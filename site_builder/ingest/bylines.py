@@ -15,65 +15,99 @@ _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4}?(?:(?:and|&)\s+(?:[A
 _ROLES = (r"correspondent|editor|reporter|writer|journalist|columnist|producer|contributor|"
           r"analyst|photographer|critic|bureau chief|staff")
 _CAPITALISED = r"[A-Z][\w'’.-]*"
+_NAMES = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
 # "Jane Doe, Transport correspondent": a name and a newsroom role, no "By".
 _NAME_ROLE = re.compile(
     rf"^(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}),\s*(?:[\w&'’-]+\s+){{0,4}}?"
     rf"(?:{_ROLES})s?\b[\w\s,&'’-]{{0,40}}$", re.I)
-# "Jane Doe | March 4, 2024", "Jane Doe, Banking Editor · Friday 10 March 2023 21:40 GMT",
-# "Example Broadcast (with agencies) | 10/26/2023": a credit, a separator and a date.
-_NAME_DATE = re.compile(
-    rf"^(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}(?:\s+(?:and|&)\s+{_CAPITALISED}"
-    rf"(?:\s+{_CAPITALISED}){{0,3}})?)(?:\s*\((?:with|and|via|from)\b[^)]*\))?"
-    r"(?:\s+@\w{1,30})?(?:,\s*[^|·•—–/]{2,60}?)?\s*[|·•—–/]\s*(?P<date>.+)$")
-# "Staff and wire reports", "From wire reports": a credit without a person's name.
-_DESK_CREDIT = re.compile(r"^(?:(?:by|from)\s+)?(?:(?:staff|wire|news|agency|agencies)(?:\s+|,\s*|"
-                          r"\s+and\s+))+(?:reports?|services?|staff)$", re.I)
+# A credit before a date: "Jane Doe", "Jane Doe and John Roe", "Example Radio (with
+# agencies)", "Example Report with AFP", "Jane Doe @handle", "Jane Doe, Editor, Lisbon".
+_NAMED_CREDIT = re.compile(
+    rf"^(?P<name>{_NAMES}(?:\s+(?:and|&)\s+{_NAMES})?)"
+    rf"(?:\s*\((?:with|and|via|from)\b[^)]*\)|\s+(?:with|via)\s+{_NAMES}"
+    rf"(?:(?:,\s*|\s+and\s+){_NAMES}){{0,3}})?(?:\s+@\w{{1,30}})?(?:,\s*[^,]{{2,60}}){{0,2}}$")
+# Between a credit and its date: "|", "·", "•", a dash, " / ", "//".
+_SEPARATOR = re.compile(r"\s*(?:[|·•—–]|\s/\s|//)\s*")
+_DESK_NOUNS = {"staff", "wire", "wires", "agency", "agencies", "news", "report", "reports",
+               "service", "services", "writer", "writers", "reporter", "reporters", "desk"}
+_DESK_CORE = {"staff", "wire", "wires", "agency", "agencies"}
+_CREDIT_WORDS = {"by", "from", "and", "with", "compiled", "written", "reported", "the", "of"}
 _DESK_WORDS = {"staff", "reports", "reporters", "team", "desk", "correspondents"}
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 _DATE_WORDS = 12
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
 
 # What every byline shape needs: a "By", a separator before a date, a role or a desk.
-_MAYBE = re.compile(rf"^(?:by|written|words|reporting|author|from)\b|[|·•—–/]|\b(?:{_ROLES}|"
-                    r"wire|reports?|services?)\b", re.I)
+_MAYBE = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
+                    rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
 def byline(text: str) -> tuple[str | None, str | None] | None:
-    """Author and date of a byline ("By Jane Doe, March 4, 2024", "Jane Doe | 4 March
-    2024", "Jane Doe, Transport correspondent"), or None for any other line.
+    """Author and date of a byline, or None for any other line.
 
-    "By Friday, the council had ..." starts like a byline but goes on as prose: after
-    the name a byline holds at most a role and a date.
+    Shapes: "By Jane Doe, March 4, 2024", "Jane Doe | 4 March 2024", "Jane Doe, Transport
+    correspondent", "Staff and wire reports | 03/05/2024". "By Friday, the council had
+    ..." starts like a byline but goes on as prose: after the name a byline holds at
+    most a role and a date.
     """
     if not _MAYBE.search(text) or len(words(text)) > 25:
         return None
-    if match := _BYLINE.match(text):
+    credit, stamp = text.strip(), None
+    parts = _SEPARATOR.split(credit, maxsplit=1)
+    if len(parts) == 2 and _has_date(parts[1]):
+        credit, stamp = parts[0].strip(), parse_datetime(parts[1])
+    if match := _BYLINE.match(credit):
         rest = match.group("rest").strip()
         name = _NAME.match(rest)
         tail = rest[name.end():] if name else rest
         tail = _without(tail, [(d.start, d.end) for d in find_dates(tail)])
         if sum(1 for w in words(tail) if w[:1].islower()) > 2:
             return None
-        return _parse_byline(rest)
-    if match := _NAME_ROLE.match(text):
-        return match.group("name"), None
-    if _DESK_CREDIT.match(text):
-        return text.strip(), None
-    if (match := _NAME_DATE.match(text)) and not match.group("name").isupper():
+        author, published = _parse_byline(rest)
+        return author, stamp or published
+    if match := _NAME_ROLE.match(credit):
+        return match.group("name"), stamp
+    if stamp and (match := _NAMED_CREDIT.match(credit)) and not match.group("name").isupper():
         # (a name in capitals before a date is a section label: "LOCAL NEWS | Updated ...")
-        date = match.group("date")
-        if len(date.split()) <= _DATE_WORDS and (find_dates(date) or _NUMERIC_DATE.search(date)):
-            stamp = parse_datetime(date)
-            if stamp:
-                return match.group("name"), stamp
+        return match.group("name"), stamp
+    if _desk_credit(credit):
+        return re.sub(r"^by\s+", "", credit, flags=re.I), stamp
     return None
+
+
+def _has_date(text: str) -> bool:
+    return len(text.split()) <= _DATE_WORDS and bool(find_dates(text) or
+                                                     _NUMERIC_DATE.search(text))
+
+
+def _desk_credit(text: str) -> bool:
+    """A credit to a newsroom rather than a person: "Staff and wire reports", "Staff
+    writer", "Compiled by Example staff from wire reports"."""
+    tokens = words(text)
+    if not 2 <= len(tokens) <= 8 or tokens[-1].lower() not in _DESK_NOUNS or \
+            not any(t.lower() in _DESK_CORE for t in tokens):
+        return False
+    others = [t for t in tokens if t.lower() not in _DESK_NOUNS | _CREDIT_WORDS]
+    return len(others) <= 3 and all(t[:1].isupper() for t in others)
 
 
 def is_plain_byline(text: str) -> bool:
     """A byline that names someone (or a newsroom), and nothing else."""
     found = byline(text)
     return bool(found and found[0])
+
+
+def dateline_stamp(text: str) -> tuple[str, bool] | None:
+    """The date of a dateline ("Published 9 Oct 2024", "THE BRIEFING | June 21, 2023"),
+    and whether it is an update's date rather than the first publication's."""
+    if not is_dateline(text):
+        return None
+    parts = _SEPARATOR.split(text, maxsplit=1)
+    value = parts[1] if len(parts) == 2 and parts[0].isupper() and _has_date(parts[1]) else text
+    stamp = parse_datetime(value)
+    return (stamp, bool(_UPDATED.search(value))) if stamp else None
 
 
 def _parse_byline(rest: str) -> tuple[str | None, str | None]:
@@ -101,6 +135,10 @@ def is_dateline(text: str) -> bool:
     """A line that is a date and little else: "Published 9 Oct 2024, 08:15 GMT",
     "Published 10/28/2023 2:40 p.m. CT"."""
     text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
+    text = text.strip("()[] ")
+    parts = _SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0].isupper():
+        text = parts[1]  # a section label or masthead before the date
     spans = [(d.start, d.end) for d in find_dates(text) if d.day or d.month]
     spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     return bool(spans) and len(_ZONE.sub(" ", _DATELINE_WORDS.sub(" ", _without(

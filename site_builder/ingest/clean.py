@@ -21,10 +21,16 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from ..dates import parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
-from .bylines import byline, caption_signals, full_date, is_dateline, is_plain_byline
+from .bylines import (
+    byline,
+    caption_signals,
+    dateline_stamp,
+    full_date,
+    is_dateline,
+    is_plain_byline,
+)
 from .fields import metadata_prefix
 from .links import cut_inline_links, is_link_line
 
@@ -51,6 +57,9 @@ _FURNITURE_PHRASES = [
      r"\bshare (?:this|on)\b|\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|"
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
+    (r"\b(?:this|the) (?:post|story|article|page|report) (?:will be|is being|has been|was) "
+     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b",
+     "note that the story is updated"),
     (r"\b(?:video|audio|media) player\b|\bplayer (?:above|below)\b|"
      r"\b(?:video|audio|clip) (?:above|below)\b",
      "note about a media player"),
@@ -83,11 +92,18 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|caption)\s*:|"
     # "... Photograph: Lena Holm/Reuters", "... Jane Doe/Getty Images", "... AFP via Getty"
     rf"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{{0,60}}$|"
-    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$", re.I)
+    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$|"
+    # "... at the crash site on Tuesday. Getty Images", "Company/Handout via Reuters"
+    rf"[.!?][\"”’]?\s+(?:[\w.'’-]+\s){{0,3}}?(?:{_AGENCIES})\.?\s*$|"
+    rf"\b(?:handout|pool)\b.{{0,20}}\bvia (?:{_AGENCIES})\.?\s*$", re.I)
 _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*%\}|<!--.*-->)\s*$",
                         re.I)
-_TIMESTAMP = re.compile(r"^[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$",
-                        re.I)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:last |first )?(?:updated|published|posted|modified)\b:?|as of\b)?"
+    r"[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$|"
+    r"^(?:(?:updated|published|posted)\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
+    r"weeks?)\s+ago$", re.I)
+_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z])\])+$")
 # Sentence ends in the scripts news is written in (Latin, CJK, Devanagari, Arabic).
 _TERMINAL = re.compile(r"[.!?…。！？｡।॥؟۔][\"'”’)\]」』]*$")
 # Scripts written without spaces between words: a "word" token is a whole phrase.
@@ -244,7 +260,9 @@ def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
            common: Container[str], english: bool = True) -> _Judged:
     text = block.text
     n = _size(tokens)
-    terminal = bool(_TERMINAL.search(text)) and not text.endswith("...")
+    # Reference markers after a sentence ("... the EPA says.[5]") do not end it.
+    bare = _CITATIONS.sub("", text)
+    terminal = bool(_TERMINAL.search(bare)) and not bare.endswith("...")
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
     key = normalise(text)
 
@@ -364,10 +382,15 @@ def _judge_lists_and_tables(judged: list[_Judged]) -> None:
 
 
 def _restore_lead_in(judged: list[_Judged], start: int) -> None:
-    """The short "...:" line before an article's own list or table introduces it."""
-    if start and judged[start - 1].reason == _LIST_HEADING:
-        lead = judged[start - 1]
+    """The "...:" line before an article's own list or table introduces it: a short one
+    is a heading, a long one a sentence, never another article's headline."""
+    lead = judged[start - 1] if start else None
+    if lead is None or not lead.block.text.rstrip().endswith(":"):
+        return
+    if lead.reason == _LIST_HEADING:
         judged[start - 1] = _Judged(lead.block, SHORT, None, lead.n_words, True)
+    elif lead.label == SHORT and lead.n_words >= _HEADLINE_MIN_WORDS:
+        judged[start - 1] = _Judged(lead.block, SHORT, None, lead.n_words, False)
 
 
 def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
@@ -460,6 +483,7 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
                           inferred: list[str], reasons: dict[int, str]) -> None:
     """Headline, byline and date shown above the body become metadata."""
     byline_at = None
+    updated: str | None = None
     for i, item in enumerate(header):
         if i in reasons or item.reason == "metadata field (kept as metadata)":
             continue
@@ -475,10 +499,18 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
                 inferred.append("published")
             reasons[i] = "byline (kept as metadata)"
             byline_at = i if byline_at is None else byline_at
-        elif is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
-            meta["published"] = stamp
-            inferred.append("published")
+        elif found := dateline_stamp(text):
+            stamp, update = found
             reasons[i] = "dateline (kept as metadata)"
+            if update:
+                updated = updated or stamp
+            elif "published" not in meta:
+                meta["published"] = stamp
+                inferred.append("published")
+    if updated and "published" not in meta:
+        # Only an update's time is shown: the article is at least that old.
+        meta["published"] = updated
+        inferred.append("published")
     # The headline is headline-shaped, above the byline when there is one, and does
     # not describe a photo; of equals, the one nearest the article wins.
     candidates = [i for i, item in enumerate(header)
@@ -490,7 +522,7 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
         # A full date or a menu's separators mark a credit, dateline or breadcrumb line.
         signals = {i: caption_signals(header[i].block.text)
                    + 2 * (full_date(header[i].block.text) or _menu(header[i].block.text))
-                   for i in candidates}
+                   + _standfirst_shape(header[i]) for i in candidates}
         title = min(reversed(pool), key=lambda i: signals[i])
         meta["title"] = header[title].block.text
         inferred.append("title")
@@ -502,6 +534,13 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
         meta[key] = value
         if key in inferred:
             inferred.remove(key)
+
+
+def _standfirst_shape(item: _Judged) -> bool:
+    """A long line in running prose (articles, auxiliaries, pronouns) under a headline is
+    its standfirst: headlines drop those words."""
+    tokens = words(item.block.text)
+    return len(tokens) >= 12 and sum(map(is_stopword, tokens)) / len(tokens) >= 0.4
 
 
 _MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
