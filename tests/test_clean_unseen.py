@@ -87,6 +87,36 @@ def test_newsroom_credit_share_words_and_datelines_are_not_headline_or_body():
     assert _kept(result) == PARAS
 
 
+def test_newsroom_credit_with_a_date_and_a_masthead_date():
+    _, result = _clean(["FERRY BULLETIN | Tuesday, March 5, 2024", HEADLINE,
+                        "Compiled by Bulletin staff from wire reports | March 5, 2024 at 6:10 a.m.",
+                        *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Compiled by Bulletin staff from wire reports"
+    assert result.meta["published"] == "2024-03-05"
+    assert _kept(result) == PARAS
+
+
+def test_standfirst_and_timestamps_around_the_headline():
+    standfirst = ("It was meant to open two summers ago, but cracks in the pier kept the "
+                  "builders busy for much longer than anyone had planned")
+    lines = ["Harbour News", HEADLINE, standfirst, "Tomas Ruiz | Tue 5 Mar 2024 // 09:30 UTC",
+             "Updated: 4:08 pm", "Updated 5 hours ago", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["published"] == "2024-03-05T09:30+00:00"
+    assert _kept(result) == PARAS
+
+
+def test_an_update_time_is_used_only_when_no_publication_time_is_shown():
+    lines = ["ISLANDS | Updated March 6, 2024 at 9:00 a.m.", HEADLINE,
+             "PUBLISHED: March 5, 2024 at 7:30 a.m.", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["published"] == "2024-03-05T07:30"
+    _, result = _clean(lines[:2] + PARAS)
+    assert result.meta["published"] == "2024-03-06T09:00"
+
+
 def test_a_sentence_starting_with_by_is_not_a_byline():
     lead = "By Friday, the harbour authority had already moved the first ferries to the new pier."
     _, result = _clean([HEADLINE, lead, *PARAS])
@@ -101,6 +131,15 @@ def test_byline_ending_in_a_time_is_not_the_first_paragraph():
                         *PARAS])
     assert result.meta["author"] == "Tomas Ruiz"
     assert _kept(result) == PARAS
+
+
+def test_reference_markers_captions_and_update_notes():
+    cited = [p[:-1] + f".[{n}]" for n, p in enumerate(PARAS, 1)]
+    lines = [HEADLINE, cited[0], "This story will be updated as more information comes in.",
+             cited[1], "Divers inspect the cracked pier on Tuesday. Getty Images",
+             cited[2], "Harbour Authority/Handout via Reuters", cited[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == cited
 
 
 # --- subheads are content ------------------------------------------------------------
@@ -247,7 +286,8 @@ def test_list_items_and_table_rows_of_an_explainer_are_content():
              "- Opening: June, after two years of delay"]
     table = ["Year | Passengers | Sailings", "2021 | 640,000 | 5,100",
              "2022 | 910,000 | 6,300", "2023 | 1,050,000 | 7,000"]
-    lines = [HEADLINE, PARAS[0], "The terminal at a glance:", *items, PARAS[1],
+    lines = [HEADLINE, PARAS[0], "What the new terminal will have, according to the plans:",
+             *items, PARAS[1],
              "Passenger numbers at the old quay:", *table, PARAS[2], PARAS[3]]
     _, result = _clean(lines)
     kept = _kept(result)
