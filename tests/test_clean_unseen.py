@@ -237,6 +237,24 @@ def test_teaser_after_the_article_is_still_removed():
     assert _kept(result) == PARAS
 
 
+def test_headlines_with_standfirsts_after_a_more_stories_label_are_teasers():
+    teasers = ["Island bus routes cut as drivers strike over pay and rotas",
+               "Drivers walked out on Friday morning, leaving villages in the north of the "
+               "island without a bus service for the weekend.",
+               "Cruise lines drop smaller island ports from next summer timetable",
+               "Three operators said the smaller harbours could not take the larger ships now "
+               "in service, and dropped them from their routes."]
+    _, result = _clean([HEADLINE, *PARAS, "More stories", *teasers])
+    assert _kept(result) == PARAS
+
+
+def test_a_stray_read_more_label_before_a_subhead_does_not_end_the_article():
+    lines = [HEADLINE, PARAS[0], PARAS[1], "Read more", "What happens to the old quay",
+             PARAS[2], PARAS[3]]
+    _, result = _clean(lines)
+    assert _kept(result) == [PARAS[0], PARAS[1], "What happens to the old quay", *PARAS[2:]]
+
+
 # --- metadata prefix of a scraped file ---------------------------------------------
 
 def test_metadata_prefix_is_metadata_not_headline():

@@ -554,6 +554,7 @@ def _menu(text: str) -> bool:
 
 def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
                                 reasons: dict[int, str]) -> None:
+    _mark_teaser_runs(judged, start, end, reasons)
     subheads = _subheads(judged, start, end, reasons)
     for i in range(start, end):
         item = judged[i]
@@ -577,6 +578,35 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
             return
 
 
+def _mark_teaser_runs(judged: list[_Judged], start: int, end: int,
+                      reasons: dict[int, str]) -> None:
+    """After a "More stories" label, headlines each with a standfirst are teasers.
+
+    A pointer label followed by a paragraph ("Read more" left inside the text) is not a
+    teaser run; one followed by several headlines that run to the end of the article
+    starts a box of other stories (a single one is judged as a teaser below).
+    """
+    for i in range(start, end):
+        if judged[i].reason not in _POINTER_REASONS or judged[i].n_words > 5:
+            continue
+        run: dict[int, str] = {}
+        j = i + 1
+        while j < end and judged[j].label == SHORT and judged[j].headline_shape:
+            run[j] = "teaser for another article (headline)"
+            j += 1
+            standfirsts = 0
+            while j < end and judged[j].label in (GOOD, NEAR) and \
+                    standfirsts < _TEASER_MAX_PARAGRAPHS:
+                run[j] = "teaser for another article (standfirst)"
+                j += 1
+                standfirsts += 1
+        # Only a box that closes the article: a subhead after a stray "Read more"
+        # opens more of the article.
+        headlines = sum(1 for reason in run.values() if reason.endswith("(headline)"))
+        if headlines >= 2 and all(k in reasons or judged[k].label == BAD for k in range(j, end)):
+            reasons.update(run)
+
+
 def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> set[int]:
     """Headline-shaped lines that divide the article into sections.
 
@@ -596,6 +626,8 @@ def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, st
 
 # Debris that is another article's headline, and may come with its standfirst.
 _HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
+# Labels that point to other stories ("More stories", "Read more").
+_POINTER_REASONS = {"list of other articles", "link to another article"}
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
 
