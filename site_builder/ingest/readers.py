@@ -172,7 +172,8 @@ _FURNITURE = {
     "iframe": "embedded frame", "select": "form control",
 }
 _SKIP = {"script", "style", "template", "svg", "head"}
-_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "figcaption")
+_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "figcaption",
+           "tr")
 
 
 def read_html(text: str, name: str) -> RawDocument:
@@ -186,7 +187,7 @@ def read_html(text: str, name: str) -> RawDocument:
             continue  # the inner block elements carry the text
         if any(parent.name in _SKIP for parent in element.parents):
             continue
-        content = element.get_text(" ", strip=True)
+        content = element.get_text(" ", strip=True) if element.name != "tr" else _row(element)
         if not content:
             continue
         start = element.sourceline or 1
@@ -202,6 +203,12 @@ def read_html(text: str, name: str) -> RawDocument:
     if not any(b.debris is None for b in blocks):
         blocks += _loose_text_blocks(root)
     return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta)
+
+
+def _row(row: Tag) -> str:
+    """A table row as its cells between " | ", the shape the cleaner reads as a table."""
+    return " | ".join(text for cell in row.find_all(["td", "th"])
+                      if (text := cell.get_text(" ", strip=True)))
 
 
 _BREAKS = {"br", "div", "section", "article", "main", "td", "tr", "table", "hr", "ul", "ol"}
