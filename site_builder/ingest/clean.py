@@ -19,7 +19,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
@@ -170,23 +170,30 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     if doc.passthrough:
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
-    blocks, cuts = _cut_links(doc.blocks)
-    n_fields, fields = metadata_prefix(blocks)
-    counts = Counter(normalise(b.text) for b in blocks[n_fields:])
-    tokens = [words(b.text) for b in blocks]
-    # Function words are counted in the blocks long enough to be paragraphs: they tell
-    # the page's language and each paragraph's prose density.
-    stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
-    english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS), 1) \
-        >= _ENGLISH_STOP_RATIO
-    judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
-              for b, t in zip(blocks[:n_fields], tokens, strict=False)]
-    judged += [_judge(b, t, s, counts, common_lines, english)
-               for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
-                                  strict=True)]
-    _judge_lists_and_tables(judged)
-    start, end = _body_span(judged)
-    end = _closing_paragraphs(judged, end)
+    if doc.extracted:  # an HTML reader already chose the article: keep its decision
+        judged = [_Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
+                  for b in doc.blocks]
+        start, end = 0, len(judged)
+        fields: dict[str, str] = {}
+        cuts: dict[int, list[str]] = {}
+    else:
+        blocks, cuts = _cut_links(doc.blocks)
+        n_fields, fields = metadata_prefix(blocks)
+        counts = Counter(normalise(b.text) for b in blocks[n_fields:])
+        tokens = [words(b.text) for b in blocks]
+        # Function words are counted in the blocks long enough to be paragraphs: they tell
+        # the page's language and each paragraph's prose density.
+        stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
+        english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
+                                   1) >= _ENGLISH_STOP_RATIO
+        judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+                  for b, t in zip(blocks[:n_fields], tokens, strict=False)]
+        judged += [_judge(b, t, s, counts, common_lines, english)
+                   for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
+                                      strict=True)]
+        _judge_lists_and_tables(judged)
+        start, end = _body_span(judged)
+        end = _closing_paragraphs(judged, end)
     meta: dict[str, str] = {}
     inferred: list[str] = []
     reasons: dict[int, str] = {}
@@ -234,7 +241,7 @@ def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
         text, found = cut_inline_links(block.text)
         if found:
             cuts[i] = [c.text for c in found]
-            block = Block(text, block.lines, block.bullet, block.heading, block.markdown)
+            block = replace(block, text=text)
         out.append(block)
     return out, cuts
 
