@@ -18,6 +18,13 @@ PARAS = [
     "several have asked the authority for compensation.",
 ]
 HEADLINE = "Ferry terminal to open two years late after pier repairs"
+# More paragraphs of the same story, for pages that need a longer body.
+MORE_PARAS = [
+    "The new building has a glass roof, a waiting hall for three hundred people and a "
+    "covered walkway that leads straight to the bus station across the road.",
+    "Officials said the old quay would stay open for fishing boats and for the small "
+    "ferry that serves the two northern islands during the winter months.",
+]
 
 
 def _clean(lines: list[str]):
@@ -267,6 +274,18 @@ def test_metadata_prefix_is_metadata_not_headline():
     assert result.meta["outlet"] == "Harbour News"
     assert _kept(result) == PARAS
     assert all("metadata" in _reasons(result)[n] for n in (1, 2, 3, 4))
+
+
+def test_metadata_prefix_of_a_hard_wrapped_file_stays_one_field_a_line():
+    import textwrap
+
+    body = [line for p in [*PARAS, *MORE_PARAS] for line in [*textwrap.wrap(p, 70), ""]]
+    lines = ["title: " + HEADLINE, "date 2024-03-27", "source: Harbour News", "", *body]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["published"] == "2024-03-27"
+    assert result.meta["outlet"] == "Harbour News"
+    assert _kept(result) == [*PARAS, *MORE_PARAS]
 
 
 def test_metadata_prefix_before_the_headline_leaves_the_headline_alone():

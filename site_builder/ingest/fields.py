@@ -59,6 +59,11 @@ def metadata_prefix(blocks: list[Block]) -> tuple[int, dict[str, str]]:
     return count, found
 
 
+def is_field(text: str) -> bool:
+    """Whether a line reads as one metadata field ("date 2024-03-27", "url: ...")."""
+    return _field(text) is not None
+
+
 def _field(text: str) -> tuple[str | None, str] | None:
     match = _FIELD.match(text)
     if not match:
