@@ -440,3 +440,13 @@ def test_build_uses_the_prefix_fields_and_reports_the_cut(tmp_path):
     assert any(r["source_lines"] == [6] and "inside a paragraph" in r["reason"]
                for r in ferry["removed"])
     assert [p["text"] for p in by_file["japanese.txt"]["paragraphs"]] == JAPANESE
+
+
+def test_pointers_to_other_stories_in_other_languages_are_debris():
+    glued = RUSSIAN[1] + " Читайте также: Паромы встали из-за шторма"
+    _, result = _clean(["Паромный терминал откроется с опозданием на два года", RUSSIAN[0],
+                        glued, "Читайте также: Забастовка водителей автобусов", *RUSSIAN[2:]])
+    assert _kept(result) == RUSSIAN
+    _, result = _clean(["フェリーターミナル、二年遅れて六月に開業", *JAPANESE[:2],
+                        "関連記事：離島のバス路線、運転手のストで運休", *JAPANESE[2:]])
+    assert _kept(result) == JAPANESE

@@ -22,7 +22,7 @@ _LABELS = (
     r"à\s+lire\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|lees\s+ook|"
     r"czytaj\s+(?:też|także)|читайте\s+также|читайте\s+(?:еще|ещё)|関連記事|あわせて読みたい"
 )
-_SEP = r"\s*(?:[:|»›>→]|[–—-](?=\s))"
+_SEP = r"\s*(?:[:|»›>→：｜]|[–—-](?=\s))"
 # Bare "read", "watch", "more", "video" ... are pointers only where nothing else can be meant:
 # starting a line or in brackets, never inline ("the sign read: closed").
 _SHORT_LABELS = r"read|watch|listen|more|video|photos|gallery|in pictures"
