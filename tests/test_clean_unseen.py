@@ -149,6 +149,13 @@ def test_reference_markers_captions_and_update_notes():
     assert _kept(result) == cited
 
 
+def test_a_headline_naming_someone_and_their_role_is_still_the_headline():
+    headline = "Anna Berg, harbour pilot and former editor, retires after forty years"
+    _, result = _clean(["Harbour News", headline, "By Tomas Ruiz", *PARAS])
+    assert result.meta["title"] == headline
+    assert result.meta["author"] == "Tomas Ruiz"
+
+
 # --- subheads are content ------------------------------------------------------------
 
 def test_subheads_inside_the_article_stay_as_headings():

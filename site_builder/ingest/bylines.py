@@ -19,7 +19,7 @@ _NAMES = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
 # "Jane Doe, Transport correspondent": a name and a newsroom role, no "By".
 _NAME_ROLE = re.compile(
     rf"^(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}),\s*(?:[\w&'’-]+\s+){{0,4}}?"
-    rf"(?:{_ROLES})s?\b[\w\s,&'’-]{{0,40}}$", re.I)
+    rf"(?:{_ROLES})s?(?:,\s*(?-i:[A-Z])[\w\s'’.-]{{0,30}})?$", re.I)
 # A credit before a date: "Jane Doe", "Jane Doe and John Roe", "Example Radio (with
 # agencies)", "Example Report with AFP", "Jane Doe @handle", "Jane Doe, Editor, Lisbon".
 _NAMED_CREDIT = re.compile(
