@@ -367,6 +367,28 @@ def test_html_table_cells_of_an_article_are_kept():
         assert text in kept
 
 
+def test_steps_under_a_question_subhead_are_content_and_reader_comments_are_not():
+    article = ["The harbour authority has opened a compensation scheme for businesses hit by "
+               "the two-year delay.",
+               "Who can claim?",
+               "Any business within two kilometres of the old quay that can show a fall in "
+               "takings since 2022 can apply, officials said.",
+               "How do I apply?",
+               "1. Download the form from the authority website",
+               "2. Attach your accounts for the last two years",
+               "3. Send both to the harbour office before the end of June",
+               "What happens next?",
+               "The authority says it will answer every claim within eight weeks, and pay "
+               "out before the end of the year."]
+    lines = ["How to claim compensation for the ferry delay", "Updated 2 hours ago", *article,
+             "Share this article", "3 comments",
+             "Maria: About time, we lost half our customers.",
+             "Joe: Will cafes on the seafront count as well?"]
+    _, result = _clean(lines)
+    assert _kept(result) == [line.split(". ", 1)[1] if line[0].isdigit() else line
+                             for line in article]
+
+
 # --- any language ------------------------------------------------------------------------
 
 JAPANESE = [

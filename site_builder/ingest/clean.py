@@ -388,6 +388,14 @@ def _judge_lists_and_tables(judged: list[_Judged]) -> None:
             _restore_lead_in(judged, i + 1)
 
 
+def _prose_at(judged: list[_Judged], i: int, step: int) -> bool:
+    """Whether a paragraph of running text is at `i`, or just past a subhead there."""
+    if 0 <= i < len(judged) and judged[i].label == SHORT and judged[i].headline_shape:
+        i += step  # "How do I apply?" between the list and the paragraph
+    return 0 <= i < len(judged) and judged[i].label in (GOOD, NEAR) and \
+        not judged[i].block.bullet and not judged[i].table_row
+
+
 def _restore_lead_in(judged: list[_Judged], start: int) -> None:
     """The "...:" line before an article's own list or table introduces it: a short one
     is a heading, a long one a sentence, never another article's headline."""
@@ -414,9 +422,7 @@ def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
             lead.label in (GOOD, NEAR) or (before is not None and before.label in (GOOD, NEAR)
                                            and not before.block.bullet)):
         return True, True  # introduced inside the running text: "The plan at a glance:"
-    after = judged[end] if end < len(judged) else None
-    if lead is not None and after is not None and all(
-            x.label in (GOOD, NEAR) and not x.table_row for x in (lead, after)):
+    if _prose_at(judged, start - 1, -1) and _prose_at(judged, end, 1):
         return True, False  # a list between two paragraphs of the article
     texts = [it.block.text for it in items]
     # A count in brackets ("Archive (15)") is a link's counter, not a value.
