@@ -149,6 +149,15 @@ def test_reference_markers_captions_and_update_notes():
     assert _kept(result) == cited
 
 
+def test_a_name_alone_next_to_the_dateline_is_the_author():
+    _, result = _clean(["Harbour News", HEADLINE, "Tomas Ruiz", "Tue 5 Mar 2024 09.30 GMT",
+                        *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Tomas Ruiz"
+    assert result.meta["published"] == "2024-03-05T09:30+00:00"
+    assert _kept(result) == PARAS
+
+
 def test_a_headline_naming_someone_and_their_role_is_still_the_headline():
     headline = "Anna Berg, harbour pilot and former editor, retires after forty years"
     _, result = _clean(["Harbour News", headline, "By Tomas Ruiz", *PARAS])

@@ -57,7 +57,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     credit, stamp = text.strip(), None
     parts = _SEPARATOR.split(credit, maxsplit=1)
     if len(parts) == 2 and _has_date(parts[1]):
-        credit, stamp = parts[0].strip(), parse_datetime(parts[1])
+        credit, stamp = parts[0].strip(), _stamp(parts[1])
     if match := _BYLINE.match(credit):
         rest = match.group("rest").strip()
         name = _NAME.match(rest)
@@ -106,8 +106,16 @@ def dateline_stamp(text: str) -> tuple[str, bool] | None:
         return None
     parts = _SEPARATOR.split(text, maxsplit=1)
     value = parts[1] if len(parts) == 2 and parts[0].isupper() and _has_date(parts[1]) else text
-    stamp = parse_datetime(value)
+    stamp = _stamp(value)
     return (stamp, bool(_UPDATED.search(value))) if stamp else None
+
+
+_DOTTED_TIME = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
+
+
+def _stamp(value: str) -> str | None:
+    """ISO date and time of a date as bylines write it ("Tue 5 Mar 2024 09.30 GMT")."""
+    return parse_datetime(_DOTTED_TIME.sub(r"\1:\2", value))
 
 
 def _parse_byline(rest: str) -> tuple[str | None, str | None]:

@@ -524,6 +524,11 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
         # Only an update's time is shown: the article is at least that old.
         meta["published"] = updated
         inferred.append("published")
+    if "author" not in meta and (found := _bare_name_byline(header, reasons)) is not None:
+        meta["author"] = header[found].block.text
+        inferred.append("author")
+        reasons[found] = "byline (kept as metadata)"
+        byline_at = found
     # The headline is headline-shaped, above the byline when there is one, and does
     # not describe a photo; of equals, the one nearest the article wins.
     candidates = [i for i, item in enumerate(header)
@@ -547,6 +552,24 @@ def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta:
         meta[key] = value
         if key in inferred:
             inferred.remove(key)
+
+
+_PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+
+
+def _bare_name_byline(header: list[_Judged], reasons: dict[int, str]) -> int | None:
+    """A name alone on its line next to the dateline, below a possible headline:
+    "Jane Doe" over "Tue 5 Mar 2024 09.30 GMT" is a byline without "By"."""
+    for i, item in enumerate(header):
+        text = item.block.text
+        if i in reasons or not _PERSON_NAME.match(text) or text.isupper() or \
+                any(is_stopword(w) for w in text.split()):
+            continue
+        beside = [reasons.get(j, "") for j in (i - 1, i + 1)]
+        above = any(header[j].label == SHORT and header[j].n_words >= 4 for j in range(i))
+        if above and any(r.startswith("dateline") for r in beside):
+            return i
+    return None
 
 
 def _standfirst_shape(item: _Judged) -> bool:
