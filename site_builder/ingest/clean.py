@@ -19,25 +19,28 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
-from .bylines import (
-    byline,
-    caption_signals,
-    dateline_stamp,
-    full_date,
-    is_dateline,
-    is_plain_byline,
-)
+from .bylines import caption_signals, is_dateline, is_plain_byline
 from .fields import metadata_prefix
+from .header import take_header_metadata
+from .judged import (
+    BAD,
+    DATED_ITEM,
+    GOOD,
+    HEADLINE_LIST,
+    HEADLINE_MIN_WORDS,
+    ITEM,
+    LIST_HEADING,
+    NEAR,
+    SHORT,
+    TABLE_RULE,
+    Judged,
+)
 from .links import cut_inline_links, is_link_line
-
-GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
-# An item of a list that gives values: content, but weaker evidence than a sentence
-# of where the article is.
-ITEM = "list item"
+from .structure import judge_lists_and_tables
 
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
@@ -113,16 +116,9 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 # stop-word signal says nothing about its paragraphs.
 _ENGLISH_STOP_RATIO = 0.2
 _PROSE_WORDS = 10
-_DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_LIST_HEADING = "heading of a list of other articles"
-_HEADLINE_LIST = "list of other articles' headlines"
 # Markdown table rules ("|---|:--:|") carry no text.
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
-_CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
-# "Length: 240 metres", "Cost - $4m": an item that gives a value for a label.
-_COUNT = re.compile(r"[(\[]\d[\d,.]*[)\]]")
-_LABEL_VALUE = re.compile(r"^[^:–—]{1,40}\s*[:–—]\s+\S")
 # Debris that sits inside an article's text (a share bar, an advert, a caption): the
 # article goes on after it.
 _INLINE_DEBRIS = {"advertisement", "audio or share widget", "dateline or timestamp",
@@ -139,20 +135,7 @@ _WIDGET_WORDS = {"facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
                  "article", "listen", "threads", "bluesky", "mastodon", "sms"}
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
 
-# Long headline-shaped lines inside the body are other articles' headlines;
-# shorter ones are the article's own sub-headings.
-_HEADLINE_MIN_WORDS = 8
 _TEASER_MAX_PARAGRAPHS = 2
-
-
-@dataclass
-class _Judged:
-    block: Block
-    label: str
-    reason: str | None
-    n_words: int
-    headline_shape: bool
-    table_row: bool = False
 
 
 def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
@@ -171,7 +154,7 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
     if doc.extracted:  # an HTML reader already chose the article: keep its decision
-        judged = [_Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
+        judged = [Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
                   for b in doc.blocks]
         start, end = 0, len(judged)
         fields: dict[str, str] = {}
@@ -186,18 +169,18 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
         english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
                                    1) >= _ENGLISH_STOP_RATIO
-        judged = [_Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+        judged = [Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
                   for b, t in zip(blocks[:n_fields], tokens, strict=False)]
         judged += [_judge(b, t, s, counts, common_lines, english)
                    for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
                                       strict=True)]
-        _judge_lists_and_tables(judged)
+        judge_lists_and_tables(judged)
         start, end = _body_span(judged)
         end = _closing_paragraphs(judged, end)
     meta: dict[str, str] = {}
     inferred: list[str] = []
     reasons: dict[int, str] = {}
-    _take_header_metadata(judged[:start], {**fields, **doc.meta}, meta, inferred, reasons)
+    take_header_metadata(judged[:start], {**fields, **doc.meta}, meta, inferred, reasons)
     for i, item in enumerate(judged):
         if i in reasons:
             continue
@@ -264,7 +247,7 @@ def _prose_shape(tokens: list[str]) -> bool:
 
 
 def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
-           common: Container[str], english: bool = True) -> _Judged:
+           common: Container[str], english: bool = True) -> Judged:
     text = block.text
     n = _size(tokens)
     # Reference markers after a sentence ("... the EPA says.[5]") do not end it.
@@ -273,15 +256,15 @@ def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
     key = normalise(text)
 
-    def bad(reason: str) -> _Judged:
-        return _Judged(block, BAD, reason, n, headline_shape)
+    def bad(reason: str) -> Judged:
+        return Judged(block, BAD, reason, n, headline_shape)
 
     if block.debris:
         return bad(block.debris)
     if not key or _SHORTCODE.match(text):
         return bad("CMS shortcode or markup")
     if _TABLE_RULE.match(text):
-        return bad("table rule (markup)")
+        return bad(TABLE_RULE)
     if _TIMESTAMP.match(text):
         return bad("timestamp or stray number")
     if _CREDIT.search(text):
@@ -302,135 +285,29 @@ def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
     if reason:
         return bad(reason)
     if headline_shape and text.rstrip().endswith(":") and n <= 6:
-        return bad(_LIST_HEADING)
-    if block.bullet and (not terminal or _DATED_ITEM.search(text)):
-        return bad(_HEADLINE_LIST)
-    if _DATED_ITEM.search(text):
+        return bad(LIST_HEADING)
+    if block.bullet and (not terminal or DATED_ITEM.search(text)):
+        return bad(HEADLINE_LIST)
+    if DATED_ITEM.search(text):
         return bad("headline of another article with its date")
     if n <= 25 and _reader_address(text) >= 0.1:
         return bad("appeal to the reader")
     if headline_shape and caption_signals(text) >= 2:
         return bad("photo caption (describes a scene)")
     if headline_shape:
-        return _Judged(block, SHORT, None, n, True)
+        return Judged(block, SHORT, None, n, True)
     stop_ratio = stops / max(n, 1)
     # Function words are one signal of prose; on a page in another language the
     # shape of the text (sentence end, length, running lower-case words) decides.
     if terminal and n >= _PROSE_WORDS and (
             stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
-        return _Judged(block, GOOD, None, n, False)
+        return Judged(block, GOOD, None, n, False)
     if terminal and n >= 4:
-        return _Judged(block, NEAR, None, n, False)
-    return _Judged(block, SHORT, None, n, False)
+        return Judged(block, NEAR, None, n, False)
+    return Judged(block, SHORT, None, n, False)
 
 
-def _cells(text: str) -> int:
-    """Number of cells when a line is a table row ("2021 | 640,000 | 5,100"), else 0."""
-    if "|" not in text and "\t" not in text:
-        return 0
-    cells = [c for c in _CELL_SPLIT.split(text.strip().strip("|")) if c]
-    return len(cells) if len(cells) >= 2 else 0
-
-
-def _judge_lists_and_tables(judged: list[_Judged]) -> None:
-    """Table rows and the items of an article's own lists are content.
-
-    A table is two or more consecutive rows with the same number of cells, holding
-    figures. A list is the article's own when it is not introduced by a pointer to
-    other articles, none of its items is dated, and either a lead-in inside the
-    running text introduces it or its items give values ("Cost: $4m", figures).
-    """
-    i = 0
-    while i < len(judged):
-        width = _cells(judged[i].block.text)
-        j = i + 1
-        while width and j < len(judged) and (
-                _cells(judged[j].block.text) == width or judged[j].reason == "table rule (markup)"):
-            j += 1
-        rows = [k for k in range(i, j) if judged[k].reason != "table rule (markup)"]
-        if width and len(rows) >= 2 and (
-                len(rows) >= 3 or all(re.search(r"\d", judged[k].block.text) for k in rows[1:])):
-            figures = sum(1 for k in rows if re.search(r"\d", judged[k].block.text))
-            for k in rows:
-                if not judged[k].block.debris:
-                    # Rows of figures are article data; rows of words alone could be menus.
-                    label = NEAR if figures * 2 >= len(rows) else ITEM
-                    judged[k] = _Judged(judged[k].block, label, None, judged[k].n_words, False,
-                                        table_row=True)
-            _restore_lead_in(judged, i)  # a table's title: articles are not listed in tables
-            i = j
-            continue
-        i += 1
-    i = 0
-    while i < len(judged):
-        if not judged[i].block.bullet:
-            i += 1
-            continue
-        j = i
-        while j < len(judged) and judged[j].block.bullet:
-            j += 1
-        own, introduced = _own_list(judged, i, j)
-        if own:
-            for k in range(i, j):
-                item = judged[k]
-                if item.reason == _HEADLINE_LIST:
-                    judged[k] = _Judged(item.block, NEAR if introduced else ITEM, None,
-                                        item.n_words, False)
-        if introduced:
-            _restore_lead_in(judged, i)
-        i = j
-    # A short "...:" line between two paragraphs introduces the next one (a subhead
-    # such as "The cost:"), not a list of other articles.
-    for i in range(1, len(judged) - 1):
-        if judged[i].reason == _LIST_HEADING and all(
-                judged[k].label in (GOOD, NEAR) and not judged[k].block.bullet
-                and not judged[k].table_row for k in (i - 1, i + 1)):
-            _restore_lead_in(judged, i + 1)
-
-
-def _prose_at(judged: list[_Judged], i: int, step: int) -> bool:
-    """Whether a paragraph of running text is at `i`, or just past a subhead there."""
-    if 0 <= i < len(judged) and judged[i].label == SHORT and judged[i].headline_shape:
-        i += step  # "How do I apply?" between the list and the paragraph
-    return 0 <= i < len(judged) and judged[i].label in (GOOD, NEAR) and \
-        not judged[i].block.bullet and not judged[i].table_row
-
-
-def _restore_lead_in(judged: list[_Judged], start: int) -> None:
-    """The "...:" line before an article's own list or table introduces it: a short one
-    is a heading, a long one a sentence, never another article's headline."""
-    lead = judged[start - 1] if start else None
-    if lead is None or not lead.block.text.rstrip().endswith(":"):
-        return
-    if lead.reason == _LIST_HEADING:
-        judged[start - 1] = _Judged(lead.block, SHORT, None, lead.n_words, True)
-    elif lead.label == SHORT and lead.n_words >= _HEADLINE_MIN_WORDS:
-        judged[start - 1] = _Judged(lead.block, SHORT, None, lead.n_words, False)
-
-
-def _own_list(judged: list[_Judged], start: int, end: int) -> tuple[bool, bool]:
-    """Whether a list is the article's own, and whether a lead-in in the text introduces it."""
-    items = judged[start:end]
-    if any(_DATED_ITEM.search(it.block.text) or it.block.debris or
-           (it.label == BAD and it.reason != _HEADLINE_LIST) for it in items):
-        return False, False
-    lead = judged[start - 1] if start else None
-    if lead is not None and lead.label == BAD and lead.reason != _LIST_HEADING:
-        return False, False  # "Related coverage:", "Most read", a share bar: others' headlines
-    before = judged[start - 2] if start >= 2 else None
-    if lead is not None and lead.block.text.rstrip().endswith(":") and (
-            lead.label in (GOOD, NEAR) or (before is not None and before.label in (GOOD, NEAR)
-                                           and not before.block.bullet)):
-        return True, True  # introduced inside the running text: "The plan at a glance:"
-    if _prose_at(judged, start - 1, -1) and _prose_at(judged, end, 1):
-        return True, False  # a list between two paragraphs of the article
-    texts = [it.block.text for it in items]
-    # A count in brackets ("Archive (15)") is a link's counter, not a value.
-    valued = sum(1 for t in texts if _LABEL_VALUE.match(t) or re.search(r"\d", _COUNT.sub("", t)))
-    return valued * 2 > len(texts), False
-
-
-def _closing_paragraphs(judged: list[_Judged], end: int) -> int:
+def _closing_paragraphs(judged: list[Judged], end: int) -> int:
     """Extend the body over paragraphs that follow a share bar, an advert or a caption.
 
     Position alone does not make a paragraph a footer: a sentence-shaped paragraph
@@ -467,7 +344,7 @@ def _furniture_reason(text: str, n: int) -> str | None:
     return None
 
 
-def _weight(item: _Judged) -> float:
+def _weight(item: Judged) -> float:
     if item.label == GOOD:
         return item.n_words
     if item.label == NEAR:
@@ -479,7 +356,7 @@ def _weight(item: _Judged) -> float:
     return -(5 + item.n_words / 2)
 
 
-def _body_span(judged: list[_Judged]) -> tuple[int, int]:
+def _body_span(judged: list[Judged]) -> tuple[int, int]:
     """The contiguous run of blocks with the most article text net of debris (Kadane)."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
@@ -492,110 +369,14 @@ def _body_span(judged: list[_Judged]) -> tuple[int, int]:
     return best_span
 
 
-def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta: dict[str, str],
-                          inferred: list[str], reasons: dict[int, str]) -> None:
-    """Headline, byline and date shown above the body become metadata."""
-    byline_at = None
-    updated: str | None = None
-    for i, item in enumerate(header):
-        if i in reasons or item.reason == "metadata field (kept as metadata)":
-            continue
-        text = item.block.text
-        credit = byline(text) if "author" not in meta else None
-        if credit:
-            author, published = credit
-            if author:
-                meta["author"] = author
-                inferred.append("author")
-            if published and "published" not in meta:
-                meta["published"] = published
-                inferred.append("published")
-            reasons[i] = "byline (kept as metadata)"
-            byline_at = i if byline_at is None else byline_at
-        elif found := dateline_stamp(text):
-            stamp, update = found
-            reasons[i] = "dateline (kept as metadata)"
-            if update:
-                updated = updated or stamp
-            elif "published" not in meta:
-                meta["published"] = stamp
-                inferred.append("published")
-    if updated and "published" not in meta:
-        # Only an update's time is shown: the article is at least that old.
-        meta["published"] = updated
-        inferred.append("published")
-    if "author" not in meta and (found := _bare_name_byline(header, reasons)) is not None:
-        meta["author"] = header[found].block.text
-        inferred.append("author")
-        reasons[found] = "byline (kept as metadata)"
-        byline_at = found
-    # The headline is headline-shaped, above the byline when there is one, and does
-    # not describe a photo; of equals, the one nearest the article wins.
-    candidates = [i for i, item in enumerate(header)
-                  if i not in reasons and item.label == SHORT and item.headline_shape
-                  and 4 <= item.n_words <= 30]
-    above = [i for i in candidates if byline_at is not None and i < byline_at]
-    pool = above or candidates
-    if pool:
-        # A full date or a menu's separators mark a credit, dateline or breadcrumb line.
-        signals = {i: caption_signals(header[i].block.text)
-                   + 2 * (full_date(header[i].block.text) or _menu(header[i].block.text))
-                   + _standfirst_shape(header[i]) for i in candidates}
-        title = min(reversed(pool), key=lambda i: signals[i])
-        meta["title"] = header[title].block.text
-        inferred.append("title")
-        reasons[title] = "headline (kept as metadata)"
-        for i in candidates:
-            if i != title and signals[i]:
-                reasons[i] = "photo caption (describes a scene)"
-    for key, value in declared.items():
-        meta[key] = value
-        if key in inferred:
-            inferred.remove(key)
-
-
-_PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
-
-
-def _bare_name_byline(header: list[_Judged], reasons: dict[int, str]) -> int | None:
-    """A name alone on its line next to the dateline, below a possible headline:
-    "Jane Doe" over "Tue 5 Mar 2024 09.30 GMT" is a byline without "By"."""
-    for i, item in enumerate(header):
-        text = item.block.text
-        if i in reasons or not _PERSON_NAME.match(text) or text.isupper() or \
-                any(is_stopword(w) for w in text.split()):
-            continue
-        beside = [reasons.get(j, "") for j in (i - 1, i + 1)]
-        above = any(header[j].label == SHORT and header[j].n_words >= 4 for j in range(i))
-        if above and any(r.startswith("dateline") for r in beside):
-            return i
-    return None
-
-
-def _standfirst_shape(item: _Judged) -> bool:
-    """A long line in running prose (articles, auxiliaries, pronouns) under a headline is
-    its standfirst: headlines drop those words."""
-    tokens = words(item.block.text)
-    return len(tokens) >= 12 and sum(map(is_stopword, tokens)) / len(tokens) >= 0.4
-
-
-_MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
-
-
-def _menu(text: str) -> bool:
-    """A breadcrumb or menu: short items between separators ("News / World / Europe")."""
-    items = _MENU_SEPARATOR.split(text)
-    return len(items) >= 3 and all(len(words(item)) <= 3 for item in items)
-
-
-def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
+def _mark_headlines_and_teasers(judged: list[Judged], start: int, end: int,
                                 reasons: dict[int, str]) -> None:
     _mark_teaser_runs(judged, start, end, reasons)
     subheads = _subheads(judged, start, end, reasons)
     for i in range(start, end):
         item = judged[i]
         if i in subheads or item.block.heading or not (
-                item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
+                item.headline_shape and item.n_words >= HEADLINE_MIN_WORDS):
             continue  # the markup's own headings (h2-h6) are the article's subheads
         if item.label == BAD and item.reason not in _HEADLINE_REASONS:
             continue  # a caption or a prompt, not another article's headline
@@ -614,7 +395,7 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
             return
 
 
-def _mark_teaser_runs(judged: list[_Judged], start: int, end: int,
+def _mark_teaser_runs(judged: list[Judged], start: int, end: int,
                       reasons: dict[int, str]) -> None:
     """After a "More stories" label, headlines each with a standfirst are teasers.
 
@@ -643,7 +424,7 @@ def _mark_teaser_runs(judged: list[_Judged], start: int, end: int,
             reasons.update(run)
 
 
-def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> set[int]:
+def _subheads(judged: list[Judged], start: int, end: int, reasons: dict[int, str]) -> set[int]:
     """Headline-shaped lines that divide the article into sections.
 
     One long headline-shaped line inside the text is usually a link to another story;
@@ -655,7 +436,7 @@ def _subheads(judged: list[_Judged], start: int, end: int, reasons: dict[int, st
              if judged[i].label == SHORT and judged[i].headline_shape
              and not judged[i].block.bullet and judged[nxt].label in (GOOD, NEAR)
              and not judged[nxt].block.bullet and not judged[nxt].table_row
-             and (judged[i].n_words < _HEADLINE_MIN_WORDS
+             and (judged[i].n_words < HEADLINE_MIN_WORDS
                   or _shares_words(judged[i].block.text, judged[nxt].block.text))}
     return found if len(found) >= 2 else set()
 
@@ -680,7 +461,7 @@ def _on_topic(text: str, body: list[str]) -> float:
     return len(own & rest) / max(len(own), 1)
 
 
-def _smooth(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> None:
+def _smooth(judged: list[Judged], start: int, end: int, reasons: dict[int, str]) -> None:
     # jusText context: a short or borderline block between two removed ones goes too,
     # unless it is a sentence next to debris that interrupts articles (a share bar,
     # an advert): an article's short closing line sits just there.
