@@ -10,6 +10,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -99,7 +100,21 @@ def relation(a: Figure, b: Figure) -> str:
     (a_low, a_high), (b_low, b_high) = _plausible(a), _plausible(b)
     if a_high < b_low or b_high < a_low:
         return "differs"  # "more than $40m" is not how one reports $65m
+    if a.hedge in _APPROXIMATE and b.hedge in _APPROXIMATE and \
+            not a.low <= b.value <= a.high and not b.low <= a.value <= b.high:
+        return "differs"  # "nearly 1 million" and "about 800,000": neither allows the other
     return "compatible"
+
+
+_APPROXIMATE = frozenset({"exact", "about", "nearly"})
+
+
+def _round_step(value: float) -> float:
+    """The gap to the next round figure of one significant digit (100 -> 100, 2,300 -> 0)."""
+    if value <= 0:
+        return 0.0
+    unit = 10.0 ** math.floor(math.log10(value))
+    return unit if abs(value / unit - round(value / unit)) < 1e-9 else 0.0
 
 
 def _bound(hedge: str) -> str:
@@ -108,10 +123,11 @@ def _bound(hedge: str) -> str:
 
 def _plausible(f: Figure) -> tuple[float, float]:
     """The values a writer would put this way: a bound is rarely far from the truth."""
+    # ... or than the next round figure: "more than 100" is said of anything short of 200.
     if f.hedge in ("lower", "least"):
-        return f.low, f.value * BOUND_REACH
+        return f.low, max(f.value * BOUND_REACH, f.value + _round_step(f.value))
     if f.hedge == "upper":
-        return f.value / BOUND_REACH, f.high
+        return min(f.value / BOUND_REACH, f.value - _round_step(f.value)), f.high
     return f.low, f.high
 
 
@@ -136,6 +152,10 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
+                        re.I)
+_AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
+                  r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
 
 
 def _of_the_past(text: str, f: Figure, year: int) -> bool:
@@ -143,6 +163,10 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
     ("the 1939 earthquake, which killed around 33,000")."""
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
     clause = text[start:f.end + 40].split(";")[0]
+    if _AGO.search(text[max(text.rfind(".", 0, f.start) + 1, f.start - 60):f.end + 30]):
+        return True  # "eighteen months ago investors valued it at": another time's figure
+    # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
+    clause = _SPAN_YEAR.sub("", clause)
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 
@@ -227,6 +251,12 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
                 specific.append((x, y))
             elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
                 clashes.append((x, y))
+    # ... and so are they when another source repeats one of them ("a 5-mile span" and a
+    # "7.5-mile stretch" in one sentence, "an 8 km stretch" elsewhere).
+    said_by: dict[int, set[str]] = defaultdict(set)
+    for x in range(len(values)):
+        said_by[find(x)] |= said_in[x]
+    clashes = [(x, y) for x, y in clashes if not said_by[find(x)] & said_by[find(y)]]
     # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
     # that would put two clashing values in one claim.
     for x, y in specific:
@@ -320,6 +350,8 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
         for sign in (1, -1):
             if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
                 continue
+            if sign == 1 and any(f.hedge == "upper" for f in figure_of):
+                continue  # "up to $15bn" is an estimate's ceiling, not a tally that grew
             # Every later day's reports move the figure the same way (reports of one day
             # may differ among themselves: they are shown side by side in the update).
             in_time = _time_order(items, claims, dated, sign)

@@ -106,7 +106,9 @@ _PROPERTY_CUES = {
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
     "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
     "per person": "cost",
-    "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost",
+    "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost", "sell": "cost",
+    "sold for": "cost", "a head": "cost", "apiece": "cost",
+    "insur": "insured", "uninsur": "insured",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
@@ -135,17 +137,25 @@ _PROPERTIES_OF = {
               "profit", "raise"},
     "length": {"length", "height", "depth", "width", "distance"},
     "duration": {"elapsed", "duration"},
-    "percent": {"killed", "injured", "damage", "affected", "population", "cost"},
+    "percent": {"killed", "injured", "damage", "affected", "population", "cost", "insured"},
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 _PEOPLE = frozenset(stem(w) for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
-_IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
+_IRREGULAR = ("people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle|"
+              "fish|deer|livestock|poultry")
+# States a counted noun may be in: "3,500 dead fish" counts fish.
+_STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
 _PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
                         re.I)
+# Verbs of leaving the track or road: what "derailed" says in other words.
+_OFF_TRACK_AFTER = re.compile(
+    r"^,?\s+(?:(?:that|which)\s+)?(?:(?:had|have|has)\s+)?(?:left|leave|leaving|came\s+off|"
+    r"come\s+off|jumped|went\s+off|gone\s+off|ran\s+off|run\s+off|slid\s+off|veered\s+off)"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:rails?|tracks?|road|runway)\b", re.I)
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
@@ -212,6 +222,12 @@ _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
+_BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
+                          r"set\s+off|launched|departed|embarked|commenced)\b", re.I)
+# "grew from a tropical storm into a hurricane in 12 hours", "24 hours to go from A to B":
+# the time a change took, told apart by where it started.
+_CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?)\s+"
+                     r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
@@ -273,6 +289,10 @@ def _step(raw: str, scale: float) -> float:
         return 10.0 ** -len(digits.split(".")[1]) * scale
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
+    if stripped == "1" and (zeros or scale > 1):
+        # "1 million", "10", "100": a leading 1 carries a further digit (writers round
+        # 1.2 million to "1.2 million", not to "1 million").
+        zeros -= 1
     return 10.0 ** zeros * scale
 
 
@@ -332,11 +352,14 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
     own = re.split(r"[,;:]", lead)[-1]
-    if _COMBINED.search(clause):
+    # "In all"/"across" make a total over places only where the sentence speaks of places
+    # ("50 cars in all", "across four streams" are totals of nothing placed).
+    placed = bool(_PLACE_NAME.search(text) or _REGIONS.search(text))
+    if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
         return replace(f, place=_place(clause, m))
-    if _COMBINED.search(own) or _TWO_PLACES.search(text[:f.start]):
+    if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
     if m := _PLACE_BEFORE.search(own):
@@ -389,7 +412,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     scale = 1.0
     cursor = end
     after = text[cursor:cursor + 60]
-    if digits and (s := _SCALE_AFTER.match(after)):
+    if (s := _SCALE_AFTER.match(after)) and (digits or len(s.group(1)) > 2):
+        # "two million people": a number word takes a written-out scale, never "m"/"bn".
         unit_clash = s.group(1).lower() == "m" and not _CURRENCY_BEFORE.search(before)
         if not unit_clash:
             scale = _SCALE[s.group(1).lower()]
@@ -422,7 +446,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
-    if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after)):
+    if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
+            _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
+            and _SEISMIC.search(text))):
         return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
@@ -445,8 +471,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
             # "1 hour 45 minutes": one figure.
             extra = float(more.group(1)) * _UNITS[more.group(2).lower()][1] / factor
-            value, low, high = value + extra, low + extra, high + extra
+            value += extra
             step = min(step, _UNITS[more.group(2).lower()][1] / factor)
+            low, high = _interval(value, hedge, step)
             until += more.end()
         hyphenated = "-" in u.group(1)
         thing, prop = "", ""
@@ -456,8 +483,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             event = _HYPHEN_THING if hyphenated else \
                 _AFTER_EVENT if dimension == "duration" else None
             t = event.match(text[until:until + 40]) if event else None
-            if t and not is_stopword(t.group("thing")):
+            if dimension == "duration" and _BEGAN_AFTER.match(text[until:until + 50]):
+                thing = "start"  # "after it began its descent", "after the sub started down"
+            elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
+            if dimension == "duration" and (change := _change(text, span_start, until)):
+                thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
         if supply:
             thing, prop = _thing_of(" of " + supply.group("rest")), "supply"
@@ -484,6 +515,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
+    if phrase and not digits and number == 1:
+        return None  # "one early estimate puts": a plural after "one" is a verb, no count
     if phrase and phrase.split()[-1] in _CURRENCY:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
     if phrase:
@@ -491,10 +524,14 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
         if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
             acted = p.group(1)
+        elif acted is None and _OFF_TRACK_AFTER.match(text[cursor + noun.end():][:60]):
+            acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
             acted = None  # "deaths confirmed": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
+        # "dead fish", "injured workers": the state is the property, the noun what is counted.
+        stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
         if stems[-1] in _PEOPLE:
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
@@ -513,6 +550,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
+_REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
@@ -552,8 +590,28 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
 
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitude-|M|Mw)\s?(?:of\s+)?-?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s?-?magnitude\b", re.I)
+# "the second, which struck later, measured 7.6": a reading of a quake in a sentence about one.
+_MEASURED_BEFORE = re.compile(r"\b(?:measured|measuring|registered|registering|rated|"
+                              r"put\s+at|estimated\s+at)\s+$", re.I)
+_SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|seismic)\b",
+                      re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
+
+
+def _change(text: str, start: int, end: int) -> str:
+    """The state a change started from, when the duration is the time the change took:
+    "from A to B" in the duration's own clause, right before it or right after it."""
+    lo = max(text.rfind(",", 0, start), text.rfind(".", 0, start), start - 80) + 1
+    hi = min((i for i in (text.find(",", end), text.find(".", end)) if i >= 0),
+             default=len(text))
+    for m in _CHANGE.finditer(text, lo, min(hi, end + 60)):
+        if m.end() <= start or (m.start() >= end and re.match(
+                r"\s+(?:to\s+(?:go|move|grow|turn|climb|rise|jump|change)|of)\b",
+                text[end:m.start()] + " ")):
+            return " ".join(stem(w) for w in m.group("start").split()
+                            if not is_stopword(w))
+    return ""
 
 
 def _ordinal(text: str, start: int) -> str:
@@ -654,7 +712,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
-        if m.start() >= figure.end and re.search(r"[,;:—–(]", text[figure.end:m.start()]):
+        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", text[figure.end:m.start()]):
             continue  # a cue after the figure speaks for it only within its clause
         if not _follows(text, figure, m.start()) and any(
                 other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
