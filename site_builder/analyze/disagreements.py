@@ -251,12 +251,16 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
                 specific.append((x, y))
             elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
                 clashes.append((x, y))
-    # ... and so are they when another source repeats one of them ("a 5-mile span" and a
-    # "7.5-mile stretch" in one sentence, "an 8 km stretch" elsewhere).
-    said_by: dict[int, set[str]] = defaultdict(set)
-    for x in range(len(values)):
-        said_by[find(x)] |= said_in[x]
-    clashes = [(x, y) for x, y in clashes if not said_by[find(x)] & said_by[find(y)]]
+    figure = [items[v[0]].figure for v in values]
+
+    def told_apart(x: int, y: int) -> bool:
+        """A value said beside x is y's figure, and not x's: the sentence told x and y
+        apart ("a 5-mile span" of a "7.5-mile stretch"; "an 8 km stretch" elsewhere)."""
+        return any(z != x and said_in[z] & said_in[x] and same_frame(figure[z], figure[y])
+                   and relation(figure[z], figure[y]) == "same"
+                   and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
+
+    clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
     # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
     # that would put two clashing values in one claim.
     for x, y in specific:
@@ -345,7 +349,9 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
 def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tuple[str, int]:
     """The row's kind, and for an update whether its figure rises (1) or falls (-1)."""
     figure_of = [items[claim[0]].figure for claim in claims]
-    if len({d for d in dated if d}) > 1:
+    # One sum in two currencies is no figure that moved.
+    one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
+    if one_currency and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
         for sign in (1, -1):
             if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
