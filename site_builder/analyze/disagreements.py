@@ -144,7 +144,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:
-            if year and _of_the_past(s.text, f, year):
+            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)):
                 continue
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
@@ -154,8 +154,20 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
                         re.I)
+# A past-perfect verb of reporting: the figure is what an earlier report said.
+_EARLIER_REPORT = re.compile(r"\bhad\s+(?:been\s+)?(?:listed|reported|put|given|counted|tallied|"
+                             r"estimated|announced|confirmed|recorded|stood)\b(?:[^,;]*)$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+
+
+def _of_another_report(text: str, f: Figure) -> bool:
+    """A figure of another time or an earlier report, quoted for comparison."""
+    opening = text.rfind(".", 0, f.start) + 1
+    if _AGO.search(text[max(opening, f.start - 60):f.end + 30]):
+        return True  # "eighteen months ago investors valued it at": another time's figure
+    # "Thursday's figures had listed 27 dead": a superseded count, quoted.
+    return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
 
 def _of_the_past(text: str, f: Figure, year: int) -> bool:
@@ -163,8 +175,6 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
     ("the 1939 earthquake, which killed around 33,000")."""
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
     clause = text[start:f.end + 40].split(";")[0]
-    if _AGO.search(text[max(text.rfind(".", 0, f.start) + 1, f.start - 60):f.end + 30]):
-        return True  # "eighteen months ago investors valued it at": another time's figure
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _SPAN_YEAR.sub("", clause)
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
