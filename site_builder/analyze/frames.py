@@ -352,9 +352,9 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
     own = re.split(r"[,;:]", lead)[-1]
-    # "In all"/"across" make a total over places only where the sentence speaks of places
-    # ("50 cars in all", "across four streams" are totals of nothing placed).
-    placed = bool(_PLACE_NAME.search(text) or _REGIONS.search(text))
+    # "In all"/"across" make a total over places for a toll of people, or where the sentence
+    # speaks of places ("50 cars in all", "across four streams" total nothing placed).
+    placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
