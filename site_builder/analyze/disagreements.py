@@ -32,7 +32,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
-_CONVERSION = 0.03
+_CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "speed", "duration", "money"})
@@ -76,9 +76,11 @@ def same_value(a: Figure, b: Figure) -> bool:
     """The same figure, allowing for rounding and unit conversion."""
     if a.hedge in ("range", "vague") or b.hedge in ("range", "vague"):
         return a.low == b.low and a.high == b.high
-    # Slack for a converted figure; the same stated precision means the same unit.
-    converted = _CONVERSION if a.dimension in _CONVERTED and a.step != b.step else 0.0
-    tolerance = max(a.step, b.step) / 2 + converted * max(abs(a.value), abs(b.value))
+    if a.dimension in _CONVERTED and a.step != b.step:
+        # A converted figure: each side rounded to its own unit, and a little slack.
+        tolerance = (a.step + b.step) / 2 + _CONVERSION * max(abs(a.value), abs(b.value))
+    else:  # the same stated precision means the same unit
+        tolerance = max(a.step, b.step) / 2
     return abs(a.value - b.value) <= tolerance
 
 
@@ -94,8 +96,8 @@ def relation(a: Figure, b: Figure) -> str:
         return "compatible"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
-    if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "upper", "about",
-                                                          "nearly"):
+    if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
+                                                          "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
     (a_low, a_high), (b_low, b_high) = _plausible(a), _plausible(b)
     if a_high < b_low or b_high < a_low:

@@ -48,6 +48,10 @@ _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
     "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
     "surpassed": "lower",
+    # A bound that stays close: "just over an hour" is not how one says 1 hour 45 minutes.
+    "just over": "just", "just above": "just", "just more than": "just",
+    "slightly more than": "just", "slightly over": "just", "a little over": "just",
+    "a little more than": "just",
     "at least": "least", "upwards of": "lower", "in excess of": "lower",
     "above": "lower", "no fewer than": "least", "no less than": "least",
     "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
@@ -230,6 +234,8 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# How far past a value "just over" it reaches.
+_JUST = 0.25
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
 _STRICT = 1e-9
 # Characters either side of a figure searched for its property.
@@ -247,7 +253,8 @@ class Figure:
     low: float  # the interval the hedge allows
     high: float
     step: float  # the stated precision (6,000 -> 1,000; 5,894 -> 1), in the base unit
-    hedge: str  # "exact" | "about" | "nearly" | "lower" | "least" | "upper" | "range" | "vague"
+    hedge: str  # "exact" | "about" | "nearly" | "lower" | "least" | "just" | "upper" | "range"
+    # | "vague"
     prop: str  # what the figure says: "killed", "length", ... ("" when no cue)
     thing: str  # what is measured: counted noun stem, person, noun of a share
     nouns: tuple[str, ...]  # content stems of the counted noun phrase
@@ -302,6 +309,8 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
         return value + _STRICT * max(abs(value), 1.0), math.inf
     if hedge == "least":
         return value, math.inf
+    if hedge == "just":
+        return value + _STRICT * max(abs(value), 1.0), value * (1 + _JUST)
     if hedge == "upper":
         return 0.0, value
     # "About 212" is 211 to 213; "about 3,000" is 2,000 to 4,000: one step of the last
@@ -391,7 +400,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             value = 100 * number / of
             slack = 100 / of / 2
             low, high = value - slack, value + slack
-            if hedge in ("nearly", "lower", "least", "upper"):
+            if hedge in ("nearly", "lower", "least", "upper", "just"):
                 low, high = _interval(value, hedge, 0.0)
             return Figure("percent", "%", value, low, high, 100 / of, hedge, "", "", (),
                           text[span_start:end + ratio.end()], span_start, end + ratio.end())
