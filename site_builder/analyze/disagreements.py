@@ -76,6 +76,8 @@ def same_value(a: Figure, b: Figure) -> bool:
     """The same figure, allowing for rounding and unit conversion."""
     if a.hedge in ("range", "vague") or b.hedge in ("range", "vague"):
         return a.low == b.low and a.high == b.high
+    if {a.hedge, b.hedge} & _BOUNDS and (a.high < b.low or b.high < a.low):
+        return False  # "nearly 90" and "more than 90": one number, bounds apart
     if a.dimension in _CONVERTED and a.step != b.step:
         # A converted figure: each side rounded to its own unit, and a little slack.
         tolerance = (a.step + b.step) / 2 + _CONVERSION * max(abs(a.value), abs(b.value))
@@ -109,6 +111,7 @@ def relation(a: Figure, b: Figure) -> str:
 
 
 _APPROXIMATE = frozenset({"exact", "about", "nearly"})
+_BOUNDS = frozenset({"lower", "least", "just", "upper", "nearly"})
 
 
 def _round_step(value: float) -> float:
@@ -201,7 +204,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
-    return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)
+    # A measurement's property, read from a cue beside it, is itself a word in common.
+    said = bool(a.context & b.context) or (fa.prop == fb.prop != "" and fa.dimension != "count")
+    return said and (len(shared) >= 2 or len(shared) >= fewest)
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],
