@@ -144,7 +144,8 @@ _PROPERTIES_OF = {
     "percent": {"killed", "injured", "damage", "affected", "population", "cost", "insured"},
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
-_PEOPLE = frozenset(stem(w) for w in (
+# Kept as written: stems confuse some ("residents" and "residences").
+_PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
@@ -541,7 +542,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
-        if stems[-1] in _PEOPLE:
+        if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=cursor + noun.end(), prop=_acted(acted))
