@@ -258,3 +258,96 @@ def test_quote_tails_are_no_facts_and_the_brief_opens_with_no_back_reference(tmp
     assert not any("governor said" in s for s in statements)
     assert digest.summary.startswith("The Halden dam above Brennick burst on Saturday")
     assert "All of them" not in digest.summary
+
+
+# --- Frames and disagreements, second round (shapes seen in real coverage, own examples) ---
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # A quake's reading after "measured" / "put at", told apart by its ordinal.
+    ("The first tremor measured 6.4, officials said.", "The first shock was put at 6.1.",
+     "contradicts"),
+    # Leaving the rails is derailing, in other words.
+    ("About 50 wagons left the tracks near the bridge.", "38 wagons derailed near the bridge.",
+     "contradicts"),
+    # How long a change took, told apart by where it started.
+    ("The storm went from a tropical depression to a major hurricane in 18 hours.",
+     "It needed only 30 hours to go from tropical depression to major hurricane.",
+     "contradicts"),
+    # Approximate figures neither of which allows the other ("1 million" reads to 100,000).
+    ("a town of around 10,000 residents", "a town of about 8,000 residents", "differs"),
+    ("a province of nearly 1 million people", "a province of about 700,000 people",
+     "contradicts"),
+    ("The damage was put at $10bn.", "The damage could reach up to $15 billion.", "differs"),
+    # Time since a start, however the start is worded; "just over" stays close.
+    ("It lost contact about 2 hours 10 minutes after it began its descent.",
+     "It lost contact just over an hour after the craft started down.", "contradicts"),
+    # One price in two currencies: the same number cannot be both.
+    ("A seat sells for $90,000.", "A seat costs €90,000.", "differs"),
+    # Opposite bounds on one number exclude each other.
+    ("Nearly eight in ten homes in the valley were uninsured.",
+     "More than 80 percent of the homes were uninsured.", "contradicts"),
+    # Each unit's rounding, no more: 21 feet is 6.4 metres.
+    ("The 21-foot craft sank.", "The 6.7-metre craft sank.", "contradicts"),
+])
+def test_more_shapes_of_real_disagreements(a, b, kind):
+    assert conflicting(one(a), one(b)), (one(a), one(b))
+    assert relation(one(a), one(b)) == kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("It climbed from Category 2 to Category 4 in 30 hours.",
+     "It went from a tropical depression to a major hurricane in 18 hours."),
+    ("about 900 dead fish were counted", "1,200 dead birds were counted"),
+    ("more than 100 cars were on the train", "149 cars were on the train"),
+    ("The 22-foot craft sank.", "The 6.7-metre craft sank."),
+    ("It lost contact about 2 hours 10 minutes after it began its descent.",
+     "It lost contact less than three hours after it began the dive."),
+])
+def test_compatible_or_different_figures_are_not_compared(a, b):
+    assert not conflicting(one(a), one(b)), (one(a), one(b))
+
+
+def test_more_frame_readings():
+    assert one("Some three million people live in the province.").value == 3_000_000
+    assert [f.dimension for f in find_figures("One early survey puts the losses at $3bn.")] \
+        == ["money"]  # "one ... puts" counts nothing
+    second = find_figures("The first earthquake measured 6.4, and the second, which hit near "
+                          "the coast, measured 5.9.")
+    assert [(f.dimension, f.thing) for f in second if f.dimension == "magnitude"] == [
+        ("magnitude", "first"), ("magnitude", "second")]
+    assert one("The train had 60 cars in all.").place == ""  # a total of nothing placed
+    assert one("211 residences were destroyed.").unit != "people"
+    assert one("about 900 dead fish").nouns == ("fish",)
+    hour = one("just over 3 hours")
+    assert hour.hedge == "just" and hour.low > 3 and hour.high < 4
+
+
+def test_a_sentence_that_tells_two_values_apart_is_no_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        (None, ["Of the 12-mile stretch of the Varne affected, fish died along a 7-mile span."]),
+        (None, ["Fish died along an 11 km stretch of the Varne, the agency said."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+def test_figures_of_an_earlier_report_or_another_time_are_not_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-04", ["Tuesday's official figures had listed 14 dead in Brennick."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
+        ("2024-03-05", ["Two years ago investors valued Fenmore Bank at more than $30bn."]),
+        ("2024-03-05", ["Fenmore Bank is now worth less than $5 billion, traders said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_year_after_since_is_no_history_and_a_ceiling_is_no_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-03", ["Orlan said 45 countries had offered rescue teams after the worst "
+                        "quake in Velm since 1939."]),
+        ("2024-03-04", ["Orlan said 70 countries had offered rescue teams to Velm."]),
+        ("2024-03-03", ["Analysts put the damage in Velm at $2bn."]),
+        ("2024-03-06", ["Analysts put the damage in Velm at up to $5 billion."]),
+    ])
+    kinds = {d.unit: d.kind for d in digest.disagreements}
+    assert kinds.get("countri") == "update"
+    assert kinds.get("USD") not in (None, "update")

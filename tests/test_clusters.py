@@ -47,15 +47,16 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # Regression floors on the annotated real-shaped clusters (tests/clusters/*/gold.yml),
 # set a little below what the analysis reaches today: they catch a change that makes the
 # claims worse. Issue 10's own bars (recall 0.6, precision 0.8, ...) are reported by
-# `sitebuild eval --clusters tests/clusters`, not asserted here, since they are not met yet.
+# `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
+# bars), the held-out set does not yet (floors just below today's figures).
 FLOORS = {
-    False: {"facts_found": 0.85, "conflict_recall": 0.3, "numeric_recall": 0.35,
-            "conflict_precision": 0.7},
+    False: {"facts_found": 0.9, "conflict_recall": 0.75, "numeric_recall": 0.85,
+            "conflict_precision": 0.95},
     True: {"facts_found": 0.75, "conflict_recall": 0.05, "numeric_recall": 0.1,
            "conflict_precision": 0.15},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 6, True: 5}
+MOST_FLAGGED = {False: 0, True: 3}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])

@@ -168,12 +168,13 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
                          key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
+_ONE_UNIT = r"(?:hour|day|week|month|year|minute|mile|kilomet(?:re|er)|metre|meter|foot)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
     rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+(?:hour|day|week|month|year|minute|mile|"
-    rf"kilomet|metre|meter|foot)\b))(?![\w])", re.I)
-_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS})\b", re.I)
+    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+{_ONE_UNIT}\b))(?![\w])", re.I)
+# "an hour" alone is a figure too: the quick test must let such a sentence through.
+_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+{_ONE_UNIT})\b", re.I)
 _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
