@@ -319,6 +319,8 @@ def parse_ranges(value: object, budget: int = MAX_LINES) -> tuple[int, ...]:
                 numbers.extend(range(a, b + 1))
             elif re.fullmatch(r"\d{1,9}", part):
                 numbers.append(int(part))
+            elif part:
+                raise ValueError(f"{part[:40]!r} is not a line number or range")
     if len(numbers) > budget or any(not 0 < n <= MAX_LINES for n in numbers):
         raise ValueError("line numbers out of range")
     return tuple(numbers)
