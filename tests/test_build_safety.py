@@ -67,7 +67,7 @@ def test_readers_never_find_the_output_folder_missing(site: Path, monkeypatch):
 
 
 def _read_only(folder: Path) -> None:
-    for path in sorted(folder.rglob("*"), reverse=True) + [folder]:
+    for path in [*sorted(folder.rglob("*"), reverse=True), folder]:
         if path.is_dir():
             path.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP)
 
