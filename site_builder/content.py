@@ -20,7 +20,7 @@ from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
-from .markdown import Unit, escape_markdown, paragraph_ids, parse_units
+from .markdown import Unit, escape_markdown, paragraph_ids, parse_units, units_with_lines
 from .memo import Memos, cached_map, stable_hash
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
 from .text import visible_text
@@ -229,22 +229,24 @@ def _lead(doc: CleanDocument) -> str:
 def render_content(doc: CleanDocument, slug: str) -> str:
     """The Markdown file for one document: YAML front matter, then the body."""
     pieces: list[str] = []
-    counts: list[int] = []
+    # The seed lines of each line of the body: a unit may span blocks (a fenced code
+    # block with a blank line in it is two blocks of a Markdown seed).
+    origin: list[tuple[int, ...]] = []
     for i, block in enumerate(doc.body):
         piece = _block_markdown(block)
-        counts.append(len(parse_units(piece)))
-        bullet_run = block.bullet and i > 0 and doc.body[i - 1].bullet
-        pieces.append(("\n" if bullet_run else "\n\n") + piece if pieces else piece)
+        if pieces:
+            separator = "\n" if block.bullet and doc.body[i - 1].bullet else "\n\n"
+            pieces.append(separator)
+            origin.extend([()] * (len(separator) - 1))  # the blank line between blocks
+        pieces.append(piece)
+        origin.extend([block.lines] * (piece.count("\n") + 1))
     body = "".join(pieces)
-    units = parse_units(body)
-    ids = paragraph_ids([u.text for u in units])
+    units = units_with_lines(body)
+    ids = paragraph_ids([u.text for u, _ in units])
     lines: dict[str, list[int]] = {}
-    if len(units) == sum(counts):
-        position = 0
-        for block, count in zip(doc.body, counts, strict=True):
-            for _ in range(count):
-                lines[ids[position]] = list(block.lines)
-                position += 1
+    for pid, (_, span) in zip(ids, units, strict=True):
+        if numbers := sorted({n for i in span if i < len(origin) for n in origin[i]}):
+            lines[pid] = numbers
     front: dict[str, object] = {"slug": slug}
     for key in META_FIELDS:
         front[key] = doc.meta.get(key)
