@@ -40,6 +40,9 @@ class BuildResult:
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
     # With defer_search: builds the search index and records the build (returns a warning).
     finish_search: Callable[[], str | None] | None = None
+    # The inputs as this build read them (cache.source_lines + content_lines); None when
+    # nothing was rebuilt. An edit that differs from these is news to the preview.
+    seen: list[str] | None = None
 
     def summary(self) -> str:
         c = self.counts
@@ -181,7 +184,8 @@ def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: b
     reporter.info("reading and cleaning seeds …")
     cleaned = ingest(config, reporter, memos)
     write_content(cleaned, config, reporter, memos, force=force)
-    inputs = fingerprint(config, out, sources + content_lines(config))
+    seen = sources + content_lines(config)
+    inputs = fingerprint(config, out, seen)
     articles = load_articles(config, reporter, memos)
     memos.save()
     if not articles:
@@ -217,7 +221,8 @@ def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: b
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
     record = {"counts": counts, "warnings": reporter.warnings, "strict": strict}
-    result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
+    result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest,
+                         seen=seen)
     if defer_search:
         # Recorded only once indexed: a later `build` must not take this output as complete.
         result.finish_search = functools.partial(_finish_search, config, out, record, inputs)

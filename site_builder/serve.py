@@ -324,6 +324,10 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         # Sources as the build saw them (an edit made meanwhile is seen as new),
         # content/ as it left it (its own writes are no change).
         state.signature = sources + content_lines(layout)
+    if result.seen is not None:
+        # Content/ as the build read it, not as it is now: a save that landed while the
+        # build ran is news, to be built next, not taken for the build's own writes.
+        state.signature = result.seen
     state.error = None
     print(result.summary(), file=sys.stderr, flush=True)
     if reload is not None:

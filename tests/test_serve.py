@@ -252,3 +252,34 @@ def test_the_rebuild_thread_survives_any_exception(tmp_path: Path, monkeypatch):
     changed.set()
     assert reloaded.wait(120), "the preview stopped rebuilding after the exception"
     assert state.error is None and state.builds == 2
+
+
+def test_a_save_landing_while_the_preview_builds_is_built_next(tmp_path: Path, monkeypatch):
+    from site_builder import serve
+
+    site, out = tmp_path / "site", tmp_path / "site" / "output"
+    (site / "seeds").mkdir(parents=True)
+    (site / "seeds" / "a.txt").write_text(
+        "The harbour authority said on Monday that the ferry terminal would open in June.\n"
+        "Passengers will be able to buy tickets online from May.\n")
+    real_build = serve.build
+    saves: list[Path] = []
+
+    def build_then_editor_saves(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        for path in saves:  # the editor's save lands after the build read content/
+            path.write_text(path.read_text().replace("in June", "in late June"))
+        saves.clear()
+        return result
+    monkeypatch.setattr(serve, "build", build_then_editor_saves)
+    state = serve.PreviewState()
+    serve.rebuild(site, out, state)
+    [article] = (site / "content" / "articles").glob("*.md")
+    saves.append(article)
+    (site / "seeds" / "a.txt").write_text((site / "seeds" / "a.txt").read_text() +
+                                          "The old terminal will close in July.\n")
+    serve.rebuild(site, out, state)  # builds the seed edit; the editor saves meanwhile
+    assert "in late June" in article.read_text()
+    serve.rebuild(site, out, state)  # the watcher saw the save: it must be built
+    assert state.builds == 3
+    assert "in late June" in (out / "digest.json").read_text()
