@@ -1,16 +1,18 @@
-"""Benchmark sitebuild against Hugo, Pelican and MkDocs on the same generated articles.
+"""Benchmark sitebuild against Hugo (+ Pagefind), Pelican and MkDocs on the same articles.
 
     pip install -e '.[bench]'
     python benchmarks/run.py --sizes 1000 10000 --runs 3
 
-For each size it generates the corpus (benchmarks/corpus.py), then times, in one run
-on this machine: sitebuild's full pipeline from raw seeds (read, clean, write content/,
-analyse, render, search index) with a cold cache, a rebuild with nothing changed, a
-rebuild after editing one article; at the `--serve` sizes, the time from saving a
-one-article edit to `sitebuild serve` sending the browser its reload; and Hugo,
-Pelican and MkDocs rendering the same articles already cleaned. Each figure is the
-median wall time of `--runs` runs and the peak resident memory of the process tree's
-largest process. Run it from a checkout that is not being edited: sitebuild's memos
+For each size it generates the corpus (benchmarks/corpus.py: real-shaped scraped news
+text with its debris, names and figures varied per story and per copy), then times, in
+one run on this machine: sitebuild's full pipeline from raw seeds (read, clean, write
+content/, analyse, render, search index) with a cold cache, a rebuild with nothing
+changed, a rebuild after editing one article; at the `--serve` sizes, the time from
+saving a one-article edit to `sitebuild serve` sending the browser its reload, and the
+same for `hugo server`; and Hugo (alone, and followed by Pagefind: a Hugo site with
+search), Pelican and MkDocs rendering the same articles' body text. Each figure is the
+median wall time of `--runs` runs and the peak resident memory of the whole process tree
+(sampled every 50 ms). Run it from a checkout that is not being edited: sitebuild's memos
 are keyed by its own code, so a change mid-run makes every build cold.
 """
 
@@ -20,12 +22,14 @@ import argparse
 import asyncio
 import json
 import os
+import shlex
 import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,17 +51,63 @@ class Timing:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, read from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * _PAGE
+    total, stack = 0, [root]
+    children: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, ()))
+    return total
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class _TreeMemory(threading.Thread):
+    """Samples the process tree's total resident memory every 50 ms until stopped."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root, self.peak, self.done = root, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            self.peak = max(self.peak, _tree_rss(self.root))
+
+
 def _run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return wall seconds and the peak RSS of its largest process (MiB)."""
+    """Run a command; return wall seconds and the peak RSS of its whole process tree (MiB)."""
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
+    sampler = _TreeMemory(child.pid)
+    sampler.start()
+    stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
-    stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    sampler.done.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    # Sampling can miss a short peak; the largest single process is a floor.
+    return elapsed, max(sampler.peak, usage.ru_maxrss * 1024) / 2**20
 
 
 def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
@@ -90,19 +140,38 @@ def _edit(seed: Path, original: str, number: int) -> None:
     seed.write_text("\n".join(lines))
 
 
-def _serve_latency(site: Path, runs: int) -> float:
-    """Median seconds from saving a one-article edit to `sitebuild serve`'s reload message."""
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder", "serve", "--site", str(site), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        return probe.getsockname()[1]
+
+
+def _reload_latency(command: list[str], port: int, edited: Path, runs: int) -> float:
+    """Median seconds from saving `edited` to the preview server's livereload message."""
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
     try:
-        return asyncio.run(_reloads(port, sorted((site / "seeds").glob("*.txt"))[0], runs))
+        return asyncio.run(_reloads(port, edited, runs))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+
+
+def _serve_latency(site: Path, runs: int) -> float:
+    port = _free_port()
+    command = [sys.executable, "-m", "site_builder", "serve", "--site", str(site),
+               "--port", str(port)]
+    return _reload_latency(command, port, sorted((site / "seeds").glob("*.txt"))[0], runs)
+
+
+def _hugo_server_latency(peers: Path, runs: int) -> float | None:
+    if shutil.which("hugo") is None:
+        return None
+    port = _free_port()
+    command = ["hugo", "server", "--source", str(peers / "hugo"), "--bind", "127.0.0.1",
+               "--port", str(port), "--quiet"]
+    return _reload_latency(command, port,
+                           sorted((peers / "hugo" / "content" / "posts").glob("*.md"))[0], runs)
 
 
 async def _reloads(port: int, seed: Path, runs: int) -> float:
@@ -113,13 +182,16 @@ async def _reloads(port: int, seed: Path, runs: int) -> float:
             break
         except OSError:
             if time.monotonic() > deadline:
-                raise SystemExit("sitebuild serve did not start") from None
+                raise SystemExit("the preview server did not start") from None
             await asyncio.sleep(0.2)
     # The livereload handshake: hello, then info makes this client a reload waiter.
+    # Compact JSON: Hugo's server recognises the hello only without spaces.
     await socket_.write_message(json.dumps(
-        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]},
+        separators=(",", ":")))
     await socket_.read_message()
-    await socket_.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
+    await socket_.write_message(json.dumps(
+        {"command": "info", "url": f"http://127.0.0.1:{port}/"}, separators=(",", ":")))
     original = seed.read_text()
     samples = []
     try:
@@ -129,7 +201,7 @@ async def _reloads(port: int, seed: Path, runs: int) -> float:
             while True:
                 message = await asyncio.wait_for(socket_.read_message(), 600)
                 if message is None:
-                    raise SystemExit("sitebuild serve closed the connection")
+                    raise SystemExit("the preview server closed the connection")
                 if json.loads(message).get("command") == "reload":
                     break
             samples.append(time.perf_counter() - started)
@@ -140,26 +212,35 @@ async def _reloads(port: int, seed: Path, runs: int) -> float:
 
 
 def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float]]:
+    def hugo(out: str) -> list[str]:
+        return ["hugo", "--quiet", "--source", str(peers / "hugo"), "--destination",
+                str(peers / out)]
+
     commands = {
-        "hugo": ["hugo", "--quiet", "--source", str(peers / "hugo"), "--destination",
-                 str(peers / "hugo-out")],
-        "pelican": ["pelican", str(peers / "pelican" / "content"), "-o",
-                    str(peers / "pelican-out"), "-s", str(peers / "pelican" / "pelicanconf.py"),
-                    "-q"],
-        "mkdocs": ["mkdocs", "build", "-q", "-f", str(peers / "mkdocs" / "mkdocs.yml"), "-d",
-                   str(peers / "mkdocs-out")],
+        "hugo (render only)": ("hugo-out", hugo("hugo-out")),
+        # A Hugo site with search: the same render, then Pagefind over its output.
+        "hugo + pagefind": ("hugo-search-out", ["sh", "-c", shlex.join(hugo("hugo-search-out"))
+                            + " && " + shlex.join([sys.executable, "-m", "pagefind", "--site",
+                                                   str(peers / "hugo-search-out"), "--silent"])]),
+        "pelican (render only)": ("pelican-out", [
+            "pelican", str(peers / "pelican" / "content"), "-o", str(peers / "pelican-out"),
+            "-s", str(peers / "pelican" / "pelicanconf.py"), "-q"]),
+        "mkdocs (render only)": ("mkdocs-out", [
+            "mkdocs", "build", "-q", "-f", str(peers / "mkdocs" / "mkdocs.yml"), "-d",
+            str(peers / "mkdocs-out")]),
     }
     results = {}
-    for name, command in commands.items():
-        if shutil.which(command[0]) is None:
-            print(f"  {name}: not installed (pip install -e '.[bench]'); skipped",
+    for name, (out, command) in commands.items():
+        tool = name.split()[0]
+        if shutil.which(tool) is None:
+            print(f"  {name}: {tool} not installed (pip install -e '.[bench]'); skipped",
                   file=sys.stderr)
             continue
         samples = []
         for _ in range(runs):
-            shutil.rmtree(peers / f"{name}-out", ignore_errors=True)
+            shutil.rmtree(peers / out, ignore_errors=True)
             samples.append(_run(command, peers))
-        results[f"{name} (render only)"] = _median(samples)
+        results[name] = _median(samples)
     return results
 
 
@@ -173,7 +254,7 @@ def main() -> None:
                         help="sizes at which to time serve's reload after an edit")
     args = parser.parse_args()
     rows: list[Timing] = []
-    latencies: list[tuple[int, float]] = []
+    latencies: list[tuple[int, float, float | None]] = []
     for size in args.sizes:
         folder = args.work / str(size)
         print(f"generating {size} articles in {folder} …", file=sys.stderr)
@@ -184,7 +265,8 @@ def main() -> None:
             print(f"timing serve's reload on {size} …", file=sys.stderr)
             reload = _serve_latency(folder, args.runs)
             print(f"  serve: edit saved -> reload sent, median {reload:.2f}s", file=sys.stderr)
-            latencies.append((size, reload))
+            peer = None if args.no_peers else _hugo_server_latency(folder / "peers", args.runs)
+            latencies.append((size, reload, peer))
         if not args.no_peers:
             print(f"timing peers on {size} …", file=sys.stderr)
             found.update(_peers(folder / "peers", args.runs))
@@ -197,9 +279,10 @@ def main() -> None:
         ratio = ours.seconds / row.seconds if row.seconds else float("nan")
         print(f"{row.tool:<26} {row.articles:>8} {row.seconds:>9.2f} {row.peak_mib:>9.0f} "
               f"{row.rate:>8.0f} {ratio:>17.2f}")
-    for size, seconds in latencies:
+    for size, seconds, peer in latencies:
+        versus = f"; hugo server {peer:.2f}s, ratio {seconds / peer:.1f}" if peer else ""
         print(f"serve on {size} articles: one-article edit saved -> browser reload sent, "
-              f"median {seconds:.2f}s")
+              f"median {seconds:.2f}s{versus}")
 
 
 if __name__ == "__main__":
