@@ -401,6 +401,9 @@ def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] 
 def _read_bytes(path: Path) -> bytes | SiteError | None:
     """The file's bytes; None when it has gone since it was listed."""
     try:
+        if path.is_symlink() and path.parent.resolve() not in path.resolve().parents:
+            # It would publish whatever file it points to (as seeds/ refuses too).
+            return SiteError("symbolic link pointing outside its folder", path)
         return path.read_bytes()
     except FileNotFoundError:
         return None
