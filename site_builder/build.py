@@ -11,7 +11,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyze import analyze
@@ -20,6 +20,8 @@ from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
 from .ingest.clean import clean, repeated_lines
+from .ingest.diagnose import no_article_message
+from .ingest.language import not_english
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
@@ -40,6 +42,7 @@ class BuildResult:
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
     # With defer_search: builds the search index and records the build (returns a warning).
     finish_search: Callable[[], str | None] | None = None
+    not_english: list[str] = field(default_factory=list)  # "seed (language)"
     # The inputs as this build read them (cache.source_lines + content_lines); None when
     # nothing was rebuilt. An edit that differs from these is news to the preview.
     seen: list[str] | None = None
@@ -47,10 +50,15 @@ class BuildResult:
     def summary(self) -> str:
         c = self.counts
         verb = "built" if self.digest is not None else "up to date (nothing changed):"
-        return (f"{verb} {self.output}: {c['articles']} articles, {c['paragraphs']} paragraphs "
-                f"kept, {c['removed']} lines removed, {c['topics']} topics, {c['facts']} facts, "
-                f"{c['disagreements']} disagreements, {c['pages']} pages, "
-                f"{len(self.warnings)} warnings, {self.seconds:.2f}s")
+        def n(count: int, noun: str) -> str:
+            return f"{count} {noun}{'' if count == 1 else 's'}"
+
+        return (f"{verb} {self.output}: {n(c['articles'], 'article')}, "
+                f"{n(c['paragraphs'], 'paragraph')} kept, {n(c['removed'], 'line')} removed, "
+                f"{n(c['topics'], 'topic')}, {n(c['facts'], 'fact')}, "
+                f"{n(c['disagreements'], 'disagreement')}, {n(c['pages'], 'page')}, "
+                f"{n(len(self.warnings), 'warning')}, {self.seconds:.2f}s"
+                + (f"\nnot in English: {', '.join(self.not_english)}" if self.not_english else ""))
 
 
 def _counts(digest: Digest, pages: int) -> dict[str, int]:
@@ -121,12 +129,8 @@ def ingest(config: Config, reporter: Reporter, memos: Memos) -> list[CleanDocume
                          progress=lambda i, n: reporter.progress("cleaning", i, n))
     for doc, result in zip(docs, results, strict=True):
         path = config.seeds_dir / doc.source_file
-        if not doc.blocks:
-            reporter.warn("empty file (no text); skipped", path)
-            continue
         if not result.body:
-            reporter.warn("no article text found (all of it looks like page furniture); skipped",
-                          path)
+            reporter.warn(no_article_message(doc, result, path) + "; skipped", path)
             continue
         text = normalise(" ".join(b.text for b in result.body))
         if text in bodies:
@@ -176,13 +180,15 @@ def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: b
     if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
         for warning in last["warnings"]:
             print(warning, file=sys.stderr)
-        return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started)
+        return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started,
+                           not_english=last.get("not_english", []))
     memos = Memos(config.cache_dir / "memo")
     # The inputs as this build sees them; content/ once it has written its part of it.
     # An edit made while it runs is then a change for the next build.
     sources = source_lines(config)
     reporter.info("reading and cleaning seeds …")
     cleaned = ingest(config, reporter, memos)
+    foreign = not_english({d.source_file: " ".join(b.text for b in d.body) for d in cleaned})
     write_content(cleaned, config, reporter, memos, force=force)
     seen = sources + content_lines(config)
     inputs = fingerprint(config, out, seen)
@@ -220,9 +226,10 @@ def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: b
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
-    record = {"counts": counts, "warnings": reporter.warnings, "strict": strict}
+    record = {"counts": counts, "warnings": reporter.warnings, "not_english": foreign,
+              "strict": strict}
     result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest,
-                         seen=seen)
+                         not_english=foreign, seen=seen)
     if defer_search:
         # Recorded only once indexed: a later `build` must not take this output as complete.
         result.finish_search = functools.partial(_finish_search, config, out, record, inputs)

@@ -1,13 +1,21 @@
-"""Command line: `sitebuild build | serve | eval`. Thin: parsing and error reporting only."""
+"""Command line: `sitebuild build | serve | eval | add`. Thin: parsing and error reporting only."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .errors import SiteError
+
+
+def _version() -> str:
+    try:
+        return version("sitebuild")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="sitebuild",
         description="Turn scraped news articles about one story (seeds/) into a "
                     "cross-referenced digest website (output/).")
+    parser.add_argument("--version", action="version", version=f"sitebuild {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def site_options(p: argparse.ArgumentParser) -> None:
@@ -52,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", type=Path, required=True, metavar="FILE",
                    help="gold annotation (YAML)")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    from .fetch.command import add_arguments
+
+    add_arguments(commands.add_parser(
+        "add", help="fetch articles into seeds/ from links, feeds and web archives"))
     return parser
 
 
@@ -73,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             from .evaluate import run_eval
 
             return run_eval(args.site, args.out, args.gold, as_json=args.json)
+        elif args.command == "add":
+            from .fetch.command import run_add
+
+            return run_add(args)
     except SiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

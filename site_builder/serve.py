@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 import sys
 import threading
@@ -184,15 +185,28 @@ class PreviewServer(Server):
     """livereload's server with the preview's status routes in front of the static files,
     answering only requests addressed to it."""
 
-    def __init__(self, state: PreviewState) -> None:
+    def __init__(self, state: PreviewState, listening: Callable[[], None]) -> None:
         super().__init__()
         self.state = state
         self.SFH = OutputFiles
+        self.listening = listening
+
+    def _setup_logging(self) -> None:
+        """sitebuild speaks for the preview: the server library's request log stays quiet,
+        its warnings and errors are shown as the preview's own."""
+        channel = logging.StreamHandler(sys.stderr)
+        channel.setLevel(logging.WARNING)
+        channel.setFormatter(logging.Formatter("preview: %(message)s"))
+        for name in ("livereload", "tornado"):
+            library = logging.getLogger(name)
+            library.handlers = [channel]
+            library.propagate = False
 
     def application(self, port: int, host: str, liveport: int | None = None,
                     debug: bool | None = None, live_css: bool = True) -> None:
         """Like livereload's, without its /forcereload (any page could reload the preview)
-        and with every route behind a Host check."""
+        and with every route behind a Host check; listen (raising OSError on a busy
+        port), then say where the site is."""
         LiveReloadHandler.watcher = self.watcher
         LiveReloadHandler.live_css = live_css
         script = _LIVE_SCRIPT
@@ -205,6 +219,7 @@ class PreviewServer(Server):
             (r"/livereload", _LiveReload), (r"/livereload.js", LiveReloadJSHandler),
             *self.get_web_handlers(script)])
         app.listen(port, address=host)
+        self.listening()
 
     def get_web_handlers(self, script: bytes) -> list:
         return [
@@ -256,7 +271,9 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     rebuild(site_dir, out, state)
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)
-    server = PreviewServer(state)
+    server = PreviewServer(state, lambda: print(
+        f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
+        flush=True))
     # livereload polls what it watches and reloads by itself; it watches only this
     # file, with delay="forever" so that it never reloads: the build thread decides.
     server.watch(str(site_dir / CONFIG_FILE), lambda: None, delay="forever")
@@ -272,13 +289,11 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
 
     threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
                      daemon=True).start()
-    print(f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
-          flush=True)
     try:
         server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
     except OSError as exc:
-        raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
-                        "(try another --port)") from exc
+        raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
+                        "(try another --port)", f"{host}:{port}") from exc
     finally:
         observer.stop()
 
@@ -310,6 +325,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     sources = source_lines(layout)
     if sources + content_lines(layout) == state.signature:
         return  # our own content/ writes, or nothing new
+    changed = changed_files(state.signature, sources + content_lines(layout))
     try:
         result = build(site_dir, out, quiet=True, defer_search=True)
     except SiteError as exc:
@@ -329,8 +345,28 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         # build ran is news, to be built next, not taken for the build's own writes.
         state.signature = result.seen
     state.error = None
-    print(result.summary(), file=sys.stderr, flush=True)
+    if changed:
+        pages = result.counts["pages"]
+        print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
+              f"in {result.seconds:.1f}s, reloading the browser", file=sys.stderr, flush=True)
+    else:
+        print(result.summary(), file=sys.stderr, flush=True)
     if reload is not None:
         reload()
     if result.finish_search is not None and (problem := result.finish_search()):
         print(f"warning: {problem}", file=sys.stderr, flush=True)
+
+
+def changed_files(before: list[str] | None, after: list[str]) -> list[str]:
+    """Site-relative names of the files added, removed or modified between two listings
+    (the first build has nothing to compare with: none)."""
+    if before is None:
+        return []
+    old, new = set(before), set(after)
+    return sorted({line.split("\0", 1)[0] for line in old ^ new})
+
+
+def _listed(names: list[str], shown: int = 3) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more file{'' if more == 1 else 's'}"
+                                       if more > 0 else "")
