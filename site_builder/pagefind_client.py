@@ -16,7 +16,7 @@ import base64
 import json
 import subprocess
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 
@@ -69,10 +69,22 @@ def index_pages(binary: Path, site: Path, names: list[str], bundle: Path,
                 service.ask({"type": "AddFile", "index_id": index, "file_path": None,
                              "url": page_url(name),
                              "file_contents": (site / name).read_text(encoding="utf-8")})
-            service.ask({"type": "WriteFiles", "index_id": index,
-                         "output_path": str(bundle.resolve())})
+            # The files come back in the answer and are written here: the service's own
+            # WriteFiles answers before its files are complete (truncated when it exits).
+            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
+            for file in files:
+                _write_bundle_file(bundle, str(file["path"]), base64.b64decode(file["content"]))
         except (OSError, ValueError, KeyError) as exc:
             raise PagefindError(str(exc)) from exc
         finally:
             timer.cancel()
             process.kill()
+
+
+def _write_bundle_file(bundle: Path, name: str, data: bytes) -> None:
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise PagefindError(f"refusing to write {name!r} outside the index folder")
+    target = bundle.joinpath(*relative.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
