@@ -174,6 +174,16 @@ def test_topic_page_opens_with_a_summary_and_folds_mentions_by_source(numbered):
         len(sources) > 12)
 
 
+def test_topic_summary_names_its_kind_only_when_known(numbered):
+    out, digest = numbered
+    for topic in digest.topics:
+        html = (out / "topics" / topic.slug / "index.html").read_text()
+        summary = re.search(r'<section class="summary".*?</section>', html, re.S).group(0)
+        assert "is an other" not in summary and "is a other" not in summary
+        if topic.kind != "other":
+            assert re.search(rf"is an? {topic.kind} mentioned", summary)
+
+
 def test_timeline_shows_human_dates_one_entry_per_day(numbered):
     out, _ = numbered
     html = (out / "timeline" / "index.html").read_text()
