@@ -351,3 +351,16 @@ def test_a_year_after_since_is_no_history_and_a_ceiling_is_no_update(tmp_path):
     kinds = {d.unit: d.kind for d in digest.disagreements}
     assert kinds.get("countri") == "update"
     assert kinds.get("USD") not in (None, "update")
+
+
+def test_guards_on_the_new_readings(tmp_path):
+    # A number word with a scale is a count even when the word is "one".
+    assert one("One million people live in the province.").value == 1_000_000
+    # A length measured in a sentence about a quake is still a length.
+    assert one("After the quake, the tower measured 7.5 metres shorter.").dimension == "length"
+    # Reported speech in the past perfect is about now; only a report's own figures are old.
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["Officials in Brennick said they had confirmed 12 deaths."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
+    ])
+    assert [d.kind for d in digest.disagreements] == ["contradicts"]

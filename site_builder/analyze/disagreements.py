@@ -160,8 +160,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
                         re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
-_EARLIER_REPORT = re.compile(r"\bhad\s+(?:been\s+)?(?:listed|reported|put|given|counted|tallied|"
-                             r"estimated|announced|confirmed|recorded|stood)\b(?:[^,;]*)$", re.I)
+# Its subject is a report ("figures had listed"), not a speaker: "officials said they had
+# confirmed 12 deaths" is reported speech about now.
+_EARLIER_REPORT = re.compile(
+    r"\b(?:figures?|count|tally|toll|estimates?|reports?|data|numbers|statistics)\s+had\s+"
+    r"(?:been\s+)?(?:listed|reported|put|given|counted|tallied|estimated|shown|recorded|stood)"
+    r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
 

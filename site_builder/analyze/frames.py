@@ -459,6 +459,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
+            and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
             and _SEISMIC.search(text))):
         return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
     currency = _CURRENCY_BEFORE.search(before)
@@ -526,7 +527,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
-    if phrase and not digits and number == 1:
+    if phrase and not digits and number == 1 and scale == 1.0:
         return None  # "one early estimate puts": a plural after "one" is a verb, no count
     if phrase and phrase.split()[-1] in _CURRENCY:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
