@@ -268,6 +268,22 @@ def test_key_facts_are_cut_into_pages_that_keep_every_fact_once(numbered, tmp_pa
         assert f'<tr id="{fact_id}"' in (tmp_path / "out" / href).read_text()
 
 
+def test_a_disagreement_weighs_on_its_page_by_the_claims_and_sources_it_shows():
+    from site_builder import render
+    from site_builder.models import Claim, Digest, Disagreement, Ref
+
+    def toll(claims: int, sources: int) -> Disagreement:
+        return Disagreement("death toll", [
+            Claim(str(n), [Ref(f"a{n}-{s}", "p-1") for s in range(sources)], "x" * 200)
+            for n in range(claims)])
+
+    # A running toll reported by dozens of sources cannot share a page with many others.
+    heavy = Digest([], [], [], [toll(20, 30) for _ in range(12)], [], [])
+    light = Digest([], [], [], [toll(2, 1) for _ in range(12)], [], [])
+    assert len(render.facts_pages(heavy)) > 1
+    assert len(render.facts_pages(light)) == 1
+
+
 def test_the_sample_front_page_weighs_under_60_kb_with_its_css_and_js(built_sample: Path):
     out = built_sample / "output"
     html = (out / "index.html").read_text()

@@ -269,10 +269,16 @@ SITE_PAGES = [
 ]
 
 
-# How much one page of facts/ holds, in units: a disagreement counts 4, a fact several
-# sources state 2, a single-source claim 1 (roughly their weight in bytes). Keeps the
+# How much one page of facts/ holds, in units of about a kilobyte of HTML: a fact several
+# sources state 2, a single-source claim 1, a disagreement by what it shows (each claim's
+# paragraph and each source in its chart; a running toll can have dozens). Keeps the
 # largest page of a big site well under 500 KB.
-FACTS_PAGE_UNITS = 480
+FACTS_PAGE_UNITS = 320
+
+
+def _disagreement_units(disagreement: Disagreement) -> int:
+    shown = sum(len(c.statement) + 300 + 60 * len(c.support) for c in disagreement.claims)
+    return 2 + shown // 1000
 
 
 @dataclass
@@ -289,7 +295,7 @@ def facts_pages(digest: Digest) -> list[FactsPage]:
     into pages of FACTS_PAGE_UNITS."""
     pages = [FactsPage()]
     used = 0
-    items: list[tuple[int, str, object]] = [(4, "disagreements", (n, d))
+    items: list[tuple[int, str, object]] = [(_disagreement_units(d), "disagreements", (n, d))
                                             for n, d in enumerate(digest.disagreements, 1)]
     items += [(2 if f.sources > 1 else 1, "several" if f.sources > 1 else "single", f)
               for f in digest.facts]
