@@ -88,17 +88,23 @@ _FURNITURE_PHRASES = [
      "list of other articles"),
 ]
 _FURNITURE = [(re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES]
-_AGENCIES = r"Getty Images|Reuters|AFP|AP Photo|AP|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg"
+# A credit names whoever took or sells the picture: one to three capitalised words
+# ("Lena Holm", "Getty Images", "REUTERS"), matched by shape, never by a list of agencies.
+_CREDITOR = r"(?-i:[A-Z][\w&'’-]*)(?:\s(?-i:[A-Z][\w&'’-]*)){0,2}"
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|video|credit|illustration|graphic)s?\b[^()]*|"
-    rf"[^()]*\b(?:{_AGENCIES})\b[^()]*)\)\s*$|"
+    # "(AP/Jane Doe)", "(Example Expeditions via AP)", "(Company/Handout via AGENCY)"
+    rf"{_CREDITOR}(?:\s?/\s?{_CREDITOR}|\svia\s{_CREDITOR})+)\)\s*$|"
     r"^(?:photo|image|picture|credit|caption)\s*:|"
-    # "... Photograph: Lena Holm/Reuters", "... Jane Doe/Getty Images", "... AFP via Getty"
-    rf"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{{0,60}}$|"
-    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$|"
-    # "... at the crash site on Tuesday. Getty Images", "Company/Handout via Reuters"
-    rf"[.!?][\"”’]?\s+(?:[\w.'’-]+\s){{0,3}}?(?:{_AGENCIES})\.?\s*$|"
-    rf"\b(?:handout|pool)\b.{{0,20}}\bvia (?:{_AGENCIES})\.?\s*$", re.I)
+    # "... Photograph: Lena Holm/Agency", "... Jane Doe/Getty Images", "... AFP via Getty Images"
+    r"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{0,60}$|"
+    rf"(?-i:[A-Z][\w.'’-]*)/{_CREDITOR}\.?\s*$|(?-i:[A-Z][\w-]*)\svia\s{_CREDITOR}\s*$|"
+    # "... at the crash site on Tuesday. Getty Images": a name after the caption's last
+    # sentence (not after an abbreviation such as "U.S." or "a.m.": "... 8:15 a.m. PT")
+    rf"(?<=(?-i:[a-z\d]))(?<![ap]\.m)[.!?][\"”’]?\s+(?:(?-i:[A-Z][\w&'’-]*)\s{_CREDITOR}|"
+    r"(?-i:[A-Z]{3,}))\s*$|"
+    # "Company/Handout via Agency"
+    rf"\b(?:handout|pool)\b.{{0,20}}\bvia\s{_CREDITOR}\.?\s*$", re.I)
 _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*%\}|<!--.*-->)\s*$",
                         re.I)
 _TIMESTAMP = re.compile(
