@@ -229,7 +229,7 @@ def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
             continue
         text, found = cut_inline_links(block.text)
         if found:
-            cuts[i] = [c.text for c in found]
+            cuts[i] = found
             block = replace(block, text=text)
         out.append(block)
     return out, cuts
