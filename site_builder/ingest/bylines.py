@@ -28,11 +28,13 @@ _NAMED_CREDIT = re.compile(
     rf"(?:(?:,\s*|\s+and\s+){_NAMES}){{0,3}})?(?:\s+@\w{{1,30}})?(?:,\s*[^,]{{2,60}}){{0,2}}$")
 # Between a credit and its date: "|", "·", "•", a dash, " / ", "//".
 _SEPARATOR = re.compile(r"\s*(?:[|·•—–]|\s/\s|//)\s*")
-_DESK_NOUNS = {"staff", "wire", "wires", "agency", "agencies", "news", "report", "reports",
-               "service", "services", "writer", "writers", "reporter", "reporters", "desk"}
-_DESK_CORE = {"staff", "wire", "wires", "agency", "agencies"}
-_CREDIT_WORDS = {"by", "from", "and", "with", "compiled", "written", "reported", "the", "of"}
-_DESK_WORDS = {"staff", "reports", "reporters", "team", "desk", "correspondents"}
+_DESK_NOUNS = frozenset({"staff", "wire", "wires", "agency", "agencies", "news", "report",
+                         "reports", "service", "services", "writer", "writers", "reporter",
+                         "reporters", "desk"})
+_DESK_CORE = frozenset({"staff", "wire", "wires", "agency", "agencies"})
+_CREDIT_WORDS = frozenset({"by", "from", "and", "with", "compiled", "written", "reported", "the",
+                           "of"})
+_DESK_WORDS = frozenset({"staff", "reports", "reporters", "team", "desk", "correspondents"})
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 _DATE_WORDS = 12
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)

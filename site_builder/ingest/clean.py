@@ -44,7 +44,7 @@ from .structure import judge_lists_and_tables
 
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
-_FURNITURE_PHRASES = [
+_FURNITURE_PHRASES = (
     (r"\bsubscri(?:be|bed|ption|bing)\b|\bnewsletters?\b|\bsign(?:ed|ing)?[ -]?up\b|"
      r"\benter (?:your|a valid) e-?mail\b|\be-?mail address\b|\bindicates required\b",
      "newsletter or sign-up prompt"),
@@ -86,8 +86,8 @@ _FURNITURE_PHRASES = [
      r"top stories|you (?:may|might) also like|news feed|in other news|"
      r"[\w ]{0,30} latest)\b:?",
      "list of other articles"),
-]
-_FURNITURE = [(re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES]
+)
+_FURNITURE = tuple((re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES)
 # A credit names whoever took or sells the picture: one to three capitalised words
 # ("Lena Holm", "Getty Images", "REUTERS"), matched by shape, never by a list of agencies.
 _CREDITOR = r"(?-i:[A-Z][\w&'’-]*)(?:\s(?-i:[A-Z][\w&'’-]*)){0,2}"
@@ -127,19 +127,20 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 # Debris that sits inside an article's text (a share bar, an advert, a caption): the
 # article goes on after it.
-_INLINE_DEBRIS = {"advertisement", "audio or share widget", "dateline or timestamp",
-                  "share or comment counter",
-                  "photo caption or credit", "photo caption (describes a scene)",
-                  "timestamp or stray number", "CMS shortcode or markup",
-                  "navigation or site control", "line repeated on the page",
-                  "social media embed or call to action"}
+_INLINE_DEBRIS = frozenset({
+    "advertisement", "audio or share widget", "dateline or timestamp", "share or comment counter",
+    "photo caption or credit", "photo caption (describes a scene)", "timestamp or stray number",
+    "CMS shortcode or markup", "navigation or site control", "line repeated on the page",
+    "social media embed or call to action"})
 _MAX_SKIPPED_DEBRIS = 3
 # Labels of share and page-tool buttons: a line of nothing else is a widget.
-_WIDGET_WORDS = {"facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest",
-                 "reddit", "email", "e-mail", "mail", "print", "share", "tweet", "copy", "link",
-                 "save", "bookmark", "flipboard", "messenger", "comment", "comments", "gift",
-                 "article", "listen", "threads", "bluesky", "mastodon", "sms"}
-_READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
+_WIDGET_WORDS = frozenset({
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "email",
+    "e-mail", "mail", "print", "share", "tweet", "copy", "link", "save", "bookmark", "flipboard",
+    "messenger", "comment", "comments", "gift", "article", "listen", "threads", "bluesky",
+    "mastodon", "sms"})
+_READER_WORDS = frozenset({"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours",
+                           "you're"})
 
 _TEASER_MAX_PARAGRAPHS = 2
 
@@ -448,9 +449,10 @@ def _subheads(judged: list[Judged], start: int, end: int, reasons: dict[int, str
 
 
 # Debris that is another article's headline, and may come with its standfirst.
-_HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
+_HEADLINE_REASONS = frozenset({"list of other articles",
+                               "headline of another article with its date"})
 # Labels that point to other stories ("More stories", "Read more").
-_POINTER_REASONS = {"list of other articles", "link to another article"}
+_POINTER_REASONS = frozenset({"list of other articles", "link to another article"})
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
 
