@@ -41,8 +41,8 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
 
 # What every byline shape needs: a "By", a separator before a date, a role or a desk.
-_MAYBE = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
-                    rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
+_BYLINE_HINT = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
+                          rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -54,7 +54,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     ..." starts like a byline but goes on as prose: after the name a byline holds at
     most a role and a date.
     """
-    if not _MAYBE.search(text) or len(words(text)) > 25:
+    if not _BYLINE_HINT.search(text) or len(words(text)) > 25:
         return None
     credit, stamp = text.strip(), None
     parts = _SEPARATOR.split(credit, maxsplit=1)

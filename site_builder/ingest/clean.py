@@ -34,6 +34,7 @@ from .judged import (
     HEADLINE_MIN_WORDS,
     ITEM,
     LIST_HEADING,
+    METADATA_FIELD,
     NEAR,
     SHORT,
     TABLE_RULE,
@@ -176,7 +177,7 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
         english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
                                    1) >= _ENGLISH_STOP_RATIO
-        judged = [Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+        judged = [Judged(b, BAD, METADATA_FIELD, len(t), False)
                   for b, t in zip(blocks[:n_fields], tokens, strict=False)]
         judged += [_judge(b, t, s, counts, common_lines, english)
                    for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
