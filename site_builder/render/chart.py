@@ -75,9 +75,20 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
+def unit_note(d: Disagreement) -> str:
+    """The unit to show after the figure's label, " (km)"; nothing when the label already
+    names it ("aid (USD)"; "how many missiles" for the counted noun's stem "missil") or
+    when it tells a reader nothing (`date`). The unit is the analysis's unit of `number`,
+    not written for readers. templates/macros.html applies the same rule to headings."""
+    unit = d.unit or ""
+    if not unit or unit == "date" or unit.lower() in d.about.lower():
+        return ""
+    return f" ({unit})"
+
+
 def describe(d: Disagreement, pts: list[Point]) -> str:
     """The chart as a sentence (its text alternative)."""
-    unit = f" ({d.unit})" if d.unit else ""
+    unit = unit_note(d)
     parts = [f"{', '.join(p.sources)}: {p.label}"
              + (f", {human_date(p.published)}" if p.published else "") for p in pts]
     return f"{_capitalised(d.about)}{unit}, by source: " + "; ".join(parts) + "."
