@@ -97,6 +97,22 @@ def test_chart_without_dates_is_one_bar_per_source_and_needs_two_values():
     assert compact(1500) == "1.5k" and compact(12) == "12"
 
 
+def test_a_unit_the_label_already_names_is_not_repeated():
+    articles = {s: _article(s) for s in ("a", "b")}
+    names = {"a": "Alpha", "b": "Beta"}
+
+    def desc(about: str, unit: str) -> str:
+        d = Disagreement(about, [Claim(v, [Ref(s, "p-1")], v, n) for v, n, s in
+                                 (("3 km", 3, "a"), ("5 km", 5, "b"))], unit=unit)
+        return re.search(r"<desc[^>]*>(.*?)</desc>", str(chart(d, names, articles, "c"))
+                         ).group(1)
+
+    assert desc("aid (USD)", "USD").startswith("Aid (USD), by source")
+    assert "(missil)" not in desc("how many Patriot missiles", "missil")  # the noun's stem
+    assert "(date)" not in desc("when it was announced", "date")
+    assert desc("length of the tunnel", "km").startswith("Length of the tunnel (km), by")
+
+
 @pytest.fixture(scope="module")
 def numbered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     return numbered_site(tmp_path_factory.mktemp("numbered"))
@@ -150,6 +166,17 @@ def test_disagreements_come_first_with_labels_charts_and_time_order(numbered):
     index = (out / "index.html").read_text()
     assert index.index('id="disagreements"') < index.index('id="sources"')
     assert index.count('<svg class="chart"') >= 2
+
+
+def test_disagreement_headings_name_a_unit_once(numbered):
+    out, digest = numbered
+    facts = (out / "facts" / "index.html").read_text()
+    headings = re.findall(r'<h3 id="d-\d+-h">(.*?)</h3>', facts)
+    assert len(headings) == len(digest.disagreements)
+    for heading in headings:
+        units = re.findall(r"\(([^()]+)\)", heading)
+        assert len(units) == len(set(units)), heading
+        assert "(date)" not in heading
 
 
 def test_single_source_claims_are_folded_away(numbered):
