@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import os
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +22,7 @@ from .errors import Reporter, SiteError
 from .ingest.clean import clean, repeated_lines
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
+from .lock import site_lock
 from .memo import Memos, cached_map, stable_hash
 from .models import CleanDocument, Digest, RawDocument
 from .parallel import pmap
@@ -158,8 +162,15 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     config = load_config(site_dir, reporter)
     out = out or site_dir / "output"
     _check_output_folder(out, config)
+    with site_lock(config.cache_dir, reporter):  # a second build of the site waits
+        return _build(config, out, strict, force, defer_search, reporter, started)
+
+
+def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: bool,
+           reporter: Reporter, started: float) -> BuildResult:
     last = None if force else unchanged(config, out, fingerprint(config, out))
-    if last is not None and not (strict and last["warnings"]):
+    # --strict also checks links, which a plain build skips: its record must say it did.
+    if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
         for warning in last["warnings"]:
             print(warning, file=sys.stderr)
         return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started)
@@ -181,7 +192,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     memos.save()
     reporter.info("rendering …")
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out)
+    _remove_stale(out, reporter)
     staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -201,11 +212,11 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         if strict and reporter.warnings:
             raise SiteError(f"{len(reporter.warnings)} warning(s) and --strict is set; "
                             "output left unchanged", out)
-        _swap(staging, out)
+        _swap(staging, out, reporter)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     counts = _counts(digest, len(pages))
-    record = {"counts": counts, "warnings": reporter.warnings}
+    record = {"counts": counts, "warnings": reporter.warnings, "strict": strict}
     result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest)
     if defer_search:
         # Recorded only once indexed: a later `build` must not take this output as complete.
@@ -216,9 +227,10 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
 
 
 def _finish_search(config: Config, out: Path, record: dict, inputs: str) -> str | None:
-    problem = reindex(out)
-    if problem is None:
-        remember(config, out, record, inputs)
+    with site_lock(config.cache_dir, Reporter(quiet=True)):  # it changes the live output
+        problem = reindex(out)
+        if problem is None:
+            remember(config, out, record, inputs)
     return problem
 
 
@@ -226,12 +238,12 @@ def _finish_search(config: Config, out: Path, record: dict, inputs: str) -> str 
 _LEFTOVERS = (".staging", ".retired", ".search")
 
 
-def _remove_stale(out: Path) -> None:
+def _remove_stale(out: Path, reporter: Reporter) -> None:
     """Remove staging and retired folders left by builds that were killed."""
     for leftover in out.parent.glob(f".{out.name}.*-*"):
         kind, _, pid = leftover.name.rpartition("-")
         if kind.endswith(_LEFTOVERS) and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove_tree(leftover, reporter)
 
 
 def _alive(pid: int) -> bool:
@@ -244,10 +256,50 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` with `staging`: two renames, so readers never see a half-written site."""
+def _remove_tree(path: Path, reporter: Reporter) -> None:
+    """Delete a folder a build made, also when it was made read-only (say, by a deploy
+    step); say so if it cannot be done, rather than leave a whole copy of a site behind."""
+    if not path.exists():
+        return
+    try:
+        shutil.rmtree(path)
+        return
+    except OSError:
+        for folder, _, _ in os.walk(path):
+            with contextlib.suppress(OSError):
+                os.chmod(folder, stat.S_IRWXU)
+    try:
+        shutil.rmtree(path)
+    except OSError as exc:
+        reporter.warn(f"could not remove this old copy of the site ({exc.strerror or exc}); "
+                      "delete it by hand", path)
+
+
+# Linux's renameat2(2): swap two paths in one step (glibc 2.28+, most file systems).
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap folders `a` and `b`; False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b),
+                     _RENAME_EXCHANGE) == 0
+
+
+def _swap(staging: Path, out: Path, reporter: Reporter) -> None:
+    """Replace `out` with `staging` so that readers always find a whole site: one atomic
+    exchange where the system has it, else two renames (with a moment without `out`)."""
+    if out.exists() and _exchange(staging, out):
+        _remove_tree(staging, reporter)  # now the previous site
+        return
     retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
     if out.exists():
         out.rename(retired)
     staging.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove_tree(retired, reporter)

@@ -14,41 +14,60 @@ MANIFEST = "last-build.json"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _stat_lines(root: Path, base: Path) -> list[str]:
-    if root.is_file():
-        paths = [root]
-    elif root.is_dir():
-        paths = sorted(p for p in root.rglob("*") if p.is_file())
-    else:
+def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[str]:
+    """`name NUL content-hash` of every file under `root` (or of `root` itself).
+
+    Content, not size and mtime: an edit that keeps both (a restored mtime, a
+    same-second save) is still an edit. A file that vanishes while it is listed
+    (an editor's temporary file) is left out; one that cannot be read is listed as
+    such, so that it counts as changed once it can be read again.
+    """
+    try:
+        if root.is_file():
+            paths = [root]
+        elif root.is_dir():
+            paths = sorted(p for p in root.rglob("*") if p.is_file())
+        else:
+            return []
+    except FileNotFoundError:  # the folder itself went while it was walked
         return []
     lines = []
     for path in paths:
-        stat = path.stat()
-        lines.append(f"{path.relative_to(base).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        if suffixes and path.suffix not in suffixes:
+            continue
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            digest = f"unreadable {exc.errno}"
+        lines.append(f"{path.relative_to(base).as_posix()}\0{digest}")
     return lines
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Changes whenever sitebuild's own code or built-in theme changes."""
+    """Changes whenever sitebuild's own code or built-in theme changes (by content: the
+    compiled .pyc files Python writes beside it are no change)."""
     from .render import builtin_templates  # late: render imports much more than we need
 
-    lines = _stat_lines(_PACKAGE, _PACKAGE) + _stat_lines(builtin_templates(), _PACKAGE.parent)
+    theme = builtin_templates()
+    lines = _file_lines(_PACKAGE, _PACKAGE, (".py",)) + _file_lines(theme, theme.parent)
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def source_lines(config: Config) -> list[str]:
-    """Names, sizes and times of the inputs a build only reads: config, seeds, templates."""
+    """Names and content hashes of the inputs a build only reads: config, seeds, templates."""
     site = config.site_dir
     lines = []
     for part in (site / CONFIG_FILE, config.seeds_dir, config.templates_dir):
-        lines.extend(_stat_lines(part, site))
+        lines.extend(_file_lines(part, site))
     return lines
 
 
 def content_lines(config: Config) -> list[str]:
-    """Names, sizes and times of content/ (which a build also writes)."""
-    return _stat_lines(config.content_dir, config.site_dir)
+    """Names and content hashes of content/ (which a build also writes)."""
+    return _file_lines(config.content_dir, config.site_dir)
 
 
 def fingerprint(config: Config, out: Path, lines: list[str] | None = None) -> str:
@@ -84,6 +103,6 @@ def remember(config: Config, out: Path, record: dict, print_of_inputs: str) -> N
     config.cache_dir.mkdir(parents=True, exist_ok=True)
     record = {**record, "fingerprint": print_of_inputs, "output": _output_stamp(out)}
     target = config.cache_dir / MANIFEST
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # concurrent builds: own name
     tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     tmp.replace(target)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from . import safe_yaml
 from .errors import Reporter, SiteError
 from .models import META_FIELDS
+from .text import visible_text
 
 CONFIG_FILE = "sitebuild.yml"
 SOURCES_FILE = "sources.yml"
@@ -73,11 +77,9 @@ def _parse(path: Path) -> yaml.Node | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise SiteError(f"cannot read: {exc}", path) from exc
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise SiteError(f"invalid YAML: {exc.problem}", path, line, col) from exc
+        return safe_yaml.compose(text)
+    except safe_yaml.YAMLProblem as exc:
+        raise SiteError(f"invalid YAML: {exc.problem}", path, exc.line, exc.column) from exc
 
 
 def _scalar(node: yaml.Node, path: Path, what: str) -> str:
@@ -91,6 +93,27 @@ def _mapping(node: yaml.Node, path: Path, what: str) -> list[tuple[str, yaml.Nod
     if not isinstance(node, yaml.MappingNode):
         raise SiteError(f"{what} must be a mapping of keys to values", path, *_mark(node))
     return [(_scalar(k, path, "a key"), v) for k, v in node.value]
+
+
+def _is_web_url(url: str) -> bool:
+    if any(ch.isspace() or unicodedata.category(ch)[0] == "C" or ch in "\"'<>\\`"
+           for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and (
+            parts.port is None or parts.port > 0)
+    except ValueError:  # a malformed IPv6 address or port
+        return False
+
+
+def _base_url(node: yaml.Node, path: Path) -> str:
+    """An absolute http(s) URL, or empty: it ends up in links, feeds and robots.txt."""
+    url = _scalar(node, path, "base_url")
+    if url and not _is_web_url(url):
+        raise SiteError(f"base_url must be an absolute http:// or https:// URL, got {url!r}",
+                        path, *_mark(node))
+    return url
 
 
 def _check_key(key: str, known: dict[str, Any], node: yaml.Node, path: Path,
@@ -137,8 +160,10 @@ def load_config(site_dir: Path, reporter: Reporter) -> Config:
                 _load_topics(config, value, path, reporter)
             elif key == "sources":
                 config.sources.update(read_sources(value, path, reporter))
-            else:
-                setattr(config, key, _scalar(value, path, key))
+            elif key == "base_url":
+                config.base_url = _base_url(value, path)
+            else:  # shown on every page: nothing invisible that could spoof the text around it
+                setattr(config, key, visible_text(_scalar(value, path, key)))
     config.base_url = config.base_url.rstrip("/")
     sources_path = config.seeds_dir / SOURCES_FILE
     if sources_path.exists():

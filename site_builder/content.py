@@ -8,8 +8,8 @@ never overwrites it unless asked to with --force (which keeps a backup).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,11 +20,14 @@ from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
-from .markdown import Unit, escape_markdown, paragraph_ids, parse_units
+from .markdown import Unit, escape_markdown, paragraph_ids, parse_units, units_with_lines
 from .memo import Memos, cached_map, stable_hash
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
+from .text import visible_text
 
 ARTICLES = "articles"
+# content/backups/: hand edits that `build --force` replaced (the only copy of an edit)
+BACKUPS = "backups"
 _CHECKSUM = re.compile(r"^checksum: [0-9a-f]{64}\n", re.M)
 _SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
@@ -53,6 +56,7 @@ def is_hand_edited(text: str) -> bool:
 @dataclass
 class _Existing:
     path: Path
+    data: bytes  # the bytes this build read: a write replaces the file only while they are there
     text: str
     meta: dict
     edited: bool
@@ -60,31 +64,56 @@ class _Existing:
 
 def _existing_files(directory: Path, memos: Memos) -> list[_Existing]:
     found = []
-    for path, text, parsed in _parsed_files(directory, memos):
-        if isinstance(text, SiteError):
-            raise text
-        if isinstance(parsed, SiteError):
+    for path, data, text, parsed in _parsed_files(directory, memos):
+        if isinstance(text, SiteError) or isinstance(parsed, SiteError):
             # Reported when the file is loaded; its seed must still not overwrite it.
+            text = data.decode("utf-8", errors="replace")
             meta = {key: m.group(1).strip() for key in ("source_file", "source_sha256")
                     if (m := re.search(rf"^{key}:\s*['\"]?([^'\"\n]+)", text, re.M))}
         else:
             meta = parsed[0]
-        found.append(_Existing(path, text, meta, is_hand_edited(text)))
+        found.append(_Existing(path, data, text, meta, is_hand_edited(text)))
     return found
+
+
+def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
+                 reporter: Reporter) -> None:
+    """A hand edit that lost its `source_file:` line still belongs to its seed (by hash)."""
+    names = {doc.sha256: doc.source_file for doc in docs}
+    claimed = {e.meta.get("source_file") for e in existing}
+    for e in existing:
+        name = names.get(str(e.meta.get("source_sha256")))
+        if e.edited and not e.meta.get("source_file") and name and name not in claimed:
+            e.meta = {**e.meta, "source_file": name}
+            claimed.add(name)
+            reporter.warn(f"front matter has no source_file: line; its source_sha256 is that "
+                          f"of seed {name}, so it is kept as that seed's article "
+                          f"(put `source_file: {name}` back)", e.path)
 
 
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                   memos: Memos | None = None, force: bool = False) -> None:
-    """Write one Markdown file per cleaned document, respecting hand edits."""
+    """Write one Markdown file per cleaned document, respecting hand edits.
+
+    A file is only replaced or removed while it still holds the bytes this build
+    read: an editor's save that lands meanwhile is kept, never overwritten.
+    """
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
+    _remove_temp_files(directory, reporter)
     memos = memos or Memos(None)
     existing = _existing_files(directory, memos)
+    _tie_orphans(existing, docs, reporter)
     by_source = {e.meta.get("source_file"): e for e in existing if e.meta.get("source_file")}
+    by_path = {e.path: e for e in existing}
     seeds = {doc.source_file for doc in docs}
-    # Files we do not regenerate keep their slugs; the rest are assigned in seed order.
-    taken = {str(e.meta.get("slug") or e.path.stem) for e in existing
-             if (e.edited and not force) or e.meta.get("source_file") not in seeds}
+    # Files we do not regenerate keep their names and slugs; the rest are assigned in seed
+    # order. Both the file name and the slug are taken: a hand-edited slug must not free
+    # the file name for another seed's article.
+    taken: set[str] = set()
+    for e in existing:
+        if (e.edited and not force) or e.meta.get("source_file") not in seeds:
+            taken.update({e.path.stem, str(e.meta.get("slug") or e.path.stem)})
     regenerated: list[tuple[CleanDocument, str]] = []
     for doc in docs:
         old = by_source.get(doc.source_file)
@@ -92,32 +121,101 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             if old.meta.get("source_sha256") != doc.sha256:
                 new_path = old.path.with_suffix(".md.new")
                 text = render_content(doc, str(old.meta.get("slug") or old.path.stem))
-                _write_if_changed(new_path, text)
+                _replace(new_path, text, _current(new_path), reporter)
                 reporter.warn(f"edited by hand and its seed {doc.source_file} changed; kept the "
                               f"edit, wrote the new version to {new_path.name}", old.path)
             else:
-                reporter.info(f"{old.path}: edited by hand; kept")
+                reporter.notice("edited by hand; kept", old.path)
             continue
         regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
     texts = cached_map(_render_job, regenerated,
                        [stable_hash(doc, slug) for doc, slug in regenerated], memos["content"])
+    written: set[Path] = set()
+    moved: list[_Existing] = []
     for (doc, slug), text in zip(regenerated, texts, strict=True):
         old = by_source.get(doc.source_file)
         path = directory / f"{slug}.md"
-        if old is not None:
-            if old.edited:  # only with --force
-                name = f"{old.path.stem}.{checksum(old.text)[:8]}.md"
-                backup = config.cache_dir / "backups" / name
-                backup.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(old.path, backup)
-                reporter.warn(f"overwrote a hand edit (--force); backup in {backup}", old.path)
-            if old.path != path:
-                old.path.unlink()
-        _write_if_changed(path, text)
+        if old is not None and old.edited:  # only with --force
+            _back_up(old, config, reporter)
+        there = by_path.get(path)
+        if _replace(path, text, there.data if there else None, reporter):
+            written.add(path)
+        if old is not None and old.path != path:
+            moved.append(old)
+    for old in moved:
+        if old.path not in written:
+            _remove(old, reporter)
     for stale in existing:
         source = stale.meta.get("source_file")
         if source and source not in seeds and not stale.edited:
-            stale.path.unlink()  # generated from a seed that is gone
+            _remove(stale, reporter)  # generated from a seed that is gone
+
+
+def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
+    """Keep the hand edit --force replaces in content/backups/ (never thrown away with a
+    cache); the seed's newer version in `.md.new`, if any, is regenerated anyway."""
+    backup = config.content_dir / BACKUPS / f"{old.path.stem}.{checksum(old.text)[:8]}.md"
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    if _current(backup) != old.data:
+        _replace(backup, old.data, _current(backup), reporter)
+    reporter.warn(f"overwrote a hand edit (--force); backup in {backup}", old.path)
+    stale_new = old.path.with_suffix(".md.new")
+    if stale_new.exists():
+        stale_new.unlink()
+        reporter.notice(f"removed {stale_new.name} (the seed's version it held is now the "
+                        "article)", old.path)
+
+
+def _current(path: Path) -> bytes | None:
+    """The bytes at `path` now, or None when there is no file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SiteError(f"cannot read: {exc.strerror or exc}", path) from exc
+
+
+def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Reporter) -> bool:
+    """Atomically write `text` to `path` if it still holds `expected` (None: no file).
+
+    Returns False, keeping what is there, when someone else wrote the file meanwhile.
+    Unchanged files are not rewritten (and keep their mtime, so watchers see no edit).
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    current = _current(path)
+    if current == data:
+        return True
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if current == expected:
+            tmp.write_bytes(data)
+            # Look once more right before the rename: a save may have landed meanwhile.
+            if _current(path) == expected:
+                tmp.replace(path)
+                return True
+    except OSError as exc:
+        raise SiteError(f"cannot write: {exc.strerror or exc}", path) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    reporter.warn("changed on disk while the build ran; kept that version, not the one "
+                  "the build made (the next build uses it)", path)
+    return False
+
+
+def _remove(old: _Existing, reporter: Reporter) -> None:
+    """Delete a generated file, unless it changed since this build read it."""
+    if _current(old.path) == old.data:
+        old.path.unlink(missing_ok=True)
+    elif old.path.exists():
+        reporter.warn("changed on disk while the build ran; kept it", old.path)
+
+
+def _remove_temp_files(directory: Path, reporter: Reporter) -> None:
+    """Delete temporary files a build that was killed or ran out of disk space left."""
+    for leftover in sorted(directory.glob(".*.md*.tmp")):
+        leftover.unlink(missing_ok=True)
+        reporter.notice(f"removed {leftover.name}, left by an interrupted build", directory)
 
 
 def _render_job(job: tuple[CleanDocument, str]) -> str:
@@ -131,22 +229,24 @@ def _lead(doc: CleanDocument) -> str:
 def render_content(doc: CleanDocument, slug: str) -> str:
     """The Markdown file for one document: YAML front matter, then the body."""
     pieces: list[str] = []
-    counts: list[int] = []
+    # The seed lines of each line of the body: a unit may span blocks (a fenced code
+    # block with a blank line in it is two blocks of a Markdown seed).
+    origin: list[tuple[int, ...]] = []
     for i, block in enumerate(doc.body):
         piece = _block_markdown(block)
-        counts.append(len(parse_units(piece)))
-        bullet_run = block.bullet and i > 0 and doc.body[i - 1].bullet
-        pieces.append(("\n" if bullet_run else "\n\n") + piece if pieces else piece)
+        if pieces:
+            separator = "\n" if block.bullet and doc.body[i - 1].bullet else "\n\n"
+            pieces.append(separator)
+            origin.extend([()] * (len(separator) - 1))  # the blank line between blocks
+        pieces.append(piece)
+        origin.extend([block.lines] * (piece.count("\n") + 1))
     body = "".join(pieces)
-    units = parse_units(body)
-    ids = paragraph_ids([u.text for u in units])
+    units = units_with_lines(body)
+    ids = paragraph_ids([u.text for u, _ in units])
     lines: dict[str, list[int]] = {}
-    if len(units) == sum(counts):
-        position = 0
-        for block, count in zip(doc.body, counts, strict=True):
-            for _ in range(count):
-                lines[ids[position]] = list(block.lines)
-                position += 1
+    for pid, (_, span) in zip(ids, units, strict=True):
+        if numbers := sorted({n for i in span if i < len(origin) for n in origin[i]}):
+            lines[pid] = numbers
     front: dict[str, object] = {"slug": slug}
     for key in META_FIELDS:
         front[key] = doc.meta.get(key)
@@ -163,10 +263,15 @@ def render_content(doc: CleanDocument, slug: str) -> str:
     return text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
 
 
+# Control characters other than tab and line ends: a NUL would make the file unreadable
+# as text (and refused by every later build), the others are invalid in HTML and XML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _block_markdown(block: Block) -> str:
     if block.markdown:
-        return block.text
-    text = escape_markdown(block.text)
+        return _CONTROL.sub("", block.text)
+    text = escape_markdown(_CONTROL.sub("", block.text))
     if block.bullet:
         return f"- {text}"
     if block.heading:
@@ -190,38 +295,92 @@ def _ranges(lines: tuple[int, ...]) -> str:
     return ", ".join(parts)
 
 
-def parse_ranges(value: object) -> tuple[int, ...]:
-    """Inverse of the front matter's line ranges; accepts lists and ints too."""
+# No seed has this many lines: a range beyond it is a typo or hostile, not a line map.
+MAX_LINES = 1_000_000
+
+
+def parse_ranges(value: object, budget: int = MAX_LINES) -> tuple[int, ...]:
+    """Inverse of the front matter's line ranges; accepts lists and ints too.
+
+    Raises ValueError for more than `budget` line numbers in all, or one beyond MAX_LINES.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a line number")
     if isinstance(value, int):
-        return (value,)
+        value = [value]
     if isinstance(value, list):
-        return tuple(int(v) for v in value if isinstance(v, int))
-    numbers: list[int] = []
-    for part in str(value or "").split(","):
-        part = part.strip()
-        if re.fullmatch(r"\d+-\d+", part):
-            a, b = (int(x) for x in part.split("-"))
-            numbers.extend(range(a, b + 1))
-        elif part.isdigit():
-            numbers.append(int(part))
+        numbers = [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
+    else:
+        numbers = []
+        for part in str(value or "").split(","):
+            part = part.strip()
+            if re.fullmatch(r"\d{1,9}-\d{1,9}", part):
+                a, b = (int(x) for x in part.split("-"))
+                if b - a >= budget - len(numbers):
+                    raise ValueError(f"line range {part} is longer than any seed")
+                numbers.extend(range(a, b + 1))
+            elif re.fullmatch(r"\d{1,9}", part):
+                numbers.append(int(part))
+            elif part:
+                raise ValueError(f"{part[:40]!r} is not a line number or range")
+    if len(numbers) > budget or any(not 0 < n <= MAX_LINES for n in numbers):
+        raise ValueError("line numbers out of range")
     return tuple(numbers)
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    # Unchanged files keep their mtime, so watchers do not see phantom edits.
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
-def _read(path: Path) -> str:
+def _decoded(path: Path, data: bytes | SiteError) -> str | SiteError:
+    if isinstance(data, SiteError):
+        return data
     try:
-        text, _ = decode(path.read_bytes())
-    except (OSError, BinaryFileError) as exc:
-        raise SiteError(f"cannot read: {exc}", path) from exc
+        text, _ = decode(data)
+    except BinaryFileError as exc:
+        return SiteError(f"cannot read: {exc}", path)
     return text
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of a top-level front matter key (YAML values carry no positions here)."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _checked_meta(meta: dict, text: str, path: str) -> dict:
+    """The front matter with its line maps parsed; SiteError naming the key if malformed."""
+    checked = dict(meta)
+    key = ""
+    try:
+        budget = MAX_LINES
+        for key in (*META_FIELDS, "slug", "source_file", "source_sha256"):
+            if isinstance(meta.get(key), (list, dict)):
+                raise ValueError("must be a single value, not a list or mapping")
+        key = "inferred"
+        inferred = meta.get("inferred") or []
+        if not isinstance(inferred, list) or not all(isinstance(x, str) for x in inferred):
+            raise ValueError("must be a list of field names")
+        key = "paragraph_lines"
+        lines = meta.get("paragraph_lines") or {}
+        if not isinstance(lines, dict):
+            raise ValueError("must map paragraph ids to line ranges")
+        checked[key] = {}
+        for pid, value in lines.items():
+            checked[key][str(pid)] = ranges = parse_ranges(value, budget)
+            budget -= len(ranges)
+        key = "removed"
+        removed = meta.get("removed") or []
+        if not isinstance(removed, list) or not all(isinstance(r, dict) for r in removed):
+            raise ValueError("must be a list of {lines, reason, text} entries")
+        checked[key] = []
+        for entry in removed:
+            ranges = parse_ranges(entry.get("lines"), budget)
+            budget -= len(ranges)
+            checked[key].append(Removal(ranges, str(entry.get("reason", "")),
+                                        str(entry.get("text", ""))))
+    except ValueError as exc:
+        raise SiteError(f"front matter {key}: {exc}", path, _line_of(text, key)) from exc
+    return checked
+
+
+_OPENING = re.compile(r"\A---[ \t]*\n")
 
 
 def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] | SiteError:
@@ -230,28 +389,37 @@ def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] 
     if isinstance(text, SiteError):
         return text
     try:
-        meta, body, _ = split_front_matter(text, path)
+        meta, body, offset = split_front_matter(text, path)
+        if not offset and _OPENING.match(text):
+            # Published as it is, the front matter would show as the article's first lines.
+            raise SiteError("front matter has no closing '---' line", path, 1)
+        return _checked_meta(meta, text, path), parse_units(body)
     except SiteError as exc:
         return exc
-    return meta, parse_units(body)
 
 
-def _read_or_error(path: Path) -> str | SiteError:
+def _read_bytes(path: Path) -> bytes | SiteError | None:
+    """The file's bytes; None when it has gone since it was listed."""
     try:
-        return _read(path)
-    except SiteError as exc:
-        return exc
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return SiteError(f"cannot read: {exc.strerror or exc}", path)
 
 
-def _parsed_files(directory: Path, memos: Memos
-                  ) -> list[tuple[Path, str | SiteError, tuple[dict, list[Unit]] | SiteError]]:
-    """Each content file with its text and its parsed front matter and units (memoised)."""
+def _parsed_files(directory: Path, memos: Memos) -> list[tuple[
+        Path, bytes | None, str | SiteError, tuple[dict, list[Unit]] | SiteError]]:
+    """Each content file with its bytes, its text and its parsed front matter and units
+    (memoised); the bytes are None for a file that vanished since it was listed."""
     paths = sorted(directory.glob("*.md"))
-    jobs = [(str(path), _read_or_error(path)) for path in paths]
+    data = [_read_bytes(path) for path in paths]
+    present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
+    jobs = [(str(path), _decoded(path, d)) for path, d in present]
     parsed = cached_map(_parse_content, jobs, [stable_hash(*job) for job in jobs],
                         memos["parse"])
-    return [(path, text, result) for path, (_, text), result in zip(paths, jobs, parsed,
-                                                                     strict=True)]
+    return [(path, d if isinstance(d, bytes) else b"", text, result)
+            for (path, d), (_, text), result in zip(present, jobs, parsed, strict=True)]
 
 
 def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
@@ -259,7 +427,8 @@ def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
     """Load every `content/articles/*.md` into Articles, in slug order."""
     articles: list[Article] = []
     slugs: set[str] = set()
-    for path, _, parsed in _parsed_files(config.content_dir / ARTICLES, memos or Memos(None)):
+    for path, _, _, parsed in _parsed_files(config.content_dir / ARTICLES,
+                                            memos or Memos(None)):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)
@@ -272,24 +441,18 @@ def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
         if not _SAFE_SLUG.fullmatch(slug) or slug in slugs:
             slug = make_slug(slug or path.stem, set(slugs))
         slugs.add(slug)
-        line_map = meta.get("paragraph_lines") or {}
+        line_map = meta["paragraph_lines"]
         ids = paragraph_ids([u.text for u in units])
-        paragraphs = [
-            Paragraph(pid, u.kind, u.text, u.html,
-                      parse_ranges(line_map.get(pid)) if isinstance(line_map, dict) else ())
-            for pid, u in zip(ids, units, strict=True)
-        ]
-        removed = [Removal(parse_ranges(r.get("lines")), str(r.get("reason", "")),
-                           str(r.get("text", "")))
-                   for r in meta.get("removed") or [] if isinstance(r, dict)]
-        values = {k: (str(meta[k]) if meta.get(k) not in (None, "") else None)
-                  for k in META_FIELDS}
+        paragraphs = [Paragraph(pid, u.kind, u.text, u.html, line_map.get(pid, ()))
+                      for pid, u in zip(ids, units, strict=True)]
+        values = {k: (visible_text(str(meta[k])) or None if meta.get(k) not in (None, "")
+                      else None) for k in META_FIELDS}
         if values["published"] and hasattr(meta["published"], "isoformat"):
             values["published"] = meta["published"].isoformat()
         articles.append(Article(
-            slug=slug, paragraphs=paragraphs, removed=removed,
+            slug=slug, paragraphs=paragraphs, removed=meta["removed"],
             source_file=str(meta["source_file"]) if meta.get("source_file") else None,
-            inferred=[str(x) for x in meta.get("inferred") or []],
+            inferred=list(meta.get("inferred") or []),
             content_path=f"{config.content_dir.name}/{ARTICLES}/{path.name}", **values,
         ))
     return sorted(articles, key=lambda a: a.slug)

@@ -41,7 +41,8 @@ class SiteError(Exception):
 
 @dataclass
 class Reporter:
-    """Collects warnings for a build and prints them as they come; `quiet` hides progress."""
+    """Collects warnings for a build and prints them as they come; `quiet` hides progress
+    (never warnings or notices about the user's own files)."""
 
     quiet: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -54,6 +55,10 @@ class Reporter:
         text = f"{where}: warning: {message}" if path else f"warning: {message}"
         self.warnings.append(text)
         print(text, file=sys.stderr)
+
+    def notice(self, message: str, path: str | Path | None = None) -> None:
+        """A message about the user's own files (a hand edit kept): shown even when quiet."""
+        print(f"{location(path)}: {message}" if path else message, file=sys.stderr)
 
     def info(self, message: str) -> None:
         if not self.quiet:

@@ -26,11 +26,17 @@ class Unit:
 
 def parse_units(body: str) -> list[Unit]:
     """Split a Markdown body into anchorable units: paragraphs, list items, headings, code."""
-    units: list[Unit] = []
+    return [unit for unit, _ in units_with_lines(body)]
+
+
+def units_with_lines(body: str) -> list[tuple[Unit, range]]:
+    """`parse_units`, each unit with the 0-based lines of `body` it was read from."""
+    units: list[tuple[Unit, range]] = []
     tokens = _MD.parse(body)
     open_items = 0
     previous: Token | None = None
     for token in tokens:
+        span = range(*token.map) if token.map else range(0)
         if token.type == "list_item_open":
             open_items += 1
         elif token.type == "list_item_close":
@@ -41,10 +47,10 @@ def parse_units(body: str) -> list[Unit]:
             text = _plain(token.children or [])
             if text.strip():
                 html = _MD.renderer.renderInline(token.children or [], _MD.options, {})
-                units.append(Unit(kind, text, html))
+                units.append((Unit(kind, text, html), span))
         elif token.type in ("fence", "code_block") and token.content.strip():
-            units.append(Unit("pre", token.content.rstrip("\n"),
-                              _MD.utils.escapeHtml(token.content.rstrip("\n"))))
+            units.append((Unit("pre", token.content.rstrip("\n"),
+                               _MD.utils.escapeHtml(token.content.rstrip("\n"))), span))
         previous = token
     return units
 

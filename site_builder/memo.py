@@ -12,6 +12,7 @@ That keeps a cached build byte-identical to a clean one.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -86,7 +87,7 @@ class Memo:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")  # never shared
         with tmp.open("wb") as handle:
             pickle.dump((_FORMAT, self.version), handle, protocol=5)
             pickle.dump(self._new, handle, protocol=5)

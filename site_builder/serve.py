@@ -8,18 +8,23 @@ the last good site and shows its error over the page (polled from /__sitebuild__
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
+from tornado.httputil import split_host_and_port
 from tornado.ioloop import IOLoop
-from tornado.web import HTTPError, RequestHandler
+from tornado.web import Application, HTTPError, RequestHandler
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
@@ -62,6 +67,13 @@ _PREVIEW_JS = """(function () {
 """
 
 
+# Loads livereload's client from the port the page came from (as livereload's own does).
+_LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");'
+                b'var p=location.port||(location.protocol=="https:"?443:80);'
+                b's.src="//"+location.hostname+":"+p+"/livereload.js?port="+p;'
+                b'document.head.appendChild(s);})();</script>')
+
+
 @dataclass
 class PreviewState:
     """What the preview knows about its builds; served as JSON to the page."""
@@ -76,6 +88,8 @@ class OutputFiles(StaticFileHandler):
     preview's error overlay script added to every page."""
 
     def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        if "\x00" in absolute_path or len(absolute_path.encode("utf-8", "replace")) > 4096:
+            raise HTTPError(400)  # no file has such a name: not a server error
         real_root = os.path.realpath(root)
         real = os.path.realpath(absolute_path)
         if real != real_root and not real.startswith(real_root + os.sep):
@@ -112,13 +126,85 @@ class _PreviewScript(RequestHandler):
         self.write(_PREVIEW_JS)
 
 
+def allowed_host(name: str | None, bound: str) -> bool:
+    """True for a Host (or Origin host) naming the address the preview is bound to.
+
+    IP literals and `localhost` are always fine; any other name could be a stranger's
+    domain re-pointed at 127.0.0.1 (DNS rebinding), letting their page read the drafts.
+    """
+    if not name:
+        return False
+    name = name.lower().strip("[]")
+    if name == "localhost" or name == bound.lower().strip("[]"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class _LiveReload(LiveReloadHandler):
+    """The live-reload websocket, for pages of this preview only (not any site's pages)."""
+
+    def check_origin(self, origin: str) -> bool:
+        try:
+            parts = urlsplit(origin)
+            port = parts.port
+        except ValueError:
+            return False
+        host = self.request.host_name
+        return allowed_host(parts.hostname, host) and parts.hostname == host.strip("[]") and (
+            port == _port(self.request.host))
+
+
+def _port(host_header: str) -> int | None:
+    try:
+        return split_host_and_port(host_header.lower())[1]
+    except ValueError:
+        return None
+
+
+class _HostName:
+    """A host "pattern" for tornado's routing: the Host names `allowed_host` accepts."""
+
+    def __init__(self, bound: str) -> None:
+        self.bound = bound
+
+    def match(self, name: str) -> bool:
+        return allowed_host(name, self.bound)
+
+
+class _WrongHost(RequestHandler):
+    def prepare(self) -> None:
+        raise HTTPError(421, "this preview answers only to the address it is bound to")
+
+
 class PreviewServer(Server):
-    """livereload's server with the preview's status routes in front of the static files."""
+    """livereload's server with the preview's status routes in front of the static files,
+    answering only requests addressed to it."""
 
     def __init__(self, state: PreviewState) -> None:
         super().__init__()
         self.state = state
         self.SFH = OutputFiles
+
+    def application(self, port: int, host: str, liveport: int | None = None,
+                    debug: bool | None = None, live_css: bool = True) -> None:
+        """Like livereload's, without its /forcereload (any page could reload the preview)
+        and with every route behind a Host check."""
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        script = _LIVE_SCRIPT
+
+        class Injector(LiveScriptInjector):
+            pass
+        Injector.script = script
+        app = Application(transforms=[Injector], default_handler_class=_WrongHost)
+        app.add_handlers(_HostName(host), [  # type: ignore[arg-type]
+            (r"/livereload", _LiveReload), (r"/livereload.js", LiveReloadJSHandler),
+            *self.get_web_handlers(script)])
+        app.listen(port, address=host)
 
     def get_web_handlers(self, script: bytes) -> list:
         return [
@@ -206,7 +292,15 @@ def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: th
             changed.clear()
             if not changed.wait(QUIET_SECONDS):
                 break
-        rebuild(site_dir, out, state, reload)
+        try:
+            rebuild(site_dir, out, state, reload)
+        except Exception as exc:  # the preview outlives any failure: say it, keep watching
+            _failed(state, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _failed(state: PreviewState, message: str) -> None:
+    state.error = message
+    print(f"error: {message} (still serving the last good build)", file=sys.stderr, flush=True)
 
 
 def rebuild(site_dir: Path, out: Path, state: PreviewState,
@@ -219,8 +313,11 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     try:
         result = build(site_dir, out, quiet=True, defer_search=True)
     except SiteError as exc:
-        state.error = str(exc)
-        print(f"error: {exc} (still serving the last good build)", file=sys.stderr, flush=True)
+        _failed(state, str(exc))
+        return
+    except Exception as exc:  # a bug, not the editor's input: shown all the same
+        traceback.print_exc()
+        _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
         state.builds += 1

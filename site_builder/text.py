@@ -60,6 +60,19 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+# Invisible characters that change how the text around them is shown: bidi embeddings,
+# overrides and isolates (an unterminated override reverses everything after it on the
+# page), zero-width spaces and joiners, directional marks.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
+
+
+def visible_text(text: str) -> str:
+    """A one-line label (title, author, outlet) without the invisible characters that can
+    spoof what is shown around it; control characters and runs of spaces become one space."""
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text)).split())
+
+
 # Abbreviations that are always followed by more of the same sentence ("Dec. 22", "Mr. Kim").
 _BOUND_ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen sen rep gov lt col capt sgt st jan feb mar apr jun jul aug sep sept oct

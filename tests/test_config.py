@@ -51,3 +51,33 @@ def test_wrong_type_is_an_error_with_its_line(tmp_path: Path):
         load_config(tmp_path, Reporter(quiet=True))
     assert caught.value.line == 3
     assert "must be a list" in caught.value.message
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)//x", "data:text/html,x",
+                                 "/relative/path", "//example.org/x", "example.org",
+                                 "https://example.org/\\nDisallow: /", "http://[::1",
+                                 "https://example.org/\\u202egro"])
+def test_base_url_must_be_absolute_http_and_is_refused_with_its_position(tmp_path: Path,
+                                                                         url: str):
+    (tmp_path / "sitebuild.yml").write_text(f'title: ok\nbase_url: "{url}"\n')
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert (caught.value.line, caught.value.column) == (2, 11)
+    assert "absolute http" in caught.value.message
+
+
+@pytest.mark.parametrize("text, line", [
+    ("title: ok\ndescription: a\x00b\n", 2),          # NUL
+    ("title: ok\ntopics:\n  exclude: " + "[" * 50_000 + "]" * 50_000 + "\n", 3),  # deep
+    ("title: ok\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 3),  # aliases
+], ids=["nul", "deep", "aliases"])
+def test_hostile_yaml_is_a_config_error_with_its_line(tmp_path: Path, text: str, line: int):
+    (tmp_path / "sitebuild.yml").write_text(text)
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert caught.value.line == line and "invalid YAML" in caught.value.message
+
+
+def test_invisible_characters_are_taken_out_of_the_site_title(tmp_path: Path):
+    (tmp_path / "sitebuild.yml").write_text("title: \"Harbour\\u202e news\\u200b digest\"\n")
+    assert load_config(tmp_path, Reporter(quiet=True)).title == "Harbour news digest"

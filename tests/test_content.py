@@ -74,7 +74,8 @@ def test_force_overwrites_a_hand_edit_but_keeps_a_backup(tmp_path: Path):
     path.write_text(path.read_text() + "\nAn editor's extra paragraph.\n")
     write_content([_doc()], config, Reporter(quiet=True), force=True)
     assert "extra paragraph" not in path.read_text()
-    [backup] = (tmp_path / ".sitebuild" / "backups").glob("*.md")
+    # Not under .sitebuild/, which may always be deleted: the backup is the edit's only copy.
+    [backup] = (tmp_path / "content" / "backups").glob("*.md")
     assert "extra paragraph" in backup.read_text()
 
 
@@ -94,3 +95,17 @@ def test_checksum_ignores_its_own_line():
     stamped = text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
     assert not is_hand_edited(stamped)
     assert is_hand_edited(stamped.replace("body", "body!"))
+
+
+def test_markdown_seed_code_block_with_a_blank_line_keeps_every_source_line(tmp_path: Path):
+    from site_builder.ingest.readers import read_markdown
+
+    seed = ("---\ntitle: Code sample\n---\n\nThe first paragraph explains.\n\n```python\n"
+            "x = 1\n\ny = 2\n```\n\nThe last paragraph concludes.\n")
+    raw = read_markdown(seed, "code.md")
+    doc = CleanDocument("code.md", "3" * 64, raw.blocks, [], {"title": "Code sample"}, [])
+    config = Config(site_dir=tmp_path)
+    write_content([doc], config, Reporter(quiet=True))
+    [article] = load_articles(config, Reporter(quiet=True))
+    assert [(p.kind, p.source_lines) for p in article.paragraphs] == [
+        ("p", (5,)), ("pre", (7, 8, 10, 11)), ("p", (13,))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -156,3 +157,19 @@ def test_markdown_seed_with_bad_front_matter_names_line_and_column(site: Path):
     [warning] = _warnings_for(result, "broken.md")
     assert warning.startswith(f"{site / 'seeds' / 'broken.md'}:4:1: warning: invalid YAML")
     assert len(result.digest.articles) == 5
+
+
+def test_bidi_and_zero_width_characters_never_reach_the_pages(site: Path):
+    spoof = "\u202eevil\u2066 \u200bnews\u200f"
+    (site / "seeds" / "spoof.md").write_text(
+        f"---\ntitle: \"Harbour {spoof} report\"\nauthor: \"Jane\u202d Doe\"\n---\n\n{GOOD}\n\n"
+        f"{GOOD2}\n")
+    (site / "seeds" / "sources.yml").write_text(f'spoof.md:\n  outlet: "Daily{spoof}"\n')
+    result = build(site, quiet=True)
+    article = next(a for a in result.digest.articles if a.source_file == "spoof.md")
+    assert (article.title, article.author, article.outlet) == (
+        "Harbour evil news report", "Jane Doe", "Dailyevil news")
+    invisible = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+    for page in result.output.rglob("*"):
+        if page.suffix in (".html", ".xml", ".json"):
+            assert not invisible.search(page.read_text(encoding="utf-8")), page

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -159,11 +160,46 @@ def test_a_burst_of_edits_is_one_rebuild(server: tuple[str, Path]):
     for i in range(8):  # eight saves 50 ms apart, as an editor's tool might do
         seed.write_text(text + f"\nUpdate {i}: officials said the talks would continue.\n")
         time.sleep(0.05)
+    # The counter moves once a build has finished (after its swap): wait on it, not on
+    # the pages, which change a moment earlier.
     _wait_for(lambda: _status_json(base)["builds"] > before, 90, "the rebuild")
+    assert "Update 7:" in (_get(base + "digest.json") or "")
     seed.write_text(text + "\nA final note: the ministry confirmed the schedule today.\n")
-    _wait_for(lambda: "confirmed the schedule" in (_get(base + "digest.json") or ""), 90,
-              "the second rebuild")
+    _wait_for(lambda: _status_json(base)["builds"] > before + 1, 90, "the second rebuild")
+    assert "confirmed the schedule" in (_get(base + "digest.json") or "")
     assert _status_json(base)["builds"] == before + 2
+
+
+def _raw_request(base: str, request: str) -> str:
+    """The status line of the answer to a hand-written HTTP request."""
+    host, port = base.split("//")[1].strip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(request.encode("latin-1"))
+        return conn.recv(4096).decode("latin-1").split("\r\n", 1)[0]
+
+
+def test_only_requests_addressed_to_the_preview_are_answered(server: tuple[str, Path]):
+    base, _ = server
+    here = base.split("//")[1].strip("/")
+    port = here.split(":")[1]
+    get = "GET {} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n"
+    assert " 200 " in _raw_request(base, get.format("/", here))
+    assert " 200 " in _raw_request(base, get.format("/", f"localhost:{port}"))
+    # DNS rebinding: a stranger's name pointed at 127.0.0.1 must not read the drafts.
+    assert " 421 " in _raw_request(base, get.format("/", f"evil.example:{port}"))
+    assert " 421 " in _raw_request(base, get.format("/digest.json", "evil.example"))
+    # Odd paths are a clean client error, never a traceback.
+    for path in ("/%00", "/a%00b.html", "/" + "x" * 5000, "/%ff%fe", "/%2e%2e%00"):
+        status = _raw_request(base, get.format(path, here))
+        assert status.split()[1] in ("400", "403", "404"), (path, status)
+    ws = ("GET /livereload HTTP/1.1\r\nHost: {}\r\nUpgrade: websocket\r\n"
+          "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\nOrigin: {}\r\n\r\n")
+    assert " 101 " in _raw_request(base, ws.format(here, f"http://{here}"))
+    for origin in ("http://evil.example", "null", f"http://evil.example:{port}"):
+        assert " 403 " in _raw_request(base, ws.format(here, origin)), origin
+    # No page can make the preview reload everyone's browser.
+    assert " 200 " not in _raw_request(base, get.format("/forcereload", here))
 
 
 def test_other_addresses_only_when_asked_and_with_a_warning(tmp_path: Path):
@@ -187,3 +223,32 @@ def test_a_busy_port_is_a_one_line_error(sample_site: Path):
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("error:") and f"127.0.0.1:{port}" in last and "--port" in last
+
+
+def test_the_rebuild_thread_survives_any_exception(tmp_path: Path, monkeypatch):
+    from site_builder import serve
+
+    site, out = tmp_path / "site", tmp_path / "site" / "output"
+    (site / "seeds").mkdir(parents=True)
+    seed = site / "seeds" / "a.txt"
+    seed.write_text("The harbour authority said on Monday that the ferry terminal would open "
+                    "in June.\nPassengers will be able to buy tickets online from May.\n")
+    real_build = serve.build
+    failures = ["a bug in a reader"]
+
+    def flaky_build(*args, **kwargs):
+        if failures:
+            raise RuntimeError(failures.pop())
+        return real_build(*args, **kwargs)
+    monkeypatch.setattr(serve, "build", flaky_build)
+    state = serve.PreviewState()
+    changed, reloaded = threading.Event(), threading.Event()
+    threading.Thread(target=serve._rebuild_forever, args=(site, out, state, changed,
+                                                          reloaded.set), daemon=True).start()
+    changed.set()
+    _wait_for(lambda: state.builds == 1, 60, "the failed build")
+    assert state.error and "internal error" in state.error and "a bug in a reader" in state.error
+    seed.write_text(seed.read_text() + "The old terminal will close in July.\n")
+    changed.set()
+    assert reloaded.wait(120), "the preview stopped rebuilding after the exception"
+    assert state.error is None and state.builds == 2

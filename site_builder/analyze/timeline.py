@@ -19,11 +19,14 @@ def resolve_weekday(mention: DateMention, published: str | None) -> str | None:
     except ValueError:
         return None
     word = mention.text.lower().split()[0]
-    if word in ("this", "next", "by", "until"):
-        ahead = (mention.weekday - base.weekday()) % 7
-        day = base + dt.timedelta(days=ahead or (7 if word == "next" else 0))
-    else:  # "on Tuesday", "last Tuesday": the most recent one
-        day = base - dt.timedelta(days=(base.weekday() - mention.weekday) % 7)
+    try:  # a day before 0001-01-01 or after 9999-12-31 is no date at all
+        if word in ("this", "next", "by", "until"):
+            ahead = (mention.weekday - base.weekday()) % 7
+            day = base + dt.timedelta(days=ahead or (7 if word == "next" else 0))
+        else:  # "on Tuesday", "last Tuesday": the most recent one
+            day = base - dt.timedelta(days=(base.weekday() - mention.weekday) % 7)
+    except OverflowError:
+        return None
     return day.isoformat()
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from .. import safe_yaml
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
 from .decode import BinaryFileError, decode
@@ -100,8 +101,7 @@ def _block(text: str, lines: tuple[int, ...], debris: str | None = None) -> Bloc
 
 # --- Markdown -----------------------------------------------------------------
 
-# libyaml's C loader and dumper when PyYAML has them (its wheels do): ~10x faster.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's C dumper when PyYAML has it (its wheels do): ~10x faster.
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -115,13 +115,10 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 0
     try:
-        meta = yaml.load(match.group(1), Loader=YAML_LOADER) or {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise SiteError(
-            f"invalid YAML front matter: {exc.problem}", name,
-            mark.line + 2 if mark else None, mark.column + 1 if mark else None,
-        ) from exc
+        meta = safe_yaml.load(match.group(1)) or {}
+    except safe_yaml.YAMLProblem as exc:  # +1: the opening `---` line
+        raise SiteError(f"invalid YAML front matter: {exc.problem}", name,
+                        exc.line + 1 if exc.line else None, exc.column) from exc
     if not isinstance(meta, dict):
         raise SiteError("front matter must be a mapping of keys to values", name, 2)
     return meta, text[match.end() :], match.group(0).count("\n")

@@ -270,6 +270,9 @@ def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None
                 return
         except OSError:
             pass  # no previous file, or links unsupported here: write it
+    # A file already here may be a hard link into the live output (a built-in asset the
+    # site overrides): replace it, never write through it.
+    target.unlink(missing_ok=True)
     target.write_bytes(data)
 
 
