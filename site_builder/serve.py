@@ -33,6 +33,7 @@ from .build import build
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
+from .pipeline import Runner, site_runner
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
@@ -81,6 +82,8 @@ class PreviewState:
     builds: int = 0
     error: str | None = None
     signature: list[str] | None = None  # the files the last build saw; None before the first
+    # Kept between builds: per-article results stay in memory, not re-read from disk.
+    runner: Runner | None = None
 
 
 class OutputFiles(StaticFileHandler):
@@ -310,8 +313,17 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     sources = source_lines(layout)
     if sources + content_lines(layout) == state.signature:
         return  # our own content/ writes, or nothing new
+    if state.runner is None:
+        state.runner = site_runner(layout.cache_dir)
+
+    def went_live(_: object) -> None:  # the new pages are in place; search follows
+        state.error = None
+        if reload is not None:
+            reload()
+
+    state.runner.hooks = {"swap": [went_live]}
     try:
-        result = build(site_dir, out, quiet=True, defer_search=True)
+        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True)
     except SiteError as exc:
         _failed(state, str(exc))
         return
@@ -324,9 +336,4 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         # Sources as the build saw them (an edit made meanwhile is seen as new),
         # content/ as it left it (its own writes are no change).
         state.signature = sources + content_lines(layout)
-    state.error = None
     print(result.summary(), file=sys.stderr, flush=True)
-    if reload is not None:
-        reload()
-    if result.finish_search is not None and (problem := result.finish_search()):
-        print(f"warning: {problem}", file=sys.stderr, flush=True)
