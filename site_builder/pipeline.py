@@ -80,7 +80,8 @@ class Runner:
     memos: Memos
     workers: int | None = None  # None: SITEBUILD_WORKERS, else one per core
     progress: Callable[[str, int, int], None] | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # phases and stages, in order
+    stages: set[str] = field(default_factory=set)  # which of the timings are stages
     hooks: dict[str, list[Callable[[Any], None]]] = field(default_factory=dict)
 
     @classmethod
@@ -95,6 +96,7 @@ class Runner:
     @contextmanager
     def timed(self, name: str):
         """Add the time spent in the block to `timings[name]`."""
+        self.timings.setdefault(name, 0.0)  # listed in the order the work began
         started = time.perf_counter()
         try:
             yield
@@ -121,6 +123,7 @@ class Runner:
         if (stage.lookups is None) != (lookups is None):
             raise ValueError(f"stage {stage.name}: lookups given {lookups is not None}, "
                              f"declared {stage.lookups!r}")
+        self.stages.add(stage.name)
         with self.timed(stage.name):
             memo = self.memos[stage.name]
             keys = [stable_hash(stage.version, stage.key(item)) for item in items]
@@ -150,10 +153,12 @@ class Runner:
         return pmap(func, list(items), state, report, self.workers)
 
     def timings_table(self) -> str:
-        """Seconds per phase and per stage, in the order they first ran."""
-        width = max((len(name) for name in self.timings), default=5)
+        """Seconds per phase, and indented below it, per cached stage the phase ran."""
+        names = {name: f"  {name}" if name in self.stages else name for name in self.timings}
+        width = max(len(label) for label in [*names.values(), "phase"])
         rows = [f"{'phase':<{width}}  seconds"]
-        rows += [f"{name:<{width}}  {seconds:7.2f}" for name, seconds in self.timings.items()]
+        rows += [f"{names[name]:<{width}}  {seconds:7.2f}"
+                 for name, seconds in self.timings.items()]
         return "\n".join(rows)
 
 
