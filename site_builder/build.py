@@ -262,7 +262,7 @@ def _record(state: BuildState) -> dict:
             "warnings": state.reporter.warnings, "strict": state.strict}
 
 
-_FRONT = [Step("read", read_seeds), Step("clean", clean_seeds), Step("write content", write),
+_FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("write content", write),
           Step("load", load), Step("analyse", analyse), Step("render", render)]
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
