@@ -117,6 +117,7 @@ class BuildState:
     articles: list[Article] = field(default_factory=list)
     digest: Digest | None = None
     staging: Path | None = None
+    retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
 
 
@@ -239,8 +240,15 @@ def check(state: BuildState) -> None:
 def swap(state: BuildState) -> None:
     """Put the new site in place of the old one, in one step."""
     assert state.staging is not None
-    _swap(state.staging, state.out, state.reporter)
+    state.retired = _swap(state.staging, state.out)
     state.staging = None
+
+
+def tidy(state: BuildState) -> None:
+    """Delete the previous site (thousands of folders: after the preview has reloaded)."""
+    if state.retired is not None:
+        _remove_tree(state.retired, state.reporter)
+        state.retired = None
 
 
 def reindex_live(state: BuildState) -> None:
@@ -266,10 +274,11 @@ _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("writ
           Step("load", load), Step("analyse", analyse), Step("render", render)]
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
-         Step("record", record)]
+         Step("tidy", tidy), Step("record", record)]
 # `sitebuild serve`: the site goes live first (hook "swap" to reload), then is indexed.
 PREVIEW = [*_FRONT, Step("keep search", keep_last_index), Step("check", check),
-           Step("swap", swap), Step("search", reindex_live), Step("record", record)]
+           Step("swap", swap), Step("tidy", tidy), Step("search", reindex_live),
+           Step("record", record)]
 
 
 def _check_output_folder(out: Path, config: Config) -> None:
@@ -316,8 +325,9 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         try:
             runner.run(PREVIEW if preview else BUILD, state)
         finally:
-            if state.staging is not None:
-                shutil.rmtree(state.staging, ignore_errors=True)
+            for leftover in (state.staging, state.retired):
+                if leftover is not None:
+                    _remove_tree(leftover, reporter)
     assert state.digest is not None
     return BuildResult(out, _record(state)["counts"], reporter.warnings,
                        time.perf_counter() - started, state.digest, runner.timings_table())
@@ -381,14 +391,14 @@ def _exchange(a: Path, b: Path) -> bool:
                      _RENAME_EXCHANGE) == 0
 
 
-def _swap(staging: Path, out: Path, reporter: Reporter) -> None:
+def _swap(staging: Path, out: Path) -> Path | None:
     """Replace `out` with `staging` so that readers always find a whole site: one atomic
-    exchange where the system has it, else two renames (with a moment without `out`)."""
+    exchange where the system has it, else two renames (with a moment without `out`).
+    Returns the folder now holding the previous site, for the caller to remove."""
     if out.exists() and _exchange(staging, out):
-        _remove_tree(staging, reporter)  # now the previous site
-        return
+        return staging  # now the previous site
     retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
     if out.exists():
         out.rename(retired)
     staging.rename(out)
-    _remove_tree(retired, reporter)
+    return retired if retired.exists() else None

@@ -160,3 +160,15 @@ def test_a_failing_phase_stops_the_run_and_skips_its_hooks():
         runner.run([Step("boom", boom), Step("after", lambda s: called.append("after"))],
                    _State())
     assert called == [] and "boom" in runner.timings
+
+
+def test_workers_started_from_a_threaded_process_come_from_a_fork_server():
+    import threading
+
+    items = list(range(MIN_ITEMS * 2))
+    results: list[list[int]] = []
+    thread = threading.Thread(target=lambda: results.append(
+        pmap(_scaled, items, state=2, count=2)))
+    thread.start()
+    thread.join()
+    assert results == [[2 * n for n in items]]
