@@ -316,8 +316,20 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     if state.runner is None:
         state.runner = site_runner(layout.cache_dir)
 
+    counted = False
+
+    def count() -> None:
+        nonlocal counted
+        if not counted:
+            counted = True
+            state.builds += 1
+            # Sources as the build saw them (an edit made meanwhile is seen as new),
+            # content/ as it left it (its own writes are no change).
+            state.signature = sources + content_lines(layout)
+
     def went_live(_: object) -> None:  # the new pages are in place; search follows
         state.error = None
+        count()
         if reload is not None:
             reload()
 
@@ -332,8 +344,5 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
-        state.builds += 1
-        # Sources as the build saw them (an edit made meanwhile is seen as new),
-        # content/ as it left it (its own writes are no change).
-        state.signature = sources + content_lines(layout)
+        count()
     print(result.summary(), file=sys.stderr, flush=True)
