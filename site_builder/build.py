@@ -24,6 +24,8 @@ from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
 from .ingest.clean import clean, repeated_lines
+from .ingest.diagnose import no_article_message
+from .ingest.language import not_english
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
@@ -42,6 +44,7 @@ class BuildResult:
     seconds: float
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
     timings: str = ""  # the runner's table of seconds per phase
+    not_english: list[str] = field(default_factory=list)  # "seed (language)"
 
     def summary(self) -> str:
         c = self.counts
@@ -49,7 +52,8 @@ class BuildResult:
         return (f"{verb} {self.output}: {c['articles']} articles, {c['paragraphs']} paragraphs "
                 f"kept, {c['removed']} lines removed, {c['topics']} topics, {c['facts']} facts, "
                 f"{c['disagreements']} disagreements, {c['pages']} pages, "
-                f"{len(self.warnings)} warnings, {self.seconds:.2f}s")
+                f"{len(self.warnings)} warnings, {self.seconds:.2f}s"
+                + (f"\nnot in English: {', '.join(self.not_english)}" if self.not_english else ""))
 
 
 def _counts(digest: Digest, pages: int) -> dict[str, int]:
@@ -119,6 +123,7 @@ class BuildState:
     staging: Path | None = None
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
 
 
 def read_seeds(state: BuildState) -> None:
@@ -154,12 +159,8 @@ def clean_seeds(state: BuildState) -> None:
     bodies: dict[str, str] = {}
     for doc, result in zip(docs, results, strict=True):
         path = state.config.seeds_dir / doc.source_file
-        if not doc.blocks:
-            state.reporter.warn("empty file (no text); skipped", path)
-            continue
         if not result.body:
-            state.reporter.warn("no article text found (all of it looks like page furniture); "
-                                "skipped", path)
+            state.reporter.warn(no_article_message(doc, result, path) + "; skipped", path)
             continue
         text = normalise(" ".join(b.text for b in result.body))
         if text in bodies:
@@ -169,6 +170,8 @@ def clean_seeds(state: BuildState) -> None:
         bodies[text] = doc.source_file
         state.cleaned.append(result)
     state.docs = []
+    state.foreign = not_english({d.source_file: " ".join(b.text for b in d.body)
+                                 for d in state.cleaned})
 
 
 def write(state: BuildState) -> None:
@@ -267,7 +270,8 @@ def record(state: BuildState) -> None:
 def _record(state: BuildState) -> dict:
     assert state.digest is not None
     return {"counts": _counts(state.digest, len(state.pages)),
-            "warnings": state.reporter.warnings, "strict": state.strict}
+            "warnings": state.reporter.warnings, "strict": state.strict,
+            "not_english": state.foreign}
 
 
 _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("write content", write),
@@ -317,7 +321,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
             for warning in last["warnings"]:
                 print(warning, file=sys.stderr)
             return BuildResult(out, last["counts"], last["warnings"],
-                               time.perf_counter() - started)
+                               time.perf_counter() - started,
+                               not_english=last.get("not_english", []))
         runner = runner or site_runner(config.cache_dir)
         runner.progress = reporter.progress
         runner.timings.clear()
@@ -330,7 +335,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
                     _remove_tree(leftover, reporter)
     assert state.digest is not None
     return BuildResult(out, _record(state)["counts"], reporter.warnings,
-                       time.perf_counter() - started, state.digest, runner.timings_table())
+                       time.perf_counter() - started, state.digest, runner.timings_table(),
+                       state.foreign)
 
 
 # Folders a build (or the preview's search indexing) works in beside the output.

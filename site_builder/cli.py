@@ -1,4 +1,4 @@
-"""Command line: `sitebuild build | serve | eval`. Thin: parsing and error reporting only."""
+"""Command line: `sitebuild build | serve | eval | add`. Thin: parsing and error reporting only."""
 
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", type=Path, required=True, metavar="FILE",
                    help="gold annotation (YAML)")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    from .fetch.command import add_arguments
+
+    add_arguments(commands.add_parser(
+        "add", help="fetch articles into seeds/ from links, feeds and web archives"))
     return parser
 
 
@@ -77,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             from .evaluate import run_eval
 
             return run_eval(args.site, args.out, args.gold, as_json=args.json)
+        elif args.command == "add":
+            from .fetch.command import run_add
+
+            return run_add(args)
     except SiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

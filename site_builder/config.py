@@ -19,6 +19,8 @@ from .text import visible_text
 
 CONFIG_FILE = "sitebuild.yml"
 SOURCES_FILE = "sources.yml"
+# Keys of a sources entry that `sitebuild add` records for the editor, not article metadata.
+RECORD_KEYS = ("fetched",)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -90,13 +92,15 @@ def _string_list(node: yaml.Node, path: Path, what: str) -> list[str]:
 
 def read_sources(node: yaml.Node, path: Path, reporter: Reporter) -> dict[str, dict[str, str]]:
     """Validate a `file name -> {outlet, url, title, author, published}` mapping."""
-    fields = {name: (str, "") for name in META_FIELDS}
+    fields = {name: (str, "") for name in (*META_FIELDS, *RECORD_KEYS)}
     sources: dict[str, dict[str, str]] = {}
     for name, entry in _mapping(node, path, "sources"):
         meta: dict[str, str] = {}
         for key, value in _mapping(entry, path, f"sources.{name}"):
             if _check_key(key, fields, value, path, reporter, f"sources.{name}"):
-                meta[key] = _scalar(value, path, f"sources.{name}.{key}")
+                text = _scalar(value, path, f"sources.{name}.{key}")
+                if key not in RECORD_KEYS:
+                    meta[key] = text
         sources[name] = meta
     return sources
 

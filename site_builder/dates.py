@@ -131,12 +131,48 @@ def parse_datetime(text: str) -> str | None:
     if value.year < 1900:
         return None
     has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
-    if has_time:
-        stamp = value.replace(tzinfo=None).isoformat(timespec="minutes")
-        offset = value.utcoffset()
-        if offset is not None:
-            total = int(offset.total_seconds() // 60)
-            sign = "+" if total >= 0 else "-"
-            stamp += f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
-        return stamp
-    return value.date().isoformat()
+    return _iso(value) if has_time else value.date().isoformat()
+
+
+# Publication dates outside this window are CMS placeholders ("0001-01-01") or typos;
+# fixed years, not today's date, so a build does not change with the clock.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+_ISO_LIKE = re.compile(r"^\s*[+-]?\d{4,}-\d\d(?:-\d\d)?(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
+                       r"\s*(?:Z|[+-]\d\d:?\d\d)?\s*$", re.I)
+
+
+def normalise_timestamp(value: str) -> tuple[str | None, str | None]:
+    """A declared date as ISO 8601 (with time and zone when given), or why it was refused.
+
+    Returns (iso, None) or (None, problem).
+    """
+    text = value.strip()
+    if _ISO_LIKE.match(text):
+        year = int(re.match(r"\s*[+-]?(\d+)", text).group(1))
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            return None, f"year {year} is a placeholder or impossible"
+        try:
+            stamp = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+        except ValueError:
+            return None, "not a valid date"
+        has_time = "T" in text or " " in text.strip()
+        return (_iso(stamp) if has_time else stamp.date().isoformat()), None
+    year = re.search(r"\b(\d{4,})\b", text)
+    if year and not EARLIEST_YEAR <= int(year.group(1)) <= LATEST_YEAR:
+        return None, f"year {int(year.group(1))} is a placeholder or impossible"
+    parsed = parse_datetime(text)
+    if parsed is None or not EARLIEST_YEAR <= int(parsed[:4]) <= LATEST_YEAR:
+        return None, "not a recognisable date"
+    return parsed, None
+
+
+def _iso(stamp: dt.datetime) -> str:
+    """Date and time to the minute, with the zone when known."""
+    text = stamp.replace(tzinfo=None).isoformat(timespec="minutes")
+    offset = stamp.utcoffset()
+    if offset is not None:
+        total = int(offset.total_seconds() // 60)
+        sign = "+" if total >= 0 else "-"
+        text += f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+    return text

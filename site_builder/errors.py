@@ -64,9 +64,9 @@ class Reporter:
         if not self.quiet:
             print(message, file=sys.stderr)
 
-    def progress(self, stage: str, done: int, total: int) -> None:
-        """`stage 120/10000` on one rewritten terminal line, for long stages only."""
-        if self.quiet or not self.live or total < 200:
+    def progress(self, stage: str, done: int, total: int, at_least: int = 200) -> None:
+        """`stage 120/10000` on one rewritten terminal line, for stages of `at_least` items."""
+        if self.quiet or not self.live or total < at_least:
             return
         if done == total or done % max(total // 100, 1) == 0:
             end = "\n" if done == total else ""

@@ -61,6 +61,8 @@ class RawDocument:
     notes: list[str] = field(default_factory=list)  # decoding reports
     # Markdown seeds pass through the cleaner untouched.
     passthrough: bool = False
+    # The reader already chose the article's blocks (HTML): the others carry `debris`.
+    extracted: bool = False
 
 
 @fast_pickle

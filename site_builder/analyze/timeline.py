@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..dates import DateMention
+from ..dates import EARLIEST_YEAR, LATEST_YEAR, DateMention
 from ..models import Article, Ref, TimelineEvent
 from .sentences import Sentence, synonym_stems
 
@@ -18,6 +18,8 @@ def resolve_weekday(mention: DateMention, published: str | None) -> str | None:
         base = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    if not EARLIEST_YEAR <= base.year <= LATEST_YEAR:
+        return None  # a placeholder ("0001-01-01") dates nothing, and would overflow
     word = mention.text.lower().split()[0]
     try:  # a day before 0001-01-01 or after 9999-12-31 is no date at all
         if word in ("this", "next", "by", "until"):

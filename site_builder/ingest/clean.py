@@ -114,9 +114,14 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     if doc.passthrough:
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
-    counts = Counter(normalise(b.text) for b in doc.blocks)
-    judged = [_judge(b, counts, common_lines) for b in doc.blocks]
-    start, end = _body_span(judged)
+    if doc.extracted:  # an HTML reader already chose the article: keep its decision
+        judged = [_Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
+                  for b in doc.blocks]
+        start, end = 0, len(judged)
+    else:
+        counts = Counter(normalise(b.text) for b in doc.blocks)
+        judged = [_judge(b, counts, common_lines) for b in doc.blocks]
+        start, end = _body_span(judged)
     meta: dict[str, str] = {}
     inferred: list[str] = []
     reasons: dict[int, str] = {}

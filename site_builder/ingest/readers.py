@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import safe_yaml
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
 from .decode import BinaryFileError, decode
+from .html_extract import extract_blocks, parse_html
+from .html_meta import html_meta
 
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown")
 _BULLET = re.compile(r"^\s*(?:[-*•–▪◦]|\d{1,2}[.)])\s+(?=\S)")
@@ -154,150 +154,17 @@ def _text(value: object) -> str:
 
 # --- HTML ---------------------------------------------------------------------
 
-# Elements that hold page furniture rather than article text.
-_FURNITURE = {
-    "nav": "navigation", "header": "page header", "footer": "page footer",
-    "aside": "sidebar", "form": "form", "figure": "figure or photo caption",
-    "figcaption": "photo caption", "button": "button", "noscript": "script fallback",
-    "iframe": "embedded frame", "select": "form control",
-}
-_SKIP = {"script", "style", "template", "svg", "head"}
-_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "figcaption")
-
-
 def read_html(text: str, name: str) -> RawDocument:
-    """HTML: article text from block elements; headline, byline, date, URL from markup."""
-    soup = BeautifulSoup(text, "html.parser")
-    meta = _html_meta(soup)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks: list[Block] = []
-    for element in root.find_all(_BLOCKS):
-        if element.find(_BLOCKS) is not None:
-            continue  # the inner block elements carry the text
-        if any(parent.name in _SKIP for parent in element.parents):
-            continue
-        content = element.get_text(" ", strip=True)
-        if not content:
-            continue
-        start = element.sourceline or 1
-        end = start + str(element).count("\n")
-        furniture = next((_FURNITURE[p.name] for p in [element, *element.parents]
-                          if isinstance(p, Tag) and p.name in _FURNITURE), None)
-        block = _block(content, tuple(range(start, end + 1)), debris=furniture)
-        if element.name in ("h2", "h3", "h4", "h5", "h6") and not furniture:
-            block = Block(block.text, block.lines, heading=True)
-        if element.name == "li" and not furniture:
-            block = Block(block.text, block.lines, bullet=True)
-        blocks.append(block)
-    if not any(b.debris is None for b in blocks):
-        blocks += _loose_text_blocks(root)
-    return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta)
-
-
-_BREAKS = {"br", "div", "section", "article", "main", "td", "tr", "table", "hr", "ul", "ol"}
-
-
-def _loose_text_blocks(root: Tag) -> list[Block]:
-    """Text not in paragraph elements (`<div>` text split by `<br>`), one block per run."""
-    blocks: list[Block] = []
-    parts: list[str] = []
-    line = seen = root.sourceline or 1  # text nodes have no line: count from the last tag
-
-    def flush() -> None:
-        text = " ".join(" ".join(parts).split())
-        if text:
-            blocks.append(_block(text, (line,)))
-        parts.clear()
-
-    for node in root.descendants:
-        if isinstance(node, Tag):
-            seen = node.sourceline or seen
-            if node.name in _BREAKS:
-                flush()
-            continue
-        if not isinstance(node, NavigableString) or isinstance(node, Comment):
-            continue
-        parent = node.parent
-        if any(p.name in _SKIP or p.name in _FURNITURE for p in [parent, *parent.parents]
-               if isinstance(p, Tag)):
-            continue
-        if node.strip():
-            if not parts:
-                text = str(node)
-                line = seen + text[: len(text) - len(text.lstrip())].count("\n")
-            parts.append(str(node))
-    flush()
-    return blocks
-
-
-def _html_meta(soup: BeautifulSoup) -> dict[str, str]:
-    def meta_content(*keys: str) -> str | None:
-        for key in keys:
-            tag = (soup.find("meta", attrs={"property": key})
-                   or soup.find("meta", attrs={"name": key}))
-            if tag and tag.get("content", "").strip():
-                return tag["content"].strip()
-        return None
-
-    ld = _json_ld_article(soup)
-    found: dict[str, str | None] = {
-        "title": meta_content("og:title", "twitter:title") or ld.get("headline")
-        or _tag_text(soup.find("h1")) or _tag_text(soup.title),
-        "author": meta_content("author", "article:author", "byl", "dc.creator")
-        or ld.get("author") or _tag_text(soup.find(attrs={"rel": "author"}))
-        or _tag_text(soup.find(attrs={"itemprop": "author"})),
-        "published": meta_content("article:published_time", "date", "pubdate", "publishdate",
-                                  "dc.date", "dc.date.issued") or ld.get("datePublished")
-        or _time_attr(soup),
-        "url": _canonical(soup) or meta_content("og:url") or ld.get("url"),
-        "outlet": meta_content("og:site_name", "application-name") or ld.get("publisher"),
-    }
-    if found["author"] and found["author"].startswith(("http://", "https://")):
-        found["author"] = None  # article:author is often a profile URL, not a name
-    if found["author"]:
-        found["author"] = re.sub(r"^by\s+", "", found["author"], flags=re.I)
-    return {key: " ".join(value.split()) for key, value in found.items() if value}
-
-
-def _tag_text(tag: Tag | None) -> str | None:
-    return tag.get_text(" ", strip=True) or None if tag else None
-
-
-def _time_attr(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("time", attrs={"datetime": True})
-    return tag["datetime"].strip() or None if tag else None
-
-
-def _canonical(soup: BeautifulSoup) -> str | None:
-    for link in soup.find_all("link", href=True):
-        if "canonical" in (link.get("rel") or []):
-            return link["href"].strip() or None
-    return None
-
-
-def _json_ld_article(soup: BeautifulSoup) -> dict[str, str]:
-    """The first schema.org *Article in the page's JSON-LD, flattened to strings."""
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data])
-        for item in items:
-            if isinstance(item, dict) and str(item.get("@type", "")).endswith("Article"):
-                return {key: value for key in ("headline", "datePublished", "url", "author",
-                                               "publisher")
-                        if (value := _ld_name(item.get(key)))}
-    return {}
-
-
-def _ld_name(value: object) -> str | None:
-    if isinstance(value, list):
-        names = [n for n in (_ld_name(v) for v in value) if n]
-        return ", ".join(names) or None
-    if isinstance(value, dict):
-        return _ld_name(value.get("name"))
-    return str(value).strip() or None if isinstance(value, str) else None
+    """HTML: every text block with its lines, the article's marked kept; metadata from markup."""
+    root = parse_html(text)
+    if root is None:
+        return RawDocument(source_file=name, sha256="", blocks=[], extracted=True)
+    meta, notes = html_meta(root)
+    # No paragraph is that long, whatever the extractor made of it.
+    blocks = [_block(b.text, b.lines) if len(b.text) > MAX_BLOCK_CHARS else b
+              for b in extract_blocks(root, text, meta)]
+    return RawDocument(source_file=name, sha256="", blocks=blocks, meta=meta, notes=notes,
+                       extracted=True)
 
 
 _READERS: dict[str, Callable[[str, str], RawDocument]] = {
