@@ -260,9 +260,7 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)
     server = PreviewServer(state)
-    # livereload polls what it watches and reloads by itself; it watches only this
-    # file, with delay="forever" so that it never reloads: the build thread decides.
-    server.watch(str(site_dir / CONFIG_FILE), lambda: None, delay="forever")
+    server.root, server.default_filename = str(out), "index.html"
     loop = IOLoop.current()
     changed = threading.Event()
     observer = Observer()
@@ -278,10 +276,15 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     print(f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
           flush=True)
     try:
-        server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
-    except OSError as exc:
-        raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
-                        "(try another --port)") from exc
+        try:
+            server.application(port, host)
+        except OSError as exc:
+            raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
+                            "(try another --port)") from exc
+        # The preview runs its own loop: livereload's file polling never starts (it would
+        # also send the first browser to connect a reload of its own); only the build
+        # thread's hook reloads.
+        loop.start()
     finally:
         observer.stop()
 
