@@ -98,39 +98,63 @@ def _new_name(rng: random.Random) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
 
 
-def _retell(text: str, names: dict[str, str], scale: float, changed: str | None) -> str:
+def _is_year(match: re.Match[str]) -> bool:
+    return not match.group(2) and 1800 <= int(match.group(1).replace(",", "")) <= 2100
+
+
+def _retell(text: str, names: dict[str, str], scale: float, changed: str | None,
+            step: int = 1) -> str:
     if names:
         text = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")\b",
                       lambda m: names[m.group(1)], text)
 
     def figure(match: re.Match[str]) -> str:
         whole, decimals = match.group(1), match.group(2) or ""
-        value = int(whole.replace(",", ""))
-        if 1800 <= value <= 2100 and not decimals:  # a year stays a year
+        if _is_year(match):  # a year stays a year
             return match.group(0)
+        value = int(whole.replace(",", ""))
         new = max(1, round(value * scale))
         if changed is not None and match.group(0) == changed:
-            new = new + max(1, new // 5)
+            new = new + step * max(1, new // 5)
         out = f"{new:,}" if "," in whole else str(new)
         return out + decimals
 
     return _FIGURE.sub(figure, text)
 
 
-def _article(rng: random.Random, index: int, template: Template, names: dict[str, str],
-             scale: float, date: str) -> Article:
+def _article(rng: random.Random, index: int, template: Template, copy: int,
+             names: dict[str, str], scale: float, date: str, step: int = 1) -> Article:
+    """The `copy`-th retelling of `template` in a story: never the same text as another."""
     body = list(template.body)
-    # Leave out up to a quarter of the body (never the lead): copies are never identical.
-    dropped = set(rng.sample(body[1:], k=rng.randrange(0, max(1, len(body) // 4))))
-    figures = [m.group(0) for i in body for m in _FIGURE.finditer(template.lines[i])]
-    changed = rng.choice(figures) if figures and rng.random() < 0.2 else None
-    raw_lines = [_retell(line, names, scale, changed)
+    # Each later copy leaves out a different paragraph (never the lead) and changes a
+    # different figure, so no two copies are the same article; some also lose one more.
+    dropped = {body[1:][(copy - 1) % (len(body) - 1)]} if copy and len(body) > 1 else set()
+    if len(body) > 2 and (step > 1 or (len(body) > 4 and rng.random() < 0.3)):
+        dropped.add(rng.choice(body[1:]))
+    figures = [m.group(0) for i in body for m in _FIGURE.finditer(template.lines[i])
+               if not _is_year(m)]
+    changed = figures[copy % len(figures)] if figures and copy else None
+    raw_lines = [_retell(line, names, scale, changed, step)
                  for i, line in enumerate(template.lines) if i not in dropped]
-    paragraphs = [_retell(template.lines[i], names, scale, changed).strip()
+    paragraphs = [_retell(template.lines[i], names, scale, changed, step).strip()
                   for i in body if i not in dropped]
     title = _retell(template.title, names, scale, None)
     return Article(f"{index:05d}.txt", title, date, [p for p in paragraphs if p],
                    "\n".join(raw_lines).rstrip("\n") + "\n")
+
+
+def _unique(rng: random.Random, index: int, story: list[Template], slot: int,
+            names: dict[str, str], scale: float, seen: set[str]) -> Article:
+    """The story's `slot`-th article, changed further (or from the next template) until
+    its text is new: a short template runs out of variations sooner."""
+    for offset in range(len(story)):
+        template = story[(slot + offset) % len(story)]
+        for attempt in range(20):
+            item = _article(rng, index, template, slot // len(story), names, scale,
+                            template.published, step=1 + attempt)
+            if "\n".join(item.paragraphs) not in seen:
+                return item
+    return item
 
 
 def generate(folder: Path, articles: int, seed: int = 1) -> list[Article]:
@@ -139,14 +163,16 @@ def generate(folder: Path, articles: int, seed: int = 1) -> list[Article]:
     stories = templates()
     order = sorted(stories)
     items: list[Article] = []
+    seen: set[str] = set()
     story_number = 0
     while len(items) < articles:
         story = stories[order[story_number % len(order)]]
         names = {word: _new_name(rng) for word in story[0].names} if story_number else {}
         scale = 1.0 if story_number == 0 else rng.choice((0.5, 0.8, 1.25, 2.0, 3.0))
         for i in range(min(STORY_SIZE, articles - len(items))):
-            template = story[i % len(story)]
-            items.append(_article(rng, len(items), template, names, scale, template.published))
+            item = _unique(rng, len(items), story, i, names, scale, seen)
+            seen.add("\n".join(item.paragraphs))
+            items.append(item)
         story_number += 1
     shutil.rmtree(folder, ignore_errors=True)
     seeds = folder / "seeds"

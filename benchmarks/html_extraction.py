@@ -1,7 +1,7 @@
 """Score article-body extraction from HTML against trafilatura, in one run.
 
-    pip install -e '.[bench]'
-    python benchmarks/html_extraction.py [../shared/html-bench] [--show-worst 10]
+    pip install -e .    # trafilatura, the comparison, is a dependency of sitebuild
+    python benchmarks/html_extraction.py [../shared/html-bench] [--runs 3] [--show-worst 10]
 
 The pages and the article bodies a person marked on them come from the Zyte
 (Scrapinghub) article-extraction benchmark: `html/<id>.html.gz` and

@@ -49,10 +49,14 @@ class BuildResult:
     def summary(self) -> str:
         c = self.counts
         verb = "built" if self.digest is not None else "up to date (nothing changed):"
-        return (f"{verb} {self.output}: {c['articles']} articles, {c['paragraphs']} paragraphs "
-                f"kept, {c['removed']} lines removed, {c['topics']} topics, {c['facts']} facts, "
-                f"{c['disagreements']} disagreements, {c['pages']} pages, "
-                f"{len(self.warnings)} warnings, {self.seconds:.2f}s"
+        def n(count: int, noun: str) -> str:
+            return f"{count} {noun}{'' if count == 1 else 's'}"
+
+        return (f"{verb} {self.output}: {n(c['articles'], 'article')}, "
+                f"{n(c['paragraphs'], 'paragraph')} kept, {n(c['removed'], 'line')} removed, "
+                f"{n(c['topics'], 'topic')}, {n(c['facts'], 'fact')}, "
+                f"{n(c['disagreements'], 'disagreement')}, {n(c['pages'], 'page')}, "
+                f"{n(len(self.warnings), 'warning')}, {self.seconds:.2f}s"
                 + (f"\nnot in English: {', '.join(self.not_english)}" if self.not_english else ""))
 
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .errors import SiteError
+
+
+def _version() -> str:
+    try:
+        return version("sitebuild")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="sitebuild",
         description="Turn scraped news articles about one story (seeds/) into a "
                     "cross-referenced digest website (output/).")
+    parser.add_argument("--version", action="version", version=f"sitebuild {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def site_options(p: argparse.ArgumentParser) -> None:

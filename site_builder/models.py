@@ -165,12 +165,16 @@ class Claim:
     value: str
     support: list[Ref]
     statement: str = ""
+    number: float | None = None
+    published: str | None = None
 
 
 @dataclass
 class Disagreement:
     about: str
     claims: list[Claim]
+    kind: str = "differs"
+    unit: str = ""
 
 
 @fast_pickle
@@ -184,7 +188,7 @@ class CrossRef:
 
 @dataclass
 class TimelineEvent:
-    date: str  # ISO date, or YYYY-MM / YYYY when that is all the text gives
+    date: str  # ISO date (with THH:MM when the text gives a time), or YYYY-MM / YYYY
     text: str
     support: list[Ref]
 

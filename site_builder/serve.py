@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .build import build
+from .build import BuildState, build
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
@@ -187,10 +189,22 @@ class PreviewServer(Server):
     """livereload's server with the preview's status routes in front of the static files,
     answering only requests addressed to it."""
 
-    def __init__(self, state: PreviewState) -> None:
+    def __init__(self, state: PreviewState, listening: Callable[[], None]) -> None:
         super().__init__()
         self.state = state
         self.SFH = OutputFiles
+        self.listening = listening
+
+    def _setup_logging(self) -> None:
+        """sitebuild speaks for the preview: the server library's request log stays quiet,
+        its warnings and errors are shown as the preview's own."""
+        channel = logging.StreamHandler(sys.stderr)
+        channel.setLevel(logging.WARNING)
+        channel.setFormatter(logging.Formatter("preview: %(message)s"))
+        for name in ("livereload", "tornado"):
+            library = logging.getLogger(name)
+            library.handlers = [channel]
+            library.propagate = False
 
     def application(self, port: int, host: str, liveport: int | None = None,
                     debug: bool | None = None, live_css: bool = True) -> None:
@@ -208,6 +222,7 @@ class PreviewServer(Server):
             (r"/livereload", _LiveReload), (r"/livereload.js", LiveReloadJSHandler),
             *self.get_web_handlers(script)])
         app.listen(port, address=host)
+        self.listening()
 
     def get_web_handlers(self, script: bytes) -> list:
         return [
@@ -259,8 +274,11 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     rebuild(site_dir, out, state)
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)
-    server = PreviewServer(state)
+    server = PreviewServer(state, lambda: print(
+        f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
+        flush=True))
     server.root, server.default_filename = str(out), "index.html"
+    server._setup_logging()
     loop = IOLoop.current()
     changed = threading.Event()
     observer = Observer()
@@ -273,14 +291,12 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
 
     threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
                      daemon=True).start()
-    print(f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
-          flush=True)
     try:
         try:
             server.application(port, host)
         except OSError as exc:
-            raise SiteError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
-                            "(try another --port)") from exc
+            raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
+                            "(try another --port)", f"{host}:{port}") from exc
         # The preview runs its own loop: livereload's file polling never starts (it would
         # also send the first browser to connect a reload of its own); only the build
         # thread's hook reloads.
@@ -316,6 +332,8 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     sources = source_lines(layout)
     if sources + content_lines(layout) == state.signature:
         return  # our own content/ writes, or nothing new
+    changed = changed_files(state.signature, sources + content_lines(layout))
+    started = time.perf_counter()
     if state.runner is None:
         state.runner = site_runner(layout.cache_dir)
 
@@ -330,9 +348,14 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             # content/ as it left it (its own writes are no change).
             state.signature = sources + content_lines(layout)
 
-    def went_live(_: object) -> None:  # the new pages are in place; search follows
+    def went_live(build_state: BuildState) -> None:  # the new pages are live; search follows
         state.error = None
         count()
+        if changed:
+            pages = len(build_state.pages)
+            print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
+                  f"in {time.perf_counter() - started:.1f}s, reloading the browser",
+                  file=sys.stderr, flush=True)
         if reload is not None:
             reload()
 
@@ -348,4 +371,20 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         return
     finally:
         count()
-    print(result.summary(), file=sys.stderr, flush=True)
+    if not changed:
+        print(result.summary(), file=sys.stderr, flush=True)
+
+
+def changed_files(before: list[str] | None, after: list[str]) -> list[str]:
+    """Site-relative names of the files added, removed or modified between two listings
+    (the first build has nothing to compare with: none)."""
+    if before is None:
+        return []
+    old, new = set(before), set(after)
+    return sorted({line.split("\0", 1)[0] for line in old ^ new})
+
+
+def _listed(names: list[str], shown: int = 3) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more file{'' if more == 1 else 's'}"
+                                       if more > 0 else "")

@@ -76,7 +76,7 @@ def visible_text(text: str) -> str:
 # Abbreviations that are always followed by more of the same sentence ("Dec. 22", "Mr. Kim").
 _BOUND_ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen sen rep gov lt col capt sgt st jan feb mar apr jun jul aug sep sept oct
-nov dec no nos fig approx mt
+nov dec no nos fig approx mt adm cmdr cdr maj brig supt det insp atty amb rev fr hon pres
 """.split())
 # Abbreviations that may also end a sentence ("Apple Inc. The company ...").
 _OPEN_ABBREVIATIONS = frozenset("jr sr inc corp ltd co vs etc dept est".split())

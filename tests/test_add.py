@@ -143,6 +143,23 @@ def test_rss_and_atom_feeds_add_their_entries(local: LocalSite, site: Path, tmp_
     assert again.already == [urls[1]] and len(again.added) == 1
 
 
+def test_a_feed_date_is_recorded_only_for_a_page_that_shows_none(local: LocalSite,
+                                                                  site: Path):
+    day = datetime(2024, 3, 9, 8, 0, tzinfo=UTC)
+    marked = local.page("/marked", article_html("Marked", "Post", TEXT,
+                                                published="2024-03-05T10:00:00Z"))
+    # A date only in the visible byline: a build reads it there, so the page shows one.
+    byline = local.page("/byline", article_html("Byline", "Post", TEXT).replace(
+        "<h1>Byline</h1>", "<h1>Byline</h1>\n<p>By Jane Doe, 6 March 2024</p>"))
+    bare = local.page("/bare", article_html("Bare", "Post", TEXT))
+    local.routes["/rss"] = Route(body=rss([(marked, day), (byline, day), (bare, day)]),
+                                 content_type="application/rss+xml")
+    result = run(site, [local.url("/rss")])
+    assert result.failed == [] and len(result.added) == 3
+    published = {e["url"]: e.get("published") for e in sources(site).values()}
+    assert published == {marked: None, byline: None, bare: "2024-03-09T08:00+00:00"}
+
+
 def test_robots_txt_disallowing_a_path_is_honoured(local: LocalSite, site: Path):
     local.routes["/robots.txt"] = Route(
         body=b"User-agent: *\nDisallow: /members/\n", content_type="text/plain")
@@ -338,6 +355,22 @@ def test_a_type_that_is_not_html_is_refused(local: LocalSite, site: Path):
     result = run(site, [local.url("/report.pdf"), local.url("/data")])
     assert failures(result) == {local.url("/report.pdf"): "not HTML or a feed (application/pdf)",
                                 local.url("/data"): "not HTML or a feed (application/json)"}
+
+
+def test_hostile_text_is_printed_without_its_control_characters(local: LocalSite,
+                                                                 site: Path):
+    # A C1 control (CSI) in a header and a bidirectional override in the page's name.
+    local.routes["/odd"] = Route(body=b"x", content_type="application/\x9b2Jx")
+    page = local.page("/story", article_html("S", "Post\u202egnp.exe", TEXT))
+    done = cli("--site", str(site), "--allow-private", "--delay", "0", local.url("/odd"), page,
+               "http://example.org/a\x1b[2J")
+    assert done.returncode == 0, done.stderr
+    assert "\x9b" not in done.stderr and "\u202e" not in done.stderr
+    assert "\x1b" not in done.stderr
+    assert "not HTML or a feed (application/\\x9b2jx)" in done.stderr
+    assert "Post\\u202egnp.exe" in done.stderr
+    assert "http://example.org/a\\x1b[2J: failed: not a valid URL (a control character in it)" \
+        in done.stderr
 
 
 def test_a_url_already_added_is_skipped_unless_refreshed(local: LocalSite, site: Path):

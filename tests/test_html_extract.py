@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
+from html_pages import RESERVOIRS, RESERVOIRS_JA
+
 from site_builder.ingest.clean import clean
 from site_builder.ingest.readers import read_html
 
-PARAGRAPHS = [
-    "The regional water board approved a plan on Thursday to build two new reservoirs in the "
-    "northern valleys, ending a decade of argument over how to supply the growing towns.",
-    "Engineers estimate that the reservoirs will hold enough water for about 300,000 people "
-    "through a dry summer, and construction is expected to start in the spring of next year.",
-    "Farmers in the valleys had opposed earlier versions of the plan because they would have "
-    "flooded grazing land, but the board said the new sites avoid most of the farms.",
-    "The cost of the project is put at 420 million, to be shared between the national "
-    "government and the four municipalities that will draw water from the reservoirs.",
-    "Opponents said they would study the decision before deciding whether to appeal, and a "
-    "public hearing on the environmental report is planned for the autumn.",
-]
 NAV = ("<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
        "<li><a href='/sport'>Sport</a></li><li><a href='/weather'>Weather</a></li></ul></nav>")
 
@@ -35,11 +25,11 @@ def _line_of(html: str, text: str) -> int:
 
 
 def test_kept_paragraphs_carry_their_source_lines_and_removals_their_reasons():
-    article = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = "\n".join(f"<p>{p}</p>" for p in RESERVOIRS)
     html = _page(f"{NAV}\n<main><article>\n<h1>Reservoirs approved</h1>\n{article}\n"
                  "</article></main>\n<footer><p>Contact us</p></footer>")
     doc = clean(read_html(html, "page.html"))
-    assert [b.text for b in doc.body] == PARAGRAPHS
+    assert [b.text for b in doc.body] == RESERVOIRS
     for block in doc.body:
         assert block.lines == (_line_of(html, block.text),)
     reasons = {r.excerpt: r.reason for r in doc.removed}
@@ -52,47 +42,37 @@ def test_kept_paragraphs_carry_their_source_lines_and_removals_their_reasons():
 def test_a_teaser_article_before_the_real_one_is_not_taken_for_it():
     teaser = ("<article class='card'><h3><a href='/other'>Bridge closed for repairs</a></h3>"
               "<p><a href='/other'>Read the story</a></p></article>")
-    article = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = "\n".join(f"<p>{p}</p>" for p in RESERVOIRS)
     html = _page(f"{NAV}\n{teaser}\n<article>\n<h1>Reservoirs approved</h1>\n{article}\n"
                  "</article>")
     kept = _kept(html)
-    assert kept == PARAGRAPHS
+    assert kept == RESERVOIRS
 
 
 def test_a_page_wrapped_in_one_form_keeps_its_article():
-    article = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = "\n".join(f"<p>{p}</p>" for p in RESERVOIRS)
     html = _page(f"<form method='post' action='/page.aspx'>\n{NAV}\n<div id='content'>\n"
                  f"<h1>Reservoirs approved</h1>\n{article}\n</div>\n"
                  "<input type='submit' value='Search'>\n</form>")
-    assert _kept(html) == PARAGRAPHS
+    assert _kept(html) == RESERVOIRS
 
 
 def test_text_in_divs_and_br_runs_beside_a_few_paragraphs_is_read():
-    html = _page(f"{NAV}\n<div class='story'>\n<p>{PARAGRAPHS[0]}</p>\n"
-                 f"<div>{PARAGRAPHS[1]}</div>\n"
-                 f"{PARAGRAPHS[2]}<br><br>\n{PARAGRAPHS[3]}<br>\n"
-                 f"<p>{PARAGRAPHS[4]}</p>\n</div>")
+    html = _page(f"{NAV}\n<div class='story'>\n<p>{RESERVOIRS[0]}</p>\n"
+                 f"<div>{RESERVOIRS[1]}</div>\n"
+                 f"{RESERVOIRS[2]}<br><br>\n{RESERVOIRS[3]}<br>\n"
+                 f"<p>{RESERVOIRS[4]}</p>\n</div>")
     doc = clean(read_html(html, "page.html"))
-    assert [b.text for b in doc.body] == PARAGRAPHS
-    assert [b.lines for b in doc.body] == [(_line_of(html, p),) for p in PARAGRAPHS]
+    assert [b.text for b in doc.body] == RESERVOIRS
+    assert [b.lines for b in doc.body] == [(_line_of(html, p),) for p in RESERVOIRS]
 
 
 def test_a_japanese_page_is_extracted_like_an_english_one():
-    paragraphs = [
-        "東京都は木曜日、北部の谷に二つの新しい貯水池を建設する計画を承認した。"
-        "人口が増え続ける町への水の供給をめぐる十年にわたる議論に終止符が打たれた。",
-        "技術者の試算によると、貯水池は乾燥した夏でも約三十万人分の水を蓄えることができ、"
-        "工事は来年の春に始まる見通しだという。",
-        "谷の農家は以前の計画に反対していた。放牧地が水没するためだが、"
-        "新しい候補地は農地の大部分を避けていると当局は説明している。",
-        "事業費は四百二十億円とされ、国と貯水池から水を引く四つの自治体が分担する。"
-        "反対派は決定内容を精査したうえで、不服を申し立てるかどうかを判断するとしている。",
-    ]
-    article = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    article = "\n".join(f"<p>{p}</p>" for p in RESERVOIRS_JA)
     html = (f"<!doctype html>\n<html lang='ja'><head><title>貯水池の建設を承認</title></head>\n"
             f"<body>\n{NAV}\n<article>\n<h1>貯水池の建設を承認</h1>\n{article}\n</article>\n"
             "</body></html>\n")
-    assert _kept(html) == paragraphs
+    assert _kept(html) == RESERVOIRS_JA
 
 
 def test_markup_without_text_has_no_blocks_and_a_nav_only_page_no_body():
@@ -103,11 +83,11 @@ def test_markup_without_text_has_no_blocks_and_a_nav_only_page_no_body():
 
 
 def test_the_article_header_becomes_metadata_and_date_notes_leave_the_body():
-    article = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    article = "\n".join(f"<p>{p}</p>" for p in RESERVOIRS[:3])
     html = _page(f"{NAV}\n<article>\n<p>Environment</p>\n<h1>Reservoirs approved</h1>\n"
                  "<p>By Lena Holm, Water Correspondent · <time datetime='2024-03-07'>"
                  f"March 7, 2024</time></p>\n{article}\n<p><em>(Updated March 8)</em></p>\n"
-                 f"<p>{PARAGRAPHS[3]}</p>\n</article>")
+                 f"<p>{RESERVOIRS[3]}</p>\n</article>")
     doc = read_html(html, "page.html")
     reasons = {b.text: b.debris for b in doc.blocks}
     assert reasons["Environment"] == "section label above the headline"
@@ -117,4 +97,4 @@ def test_the_article_header_becomes_metadata_and_date_notes_leave_the_body():
     assert reasons["(Updated March 8)"] == "date or update note"
     assert doc.meta["author"] == "Lena Holm"
     assert doc.meta["published"] == "2024-03-07"
-    assert [b.text for b in clean(doc).body] == PARAGRAPHS[:4]
+    assert [b.text for b in clean(doc).body] == RESERVOIRS[:4]

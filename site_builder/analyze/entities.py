@@ -10,11 +10,13 @@ words the corpus also uses in lower case are not entities.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
+from .aliases import Joiner, join_initialisms, join_partial_names, join_spellings, join_variants
 from .gazetteer import gazetteer
 
 # Words that open a person's title: stripped from the name, and a hint that a name follows.
@@ -24,31 +26,78 @@ spokeswoman general gen gen. sen sen. rep rep. king queen pope leader chief dire
 admiral judge justice speaker ceo chairman chairwoman chair mr mr. mrs mrs. ms ms. dr dr. prof
 prof. lt col colonel captain sgt sergeant lieutenant major premier emir prince princess sheikh
 envoy adviser advisor analyst executive mp lawmaker congressman congresswoman founder economist
-professor
+professor gov adm cmdr cdr capt maj brig supt det insp atty amb pres sec cpl pvt rev fr hon
+sheriff chancellor commissioner administrator superintendent inspector detective officer
+attorney scientist researcher engineer pilot spokesperson
 """.split())
+# Title words that also open the names of companies and things ("General Atlantic",
+# "Major League"): a title only when written short or followed by a full name.
+AMBIGUOUS_TITLES = frozenset("general major chief justice premier speaker executive".split())
+# Nouns that, just before a name, say what kind of thing it is ("the company Roku",
+# "the town of Coyuca", "the submersible Titan", "governor, Evelyn Salgado").
+ORG_NOUNS = frozenset("""
+company firm lender bank investor insurer startup start-up group agency carrier airline maker
+manufacturer retailer broadcaster newspaper outlet regulator watchdog charity organisation
+organization operator developer supplier contractor conglomerate publisher network fund
+""".split())
+PLACE_NOUNS = frozenset("""
+town city village port province state region district county municipality neighbourhood
+neighborhood island suburb capital resort crossing
+""".split())
+PERSON_NOUNS = frozenset("""
+son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow
+businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
+actor actress singer writer author journalist reporter photographer historian lawyer
+""".split())
+# Words that open a sentence without naming anything ("Instead Otis grew ...").
+SENTENCE_ADVERBS = frozenset("""
+instead meanwhile however still yet also now then later earlier today overall separately
+similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
+finally initially currently previously recently thus hence therefore moreover furthermore
+indeed otherwise sometimes often once twice rather
+""".split())
+# Compass words name regions and companies ("Norfolk Southern"), never a person.
+DIRECTION_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast
+southwest
+""".split())
+SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
+rear lieutenant attorney surgeon fire police
 """.split())
 ORG_WORDS = frozenset("""
 ministry council industries congress journal post times center centre institute university
 department agency bank party forces army navy company corporation corp inc ltd group committee
 commission office house parliament government administration union organization organisation
 association fund foundation court senate assembly network news service guard staff command
-studies reuters press tribune herald gazette telegraph guardian independent daily weekly review
+studies press tribune herald gazette telegraph guardian independent daily weekly review
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
+police research laboratory laboratories labs institution foundation trust bureau regulator
+survey defense defence cabinet
+railroad railway railways airways analytics consulting insurance services programme
 """.split())
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
-state city gulf bay desert coast border
+state city gulf bay desert coast border run creek brook lake harbor harbour canyon
 """.split())
 SYSTEM_NOUNS = frozenset("""
 missile missiles system systems battery batteries interceptor interceptors jet jets tank tanks
 drone drones rocket rockets launcher launchers aircraft fighter fighters helicopter helicopters
 shell shells howitzer howitzers vehicle vehicles satellite satellites vaccine vaccines app apps
-software platform warship warships submarine submarines bomber bombers
+software platform warship warships submarine submarines bomber bombers ship ships vessel vessels
+submersible submersibles boat boats ferry ferries tanker tankers freighter yacht plane planes
+airliner jetliner airplane aeroplane spacecraft capsule rover probe train locomotive model
 """.split())
+EVENT_WORDS = frozenset("""
+hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
+crisis revolution uprising massacre siege festival championship tournament conference wildfire
+""".split())
+# Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
+SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
+CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
 STATE_NOUNS = frozenset("""
 government officials authorities forces troops military army navy president leader leaders
 administration ministry embassy
@@ -56,42 +105,75 @@ administration ministry embassy
 _NOT_ENTITIES = frozenset("""
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
-dec i mr mrs ms dr gdp ceo ai pm am tv id ok
+dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
+cest
 """.split())
-_CONNECTORS = {"of", "for", "and", "de", "la", "du", "von", "van", "al", "bin", "the", "on"}
+_CONNECTORS = {"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin", "the", "on"}
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
+# A wire dateline: "SAN FRANCISCO, March 10 (Agency) - ": the agency credits the copy.
+_DATELINE = re.compile(r"^[^()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+")
+# A letter code before a number is one designation: "F 16", "MAX 9".
+_CODE = re.compile(r"[A-Z]{1,4}")
+_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
+# A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
+_CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
+# Country codes that open initialisms ("USGS" for the US Geological Survey).
+_COUNTRY_CODES = ("us", "uk", "eu")
+_DIACRITICS = re.compile(r"[\u0300-\u036f]")
+_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
+# ", the Navy's director of ...": up to six words of an appositive, up to its comma.
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+# "Syrian Civil Defense, known as the White Helmets": two names for one thing.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
 
 
 @dataclass(slots=True)
 class Mention:
     surface: str  # as written, without a possessive
-    key: str  # normalised: dots, case and a leading "the" removed
+    key: str  # normalised: dots, case, accents and a leading "the" removed
     start: int
     end: int
-    titled: bool = False  # preceded by a person's title
+    titled: bool = False  # marked as a person's name: a title, "said", an age
     next_word: str = ""  # the lower-case word right after, e.g. "missiles"
     acronym: str | None = None  # "(WSJ)" right after the mention
     initial: bool = False  # the first word of its sentence
+    class_noun: str = ""  # the lower-case noun right before: "company", "town of"
+    numbered: bool = False  # a short number follows: "Category 5", "Chapter 11"
+    article: bool = False  # "the" right before: "the White Helmets" (not a person)
+    same_as: str | None = None  # the key of the name this one is "known as"
 
 
 def entity_key(surface: str) -> str:
-    """Normalised form used to compare spellings: U.S. == US, The Journal == Journal."""
-    key = surface.replace(".", "").replace("’", "'").casefold()
+    """Normalised form used to compare spellings: U.S. == US, The Journal == Journal,
+    Rodríguez == Rodriguez, F-16 == F 16 == F16."""
+    key = unicodedata.normalize("NFKD", surface.replace(".", "").replace("’", "'"))
+    key = _DIACRITICS.sub("", key).casefold()
     key = re.sub(r"^the\s+", "", key)
-    return " ".join(key.split())
+    return _CODE_NUMBER.sub(r"\1\2", " ".join(key.split()))
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+    # "al-Assad", "bin-Salman": a short lower-case particle joined to a name.
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word)) or \
+        bool(_PARTICLE.match(word))
+
+
+def _not_entity(word: str) -> bool:
+    return word.lower().rstrip(".") in _NOT_ENTITIES
 
 
 def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     """Capitalised-word runs in a sentence, with titles and sentence-initial words handled."""
     spans = word_spans(sentence)
+    dateline = _DATELINE.match(sentence)
+    body = dateline.end() if dateline else 0
     mentions: list[Mention] = []
     i = 0
     while i < len(spans):
-        if not _is_cap(spans[i].group(0)):
+        if not (_is_cap(spans[i].group(0)) or _code_follows(sentence, spans, i)) or (
+                dateline and dateline.start("credit") <= spans[i].start() < body):
             i += 1
             continue
         j = i
@@ -99,23 +181,57 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         saw_of = False
         while j + 1 < len(spans):
             gap = sentence[spans[j].end() : spans[j + 1].start()]
-            if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-"):
-                break
             nxt = spans[j + 1].group(0)
-            if _is_cap(nxt):
+            if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-", ". "):
+                break
+            if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
+                run.append(spans[j + 1])  # "Norfolk Southern No. 32N": a numbered thing
+                j += 1
+                continue
+            if gap == ". ":
+                break
+            if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
+                break  # "SVB Friday": a weekday or month ends a name
+            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
                 run.append(spans[j + 1])
                 j += 1
-            elif (_joins(nxt, saw_of) and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
+            elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
+                                           and _org_name_follows(sentence, spans, j + 2)))
+                  and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
+                  and not _not_entity(spans[j + 2].group(0))
                   and sentence[spans[j + 1].end() : spans[j + 2].start()] == " "):
                 saw_of = saw_of or nxt in ("of", "for")
                 run.append(spans[j + 1])
                 j += 1
             else:
                 break
-        mentions.extend(_split_run(sentence, run, i == 0 or _opens_sentence(sentence, spans[i]),
-                                   lower_vocab, spans, j))
+        initial = i == 0 or _opens_sentence(sentence, spans[i], body)
+        found = _split_run(sentence, run, initial, lower_vocab, spans, j, body)
+        # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
+        found = [m for m in found if sentence[m.end : m.end + 1] != "/"
+                 and sentence[m.start - 1 : m.start] != "/"]
+        if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
+            found[0].same_as = mentions[-1].key
+        mentions.extend(found)
         i = j + 1
     return mentions
+
+
+def _model_number(word: str, number: str) -> bool:
+    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9") or
+    a model or flight number of three or more digits ("Boeing 737"), but not a year."""
+    if _CODE.fullmatch(word):
+        return bool(_NUMBER.fullmatch(number))
+    return bool(re.fullmatch(r"\d{3,5}", number)) and not re.fullmatch(r"(?:19|20)\d\d", number)
+
+
+def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
+    """A model number that opens a designation: "737 MAX 9" (a letter code follows)."""
+    number = spans[i].group(0)
+    return (i + 1 < len(spans) and bool(re.fullmatch(r"\d{3,5}", number))
+            and not re.fullmatch(r"(?:19|20)\d\d", number)
+            and sentence[spans[i].end() : spans[i + 1].start()] == " "
+            and bool(_CODE.fullmatch(spans[i + 1].group(0))))
 
 
 def _all_countries(token: str) -> bool:
@@ -129,25 +245,58 @@ def _joins(word: str, saw_of: bool) -> bool:
     return word in _CONNECTORS and (word not in ("and", "the") or saw_of)
 
 
-def _opens_sentence(sentence: str, span: re.Match[str]) -> bool:
-    return not sentence[: span.start()].strip(" \"“‘'(")
+def _org_name_follows(sentence: str, spans: list[re.Match[str]], k: int) -> bool:
+    """Does a capitalised run from word `k` end in an organisation's word ("Disaster and
+    Emergency Management Authority")?"""
+    last = ""
+    while k < len(spans) and _is_cap(spans[k].group(0)):
+        last = spans[k].group(0)
+        if k + 1 < len(spans) and sentence[spans[k].end() : spans[k + 1].start()] != " ":
+            break
+        k += 1
+    return last.lower() in ORG_WORDS
+
+
+def _opens_sentence(sentence: str, span: re.Match[str], body: int = 0) -> bool:
+    return not sentence[body : span.start()].strip(" \"“‘'(") and span.start() >= body
+
+
+def _is_title(tokens: list[str], k: int) -> bool:
+    word = tokens[k].lower().rstrip(".")
+    if "-" in word and any(part in TITLE_HEADS for part in word.split("-")):
+        return True  # "Secretary-General", "Vice-President"
+    if word not in TITLE_HEADS and f"{word}." not in TITLE_HEADS:
+        return False
+    if word in AMBIGUOUS_TITLES and not tokens[k].endswith("."):
+        # "General Atlantic" is a company; "General Valery Gerasimov" a person.
+        return len(tokens) - k - 1 >= 2 or k == len(tokens) - 1
+    return True
 
 
 def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
-               lower_vocab: Container[str], spans: list[re.Match[str]], last: int
-               ) -> list[Mention]:
+               lower_vocab: Container[str], spans: list[re.Match[str]], last: int,
+               body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
-    # Drop connectors at the edges and a sentence-initial ordinary word ("However", "Growing").
+    # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
+    # word ("However", "Growing").
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and (
             tokens[0].lower() in STOPWORDS or tokens[0].lower() in _CONNECTORS
+            or _not_entity(tokens[0])
+            or (initial and tokens[0].lower() in SENTENCE_ADVERBS)
             or (initial and tokens[0].lower() in lower_vocab
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
         initial = False
-    while tokens and tokens[-1].lower() in _CONNECTORS:
+    while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
         tokens, run = tokens[:-1], run[:-1]
-    # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name.
-    while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])):
+    # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name;
+    # nor do nationalities in front of a name ("Pakistani British businessman", "French
+    # Titanic veteran"), unless the rest names an organisation ("British Airways").
+    demonyms = gazetteer().demonym_of
+    rest_is_org = bool({t.lower() for t in tokens} & ORG_WORDS)
+    while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
+                      or (tokens[0].lower() in demonyms and not rest_is_org
+                          and len(tokens) > 1)):
         tokens, run = tokens[1:], run[1:]
         initial = False
     if not tokens:
@@ -155,35 +304,89 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # "US Congress", "U.S. Patriot": a country code or name in front of another name.
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of:
-        first = _make(sentence, run[:1], spans, None, lower_vocab)
-        rest = _split_run(sentence, run[1:], False, lower_vocab, spans, last)
+        first = _make(sentence, run[:1], spans, None, lower_vocab, body=body)
+        rest = _split_run(sentence, run[1:], False, lower_vocab, spans, last, body)
         return ([first] if first else []) + rest
-    # A title ("US Defense Secretary", "Prime Minister") splits off what precedes it
-    # and marks what follows as a person's name.
+    # A title ("US Defense Secretary", "Prime Minister", "Rear Adm.") splits off what
+    # precedes it and marks what follows as a person's name.
     lowered = [t.lower().rstrip(".") for t in tokens]
-    head = max((k for k, t in enumerate(lowered) if t in TITLE_HEADS or f"{t}." in TITLE_HEADS),
-               default=-1)
+    head = max((k for k in range(len(tokens)) if _is_title(tokens, k)), default=-1)
     if head >= 0 and head < len(tokens) - 1:
         start_title = head
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
-        before = _make(sentence, run[:start_title], spans, None, lower_vocab)
-        name = _make(sentence, run[head + 1 :], spans, last, lower_vocab, titled=True)
+        before = _make(sentence, run[:start_title], spans, None, lower_vocab, body=body)
+        name = _make(sentence, run[head + 1 :], spans, last, lower_vocab, titled=True, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
-        return []  # only a title, no name
-    mention = _make(sentence, run, spans, last, lower_vocab)
+        before = tokens[:head]
+        if not before or all(t.lower().rstrip(".") in TITLE_MODIFIERS | TITLE_HEADS
+                             for t in before):
+            return []  # only a title, no name
+        first = _make(sentence, run[:head], spans, None, lower_vocab, body=body)
+        if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
+            return [first]  # "NTSB Chair": the organisation, then a cut-off title
+        # "the Polar Prince", "Black Prince": a title word that ends a name.
+        whole = _make(sentence, run, spans, last, lower_vocab, body=body)
+        return [whole] if whole else []
+    if len(tokens) == 1 and sentence[run[0].end() : run[0].end() + 1] == ":" and initial:
+        return []  # a label: "Photo:", "NOTE:", "Updated:"
+    mention = _make(sentence, run, spans, last, lower_vocab, body=body)
     if mention is None:
         return []
-    before = sentence[: run[0].start()].split()[-1:]
-    if before and (before[0] in ("said", "says", "told") or before[0].lower() in TITLE_HEADS):
-        # "said Rahm Emanuel", "chief executive Priya Nair"
+    before = sentence[body : run[0].start()].split()[-1:]
+    word = before[0].strip(",;:—–-\"“(").lower() if before else ""
+    if before and (word in SPEECH_VERBS or word.rstrip(".") in TITLE_HEADS
+                   or word in TITLE_HEADS):
+        # "said Rahm Emanuel", "chief executive Priya Nair", "governor, Evelyn Salgado"
         mention.titled = mention.titled or len(tokens) >= 2
+    after = sentence[run[-1].end() :]
+    said = re.match(r",?\s*([a-z]+)", after)
+    if len(tokens) >= 2 and re.match(r",\s*\d{1,3}\s*[,.;)]", after):
+        mention.titled = True  # "Ana Ruiz, 34,"
+    elif len(tokens) >= 2 and said and said.group(1) in SPEECH_VERBS and not any(
+            len(t) > 2 and t.lower() in lower_vocab for t in tokens):
+        # "Alejandro Martinez told": but companies speak too, and their names are often
+        # made of ordinary words ("Nimbus Cloud said", "Norfolk Southern said").
+        mention.titled = True
     return [mention]
 
 
+def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
+    """The lower-case noun right before a name: "company" (Roku), "town of" (Coyuca)."""
+    # Lower-case words only: "the head of the World Health Organization, Tedros ..."
+    raw = sentence[body:start].split()[-3:]
+    if raw and raw[-1].lower() in ("the", "a", "an", "named", "called"):
+        raw = raw[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
+    elif raw and raw[-1].endswith((",", ";", ":")):
+        raw = []  # "... of the disaster agency, Erdogan said": another clause's noun
+    words = [w.strip(",;:\"“(") for w in raw]
+    words = [w for w in words if w.islower()]
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
+        return f"{words[-2]} of"
+    if words and words[-1] in CLASS_NOUNS:
+        return words[-1]
+    # "Bab al-Hawa, the single border crossing", "Alistair Greig, a professor of ...":
+    # the head noun of an appositive after the name (its last word before "of", "at" ...).
+    appositive = _APPOSITIVE.match(sentence[end:])
+    if appositive:
+        for word in appositive.group(1).split():
+            if word in ("of", "at", "in", "for", "with", "on", "from", "and", "by", "to"):
+                break
+            if word in CLASS_NOUNS:
+                return word
+            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS:
+                return "person"
+    # "Madison, Illinois", "St John's, Newfoundland": a place followed by its region.
+    region = re.match(r"(?:['’]s)?,\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", sentence[end:])
+    if region and (entity_key(region.group(1)) in gazetteer().regions
+                   or entity_key(region.group(1)) in gazetteer().countries):
+        return "place"
+    return ""
+
+
 def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], last: int | None,
-          lower_vocab: Container[str], titled: bool = False) -> Mention | None:
+          lower_vocab: Container[str], titled: bool = False, body: int = 0) -> Mention | None:
     if not run:
         return None
     start, end = run[0].start(), run[-1].end()
@@ -194,20 +397,29 @@ def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], l
     elif surface.endswith("'"):
         surface = surface[:-1]
     key = entity_key(surface)
+    plain = surface.replace(".", "")
     if not key or key in _NOT_ENTITIES or key.isdigit() or (
-            key in STOPWORDS and not surface.replace(".", "").isupper()):
+            key in STOPWORDS and not plain.isupper()):
         return None
-    if len(run) == 1 and key in lower_vocab and not surface.replace(".", "").isupper():
-        return None  # an ordinary word that happens to be capitalised
+    if len(run) == 1 and key in lower_vocab and (not plain.isupper() or len(plain) >= 4):
+        return None  # an ordinary word that happens to be capitalised, or shouted ("UPDATED")
+    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS:
+        return None  # a class or compass word alone ("the Valley", "Western") names nothing
     next_word = ""
     after = sentence[end:]
     word = re.match(r"\s+([a-z][\w-]*)", after)
     if word and not possessive:
         next_word = word.group(1)
     acronym = _ACRONYM.match(after)
+    class_noun = _class_noun(sentence, start, end, body)
+    titled = titled or (class_noun in ("person", *PERSON_NOUNS) and len(run) >= 2)
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
-                   initial=_opens_sentence(sentence, run[0]))
+                   initial=_opens_sentence(sentence, run[0], body),
+                   class_noun=class_noun,
+                   numbered=bool(re.match(r"\s\d{1,2}\b", after)),
+                   article=bool(re.search(r"\bthe\s+(?:[A-Z][A-Za-z.]{1,4}\s+)?$",
+                                          sentence[body:start], re.I)))
 
 
 def _initials_match(acronym: str, name: str) -> bool:
@@ -225,8 +437,10 @@ class TopicDraft:
     kind: str
     surfaces: Counter[str] = field(default_factory=Counter)
     next_words: Counter[str] = field(default_factory=Counter)
+    class_nouns: Counter[str] = field(default_factory=Counter)
     titled: int = 0
     name: str = ""
+    keys: set[str] = field(default_factory=set)  # the mention keys merged here
 
 
 def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
@@ -239,65 +453,84 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
-    canonical: dict[str, str] = {}
+    keys = sorted(by_key)
     # Configured aliases come first: the editor's word is final.
+    configured: dict[str, str] = {}
     for name, spellings in config_aliases.items():
         for spelling in [name, *spellings]:
-            canonical[entity_key(spelling)] = entity_key(name)
-    for key in by_key:
-        if key in canonical:
-            continue
+            configured[entity_key(spelling)] = entity_key(name)
+    countries = {entity_key(c) for c in places.country_of.values()}
+    joiner = Joiner(keys, fixed=set(configured.values()) | countries)
+    for key, name in sorted(configured.items()):
+        joiner.union(key, name)
+    for key in keys:
         country = places.country_of.get(key)
-        if country and entity_key(country) != key:
-            canonical[key] = entity_key(country)
-    for key, found in by_key.items():
-        for m in found:
-            if m.acronym and _initials_match(m.acronym, m.surface):
-                canonical.setdefault(entity_key(m.acronym), canonical.get(key, key))
-    # Plurals ("Patriots") and demonym + state noun ("Japanese government").
-    for key in by_key:
-        if key.endswith("s") and key[:-1] in by_key and key not in canonical:
-            canonical[key] = canonical.get(key[:-1], key[:-1])
+        if country and key not in configured:
+            joiner.union(key, entity_key(country))
+    for key in keys:
+        for m in by_key[key]:
+            # "(AFAD)" after an organisation's name may abbreviate it in its own language.
+            if m.acronym and (_initials_match(m.acronym, m.surface) or (
+                    " " in key and set(key.split()) & ORG_WORDS and m.acronym.isupper())):
+                joiner.union(entity_key(m.acronym), key)
+            if m.same_as in by_key and not places.country_of.get(key):
+                joiner.union(key, m.same_as)  # "Syrian Civil Defense, known as the White Helmets"
+    # Plurals ("Patriots").
+    for key in keys:
+        if key.endswith("s") and key[:-1] in by_key and key not in configured:
+            joiner.union(key, key[:-1])
     people = _people(by_key)
-    # A name counts as a person's when a title or "said" marks it, or its surname stands alone.
-    surnames = {key.split()[-1] for key in people}
-    titled = {key for key in people if any(m.titled for m in by_key[key])
-              or key.split()[-1] in by_key}
-    people = {key for key in people if key in titled and key.split()[-1] in surnames}
-    for key in by_key:
-        if " " in key or key in canonical:
-            continue
-        owners = {p for p in people if p.split()[-1] == key}
-        if len(owners) == 1:
-            canonical[key] = owners.pop()
+
+    def settled(key: str) -> bool:
+        # Names the rules below must not move: places, configured names, class words.
+        return (key in configured or key in places.country_of
+                or _gazetteer_place(key, by_key[key]) or key in places.demonym_of
+                or any(_names_place(m.class_noun) for m in by_key[key])
+                or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
+
+    join_spellings(keys, joiner)
+    shorts = [k for k in keys if _is_initialism(by_key[k])]
+    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
+    named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
+    join_partial_names(keys, joiner,
+                       lambda k: settled(k) or _is_initialism(by_key[k]), named,
+                       PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
+    join_variants(keys, joiner, settled)
     excluded = {entity_key(x) for x in exclude}
-    for key, found in by_key.items():
-        if key in canonical or key in places.country_of:
-            continue
+    group_size = Counter(joiner.find(k) for k in keys)
+    for key in keys:
+        plural_demonym = key.removesuffix("s") in places.demonym_of
+        if key in places.country_of or joiner.find(key) != key or (
+                group_size[key] > 1 and not plural_demonym):
+            continue  # merged with another spelling: a name, not an ordinary word
+        found = by_key[key]
         if all(m.initial for m in found) and " " not in key and not found[0].surface.isupper():
             excluded.add(key)  # only ever capitalised because it starts a sentence
-        country = places.demonym_of.get(key)
+        if " " not in key and all(m.numbered for m in found) and not found[0].surface.isupper():
+            excluded.add(key)  # a label before a number: "Category 5", "Chapter 11"
+        country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
         if country:
             # "Japanese government" is Japan; "Japanese" alone is an adjective.
-            for m in found:
-                if m.next_word in STATE_NOUNS:
-                    canonical[key] = entity_key(country)
-            if key not in canonical:
+            if any(m.next_word in STATE_NOUNS for m in found):
+                joiner.union(key, entity_key(country))
+            else:
                 excluded.add(key)
     result: dict[str, str] = {}
     drafts: dict[str, TopicDraft] = {}
-    for key, found in by_key.items():
-        target = canonical.get(key, key)
-        target = canonical.get(target, target)
+    for key in keys:
+        target = joiner.find(key)
         if key in excluded or target in excluded:
             continue
         draft = drafts.get(target)
         if draft is None:
             draft = drafts[target] = TopicDraft(target, "")
-        for m in found:
+        draft.keys.add(key)
+        for m in by_key[key]:
             draft.surfaces[m.surface] += 1
             if m.next_word:
                 draft.next_words[m.next_word] += 1
+            if m.class_noun:
+                draft.class_nouns[m.class_noun] += 1
             draft.titled += m.titled
         result[key] = target
     for draft in drafts.values():
@@ -306,36 +539,85 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     return result, drafts
 
 
+def _names_place(class_noun: str) -> bool:
+    """A class noun that says a place follows: "town", "town of", a region after a comma."""
+    return class_noun == "place" or class_noun.split(" ")[0] in PLACE_NOUNS
+
+
+def _gazetteer_place(key: str, found: list[Mention]) -> bool:
+    """A city, state or province, unless only ever written as an initialism ("UN")."""
+    places = gazetteer()
+    return (key in places.cities or key in places.regions) and not (
+        len(key) <= 4 and all(_is_initialism([m]) for m in found))
+
+
+def _is_initialism(found: list[Mention]) -> bool:
+    """Written in capitals as one short word: "SVB", "IAEA" (not a shouted "SANTA CLARA")."""
+    return any(re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,6}", m.surface) for m in found)
+
+
 def _people(by_key: dict[str, list[Mention]]) -> set[str]:
-    people = set()
+    """Keys shaped like a person's name and marked as one (a title, "said", an age),
+    or whose surname also stands alone."""
+    shaped = set()
     for key, found in by_key.items():
         parts = key.split()
-        if 2 <= len(parts) <= 4 and not set(parts) & (ORG_WORDS | PLACE_WORDS) and \
-                all(m.surface[:1].isupper() for m in found) and \
+        if 2 <= len(parts) <= 5 and not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS) \
+                and all(m.surface[:1].isupper() for m in found) and \
                 all(p.isalpha() or "-" in p or "'" in p for p in parts) and \
-                not gazetteer().country_of.get(key):
-            people.add(key)
-    return people
+                parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key) and \
+                not set(parts) & DIRECTION_WORDS:
+            shaped.add(key)
+    return {key for key in shaped if (any(m.titled for m in by_key[key])
+                                      or key.split()[-1] in by_key)
+            and not any(m.article for m in by_key[key])}
 
 
 def _kind(draft: TopicDraft, people: set[str]) -> str:
+    """person, organisation, place, system or event, from the name's words and its context."""
     places = gazetteer()
     words = set(draft.key.split())
+    first = draft.key.split()[0]
+    total = sum(draft.surfaces.values())
     if draft.key in places.country_of:
         return "place"
+    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
+        return "event"  # "Hurricane Otis", "Flight 1282"
+    if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
+        return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS:
         return "organisation"
-    if words & PLACE_WORDS or draft.key in places.cities:
-        return "place"
+    if words & EVENT_WORDS:
+        return "event"  # "World War Two"
+    if first in DIRECTION_WORDS and len(words) > 1:
+        return "place"  # "North Atlantic", "East Palestine"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)
-    if nouns and nouns * 2 >= sum(draft.surfaces.values()):
-        return "system"
-    surfaces = list(draft.surfaces)
-    if any(s.replace(".", "").isupper() and len(s.replace(".", "")) >= 2 for s in surfaces):
+    nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
+    speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)
+    if nouns and (nouns * 2 >= total or nouns >= 2) and not speaks:
+        return "system"  # "Patriot missiles"; but "a Norfolk Southern train" and "NS said"
+    if " " in draft.key and _gazetteer_place(draft.key, []):
+        return "place"
+    # "company Vidora", "Reuters news agency": a class noun before or after the name.
+    org_nouns = sum(c for n, c in draft.class_nouns.items() if n in ORG_NOUNS) + sum(
+        c for n, c in draft.next_words.items() if n in ORG_NOUNS or n == "news")
+    if org_nouns > draft.titled:
+        return "organisation"  # "his company Action Aviation said"
+    if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
+                                                    for n in draft.class_nouns)):
+        return "person"
+    if words & PLACE_WORDS or any(_names_place(n) for n in draft.class_nouns) or \
+            _gazetteer_place(draft.key, _surface_mentions(draft)):
+        return "place"
+    if any(_is_initialism([m]) for m in _surface_mentions(draft)):
         return "organisation"
-    if draft.key in people and draft.titled:
+    if draft.keys & people:
         return "person"
     return "other"
+
+
+def _surface_mentions(draft: TopicDraft) -> list[Mention]:
+    return [Mention(s, draft.key, 0, 0) for s in sorted(draft.surfaces)]
 
 
 def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> str:
@@ -349,6 +631,8 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
     best = max(draft.surfaces.items(),
                key=lambda item: (len(item[0].replace(".", "").split()),
                                  not item[0].replace(".", "").isupper(), item[1], item[0]))[0]
+    if " " in best and best.isupper():
+        best = best.title()  # a dateline's "SAN FRANCISCO" and nothing else
     if draft.kind == "system" and draft.next_words:
         noun = max((w for w in draft.next_words if w in SYSTEM_NOUNS),
                    key=lambda w: (draft.next_words[w], w), default="")

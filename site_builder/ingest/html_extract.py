@@ -22,16 +22,17 @@ from ..models import Block
 from .html_header import UNNAMED, UNNAMED_SHORT, HeaderHint, mark_header
 
 # Elements whose text is never article text.
-_SKIP = {"script", "style", "template", "svg", "head", "noscript", "iframe", "object", "math",
-         "select", "option", "textarea", "input", "title", "meta", "link"}
+_SKIP = frozenset({"script", "style", "template", "svg", "head", "noscript", "iframe",
+                   "object", "math", "select", "option", "textarea", "input", "title", "meta",
+                   "link"})
 # Elements that start a new block of text.
-_BLOCK_TAGS = {
+_BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
     "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "ul", "br",
-}
+})
 # Reasons for text left out, by the kind of element around it (nearest first).
 _CONTEXT = {
     "nav": "navigation", "header": "page header", "footer": "page footer",
@@ -39,9 +40,11 @@ _CONTEXT = {
     "figure": "figure or photo caption", "button": "button", "label": "form label",
     "menu": "navigation", "address": "contact details", "caption": "table caption",
 }
+# Why a block that is mostly link text is left out.
+LINKS = "links (navigation or other articles)"
 # Control characters libxml2 refuses (trafilatura drops them too); none is a newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 # A block is article text when this share of its shingles is in the extracted article.
@@ -199,7 +202,7 @@ def extract_blocks(root: _Element, text: str, meta: dict[str, str]) -> list[Bloc
     """
     runs = text_blocks(root)
     article, article_lines = _extracted(text)
-    tokens = [_TOKEN.findall(text) for text in article]
+    tokens = [_TOKEN.findall(line) for line in article]
     shingles: Counter[tuple[str, ...]] = Counter(
         s for line in tokens if len(line) >= _SHINGLE for s in _shingles(line))
     whole_lines: Counter[tuple[str, ...]] = Counter(tuple(line) for line in tokens if line)
@@ -270,7 +273,7 @@ def _reason(run: TextRun) -> str:
     if run.context:
         return run.context
     if run.link_share >= 0.5:
-        return "links (navigation or other articles)"
+        return LINKS
     if run.tag in _HEADINGS:
         return "heading outside the article"
     if len(_TOKEN.findall(run.text)) < 10:

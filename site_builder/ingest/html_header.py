@@ -19,13 +19,13 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|words by|reporting by|author:?)\s+\S
 _PROSE_WORDS = 10  # the first kept block this long (not a heading) starts the body
 _BYLINE_WORDS = 30
 _LABEL_WORDS = 4
-_DATE_NOTE_WORDS = {"updated", "published", "posted", "edited", "modified", "last", "on", "at",
-                    "am", "pm", "a", "p", "m", "gmt", "utc"}
+_DATE_NOTE_WORDS = frozenset({"updated", "published", "posted", "edited", "modified", "last",
+                              "on", "at", "am", "pm", "a", "p", "m", "gmt", "utc"})
 _BYLINE_REASON = "byline or dateline (kept as metadata)"
 # Reasons the extractor gives for text it left out without a more telling kind.
 UNNAMED_SHORT = "short text outside the article"
 UNNAMED = "text outside the article"
-_UNNAMED = {UNNAMED_SHORT, UNNAMED}
+_UNNAMED = frozenset({UNNAMED_SHORT, UNNAMED})
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
@@ -29,6 +30,8 @@ _DATE_WORDS = re.compile(
     rf"{_MONTH_WORDS}|today|yesterday|updated|published|posted|am|pm|a\.m\.|p\.m\.|"
     r"gmt|utc|[ap]\.?m\.?)\b\.?|\d[\d:/.,-]*", re.I)
 _BY = re.compile(r"^\s*(?:by|written by|words by|author:?)\s+", re.I)
+# The value of the first of the given <meta> names that the page has.
+_MetaLookup = Callable[..., str | None]
 
 
 def html_meta(root: _Element) -> tuple[dict[str, str], list[str]]:
@@ -84,11 +87,11 @@ def _host(url: str | None) -> str | None:
 
 # --- author ---------------------------------------------------------------------
 
-def _author(root: _Element, ld: dict, meta) -> str | None:
+def _author(root: _Element, ld: dict, meta: _MetaLookup) -> str | None:
     """A person's name: JSON-LD's author, then meta tags, then byline markup."""
     candidates = [
         _ld_name(ld.get("author"), people_only=True),
-        meta("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"),
+        meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
         _ld_name(ld.get("author")),
         _element_text(root, "//*[@rel='author']"),
         _element_text(root, "//*[@itemprop='author']"),
@@ -114,7 +117,7 @@ def clean_name(value: str | None) -> str | None:
 
 # --- date -----------------------------------------------------------------------
 
-def _published(root: _Element, ld: dict, meta, notes: list[str]) -> str | None:
+def _published(root: _Element, ld: dict, meta: _MetaLookup, notes: list[str]) -> str | None:
     """The first publication date that is a real date, as ISO 8601."""
     times = [t.get("datetime") for t in root.iter("time") if t.get("datetime")]
     candidates = [

@@ -14,6 +14,7 @@ from .. import safe_yaml
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
 from .decode import BinaryFileError, decode
+from .fields import is_field
 from .html_extract import extract_blocks, parse_html
 from .html_meta import html_meta
 
@@ -48,8 +49,15 @@ def read_text(text: str, name: str) -> RawDocument:
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
-    return [_block(line, (number,)) for number, line in enumerate(lines, 1)
+    return [_block(line if len(line) > MAX_BLOCK_CHARS else _TABS.sub(" | ", line.strip()),
+                   (number,))
+            for number, line in enumerate(lines, 1)
             if len(line) > MAX_BLOCK_CHARS or line.strip()]
+
+
+# Tabs inside a line of scraped text separate table cells; kept as " | " so the cleaner
+# still sees the cells once whitespace is collapsed.
+_TABS = re.compile(r"[ ]*\t[\t ]*")
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -73,10 +81,16 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
             blocks.append(_block(text, tuple(n for n, _ in current)))
             current.clear()
 
+    fields = True  # metadata fields a scraper wrote atop the file are one line each
     for number, line in enumerate(lines, 1):
         if not line.strip():
             flush()
+        elif fields and is_field(line.strip()):
+            flush()
+            current.append((number, line))
+            flush()
         else:
+            fields = False
             if _BULLET.match(line):
                 flush()
             current.append((number, line))

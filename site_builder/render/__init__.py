@@ -7,6 +7,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,10 +23,25 @@ from jinja2 import (
 from ..analyze.crossrefs import is_verbatim
 from ..config import Config
 from ..errors import SiteError
-from ..models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic, shorten
+from ..models import (
+    Article,
+    Claim,
+    CrossRef,
+    Digest,
+    Disagreement,
+    Fact,
+    Paragraph,
+    Ref,
+    TimelineEvent,
+    Topic,
+    shorten,
+)
 from ..pipeline import Runner
+from ..source_names import source_name
 from ..theme import builtin_templates
+from .chart import chart
 from .digest_json import digest_json
+from .format import human_date, plural
 from .paths import article_path, pretty_url, safe_join, topic_path
 
 
@@ -46,6 +62,8 @@ def environment(config: Config) -> Environment:
     env.filters["web_url"] = web_url
     env.filters["rfc3339"] = rfc3339
     env.filters["pretty"] = pretty_url
+    env.filters["human_date"] = human_date
+    env.globals["plural"] = plural
     return env
 
 
@@ -58,6 +76,8 @@ class SiteIndex:
             Ref(a.slug, p.id): p for a in digest.articles for p in a.paragraphs}
         self.links: dict[Ref, list[CrossRef]] = defaultdict(list)
         for c in digest.crossrefs:
+            if c.source.article == c.target.article:
+                continue  # "also in" means another source
             self.links[c.source].append(c)
             self.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for refs in self.links.values():
@@ -77,8 +97,92 @@ class SiteIndex:
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
-        self.source_names = {a.slug: _source_name(a, i)
+        self.source_names = {a.slug: source_name(a, i)
                              for i, a in enumerate(digest.articles, 1)}
+        self.digest = digest
+        self.facts_pages = facts_pages(digest)
+        self._fact_page = {f.id: n for n, page in enumerate(self.facts_pages, 1)
+                           for f in page.several + page.single}
+
+    def fact_path(self, fact_id: str) -> str:
+        """The page of facts/ that lists a fact."""
+        return facts_path(self._fact_page.get(fact_id, 1))
+
+    def headline(self, article: Article) -> str:
+        """The article's title, else its first sentence (whole, unless very long)."""
+        if article.title:
+            return article.title
+        lead = next((p.text for p in article.paragraphs if p.kind == "p"),
+                    article.paragraphs[0].text)
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘])", " ".join(lead.split()), maxsplit=1)[0]
+        return shorten(first, 200)
+
+    def sorted_claims(self, d: Disagreement) -> list[Claim]:
+        """An update's claims in time order (oldest first); others as the analysis ranks them."""
+        if d.kind != "update":
+            return d.claims
+        return sorted(d.claims, key=lambda c: (c.published or self._claim_date(c) or "~"))
+
+    def _claim_date(self, claim: Claim) -> str | None:
+        dates = [a.published for r in claim.support
+                 if (a := self.articles.get(r.article)) and a.published]
+        return min(dates) if dates else None
+
+    def claim_date(self, claim: Claim) -> str | None:
+        """When a claim was published: its own date, else its earliest source's."""
+        return claim.published or self._claim_date(claim)
+
+    def chart(self, d: Disagreement, number: int) -> str | None:
+        """Inline SVG of a disputed figure, when at least two values have a number."""
+        return chart(d, self.source_names, self.articles, f"chart-{number}")
+
+    def corroborated(self) -> list[Fact]:
+        """Facts more than one source states, in the analysis's order."""
+        return [f for f in self.digest.facts if f.sources > 1]
+
+    def single_source(self) -> list[Fact]:
+        """Facts only one source states (shown folded)."""
+        return [f for f in self.digest.facts if f.sources <= 1]
+
+    def key_figures(self, limit: int = 6) -> list[Fact]:
+        """Corroborated facts that carry a figure, for the front page."""
+        return [f for f in self.corroborated() if f.values][:limit]
+
+    def days(self, events: list[TimelineEvent]) -> list[tuple[str, list[TimelineEvent]]]:
+        """Timeline events grouped by day (or by month, when that is all the text says)."""
+        grouped: dict[str, list[TimelineEvent]] = defaultdict(list)
+        for event in events:
+            grouped[event.date[:10]].append(event)
+        return list(grouped.items())
+
+    def mentions_by_source(self, topic: Topic) -> list[tuple[str, list[Ref]]]:
+        """A topic's mentions grouped by source, the sources that mention it most first."""
+        grouped: dict[str, list[Ref]] = defaultdict(list)
+        for ref in topic.mentions:
+            if ref not in grouped[ref.article]:
+                grouped[ref.article].append(ref)
+        order = {slug: i for i, slug in enumerate(self.articles)}
+        return sorted(grouped.items(), key=lambda item: (-len(item[1]), order.get(item[0], 0)))
+
+    def when(self) -> str:
+        """When the story was reported: the span of the sources' dates ("" if none)."""
+        days = sorted({a.published[:10] for a in self.articles.values() if a.published})
+        if not days:
+            return ""
+        first, last = human_date(days[0]), human_date(days[-1])
+        return first if first == last else f"{first} – {last}"
+
+    def where(self, limit: int = 3) -> list[Topic]:
+        """The places most sources mention."""
+        return [t for t in self.digest.topics if t.kind == "place"][:limit]
+
+    def first_last(self, topic: Topic) -> tuple[Article, Article] | None:
+        """The earliest and latest dated sources that mention a topic (None if undated)."""
+        dated = sorted({(a.published, a.slug) for r in topic.mentions
+                        if (a := self.articles.get(r.article)) and a.published})
+        if not dated:
+            return None
+        return self.articles[dated[0][1]], self.articles[dated[-1][1]]
 
     @staticmethod
     def kept_lines(article: Article) -> int:
@@ -119,13 +223,13 @@ class SiteIndex:
             data["url"] = data["mainEntityOfPage"] = canonical
         return data
 
-    def item_list(self, absolute: Callable[[str], str | None]) -> dict:
-        """schema.org ItemList of the source articles, for the index page."""
+    def item_list(self, absolute: Callable[[str], str | None], limit: int) -> dict:
+        """schema.org ItemList of the sources the index page lists."""
         items = []
-        for position, article in enumerate(self.articles.values(), 1):
+        for position, article in enumerate(list(self.articles.values())[:limit], 1):
             path = article_path(article.slug)
             items.append({"@type": "ListItem", "position": position,
-                          "name": shorten(article.label, 110),
+                          "name": shorten(self.headline(article), 110),
                           "url": absolute(path) or pretty_url(path)})
         return {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
 
@@ -154,10 +258,58 @@ class SiteIndex:
 
 # Pages besides the index, articles and topics: (template, path in the site).
 SITE_PAGES = [
-    ("facts.html", "facts/index.html"), ("timeline.html", "timeline/index.html"),
-    ("sources.html", "sources/index.html"), ("search.html", "search/index.html"),
+    ("timeline.html", "timeline/index.html"),
+    ("search.html", "search/index.html"),
     ("404.html", "404.html"), ("feed.xml", "feed.xml"), ("robots.txt", "robots.txt"),
 ]
+
+
+# How much one page of facts/ holds, in units: a disagreement counts 4, a fact several
+# sources state 2, a single-source claim 1 (roughly their weight in bytes). Keeps the
+# largest page of a big site well under 500 KB.
+FACTS_PAGE_UNITS = 480
+
+
+@dataclass
+class FactsPage:
+    """What one page of facts/ shows, in the order the first page starts with."""
+
+    disagreements: list[tuple[int, Disagreement]] = field(default_factory=list)  # (number, d)
+    several: list[Fact] = field(default_factory=list)
+    single: list[Fact] = field(default_factory=list)
+
+
+def facts_pages(digest: Digest) -> list[FactsPage]:
+    """Disagreements, then facts several sources state, then single-source claims, cut
+    into pages of FACTS_PAGE_UNITS."""
+    pages = [FactsPage()]
+    used = 0
+    items: list[tuple[int, str, object]] = [(4, "disagreements", (n, d))
+                                            for n, d in enumerate(digest.disagreements, 1)]
+    items += [(2 if f.sources > 1 else 1, "several" if f.sources > 1 else "single", f)
+              for f in digest.facts]
+    for cost, part, item in items:
+        if used and used + cost > FACTS_PAGE_UNITS:
+            pages.append(FactsPage())
+            used = 0
+        used += cost
+        getattr(pages[-1], part).append(item)
+    return pages
+
+
+def facts_path(number: int) -> str:
+    """Page `number` (1-based) of the key facts."""
+    return "facts/index.html" if number == 1 else f"facts/{number}/index.html"
+
+
+# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
+# large site light (a 1,000-article list with audits is over a megabyte).
+SOURCES_PER_PAGE = 100
+
+
+def sources_path(number: int) -> str:
+    """Page `number` (1-based) of the source list."""
+    return "sources/index.html" if number == 1 else f"sources/{number}/index.html"
 
 
 def absolute_url(config: Config, path: str) -> str | None:
@@ -189,16 +341,6 @@ def site_updated(digest: Digest) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _source_name(article: Article, number: int) -> str:
-    if article.outlet:
-        return article.outlet
-    if web_url(article.url):
-        host = urlsplit(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return f"Source {number}"
-
-
 class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
@@ -228,6 +370,20 @@ class _Renderer:
             context["topic"] = self.topics[refs["topic"]]
         if "pages" in refs:
             context["pages"] = refs["pages"]
+        if "facts_page" in refs:
+            number = refs["facts_page"]
+            context["shown"] = self.index.facts_pages[number - 1]
+            context["page_number"] = number
+            context["page_count"] = len(self.index.facts_pages)
+            context["page_path"] = facts_path
+        if "sources_page" in refs:
+            number = refs["sources_page"]
+            start = (number - 1) * SOURCES_PER_PAGE
+            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
+            context["page_number"] = number
+            context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
+            context["page_path"] = sources_path
+            context["per_page"] = SOURCES_PER_PAGE
 
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
@@ -282,6 +438,10 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     jobs.append(("topics.html", "topics/index.html", {}))
     jobs += [("topic.html", topic_path(t.slug), {"topic": t.slug}) for t in digest.topics]
     jobs += [(template, path, {}) for template, path in SITE_PAGES]
+    jobs += [("facts.html", facts_path(n), {"facts_page": n})
+             for n in range(1, len(facts_pages(digest)) + 1)]
+    jobs += [("sources.html", sources_path(n), {"sources_page": n})
+             for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
     runner = runner or Runner.in_memory()

@@ -1,0 +1,185 @@
+"""Alias rules that join the keys of entity mentions: each one names a kind of spelling.
+
+Every rule looks keys up in an index built for it (by initials, by last words, by
+normalised spelling, by a short prefix), so the work grows with the number of
+distinct keys, never with their pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+# Short forms of the words that end organisation names ("Corp" for "Corporation").
+SUFFIX_FORMS = {
+    "corp": "corporation", "co": "company", "cos": "companies", "inc": "incorporated",
+    "ltd": "limited", "dept": "department", "univ": "university", "intl": "international",
+    "natl": "national", "assn": "association", "govt": "government", "mfg": "manufacturing",
+    "bros": "brothers", "&": "and", "admin": "administration", "comm": "commission",
+}
+# Class nouns that may be left off the end of a name ("the Golden Gate [Bridge]",
+# "SVB Financial [Group]"): structures, and the legal or corporate form of a company.
+TRAILING_CLASS_NOUNS = frozenset("""
+bridge dam tower towers building plant station airport port canal tunnel stadium hospital
+reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
+co company companies ltd limited plc llc holdings
+""".split())
+CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
+                        "the", "on", "da", "di", "y"})
+
+
+class Joiner:
+    """Union-find over mention keys; the root of a set is its preferred key."""
+
+    def __init__(self, keys: Iterable[str], fixed: Iterable[str] = ()) -> None:
+        self.parent = {k: k for k in keys}
+        self.fixed = set(fixed)  # roots that win every union (configured names, countries)
+
+    def add(self, key: str) -> None:
+        """Make `key` known (for canonical names that no mention spells)."""
+        self.parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        """The root of `key`'s set."""
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, key: str, target: str) -> None:
+        """Join `key` into `target`'s set; the target's root stays the root unless fixed."""
+        self.add(key)
+        self.add(target)
+        a, b = self.find(key), self.find(target)
+        if a == b:
+            return
+        if a in self.fixed and b not in self.fixed:
+            a, b = b, a
+        self.parent[a] = b
+
+
+def suffix_normal(key: str) -> str:
+    """A key with short corporate forms spelled out: "fdic corp" -> "fdic corporation"."""
+    return " ".join(SUFFIX_FORMS.get(w, w) for w in key.split())
+
+
+def initials(key: str) -> str:
+    """The first letters of a name's words, connectors left out: "bank of england" -> "be"."""
+    return "".join(w[0] for w in key.split() if w not in CONNECTORS and w[0].isalpha())
+
+
+def join_spellings(keys: list[str], joiner: Joiner) -> None:
+    """Keys equal once short corporate forms are spelled out are one name."""
+    by_normal: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_normal[suffix_normal(key)].append(key)
+    for normal, group in by_normal.items():
+        # The spelled-out form is the root where a mention uses it.
+        target = normal if normal in group else min(group)
+        for key in group:
+            joiner.union(key, target)
+
+
+def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
+                     blocked: Callable[[str], bool], prefixes: Iterable[str] = ()) -> None:
+    """An all-capitals word whose letters are the initials of exactly one longer name.
+
+    Covers initialisms the text never defines in parentheses ("SVB" for "Silicon
+    Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
+    Geological Survey", where the code was written apart); a short form that could be
+    several names is left alone.
+    """
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if len(name.split()) >= 2 and not blocked(name):
+            by_initials[initials(name)].add(name)
+    for short in shorts:
+        if blocked(short):
+            continue
+        owners = {joiner.find(n) for n in by_initials.get(short, ())}
+        if not owners:
+            owners = {joiner.find(n) for code in prefixes if short.startswith(code)
+                      for n in by_initials.get(short[len(code):], ())}
+        if len(owners) == 1:
+            joiner.union(short, owners.pop())
+
+
+def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],
+                       named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
+    """A name that is the end of exactly one longer name ("Otis" of "Hurricane Otis",
+    "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
+    Golden Gate" of "the Golden Gate Bridge").
+
+    The end of a name after a connector ("Santa Clara" in "Bank of Santa Clara") names
+    something else, and so does anything `blocked` (places, class words), unless
+    its owners are all in `named`: a person's or an event's name (a surname, or a
+    storm's name, that is also a town's). A one-word name is also the start of the
+    one two-word name it begins, unless the second word is in `kind_words` (a class
+    word such as "river" or "storm": the name of another thing).
+    """
+    present = set(keys)
+    named = set(named)
+    tails: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        for cut in range(1, len(words)):
+            if words[cut - 1] not in CONNECTORS and words[cut] not in CONNECTORS:
+                tails[" ".join(words[cut:])].add(key)
+        # "golden gate bridge" -> "golden gate", "svb financial group" -> "svb financial"
+        if len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS:
+            head = " ".join(words[:-1])
+            if head in present and not blocked(head):
+                joiner.union(head, key)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        # "OceanGate" of "OceanGate Expeditions": a one-word name and one more word
+        # that is not a place's or a model's ("Alaska Airlines", "Boeing 737" stay apart).
+        if len(words) == 2 and words[1].isalpha() and words[1] not in kind_words:
+            heads[words[0]].add(key)
+    for key in keys:
+        if key in heads and key not in tails and not blocked(key):
+            owners = {joiner.find(k) for k in heads[key]}
+            if len(owners) == 1:
+                joiner.union(key, owners.pop())
+    # Longer names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan"
+    # before "Erdogan" counts its owners.
+    for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
+        if key not in tails or (blocked(key) and not tails[key] <= named):
+            continue
+        owners = {joiner.find(k) for k in tails[key]}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool]) -> None:
+    """Spelling variants of one long transliterated name (Zelensky / Zelenskyy).
+
+    Only long names with the same first three letters and word count are compared
+    (one edit for 8 letters or more, two from 12), and no key with a digit: "F-15"
+    and "F-16" are different things. Two `blocked` keys (both known places, say) are
+    never joined; an unknown spelling may join a known one (Naypyitaw / Naypyidaw).
+    """
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        if len(key) >= 8 and not any(c.isdigit() for c in key):
+            blocks[(key[:3], len(key.split()))].append(key)
+    for block in blocks.values():
+        block.sort(key=lambda k: (len(k), k))
+        for i, key in enumerate(block):
+            for other in block[i + 1 : i + 1 + _WINDOW]:
+                if len(other) - len(key) > 2:
+                    break
+                limit = 2 if len(key) >= 12 else 1
+                if key.rstrip("s") == other.rstrip("s") or (blocked(key) and blocked(other)):
+                    continue  # plurals have their own rule
+                if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
+                    joiner.union(key, other)
+
+
+# How many neighbours (sorted by length) a key is compared with inside its block.
+_WINDOW = 16

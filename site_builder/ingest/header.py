@@ -1,0 +1,105 @@
+"""Headline, byline and date shown above the article, taken as metadata."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import is_stopword, words
+from .bylines import byline, caption_signals, dateline_stamp, full_date
+from .judged import SHORT, Judged
+
+
+def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: dict[str, str],
+                         inferred: list[str], reasons: dict[int, str]) -> None:
+    """Headline, byline and date shown above the body become metadata."""
+    byline_at = None
+    updated: str | None = None
+    for i, item in enumerate(header):
+        if i in reasons or item.reason == "metadata field (kept as metadata)":
+            continue
+        text = item.block.text
+        credit = byline(text) if "author" not in meta else None
+        if credit:
+            author, published = credit
+            if author:
+                meta["author"] = author
+                inferred.append("author")
+            if published and "published" not in meta:
+                meta["published"] = published
+                inferred.append("published")
+            reasons[i] = "byline (kept as metadata)"
+            byline_at = i if byline_at is None else byline_at
+        elif found := dateline_stamp(text):
+            stamp, update = found
+            reasons[i] = "dateline (kept as metadata)"
+            if update:
+                updated = updated or stamp
+            elif "published" not in meta:
+                meta["published"] = stamp
+                inferred.append("published")
+    if updated and "published" not in meta:
+        # Only an update's time is shown: the article is at least that old.
+        meta["published"] = updated
+        inferred.append("published")
+    if "author" not in meta and (found := _bare_name_byline(header, reasons)) is not None:
+        meta["author"] = header[found].block.text
+        inferred.append("author")
+        reasons[found] = "byline (kept as metadata)"
+        byline_at = found
+    # The headline is headline-shaped, above the byline when there is one, and does
+    # not describe a photo; of equals, the one nearest the article wins.
+    candidates = [i for i, item in enumerate(header)
+                  if i not in reasons and item.label == SHORT and item.headline_shape
+                  and 4 <= item.n_words <= 30]
+    above = [i for i in candidates if byline_at is not None and i < byline_at]
+    pool = above or candidates
+    if pool:
+        # A full date or a menu's separators mark a credit, dateline or breadcrumb line.
+        signals = {i: caption_signals(header[i].block.text)
+                   + 2 * (full_date(header[i].block.text) or _menu(header[i].block.text))
+                   + _standfirst_shape(header[i]) for i in candidates}
+        title = min(reversed(pool), key=lambda i: signals[i])
+        meta["title"] = header[title].block.text
+        inferred.append("title")
+        reasons[title] = "headline (kept as metadata)"
+        for i in candidates:
+            if i != title and signals[i]:
+                reasons[i] = "photo caption (describes a scene)"
+    for key, value in declared.items():
+        meta[key] = value
+        if key in inferred:
+            inferred.remove(key)
+
+
+_PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+
+
+def _bare_name_byline(header: list[Judged], reasons: dict[int, str]) -> int | None:
+    """A name alone on its line next to the dateline, below a possible headline:
+    "Jane Doe" over "Tue 5 Mar 2024 09.30 GMT" is a byline without "By"."""
+    for i, item in enumerate(header):
+        text = item.block.text
+        if i in reasons or not _PERSON_NAME.match(text) or text.isupper() or \
+                any(is_stopword(w) for w in text.split()):
+            continue
+        beside = [reasons.get(j, "") for j in (i - 1, i + 1)]
+        above = any(header[j].label == SHORT and header[j].n_words >= 4 for j in range(i))
+        if above and any(r.startswith("dateline") for r in beside):
+            return i
+    return None
+
+
+def _standfirst_shape(item: Judged) -> bool:
+    """A long line in running prose (articles, auxiliaries, pronouns) under a headline is
+    its standfirst: headlines drop those words."""
+    tokens = words(item.block.text)
+    return len(tokens) >= 12 and sum(map(is_stopword, tokens)) / len(tokens) >= 0.4
+
+
+_MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
+
+
+def _menu(text: str) -> bool:
+    """A breadcrumb or menu: short items between separators ("News / World / Europe")."""
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= 3 and all(len(words(item)) <= 3 for item in items)

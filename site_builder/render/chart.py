@@ -1,0 +1,155 @@
+"""A disputed figure drawn at build time: inline SVG, no JavaScript.
+
+Each source's value is plotted against its publication date when every value has
+one (how a figure changed over time), else as one bar per source (how it differs by
+source). Colours come from the page's CSS variables, so the chart follows the light,
+dark and print themes; <title> and <desc> carry the same figures as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..models import Article, Disagreement
+from .format import human_date
+
+WIDTH = 600
+ROW = 30  # height of one bar
+LABEL = 170  # room for source names left of the bars
+PLOT_HEIGHT = 200
+
+
+@dataclass(frozen=True)
+class Point:
+    sources: tuple[str, ...]  # the sources that give this value on this day
+    value: float
+    label: str  # the value as the first source wrote it
+    published: str | None
+
+    @property
+    def source(self) -> str:
+        """The sources as a short label: "Alpha", or "Alpha +2"."""
+        first = _clip(self.sources[0], 22)
+        return first if len(self.sources) == 1 else f"{first} +{len(self.sources) - 1}"
+
+
+def points(d: Disagreement, names: dict[str, str], articles: dict[str, Article]
+           ) -> list[Point]:
+    """One point per value and day (per value when undated), naming every source that
+    gives it; only claims that have a number."""
+    found: dict[tuple[str, float], tuple[list[str], str]] = {}
+    for claim in d.claims:
+        if claim.number is None:
+            continue
+        for ref in claim.support:
+            article = articles.get(ref.article)
+            if article is None:
+                continue
+            day = (claim.published or article.published or "")[:10]
+            sources, _ = found.setdefault((day, claim.number), ([], claim.value))
+            if names[ref.article] not in sources:
+                sources.append(names[ref.article])
+    return sorted((Point(tuple(sources), value, label, day or None)
+                   for (day, value), (sources, label) in found.items()),
+                  key=lambda p: (p.published or "", p.value, p.sources))
+
+
+def compact(value: float) -> str:
+    """A short axis label: 7000000000 -> "7bn", 1500 -> "1.5k"."""
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def _day(iso: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat((iso or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def describe(d: Disagreement, pts: list[Point]) -> str:
+    """The chart as a sentence (its text alternative)."""
+    unit = f" ({d.unit})" if d.unit else ""
+    parts = [f"{', '.join(p.sources)}: {p.label}"
+             + (f", {human_date(p.published)}" if p.published else "") for p in pts]
+    return f"{d.about[:1].upper()}{d.about[1:]}{unit}, by source: " + "; ".join(parts) + "."
+
+
+def chart(d: Disagreement, names: dict[str, str], articles: dict[str, Article],
+          ident: str) -> Markup | None:
+    """The SVG for one disagreement, or None when fewer than two values have a number."""
+    pts = points(d, names, articles)
+    if len({p.value for p in pts}) < 2:
+        return None
+    days = [_day(p.published) for p in pts]
+    over_time = all(day is not None for day in days) and len(set(days)) > 1
+    body = (_timeline(pts, days, d.kind == "update")  # type: ignore[arg-type]
+            if over_time else _bars(pts))
+    height = PLOT_HEIGHT + 26 if over_time else ROW * len(pts) + 10
+    title = f"{d.about[:1].upper()}{d.about[1:]}" + (" over time" if over_time else
+                                                     " by source")
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-t">{escape(title)}</title>'
+        f'<desc id="{ident}-d">{escape(describe(d, pts))}</desc>{body}</svg>')
+
+
+def _bars(pts: list[Point]) -> str:
+    top = max(p.value for p in pts) or 1
+    room = WIDTH - LABEL - 110
+    rows = []
+    for i, p in enumerate(pts):
+        y = i * ROW + 5
+        width = max(2.0, room * max(p.value, 0) / top)
+        rows.append(
+            f'<text class="label" x="{LABEL - 8}" y="{y + 17}" text-anchor="end">'
+            f'{escape(p.source)}</text>'
+            f'<rect class="bar" x="{LABEL}" y="{y + 4}" width="{width:.1f}" height="{ROW - 10}"/>'
+            f'<text class="value" x="{LABEL + width + 6:.1f}" y="{y + 17}">'
+            f'{escape(compact(p.value))}</text>')
+    return "".join(rows)
+
+
+def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
+    """Values against dates; joined by a line only when they are successive updates."""
+    left, right, top, bottom = 56, WIDTH - 20, 12, PLOT_HEIGHT
+    first, last = min(days), max(days)
+    high = max(p.value for p in pts) * 1.1 or 1
+
+    def x(day: int) -> float:
+        return left + (right - left) * (day - first) / (last - first)
+
+    def y(value: float) -> float:
+        return bottom - (bottom - top) * max(value, 0) / high
+
+    out = [f'<line class="axis" x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}"/>',
+           f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{bottom}"/>',
+           f'<text class="tick" x="{left - 6}" y="{bottom}" text-anchor="end">0</text>',
+           f'<text class="tick" x="{left - 6}" y="{y(max(p.value for p in pts)) + 4:.1f}" '
+           f'text-anchor="end">{escape(compact(max(p.value for p in pts)))}</text>',
+           f'<text class="tick" x="{left}" y="{bottom + 18}">'
+           f'{escape(human_date(pts[0].published, time=False))}</text>',
+           f'<text class="tick" x="{right}" y="{bottom + 18}" text-anchor="end">'
+           f'{escape(human_date(pts[-1].published, time=False))}</text>']
+    if trend:
+        line = " ".join(f"{x(day):.1f},{y(p.value):.1f}"
+                        for p, day in zip(pts, days, strict=True))
+        out.append(f'<polyline class="trend" points="{line}"/>')
+    for p, day in zip(pts, days, strict=True):
+        anchor = "end" if x(day) > WIDTH * 0.7 else "start"
+        shift = -8 if anchor == "end" else 8
+        out.append(f'<circle class="dot" cx="{x(day):.1f}" cy="{y(p.value):.1f}" r="5"/>'
+                   f'<text class="label" x="{x(day) + shift:.1f}" y="{y(p.value) - 8:.1f}" '
+                   f'text-anchor="{anchor}">{escape(p.source)}: '
+                   f'{escape(compact(p.value))}</text>')
+    return "".join(out)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
