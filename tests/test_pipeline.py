@@ -172,3 +172,17 @@ def test_workers_started_from_a_threaded_process_come_from_a_fork_server():
     thread.start()
     thread.join()
     assert results == [[2 * n for n in items]]
+
+
+def test_build_timings_lists_every_phase_and_the_cached_stages(sample_site: Path, capsys):
+    from site_builder.build import BUILD
+    from site_builder.cli import main
+
+    assert main(["build", "--site", str(sample_site), "--quiet", "--timings"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    table = out[out.index(next(line for line in out if line.split() == ["phase", "seconds"])):]
+    phases = [row.split()[0] if not row.startswith("  ") else None for row in table[1:]]
+    assert [p for p in phases if p] == [step.name.split()[0] for step in BUILD]
+    stages = {row.split()[0] for row in table[1:] if row.startswith("  ")}
+    assert {"clean", "content", "parse", "shingles", "sentences"} <= stages
+    assert all(float(row.split()[-1]) >= 0 for row in table[1:])
