@@ -45,6 +45,9 @@ class BuildResult:
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
     timings: str = ""  # the runner's table of seconds per phase
     not_english: list[str] = field(default_factory=list)  # "seed (language)"
+    # The inputs as this build read them (cache.source_lines + content_lines); None when
+    # nothing was rebuilt. An edit that differs from these is news to the preview.
+    seen: list[str] | None = None
 
     def summary(self) -> str:
         c = self.counts
@@ -121,6 +124,7 @@ class BuildState:
     sources: list[str] = field(default_factory=list)
     docs: list[RawDocument] = field(default_factory=list)
     cleaned: list[CleanDocument] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # the inputs as this build read them
     inputs: str = ""
     articles: list[Article] = field(default_factory=list)
     digest: Digest | None = None
@@ -182,8 +186,8 @@ def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
     write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
     state.cleaned = []
-    state.inputs = fingerprint(state.config, state.out,
-                               state.sources + content_lines(state.config))
+    state.seen = state.sources + content_lines(state.config)
+    state.inputs = fingerprint(state.config, state.out, state.seen)
 
 
 def load(state: BuildState) -> None:
@@ -340,7 +344,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     assert state.digest is not None
     return BuildResult(out, _record(state)["counts"], reporter.warnings,
                        time.perf_counter() - started, state.digest, runner.timings_table(),
-                       state.foreign)
+                       state.foreign, state.seen)
 
 
 # Folders a build (or the preview's search indexing) works in beside the output.

@@ -57,11 +57,18 @@ def _parser() -> argparse.ArgumentParser:
                         "from the network)")
 
     e = commands.add_parser("eval", help="score a built site against a gold annotation",
-                            description="Score output/digest.json against a gold file in the "
-                                        "format of seeds-gold.yml and print the figures.")
+                            description="Score output/digest.json against a gold file "
+                                        "(format: README, 'Gold annotations'), or build and "
+                                        "score every cluster of a folder.")
     site_options(e)
-    e.add_argument("--gold", type=Path, required=True, metavar="FILE",
-                   help="gold annotation (YAML)")
+    which = e.add_mutually_exclusive_group(required=True)
+    which.add_argument("--gold", type=Path, metavar="FILE",
+                       help="gold annotation (YAML) of the built site")
+    which.add_argument("--clusters", type=Path, metavar="DIR",
+                       help="folder of clusters (NAME/seeds/ + NAME/gold.yml): build each "
+                            "in a temporary folder, print a table and tuning/held-out totals")
+    e.add_argument("--details", action="store_true",
+                   help="with --clusters: also the full score sheet of each tuning cluster")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
 
     from .fetch.command import add_arguments
@@ -88,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(args.site, args.out, args.port, args.host)
         elif args.command == "eval":
-            from .evaluate import run_eval
+            from .evaluate import run_eval, run_eval_clusters
 
+            if args.clusters is not None:
+                return run_eval_clusters(args.clusters, args.json, args.details)
             return run_eval(args.site, args.out, args.gold, as_json=args.json)
         elif args.command == "add":
             from .fetch.command import run_add

@@ -410,6 +410,9 @@ PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
 def _read_bytes(path: Path) -> bytes | SiteError | None:
     """The file's bytes; None when it has gone since it was listed."""
     try:
+        if path.is_symlink() and path.parent.resolve() not in path.resolve().parents:
+            # It would publish whatever file it points to (as seeds/ refuses too).
+            return SiteError("symbolic link pointing outside its folder", path)
         return path.read_bytes()
     except FileNotFoundError:
         return None

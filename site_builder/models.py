@@ -165,16 +165,16 @@ class Claim:
     value: str
     support: list[Ref]
     statement: str = ""
-    number: float | None = None
-    published: str | None = None
+    number: float | None = None  # a representative value (in the row's unit), for charts
+    published: str | None = None  # the earliest publication date of its sources (ISO)
 
 
 @dataclass
 class Disagreement:
     about: str
     claims: list[Claim]
-    kind: str = "differs"
-    unit: str = ""
+    kind: str = "differs"  # "contradicts" | "differs" | "update" (claims in time order)
+    unit: str = ""  # the unit of the claims' numbers: currency, counted noun, "m", "h", "%"
 
 
 @fast_pickle
@@ -202,3 +202,5 @@ class Digest:
     crossrefs: list[CrossRef]
     timeline: list[TimelineEvent]
     summary: str = ""
+    # Single-source claims with no figure or date: shown apart from the key facts.
+    other_claims: list[Fact] = field(default_factory=list)

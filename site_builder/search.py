@@ -12,11 +12,10 @@ import importlib.util
 import json
 import os
 import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .pagefind_client import PagefindError, index_pages
 from .parallel import workers
 
 TIMEOUT_SECONDS = 600
@@ -118,13 +117,15 @@ def _index_shard(site: Path, folder: str, pages: list[str]) -> str | None:
 
 
 def _pagefind(pages: Path, bundle: Path) -> str | None:
+    # Pages in name order through Pagefind's service, not its command line, which takes
+    # them in directory listing order: the bundle must not depend on the file system.
+    from pagefind.service import get_executable  # late: the package is optional
+
+    binary = get_executable()
+    if binary is None:
+        return "search index not built: the pagefind program is not installed"
     try:
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages),
-                               "--output-path", str(bundle), "--quiet"],
-                              capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        index_pages(binary, pages, searchable_pages(pages), bundle, TIMEOUT_SECONDS)
+    except PagefindError as exc:
         return f"search index not built: {exc}"
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        return f"search index not built: {detail[-1] if detail else 'pagefind failed'}"
     return None

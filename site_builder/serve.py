@@ -31,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .build import BuildState, build
+from .build import BuildResult, BuildState, build
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
@@ -339,18 +339,19 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
 
     counted = False
 
-    def count() -> None:
+    def count(seen: list[str] | None = None) -> None:
         nonlocal counted
         if not counted:
             counted = True
             state.builds += 1
-            # Sources as the build saw them (an edit made meanwhile is seen as new),
-            # content/ as it left it (its own writes are no change).
-            state.signature = sources + content_lines(layout)
+            # The inputs as the build read them: a save that landed while it ran is news,
+            # to be built next, not taken for the build's own writes. Without them (a
+            # failed build), sources as it saw them and content/ as it left it.
+            state.signature = seen if seen is not None else sources + content_lines(layout)
 
     def went_live(build_state: BuildState) -> None:  # the new pages are live; search follows
         state.error = None
-        count()
+        count(build_state.seen)
         if changed:
             pages = len(build_state.pages)
             print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
@@ -360,6 +361,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             reload()
 
     state.runner.hooks = {"swap": [went_live]}
+    result: BuildResult | None = None
     try:
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True)
     except SiteError as exc:
@@ -370,7 +372,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
-        count()
+        count(result.seen if result is not None else None)
     if not changed:
         print(result.summary(), file=sys.stderr, flush=True)
 

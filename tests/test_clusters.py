@@ -42,3 +42,30 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
     assert not scores.suspicious_topics
     for checks in scores.metadata.values():
         assert all(checks.values()), checks
+
+
+# Regression floors on the annotated real-shaped clusters (tests/clusters/*/gold.yml),
+# set a little below what the analysis reaches today: they catch a change that makes the
+# claims worse. Issue 10's own bars (recall 0.6, precision 0.8, ...) are reported by
+# `sitebuild eval --clusters tests/clusters`, not asserted here, since they are not met yet.
+FLOORS = {
+    False: {"facts_found": 0.85, "conflict_recall": 0.3, "numeric_recall": 0.35,
+            "conflict_precision": 0.7},
+    True: {"facts_found": 0.75, "conflict_recall": 0.05, "numeric_recall": 0.1,
+           "conflict_precision": 0.15},
+}
+# Non-conflicts wrongly flagged, at most (per set).
+MOST_FLAGGED = {False: 6, True: 5}
+
+
+@pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])
+def test_annotated_clusters_keep_their_scores(held_out: bool):
+    from site_builder.evaluate import score_clusters, total
+
+    results = score_clusters(CLUSTERS)
+    group = [s for h, s in results.values() if h == held_out]
+    assert group, "no clusters in this set"
+    sums = total(group)
+    for name, floor in FLOORS[held_out].items():
+        assert sums[name] >= floor, (name, sums[name])
+    assert sums["nonconflicts_flagged"] <= MOST_FLAGGED[held_out], sums

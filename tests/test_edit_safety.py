@@ -154,3 +154,17 @@ def test_temporary_files_of_an_interrupted_build_are_removed(tmp_path: Path, cap
     write_content([_doc("a.txt", "Report A.")], config, Reporter(quiet=True))
     assert [p.name for p in _articles(tmp_path).iterdir()] == ["harbour-talks-resume.md"]
     assert "interrupted build" in capsys.readouterr().err
+
+
+def test_a_symlink_in_content_leading_out_is_not_published(tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The private key is 1234, said nobody.\n")
+    config = Config(site_dir=tmp_path / "site")
+    write_content([_doc("a.txt", "Report A.")], config, Reporter(quiet=True))
+    (_articles(tmp_path / "site") / "leak.md").symlink_to(secret)
+    reporter = Reporter(quiet=True)
+    articles = load_articles(config, reporter)
+    assert [a.slug for a in articles] == ["harbour-talks-resume"]
+    assert any("leak.md" in w and "symbolic link" in w for w in reporter.warnings)
+    write_content([_doc("a.txt", "Report A.")], config, Reporter(quiet=True))
+    assert secret.read_text().startswith("The private key")

@@ -1,8 +1,11 @@
 """The scorer itself, on a hand-made gold file and digest."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 from site_builder.evaluate import score, states
 
@@ -95,3 +98,82 @@ def test_eval_command_prints_the_bars(built_sample: Path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "cleaning precision" in result.stdout and "key facts found" in result.stdout
+
+
+def test_scorer_reads_figures_and_words_itself():
+    from site_builder.evaluate import content_words, numbers
+
+    assert numbers("more than $3bn and nine people") == {3e9, 9.0}
+    assert numbers("1,200 homes, 2.5 million euros") == {1200.0, 2.5e6}
+    assert content_words("The dams were raised") == content_words("a dam is raising")
+
+
+def _rows(*rows):
+    return _digest(disagreements=[
+        {"about": about, "kind": kind, "claims": [
+            {"value": v, "support": [{"article": a, "paragraph": p}]} for v, a, p in claims]}
+        for about, kind, claims in rows])
+
+
+def test_precision_counts_rows_that_match_no_gold_conflict():
+    digest = _rows(("cost", "contradicts", [("$40m", "a", "p9"), ("$55m", "b", "q2")]),
+                   ("height", "differs", [("10 m", "a", "p1"), ("12 m", "b", "q1")]))
+    gold = {**GOLD, "conflicts": [{"about": "cost", "kind": "numeric", "claims": [
+        {"value": "$40 million", "support": ["001:9"]},
+        {"value": "$55 million", "support": ["002:2"]}]}]}
+    s = score(gold, digest)
+    assert s.conflict_recall == 1.0 and s.numeric_recall == 1.0
+    assert s.conflict_precision == 0.5
+    assert s.false_disagreements == ["height [differs]: 10 m | 12 m"]
+
+
+def test_update_matches_only_a_row_labelled_update():
+    gold = {**GOLD, "conflicts": [{"about": "toll", "kind": "update", "claims": [
+        {"value": "12", "support": ["001:9"]}, {"value": "20", "support": ["002:2"]}]}]}
+    row = [("12 dead", "a", "p9"), ("20 dead", "b", "q2")]
+    assert score(gold, _rows(("toll", "contradicts", row))).conflict_recall == 0.0
+    assert score(gold, _rows(("toll", "contradicts", row))).conflict_precision == 0.0
+    assert score(gold, _rows(("toll", "update", row))).conflict_recall == 1.0
+
+
+def test_non_conflict_flagged_only_when_its_sides_are_set_against_each_other():
+    gold = {**GOLD, "non_conflicts": [{"about": "height in m and ft", "why": "unit", "claims": [
+        {"value": "30 metres", "support": ["001:1"]}, {"value": "98 feet", "support": ["002:1"]}]}]}
+    apart = _rows(("height", "differs", [("30 m", "a", "p1"), ("98 ft", "b", "q1")]))
+    assert score(gold, apart).nonconflicts_flagged == 1
+    together = _digest(disagreements=[{"about": "height", "kind": "differs", "claims": [
+        {"value": "30 m", "support": [{"article": "a", "paragraph": "p1"},
+                                      {"article": "b", "paragraph": "q1"}]},
+        {"value": "50 m", "support": [{"article": "b", "paragraph": "q2"}]}]}])
+    assert score(gold, together).nonconflicts_flagged == 0
+
+
+def test_totals_sum_counts_over_clusters():
+    from site_builder.evaluate import total
+
+    one = score(GOLD, _digest())
+    two = score({**GOLD, "key_facts": GOLD["key_facts"][:1]}, _digest())
+    sums = total([one, two])
+    assert sums["facts_found"] == 2 / 3  # (1 of 2) + (1 of 1)
+
+
+def test_eval_clusters_builds_each_and_splits_held_out(tmp_path: Path):
+    seeds = Path(__file__).resolve().parent / "clusters" / "flood"
+    for name, held in (("one", False), ("two", True)):
+        (tmp_path / name).mkdir()
+        shutil.copytree(seeds / "seeds", tmp_path / name / "seeds")
+        gold = yaml.safe_load((seeds / "gold.yml").read_text())
+        gold["held_out"] = held
+        (tmp_path / name / "gold.yml").write_text(yaml.safe_dump(gold))
+    result = subprocess.run([sys.executable, "-m", "site_builder", "eval", "--clusters",
+                             str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "TOTAL tuning" in result.stdout and "TOTAL held-out" in result.stdout
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    assert "one" in lines and "two" in lines
+
+
+def test_eval_clusters_on_an_empty_folder_is_a_clear_error(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "site_builder", "eval", "--clusters",
+                             str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "no clusters" in result.stderr

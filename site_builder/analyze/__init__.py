@@ -7,14 +7,9 @@ from ..content import make_slug
 from ..models import Article, Digest, Ref, Topic
 from ..pipeline import Runner
 from .crossrefs import near_duplicates, related
+from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
-from .facts import (
-    LINK,
-    build_facts,
-    cluster_sentences,
-    find_date_disagreements,
-    find_disagreements,
-)
+from .facts import LINK, build_facts, cluster_sentences, story_in_brief
 from .sentences import Sentence, build_sentences, similar_pairs, story_year, weigh
 from .timeline import build_timeline
 
@@ -35,17 +30,18 @@ def analyze(articles: list[Article], config: Config, runner: Runner | None = Non
     distinct = list({s.key: s for s in reversed(sentences)}.values())
     pairs = similar_pairs(distinct, LINK)
     clusters = cluster_sentences(sentences, pairs)
-    facts, fact_of = build_facts(sentences, clusters, topic_slug,
-                                 limit=min(10 + 6 * len(articles), 600))
+    facts, other_claims, fact_of = build_facts(sentences, clusters, topic_slug,
+                                               limit=min(10 + 6 * len(articles), 600))
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
-    disagreements = find_disagreements(sentences, names) + find_date_disagreements(
+    disagreements = find_disagreements(sentences, articles, names) + find_date_disagreements(
         sentences)
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)
-    summary = " ".join(f.statement for f in facts[:3])
-    return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary)
+    summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences})
+    return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary,
+                  other_claims)
 
 
 def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dict[str, str]]:

@@ -13,7 +13,7 @@ from ..models import Article, Ref
 from ..pipeline import Runner, Stage
 from ..text import content_stems, normalise, split_sentences, words
 from .entities import Mention, find_mentions
-from .values import Value, find_values
+from .frames import Figure, find_figures
 
 # Near-synonyms of news prose share one feature, so that "send", "ship" and
 # "export" sentences about the same transfer can meet. General English, not
@@ -47,7 +47,7 @@ class Sentence:
     text: str
     stems: frozenset[str]
     mentions: list[Mention]
-    values: list[Value]
+    values: list[Figure]  # the sentence's figures, read as frames
     dates: list[DateMention]
     topics: set[str] = field(default_factory=set)  # topic keys, filled by topic resolution
     vector: dict[str, float] = field(default_factory=dict)
@@ -115,7 +115,7 @@ def _article_sentences(job: tuple[Article, int | None], lower_vocab: Container[s
                 index=-1, key=normalise(text), ref=Ref(article.slug, paragraph.id),
                 article_index=-1, paragraph_index=p_index, text=text,
                 stems=synonym_stems(text), mentions=find_mentions(text, lower_vocab),
-                values=find_values(text), dates=find_dates(text, year),
+                values=find_figures(text), dates=find_dates(text, year),
             ))
     return found
 

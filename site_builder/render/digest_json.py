@@ -42,9 +42,14 @@ def digest_json(digest: Digest) -> Iterator[str]:
             "values": f.values,
             "support": [_ref(r) for r in f.support], "sources": f.sources, "topics": f.topics,
         } for f in digest.facts),
+        "other_claims": ({
+            "id": f.id, "statement": f.statement, "statement_from": _ref(f.statement_ref),
+            "support": [_ref(r) for r in f.support], "sources": f.sources,
+        } for f in digest.other_claims),
         "disagreements": ({
-            "about": d.about,
-            "claims": [{"value": c.value, "statement": c.statement,
+            "about": d.about, "kind": d.kind, "unit": d.unit,
+            "claims": [{"value": c.value, "statement": c.statement, "number": c.number,
+                        "published": c.published,
                         "support": [_ref(r) for r in c.support]} for c in d.claims],
         } for d in digest.disagreements),
         "crossrefs": ({"from": _ref(c.source), "to": _ref(c.target), "kind": c.kind,

@@ -1,0 +1,429 @@
+"""Disagreements: figures of the same frame that cannot both hold, labelled honestly.
+
+Figures are blocked by frame key (dimension, unit, property and thing measured); only
+figures in one block are compared, and only their distinct values pairwise. A row lists
+every claim of one frame with its paragraphs; its kind is "contradicts" (the intervals
+cannot both hold), "differs" (alike hedges, values apart beyond rounding) or "update" (a
+running figure that later reports raise: shown in time order). Rounding, unit
+conversion and a more specific figure inside a hedged one are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Article, Claim, Disagreement, Ref
+from .frames import Figure
+from .sentences import Sentence, synonym_stems
+
+# Characters either side of a figure that say what it is about.
+WINDOW = 60
+# Distinct values of one block compared pairwise at most (the block is skipped beyond:
+# a frame with that many different values is too generic to be one quantity).
+MAX_VALUES = 60
+# Properties whose figures run over time: a later, higher report supersedes an earlier.
+RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+                     "arrested", "affected", "damage", "cost", "aid"})
+# Running figures that later reports lower (what is left).
+RUNNING_DOWN = frozenset({"supply", "missing"})
+# "More than X" is not how one reports a figure this many times X (nor "up to X" one
+# this many times smaller): the two stated values differ.
+BOUND_REACH = 1.4
+_CONVERSION = 0.03
+# Sizes and durations this many times apart measure different things.
+APART = 10.0
+_APART_DIMENSIONS = frozenset({"length", "mass", "area", "speed", "duration", "money"})
+_CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
+
+
+@dataclass(slots=True)
+class _Item:
+    sentence: Sentence
+    figure: Figure
+    context: frozenset[str]  # stems around the figure
+
+
+def frame_keys(f: Figure) -> list[tuple[str, ...]]:
+    """The blocks a figure falls into: figures sharing no key are never compared."""
+    if f.dimension == "count":
+        return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
+    if f.dimension == "age":
+        return [("age", f.thing)] if f.thing else []
+    if not f.prop:
+        return []  # a sum or a size of nothing said: too loose to compare
+    return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]
+
+
+def same_frame(a: Figure, b: Figure) -> bool:
+    """Two figures measure the same property of the same thing."""
+    if a.dimension != b.dimension or a.prop != b.prop:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False  # Syria's toll is not Turkey's, nor the combined one
+    if a.dimension == "count":
+        return bool(set(a.nouns) & set(b.nouns))
+    if a.prop == "elapsed":
+        return bool(a.thing) and a.thing == b.thing  # time after the same event
+    if a.dimension == "percent" and a.unit != b.unit:
+        return False
+    return a.thing == b.thing or not a.thing or not b.thing
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """The same figure, allowing for rounding and unit conversion."""
+    if a.hedge in ("range", "vague") or b.hedge in ("range", "vague"):
+        return a.low == b.low and a.high == b.high
+    # Slack for a converted figure; the same stated precision means the same unit.
+    converted = _CONVERSION if a.dimension in _CONVERTED and a.step != b.step else 0.0
+    tolerance = max(a.step, b.step) / 2 + converted * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= tolerance
+
+
+def relation(a: Figure, b: Figure) -> str:
+    """"same" | "compatible" (one more specific) | "contradicts" | "differs"."""
+    if a.dimension == "money" and a.unit != b.unit:
+        # No exchange rates: only the same amount in two currencies is comparable.
+        return "differs" if same_value(a, b) else "compatible"
+    if same_value(a, b):
+        return "same"
+    if a.dimension in _APART_DIMENSIONS and \
+            max(a.value, b.value) > APART * max(min(a.value, b.value), 1e-9):
+        return "compatible"  # a metre and a mile apart: not one quantity misreported
+    if a.high < b.low or b.high < a.low:
+        return "contradicts"
+    if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "upper", "about",
+                                                          "nearly"):
+        return "differs"  # "more than $3bn" and "more than $7bn" say different things
+    (a_low, a_high), (b_low, b_high) = _plausible(a), _plausible(b)
+    if a_high < b_low or b_high < a_low:
+        return "differs"  # "more than $40m" is not how one reports $65m
+    return "compatible"
+
+
+def _bound(hedge: str) -> str:
+    return "lower" if hedge == "least" else hedge
+
+
+def _plausible(f: Figure) -> tuple[float, float]:
+    """The values a writer would put this way: a bound is rarely far from the truth."""
+    if f.hedge in ("lower", "least"):
+        return f.low, f.value * BOUND_REACH
+    if f.hedge == "upper":
+        return f.value / BOUND_REACH, f.high
+    return f.low, f.high
+
+
+def conflicting(a: Figure, b: Figure) -> bool:
+    """Same frame, values that cannot both be what the sources mean."""
+    return same_frame(a, b) and relation(a, b) in ("contradicts", "differs")
+
+
+def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
+    items = []
+    for s in sentences:
+        if not s.values:
+            continue
+        names = synonym_stems(" ".join(m.surface for m in s.mentions))
+        year = year_of.get(s.ref.article)
+        for f in s.values:
+            if year and _of_the_past(s.text, f, year):
+                continue
+            near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
+            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
+    return items
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _of_the_past(text: str, f: Figure, year: int) -> bool:
+    """A figure whose own clause names a year long before the report: history, not news
+    ("the 1939 earthquake, which killed around 33,000")."""
+    start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
+    clause = text[start:f.end + 40].split(";")[0]
+    return any(int(y) < year - 1 for y in _YEAR.findall(clause)
+               if f.dimension != "year" or y != f.text[-4:])
+
+
+def _about_same_thing(a: _Item, b: _Item) -> bool:
+    """A word of context in common, and no sign that the figures concern different actors.
+
+    The named things must overlap in two (who gives what to whom), or one sentence
+    names nothing the other does not.
+    """
+    if a.figure.dimension == "age":
+        return True  # the frame already names the person
+    fa, fb = a.figure, b.figure
+    if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
+            (fa.place and fa.place == fb.place):
+        return True  # the frames name the same thing or place already
+    if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
+        return True  # a story's toll of one kind: several would be given a place
+    shared = a.sentence.topics & b.sentence.topics
+    fewest = min(len(a.sentence.topics), len(b.sentence.topics))
+    if not fa.prop and not shared:
+        return False  # a count of something, said of nothing in common
+    return bool(a.context & b.context) and (len(shared) >= 2 or len(shared) >= fewest)
+
+
+def find_disagreements(sentences: list[Sentence], articles: list[Article],
+                       topic_names: dict[str, str]) -> list[Disagreement]:
+    """One row per frame whose sources give figures that cannot all hold."""
+    published = {a.slug: a.published for a in articles}
+    year_of = {a.slug: int(a.published[:4]) if a.published and a.published[:4].isdigit()
+               else None for a in articles}
+    known = [y for y in year_of.values() if y]
+    story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
+    year_of = {slug: year or story for slug, year in year_of.items()}
+    items = _items(sentences, year_of)
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in frame_keys(item.figure):
+            blocks[key].append(i)
+    rows: dict[frozenset[int], list[list[int]]] = {}
+    for key in sorted(blocks):
+        for claims in _block_rows(items, blocks[key]):
+            members = frozenset(i for claim in claims for i in claim)
+            rows.setdefault(members, claims)
+    # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
+    kept = [m for m in rows if not any(m < other for other in rows)]
+    result = [_row(items, rows[m], published, topic_names) for m in kept]
+    return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
+
+
+def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
+    """Rows of one block, each a list of claims (item indices stating one value)."""
+    by_value: dict[tuple[str, str, str], list[int]] = {}
+    for i in members:
+        f = items[i].figure
+        by_value.setdefault((f.key, f.place, f.thing), []).append(i)
+    values = list(by_value.values())
+    if len(values) < 2 or len(values) > MAX_VALUES:
+        return []
+    parent = list(range(len(values)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Two values one sentence gives are about two different things (Syria's toll and
+    # the combined toll), whichever sources repeat them.
+    said_in = [{items[i].sentence.key for i in v} for v in values]
+    clashes: list[tuple[int, int]] = []
+    specific: list[tuple[int, int]] = []
+    for x in range(len(values)):
+        for y in range(x + 1, len(values)):
+            a, b = items[values[x][0]].figure, items[values[y][0]].figure
+            if not same_frame(a, b) or said_in[x] & said_in[y]:
+                continue
+            rel = relation(a, b)
+            if rel == "same" and _linked(items, values[x], values[y], other_source=False):
+                parent[find(x)] = find(y)
+            elif rel == "compatible" and _linked(items, values[x], values[y], other_source=False):
+                specific.append((x, y))
+            elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
+                clashes.append((x, y))
+    # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
+    # that would put two clashing values in one claim.
+    for x, y in specific:
+        gx, gy = find(x), find(y)
+        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
+            parent[gx] = gy
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in range(len(values)):
+        groups[find(x)].append(x)
+    # Claims joined by a clash form one row.
+    claim_parent = {g: g for g in groups}
+
+    def root(g: int) -> int:
+        while claim_parent[g] != g:
+            g = claim_parent[g]
+        return g
+
+    # What a row is about (place, thing) once a claim names it; rows never join two.
+    named: dict[int, set[tuple[str, str]]] = {g: set() for g in groups}
+    for x in range(len(values)):
+        f = items[values[x][0]].figure
+        # A count's thing is its head noun; counts compare by shared nouns instead.
+        thing = "" if f.dimension == "count" else f.thing
+        named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
+    for x, y in clashes:
+        gx, gy = root(find(x)), root(find(y))
+        if gx == gy or _disjoint_names(named[gx], named[gy]):
+            continue
+        claim_parent[gx] = gy
+        named[gy] |= named[gx]
+    rows: dict[int, list[list[int]]] = defaultdict(list)
+    for g, xs in groups.items():
+        rows[root(g)].append(sorted(i for x in xs for i in values[x]))
+    clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
+    return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Two rows name different places or things (the same kind of name, other values)."""
+    # An unplaced figure ("?") may join a row of one place, never a combined total.
+    return any(kind == other_kind and name != other_name and
+               (kind != "place" or "?" not in (name, other_name) or
+                "*all" in (name, other_name))
+               for kind, name in a for other_kind, other_name in b)
+
+
+def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool = True,
+            limit: int = 12) -> bool:
+    """Some pair of figures (one per value, a few of each) concerns the same thing,
+    from two different articles when `other_source`."""
+    for i in xs[:limit]:
+        for j in ys[:limit]:
+            a, b = items[i], items[j]
+            if other_source and a.sentence.ref.article == b.sentence.ref.article:
+                continue
+            if _about_same_thing(a, b):
+                return True
+    return False
+
+
+def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str | None],
+         topic_names: dict[str, str]) -> Disagreement:
+    first = items[claims[0][0]].figure
+    # Each claim's earliest known publication date (day), "" when no source is dated.
+    dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
+                 default="") for claim in claims]
+    kind, sign = _kind(items, claims, dated)
+    order = _time_order(items, claims, dated, sign) if kind == "update" else range(len(claims))
+    shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
+    names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
+    places = {items[i].figure.place for claim in claims for i in claim} - {""}
+    if len(places) == 1:
+        place = places.pop()
+        names = ["all places together" if place == "*all" else place.title()]
+    about = _label(first)
+    out = []
+    for c in order:
+        lead = items[claims[c][0]]
+        out.append(Claim(value=lead.figure.text, statement=lead.sentence.text,
+                         support=list(dict.fromkeys(items[i].sentence.ref for i in claims[c])),
+                         number=_representative(lead.figure), published=dated[c] or None))
+    return Disagreement(about=f"{', '.join(names)}: {about}" if names else about, claims=out,
+                        kind=kind, unit=first.unit)
+
+
+def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tuple[str, int]:
+    """The row's kind, and for an update whether its figure rises (1) or falls (-1)."""
+    figure_of = [items[claim[0]].figure for claim in claims]
+    if len({d for d in dated if d}) > 1:
+        prop = figure_of[0].prop
+        for sign in (1, -1):
+            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
+                continue
+            # Every later day's reports move the figure the same way (reports of one day
+            # may differ among themselves: they are shown side by side in the update).
+            in_time = _time_order(items, claims, dated, sign)
+            days = [dated[c] for c in in_time]
+            if len(set(days) - {""}) > 1 and all(
+                    sign * figure_of[a].value <= sign * figure_of[b].value
+                    for n, a in enumerate(in_time) for b in in_time[n + 1:]
+                    if days[n] and dated[b] and days[n] < dated[b]):
+                return "update", sign
+    pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
+    return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
+            else "differs"), 1
+
+
+def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
+                sign: int = 1) -> list[int]:
+    """Claims of an update in time order; undated ones where their figure puts them
+    (`sign` -1: a figure that falls over time)."""
+    value = [sign * items[claim[0]].figure.value for claim in claims]
+    order = sorted((c for c in range(len(claims)) if dated[c]), key=lambda c: (dated[c], value[c]))
+    for c in sorted((c for c in range(len(claims)) if not dated[c]), key=lambda c: value[c]):
+        at = next((n for n, d in enumerate(order) if value[d] > value[c]), len(order))
+        order.insert(at, c)
+    return order
+
+
+def _representative(f: Figure) -> float:
+    """One number to chart a claim by: the stated value, or a vague range's middle."""
+    return round(f.value, 6)
+
+
+_PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
+                   "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
+                   "survived": "survivors", "arrested": "arrested", "population": "population",
+                   "crew": "crew", "aboard": "on board", "affected": "affected",
+                   "damage": "damage", "cost": "cost", "aid": "aid", "length": "length",
+                   "height": "height", "depth": "depth", "width": "width",
+                   "distance": "distance", "elapsed": "time after", "duration": "how long",
+                   "supply": "supply", "value": "value", "assets": "assets",
+                   "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
+                   "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
+                   "origin": "year of origin", "age": "age"}
+
+
+def _label(f: Figure) -> str:
+    prop = _PROPERTY_WORDS.get(f.prop, "")
+    if f.dimension == "count":
+        # The counted noun as written: the last words of the figure's text.
+        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() else []
+        return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
+    if f.dimension == "age":
+        return f"age of {f.thing.title()}"
+    if f.dimension == "money":
+        return f"{prop or 'amount'} ({f.unit})"
+    thing = f" of the {f.thing}" if f.thing else ""
+    return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
+
+
+_EVENT_VERBS = ("announc", "agre", "decid", "approv", "sign", "unveil")
+
+
+def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
+    """The same announcement dated by a weekday in one source and a date in another.
+
+    Only lead paragraphs are compared: there "announced on ..." refers to the
+    story's main event in every source.
+    """
+    dated: list[tuple[Sentence, str, object]] = []
+    for s in sentences:
+        if s.paragraph_index > 2:
+            continue
+        verb = next((v for v in _EVENT_VERBS if any(st.startswith(v) for st in s.stems)), None)
+        if verb is None:
+            continue
+        for d in s.dates:
+            if d.weekday is not None or d.date is not None:
+                dated.append((s, verb, d))
+    result: list[Disagreement] = []
+    seen: set[tuple[str, str]] = set()
+    for s1, verb1, d1 in dated:
+        if d1.weekday is None:
+            continue
+        for s2, verb2, d2 in dated:
+            if verb1 != verb2 or d2.date is None or s1.ref.article == s2.ref.article:
+                continue
+            if not s1.topics & s2.topics or d2.date.weekday() == d1.weekday:
+                continue
+            key = (s1.ref.article, s2.ref.article)
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append(Disagreement(
+                about=f"when it was {verb1}ed",  # every stem in _EVENT_VERBS takes -ed
+                claims=[
+                    Claim(d1.text.strip(), [s1.ref], s1.text),
+                    Claim(f"{d2.text.strip()} ({d2.date.isoformat()}, a "
+                          f"{d2.date.strftime('%A')})", [s2.ref], s2.text),
+                ], kind="contradicts", unit="date"))
+    return result
+
+
+def conflicting_refs(statement: Sentence, members: list[Sentence]) -> set[Ref]:
+    """Paragraphs among `members` that state a figure conflicting with the statement's."""
+    if not statement.values:
+        return set()
+    return {s.ref for s in members
+            if any(conflicting(a, b) for a in statement.values for b in s.values)}

@@ -1,0 +1,679 @@
+"""Figure frames: every figure in a sentence, read as what it measures.
+
+A frame holds the value as an interval (hedges, ranges, vague quantities, fractions,
+number words), its dimension and unit (count, money with currency, length, duration,
+percentage, age, year), the property it states (killed, missing, population, length,
+cost, age, time since an event, year of origin, ...), the thing measured (the counted
+noun, the noun a share or size is of, the person an age belongs to) and its stated
+precision. Two figures are only ever compared when their frames match (see
+disagreements.py). Model designations (F-16, Boeing 737), list positions, days and
+years of dates and partitives ("two of the six") are not figures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from ..models import fast_pickle
+from ..text import is_stopword, stem
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
+             "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+             "hryvnias": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
+             "pesos": "MXN", "rupees": "INR", "lira": "TRY"}
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+                      "a thousand": 1000, "a couple of": 2, "a pair of": 2})
+# Vague quantities as (low, high), inclusive.
+_VAGUE = {"dozens": (24, 99), "several dozen": (24, 99), "scores": (40, 99),
+          "hundreds": (200, 999), "several hundred": (200, 999), "thousands": (2000, 9999),
+          "several thousand": (2000, 9999), "tens of thousands": (20000, 99999),
+          "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6),
+          "a few": (2, 5), "several": (3, 9), "a handful of": (2, 6)}
+# Fractions stated in words, as percentages.
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
+              "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3,
+              "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
+              "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+              "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+# Hedges: how a stated value bounds the true one.
+_HEDGES = {
+    "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
+    "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
+    "surpassed": "lower",
+    "at least": "least", "upwards of": "lower", "in excess of": "lower",
+    "above": "lower", "no fewer than": "least", "no less than": "least",
+    "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
+    "as many as": "upper", "as much as": "upper", "at most": "upper", "below": "upper",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "about some": "about",
+    "circa": "about", "roughly some": "about",
+}
+_UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
+    "mm": ("length", 0.001, "m"), "millimetres": ("length", 0.001, "m"),
+    "millimeters": ("length", 0.001, "m"), "cm": ("length", 0.01, "m"),
+    "centimetres": ("length", 0.01, "m"), "centimeters": ("length", 0.01, "m"),
+    "m": ("length", 1.0, "m"), "metres": ("length", 1.0, "m"), "meters": ("length", 1.0, "m"),
+    "metre": ("length", 1.0, "m"), "meter": ("length", 1.0, "m"),
+    "km": ("length", 1000.0, "m"), "kilometres": ("length", 1000.0, "m"),
+    "kilometers": ("length", 1000.0, "m"), "kilometre": ("length", 1000.0, "m"),
+    "kilometer": ("length", 1000.0, "m"), "miles": ("length", 1609.344, "m"),
+    "mile": ("length", 1609.344, "m"), "feet": ("length", 0.3048, "m"),
+    "foot": ("length", 0.3048, "m"), "ft": ("length", 0.3048, "m"),
+    "nautical miles": ("length", 1852.0, "m"), "square miles": ("area", 2.59e6, "m²"),
+    "square kilometres": ("area", 1e6, "m²"), "square kilometers": ("area", 1e6, "m²"),
+    "sq km": ("area", 1e6, "m²"), "yards": ("length", 0.9144, "m"),
+    "inches": ("length", 0.0254, "m"),
+    "inch": ("length", 0.0254, "m"),
+    "kg": ("mass", 1.0, "kg"), "kilograms": ("mass", 1.0, "kg"),
+    "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
+    "tonne": ("mass", 1000.0, "kg"), "ton": ("mass", 907.0, "kg"),
+    "acres": ("area", 4046.86, "m²"), "hectares": ("area", 10000.0, "m²"),
+    "seconds": ("duration", 1 / 3600, "h"), "second": ("duration", 1 / 3600, "h"),
+    "minutes": ("duration", 1 / 60, "h"), "minute": ("duration", 1 / 60, "h"),
+    "hours": ("duration", 1.0, "h"), "hour": ("duration", 1.0, "h"), "h": ("duration", 1.0, "h"),
+    "hrs": ("duration", 1.0, "h"), "min": ("duration", 1 / 60, "h"),
+    "mins": ("duration", 1 / 60, "h"),
+    "days": ("duration", 24.0, "h"), "day": ("duration", 24.0, "h"),
+    "weeks": ("duration", 168.0, "h"), "week": ("duration", 168.0, "h"),
+    "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
+    "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
+    "mph": ("speed", 1.609344, "km/h"), "km/h": ("speed", 1.0, "km/h"),
+    "kph": ("speed", 1.0, "km/h"),
+}
+# Properties, from generic word classes near the figure: stem prefix -> property.
+# Longest prefixes are tried first; a figure takes the nearest cue in its own stretch.
+_PROPERTY_CUES = {
+    "kill": "killed", "dead": "killed", "death": "killed", "die": "killed", "died": "killed",
+    "fatal": "killed", "perish": "killed", "toll": "killed", "bodi": "killed",
+    "drown": "killed", "live lost": "killed", "lost their live": "killed",
+    "injur": "injured", "wound": "injured", "hurt": "injured", "hospitali": "injured",
+    "missing": "missing", "unaccount": "missing",
+    "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    "evacu": "evacuated", "shelter": "evacuated",
+    "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    "popul": "population", "inhabit": "population", "home to": "population",
+    "city of": "population", "town of": "population", "village of": "population",
+    "damag": "damage", "destroy": "damage", "loss": "damage",
+    "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
+    "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
+    "per person": "cost",
+    "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost",
+    "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
+    "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
+    "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
+    "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
+    "long": "length", "length": "length", "span": "length", "stretch": "length",
+    "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
+    "wide": "width", "width": "width", "away": "distance", "from": "distance",
+    "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
+    "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
+    "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
+    "last": "duration", "for": "duration",
+    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
+    "affect": "affected", "without power": "affected",
+}
+# Patterns open with (?<!\w): positions inside words are rejected first (much faster
+# than \b before a long alternation).
+_PROPERTY_PATTERN = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((re.escape(c) for c in _PROPERTY_CUES), key=len, reverse=True))
+    + r")[a-z]*", re.I)
+# Which properties a dimension's figures may take (others are ignored for it).
+_PROPERTIES_OF = {
+    "count": {"killed", "injured", "missing", "displaced", "evacuated", "rescued", "survived",
+              "arrested", "population", "crew", "aboard", "affected", "damage"},
+    "money": {"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn", "revenue",
+              "profit", "raise"},
+    "length": {"length", "height", "depth", "width", "distance"},
+    "duration": {"elapsed", "duration"},
+    "percent": {"killed", "injured", "damage", "affected", "population", "cost"},
+}
+# Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
+_PEOPLE = frozenset(stem(w) for w in (
+    "people persons residents civilians victims individuals inhabitants villagers locals "
+    "citizens others deaths fatalities dead injured wounded missing homeless displaced"
+).split())
+_IRREGULAR = "people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle"
+# "27 dead", "four missing": adjectives standing for the people they describe.
+_PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
+                        re.I)
+# "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
+_PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
+                               r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
+                         key=len, reverse=True))
+_FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
+    rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
+    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+(?:hour|day|week|month|year|minute|mile|"
+    rf"kilomet|metre|meter|foot)\b))(?![\w])", re.I)
+_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS})\b", re.I)
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
+    + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.I)
+_SCALE_AFTER = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b", re.I)
+_CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(k for k in _CURRENCY if k.isalpha()) + r")\b",
+                             re.I)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_UNIT_AFTER = re.compile(
+    r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+    + r")\b(-old|\s+old)?", re.I)
+_RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num>{_NUM})(?![\d])",
+                          re.I)
+_NOUN_AFTER = re.compile(
+    r"(?P<partitive>\s+of(?:\s+(?:the|these|those|its|their|our|them|us|whom|which)))?"
+    r"(?:\s+of)?(?P<more>\s+(?:more|other|additional|further|new))?"
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_AROUND = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)", re.I)
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bround|\bitem|"
+                              r"\blevel|\bcategory|\bgrade|\bchapter|\barticle|\bsection|"
+                              r"\bclause|\bpart|\bgate|\bplatform|\broom|\bterminal)\s?$", re.I)
+# "Boeing 737", "Flight 1282": a capitalised word right before a number names a model,
+# unless it is a word that often opens a sentence or a hedge.
+_DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
+_NOT_DESIGNATION = frozenset(
+    "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
+    "Another Roughly Approximately Exactly Up To From With Some Of Least".split())
+_AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
+_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
+_AGED_BEFORE = re.compile(r"\baged\s$", re.I)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
+    r"\b(?:built|founded|established|enacted|passed|adopted|introduced|opened|constructed|"
+    r"completed|created|erected|launched|inaugurated|commissioned|signed)\s+(?:in\s+)?$",
+    re.I)
+_TALLY_BEFORE = re.compile(
+    r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
+    r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
+    r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
+    r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+# "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
+# (no other figure in between).
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
+_SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
+_THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+                             r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
+_NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
+_HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
+_AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+                          r"(?P<thing>[a-z][\w-]*)", re.I)
+# Relative gap that makes "more than 90" and "nearly 90" exclude 90.
+_STRICT = 1e-9
+# Characters either side of a figure searched for its property.
+REACH = 100
+
+
+@fast_pickle
+@dataclass(slots=True, frozen=True)
+class Figure:
+    """One figure of a sentence, read as a frame."""
+
+    dimension: str  # "count" | "money" | "percent" | "length" | "duration" | "age" | "year" ...
+    unit: str  # currency code, counted noun stem, "%", base unit ("m", "h"), "years"
+    value: float  # the stated value, in the base unit
+    low: float  # the interval the hedge allows
+    high: float
+    step: float  # the stated precision (6,000 -> 1,000; 5,894 -> 1), in the base unit
+    hedge: str  # "exact" | "about" | "nearly" | "lower" | "least" | "upper" | "range" | "vague"
+    prop: str  # what the figure says: "killed", "length", ... ("" when no cue)
+    thing: str  # what is measured: counted noun stem, person, noun of a share
+    nouns: tuple[str, ...]  # content stems of the counted noun phrase
+    text: str
+    start: int
+    end: int
+    place: str = ""  # where: "in Syria" -> "syria"; a combined figure -> "*all"
+
+    @property
+    def key(self) -> str:
+        """Canonical form: equal keys mean the same figure."""
+        number = f"{self.low:g}-{self.high:g}" if self.hedge in ("range", "vague") else \
+            f"{self.value:g}"
+        hedge = "" if self.hedge in ("exact", "range", "vague") else f"{self.hedge} "
+        return f"{self.dimension}:{hedge}{number} {self.unit}".strip()
+
+    @property
+    def noun(self) -> str:
+        """The counted noun phrase's stems, for labels."""
+        return " ".join(self.nouns)
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().strip()
+    if text in ("a", "an"):
+        return 1.0
+    if text in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _step(raw: str, scale: float) -> float:
+    """The precision a figure is stated with: "6,000" -> 1000, "1.6" -> 0.1, "12" -> 1."""
+    digits = raw.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 10.0 ** zeros * scale
+
+
+def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
+    # "More than 90" excludes 90 itself; "at least 90" does not.
+    if hedge == "lower":
+        return value + _STRICT * max(abs(value), 1.0), math.inf
+    if hedge == "least":
+        return value, math.inf
+    if hedge == "upper":
+        return 0.0, value
+    # "About 212" is 211 to 213; "about 3,000" is 2,000 to 4,000: one step of the last
+    # stated digit (and never less than a hundredth).
+    slack = max(step, abs(value) * 0.01)
+    if hedge == "about":
+        return value - slack, value + slack
+    if hedge == "nearly":
+        return value - slack, value - _STRICT * max(abs(value), 1.0)
+    # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
+    half = step / 2 * (1 - 1e-6)
+    return value - half, value + half
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure of a sentence as a frame, in reading order."""
+    if not _ANY.search(sentence):
+        return []  # most sentences have no figure: skip the heavier patterns
+    found: list[Figure] = []
+    taken_until = -1
+    for m in _TOKEN.finditer(sentence):
+        if m.start() < taken_until:
+            continue
+        figure = _read(sentence, m)
+        if figure is None and found and found[-1].dimension == "count":
+            figure = _elliptic(sentence, m, found[-1])
+        if figure is not None:
+            found.append(figure)
+            taken_until = figure.end
+    framed: list[Figure] = []
+    for f in found:
+        if f.prop == _SAME_AS_BEFORE:
+            f = _replace_prop(f, framed[-1].prop)
+        framed.append(_with_property(sentence, f, found))
+    return [_with_place(sentence, f, framed) if f.dimension == "count" else f for f in framed]
+
+
+def _replace_prop(f: Figure, prop: str) -> Figure:
+    return replace(f, prop=prop)
+
+
+def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
+    """Where the figure applies: a place named right after it, up to the next figure;
+    "combined", "in total", "both countries" mark a figure for all places together."""
+    index = figures.index(f)
+    stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
+    after = text[f.end:min(stop, f.end + 60)]
+    clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
+    lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
+    own = re.split(r"[,;:]", lead)[-1]
+    if _COMBINED.search(clause):
+        return replace(f, place="*all")
+    if m := _PLACE_NAME.search(clause):
+        return replace(f, place=_place(clause, m))
+    if _COMBINED.search(own) or _TWO_PLACES.search(text[:f.start]):
+        return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
+    # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
+    if m := _PLACE_BEFORE.search(own):
+        return replace(f, place=_place(own, m))
+    if m := _PLACE_OWNS.search(own):
+        return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
+    return f
+
+
+def _place(text: str, m: re.Match[str]) -> str:
+    # "in Turkey and Syria": both places together.
+    if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
+        return "*all"
+    return m.group(1).lower()
+
+
+def _read(text: str, m: re.Match[str]) -> Figure | None:
+    start, end = m.span()
+    before = text[max(0, start - 40):start]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    span_start = start - len(before) + hedge_match.start(1) if hedge_match else start
+    if digits_or_word := m.group("num") or m.group("word"):
+        ratio = _RATIO_AFTER.match(text[end:end + 30])
+        of = _number(ratio.group(1)) if ratio else None
+        number = _number(digits_or_word)
+        if ratio and of and number is not None and number < of:
+            # "nine in ten", "3 out of 4": a share.
+            value = 100 * number / of
+            slack = 100 / of / 2
+            low, high = value - slack, value + slack
+            if hedge in ("nearly", "lower", "least", "upper"):
+                low, high = _interval(value, hedge, 0.0)
+            return Figure("percent", "%", value, low, high, 100 / of, hedge, "", "", (),
+                          text[span_start:end + ratio.end()], span_start, end + ratio.end())
+    if m.group("frac"):
+        value = _FRACTIONS[m.group("frac").lower()]
+        thing = _thing_of(text[end:])
+        return Figure("percent", "%", value, value - 3, value + 3, 1.0,
+                      "about" if hedge == "exact" else hedge, "", thing, (),
+                      text[span_start:end], span_start, end)
+    raw = m.group("num") or m.group("word")
+    vague = _VAGUE.get(raw.lower()) if m.group("word") else None
+    number = None if vague else _number(raw)
+    if vague is None and number is None:
+        return None
+    digits = m.group("num") is not None
+    if digits and _not_a_quantity(text, start, end, before):
+        return None
+    scale = 1.0
+    cursor = end
+    after = text[cursor:cursor + 60]
+    if digits and (s := _SCALE_AFTER.match(after)):
+        unit_clash = s.group(1).lower() == "m" and not _CURRENCY_BEFORE.search(before)
+        if not unit_clash:
+            scale = _SCALE[s.group(1).lower()]
+            cursor += s.end()
+            after = text[cursor:cursor + 60]
+    high_number = None
+    if digits and (r := _RANGE_AFTER.match(after)) and (
+            r.group(0).strip()[:1] in "-–t" or re.search(r"between\s$", before, re.I)):
+        high_number = _number(r.group("num"))
+        cursor += r.end()
+        after = text[cursor:cursor + 60]
+        if (s := _SCALE_AFTER.match(after)) and s.group(1).lower() != "m":
+            scale = _SCALE[s.group(1).lower()]
+            cursor += s.end()
+            after = text[cursor:cursor + 60]
+    if vague:
+        low, high = vague[0] * scale, vague[1] * scale
+        value, step, hedge = (low + high) / 2, high - low, "vague"
+    else:
+        value = number * scale
+        step = _step(raw, scale)
+        if high_number is not None:
+            low, high, hedge = value, high_number * scale, "range"
+        else:
+            low, high = _interval(value, hedge, step)
+
+    def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
+               thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
+        return Figure(dimension, unit, value * factor, low * factor, high * factor,
+                      step * factor, hedge, prop, thing, nouns,
+                      text[span_start:until].strip(), span_start, until)
+
+    if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after)):
+        return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
+    currency = _CURRENCY_BEFORE.search(before)
+    if currency:
+        code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
+        span_start = min(span_start, start - len(currency.group(0)))
+        return figure("money", code)
+    if c := _CURRENCY_AFTER.match(after):
+        return figure("money", _CURRENCY[c.group(1).lower()], until=cursor + c.end())
+    if p := _PERCENT_AFTER.match(after):
+        return figure("percent", "%", thing=_thing_of(after[p.end():]), until=cursor + p.end())
+    if u := _UNIT_AFTER.match(after):
+        word = u.group(2).lower()
+        dimension, factor, base = _UNITS[word]
+        until = cursor + u.end()
+        if dimension == "duration" and factor == 8766.0 and u.group(3):
+            return figure("age", "years", thing=_person_after(text[until:]), prop="age",
+                          until=until)
+        if re.match(r"\s+ago\b", text[until:until + 5]):
+            return None  # "three days ago" dates an event; it is no figure
+        if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
+            # "1 hour 45 minutes": one figure.
+            extra = float(more.group(1)) * _UNITS[more.group(2).lower()][1] / factor
+            value, low, high = value + extra, low + extra, high + extra
+            step = min(step, _UNITS[more.group(2).lower()][1] / factor)
+            until += more.end()
+        hyphenated = "-" in u.group(1)
+        thing, prop = "", ""
+        if hyphenated and dimension == "length":
+            prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
+        else:
+            event = _HYPHEN_THING if hyphenated else \
+                _AFTER_EVENT if dimension == "duration" else None
+            t = event.match(text[until:until + 40]) if event else None
+            if t and not is_stopword(t.group("thing")):
+                thing = stem(t.group("thing"))
+        supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
+        if supply:
+            thing, prop = _thing_of(" of " + supply.group("rest")), "supply"
+        elif dimension == "duration" and thing and hyphenated and _SUPPLY.search(
+                text[until:until + 40]):
+            prop = "capacity"  # "a 96-hour oxygen supply": what it holds when full, not left
+        return figure(dimension, base, factor, thing=thing, prop=prop, until=until)
+    if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
+        if _ORIGIN_BEFORE.search(before):
+            return figure("year", "year", prop="origin")
+        return None  # a year is a date, not a figure
+    if digits and (_AGED_BEFORE.search(before) or (
+            (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            and number is not None and number < 120)):
+        person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
+            _person_before(before)
+        return figure("age", "years", prop="age", thing=_person_key(person))
+    if not digits and re.match(r"-\w", after):
+        return None  # "twenty-five", "one-off": not read here
+    noun = _NOUN_AFTER.match(after)
+    if noun and noun.group("partitive") and not vague:
+        return None  # "two of the six": the six are counted elsewhere
+    phrase = _counted_noun(noun.group("noun")) if noun else ""
+    if phrase and not digits and number is not None and number <= 12 and \
+            _DEFINITE_BEFORE.search(before):
+        return None  # "the two countries": a reference to things already counted
+    if phrase and phrase.split()[-1] in _CURRENCY:
+        return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
+    if phrase:
+        words = phrase.split()
+        acted = next((w for w in words[:-1] if w.endswith("ed")), None)
+        if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
+            acted = p.group(1)
+        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
+            acted = None  # "deaths confirmed": the noun says what is counted
+        nouns = [w for w in words if w != acted]
+        stems = tuple(stem(w) for w in nouns or words)
+        if stems[-1] in _PEOPLE:
+            stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
+                      until=cursor + noun.end(), prop=_acted(acted))
+    if people := _PEOPLE_AS.match(after):
+        return figure("count", "people", thing="people", nouns=("people",),
+                      until=cursor + people.end())
+    if tally := _TALLY_BEFORE.search(before):
+        thing = "crew" if tally.group("cue").lower() == "crew" else "people"
+        return figure("count", thing, thing=thing, nouns=(thing,))
+    if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
+        return figure("count", "people", prop="killed", thing="people", nouns=("people",))
+    return None
+
+
+_COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
+                       r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
+                       re.I)
+_PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
+                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
+_SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
+_MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
+_SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
+_TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
+                         r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
+_PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
+_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
+# A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
+_ACTED = "~"
+# Marks an elliptic figure, whose property is that of the figure before it.
+_SAME_AS_BEFORE = "="
+_PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
+
+
+def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """ "8,574 people died in Turkey and 2,662 in Syria": a bare figure for another place
+    counts what the figure before it counts."""
+    raw = m.group("num")
+    if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
+            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(),
+                                                       text[max(0, m.start() - 40):m.start()]):
+        return None
+    value = float(raw.replace(",", ""))
+    step = _step(raw, 1.0)
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
+    low, high = _interval(value, hedge, step)
+    return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
+                  previous.thing, previous.nouns, text[start:m.end()], start, m.end())
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitude-|M|Mw)\s?(?:of\s+)?-?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"\s?-?magnitude\b", re.I)
+_ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
+_ORDINAL_WORDS = {"initial": "first", "main": "first"}
+
+
+def _ordinal(text: str, start: int) -> str:
+    """Which of several events a figure is about: the nearest ordinal before it, else after."""
+    before = list(_ORDINAL.finditer(text, 0, start))
+    m = before[-1] if before else _ORDINAL.search(text, start)
+    word = m.group(1).lower() if m else ""
+    return _ORDINAL_WORDS.get(word, word)
+
+
+def _acted(participle: str | None) -> str:
+    """The property a participle gives: a known cue's ("killed"), else the verb's own."""
+    if not participle:
+        return ""
+    cue = _PROPERTY_PATTERN.match(participle)
+    if cue:
+        prop = _PROPERTY_CUES[cue.group(1).lower()]
+        return prop if prop in _PROPERTIES_OF["count"] else ""
+    return _ACTED + stem(participle)
+
+
+def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
+    """Designations, list positions and days of dates."""
+    if _POSITION_BEFORE.search(before) or _DATE_AROUND.search(before):
+        return True
+    if _DATE_AFTER.match(text[end:end + 16]) and len(text[start:end]) <= 2:
+        return True
+    if re.match(r"\s?[-–]\s?\d", text[end:end + 4]) and not re.match(r"\d", before[-1:]):
+        return False  # a range: "10-12"
+    if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
+            r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
+            r"inch|acre|ton|storey|story|member|person|seat)", text[end:end + 12], re.I) \
+            and not _SCALE_AFTER.match(text[end:end + 12]) \
+            and not _UNIT_AFTER.match(text[end:end + 14]) \
+            and not _PERCENT_AFTER.match(text[end:end + 3]):
+        return True  # "737-9", "3rd", "MH17a"
+    designation = _DESIGNATION_BEFORE.search(before)
+    return bool(designation and designation.group(1) not in _NOT_DESIGNATION
+                and not _SENTENCE_START.search(before[:designation.start()]))
+
+
+_NOT_NOUNS = frozenset("more other additional further across towards besides whereas thus always "
+                       "perhaps nearly less was has is this its".split())
+
+
+def _counted_noun(phrase: str) -> str:
+    # Stop at the first function word: "missiles to the US" -> "missiles".
+    kept: list[str] = []
+    for word in phrase.split():
+        if is_stopword(word) or word.lower() in _NOT_NOUNS:
+            break
+        kept.append(word.lower())
+    return " ".join(kept)
+
+
+def _thing_of(after: str) -> str:
+    """The noun a share or a supply is of: "of the town" -> town, "of emergency oxygen
+    left" -> oxygen."""
+    m = _THING_AFTER_OF.match(after)
+    if not m:
+        return ""
+    kept: list[str] = []
+    for word in m.group("thing").split():
+        if is_stopword(word) or word.lower() in _NOT_THINGS:
+            break
+        kept.append(word)
+    return stem(kept[-1]) if kept else ""
+
+
+def _person_after(after: str) -> str:
+    m = re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
+    return _person_key(m.group("name")) if m else ""
+
+
+def _person_key(name: str) -> str:
+    # Given name and surname: relatives share a surname, not an age.
+    return " ".join(name.split()[-2:]).lower() if name else ""
+
+
+def _person_before(before: str) -> str:
+    names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", before)
+    return names[-1] if names else ""
+
+
+def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
+    """The property: the nearest cue within REACH characters that is no nearer to another
+    figure of the sentence, among the properties its dimension can take."""
+    if figure.prop or figure.dimension not in _PROPERTIES_OF:
+        return figure
+    allowed = _PROPERTIES_OF[figure.dimension]
+    best: tuple[int, str] | None = None
+    lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
+    for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
+        inside = figure.start <= m.start() < figure.end
+        if inside and figure.dimension != "count":
+            continue
+        prop = _PROPERTY_CUES[m.group(1).lower()]
+        if prop not in allowed:
+            continue
+        distance = 0 if inside else _distance(figure, m.start(), m.end())
+        if m.start() >= figure.end and re.search(r"[,;:—–(]", text[figure.end:m.start()]):
+            continue  # a cue after the figure speaks for it only within its clause
+        if not _follows(text, figure, m.start()) and any(
+                other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
+                    _follows(text, other, m.start()) or
+                    _distance(other, m.start(), m.end()) < distance)
+                for other in all_figures):
+            continue  # the cue belongs to a nearer figure, or ends another's clause
+        if best is None or distance < best[0]:
+            best = (distance, prop)
+    return figure if best is None else _replace_prop(figure, best[1])
+
+
+def _follows(text: str, figure: Figure, cue: int) -> bool:
+    """The cue comes after the figure in its own clause ("20 people had been injured")."""
+    return figure.end <= cue and not re.search(r"[,;:]|\band\b|\bwhile\b|\d",
+                                               text[figure.end:cue])
+
+
+def _distance(figure: Figure, start: int, end: int) -> int:
+    if end <= figure.start:
+        return figure.start - end
+    return max(start - figure.end, 0)
