@@ -1,16 +1,20 @@
-"""The build: seeds/ -> content/ -> output/, swapped in only when everything succeeded."""
+"""The build: seeds/ -> content/ -> output/, swapped in only when everything succeeded.
+
+A build is a declared list of phases (`BUILD`, or `PREVIEW` for `sitebuild serve`)
+that a `pipeline.Runner` runs in order on one `BuildState`; the runner also keeps
+per-item results between builds, runs per-item work in parallel and times each
+phase. The preview hooks "swap" to reload the browser before "search" re-indexes.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import functools
 import os
 import shutil
 import stat
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +29,8 @@ from .ingest.language import not_english
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
-from .memo import Memos, cached_map, stable_hash
-from .models import CleanDocument, Digest, RawDocument
-from .parallel import pmap
+from .models import Article, CleanDocument, Digest, RawDocument
+from .pipeline import Runner, Stage, Step, site_runner
 from .render import render_site
 from .search import build_search_index, link_bundles, reindex
 from .text import normalise
@@ -40,8 +43,7 @@ class BuildResult:
     warnings: list[str]
     seconds: float
     digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
-    # With defer_search: builds the search index and records the build (returns a warning).
-    finish_search: Callable[[], str | None] | None = None
+    timings: str = ""  # the runner's table of seconds per phase
     not_english: list[str] = field(default_factory=list)  # "seed (language)"
     # The inputs as this build read them (cache.source_lines + content_lines); None when
     # nothing was rebuilt. An edit that differs from these is news to the preview.
@@ -100,13 +102,48 @@ def _read(path: Path) -> RawDocument | SiteError:
         return exc
 
 
-def ingest(config: Config, reporter: Reporter, memos: Memos) -> list[CleanDocument]:
-    """Read and clean every seed; unreadable or empty seeds are reported and skipped."""
-    docs: list[RawDocument] = []
+def _clean_key(doc: RawDocument) -> tuple:
+    return doc.source_file, doc.sha256, doc.meta, doc.passthrough
+
+
+# Cleaning looks lines up in the set of lines repeated across seeds (page furniture).
+CLEAN = Stage("clean", clean, version=1, key=_clean_key, lookups="lines repeated across seeds")
+
+
+@dataclass
+class BuildState:
+    """What the phases of one build hand each other."""
+
+    config: Config
+    out: Path
+    reporter: Reporter
+    runner: Runner
+    strict: bool = False
+    force: bool = False
+    keep_memos: bool = False  # the preview keeps them in memory for its next build
+    sources: list[str] = field(default_factory=list)
+    docs: list[RawDocument] = field(default_factory=list)
+    cleaned: list[CleanDocument] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # the inputs as this build read them
+    inputs: str = ""
+    articles: list[Article] = field(default_factory=list)
+    digest: Digest | None = None
+    staging: Path | None = None
+    retired: Path | None = None  # the previous site, once swapped out
+    pages: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
+
+
+def read_seeds(state: BuildState) -> None:
+    """Read every seed; unreadable and duplicate seeds are reported and skipped."""
+    config, reporter = state.config, state.reporter
+    # The inputs as this build sees them (an edit made while it runs is then a change
+    # for the next build).
+    state.sources = source_lines(config)
+    reporter.info("reading and cleaning seeds …")
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
-    read = pmap(_read, paths, progress=lambda i, n: reporter.progress("reading", i, n))
-    for path, doc in zip(paths, read, strict=True):
+    for path, doc in zip(paths, state.runner.pmap(_read, paths, label="reading"), strict=True):
         name = path.name
         if isinstance(doc, SiteError):
             reporter.warn(doc.message + "; skipped", config.seeds_dir / name, doc.line,
@@ -120,25 +157,140 @@ def ingest(config: Config, reporter: Reporter, memos: Memos) -> list[CleanDocume
         for note in doc.notes:
             reporter.warn(note, config.seeds_dir / name)
         doc.meta.update(config.sources.get(name, {}))
-        docs.append(doc)
-    common = repeated_lines(docs)
-    cleaned = []
+        state.docs.append(doc)
+
+
+def clean_seeds(state: BuildState) -> None:
+    """Clean every seed; seeds with no article text, or the same text, are skipped."""
+    docs = state.docs
+    results = state.runner.map(CLEAN, docs, lookups=repeated_lines(docs))
     bodies: dict[str, str] = {}
-    keys = [stable_hash(d.source_file, d.sha256, d.meta, d.passthrough) for d in docs]
-    results = cached_map(clean, docs, keys, memos["clean"], words=common,
-                         progress=lambda i, n: reporter.progress("cleaning", i, n))
     for doc, result in zip(docs, results, strict=True):
-        path = config.seeds_dir / doc.source_file
+        path = state.config.seeds_dir / doc.source_file
         if not result.body:
-            reporter.warn(no_article_message(doc, result, path) + "; skipped", path)
+            state.reporter.warn(no_article_message(doc, result, path) + "; skipped", path)
             continue
         text = normalise(" ".join(b.text for b in result.body))
         if text in bodies:
-            reporter.warn(f"same article text as {bodies[text]}; skipped as a duplicate", path)
+            state.reporter.warn(f"same article text as {bodies[text]}; skipped as a duplicate",
+                                path)
             continue
         bodies[text] = doc.source_file
-        cleaned.append(result)
-    return cleaned
+        state.cleaned.append(result)
+    state.docs = []
+    state.foreign = not_english({d.source_file: " ".join(b.text for b in d.body)
+                                 for d in state.cleaned})
+
+
+def write(state: BuildState) -> None:
+    """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
+    write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
+    state.cleaned = []
+    state.seen = state.sources + content_lines(state.config)
+    state.inputs = fingerprint(state.config, state.out, state.seen)
+
+
+def load(state: BuildState) -> None:
+    """Load content/ into Articles."""
+    state.articles = load_articles(state.config, state.reporter, state.runner)
+    state.runner.memos.save(release=not state.keep_memos)
+    if not state.articles:
+        raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
+                        state.config.seeds_dir)
+
+
+def analyse(state: BuildState) -> None:
+    """All articles together -> the Digest."""
+    state.reporter.info(f"analysing {len(state.articles)} articles …")
+    state.digest = analyze(state.articles, state.config, state.runner)
+    state.runner.memos.save(release=not state.keep_memos)
+
+
+def render(state: BuildState) -> None:
+    """Render every page into a staging folder beside the output."""
+    state.reporter.info("rendering …")
+    out = state.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(out, state.reporter)
+    state.staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
+    shutil.rmtree(state.staging, ignore_errors=True)
+    state.staging.mkdir()
+    previous = out if (out / "digest.json").is_file() else None
+    assert state.digest is not None
+    state.pages = render_site(state.digest, state.config, state.staging, previous,
+                              state.runner)
+
+
+def index_staging(state: BuildState) -> None:
+    """Index the new pages for search before they go live."""
+    state.reporter.info("indexing for search …")
+    assert state.staging is not None
+    if problem := build_search_index(state.staging):
+        state.reporter.warn(problem)
+
+
+def keep_last_index(state: BuildState) -> None:
+    """The preview: the new pages go live with the last build's search index."""
+    assert state.staging is not None
+    link_bundles(state.out, state.staging)
+
+
+def check(state: BuildState) -> None:
+    """With --strict: check links, and fail on any warning."""
+    if not state.strict:
+        return
+    state.reporter.info("checking links …")  # it reads every page back: only when asked
+    assert state.staging is not None
+    for problem in broken_links(state.staging):
+        state.reporter.warn(problem)
+    if state.reporter.warnings:
+        raise SiteError(f"{len(state.reporter.warnings)} warning(s) and --strict is set; "
+                        "output left unchanged", state.out)
+
+
+def swap(state: BuildState) -> None:
+    """Put the new site in place of the old one, in one step."""
+    assert state.staging is not None
+    state.retired = _swap(state.staging, state.out)
+    state.staging = None
+
+
+def tidy(state: BuildState) -> None:
+    """Delete the previous site (thousands of folders: after the preview has reloaded)."""
+    if state.retired is not None:
+        _remove_tree(state.retired, state.reporter)
+        state.retired = None
+
+
+def reindex_live(state: BuildState) -> None:
+    """The preview: index the live site for search (after the browser has reloaded)."""
+    if problem := reindex(state.out):
+        state.reporter.warn(problem)
+
+
+def record(state: BuildState) -> None:
+    """Remember what this build saw and made, so that an unchanged site is not rebuilt."""
+    assert state.digest is not None
+    remember(state.config, state.out, _record(state), state.inputs)
+    state.runner.memos.rotate()
+
+
+def _record(state: BuildState) -> dict:
+    assert state.digest is not None
+    return {"counts": _counts(state.digest, len(state.pages)),
+            "warnings": state.reporter.warnings, "strict": state.strict,
+            "not_english": state.foreign}
+
+
+_FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("write content", write),
+          Step("load", load), Step("analyse", analyse), Step("render", render)]
+# `sitebuild build`: the search index is built before the site goes live.
+BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
+         Step("tidy", tidy), Step("record", record)]
+# `sitebuild serve`: the site goes live first (hook "swap" to reload), then is indexed.
+PREVIEW = [*_FRONT, Step("keep search", keep_last_index), Step("check", check),
+           Step("swap", swap), Step("tidy", tidy), Step("search", reindex_live),
+           Step("record", record)]
 
 
 def _check_output_folder(out: Path, config: Config) -> None:
@@ -156,11 +308,12 @@ def _check_output_folder(out: Path, config: Config) -> None:
 
 
 def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
-          force: bool = False, defer_search: bool = False) -> BuildResult:
+          force: bool = False, runner: Runner | None = None, preview: bool = False
+          ) -> BuildResult:
     """Run the whole pipeline; on any error the previous output/ is left as it was.
 
-    With `defer_search` (the preview), the new site goes live with the last build's
-    search index, and `result.finish_search()` replaces it with a new one afterwards.
+    `runner` (the preview's) keeps its memos in memory between builds and carries
+    the hooks of its phases; `preview` runs the PREVIEW phases.
     """
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
@@ -170,80 +323,28 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     out = out or site_dir / "output"
     _check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits
-        return _build(config, out, strict, force, defer_search, reporter, started)
-
-
-def _build(config: Config, out: Path, strict: bool, force: bool, defer_search: bool,
-           reporter: Reporter, started: float) -> BuildResult:
-    last = None if force else unchanged(config, out, fingerprint(config, out))
-    # --strict also checks links, which a plain build skips: its record must say it did.
-    if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
-        for warning in last["warnings"]:
-            print(warning, file=sys.stderr)
-        return BuildResult(out, last["counts"], last["warnings"], time.perf_counter() - started,
-                           not_english=last.get("not_english", []))
-    memos = Memos(config.cache_dir / "memo")
-    # The inputs as this build sees them; content/ once it has written its part of it.
-    # An edit made while it runs is then a change for the next build.
-    sources = source_lines(config)
-    reporter.info("reading and cleaning seeds …")
-    cleaned = ingest(config, reporter, memos)
-    foreign = not_english({d.source_file: " ".join(b.text for b in d.body) for d in cleaned})
-    write_content(cleaned, config, reporter, memos, force=force)
-    seen = sources + content_lines(config)
-    inputs = fingerprint(config, out, seen)
-    articles = load_articles(config, reporter, memos)
-    memos.save()
-    if not articles:
-        raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
-                        config.seeds_dir)
-    reporter.info(f"analysing {len(articles)} articles …")
-    digest = analyze(articles, config, memos)
-    memos.save()
-    reporter.info("rendering …")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out, reporter)
-    staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        previous = out if (out / "digest.json").is_file() else None
-        pages = render_site(digest, config, staging, previous)
-        if defer_search:
-            link_bundles(out, staging)
-        else:
-            reporter.info("indexing for search …")
-            if problem := build_search_index(staging):
-                reporter.warn(problem)
-        if strict:  # the link check reads every page back: only where it can fail a build
-            reporter.info("checking links …")
-            for problem in broken_links(staging):
-                reporter.warn(problem)
-        if strict and reporter.warnings:
-            raise SiteError(f"{len(reporter.warnings)} warning(s) and --strict is set; "
-                            "output left unchanged", out)
-        _swap(staging, out, reporter)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    counts = _counts(digest, len(pages))
-    record = {"counts": counts, "warnings": reporter.warnings, "not_english": foreign,
-              "strict": strict}
-    result = BuildResult(out, counts, reporter.warnings, time.perf_counter() - started, digest,
-                         not_english=foreign, seen=seen)
-    if defer_search:
-        # Recorded only once indexed: a later `build` must not take this output as complete.
-        result.finish_search = functools.partial(_finish_search, config, out, record, inputs)
-    else:
-        remember(config, out, record, inputs)
-    return result
-
-
-def _finish_search(config: Config, out: Path, record: dict, inputs: str) -> str | None:
-    with site_lock(config.cache_dir, Reporter(quiet=True)):  # it changes the live output
-        problem = reindex(out)
-        if problem is None:
-            remember(config, out, record, inputs)
-    return problem
+        last = None if force else unchanged(config, out, fingerprint(config, out))
+        # --strict also checks links, which a plain build skips: its record must say it did.
+        if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
+            for warning in last["warnings"]:
+                print(warning, file=sys.stderr)
+            return BuildResult(out, last["counts"], last["warnings"],
+                               time.perf_counter() - started,
+                               not_english=last.get("not_english", []))
+        runner = runner or site_runner(config.cache_dir)
+        runner.progress = reporter.progress
+        runner.timings.clear()
+        state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview)
+        try:
+            runner.run(PREVIEW if preview else BUILD, state)
+        finally:
+            for leftover in (state.staging, state.retired):
+                if leftover is not None:
+                    _remove_tree(leftover, reporter)
+    assert state.digest is not None
+    return BuildResult(out, _record(state)["counts"], reporter.warnings,
+                       time.perf_counter() - started, state.digest, runner.timings_table(),
+                       state.foreign, state.seen)
 
 
 # Folders a build (or the preview's search indexing) works in beside the output.
@@ -304,14 +405,14 @@ def _exchange(a: Path, b: Path) -> bool:
                      _RENAME_EXCHANGE) == 0
 
 
-def _swap(staging: Path, out: Path, reporter: Reporter) -> None:
+def _swap(staging: Path, out: Path) -> Path | None:
     """Replace `out` with `staging` so that readers always find a whole site: one atomic
-    exchange where the system has it, else two renames (with a moment without `out`)."""
+    exchange where the system has it, else two renames (with a moment without `out`).
+    Returns the folder now holding the previous site, for the caller to remove."""
     if out.exists() and _exchange(staging, out):
-        _remove_tree(staging, reporter)  # now the previous site
-        return
+        return staging  # now the previous site
     retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
     if out.exists():
         out.rename(retired)
     staging.rename(out)
-    _remove_tree(retired, reporter)
+    return retired if retired.exists() else None

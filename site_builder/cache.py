@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config
+from .theme import builtin_templates
 
 MANIFEST = "last-build.json"
 _PACKAGE = Path(__file__).resolve().parent
@@ -49,8 +50,6 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[
 def code_version() -> str:
     """Changes whenever sitebuild's own code or built-in theme changes (by content: the
     compiled .pyc files Python writes beside it are no change)."""
-    from .render import builtin_templates  # late: render imports much more than we need
-
     theme = builtin_templates()
     lines = _file_lines(_PACKAGE, _PACKAGE, (".py",)) + _file_lines(theme, theme.parent)
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()

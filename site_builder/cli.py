@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true",
                    help="rebuild even if nothing changed, and overwrite hand-edited content "
                         "files (a backup is kept in .sitebuild/)")
+    b.add_argument("--timings", action="store_true",
+                   help="print the seconds each phase and stage of the build took")
     b.add_argument("--quiet", "-q", action="store_true",
                    help="no progress messages: only warnings, errors and the summary")
 
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
                            force=args.force)
             print(result.summary())
+            if args.timings and result.timings:
+                print(result.timings)
         elif args.command == "serve":
             from .serve import serve
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,53 +21,6 @@ CONFIG_FILE = "sitebuild.yml"
 SOURCES_FILE = "sources.yml"
 # Keys of a sources entry that `sitebuild add` records for the editor, not article metadata.
 RECORD_KEYS = ("fetched",)
-
-
-@dataclass
-class Config:
-    """Everything a build needs to know besides the articles themselves."""
-
-    site_dir: Path
-    title: str = "Story digest"
-    description: str = ""
-    base_url: str = ""
-    language: str = "en"
-    # canonical topic name -> extra spellings that mean the same topic
-    topic_aliases: dict[str, list[str]] = field(default_factory=dict)
-    topic_exclude: list[str] = field(default_factory=list)
-    # seed file name -> metadata overrides (outlet, url, title, author, published)
-    sources: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    @property
-    def seeds_dir(self) -> Path:
-        return self.site_dir / "seeds"
-
-    @property
-    def content_dir(self) -> Path:
-        return self.site_dir / "content"
-
-    @property
-    def templates_dir(self) -> Path:
-        return self.site_dir / "templates"
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.site_dir / ".sitebuild"
-
-
-# key -> (expected type, description); the description feeds `sitebuild --help` docs.
-TOP_KEYS: dict[str, tuple[type, str]] = {
-    "title": (str, "site title shown in the header and <title>"),
-    "description": (str, "one-line description for the index and meta tags"),
-    "base_url": (str, "absolute URL the site is published at (for canonical links)"),
-    "language": (str, "language code of the articles (html lang)"),
-    "topics": (dict, "topic settings: aliases and exclude"),
-    "sources": (dict, "per seed file metadata: outlet, url, title, author, published"),
-}
-TOPIC_KEYS: dict[str, tuple[type, str]] = {
-    "aliases": (dict, "canonical name -> list of other spellings"),
-    "exclude": (list, "names that never get a topic page"),
-}
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -151,24 +105,146 @@ def read_sources(node: yaml.Node, path: Path, reporter: Reporter) -> dict[str, d
     return sources
 
 
+# An option's parser: (node, file, reporter, dotted name) -> the value.
+Parser = Callable[[yaml.Node, Path, Reporter, str], Any]
+
+
+def _visible(node: yaml.Node, path: Path, _: Reporter, name: str) -> str:
+    # Shown on every page: nothing invisible that could spoof the text around it.
+    return visible_text(_scalar(node, path, name))
+
+
+def _url(node: yaml.Node, path: Path, _: Reporter, name: str) -> str:
+    return _base_url(node, path).rstrip("/")
+
+
+def _aliases(node: yaml.Node, path: Path, _: Reporter, name: str) -> dict[str, list[str]]:
+    return {key: _string_list(value, path, f"aliases of {key}")
+            for key, value in _mapping(node, path, name)}
+
+
+def _list(node: yaml.Node, path: Path, _: Reporter, name: str) -> list[str]:
+    return _string_list(node, path, name)
+
+
+def _sources(node: yaml.Node, path: Path, reporter: Reporter, _: str) -> dict:
+    return read_sources(node, path, reporter)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting of sitebuild.yml: its type (as the reader sees it), default,
+    description, and the parser that validates it (or the options of a section)."""
+
+    kind: str
+    default: Any
+    description: str
+    parse: Parser | None = None
+    options: dict[str, Option] | None = None  # a section: a mapping of its own options
+
+
+SCHEMA: dict[str, Option] = {
+    "title": Option("text", "Story digest", "site title shown in the header and <title>",
+                    _visible),
+    "description": Option("text", "", "one-line description for the index and meta tags",
+                          _visible),
+    "base_url": Option("URL", "", "absolute http(s) URL the site is published at (for "
+                       "canonical links, feeds and the sitemap)", _url),
+    "language": Option("text", "en", "language code of the articles (html lang)", _visible),
+    "topics": Option("section", None, "topic settings", options={
+        "aliases": Option("mapping of lists", {}, "canonical name -> list of other spellings",
+                          _aliases),
+        "exclude": Option("list", [], "names that never get a topic page", _list),
+    }),
+    "sources": Option("mapping", {}, "per seed file metadata: outlet, url, title, author, "
+                      "published", _sources),
+}
+# Where each option's value goes in Config (dotted names of sections' options).
+_FIELDS = {"title": "title", "description": "description", "base_url": "base_url",
+           "language": "language", "topics.aliases": "topic_aliases",
+           "topics.exclude": "topic_exclude", "sources": "sources"}
+
+
+@dataclass
+class Config:
+    """Everything a build needs to know besides the articles themselves."""
+
+    site_dir: Path
+    title: str = SCHEMA["title"].default
+    description: str = SCHEMA["description"].default
+    base_url: str = SCHEMA["base_url"].default
+    language: str = SCHEMA["language"].default
+    # canonical topic name -> extra spellings that mean the same topic
+    topic_aliases: dict[str, list[str]] = field(default_factory=dict)
+    topic_exclude: list[str] = field(default_factory=list)
+    # seed file name -> metadata overrides (outlet, url, title, author, published)
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.site_dir / "seeds"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.site_dir / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.site_dir / "templates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.site_dir / ".sitebuild"
+
+
+def _read_section(node: yaml.Node, schema: dict[str, Option], path: Path, reporter: Reporter,
+                  prefix: str, values: dict[str, Any], errors: list[SiteError]) -> None:
+    """Parse every option of one mapping into `values`, collecting errors (not stopping)."""
+    try:
+        items = _mapping(node, path, prefix.rstrip(".") or "the configuration")
+    except SiteError as exc:
+        errors.append(exc)
+        return
+    for key, value in items:
+        where = prefix.rstrip(".") or CONFIG_FILE
+        if not _check_key(key, schema, value, path, reporter, where):
+            continue
+        option, name = schema[key], prefix + key
+        try:
+            if option.options is not None:
+                _read_section(value, option.options, path, reporter, f"{name}.", values,
+                              errors)
+            elif option.parse is not None:
+                values[name] = option.parse(value, path, reporter, name)
+        except SiteError as exc:
+            errors.append(exc)
+
+
+def _one_error(errors: list[SiteError]) -> SiteError:
+    """All problems in one message, located at the first."""
+    first = errors[0]
+    more = [f"line {e.line}: {e.message}" if e.line else e.message for e in errors[1:]]
+    message = "; also ".join([first.message, *more])
+    return SiteError(message, first.path, first.line, first.column)
+
+
 def load_config(site_dir: Path, reporter: Reporter) -> Config:
-    """Load and validate `sitebuild.yml` and `seeds/sources.yml`; both are optional."""
+    """Load and validate `sitebuild.yml` and `seeds/sources.yml`; both are optional.
+
+    Every option is checked against SCHEMA; all the problems found are reported
+    together, in one error.
+    """
     config = Config(site_dir=site_dir)
     path = site_dir / CONFIG_FILE
     root = _parse(path) if path.exists() else None
     if root is not None:
-        for key, value in _mapping(root, path, "the configuration"):
-            if not _check_key(key, TOP_KEYS, value, path, reporter, CONFIG_FILE):
-                continue
-            if key == "topics":
-                _load_topics(config, value, path, reporter)
-            elif key == "sources":
-                config.sources.update(read_sources(value, path, reporter))
-            elif key == "base_url":
-                config.base_url = _base_url(value, path)
-            else:  # shown on every page: nothing invisible that could spoof the text around it
-                setattr(config, key, visible_text(_scalar(value, path, key)))
-    config.base_url = config.base_url.rstrip("/")
+        values: dict[str, Any] = {}
+        errors: list[SiteError] = []
+        _read_section(root, SCHEMA, path, reporter, "", values, errors)
+        if errors:
+            raise _one_error(errors)
+        for name, value in values.items():
+            setattr(config, _FIELDS[name], value)
     sources_path = config.seeds_dir / SOURCES_FILE
     if sources_path.exists():
         node = _parse(sources_path)
@@ -177,14 +253,3 @@ def load_config(site_dir: Path, reporter: Reporter) -> Config:
             for name, meta in read_sources(node, sources_path, reporter).items():
                 config.sources.setdefault(name, {}).update(meta)
     return config
-
-
-def _load_topics(config: Config, node: yaml.Node, path: Path, reporter: Reporter) -> None:
-    for key, value in _mapping(node, path, "topics"):
-        if not _check_key(key, TOPIC_KEYS, value, path, reporter, "topics"):
-            continue
-        if key == "aliases":
-            for name, spellings in _mapping(value, path, "topics.aliases"):
-                config.topic_aliases[name] = _string_list(spellings, path, f"aliases of {name}")
-        else:
-            config.topic_exclude = _string_list(value, path, "topics.exclude")

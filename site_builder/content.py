@@ -21,8 +21,8 @@ from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
 from .markdown import Unit, escape_markdown, paragraph_ids, parse_units, units_with_lines
-from .memo import Memos, cached_map, stable_hash
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
+from .pipeline import Runner, Stage
 from .text import visible_text
 
 ARTICLES = "articles"
@@ -62,9 +62,9 @@ class _Existing:
     edited: bool
 
 
-def _existing_files(directory: Path, memos: Memos) -> list[_Existing]:
+def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
     found = []
-    for path, data, text, parsed in _parsed_files(directory, memos):
+    for path, data, text, parsed in _parsed_files(directory, runner):
         if isinstance(text, SiteError) or isinstance(parsed, SiteError):
             # Reported when the file is loaded; its seed must still not overwrite it.
             text = data.decode("utf-8", errors="replace")
@@ -92,7 +92,7 @@ def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
 
 
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
-                  memos: Memos | None = None, force: bool = False) -> None:
+                  runner: Runner | None = None, force: bool = False) -> None:
     """Write one Markdown file per cleaned document, respecting hand edits.
 
     A file is only replaced or removed while it still holds the bytes this build
@@ -101,8 +101,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
     _remove_temp_files(directory, reporter)
-    memos = memos or Memos(None)
-    existing = _existing_files(directory, memos)
+    runner = runner or Runner.in_memory()
+    existing = _existing_files(directory, runner)
     _tie_orphans(existing, docs, reporter)
     by_source = {e.meta.get("source_file"): e for e in existing if e.meta.get("source_file")}
     by_path = {e.path: e for e in existing}
@@ -128,8 +128,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                 reporter.notice("edited by hand; kept", old.path)
             continue
         regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
-    texts = cached_map(_render_job, regenerated,
-                       [stable_hash(doc, slug) for doc, slug in regenerated], memos["content"])
+    texts = runner.map(WRITE, regenerated)
     written: set[Path] = set()
     moved: list[_Existing] = []
     for (doc, slug), text in zip(regenerated, texts, strict=True):
@@ -398,6 +397,16 @@ def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] 
         return exc
 
 
+def _job_key(job: tuple) -> tuple:
+    return job
+
+
+# Per-file work, kept between builds: a content file's text from its cleaned document
+# and slug, and the front matter and units parsed from a file's path and text.
+WRITE = Stage("content", _render_job, version=1, key=_job_key)
+PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
+
+
 def _read_bytes(path: Path) -> bytes | SiteError | None:
     """The file's bytes; None when it has gone since it was listed."""
     try:
@@ -411,7 +420,7 @@ def _read_bytes(path: Path) -> bytes | SiteError | None:
         return SiteError(f"cannot read: {exc.strerror or exc}", path)
 
 
-def _parsed_files(directory: Path, memos: Memos) -> list[tuple[
+def _parsed_files(directory: Path, runner: Runner) -> list[tuple[
         Path, bytes | None, str | SiteError, tuple[dict, list[Unit]] | SiteError]]:
     """Each content file with its bytes, its text and its parsed front matter and units
     (memoised); the bytes are None for a file that vanished since it was listed."""
@@ -419,19 +428,18 @@ def _parsed_files(directory: Path, memos: Memos) -> list[tuple[
     data = [_read_bytes(path) for path in paths]
     present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
     jobs = [(str(path), _decoded(path, d)) for path, d in present]
-    parsed = cached_map(_parse_content, jobs, [stable_hash(*job) for job in jobs],
-                        memos["parse"])
+    parsed = runner.map(PARSE, jobs)
     return [(path, d if isinstance(d, bytes) else b"", text, result)
             for (path, d), (_, text), result in zip(present, jobs, parsed, strict=True)]
 
 
-def load_articles(config: Config, reporter: Reporter, memos: Memos | None = None
+def load_articles(config: Config, reporter: Reporter, runner: Runner | None = None
                   ) -> list[Article]:
     """Load every `content/articles/*.md` into Articles, in slug order."""
     articles: list[Article] = []
     slugs: set[str] = set()
     for path, _, _, parsed in _parsed_files(config.content_dir / ARTICLES,
-                                            memos or Memos(None)):
+                                            runner or Runner.in_memory()):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)

@@ -14,14 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection
 from pathlib import Path
-from typing import Any, TypeVar
-
-from .parallel import pmap
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 _FORMAT = 1
 
@@ -80,7 +74,12 @@ class Memo:
         return blob
 
     def put(self, key: str, answers: dict[str, bool], blob: bytes) -> None:
+        """Store the pickled result of `key` and the corpus lookups it depended on."""
         self._new[key] = (answers, blob)
+
+    def rotate(self) -> None:
+        """Keep this build's entries in memory as the next build's old ones."""
+        self._old, self._new = self._new, {}
 
     def save(self) -> None:
         """Keep exactly the entries this build used (others belong to deleted or older inputs)."""
@@ -95,13 +94,15 @@ class Memo:
 
 
 class Memos:
-    """The memos of one site (or, with no folder, of this build only)."""
+    """The memos of one site (or, with no folder, kept in memory only), keyed by `version`.
 
-    def __init__(self, folder: Path | None) -> None:
-        from .cache import code_version  # late: it imports the renderer
+    Kept across builds by a long-lived process (the preview): `rotate()` makes what
+    this build used the next build's lookups, with nothing read back from disk.
+    """
 
+    def __init__(self, folder: Path | None, version: str) -> None:
         self.folder = folder
-        self.version = code_version()
+        self.version = version
         self._stages: dict[str, Memo] = {}
 
     def __getitem__(self, stage: str) -> Memo:
@@ -109,49 +110,14 @@ class Memos:
             self._stages[stage] = Memo(self.folder, stage, self.version)
         return self._stages[stage]
 
-    def save(self) -> None:
-        """Save the stages used so far and let go of them (their results can be large)."""
+    def save(self, release: bool = True) -> None:
+        """Save the stages used so far; with `release`, let go of them (they can be large)."""
         for memo in self._stages.values():
             memo.save()
-        self._stages.clear()
+        if release:
+            self._stages.clear()
 
-
-# What the worker processes call: set by cached_map for the duration of one map.
-_job: tuple[Callable[..., Any], Collection[str] | None] | None = None
-
-
-def _use_job(func: Callable[..., Any], words: Collection[str] | None) -> None:
-    global _job
-    _job = (func, words)
-
-
-def _run(item: Any) -> tuple[dict[str, bool], bytes]:
-    assert _job is not None
-    func, words = _job
-    if words is None:
-        return {}, pickle.dumps(func(item), protocol=5)
-    probe = Probe(words)
-    return probe.answers, pickle.dumps(func(item, probe), protocol=5)
-
-
-def cached_map(func: Callable[..., R], items: Sequence[T], keys: Sequence[str], memo: Memo,
-               words: Collection[str] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> list[R]:
-    """`[func(item) for item in items]`, reusing results stored under the same keys.
-
-    With `words`, `func(item, probe)` is called instead, and must consult the
-    corpus-wide `words` only through `probe` (a `Probe`). Missing results are
-    computed on the process pool; every result is unpickled fresh, so callers may
-    mutate what they get.
-    """
-    blobs: list[bytes | None] = [memo.get(key, words or ()) for key in keys]
-    missing = [i for i, blob in enumerate(blobs) if blob is None]
-    if progress is not None and not missing:
-        progress(len(items), len(items))
-    computed = pmap(_run, [items[i] for i in missing], initializer=_use_job,
-                    initargs=(func, words), progress=progress and (
-                        lambda done, _: progress(len(items) - len(missing) + done, len(items))))
-    for i, (answers, blob) in zip(missing, computed, strict=True):
-        memo.put(keys[i], answers, blob)
-        blobs[i] = blob
-    return [pickle.loads(blob) for blob in blobs]  # type: ignore[arg-type]
+    def rotate(self) -> None:
+        """Start the next build: this build's entries are what it may reuse."""
+        for memo in self._stages.values():
+            memo.rotate()

@@ -1,17 +1,31 @@
-"""A process pool for per-item work: the same results, in the same order, as a plain loop."""
+"""Worker processes for per-item work: the same results, in the same order, as a plain loop.
+
+The job travels as the workers' arguments: each worker process is started with the
+function, the shared read-only `state` and its share of the items, and sends its
+results back in batches; nothing is kept in module globals. A single-threaded process
+forks its workers (the state is inherited, not copied); a process with threads (the
+preview builds on a thread) never forks: its workers come from a fork server.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+import pickle
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 # Below this many items, starting processes costs more than it saves.
 MIN_ITEMS = 48
+# Results a worker sends at a time (progress is reported as they arrive).
+_BATCH = 16
+# Modules a fork server loads once, so that its workers start with them imported.
+_PRELOAD = ["site_builder.analyze", "site_builder.content", "site_builder.ingest.clean",
+            "site_builder.render"]
 
 
 def workers() -> int:
@@ -22,33 +36,83 @@ def workers() -> int:
         return 1
 
 
-def pmap(func: Callable[[T], R], items: Iterable[T],
-         initializer: Callable[..., None] | None = None, initargs: tuple = (),
-         progress: Callable[[int, int], None] | None = None) -> list[R]:
-    """`[func(x) for x in items]`, spread over worker processes when it pays.
+def _context() -> multiprocessing.context.BaseContext:
+    if threading.active_count() > 1:
+        # Forking a process that has threads can copy a lock one of them holds.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("fork")
 
-    Workers are forked, so `initializer` can hand them large read-only data without
-    pickling it; results come back in input order, and `progress(done, total)` is
-    called in this process as they do.
-    """
+
+def _work(func: Callable[..., Any], state: Any, items: Sequence[Any], out: Connection) -> None:
+    """A worker's life: compute its items in order, sending results in batches."""
+    try:
+        batch: list[Any] = []
+        for item in items:
+            batch.append(func(item) if state is None else func(state, item))
+            if len(batch) >= _BATCH:
+                out.send(("ok", batch))
+                batch = []
+        out.send(("ok", batch))
+    except BaseException as exc:  # handed to the parent, which raises it
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        out.send(("error", exc))
+    finally:
+        out.close()
+
+
+def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
+         progress: Callable[[int, int], None] | None = None,
+         count: int | None = None) -> list[R]:
+    """`[func(x) for x in items]` (or `func(state, x)`), spread over `count` worker
+    processes when it pays; results come back in input order, and `progress(done,
+    total)` is called in this process as they do."""
     items = list(items)
-    count = min(workers(), max(1, len(items) // (MIN_ITEMS // 2)))
-    if count <= 1 or len(items) < MIN_ITEMS:
-        if initializer is not None:
-            initializer(*initargs)
-        return _collect((func(item) for item in items), len(items), progress)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(count, mp_context=context, initializer=initializer,
-                             initargs=initargs) as pool:
-        chunk = max(1, len(items) // (count * 8))
-        return _collect(pool.map(func, items, chunksize=chunk), len(items), progress)
-
-
-def _collect(results: Iterable[R], total: int,
-             progress: Callable[[int, int], None] | None) -> list[R]:
-    done: list[R] = []
-    for result in results:
-        done.append(result)
-        if progress is not None:
-            progress(len(done), total)
-    return done
+    total = len(items)
+    count = min(count or workers(), max(1, total // (MIN_ITEMS // 2)))
+    if count <= 1 or total < MIN_ITEMS:
+        done = []
+        for item in items:
+            done.append(func(item) if state is None else func(state, item))
+            if progress is not None:
+                progress(len(done), total)
+        return done
+    context = _context()
+    processes, readers = [], {}
+    for k in range(count):
+        reader, writer = context.Pipe(duplex=False)
+        # Every count-th item: an even share even when item costs drift along the list.
+        process = context.Process(target=_work, args=(func, state, items[k::count], writer),
+                                  daemon=True)
+        process.start()
+        writer.close()
+        processes.append(process)
+        readers[reader] = k
+    shares: list[list[R]] = [[] for _ in range(count)]
+    received = 0
+    try:
+        while readers:
+            for reader in wait(list(readers)):
+                try:
+                    kind, payload = reader.recv()
+                except EOFError:
+                    del readers[reader]
+                    continue
+                if kind == "error":
+                    raise payload
+                shares[readers[reader]].extend(payload)
+                received += len(payload)
+                if progress is not None:
+                    progress(received, total)
+    finally:
+        for process in processes:
+            if readers:  # leaving on an error: stop the others
+                process.terminate()
+            process.join()
+    if received != total:
+        raise RuntimeError("a worker process ended without finishing its work")
+    return [shares[i % count][i // count] for i in range(total)]

@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,10 +31,11 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .build import build
+from .build import BuildResult, BuildState, build
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
+from .pipeline import Runner, site_runner
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
@@ -82,6 +84,8 @@ class PreviewState:
     builds: int = 0
     error: str | None = None
     signature: list[str] | None = None  # the files the last build saw; None before the first
+    # Kept between builds: per-article results stay in memory, not re-read from disk.
+    runner: Runner | None = None
 
 
 class OutputFiles(StaticFileHandler):
@@ -205,8 +209,7 @@ class PreviewServer(Server):
     def application(self, port: int, host: str, liveport: int | None = None,
                     debug: bool | None = None, live_css: bool = True) -> None:
         """Like livereload's, without its /forcereload (any page could reload the preview)
-        and with every route behind a Host check; listen (raising OSError on a busy
-        port), then say where the site is."""
+        and with every route behind a Host check."""
         LiveReloadHandler.watcher = self.watcher
         LiveReloadHandler.live_css = live_css
         script = _LIVE_SCRIPT
@@ -274,9 +277,8 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     server = PreviewServer(state, lambda: print(
         f"serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr,
         flush=True))
-    # livereload polls what it watches and reloads by itself; it watches only this
-    # file, with delay="forever" so that it never reloads: the build thread decides.
-    server.watch(str(site_dir / CONFIG_FILE), lambda: None, delay="forever")
+    server.root, server.default_filename = str(out), "index.html"
+    server._setup_logging()
     loop = IOLoop.current()
     changed = threading.Event()
     observer = Observer()
@@ -290,10 +292,15 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
                      daemon=True).start()
     try:
-        server.serve(port=port, host=host, root=str(out), open_url_delay=None, restart_delay=0)
-    except OSError as exc:
-        raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
-                        "(try another --port)", f"{host}:{port}") from exc
+        try:
+            server.application(port, host)
+        except OSError as exc:
+            raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
+                            "(try another --port)", f"{host}:{port}") from exc
+        # The preview runs its own loop: livereload's file polling never starts (it would
+        # also send the first browser to connect a reload of its own); only the build
+        # thread's hook reloads.
+        loop.start()
     finally:
         observer.stop()
 
@@ -326,8 +333,37 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     if sources + content_lines(layout) == state.signature:
         return  # our own content/ writes, or nothing new
     changed = changed_files(state.signature, sources + content_lines(layout))
+    started = time.perf_counter()
+    if state.runner is None:
+        state.runner = site_runner(layout.cache_dir)
+
+    counted = False
+
+    def count(seen: list[str] | None = None) -> None:
+        nonlocal counted
+        if not counted:
+            counted = True
+            state.builds += 1
+            # The inputs as the build read them: a save that landed while it ran is news,
+            # to be built next, not taken for the build's own writes. Without them (a
+            # failed build), sources as it saw them and content/ as it left it.
+            state.signature = seen if seen is not None else sources + content_lines(layout)
+
+    def went_live(build_state: BuildState) -> None:  # the new pages are live; search follows
+        state.error = None
+        count(build_state.seen)
+        if changed:
+            pages = len(build_state.pages)
+            print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
+                  f"in {time.perf_counter() - started:.1f}s, reloading the browser",
+                  file=sys.stderr, flush=True)
+        if reload is not None:
+            reload()
+
+    state.runner.hooks = {"swap": [went_live]}
+    result: BuildResult | None = None
     try:
-        result = build(site_dir, out, quiet=True, defer_search=True)
+        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True)
     except SiteError as exc:
         _failed(state, str(exc))
         return
@@ -336,25 +372,9 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
-        state.builds += 1
-        # Sources as the build saw them (an edit made meanwhile is seen as new),
-        # content/ as it left it (its own writes are no change).
-        state.signature = sources + content_lines(layout)
-    if result.seen is not None:
-        # Content/ as the build read it, not as it is now: a save that landed while the
-        # build ran is news, to be built next, not taken for the build's own writes.
-        state.signature = result.seen
-    state.error = None
-    if changed:
-        pages = result.counts["pages"]
-        print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
-              f"in {result.seconds:.1f}s, reloading the browser", file=sys.stderr, flush=True)
-    else:
+        count(result.seen if result is not None else None)
+    if not changed:
         print(result.summary(), file=sys.stderr, flush=True)
-    if reload is not None:
-        reload()
-    if result.finish_search is not None and (problem := result.finish_search()):
-        print(f"warning: {problem}", file=sys.stderr, flush=True)
 
 
 def changed_files(before: list[str] | None, after: list[str]) -> list[str]:

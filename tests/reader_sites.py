@@ -1,5 +1,6 @@
 """Sites for the reader-facing tests: the sample with named sources, and the sample
-re-rendered with numbers on its disputed figures (until the analysis gives them)."""
+re-rendered with numbers and dates on its disputed figures chosen so that both kinds
+of chart are drawn (a figure updated over time, and values that differ by source)."""
 
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ def named_sample(root: Path) -> Path:
 
 
 def number_claims(digest: Digest) -> None:
-    """Give the disputed figures numbers and kinds, as the figure analysis will: the
-    first an update over time, the others values that differ by source."""
+    """Give the disputed figures numbers, dates and kinds that draw every kind of chart
+    (the sample's own figures need not): the first an update over time, the others
+    values that differ by source."""
     for n, d in enumerate(digest.disagreements):
         d.kind = "update" if n == 0 else "contradicts" if n == 1 else "differs"
         for i, claim in enumerate(d.claims):

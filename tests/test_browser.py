@@ -68,10 +68,12 @@ def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     """The same site with its search index split into shards of 2 pages."""
     kept = search.SHARD_PAGES
     search.SHARD_PAGES = 2
-    try:
-        yield from _served(tmp_path_factory.mktemp("browser-sharded") / "site")
+    try:  # only for this build: later sites in the module get the usual shards
+        output = build(named_sample(tmp_path_factory.mktemp("browser-sharded") / "site"),
+                       quiet=True, strict=True).output
     finally:
         search.SHARD_PAGES = kept
+    yield from _serve(output)
 
 
 @pytest.fixture(scope="module")
@@ -434,3 +436,33 @@ def test_search_without_javascript_says_so(site, browser):
     message = page.locator("#search-noscript")
     assert message.is_visible() and "JavaScript" in message.inner_text()
     context.close()
+
+
+_MARKUP_SEED = """\
+Harbour council approves a new flood barrier after a long debate
+
+By Jane Miller | March 4, 2024
+
+The city council voted on Monday to approve a flood barrier along the river, ending months of \
+debate over its cost <img src=x onerror="document.title='pwned'"> and its route.
+
+Engineers say the barrier will protect about 4,000 homes from the kind of flooding that struck \
+the town two winters ago, according to the council's own planning documents.
+
+Construction is expected to begin in the spring and to last roughly eighteen months, the \
+council said in a statement after the vote.
+"""
+
+
+def test_search_excerpts_show_markup_in_article_text_as_text(tmp_path: Path, page):
+    # search.js puts Pagefind's excerpt in with innerHTML, trusting Pagefind to escape
+    # the page text it stores; an article quoting markup must stay text.
+    root = named_sample(tmp_path / "site")
+    (root / "seeds" / "markup.txt").write_text(_MARKUP_SEED)
+    for base, _, _ in _serve(build(root, quiet=True).output):
+        page.goto(base + "search/?q=onerror")
+        excerpt = page.locator("#search-results li p", has_text="onerror").first
+        excerpt.wait_for(timeout=15000)
+        assert page.locator("#search-results img").count() == 0
+        assert "<img src=x" in excerpt.inner_text()
+        assert page.title() != "pwned" and page.errors == []

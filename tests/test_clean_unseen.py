@@ -149,6 +149,24 @@ def test_reference_markers_captions_and_update_notes():
     assert _kept(result) == cited
 
 
+def test_photo_credits_are_known_by_shape_not_by_agency_name():
+    # Invented picture desks: no list of agencies can know them, the credit's shape does.
+    captions = ["Divers inspect the cracked pier on Tuesday. Kestrel Picture Desk",
+                "Cranes lift the new gangway into place. NORDPIX",
+                "The old quay at dawn. Mara Lind/Kestrel Pictures",
+                "Workers on the pier in June. (Harbour Authority/Handout via NORDPIX)",
+                "Ferries wait offshore. (NORDPIX/Mara Lind)"]
+    lines = [HEADLINE, PARAS[0], captions[0], PARAS[1], captions[1], PARAS[2], captions[2],
+             PARAS[3], captions[3], *MORE_PARAS, captions[4]]
+    _, result = _clean(lines)
+    assert _kept(result) == [*PARAS, *MORE_PARAS]
+    # A sentence that ends on an abbreviation and a capitalised word is prose, not a credit.
+    _, result = _clean([HEADLINE, *PARAS[:2], "Bonds it held, by issuer:",
+                        "- About $21 billion of bonds, mostly U.S. Treasuries",
+                        "- About $4 billion of city bonds", *PARAS[2:]])
+    assert "photo caption or credit" not in _reasons(result).values()
+
+
 def test_a_name_alone_next_to_the_dateline_is_the_author():
     _, result = _clean(["Harbour News", HEADLINE, "Tomas Ruiz", "Tue 5 Mar 2024 09.30 GMT",
                         *PARAS])

@@ -81,3 +81,37 @@ def test_hostile_yaml_is_a_config_error_with_its_line(tmp_path: Path, text: str,
 def test_invisible_characters_are_taken_out_of_the_site_title(tmp_path: Path):
     (tmp_path / "sitebuild.yml").write_text("title: \"Harbour\\u202e news\\u200b digest\"\n")
     assert load_config(tmp_path, Reporter(quiet=True)).title == "Harbour news digest"
+
+
+def test_every_problem_is_reported_at_once_located_at_the_first(tmp_path: Path):
+    (tmp_path / "sitebuild.yml").write_text(
+        "title: [not, text]\nbase_url: ftp://example.org\ntopics:\n  exclude: {a: 1}\n")
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    error = caught.value
+    assert (error.line, error.column) == (1, 8)
+    assert "title must be a text value" in error.message
+    assert "line 2: base_url must be an absolute http" in error.message
+    assert "line 4: topics.exclude must be a list" in error.message
+
+
+def test_the_schema_declares_each_option_with_type_default_and_description(tmp_path: Path):
+    from site_builder.config import SCHEMA
+
+    def walk(options, prefix=""):
+        for key, option in options.items():
+            yield prefix + key, option
+            if option.options:
+                yield from walk(option.options, f"{prefix}{key}.")
+
+    declared = dict(walk(SCHEMA))
+    assert {"title", "description", "base_url", "language", "topics", "topics.aliases",
+            "topics.exclude", "sources"} == set(declared)
+    for name, option in declared.items():
+        assert option.kind and option.description, name
+        assert (option.parse is None) != (option.options is None), name
+    defaults = load_config(tmp_path, Reporter(quiet=True))
+    for name in ("title", "description", "base_url", "language"):
+        assert getattr(defaults, name) == declared[name].default
+    assert defaults.topic_aliases == declared["topics.aliases"].default
+    assert defaults.topic_exclude == declared["topics.exclude"].default

@@ -82,3 +82,35 @@ def test_rebuild_after_random_edits_equals_clean_build(tmp_path: Path, seed: int
     kept = [p for p, inode in before.items() if p.exists() and p.stat().st_ino == inode]
     assert kept, edits
     assert len(kept) < len(before), edits  # and the edited ones were rewritten
+
+
+def test_preview_builds_after_rounds_of_edits_equal_clean_builds(tmp_path: Path) -> None:
+    """The preview keeps one runner (memos in memory) across builds; after each round
+    of edits its output equals a clean build's, and it reloads before it re-indexes."""
+    from site_builder.config import Config
+    from site_builder.pipeline import site_runner
+
+    rng = random.Random(11)
+    site = _site(tmp_path / "edited")
+    runner = site_runner(Config(site).cache_dir)
+    phases: list[str] = []
+    runner.on("swap", lambda state: phases.append("swap"))
+    runner.on("search", lambda state: phases.append("search"))
+    build(site, quiet=True, runner=runner, preview=True)
+    for round_ in range(3):
+        # The memos on disk are not what the preview reuses: it keeps its own in memory.
+        shutil.rmtree(site / ".sitebuild" / "memo", ignore_errors=True)
+        sentences = runner.memos["sentences"]
+        kept = set(sentences._old or {})
+        edits = [_edit(site / "seeds", rng) for _ in range(2)]
+        build(site, quiet=True, runner=runner, preview=True)
+        assert kept and len(set(sentences._old or {}) - kept) <= len(kept) // 2, edits
+        clean = tmp_path / f"clean-{round_}"
+        shutil.copytree(site / "seeds", clean / "seeds")
+        build(clean, quiet=True)
+        for folder in ("output", "content"):
+            ours, theirs = _files(site / folder), _files(clean / folder)
+            assert ours.keys() == theirs.keys(), edits
+            differing = [name for name in ours if ours[name] != theirs[name]]
+            assert not differing, f"round {round_}, {edits}: {differing[:5]}"
+    assert phases == ["swap", "search"] * 4

@@ -97,6 +97,22 @@ def test_chart_without_dates_is_one_bar_per_source_and_needs_two_values():
     assert compact(1500) == "1.5k" and compact(12) == "12"
 
 
+def test_a_unit_the_label_already_names_is_not_repeated():
+    articles = {s: _article(s) for s in ("a", "b")}
+    names = {"a": "Alpha", "b": "Beta"}
+
+    def desc(about: str, unit: str) -> str:
+        d = Disagreement(about, [Claim(v, [Ref(s, "p-1")], v, n) for v, n, s in
+                                 (("3 km", 3, "a"), ("5 km", 5, "b"))], unit=unit)
+        return re.search(r"<desc[^>]*>(.*?)</desc>", str(chart(d, names, articles, "c"))
+                         ).group(1)
+
+    assert desc("aid (USD)", "USD").startswith("Aid (USD), by source")
+    assert "(missil)" not in desc("how many Patriot missiles", "missil")  # the noun's stem
+    assert "(date)" not in desc("when it was announced", "date")
+    assert desc("length of the tunnel", "km").startswith("Length of the tunnel (km), by")
+
+
 @pytest.fixture(scope="module")
 def numbered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     return numbered_site(tmp_path_factory.mktemp("numbered"))
@@ -150,6 +166,17 @@ def test_disagreements_come_first_with_labels_charts_and_time_order(numbered):
     index = (out / "index.html").read_text()
     assert index.index('id="disagreements"') < index.index('id="sources"')
     assert index.count('<svg class="chart"') >= 2
+
+
+def test_disagreement_headings_name_a_unit_once(numbered):
+    out, digest = numbered
+    facts = (out / "facts" / "index.html").read_text()
+    headings = re.findall(r'<h3 id="d-\d+-h">(.*?)</h3>', facts)
+    assert len(headings) == len(digest.disagreements)
+    for heading in headings:
+        units = re.findall(r"\(([^()]+)\)", heading)
+        assert len(units) == len(set(units)), heading
+        assert "(date)" not in heading
 
 
 def test_single_source_claims_are_folded_away(numbered):
@@ -266,6 +293,22 @@ def test_key_facts_are_cut_into_pages_that_keep_every_fact_once(numbered, tmp_pa
     assert figures
     for href, fact_id in figures:  # the front page links each figure to its page
         assert f'<tr id="{fact_id}"' in (tmp_path / "out" / href).read_text()
+
+
+def test_a_disagreement_weighs_on_its_page_by_the_claims_and_sources_it_shows():
+    from site_builder import render
+    from site_builder.models import Claim, Digest, Disagreement, Ref
+
+    def toll(claims: int, sources: int) -> Disagreement:
+        return Disagreement("death toll", [
+            Claim(str(n), [Ref(f"a{n}-{s}", "p-1") for s in range(sources)], "x" * 200)
+            for n in range(claims)])
+
+    # A running toll reported by dozens of sources cannot share a page with many others.
+    heavy = Digest([], [], [], [toll(20, 30) for _ in range(12)], [], [])
+    light = Digest([], [], [], [toll(2, 1) for _ in range(12)], [], [])
+    assert len(render.facts_pages(heavy)) > 1
+    assert len(render.facts_pages(light)) == 1
 
 
 def test_the_sample_front_page_weighs_under_60_kb_with_its_css_and_js(built_sample: Path):

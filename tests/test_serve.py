@@ -254,6 +254,43 @@ def test_the_rebuild_thread_survives_any_exception(tmp_path: Path, monkeypatch):
     assert state.error is None and state.builds == 2
 
 
+def test_the_only_reload_is_the_one_after_an_edit_and_its_pages_are_live(
+        server: tuple[str, Path]):
+    """A browser that connects gets no reload of its own (livereload's polling never
+    runs); after an edit, the reload comes once the edited page is served."""
+    import asyncio
+
+    from tornado.websocket import websocket_connect
+
+    base, site = server
+    digest = json.loads(_get(base + "digest.json") or "{}")
+    article = next(a for a in digest["articles"] if a["source_file"].startswith("004"))
+    seed = site / "seeds" / article["source_file"]
+
+    async def session() -> tuple[str | None, str]:
+        socket_ = await websocket_connect(base.replace("http", "ws") + "livereload")
+        await socket_.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        await socket_.read_message()
+        await socket_.write_message(json.dumps({"command": "info", "url": base}))
+        try:  # livereload's own poller would have sent one within 0.8 s
+            early = await asyncio.wait_for(socket_.read_message(), 3)
+        except TimeoutError:
+            early = None
+        lines = seed.read_text(encoding="utf-8").split("\n")
+        lines[1] += " Officials added that the Quillanbury transfer was logged."
+        seed.write_text("\n".join(lines), encoding="utf-8")
+        message = await asyncio.wait_for(socket_.read_message(), 120)
+        page = _get(base + article["url"]) or ""
+        socket_.close()
+        return early, json.loads(message or "{}").get("command", "") + ("+edit" if (
+            "Quillanbury transfer" in page) else "")
+
+    early, reload = asyncio.run(session())
+    assert early is None
+    assert reload == "reload+edit"
+
+
 def test_a_save_landing_while_the_preview_builds_is_built_next(tmp_path: Path, monkeypatch):
     from site_builder import serve
 

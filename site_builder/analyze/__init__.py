@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..config import Config
 from ..content import make_slug
-from ..memo import Memos
 from ..models import Article, Digest, Ref, Topic
+from ..pipeline import Runner
 from .crossrefs import near_duplicates, related
 from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
@@ -14,15 +14,16 @@ from .sentences import Sentence, build_sentences, similar_pairs, story_year, wei
 from .timeline import build_timeline
 
 
-def analyze(articles: list[Article], config: Config, memos: Memos | None = None) -> Digest:
+def analyze(articles: list[Article], config: Config, runner: Runner | None = None) -> Digest:
     """Build the digest from the loaded articles; pure: same input, same digest.
 
-    `memos` keeps per-article results between builds (without it, nothing is kept).
+    `runner` keeps per-article results between builds (without it, nothing is kept)
+    and runs the per-article work on its process pool.
     """
-    memos = memos or Memos(None)
+    runner = runner or Runner.in_memory()
     # First: its shingle index is large, and is gone before the sentences are built.
-    duplicates = near_duplicates(articles, memos["shingles"])
-    sentences = build_sentences(articles, story_year(articles), memos["sentences"])
+    duplicates = near_duplicates(articles, runner)
+    sentences = build_sentences(articles, story_year(articles), runner)
     topics, topic_slug = _topics(sentences, config)
     weigh(sentences)
     # Repeated sentences are grouped by their words; only distinct ones are compared.

@@ -9,9 +9,8 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from itertools import chain
 
-from ..memo import Memo, cached_map
 from ..models import Article, CrossRef, Ref
-from ..parallel import pmap
+from ..pipeline import Runner, Stage
 from ..text import normalise, split_sentences
 from .sentences import article_key
 
@@ -51,6 +50,8 @@ def _article_units(article: Article) -> list[_Unit]:
 
 
 # A paragraph's shingles and its sentences' shingles.
+# Shingles of each paragraph and sentence, kept between builds per article.
+SHINGLES = Stage("shingles", _article_units, version=1, key=article_key)
 _Text = tuple[frozenset[int], tuple[frozenset[int], ...]]
 
 
@@ -93,7 +94,8 @@ def _index(texts: list[_Text], copies: list[int]) -> _Index:
     return _Index(texts, paragraphs, dict(sentences), sentence_sets, sentence_text, repeated)
 
 
-def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[CrossRef]:
+def near_duplicates(articles: list[Article], runner: Runner | None = None
+                    ) -> list[CrossRef]:
     """Paragraph pairs that repeat each other, whole or sentence by sentence.
 
     A pair is a duplicate when the shingles they share cover at least half of the
@@ -101,11 +103,11 @@ def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[C
     (paragraphs, and sentences) must share two shingles found in at most ~sqrt(n)
     paragraphs: boilerplate phrases alone are no evidence of copying, and leaving
     them out of the inverted index keeps the search near-linear. Paragraphs with the
-    same text are compared once. Shingling (kept in `memo`) and the scan run on the
-    process pool.
+    same text are compared once. Shingling (kept between builds by `runner`) and the
+    scan run on the runner's process pool.
     """
-    keys = [article_key(a) for a in articles]
-    groups = cached_map(_article_units, articles, keys, memo or Memo(None, "", ""))
+    runner = runner or Runner.in_memory()
+    groups = runner.map(SHINGLES, articles)
     units = [u for group in groups for u in group]
     number: dict[_Text, int] = {}
     text_of = [number.setdefault((frozenset(shingles), tuple(sets)), len(number))
@@ -116,8 +118,9 @@ def near_duplicates(articles: list[Article], memo: Memo | None = None) -> list[C
         copies[t] += 1
     index = _index(texts, copies)
     starts = list(range(0, len(texts), _SCAN_CHUNK))
-    pairs = pmap(_scan, starts, initializer=_use_index, initargs=(index,))
-    return _paragraph_links(units, text_of, index.repeated, [p for chunk in pairs for p in chunk])
+    pairs = runner.pmap(_scan, starts, state=index)
+    found = [p for chunk in pairs for p in chunk]
+    return _paragraph_links(units, text_of, index.repeated, found)
 
 
 def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool],
@@ -151,13 +154,6 @@ def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool
 
 
 _SCAN_CHUNK = 64
-# The shingle index of this process (handed to each worker once by _use_index).
-_shared: _Index | None = None
-
-
-def _use_index(index: _Index) -> None:
-    global _shared
-    _shared = index
 
 
 def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) -> Counter[int]:
@@ -167,10 +163,8 @@ def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) 
         if (plist := postings.get(h)) is not None))
 
 
-def _scan(start: int) -> list[tuple[int, int, float]]:
+def _scan(index: _Index, start: int) -> list[tuple[int, int, float]]:
     """Pairs of distinct texts (t, u > t) that are duplicates, with their Jaccard score."""
-    index = _shared
-    assert index is not None
     texts = index.texts
     found: list[tuple[int, int, float]] = []
     first_sentence = bisect_left(index.sentence_text, start)

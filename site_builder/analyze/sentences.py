@@ -8,8 +8,9 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, find_dates
-from ..memo import Memo, cached_map, stable_hash
+from ..memo import stable_hash
 from ..models import Article, Ref
+from ..pipeline import Runner, Stage
 from ..text import content_stems, normalise, split_sentences, words
 from .entities import Mention, find_mentions
 from .frames import Figure, find_figures
@@ -73,17 +74,16 @@ def story_year(articles: list[Article]) -> int | None:
 
 
 def build_sentences(articles: list[Article], fallback_year: int | None,
-                    memo: Memo | None = None) -> list[Sentence]:
+                    runner: Runner | None = None) -> list[Sentence]:
     """Split every body paragraph into sentences with stems, entities, values and dates.
 
     Articles are independent here (given the corpus vocabulary), so they are
-    processed in parallel, or taken from `memo`; sentences are numbered afterwards,
+    processed in parallel, or taken from the runner's memo; sentences are numbered afterwards,
     in article order.
     """
     jobs = [(a, fallback_year) for a in articles]
-    keys = [stable_hash(article_key(a), fallback_year) for a in articles]
-    per_article = cached_map(_article_sentences, jobs, keys, memo or Memo(None, "", ""),
-                             words=lower_vocabulary(articles))
+    runner = runner or Runner.in_memory()
+    per_article = runner.map(SENTENCES, jobs, lookups=lower_vocabulary(articles))
     sentences = []
     for a_index, group in enumerate(per_article):
         for sentence in group:
@@ -118,6 +118,15 @@ def _article_sentences(job: tuple[Article, int | None], lower_vocab: Container[s
                 values=find_figures(text), dates=find_dates(text, year),
             ))
     return found
+
+
+def _sentences_key(job: tuple[Article, int | None]) -> tuple[str, int | None]:
+    return article_key(job[0]), job[1]
+
+
+# Sentence features per article; words are looked up in the corpus' lower-case words.
+SENTENCES = Stage("sentences", _article_sentences, version=1, key=_sentences_key,
+                  lookups="lower-case words of the corpus")
 
 
 def weigh(sentences: list[Sentence]) -> None:

@@ -28,19 +28,21 @@ _NAMED_CREDIT = re.compile(
     rf"(?:(?:,\s*|\s+and\s+){_NAMES}){{0,3}})?(?:\s+@\w{{1,30}})?(?:,\s*[^,]{{2,60}}){{0,2}}$")
 # Between a credit and its date: "|", "·", "•", a dash, " / ", "//".
 _SEPARATOR = re.compile(r"\s*(?:[|·•—–]|\s/\s|//)\s*")
-_DESK_NOUNS = {"staff", "wire", "wires", "agency", "agencies", "news", "report", "reports",
-               "service", "services", "writer", "writers", "reporter", "reporters", "desk"}
-_DESK_CORE = {"staff", "wire", "wires", "agency", "agencies"}
-_CREDIT_WORDS = {"by", "from", "and", "with", "compiled", "written", "reported", "the", "of"}
-_DESK_WORDS = {"staff", "reports", "reporters", "team", "desk", "correspondents"}
+_DESK_NOUNS = frozenset({"staff", "wire", "wires", "agency", "agencies", "news", "report",
+                         "reports", "service", "services", "writer", "writers", "reporter",
+                         "reporters", "desk"})
+_DESK_CORE = frozenset({"staff", "wire", "wires", "agency", "agencies"})
+_CREDIT_WORDS = frozenset({"by", "from", "and", "with", "compiled", "written", "reported", "the",
+                           "of"})
+_DESK_WORDS = frozenset({"staff", "reports", "reporters", "team", "desk", "correspondents"})
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 _DATE_WORDS = 12
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
 
 # What every byline shape needs: a "By", a separator before a date, a role or a desk.
-_MAYBE = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
-                    rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
+_BYLINE_HINT = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
+                          rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +54,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     ..." starts like a byline but goes on as prose: after the name a byline holds at
     most a role and a date.
     """
-    if not _MAYBE.search(text) or len(words(text)) > 25:
+    if not _BYLINE_HINT.search(text) or len(words(text)) > 25:
         return None
     credit, stamp = text.strip(), None
     parts = _SEPARATOR.split(credit, maxsplit=1)

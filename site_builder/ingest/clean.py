@@ -34,6 +34,7 @@ from .judged import (
     HEADLINE_MIN_WORDS,
     ITEM,
     LIST_HEADING,
+    METADATA_FIELD,
     NEAR,
     SHORT,
     TABLE_RULE,
@@ -44,7 +45,7 @@ from .structure import judge_lists_and_tables
 
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
-_FURNITURE_PHRASES = [
+_FURNITURE_PHRASES = (
     (r"\bsubscri(?:be|bed|ption|bing)\b|\bnewsletters?\b|\bsign(?:ed|ing)?[ -]?up\b|"
      r"\benter (?:your|a valid) e-?mail\b|\be-?mail address\b|\bindicates required\b",
      "newsletter or sign-up prompt"),
@@ -86,19 +87,25 @@ _FURNITURE_PHRASES = [
      r"top stories|you (?:may|might) also like|news feed|in other news|"
      r"[\w ]{0,30} latest)\b:?",
      "list of other articles"),
-]
-_FURNITURE = [(re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES]
-_AGENCIES = r"Getty Images|Reuters|AFP|AP Photo|AP|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg"
+)
+_FURNITURE = tuple((re.compile(p, re.I), reason) for p, reason in _FURNITURE_PHRASES)
+# A credit names whoever took or sells the picture: one to three capitalised words
+# ("Lena Holm", "Getty Images", "REUTERS"), matched by shape, never by a list of agencies.
+_CREDITOR = r"(?-i:[A-Z][\w&'’-]*)(?:\s(?-i:[A-Z][\w&'’-]*)){0,2}"
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|video|credit|illustration|graphic)s?\b[^()]*|"
-    rf"[^()]*\b(?:{_AGENCIES})\b[^()]*)\)\s*$|"
+    # "(AP/Jane Doe)", "(Example Expeditions via AP)", "(Company/Handout via AGENCY)"
+    rf"{_CREDITOR}(?:\s?/\s?{_CREDITOR}|\svia\s{_CREDITOR})+)\)\s*$|"
     r"^(?:photo|image|picture|credit|caption)\s*:|"
-    # "... Photograph: Lena Holm/Reuters", "... Jane Doe/Getty Images", "... AFP via Getty"
-    rf"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{{0,60}}$|"
-    rf"/\s?(?:{_AGENCIES})\.?\s*$|\b(?:{_AGENCIES}) via Getty Images\.?\s*$|"
-    # "... at the crash site on Tuesday. Getty Images", "Company/Handout via Reuters"
-    rf"[.!?][\"”’]?\s+(?:[\w.'’-]+\s){{0,3}}?(?:{_AGENCIES})\.?\s*$|"
-    rf"\b(?:handout|pool)\b.{{0,20}}\bvia (?:{_AGENCIES})\.?\s*$", re.I)
+    # "... Photograph: Lena Holm/Agency", "... Jane Doe/Getty Images", "... AFP via Getty Images"
+    r"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{0,60}$|"
+    rf"(?-i:[A-Z][\w.'’-]*)/{_CREDITOR}\.?\s*$|(?-i:[A-Z][\w-]*)\svia\s{_CREDITOR}\s*$|"
+    # "... at the crash site on Tuesday. Getty Images": a name after the caption's last
+    # sentence (not after an abbreviation such as "U.S." or "a.m.": "... 8:15 a.m. PT")
+    rf"(?<=(?-i:[a-z\d]))(?<![ap]\.m)[.!?][\"”’]?\s+(?:(?-i:[A-Z][\w&'’-]*)\s{_CREDITOR}|"
+    r"(?-i:[A-Z]{3,}))\s*$|"
+    # "Company/Handout via Agency"
+    rf"\b(?:handout|pool)\b.{{0,20}}\bvia\s{_CREDITOR}\.?\s*$", re.I)
 _SHORTCODE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|\{\{.*\}\}|\{%.*%\}|<!--.*-->)\s*$",
                         re.I)
 _TIMESTAMP = re.compile(
@@ -121,19 +128,20 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 # Debris that sits inside an article's text (a share bar, an advert, a caption): the
 # article goes on after it.
-_INLINE_DEBRIS = {"advertisement", "audio or share widget", "dateline or timestamp",
-                  "share or comment counter",
-                  "photo caption or credit", "photo caption (describes a scene)",
-                  "timestamp or stray number", "CMS shortcode or markup",
-                  "navigation or site control", "line repeated on the page",
-                  "social media embed or call to action"}
+_INLINE_DEBRIS = frozenset({
+    "advertisement", "audio or share widget", "dateline or timestamp", "share or comment counter",
+    "photo caption or credit", "photo caption (describes a scene)", "timestamp or stray number",
+    "CMS shortcode or markup", "navigation or site control", "line repeated on the page",
+    "social media embed or call to action"})
 _MAX_SKIPPED_DEBRIS = 3
 # Labels of share and page-tool buttons: a line of nothing else is a widget.
-_WIDGET_WORDS = {"facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest",
-                 "reddit", "email", "e-mail", "mail", "print", "share", "tweet", "copy", "link",
-                 "save", "bookmark", "flipboard", "messenger", "comment", "comments", "gift",
-                 "article", "listen", "threads", "bluesky", "mastodon", "sms"}
-_READER_WORDS = {"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours", "you're"}
+_WIDGET_WORDS = frozenset({
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "email",
+    "e-mail", "mail", "print", "share", "tweet", "copy", "link", "save", "bookmark", "flipboard",
+    "messenger", "comment", "comments", "gift", "article", "listen", "threads", "bluesky",
+    "mastodon", "sms"})
+_READER_WORDS = frozenset({"you", "your", "yours", "we", "our", "us", "we're", "we've", "ours",
+                           "you're"})
 
 _TEASER_MAX_PARAGRAPHS = 2
 
@@ -169,7 +177,7 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
         english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
                                    1) >= _ENGLISH_STOP_RATIO
-        judged = [Judged(b, BAD, "metadata field (kept as metadata)", len(t), False)
+        judged = [Judged(b, BAD, METADATA_FIELD, len(t), False)
                   for b, t in zip(blocks[:n_fields], tokens, strict=False)]
         judged += [_judge(b, t, s, counts, common_lines, english)
                    for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
@@ -223,7 +231,7 @@ def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
             continue
         text, found = cut_inline_links(block.text)
         if found:
-            cuts[i] = [c.text for c in found]
+            cuts[i] = found
             block = replace(block, text=text)
         out.append(block)
     return out, cuts
@@ -442,9 +450,10 @@ def _subheads(judged: list[Judged], start: int, end: int, reasons: dict[int, str
 
 
 # Debris that is another article's headline, and may come with its standfirst.
-_HEADLINE_REASONS = {"list of other articles", "headline of another article with its date"}
+_HEADLINE_REASONS = frozenset({"list of other articles",
+                               "headline of another article with its date"})
 # Labels that point to other stories ("More stories", "Read more").
-_POINTER_REASONS = {"list of other articles", "link to another article"}
+_POINTER_REASONS = frozenset({"list of other articles", "link to another article"})
 _LINK_LABEL = re.compile(r"^(?:read|see|watch|listen)(?: (?:more|also|next|this))?\s*:|"
                          r"^(?:related|more on this(?: story)?)\s*:", re.I)
 

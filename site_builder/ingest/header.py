@@ -6,7 +6,7 @@ import re
 
 from ..text import is_stopword, words
 from .bylines import byline, caption_signals, dateline_stamp, full_date
-from .judged import SHORT, Judged
+from .judged import METADATA_FIELD, SHORT, Judged
 
 
 def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: dict[str, str],
@@ -15,7 +15,7 @@ def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: d
     byline_at = None
     updated: str | None = None
     for i, item in enumerate(header):
-        if i in reasons or item.reason == "metadata field (kept as metadata)":
+        if i in reasons or item.reason == METADATA_FIELD:
             continue
         text = item.block.text
         credit = byline(text) if "author" not in meta else None

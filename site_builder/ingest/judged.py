@@ -15,6 +15,7 @@ ITEM = "list item"
 LIST_HEADING = "heading of a list of other articles"
 HEADLINE_LIST = "list of other articles' headlines"
 TABLE_RULE = "table rule (markup)"
+METADATA_FIELD = "metadata field (kept as metadata)"
 # "Storm closes schools - March 4, 2024": another article's headline with its date.
 DATED_ITEM = re.compile(r"\s[-–—|]\s*(?:[A-Z][a-z]+\.? \d{1,2},?|\d{1,2} [A-Z][a-z]+) \d{4}$")
 # Long headline-shaped lines inside the body are other articles' headlines;

@@ -9,7 +9,6 @@ and its headline are cut out and the cut is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..text import is_stopword
 
@@ -29,7 +28,7 @@ _SHORT_LABELS = r"read|watch|listen|more|video|photos|gallery|in pictures"
 # A whole line that is such a pointer: the label alone, or with a separator and a headline.
 # (after any arrow or bullet a link box puts in front: "» Related: ...", "▶ WATCH ...")
 _LEAD = r"^[\s(\[»›>▶►→•*]*"
-LINK_LINE = re.compile(rf"{_LEAD}(?:{_LABELS}|{_SHORT_LABELS})(?:{_SEP}|\s*[)\]]?\s*$)", re.I)
+_LINK_LINE = re.compile(rf"{_LEAD}(?:{_LABELS}|{_SHORT_LABELS})(?:{_SEP}|\s*[)\]]?\s*$)", re.I)
 # An all-capitals label needs no separator ("ALSO READ Why ports ...").
 _CAPS_LABEL = re.compile(rf"{_LEAD}(?:ALSO READ|READ MORE|READ ALSO|SEE ALSO|RELATED|WATCH)\s+\S")
 # Unbracketed inside a paragraph only the labels prose does not use before a colon
@@ -51,19 +50,13 @@ _WORD = re.compile(r"\S+")
 
 def is_link_line(text: str) -> bool:
     """A line that points the reader to another story rather than telling this one."""
-    return bool(LINK_LINE.match(text) or _CAPS_LABEL.match(text))
+    return bool(_LINK_LINE.match(text) or _CAPS_LABEL.match(text))
 
 
-@dataclass(frozen=True)
-class Cut:
-    """Text cut out of a paragraph: the pointer to another story, as it stood."""
-
-    text: str
-
-
-def cut_inline_links(text: str) -> tuple[str, list[Cut]]:
-    """The paragraph without pointers to other stories glued into it, and what was cut."""
-    cuts: list[Cut] = []
+def cut_inline_links(text: str) -> tuple[str, list[str]]:
+    """The paragraph without pointers to other stories glued into it, and each pointer cut
+    out (with its headline) as it stood."""
+    cuts: list[str] = []
     pos = 0
     while match := _INLINE.search(text, pos):
         if match.group("open"):
@@ -72,7 +65,7 @@ def cut_inline_links(text: str) -> tuple[str, list[Cut]]:
             start, end = match.start(), _headline_end(text, match.end())
         if not text[:start].strip():
             break  # the paragraph starts with it: the whole line is a pointer
-        cuts.append(Cut(" ".join(text[start:end].split())))
+        cuts.append(" ".join(text[start:end].split()))
         text = (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
         pos = start

@@ -36,8 +36,9 @@ from ..models import (
     Topic,
     shorten,
 )
-from ..parallel import pmap
+from ..pipeline import Runner
 from ..source_names import source_name
+from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
@@ -49,12 +50,6 @@ def web_url(url: str | None) -> str | None:
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return url.strip()
     return None
-
-
-def builtin_templates() -> Path:
-    """The theme shipped with sitebuild (inside the wheel, or the checkout's templates/)."""
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment(config: Config) -> Environment:
@@ -269,10 +264,16 @@ SITE_PAGES = [
 ]
 
 
-# How much one page of facts/ holds, in units: a disagreement counts 4, a fact several
-# sources state 2, a single-source claim 1 (roughly their weight in bytes). Keeps the
+# How much one page of facts/ holds, in units of about a kilobyte of HTML: a fact several
+# sources state 2, a single-source claim 1, a disagreement by what it shows (each claim's
+# paragraph and each source in its chart; a running toll can have dozens). Keeps the
 # largest page of a big site well under 500 KB.
-FACTS_PAGE_UNITS = 480
+FACTS_PAGE_UNITS = 320
+
+
+def _disagreement_units(disagreement: Disagreement) -> int:
+    shown = sum(len(c.statement) + 300 + 60 * len(c.support) for c in disagreement.claims)
+    return 2 + shown // 1000
 
 
 @dataclass
@@ -289,7 +290,7 @@ def facts_pages(digest: Digest) -> list[FactsPage]:
     into pages of FACTS_PAGE_UNITS."""
     pages = [FactsPage()]
     used = 0
-    items: list[tuple[int, str, object]] = [(4, "disagreements", (n, d))
+    items: list[tuple[int, str, object]] = [(_disagreement_units(d), "disagreements", (n, d))
                                             for n, d in enumerate(digest.disagreements, 1)]
     items += [(2 if f.sources > 1 else 1, "several" if f.sources > 1 else "single", f)
               for f in digest.facts]
@@ -358,6 +359,14 @@ class _Renderer:
         self.articles = {a.slug: a for a in digest.articles}
         self.topics = {t.slug: t for t in digest.topics}
 
+    # A fork server's worker gets the renderer pickled: the parts derived from the
+    # digest (the Jinja environment cannot be pickled) are made again there.
+    def __getstate__(self) -> tuple:
+        return self.digest, self.config, self.out, self.previous
+
+    def __setstate__(self, state: tuple) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
     def page(self, job: tuple[str, str, dict]) -> str:
         template, path, refs = job
         context: dict[str, object] = {}
@@ -399,18 +408,8 @@ class _Renderer:
         return path
 
 
-# The renderer of this process (set once per worker by _start; read by _render).
-_renderer: _Renderer | None = None
-
-
-def _start(renderer: _Renderer) -> None:
-    global _renderer
-    _renderer = renderer
-
-
-def _render(job: tuple[str, str, dict]) -> str:
-    assert _renderer is not None
-    return _renderer.page(job)
+def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> str:
+    return renderer.page(job)
 
 
 def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None:
@@ -432,11 +431,11 @@ def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None
     target.write_bytes(data)
 
 
-def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None
-                ) -> list[str]:
+def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None,
+                runner: Runner | None = None) -> list[str]:
     """Write every page of the site into `out` (an empty folder); return the pages written.
 
-    Pages are independent, so they render in parallel (see parallel.pmap); each
+    Pages are independent, so they render in parallel (on the runner's worker processes); each
     worker writes its own files and the result does not depend on the split.
     Pages equal to those in `previous` (the last build's output) are linked from it.
     """
@@ -451,8 +450,9 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
              for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
-    written = pmap(_render, jobs, initializer=_start,
-                   initargs=(_Renderer(digest, config, out, previous),))
+    runner = runner or Runner.in_memory()
+    written = runner.pmap(_render, jobs, state=_Renderer(digest, config, out, previous),
+                          label="rendering")
     with (out / "digest.json").open("w", encoding="utf-8") as handle:
         handle.writelines(digest_json(digest))
     written.append("digest.json")

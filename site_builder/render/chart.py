@@ -24,6 +24,8 @@ PLOT_HEIGHT = 200
 
 @dataclass(frozen=True)
 class Point:
+    """One value of the disputed figure, on one day, and who reports it."""
+
     sources: tuple[str, ...]  # the sources that give this value on this day
     value: float
     label: str  # the value as the first source wrote it
@@ -66,18 +68,30 @@ def compact(value: float) -> str:
 
 
 def _day(iso: str | None) -> int | None:
+    """The day of an ISO date as a number to plot, or None when it has no full date."""
     try:
         return dt.date.fromisoformat((iso or "")[:10]).toordinal()
     except ValueError:
         return None
 
 
+def unit_note(d: Disagreement) -> str:
+    """The unit to show after the figure's label, " (km)"; nothing when the label already
+    names it ("aid (USD)"; "how many missiles" for the counted noun's stem "missil") or
+    when it tells a reader nothing (`date`). The unit is the analysis's unit of `number`,
+    not written for readers. templates/macros.html applies the same rule to headings."""
+    unit = d.unit or ""
+    if not unit or unit == "date" or unit.lower() in d.about.lower():
+        return ""
+    return f" ({unit})"
+
+
 def describe(d: Disagreement, pts: list[Point]) -> str:
     """The chart as a sentence (its text alternative)."""
-    unit = f" ({d.unit})" if d.unit else ""
+    unit = unit_note(d)
     parts = [f"{', '.join(p.sources)}: {p.label}"
              + (f", {human_date(p.published)}" if p.published else "") for p in pts]
-    return f"{d.about[:1].upper()}{d.about[1:]}{unit}, by source: " + "; ".join(parts) + "."
+    return f"{_capitalised(d.about)}{unit}, by source: " + "; ".join(parts) + "."
 
 
 def chart(d: Disagreement, names: dict[str, str], articles: dict[str, Article],
@@ -86,13 +100,11 @@ def chart(d: Disagreement, names: dict[str, str], articles: dict[str, Article],
     pts = points(d, names, articles)
     if len({p.value for p in pts}) < 2:
         return None
-    days = [_day(p.published) for p in pts]
-    over_time = all(day is not None for day in days) and len(set(days)) > 1
-    body = (_timeline(pts, days, d.kind == "update")  # type: ignore[arg-type]
-            if over_time else _bars(pts))
+    days = [day for p in pts if (day := _day(p.published)) is not None]
+    over_time = len(days) == len(pts) and len(set(days)) > 1
+    body = _timeline(pts, days, d.kind == "update") if over_time else _bars(pts)
     height = PLOT_HEIGHT + 26 if over_time else ROW * len(pts) + 10
-    title = f"{d.about[:1].upper()}{d.about[1:]}" + (" over time" if over_time else
-                                                     " by source")
+    title = _capitalised(d.about) + (" over time" if over_time else " by source")
     return Markup(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
@@ -101,6 +113,7 @@ def chart(d: Disagreement, names: dict[str, str], articles: dict[str, Article],
 
 
 def _bars(pts: list[Point]) -> str:
+    """One labelled bar per value, longest for the largest."""
     top = max(p.value for p in pts) or 1
     room = WIDTH - LABEL - 110
     rows = []
@@ -120,7 +133,8 @@ def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
     """Values against dates; joined by a line only when they are successive updates."""
     left, right, top, bottom = 56, WIDTH - 20, 12, PLOT_HEIGHT
     first, last = min(days), max(days)
-    high = max(p.value for p in pts) * 1.1 or 1
+    peak = max(p.value for p in pts)
+    high = peak * 1.1 or 1  # headroom above the highest dot for its label
 
     def x(day: int) -> float:
         return left + (right - left) * (day - first) / (last - first)
@@ -131,8 +145,8 @@ def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
     out = [f'<line class="axis" x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}"/>',
            f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{bottom}"/>',
            f'<text class="tick" x="{left - 6}" y="{bottom}" text-anchor="end">0</text>',
-           f'<text class="tick" x="{left - 6}" y="{y(max(p.value for p in pts)) + 4:.1f}" '
-           f'text-anchor="end">{escape(compact(max(p.value for p in pts)))}</text>',
+           f'<text class="tick" x="{left - 6}" y="{y(peak) + 4:.1f}" '
+           f'text-anchor="end">{escape(compact(peak))}</text>',
            f'<text class="tick" x="{left}" y="{bottom + 18}">'
            f'{escape(human_date(pts[0].published, time=False))}</text>',
            f'<text class="tick" x="{right}" y="{bottom + 18}" text-anchor="end">'
@@ -151,5 +165,11 @@ def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
     return "".join(out)
 
 
+def _capitalised(text: str) -> str:
+    """The text with its first letter in capitals and the rest as written ("NATO" stays)."""
+    return text[:1].upper() + text[1:]
+
+
 def _clip(text: str, width: int) -> str:
+    """The text cut to `width` characters, with an ellipsis when it was longer."""
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -9,16 +9,19 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def _checked(slug: str) -> str:
+    """The slug itself, when it is one folder name of lower-case letters, digits and dashes."""
     if not _SLUG.fullmatch(slug):
         raise ValueError(f"unsafe slug {slug!r}")
     return slug
 
 
 def article_path(slug: str) -> str:
+    """The output file of an article's page."""
     return f"articles/{_checked(slug)}/index.html"
 
 
 def topic_path(slug: str) -> str:
+    """The output file of a topic's page."""
     return f"topics/{_checked(slug)}/index.html"
 
 

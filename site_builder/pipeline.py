@@ -1,0 +1,168 @@
+"""The stage runner: what every stage needs alike, in one place.
+
+A per-item stage is declared as a `Stage` (its function, a version, the key of an
+item's own inputs, and the corpus-wide set it looks words up in, if any); the
+`Runner` maps it over items, reusing results stored under the same key (see memo.py)
+and computing the rest on its process pool. A build is a list of `Step`s (named
+phases) the runner runs in order, timing each; hooks registered for a phase run as
+soon as it is done (the preview reloads the browser after "swap", before "search").
+Stages stay plain functions of plain data.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from .cache import code_version
+from .memo import Memos, Probe, stable_hash
+from .parallel import pmap
+
+T = TypeVar("T")
+R = TypeVar("R")
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Stage(Generic[T, R]):
+    """Per-item work whose results are kept between builds.
+
+    `func(item)` (or `func(item, probe)` when the stage has `lookups`) must be pure
+    given the item's `key(item)` and, with `lookups`, the answers to the membership
+    tests it makes through `probe` against the corpus-wide set `lookups` names.
+    Bump `version` when the function's output changes for the same key (code changes
+    also invalidate every memo through the code version).
+    """
+
+    name: str
+    func: Callable[..., R]
+    version: int
+    key: Callable[[T], object]
+    lookups: str | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker runs for one cached stage: the function and the corpus-wide set."""
+
+    func: Callable[..., Any]
+    words: Collection[str] | None
+
+
+def _run_job(job: Job, item: Any) -> tuple[dict[str, bool], bytes]:
+    if job.words is None:
+        return {}, pickle.dumps(job.func(item), protocol=5)
+    probe = Probe(job.words)
+    return probe.answers, pickle.dumps(job.func(item, probe), protocol=5)
+
+
+@dataclass(frozen=True)
+class Step(Generic[S]):
+    """One named phase of a build: `run(state)` does the phase's work on the build state."""
+
+    name: str
+    run: Callable[[S], None]
+
+
+@dataclass
+class Runner:
+    """Runs stages with caching, a process pool, progress, timings and phase hooks.
+
+    One runner serves one build, or (the preview) every build of a session: its
+    memos then stay in memory between builds.
+    """
+
+    memos: Memos
+    workers: int | None = None  # None: SITEBUILD_WORKERS, else one per core
+    progress: Callable[[str, int, int], None] | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # phases and stages, in order
+    stages: set[str] = field(default_factory=set)  # which of the timings are stages
+    hooks: dict[str, list[Callable[[Any], None]]] = field(default_factory=dict)
+
+    @classmethod
+    def in_memory(cls, workers: int | None = None) -> Runner:
+        """A runner that keeps nothing between processes (tests, library use)."""
+        return cls(Memos(None, code_version()), workers)
+
+    def on(self, phase: str, hook: Callable[[Any], None]) -> None:
+        """Call `hook(state)` each time `phase` has finished."""
+        self.hooks.setdefault(phase, []).append(hook)
+
+    @contextmanager
+    def timed(self, name: str):
+        """Add the time spent in the block to `timings[name]`."""
+        self.timings.setdefault(name, 0.0)  # listed in the order the work began
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+
+    def run(self, steps: Iterable[Step[S]], state: S) -> S:
+        """Run the phases in order on `state`, timing each and calling its hooks."""
+        for step in steps:
+            with self.timed(step.name):
+                step.run(state)
+            for hook in self.hooks.get(step.name, []):
+                hook(state)
+        return state
+
+    def map(self, stage: Stage[T, R], items: Sequence[T],
+            lookups: Collection[str] | None = None) -> list[R]:
+        """`[stage.func(item) for item in items]`, reusing results kept under the same keys.
+
+        A stage that declares `lookups` gets the corpus-wide set here; the result
+        of an item is reused only while each word it probed answers the same. Every
+        result is unpickled fresh, so callers may change what they get.
+        """
+        if (stage.lookups is None) != (lookups is None):
+            raise ValueError(f"stage {stage.name}: lookups given {lookups is not None}, "
+                             f"declared {stage.lookups!r}")
+        self.stages.add(stage.name)
+        with self.timed(stage.name):
+            memo = self.memos[stage.name]
+            keys = [stable_hash(stage.version, stage.key(item)) for item in items]
+            blobs: list[bytes | None] = [memo.get(key, lookups or ()) for key in keys]
+            missing = [i for i, blob in enumerate(blobs) if blob is None]
+            total = len(items)
+            reused = total - len(missing)
+
+            def report(done: int, _: int) -> None:
+                if self.progress is not None:
+                    self.progress(stage.name, reused + done, total)
+
+            report(0, 0)
+            computed = pmap(_run_job, [items[i] for i in missing], Job(stage.func, lookups),
+                            report, self.workers)
+            for i, (answers, blob) in zip(missing, computed, strict=True):
+                memo.put(keys[i], answers, blob)
+                blobs[i] = blob
+            return [pickle.loads(blob) for blob in blobs]  # type: ignore[arg-type]
+
+    def pmap(self, func: Callable[..., R], items: Iterable[T], state: Any = None,
+             label: str | None = None) -> list[R]:
+        """Uncached per-item work on the pool: `func(item)`, or `func(state, item)`."""
+        progress = self.progress
+        report = (lambda done, total: progress(label, done, total)) if (
+            label and progress) else None
+        return pmap(func, list(items), state, report, self.workers)
+
+    def timings_table(self) -> str:
+        """Seconds per phase, and indented below it, per cached stage the phase ran."""
+        names = {name: f"  {name}" if name in self.stages else name for name in self.timings}
+        width = max(len(label) for label in [*names.values(), "phase"])
+        rows = [f"{'phase':<{width}}  seconds"]
+        rows += [f"{names[name]:<{width}}  {seconds:7.2f}"
+                 for name, seconds in self.timings.items()]
+        return "\n".join(rows)
+
+
+def site_runner(cache_dir: Path, progress: Callable[[str, int, int], None] | None = None
+                ) -> Runner:
+    """The runner of a site: memos kept in `cache_dir/memo` between builds."""
+    return Runner(Memos(cache_dir / "memo", code_version()), progress=progress)
