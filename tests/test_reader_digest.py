@@ -97,6 +97,15 @@ def test_chart_without_dates_is_one_bar_per_source_and_needs_two_values():
     assert compact(1500) == "1.5k" and compact(12) == "12"
 
 
+def test_chart_shows_a_vague_quantity_in_words_not_as_its_midpoint():
+    articles = {s: _article(s) for s in ("a", "b")}
+    names = {"a": "Alpha", "b": "Beta"}
+    svg = str(chart(_dispute(("dozens of missiles", 61.5, None, "a"),
+                             ("two batteries", 2, None, "b")), names, articles, "c"))
+    values = re.findall(r'<text class="value"[^>]*>([^<]*)</text>', svg)
+    assert sorted(values) == ["dozens", "two"]  # as the sources wrote them
+
+
 def test_a_unit_the_label_already_names_is_not_repeated():
     articles = {s: _article(s) for s in ("a", "b")}
     names = {"a": "Alpha", "b": "Beta"}

@@ -32,6 +32,14 @@ class Point:
     published: str | None
 
     @property
+    def shown(self) -> str:
+        """The value as a label: the number, or the source's word for a vague quantity
+        ("dozens" is plotted at its middle but never shown as a precise figure)."""
+        if any(ch.isdigit() for ch in self.label):
+            return compact(self.value)
+        return _clip(self.label.split()[0], 14) if self.label.split() else compact(self.value)
+
+    @property
     def source(self) -> str:
         """The sources as a short label: "Alpha", or "Alpha +2"."""
         first = _clip(self.sources[0], 22)
@@ -125,7 +133,7 @@ def _bars(pts: list[Point]) -> str:
             f'{escape(p.source)}</text>'
             f'<rect class="bar" x="{LABEL}" y="{y + 4}" width="{width:.1f}" height="{ROW - 10}"/>'
             f'<text class="value" x="{LABEL + width + 6:.1f}" y="{y + 17}">'
-            f'{escape(compact(p.value))}</text>')
+            f'{escape(p.shown)}</text>')
     return "".join(rows)
 
 
@@ -161,7 +169,7 @@ def _timeline(pts: list[Point], days: list[int], trend: bool) -> str:
         out.append(f'<circle class="dot" cx="{x(day):.1f}" cy="{y(p.value):.1f}" r="5"/>'
                    f'<text class="label" x="{x(day) + shift:.1f}" y="{y(p.value) - 8:.1f}" '
                    f'text-anchor="{anchor}">{escape(p.source)}: '
-                   f'{escape(compact(p.value))}</text>')
+                   f'{escape(p.shown)}</text>')
     return "".join(out)
 
 
