@@ -6,17 +6,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from add_helpers import LocalSite, Route, article_html, rss, serve
+from local_server import free_port, get, wait_for
 
 from site_builder.linkcheck import broken_links
 
@@ -94,27 +92,10 @@ def test_add_a_feed_then_build_strict(local: LocalSite, tmp_path: Path):
     assert broken_links(site / "output") == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def _wait_for(check: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)  # polling interval; the deadline bounds the wait
-    raise AssertionError(f"timed out waiting for {what}")
 
 
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def test_serve_picks_up_added_seeds(local: LocalSite, tmp_path: Path):
@@ -123,24 +104,24 @@ def test_serve_picks_up_added_seeds(local: LocalSite, tmp_path: Path):
     first = _sitebuild("add", "--site", str(site), "--allow-private", "--delay", "0",
                        "--limit", "2", feed)
     assert first.returncode == 0, first.stderr
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "site_builder", "serve", "--site", str(site), "--port",
          str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(lambda: _get(base) is not None or process.poll() is not None, 90,
-                  "the preview server")
+        wait_for(lambda: get(base) is not None or process.poll() is not None, 90,
+                 "the preview server")
         assert process.poll() is None
 
         def articles() -> int:
-            return len(json.loads(_get(base + "digest.json") or '{"articles": []}')["articles"])
+            return len(json.loads(get(base + "digest.json") or '{"articles": []}')["articles"])
 
         assert articles() == 2
         more = _sitebuild("add", "--site", str(site), "--allow-private", "--delay", "0", feed)
         assert more.returncode == 0, more.stderr
-        _wait_for(lambda: articles() == 5, 90, "the rebuilt digest with five articles")
+        wait_for(lambda: articles() == 5, 90, "the rebuilt digest with five articles")
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -13,50 +13,28 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from local_server import free_port, get, wait_for
 
 from site_builder.cache import fingerprint, unchanged
 from site_builder.config import load_config
 from site_builder.errors import Reporter
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(check: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)  # polling interval, not a fixed wait: the deadline bounds it
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
 @pytest.fixture()
 def server(sample_site: Path) -> Iterator[tuple[str, Path]]:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "site_builder", "serve", "--site", str(sample_site),
          "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(lambda: _get(base) is not None or process.poll() is not None, 90,
-                  "the preview server")
+        wait_for(lambda: get(base) is not None or process.poll() is not None, 90,
+                 "the preview server")
         assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
         yield base, sample_site
     finally:
@@ -67,7 +45,7 @@ def server(sample_site: Path) -> Iterator[tuple[str, Path]]:
 def test_serves_on_loopback_only(server: tuple[str, Path]):
     base, _ = server
     port = int(base.rsplit(":", 1)[1].strip("/"))
-    assert "<h1>" in (_get(base) or "")
+    assert "<h1>" in (get(base) or "")
     addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None)}
     for address in addresses - {"127.0.0.1", "::1"}:
         with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET) as s:
@@ -77,14 +55,14 @@ def test_serves_on_loopback_only(server: tuple[str, Path]):
 
 def test_rebuilds_after_a_seed_edit(server: tuple[str, Path]):
     base, site = server
-    digest = json.loads(_get(base + "digest.json") or "{}")
+    digest = json.loads(get(base + "digest.json") or "{}")
     article = next(a for a in digest["articles"] if a["source_file"].startswith("004"))
     seed = site / "seeds" / article["source_file"]
     lines = seed.read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1] + " Officials added that the transfer was checked by inspectors."
     seed.write_text("\n".join(lines), encoding="utf-8")
     page = base + article["url"]
-    _wait_for(lambda: "checked by inspectors" in (_get(page) or ""), 90, "the rebuilt page")
+    wait_for(lambda: "checked by inspectors" in (get(page) or ""), 90, "the rebuilt page")
 
 
 def _indexed_text(output: Path) -> bytes:
@@ -100,9 +78,9 @@ def test_search_index_follows_the_reload(server: tuple[str, Path]):
     lines = seed.read_text(encoding="utf-8").split("\n")
     lines[1] += " Inspectors from Quillanbury confirmed the delivery."
     seed.write_text("\n".join(lines), encoding="utf-8")
-    _wait_for(lambda: "Quillanbury" in (_get(base + "digest.json") or ""), 90, "the rebuild")
+    wait_for(lambda: "Quillanbury" in (get(base + "digest.json") or ""), 90, "the rebuild")
     # The build is recorded as complete only once its search index is in place.
-    _wait_for(lambda: unchanged(config, site / "output",
+    wait_for(lambda: unchanged(config, site / "output",
                                 fingerprint(config, site / "output")) is not None, 90,
               "the search index")
     assert b"Quillanbury" in _indexed_text(site / "output")
@@ -129,27 +107,27 @@ def test_nothing_outside_the_output_folder_is_served(server: tuple[str, Path], p
 
 
 def _status_json(base: str) -> dict:
-    return json.loads(_get(base + "__sitebuild__/status") or "{}")
+    return json.loads(get(base + "__sitebuild__/status") or "{}")
 
 
 def test_template_error_is_shown_and_the_last_good_site_stays(server: tuple[str, Path]):
     base, site = server
-    good = _get(base)
+    good = get(base)
     assert good and "/__sitebuild__/preview.js" in good  # the overlay script is injected
     (site / "templates").mkdir(exist_ok=True)
     (site / "templates" / "index.html").write_text("{% extends 'base.html' %}\n{% block main %}"
                                                   "\n{{ digest.articles | nosuchfilter }}\n"
                                                   "{% endblock %}\n")
-    _wait_for(lambda: bool(_status_json(base).get("error")), 90, "the failed rebuild")
+    wait_for(lambda: bool(_status_json(base).get("error")), 90, "the failed rebuild")
     error = _status_json(base)["error"]
     assert "index.html" in error and "nosuchfilter" in error
-    assert _get(base) == good  # still the last good build
+    assert get(base) == good  # still the last good build
     (site / "templates" / "index.html").unlink()
     (site / "seeds" / "000_d15a8b927213b857.txt").write_text(
         "The council approved the harbour plan on Monday after a long debate.\n" +
         (site / "seeds" / "000_d15a8b927213b857.txt").read_text())
-    _wait_for(lambda: _status_json(base).get("error") is None and
-              "harbour plan" in (_get(base + "digest.json") or ""), 90, "recovery")
+    wait_for(lambda: _status_json(base).get("error") is None and
+             "harbour plan" in (get(base + "digest.json") or ""), 90, "recovery")
 
 
 def test_a_burst_of_edits_is_one_rebuild(server: tuple[str, Path]):
@@ -162,11 +140,11 @@ def test_a_burst_of_edits_is_one_rebuild(server: tuple[str, Path]):
         time.sleep(0.05)
     # The counter moves once a build has finished (after its swap): wait on it, not on
     # the pages, which change a moment earlier.
-    _wait_for(lambda: _status_json(base)["builds"] > before, 90, "the rebuild")
-    assert "Update 7:" in (_get(base + "digest.json") or "")
+    wait_for(lambda: _status_json(base)["builds"] > before, 90, "the rebuild")
+    assert "Update 7:" in (get(base + "digest.json") or "")
     seed.write_text(text + "\nA final note: the ministry confirmed the schedule today.\n")
-    _wait_for(lambda: _status_json(base)["builds"] > before + 1, 90, "the second rebuild")
-    assert "confirmed the schedule" in (_get(base + "digest.json") or "")
+    wait_for(lambda: _status_json(base)["builds"] > before + 1, 90, "the second rebuild")
+    assert "confirmed the schedule" in (get(base + "digest.json") or "")
     assert _status_json(base)["builds"] == before + 2
 
 
@@ -205,7 +183,7 @@ def test_only_requests_addressed_to_the_preview_are_answered(server: tuple[str, 
 def test_other_addresses_only_when_asked_and_with_a_warning(tmp_path: Path):
     (tmp_path / "seeds").mkdir()  # nothing to build: the command stops before binding
     result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--site",
-                             str(tmp_path), "--host", "0.0.0.0", "--port", str(_free_port())],
+                             str(tmp_path), "--host", "0.0.0.0", "--port", str(free_port())],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "warning: serving on 0.0.0.0" in result.stderr
@@ -246,7 +224,7 @@ def test_the_rebuild_thread_survives_any_exception(tmp_path: Path, monkeypatch):
     threading.Thread(target=serve._rebuild_forever, args=(site, out, state, changed,
                                                           reloaded.set), daemon=True).start()
     changed.set()
-    _wait_for(lambda: state.builds == 1, 60, "the failed build")
+    wait_for(lambda: state.builds == 1, 60, "the failed build")
     assert state.error and "internal error" in state.error and "a bug in a reader" in state.error
     seed.write_text(seed.read_text() + "The old terminal will close in July.\n")
     changed.set()
@@ -263,7 +241,7 @@ def test_the_only_reload_is_the_one_after_an_edit_and_its_pages_are_live(
     from tornado.websocket import websocket_connect
 
     base, site = server
-    digest = json.loads(_get(base + "digest.json") or "{}")
+    digest = json.loads(get(base + "digest.json") or "{}")
     article = next(a for a in digest["articles"] if a["source_file"].startswith("004"))
     seed = site / "seeds" / article["source_file"]
 
@@ -281,7 +259,7 @@ def test_the_only_reload_is_the_one_after_an_edit_and_its_pages_are_live(
         lines[1] += " Officials added that the Quillanbury transfer was logged."
         seed.write_text("\n".join(lines), encoding="utf-8")
         message = await asyncio.wait_for(socket_.read_message(), 120)
-        page = _get(base + article["url"]) or ""
+        page = get(base + article["url"]) or ""
         socket_.close()
         return early, json.loads(message or "{}").get("command", "") + ("+edit" if (
             "Quillanbury transfer" in page) else "")
