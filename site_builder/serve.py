@@ -225,6 +225,7 @@ class PreviewServer(Server):
         self.listening()
 
     def get_web_handlers(self, script: bytes) -> list:
+        """livereload's routes for the files, behind the preview's status and overlay script."""
         return [
             (r"/__sitebuild__/status", _Status, {"state": self.state}),
             (r"/__sitebuild__/preview.js", _PreviewScript),
@@ -330,9 +331,10 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     """Build if the watched files changed since the last build; reload on success."""
     layout = Config(site_dir)  # only where things are: sitebuild.yml itself may be broken
     sources = source_lines(layout)
-    if sources + content_lines(layout) == state.signature:
+    listing = sources + content_lines(layout)
+    if listing == state.signature:
         return  # our own content/ writes, or nothing new
-    changed = changed_files(state.signature, sources + content_lines(layout))
+    changed = changed_files(state.signature, listing)
     started = time.perf_counter()
     if state.runner is None:
         state.runner = site_runner(layout.cache_dir)
@@ -360,6 +362,8 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         if reload is not None:
             reload()
 
+    # Replaced, not added with `runner.on`: the hook belongs to this rebuild (its
+    # `changed` and `started`), and the runner serves every rebuild of the session.
     state.runner.hooks = {"swap": [went_live]}
     result: BuildResult | None = None
     try:
