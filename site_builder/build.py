@@ -38,6 +38,8 @@ from .text import normalise
 
 @dataclass
 class BuildResult:
+    """What one `build` call produced (or found up to date), for the command line and preview."""
+
     output: Path
     counts: dict[str, int]
     warnings: list[str]
@@ -50,6 +52,7 @@ class BuildResult:
     seen: list[str] | None = None
 
     def summary(self) -> str:
+        """The line `sitebuild build` prints last (plus one naming seeds not in English)."""
         c = self.counts
         verb = "built" if self.digest is not None else "up to date (nothing changed):"
         def n(count: int, noun: str) -> str:

@@ -51,6 +51,7 @@ class Reporter:
 
     def warn(self, message: str, path: str | Path | None = None, line: int | None = None,
              column: int | None = None) -> None:
+        """Print a warning about `path` (if given) now and keep it for the build's record."""
         where = location(path, line, column)
         text = f"{where}: warning: {message}" if path else f"warning: {message}"
         self.warnings.append(text)
@@ -61,6 +62,7 @@ class Reporter:
         print(f"{location(path)}: {message}" if path else message, file=sys.stderr)
 
     def info(self, message: str) -> None:
+        """A progress message ("rendering …"): hidden when quiet."""
         if not self.quiet:
             print(message, file=sys.stderr)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pickle
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +94,7 @@ class Runner:
         self.hooks.setdefault(phase, []).append(hook)
 
     @contextmanager
-    def timed(self, name: str):
+    def timed(self, name: str) -> Iterator[None]:
         """Add the time spent in the block to `timings[name]`."""
         self.timings.setdefault(name, 0.0)  # listed in the order the work began
         started = time.perf_counter()
