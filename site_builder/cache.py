@@ -78,6 +78,8 @@ def fingerprint(config: Config, out: Path, lines: list[str] | None = None) -> st
 
 
 def _output_stamp(out: Path) -> list[int]:
+    # digest.json is written with every build: a different size or mtime means the
+    # output was rebuilt, replaced or deleted since the record was made.
     try:
         stat = (out / "digest.json").stat()
     except OSError:
