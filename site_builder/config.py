@@ -182,18 +182,22 @@ class Config:
 
     @property
     def seeds_dir(self) -> Path:
+        """The scraped articles a build reads (and `sitebuild add` writes)."""
         return self.site_dir / "seeds"
 
     @property
     def content_dir(self) -> Path:
+        """The editorial layer: generated Markdown that editors may change."""
         return self.site_dir / "content"
 
     @property
     def templates_dir(self) -> Path:
+        """The site's own templates, overriding the built-in theme's."""
         return self.site_dir / "templates"
 
     @property
     def cache_dir(self) -> Path:
+        """Memos, the last build's record and the build lock: safe to delete."""
         return self.site_dir / ".sitebuild"
 
 
