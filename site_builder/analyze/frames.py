@@ -204,7 +204,7 @@ _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bro
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
-    "Another Roughly Approximately Exactly Up To From With Some Of Least".split())
+    "Another Roughly Approximately Exactly Up To From With Least".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
