@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from .frames import Figure
 from .sentences import Sentence, synonym_stems
@@ -446,7 +447,7 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
     Only lead paragraphs are compared: there "announced on ..." refers to the
     story's main event in every source.
     """
-    dated: list[tuple[Sentence, str, object]] = []
+    dated: list[tuple[Sentence, str, DateMention]] = []
     for s in sentences:
         if s.paragraph_index > 2:
             continue

@@ -135,13 +135,15 @@ _PROPERTY_PATTERN = re.compile(
     + r")[a-z]*", re.I)
 # Which properties a dimension's figures may take (others are ignored for it).
 _PROPERTIES_OF = {
-    "count": {"killed", "injured", "missing", "displaced", "evacuated", "rescued", "survived",
-              "arrested", "population", "crew", "aboard", "affected", "damage"},
-    "money": {"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn", "revenue",
-              "profit", "raise"},
-    "length": {"length", "height", "depth", "width", "distance"},
-    "duration": {"elapsed", "duration"},
-    "percent": {"killed", "injured", "damage", "affected", "population", "cost", "insured"},
+    "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+                        "survived", "arrested", "population", "crew", "aboard", "affected",
+                        "damage"}),
+    "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
+                        "revenue", "profit", "raise"}),
+    "length": frozenset({"length", "height", "depth", "width", "distance"}),
+    "duration": frozenset({"elapsed", "duration"}),
+    "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
+                          "insured"}),
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 # Kept as written: stems confuse some ("residents" and "residences").
