@@ -33,6 +33,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
