@@ -69,7 +69,10 @@ def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dic
     slugs: dict[str, str] = {}
     for *_, key, draft, mentions_of, sources in ranked:
         slug = make_slug(draft.name, taken)
-        aliases = sorted({s for s in draft.surfaces if s != draft.name}, key=str.casefold)
+        # Case-blind order, then the spelling itself: "MEXICO CITY" and "Mexico City" tie
+        # case-blind, and a tie would keep the set's hash-seeded order.
+        aliases = sorted({s for s in draft.surfaces if s != draft.name},
+                         key=lambda s: (s.casefold(), s))
         topics.append(Topic(slug, draft.name, draft.kind, aliases, mentions_of, sources))
         slugs[key] = slug
     return topics, slugs

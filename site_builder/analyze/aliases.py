@@ -28,6 +28,8 @@ co company companies ltd limited plc llc holdings
 """.split())
 CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                         "the", "on", "da", "di", "y"})
+# How many neighbours (sorted by length) a key is compared with inside its block.
+_WINDOW = 16
 
 
 class Joiner:
@@ -180,6 +182,3 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                 if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
                     joiner.union(key, other)
 
-
-# How many neighbours (sorted by length) a key is compared with inside its block.
-_WINDOW = 16

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from .frames import Figure
 from .sentences import Sentence, synonym_stems
@@ -32,6 +33,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
@@ -446,7 +448,7 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
     Only lead paragraphs are compared: there "announced on ..." refers to the
     story's main event in every source.
     """
-    dated: list[tuple[Sentence, str, object]] = []
+    dated: list[tuple[Sentence, str, DateMention]] = []
     for s in sentences:
         if s.paragraph_index > 2:
             continue

@@ -27,8 +27,8 @@ admiral judge justice speaker ceo chairman chairwoman chair mr mr. mrs mrs. ms m
 prof. lt col colonel captain sgt sergeant lieutenant major premier emir prince princess sheikh
 envoy adviser advisor analyst executive mp lawmaker congressman congresswoman founder economist
 professor gov adm cmdr cdr capt maj brig supt det insp atty amb pres sec cpl pvt rev fr hon
-sheriff chancellor commissioner administrator superintendent inspector detective officer
-attorney scientist researcher engineer pilot spokesperson
+sheriff commissioner administrator superintendent inspector detective officer
+attorney scientist researcher engineer pilot
 """.split())
 # Title words that also open the names of companies and things ("General Atlantic",
 # "Major League"): a title only when written short or followed by a full name.
@@ -75,7 +75,7 @@ association fund foundation court senate assembly network news service guard sta
 studies press tribune herald gazette telegraph guardian independent daily weekly review
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
-police research laboratory laboratories labs institution foundation trust bureau regulator
+police research laboratory laboratories labs institution trust bureau regulator
 survey defense defence cabinet
 railroad railway railways airways analytics consulting insurance services programme
 """.split())
@@ -108,7 +108,8 @@ tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug se
 dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
 cest
 """.split())
-_CONNECTORS = {"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin", "the", "on"}
+_CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
+                         "the", "on"})
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
 # A wire dateline: "SAN FRANCISCO, March 10 (Agency) - ": the agency credits the copy.
 _DATELINE = re.compile(r"^[^()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+")
@@ -206,7 +207,7 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             else:
                 break
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
-        found = _split_run(sentence, run, initial, lower_vocab, spans, j, body)
+        found = _split_run(sentence, run, initial, lower_vocab, body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
                  and sentence[m.start - 1 : m.start] != "/"]
@@ -274,8 +275,7 @@ def _is_title(tokens: list[str], k: int) -> bool:
 
 
 def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
-               lower_vocab: Container[str], spans: list[re.Match[str]], last: int,
-               body: int = 0) -> list[Mention]:
+               lower_vocab: Container[str], body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
     # word ("However", "Growing").
@@ -304,8 +304,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # "US Congress", "U.S. Patriot": a country code or name in front of another name.
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of:
-        first = _make(sentence, run[:1], spans, None, lower_vocab, body=body)
-        rest = _split_run(sentence, run[1:], False, lower_vocab, spans, last, body)
+        first = _make(sentence, run[:1], lower_vocab, body=body)
+        rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
     # A title ("US Defense Secretary", "Prime Minister", "Rear Adm.") splits off what
     # precedes it and marks what follows as a person's name.
@@ -315,23 +315,23 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         start_title = head
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
-        before = _make(sentence, run[:start_title], spans, None, lower_vocab, body=body)
-        name = _make(sentence, run[head + 1 :], spans, last, lower_vocab, titled=True, body=body)
+        before = _make(sentence, run[:start_title], lower_vocab, body=body)
+        name = _make(sentence, run[head + 1 :], lower_vocab, titled=True, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
         before = tokens[:head]
         if not before or all(t.lower().rstrip(".") in TITLE_MODIFIERS | TITLE_HEADS
                              for t in before):
             return []  # only a title, no name
-        first = _make(sentence, run[:head], spans, None, lower_vocab, body=body)
+        first = _make(sentence, run[:head], lower_vocab, body=body)
         if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
             return [first]  # "NTSB Chair": the organisation, then a cut-off title
         # "the Polar Prince", "Black Prince": a title word that ends a name.
-        whole = _make(sentence, run, spans, last, lower_vocab, body=body)
+        whole = _make(sentence, run, lower_vocab, body=body)
         return [whole] if whole else []
     if len(tokens) == 1 and sentence[run[0].end() : run[0].end() + 1] == ":" and initial:
         return []  # a label: "Photo:", "NOTE:", "Updated:"
-    mention = _make(sentence, run, spans, last, lower_vocab, body=body)
+    mention = _make(sentence, run, lower_vocab, body=body)
     if mention is None:
         return []
     before = sentence[body : run[0].start()].split()[-1:]
@@ -385,8 +385,8 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     return ""
 
 
-def _make(sentence: str, run: list[re.Match[str]], spans: list[re.Match[str]], last: int | None,
-          lower_vocab: Container[str], titled: bool = False, body: int = 0) -> Mention | None:
+def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
+          titled: bool = False, body: int = 0) -> Mention | None:
     if not run:
         return None
     start, end = run[0].start(), run[-1].end()

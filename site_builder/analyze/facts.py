@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 
 from ..models import Fact, Ref
 from ..text import words
@@ -80,8 +81,8 @@ def _statement_score(s: Sentence, centre: dict[str, float]) -> float:
     return (0.5 + _cos(s.vector, centre)) * complete * length * opener
 
 
-def _salience(group: list[Sentence]) -> float:
-    s = group[0]
+def _salience(s: Sentence) -> float:
+    """How much a statement carries: named topics, figures, a date, an early paragraph."""
     return len(s.topics) + 2 * len(s.values) + (1 if s.dates else 0) - s.paragraph_index * 0.05
 
 
@@ -115,7 +116,6 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     fact_of: dict[int, str] = {}
     for cluster in clusters:
         group = [sentences[i] for i in cluster]
-        sources = len({s.ref.article for s in group})
         centre: dict[str, float] = {}
         for s in group:
             _add(centre, s.vector)
@@ -131,7 +131,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         values = [v.text for v in best.values]  # the figures the statement itself gives
         topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
         fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
-        rank = (-sources, -len(support), -_salience([best, *group]), best.index)
+        rank = (-sources, -len(support), -_salience(best), best.index)
         if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
             others.append((rank, fact))  # one source's colour: nothing checkable in it
             continue
@@ -146,7 +146,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
             {i: f for i, f in fact_of.items() if f in kept_ids})
 
 
-def _unique_refs(refs) -> list[Ref]:
+def _unique_refs(refs: Iterable[Ref]) -> list[Ref]:
     return list(dict.fromkeys(refs))
 
 

@@ -135,13 +135,15 @@ _PROPERTY_PATTERN = re.compile(
     + r")[a-z]*", re.I)
 # Which properties a dimension's figures may take (others are ignored for it).
 _PROPERTIES_OF = {
-    "count": {"killed", "injured", "missing", "displaced", "evacuated", "rescued", "survived",
-              "arrested", "population", "crew", "aboard", "affected", "damage"},
-    "money": {"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn", "revenue",
-              "profit", "raise"},
-    "length": {"length", "height", "depth", "width", "distance"},
-    "duration": {"elapsed", "duration"},
-    "percent": {"killed", "injured", "damage", "affected", "population", "cost", "insured"},
+    "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+                        "survived", "arrested", "population", "crew", "aboard", "affected",
+                        "damage"}),
+    "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
+                        "revenue", "profit", "raise"}),
+    "length": frozenset({"length", "height", "depth", "width", "distance"}),
+    "duration": frozenset({"elapsed", "duration"}),
+    "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
+                          "insured"}),
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 # Kept as written: stems confuse some ("residents" and "residences").
@@ -204,7 +206,7 @@ _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bro
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
-    "Another Roughly Approximately Exactly Up To From With Some Of Least".split())
+    "Another Roughly Approximately Exactly Up To From With Least".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
