@@ -17,7 +17,7 @@ _ID_WORD = re.compile(r"(?=.*\d)[0-9a-f]{6,}|\d+", re.IGNORECASE)
 
 
 def readable_file_name(name: str | None) -> str | None:
-    """`reuters_japan-patriots.txt` -> "Reuters Japan Patriots"; None when the name is
+    """`wire_harbour-strike.txt` -> "Wire Harbour Strike"; None when the name is
     only identifiers (numbers, hashes), which would mean nothing to a reader."""
     if not name:
         return None

@@ -20,7 +20,7 @@ SUFFIX_FORMS = {
     "bros": "brothers", "&": "and", "admin": "administration", "comm": "commission",
 }
 # Class nouns that may be left off the end of a name ("the Golden Gate [Bridge]",
-# "SVB Financial [Group]"): structures, and the legal or corporate form of a company.
+# "Harlow Financial [Group]"): structures, and the legal or corporate form of a company.
 TRAILING_CLASS_NOUNS = frozenset("""
 bridge dam tower towers building plant station airport port canal tunnel stadium hospital
 reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
@@ -90,7 +90,7 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
                      blocked: Callable[[str], bool], prefixes: Iterable[str] = ()) -> None:
     """An all-capitals word whose letters are the initials of exactly one longer name.
 
-    Covers initialisms the text never defines in parentheses ("SVB" for "Silicon
+    Covers initialisms the text never defines in parentheses ("HVB" for "Harlow
     Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
     Geological Survey", where the code was written apart); a short form that could be
     several names is left alone.
@@ -112,7 +112,7 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
 
 def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],
                        named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
-    """A name that is the end of exactly one longer name ("Otis" of "Hurricane Otis",
+    """A name that is the end of exactly one longer name ("Mara" of "Hurricane Mara",
     "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
     Golden Gate" of "the Golden Gate Bridge").
 
@@ -131,7 +131,7 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
         for cut in range(1, len(words)):
             if words[cut - 1] not in CONNECTORS and words[cut] not in CONNECTORS:
                 tails[" ".join(words[cut:])].add(key)
-        # "golden gate bridge" -> "golden gate", "svb financial group" -> "svb financial"
+        # "golden gate bridge" -> "golden gate", "harlow financial group" -> "harlow financial"
         if len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS:
             head = " ".join(words[:-1])
             if head in present and not blocked(head):
@@ -139,8 +139,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
     heads: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split()
-        # "OceanGate" of "OceanGate Expeditions": a one-word name and one more word
-        # that is not a place's or a model's ("Alaska Airlines", "Boeing 737" stay apart).
+        # "Veltrix" of "Veltrix Expeditions": a one-word name and one more word
+        # that is not a place's or a model's ("Corva Airlines", "Boeing 737" stay apart).
         if len(words) == 2 and words[1].isalpha() and words[1] not in kind_words:
             heads[words[0]].add(key)
     for key in keys:
@@ -148,8 +148,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
             owners = {joiner.find(k) for k in heads[key]}
             if len(owners) == 1:
                 joiner.union(key, owners.pop())
-    # Longer names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan"
-    # before "Erdogan" counts its owners.
+    # Longer names first, so that "Anne Marie Okoro" has joined "Ruth Anne Marie Okoro"
+    # before "Okoro" counts its owners.
     for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
         if key not in tails or (blocked(key) and not tails[key] <= named):
             continue
@@ -159,7 +159,7 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
 
 
 def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool]) -> None:
-    """Spelling variants of one long transliterated name (Zelensky / Zelenskyy).
+    """Spelling variants of one long transliterated name (Gorbachev / Gorbachyov).
 
     Only long names with the same first three letters and word count are compared
     (one edit for 8 letters or more, two from 12), and no key with a digit: "F-15"

@@ -34,7 +34,7 @@ attorney scientist researcher engineer pilot
 # "Major League"): a title only when written short or followed by a full name.
 AMBIGUOUS_TITLES = frozenset("general major chief justice premier speaker executive".split())
 # Nouns that, just before a name, say what kind of thing it is ("the company Roku",
-# "the town of Coyuca", "the submersible Titan", "governor, Evelyn Salgado").
+# "the town of Varno", "the tanker Meridian", "governor, Ilse Marsh").
 ORG_NOUNS = frozenset("""
 company firm lender bank investor insurer startup start-up group agency carrier airline maker
 manufacturer retailer broadcaster newspaper outlet regulator watchdog charity organisation
@@ -49,14 +49,14 @@ son daughter wife husband father mother brother sister uncle aunt nephew niece c
 businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
 actor actress singer writer author journalist reporter photographer historian lawyer
 """.split())
-# Words that open a sentence without naming anything ("Instead Otis grew ...").
+# Words that open a sentence without naming anything ("Instead Mara grew ...").
 SENTENCE_ADVERBS = frozenset("""
 instead meanwhile however still yet also now then later earlier today overall separately
 similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
 finally initially currently previously recently thus hence therefore moreover furthermore
 indeed otherwise sometimes often once twice rather
 """.split())
-# Compass words name regions and companies ("Norfolk Southern"), never a person.
+# Compass words name regions and companies ("North Ridge Rail"), never a person.
 DIRECTION_WORDS = frozenset("""
 north south east west northern southern eastern western central northeast northwest southeast
 southwest
@@ -186,13 +186,13 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-", ". "):
                 break
             if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
-                run.append(spans[j + 1])  # "Norfolk Southern No. 32N": a numbered thing
+                run.append(spans[j + 1])  # "North Ridge No. 32N": a numbered thing
                 j += 1
                 continue
             if gap == ". ":
                 break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
-                break  # "SVB Friday": a weekday or month ends a name
+                break  # "HVB Friday": a weekday or month ends a name
             if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
                 run.append(spans[j + 1])
                 j += 1
@@ -289,9 +289,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         initial = False
     while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
         tokens, run = tokens[:-1], run[:-1]
-    # "Japan-made Patriot", "US-Japan alliance": compounds describe, they do not name;
-    # nor do nationalities in front of a name ("Pakistani British businessman", "French
-    # Titanic veteran"), unless the rest names an organisation ("British Airways").
+    # "German-made Leopard", "US-Mexico border": compounds describe, they do not name;
+    # nor do nationalities in front of a name ("Dutch British engineer", "French
+    # Alpine guide"), unless the rest names an organisation ("British Airways").
     demonyms = gazetteer().demonym_of
     rest_is_org = bool({t.lower() for t in tokens} & ORG_WORDS)
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
@@ -301,7 +301,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         initial = False
     if not tokens:
         return []
-    # "US Congress", "U.S. Patriot": a country code or name in front of another name.
+    # "US Congress", "U.S. Navy": a country code or name in front of another name.
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of:
         first = _make(sentence, run[:1], lower_vocab, body=body)
@@ -326,7 +326,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:head], lower_vocab, body=body)
         if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
             return [first]  # "NTSB Chair": the organisation, then a cut-off title
-        # "the Polar Prince", "Black Prince": a title word that ends a name.
+        # "the Arctic Prince", "Black Prince": a title word that ends a name.
         whole = _make(sentence, run, lower_vocab, body=body)
         return [whole] if whole else []
     if len(tokens) == 1 and sentence[run[0].end() : run[0].end() + 1] == ":" and initial:
@@ -338,7 +338,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     word = before[0].strip(",;:—–-\"“(").lower() if before else ""
     if before and (word in SPEECH_VERBS or word.rstrip(".") in TITLE_HEADS
                    or word in TITLE_HEADS):
-        # "said Rahm Emanuel", "chief executive Priya Nair", "governor, Evelyn Salgado"
+        # "said Rahm Emanuel", "chief executive Dana Wu", "governor, Ilse Marsh"
         mention.titled = mention.titled or len(tokens) >= 2
     after = sentence[run[-1].end() :]
     said = re.match(r",?\s*([a-z]+)", after)
@@ -347,19 +347,19 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     elif len(tokens) >= 2 and said and said.group(1) in SPEECH_VERBS and not any(
             len(t) > 2 and t.lower() in lower_vocab for t in tokens):
         # "Alejandro Martinez told": but companies speak too, and their names are often
-        # made of ordinary words ("Nimbus Cloud said", "Norfolk Southern said").
+        # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
     return [mention]
 
 
 def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
-    """The lower-case noun right before a name: "company" (Roku), "town of" (Coyuca)."""
+    """The lower-case noun right before a name: "company" (Roku), "town of" (Varno)."""
     # Lower-case words only: "the head of the World Health Organization, Tedros ..."
     raw = sentence[body:start].split()[-3:]
     if raw and raw[-1].lower() in ("the", "a", "an", "named", "called"):
-        raw = raw[:-1]  # "its support ship, the Polar Prince", "a vessel named Titan"
+        raw = raw[:-1]  # "its support ship, the Arctic Prince", "a vessel named Meridian"
     elif raw and raw[-1].endswith((",", ";", ":")):
-        raw = []  # "... of the disaster agency, Erdogan said": another clause's noun
+        raw = []  # "... of the disaster agency, Okoro said": another clause's noun
     words = [w.strip(",;:\"“(") for w in raw]
     words = [w for w in words if w.islower()]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
@@ -469,13 +469,13 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             joiner.union(key, entity_key(country))
     for key in keys:
         for m in by_key[key]:
-            # "(AFAD)" after an organisation's name may abbreviate it in its own language.
+            # "(BNPB)" after an organisation's name may abbreviate it in its own language.
             if m.acronym and (_initials_match(m.acronym, m.surface) or (
                     " " in key and set(key.split()) & ORG_WORDS and m.acronym.isupper())):
                 joiner.union(entity_key(m.acronym), key)
             if m.same_as in by_key and not places.country_of.get(key):
                 joiner.union(key, m.same_as)  # "Syrian Civil Defense, known as the White Helmets"
-    # Plurals ("Patriots").
+    # Plurals ("Leopards").
     for key in keys:
         if key.endswith("s") and key[:-1] in by_key and key not in configured:
             joiner.union(key, key[:-1])
@@ -552,7 +552,7 @@ def _gazetteer_place(key: str, found: list[Mention]) -> bool:
 
 
 def _is_initialism(found: list[Mention]) -> bool:
-    """Written in capitals as one short word: "SVB", "IAEA" (not a shouted "SANTA CLARA")."""
+    """Written in capitals as one short word: "HVB", "IAEA" (not a shouted "PORT NORTH")."""
     return any(re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,6}", m.surface) for m in found)
 
 
@@ -582,7 +582,7 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
     if draft.key in places.country_of:
         return "place"
     if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
-        return "event"  # "Hurricane Otis", "Flight 1282"
+        return "event"  # "Hurricane Mara", "Flight 404"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS:
@@ -590,12 +590,12 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
     if words & EVENT_WORDS:
         return "event"  # "World War Two"
     if first in DIRECTION_WORDS and len(words) > 1:
-        return "place"  # "North Atlantic", "East Palestine"
+        return "place"  # "North Atlantic", "East Varno"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)
     nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
     speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)
     if nouns and (nouns * 2 >= total or nouns >= 2) and not speaks:
-        return "system"  # "Patriot missiles"; but "a Norfolk Southern train" and "NS said"
+        return "system"  # "Leopard tanks"; but "a North Ridge train" and "NR said"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
     # "company Vidora", "Reuters news agency": a class noun before or after the name.
@@ -637,7 +637,7 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
         noun = max((w for w in draft.next_words if w in SYSTEM_NOUNS),
                    key=lambda w: (draft.next_words[w], w), default="")
         if noun:
-            # "Patriots" + "missiles" -> "Patriot missile"
+            # "Leopards" + "tanks" -> "Leopard tank"
             base = best[:-1] if best.endswith("s") and best[:-1] in draft.surfaces else best
             return f"{base} {_singular(noun)}"
     return best
