@@ -59,6 +59,17 @@ def _files(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _assert_equals_clean_build(site: Path, clean: Path, edits: object) -> None:
+    """`site`'s output and content/ are byte for byte what a clean build of its seeds makes."""
+    shutil.copytree(site / "seeds", clean / "seeds")
+    build(clean, quiet=True)
+    for folder in ("output", "content"):
+        ours, theirs = _files(site / folder), _files(clean / folder)
+        assert ours.keys() == theirs.keys(), edits
+        differing = [name for name in ours if ours[name] != theirs[name]]
+        assert not differing, f"{edits}: {differing[:5]}"
+
+
 @pytest.mark.parametrize("seed", range(1, 7))
 def test_rebuild_after_random_edits_equals_clean_build(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
@@ -70,14 +81,7 @@ def test_rebuild_after_random_edits_equals_clean_build(tmp_path: Path, seed: int
     build(site, quiet=True)
     assert (site / ".sitebuild" / "memo" / "sentences.pickle").is_file()
 
-    clean = tmp_path / "clean"
-    shutil.copytree(site / "seeds", clean / "seeds")
-    build(clean, quiet=True)
-    for folder in ("output", "content"):
-        ours, theirs = _files(site / folder), _files(clean / folder)
-        assert ours.keys() == theirs.keys(), edits
-        differing = [name for name in ours if ours[name] != theirs[name]]
-        assert not differing, f"{edits}: {differing[:5]}"
+    _assert_equals_clean_build(site, tmp_path / "clean", edits)
     # Pages the edits did not change were linked from the last build, not rewritten.
     kept = [p for p, inode in before.items() if p.exists() and p.stat().st_ino == inode]
     assert kept, edits
@@ -105,12 +109,5 @@ def test_preview_builds_after_rounds_of_edits_equal_clean_builds(tmp_path: Path)
         edits = [_edit(site / "seeds", rng) for _ in range(2)]
         build(site, quiet=True, runner=runner, preview=True)
         assert kept and len(set(sentences._old or {}) - kept) <= len(kept) // 2, edits
-        clean = tmp_path / f"clean-{round_}"
-        shutil.copytree(site / "seeds", clean / "seeds")
-        build(clean, quiet=True)
-        for folder in ("output", "content"):
-            ours, theirs = _files(site / folder), _files(clean / folder)
-            assert ours.keys() == theirs.keys(), edits
-            differing = [name for name in ours if ours[name] != theirs[name]]
-            assert not differing, f"round {round_}, {edits}: {differing[:5]}"
+        _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
     assert phases == ["swap", "search"] * 4
