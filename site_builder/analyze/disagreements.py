@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import Figure
+from .frames import Figure, sentence_place
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -30,6 +30,9 @@ RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "
                      "arrested", "affected", "damage", "cost", "aid"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
+# Running figures that move either way as days pass (the missing are found, or counted
+# dead; the displaced go home): any change from one day to the next is an update.
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -37,8 +40,9 @@ BOUND_REACH = 1.4
 _CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
-_APART_DIMENSIONS = frozenset({"length", "mass", "area", "speed", "duration", "money"})
-_CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
+_APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
+                               "money"})
+_CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
 
 
 @dataclass(slots=True)
@@ -145,14 +149,20 @@ def conflicting(a: Figure, b: Figure) -> bool:
 
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
+    scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:
+        if s.ref not in scene:
+            scene[s.ref] = sentence_place(s.text)
         if not s.values:
             continue
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:
-            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)):
+            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
+                    or _forecast(s.text, f):
                 continue
+            if f.dimension == "count" and not f.place and scene[s.ref]:
+                f = replace(f, place=scene[s.ref])  # "In X, ... . The 78 still missing ..."
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
     return items
@@ -170,6 +180,19 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+
+
+# A modal or an expectation before a figure in its clause: a projection, not a report.
+_FORECAST = re.compile(r"\b(?:could|might|may|expect\w*(?:\s+\w+){0,3}\s+to|likely\s+to|"
+                       r"forecast\w*\s+to|projected\s+to|feared\s+to)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _forecast(text: str, f: Figure) -> bool:
+    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count."""
+    if f.dimension != "count":
+        return False  # an estimate of a sum is stated with a modal as often as not
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
@@ -376,6 +399,8 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     if one_currency and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
+        if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
+            return "update", 1  # reported on several days: each day's figure in turn
         for sign in (1, -1):
             if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
                 continue

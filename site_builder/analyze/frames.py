@@ -76,6 +76,12 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "square kilometres": ("area", 1e6, "m²"), "square kilometers": ("area", 1e6, "m²"),
     "sq km": ("area", 1e6, "m²"), "yards": ("length", 0.9144, "m"),
     "inches": ("length", 0.0254, "m"),
+    "cubic kilometres": ("volume", 1e9, "m³"), "cubic kilometers": ("volume", 1e9, "m³"),
+    "cubic km": ("volume", 1e9, "m³"), "cubic metres": ("volume", 1.0, "m³"),
+    "cubic meters": ("volume", 1.0, "m³"), "cubic miles": ("volume", 4.168e9, "m³"),
+    "cubic feet": ("volume", 0.0283168, "m³"),
+    "storeys": ("floors", 1.0, "floors"), "storey": ("floors", 1.0, "floors"),
+    "stories": ("floors", 1.0, "floors"), "story": ("floors", 1.0, "floors"),
     "inch": ("length", 0.0254, "m"),
     "kg": ("mass", 1.0, "kg"), "kilograms": ("mass", 1.0, "kg"),
     "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
@@ -127,6 +133,7 @@ _PROPERTY_CUES = {
     "last": "duration", "for": "duration",
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
     "affect": "affected", "without power": "affected",
+    "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
 }
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -142,6 +149,7 @@ _PROPERTIES_OF = {
                         "revenue", "profit", "raise"}),
     "length": frozenset({"length", "height", "depth", "width", "distance"}),
     "duration": frozenset({"elapsed", "duration"}),
+    "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
                           "insured"}),
 }
@@ -158,6 +166,14 @@ _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless disp
 # "27 dead", "four missing": adjectives standing for the people they describe.
 _PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
                         re.I)
+# "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
+_PEOPLE_WERE = re.compile(
+    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:were|are|was|is|had\s+been|have\s+been|"
+    r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
+    r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
+    r"unaccounted)\b", re.I)
+# "moved to safety", "taken out of the flooded areas": evacuated, in other words.
+_TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
 _OFF_TRACK_AFTER = re.compile(
     r"^,?\s+(?:(?:that|which)\s+)?(?:(?:had|have|has)\s+)?(?:left|leave|leaving|came\s+off|"
@@ -167,6 +183,11 @@ _OFF_TRACK_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "killed 1,700 people, injured 3,400": a participle with its own figure after it is the
+# next item's verb, not what the first figure's noun underwent.
+_OWN_OBJECT = re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|nearly|some|over|around)\s+)?"
+                         r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                         r"hundreds|thousands)\b)", re.I)
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
                          key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
@@ -220,7 +241,7 @@ _TALLY_BEFORE = re.compile(
     r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
     r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
-    r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
+    r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
@@ -229,6 +250,7 @@ _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
+_APPOSITIVE = re.compile(r",\s+or\s+$")
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
                           r"set\s+off|launched|departed|embarked|commenced)\b", re.I)
@@ -379,7 +401,25 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place=_place(own, m))
     if m := _PLACE_OWNS.search(own):
         return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
+    # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
+    # or "X's government" (a demonym names no place: "Turkish officials").
+    if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
+        return replace(f, place=m.group(1).lower())
     return f
+
+
+def sentence_place(text: str) -> str:
+    """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
+    of its paragraph that name none."""
+    m = _OPENING_PLACE.match(text)
+    return m.group(1).lower() if m and _is_place_word(m) else ""
+
+
+def _is_place_word(m: re.Match[str]) -> bool:
+    """A capitalised word that can be a place: no month, weekday or demonym ("Russian-held
+    areas", "Turkish officials" name no place)."""
+    word = m.group(1)
+    return "-" not in word and not _NOT_PLACE.fullmatch(word)
 
 
 def _place(text: str, m: re.Match[str]) -> str:
@@ -463,7 +503,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
             and _SEISMIC.search(text))):
-        return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
+        return figure("magnitude", "M", prop="magnitude", thing=_quake_of(text, start, cursor))
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
         code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
@@ -491,7 +531,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             until += more.end()
         hyphenated = "-" in u.group(1)
         thing, prop = "", ""
-        if hyphenated and dimension == "length":
+        if dimension == "floors":
+            # "a 30-storey office tower": the building's height, told apart by its head noun.
+            prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+        elif hyphenated and dimension == "length":
             prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
         else:
             event = _HYPHEN_THING if hyphenated else \
@@ -536,8 +579,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase:
         words = phrase.split()
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
-        if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
+        rest = text[cursor + noun.end():][:60]
+        if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
+                not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
+            if _TO_SAFETY.match(rest[p.end():]):
+                acted = "evacuated"  # "moved to safety", "taken out of the area"
         elif acted is None and _OFF_TRACK_AFTER.match(text[cursor + noun.end():][:60]):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
@@ -551,6 +598,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=cursor + noun.end(), prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
+        return figure("count", "people", thing="people", nouns=("people",),
+                      until=cursor + people.end())
+    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]):
+        # "4,715 were injured", "42, including seven children, are missing": the people a
+        # state is said of (the cue inside the figure gives its property).
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
@@ -575,6 +627,16 @@ _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_NOT_PLACE = re.compile(rf"(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday)(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s", re.I)
+_OPENING_PLACE = re.compile(
+    r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
+    r"(?!(?:" + _MONTHS + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"([A-Z][\w'’]+)\b(?!-)[^,;]{0,60},")
+_SUBJECT_PLACE = re.compile(
+    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
+    r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
+    r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
 _ACTED = "~"
@@ -611,6 +673,11 @@ _SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|
                       re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
+_SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?(aftershock|foreshock|quake|earthquake|"
+                          r"tremor)s?\b", re.I)
+_SHOCK_BEFORE = re.compile(r"\b(aftershock|foreshock|quake|earthquake|tremor)s?\s+(?:of|measuring|"
+                           r"measured|registering|registered|with\s+a\s+magnitude\s+of|rated|"
+                           r"was\s+rated)\s+(?:magnitude\s+|a\s+)?$", re.I)
 
 
 def _change(text: str, start: int, end: int) -> str:
@@ -626,6 +693,20 @@ def _change(text: str, start: int, end: int) -> str:
             return " ".join(stem(w) for w in m.group("start").split()
                             if not is_stopword(w))
     return ""
+
+
+def _quake_of(text: str, start: int, end: int) -> str:
+    """Which shock a magnitude is of: the quake noun it qualifies ("a 6.7-magnitude
+    aftershock", "an aftershock of magnitude 6.4"); a main quake by its ordinal, if any."""
+    noun = _SHOCK_AFTER.match(text[end:end + 30]) or _SHOCK_BEFORE.search(
+        text[max(0, start - 60):start])
+    word = noun.group(1).lower() if noun else ""
+    if word in ("aftershock", "foreshock"):
+        return word
+    if word:  # the quake itself: the first, unless an ordinal says otherwise
+        ordinal = [m.group(1).lower() for m in _ORDINAL.finditer(text, 0, start)]
+        return _ORDINAL_WORDS.get(ordinal[-1], ordinal[-1]) if ordinal else "first"
+    return _ordinal(text, start)
 
 
 def _ordinal(text: str, start: int) -> str:
@@ -657,7 +738,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
         return False  # a range: "10-12"
     if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
-            r"inch|acre|ton|storey|story|member|person|seat)", text[end:end + 12], re.I) \
+            r"inch|acre|ton|storey|story|member|person|seat|magnitude)", text[end:end + 12], re.I) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
@@ -679,6 +760,18 @@ def _counted_noun(phrase: str) -> str:
             break
         kept.append(word.lower())
     return " ".join(kept)
+
+
+def _head_noun(after: str) -> str:
+    """The head of the noun phrase a hyphenated measure qualifies: "office tower being
+    built" -> tower."""
+    kept: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:4]:
+        if not word[0].isalpha() or not word.islower() or is_stopword(word) or \
+                word.endswith("ing") or word in _NOT_NOUNS:
+            break
+        kept.append(word)
+    return stem(kept[-1]) if kept else ""
 
 
 def _thing_of(after: str) -> str:
@@ -726,8 +819,13 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
-        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", text[figure.end:m.start()]):
-            continue  # a cue after the figure speaks for it only within its clause
+        between = text[figure.end:m.start()]
+        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
+                _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
+                                                                         between)):
+            # A cue after the figure speaks for it only within its clause (an appositive
+            # ", or 14 cubic kilometres, has drained" is inside the clause).
+            continue
         if not _follows(text, figure, m.start()) and any(
                 other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or
