@@ -149,6 +149,8 @@ def conflicting(a: Figure, b: Figure) -> bool:
 
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
+    # Places some figure is given for: one named earlier in a figure's own sentence places it.
+    known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:
         if s.ref not in scene:
@@ -161,13 +163,18 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
                     or _forecast(s.text, f):
                 continue
-            if f.dimension == "count" and not f.place and scene[s.ref]:
-                f = replace(f, place=scene[s.ref])  # "In X, ... . The 78 still missing ..."
+            if f.dimension == "count" and not f.place:
+                # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
+                # shook central X, killing 144": the one known place named before it.
+                named = {w.lower() for w in _CAPITALISED.findall(s.text, 0, f.start)} & known
+                place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
+                f = replace(f, place=place) if place else f
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
     return items
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")  # not a dateline's capitals
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
                         re.I)
@@ -254,7 +261,7 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
             blocks[key].append(i)
     rows: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
-        for claims in _block_rows(items, blocks[key]):
+        for claims in _block_rows(items, blocks[key], published):
             members = frozenset(i for claim in claims for i in claim)
             rows.setdefault(members, claims)
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
@@ -263,7 +270,8 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
 
 
-def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
+def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None]
+                ) -> list[list[list[int]]]:
     """Rows of one block, each a list of claims (item indices stating one value)."""
     by_value: dict[tuple[str, str, str], list[int]] = {}
     for i in members:
@@ -309,7 +317,11 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
     # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
     # that would put two clashing values in one claim.
+    days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
+            for v in values]
     for x, y in specific:
+        if figure[x].prop in RUNNING and days[x] and days[y] and not days[x] & days[y]:
+            continue  # "at least 1,700" on Monday and 2,056 on Tuesday: two reports of a tally
         gx, gy = find(x), find(y)
         if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
             parent[gx] = gy
@@ -331,7 +343,9 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
         # A count's thing is its head noun; counts compare by shared nouns instead.
         thing = "" if f.dimension == "count" else f.thing
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
-    for x, y in clashes:
+    # Nearest values first: a figure of no stated place joins the row whose figures are
+    # closest to it (a national toll's, not a city's).
+    for x, y in sorted(clashes, key=lambda c: _log_gap(figure[c[0]], figure[c[1]])):
         gx, gy = root(find(x)), root(find(y))
         if gx == gy or _disjoint_names(named[gx], named[gy]):
             continue
@@ -342,6 +356,10 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _log_gap(a: Figure, b: Figure) -> float:
+    return abs(math.log(max(abs(a.value), 1e-9)) - math.log(max(abs(b.value), 1e-9)))
 
 
 def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:

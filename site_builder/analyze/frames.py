@@ -260,6 +260,8 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
+_WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
 _JUST = 0.25
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
@@ -385,11 +387,16 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
     after = text[f.end:min(stop, f.end + 60)]
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
-    lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
+    lo = max(figures[index - 1].end if index else 0, f.start - 80)
+    while 0 < lo < f.start and text[lo - 1].isalnum():
+        lo += 1  # never start inside a word ("Min Aung" is no "in Aung")
+    lead = text[lo:f.start]
     own = re.split(r"[,;:]", lead)[-1]
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    if _BREAKDOWN.match(text[f.end:f.end + 80]):
+        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause):
@@ -495,6 +502,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
     def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
                thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
+        if dimension in _WHOLE and hedge == "exact" and digits and "." not in raw:
+            # A person's age or a building's storeys are told as they are, never rounded:
+            # "30-storey" is not 33, nor "Ruiz, 40" 43.
+            return Figure(dimension, unit, value, value - 0.5, value + 0.5, 1.0, hedge, prop,
+                          thing, nouns, text[span_start:until].strip(), span_start, until)
         return Figure(dimension, unit, value * factor, low * factor, high * factor,
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
@@ -616,6 +628,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
+_BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
+                        r"(?:in|on|at|from|across)\b")
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
@@ -749,7 +763,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
 
 
 _NOT_NOUNS = frozenset("more other additional further across towards besides whereas thus always "
-                       "perhaps nearly less was has is this its".split())
+                       "perhaps nearly less was has is this its near".split())
 
 
 def _counted_noun(phrase: str) -> str:
