@@ -31,8 +31,9 @@ RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
-# dead; the displaced go home): any change from one day to the next is an update.
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected"})
+# dead; the displaced go home; water rises and recedes): any change from one day to the
+# next is an update.
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -241,8 +242,12 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
     # A measurement's property, read from a cue beside it, is itself a word in common.
-    said = bool(a.context & b.context) or (fa.prop == fb.prop != "" and fa.dimension != "count")
-    return said and (len(shared) >= 2 or len(shared) >= fewest)
+    measured = fa.prop == fb.prop != "" and fa.dimension != "count"
+    said = bool(a.context & b.context) or measured
+    # One measurement of one property, with a word of context in common, needs no
+    # common name (the sources may name the thing differently).
+    return said and (len(shared) >= 2 or len(shared) >= fewest or
+                     (measured and bool(a.context & b.context)))
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],

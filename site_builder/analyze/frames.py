@@ -124,6 +124,11 @@ _PROPERTY_CUES = {
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
     "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
+    # A water level, and how far it moved: "stood at 3.6 metres", "had fallen by 1.5 metres".
+    "level": "level", "stood at": "level", "stands at": "level", "measured": "level",
+    "fallen by": "shift", "fell by": "shift", "dropped by": "shift", "rose by": "shift",
+    "risen by": "shift", "below its": "shift", "above its": "shift", "lower than": "shift",
+    "higher than": "shift",
     "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
@@ -147,7 +152,7 @@ _PROPERTIES_OF = {
                         "damage"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise"}),
-    "length": frozenset({"length", "height", "depth", "width", "distance"}),
+    "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
@@ -373,7 +378,9 @@ def find_figures(sentence: str) -> list[Figure]:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_property(sentence, f, found))
-    return [_with_place(sentence, f, framed) if f.dimension == "count" else f for f in framed]
+    # A level is of a place too ("at Kherson the water stands at 3.6 metres").
+    return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
+            else f for f in framed]
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -640,7 +647,8 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
-_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
                         r"sunday)(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s", re.I)
 _OPENING_PLACE = re.compile(
