@@ -470,7 +470,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "supply": "supply", "value": "value", "assets": "assets",
                    "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
-                   "origin": "year of origin", "age": "age"}
+                   "origin": "year of origin", "age": "age", "level": "level",
+                   "shift": "rise or fall", "loss": "amount lost",
+                   "altitude": "altitude"}
 
 
 def _label(f: Figure) -> str:

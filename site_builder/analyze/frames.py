@@ -125,6 +125,8 @@ _PROPERTY_CUES = {
     "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
     # A water level, and how far it moved: "stood at 3.6 metres", "had fallen by 1.5 metres".
+    "altitude": "altitude", "climb": "altitude", "cruis": "altitude", "flying at": "altitude",
+    "flew at": "altitude",
     "level": "level", "stood at": "level", "stands at": "level", "measured": "level",
     "fallen by": "shift", "fell by": "shift", "dropped by": "shift", "rose by": "shift",
     "risen by": "shift", "below its": "shift", "above its": "shift", "lower than": "shift",
@@ -152,7 +154,8 @@ _PROPERTIES_OF = {
                         "damage"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise"}),
-    "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift"}),
+    "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
+                         "altitude"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
