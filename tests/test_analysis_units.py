@@ -364,3 +364,99 @@ def test_guards_on_the_new_readings(tmp_path):
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
     ])
     assert [d.kind for d in digest.disagreements] == ["contradicts"]
+
+
+# --- Frames and disagreements, third round (shapes seen in real coverage, own examples) ---
+
+def test_a_sentence_setting_places_its_figures():
+    # An opening "In X," and a subject "X's government" / "X officials" place every figure.
+    listed = find_figures("Corvania's military government said the storm had killed at least "
+                          "1,700 people, injured 3,400 and left 300 missing.")
+    assert [(f.prop, f.place) for f in listed] == [
+        ("killed", "corvania"), ("injured", "corvania"), ("missing", "corvania")]
+    assert one("In Velmar, the national death toll stood at 20.").place == "velmar"
+    assert one("Dunport city officials said at least 10 people had died.").place == "dunport"
+    # A demonym names no place, nor does a name cut by the search window.
+    assert one("Velmarian officials put their country's dead at 8,574.").place == ""
+    assert one("Chief minister Tom Min Aung Hlaing said the number of dead had "
+               "risen to 2,719.").place == ""
+
+
+@pytest.mark.parametrize(("sentence", "prop", "value"), [
+    ("The agency said 4,715 were injured.", "injured", 4715),
+    ("Officials said 341 were still missing.", "missing", 341),
+    ("Ten are dead and 42, including seven children, are missing.", "missing", 42),
+    ("The army said the number of dead had risen to 2,719.", "killed", 2719),
+    ("About 900 residents had been moved to safety by noon.", "evacuated", 900),
+])
+def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
+    figure = [f for f in find_figures(sentence) if f.value == value][0]
+    assert (figure.dimension, figure.prop) == ("count", prop)
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # The magnitude of an aftershock, however the sentence is built.
+    ("A 6.7-magnitude aftershock followed minutes later.",
+     "Then came a strong aftershock of magnitude 6.4.", "contradicts"),
+    # A building's storeys are whole numbers: 30 is not 33.
+    ("A 33-story tower under construction fell.", "A 30-storey office tower being built fell.",
+     "contradicts"),
+    # Water lost, in cubic units, with the cue after an appositive.
+    ("The lake has lost 4.4 cubic kilometres of water.",
+     "Most of the lake, or 14.4 cubic kilometers, has drained away.", "contradicts"),
+    # An altitude.
+    ("The jet was climbing through about 16,000 feet.",
+     "The plane climbed through about 14,830 feet.", "contradicts"),
+])
+def test_third_round_shapes_of_real_disagreements(a, b, kind):
+    assert conflicting(one(a), one(b)), (one(a), one(b))
+    assert relation(one(a), one(b)) == kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 7.7-magnitude quake struck at noon.", "Later came an aftershock of magnitude 6.4."),
+    ("The lake holds some 18 cubic kilometres of water.",
+     "The lake has lost 4.4 cubic kilometres of water."),  # a capacity is no loss
+    ("a 30-storey tower", "a 30-storey tower block"),
+    ("Flood water in the square stood at 3.1 metres.", "The river had fallen by 1.5 metres."),
+])
+def test_third_round_figures_not_compared(a, b):
+    assert not conflicting(one(a), one(b)), (one(a), one(b))
+
+
+def test_projections_are_not_compared_and_breakdowns_are_totals(tmp_path):
+    assert one("In total, 46 villages have been flooded, 32 of them on the east bank, "
+               "the minister said.").place == "*all"
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["The agency warned the toll in Brennick could exceed 10,000."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_places_keep_a_national_and_a_city_toll_apart(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-01", ["The quake shook central Corvania, killing at least 140 people.",
+                        "In Dunport, officials said at least three people had died."]),
+        ("2024-03-02", ["Corvania's government said 1,600 people had been killed.",
+                        "Dunport officials said 18 people had died in the city."]),
+        ("2024-03-03", ["Corvania's government said the toll had risen to 2,050 people.",
+                        "In Dunport, rescuers worked at the tower.",
+                        "Dunport officials said 23 people had died."]),
+    ])
+    rows = {d.about.split(":")[0]: d for d in digest.disagreements}
+    assert rows["Corvania"].kind == rows["Dunport"].kind == "update"
+    assert [c.number for c in rows["Corvania"].claims] == [140, 1600, 2050]
+    assert [c.number for c in rows["Dunport"].claims] == [3, 18, 23]
+
+
+def test_missing_people_and_water_levels_update_either_way(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-01", ["Officials said 139 people were missing after the flood in Brennick."]),
+        ("2024-03-02", ["Officials said 441 people were missing after the flood in Brennick."]),
+        ("2024-03-04", ["Officials said 341 people were missing after the flood in Brennick."]),
+        ("2024-03-01", ["At Brennick the river stands at 5.6 metres, the agency said."]),
+        ("2024-03-04", ["At Brennick the river stood at 3.1 metres, the agency said."]),
+    ])
+    kinds = {d.unit: d.kind for d in digest.disagreements}
+    assert kinds == {"people": "update", "m": "update"}
