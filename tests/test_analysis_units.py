@@ -390,7 +390,7 @@ def test_a_sentence_setting_places_its_figures():
     ("About 900 residents had been moved to safety by noon.", "evacuated", 900),
 ])
 def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
-    figure = [f for f in find_figures(sentence) if f.value == value][0]
+    figure = next(f for f in find_figures(sentence) if f.value == value)
     assert (figure.dimension, figure.prop) == ("count", prop)
 
 
@@ -460,3 +460,15 @@ def test_missing_people_and_water_levels_update_either_way(tmp_path):
     ])
     kinds = {d.unit: d.kind for d in digest.disagreements}
     assert kinds == {"people": "update", "m": "update"}
+
+
+def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["The official death toll in Brennick now stands at 48, officials said.",
+                        "Elsewhere in the figures, 46 deaths are listed as confirmed."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said.",
+                        "In Halden, 120 people died in the 1990 flood, records show."]),
+    ])
+    internal = [d for d in digest.disagreements if "within one report" in d.about]
+    assert [[c.number for c in d.claims] for d in internal] == [[48, 46]]
+    assert {r.article for c in internal[0].claims for r in c.support} == {"a0"}

@@ -37,6 +37,8 @@ RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "le
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# One report's two tolls this close are one count told two ways (farther apart, two counts).
+INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
@@ -265,14 +267,46 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[key].append(i)
     rows: dict[frozenset[int], list[list[int]]] = {}
+    internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
         for claims in _block_rows(items, blocks[key], published):
             members = frozenset(i for claim in claims for i in claim)
             rows.setdefault(members, claims)
+        for claims in _internal_rows(items, blocks[key]):
+            internal.setdefault(frozenset(i for claim in claims for i in claim), claims)
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
     kept = [m for m in rows if not any(m < other for other in rows)]
     result = [_row(items, rows[m], published, topic_names) for m in kept]
+    for claims in internal.values():
+        row = _row(items, claims, published, topic_names)
+        result.append(Disagreement(f"{row.about}, within one report", row.claims,
+                                   "contradicts", row.unit))
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
+
+
+def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
+    """One report's own clashing tolls: two exact figures of one frame of people, close to
+    each other, in two sentences of one article and for no two places ("the toll now stands
+    at 48"; "46 deaths are listed as confirmed"). Figures far apart count different things."""
+    by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for i in members:
+        f = items[i].figure
+        if f.dimension == "count" and f.unit == "people" and f.prop in RUNNING and \
+                f.hedge == "exact":
+            by_article[items[i].sentence.ref.article].setdefault(f.key, []).append(i)
+    found = []
+    for values in by_article.values():
+        groups = list(values.values())
+        for n, xs in enumerate(groups):
+            for ys in groups[n + 1:]:
+                a, b = items[xs[0]].figure, items[ys[0]].figure
+                if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
+                        len({a.place, b.place} - {"", "*all"}) > 1 or \
+                        max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) or \
+                        relation(a, b) != "contradicts":
+                    continue
+                found.append([sorted(xs), sorted(ys)])
+    return found
 
 
 def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None]
