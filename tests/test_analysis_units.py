@@ -407,6 +407,10 @@ def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
     # An altitude.
     ("The jet was climbing through about 16,000 feet.",
      "The plane climbed through about 14,830 feet.", "contradicts"),
+    # The size of a zone: a radius, or the longer side of a rectangle.
+    ("Residents within a mile of the plant were told to leave.",
+     "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
+    ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
 ])
 def test_third_round_shapes_of_real_disagreements(a, b, kind):
     assert conflicting(one(a), one(b)), (one(a), one(b))
@@ -419,6 +423,8 @@ def test_third_round_shapes_of_real_disagreements(a, b, kind):
      "The lake has lost 4.4 cubic kilometres of water."),  # a capacity is no loss
     ("a 30-storey tower", "a 30-storey tower block"),
     ("Flood water in the square stood at 3.1 metres.", "The river had fallen by 1.5 metres."),
+    ("Residents within a mile of the plant were told to leave.", "The 1.6 km zone stays."),
+    ("Residents within a mile of the plant were told to leave.", "The 22-foot craft sank."),
 ])
 def test_third_round_figures_not_compared(a, b):
     assert not conflicting(one(a), one(b)), (one(a), one(b))

@@ -506,7 +506,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
-                   "altitude": "altitude"}
+                   "altitude": "altitude", "zone": "size of the zone"}
 
 
 def _label(f: Figure) -> str:

@@ -258,6 +258,10 @@ _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
+_BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
+                      r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
+_ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
 _APPOSITIVE = re.compile(r",\s+or\s+$")
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
@@ -553,7 +557,19 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             until += more.end()
         hyphenated = "-" in u.group(1)
         thing, prop = "", ""
-        if dimension == "floors":
+        if dimension == "length" and hyphenated and (
+                by := _BY_SIDE.match(text[until:until + 40])):
+            # "a 1-mile by 2-mile area": a zone, as large as its longer side.
+            other = float(by.group(1)) * _UNITS[by.group(2).lower()][1]
+            if other > value * factor:
+                value, step = other / factor, _step(by.group(1), 1.0) * \
+                    _UNITS[by.group(2).lower()][1] / factor
+                low, high = _interval(value, hedge, step)
+            until += by.end()
+        if dimension == "length" and (_ZONE_AFTER.match(text[until:until + 40]) or
+                                      _WITHIN_BEFORE.search(before)):
+            prop = "zone"  # "a 1-mile evacuation zone", "people within a mile of the wreck"
+        elif dimension == "floors":
             # "a 30-storey office tower": the building's height, told apart by its head noun.
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
         elif hyphenated and dimension == "length":
