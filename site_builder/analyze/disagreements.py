@@ -330,6 +330,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # Two values one sentence gives are about two different things (Syria's toll and
     # the combined toll), whichever sources repeat them.
     said_in = [{items[i].sentence.key for i in v} for v in values]
+    days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
+            for v in values]
     clashes: list[tuple[int, int]] = []
     specific: list[tuple[int, int]] = []
     for x in range(len(values)):
@@ -340,6 +342,10 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 parent[find(x)] = find(y)
+            elif rel == "compatible" and a.prop in RUNNING and a.dimension == "count" and \
+                    days[x] and days[y] and \
+                    not days[x] & days[y] and _linked(items, values[x], values[y]):
+                clashes.append((x, y))  # "at least 10" on Friday, 18 on Sunday: an update
             elif rel == "compatible" and _linked(items, values[x], values[y], other_source=False):
                 specific.append((x, y))
             elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
@@ -356,11 +362,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
     # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
     # that would put two clashing values in one claim.
-    days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
-            for v in values]
     for x, y in specific:
-        if figure[x].prop in RUNNING and days[x] and days[y] and not days[x] & days[y]:
-            continue  # "at least 1,700" on Monday and 2,056 on Tuesday: two reports of a tally
         gx, gy = find(x), find(y)
         if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
             parent[gx] = gy
