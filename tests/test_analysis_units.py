@@ -411,6 +411,10 @@ def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
     ("Residents within a mile of the plant were told to leave.",
      "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
     ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
+    # A part of a whole, told by what is said of it, either way round.
+    ("Of the 40 wagons that overturned, nine were carrying toxic solvents.",
+     "Twelve of the overturned wagons were tankers loaded with toxic chemicals.",
+     "contradicts"),
 ])
 def test_third_round_shapes_of_real_disagreements(a, b, kind):
     assert conflicting(one(a), one(b)), (one(a), one(b))
@@ -425,6 +429,9 @@ def test_third_round_shapes_of_real_disagreements(a, b, kind):
     ("Flood water in the square stood at 3.1 metres.", "The river had fallen by 1.5 metres."),
     ("Residents within a mile of the plant were told to leave.", "The 1.6 km zone stays."),
     ("Residents within a mile of the plant were told to leave.", "The 22-foot craft sank."),
+    # Parts said to be different things are different parts.
+    ("Nine of the overturned wagons were tankers loaded with toxic solvents.",
+     "Twelve of the overturned wagons were empty flatcars."),
 ])
 def test_third_round_figures_not_compared(a, b):
     assert not conflicting(one(a), one(b)), (one(a), one(b))

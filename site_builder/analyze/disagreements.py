@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import Figure, sentence_place
+from .frames import PART, Figure, sentence_place
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -72,6 +72,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Syria's toll is not Turkey's, nor the combined one
+    if a.dimension == "count" and a.prop == PART:
+        # Parts of one whole, said to be the same kind of thing ("hazardous").
+        return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
+                                                           set(b.thing.split()))
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -508,7 +512,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
-                   "altitude": "altitude", "zone": "size of the zone"}
+                   "altitude": "altitude", "zone": "size of the zone", "part": "of them"}
 
 
 def _label(f: Figure) -> str:

@@ -262,6 +262,12 @@ _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
 _ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+# A part of a whole ("two of the six cars were ..."): its property.
+PART = "part"
+_PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|carried|contained)"
+                        r"\s+(.+)", re.I)
+_OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?:[\w,-]+\s+){0,3}?"
+                             r"([a-z]+s)\b[^,;.]{0,40},\s*$")
 _APPOSITIVE = re.compile(r",\s+or\s+$")
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
@@ -605,7 +611,19 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return None  # "twenty-five", "one-off": not read here
     noun = _NOUN_AFTER.match(after)
     if noun and noun.group("partitive") and not vague:
-        return None  # "two of the six": the six are counted elsewhere
+        # "Eleven of the derailed cars were tank cars carrying ...": a part of a whole
+        # counted elsewhere, told by what is said of it; "two of the six" alone is nothing.
+        whole = _counted_noun(noun.group("noun")).split()
+        said = _said_of(text[cursor + noun.end():])
+        if not whole or not said or number is None:
+            return None
+        return figure("count", stem(whole[-1]), prop=PART, thing=said,
+                      nouns=(stem(whole[-1]),), until=cursor + noun.end())
+    if (whole := _OF_THE_OPENING.match(text[:start])) and not vague and \
+            (said := _said_of(text[cursor:])):
+        # "Of the fifty cars that derailed, ten were loaded with ...": the same, turned round.
+        return figure("count", stem(whole.group(1)), prop=PART, thing=said,
+                      nouns=(stem(whole.group(1)),))
     phrase = _counted_noun(noun.group("noun")) if noun else ""
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
@@ -801,6 +819,16 @@ def _counted_noun(phrase: str) -> str:
             break
         kept.append(word.lower())
     return " ".join(kept)
+
+
+def _said_of(after: str) -> str:
+    """What a part is said to be or do ("were tank cars carrying hazardous materials"):
+    the content stems of its predicate, up to the end of the clause; "" without one."""
+    m = _PREDICATE.match(after)
+    if not m:
+        return ""
+    words = re.findall(r"[A-Za-z][a-z'-]{3,}", re.split(r"[,;:.(]", m.group(1))[0])
+    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)}))
 
 
 def _head_noun(after: str) -> str:
