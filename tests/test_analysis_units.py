@@ -412,7 +412,7 @@ def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
      "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
     ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
     # A part of a whole, told by what is said of it, either way round.
-    ("Of the 40 wagons that overturned, nine were carrying toxic solvents.",
+    ("Of the wagons that overturned, nine were carrying toxic solvents.",
      "Twelve of the overturned wagons were tankers loaded with toxic chemicals.",
      "contradicts"),
 ])
