@@ -517,6 +517,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
 
 def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
+    if f.dimension == "count" and f.prop == PART:
+        return f"how many of the {f.unit} (a part of them)"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
         words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() else []

@@ -262,6 +262,8 @@ _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
 _ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+# Cues that speak only for a figure right after them.
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|carried|contained)"
@@ -888,6 +890,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
+        if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
+            continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         between = text[figure.end:m.start()]
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
