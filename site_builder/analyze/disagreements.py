@@ -515,13 +515,18 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them"}
 
 
+# "341 were still missing": the figure's text ends with the state, not the counted noun.
+_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?)\b")
+
+
 def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
     if f.dimension == "count" and f.prop == PART:
         return f"how many of the {f.unit} (a part of them)"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
-        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() else []
+        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \
+            not _STATE_LAST.search(f.text) else []
         return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
     if f.dimension == "age":
         return f"age of {f.thing.title()}"
