@@ -411,6 +411,10 @@ def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
     ("Residents within a mile of the plant were told to leave.",
      "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
     ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
+    # Towns and villages are settlements.
+    ("In all, 46 settlements have been flooded, 30 of them on the east bank.",
+     "The minister said 48 towns and villages had been flooded, 12 of them in the south.",
+     "contradicts"),
     # A part of a whole, told by what is said of it, either way round.
     ("Of the wagons that overturned, nine were carrying toxic solvents.",
      "Twelve of the overturned wagons were tankers loaded with toxic chemicals.",

@@ -49,7 +49,8 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # claims worse. Issue 10's own bars (recall 0.6, precision 0.8, ...) are reported by
 # `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
 # bars) except one flagged non-conflict (myanmar-quake: its gold non-conflict has the same
-# paragraphs on each side as a gold conflict found there); the held-out set (new this round) gets its floors once it has been scored.
+# paragraphs on each side as a gold conflict found there); the held-out set (new this
+# round) gets its floors once it has been scored.
 FLOORS = {
     False: {"facts_found": 0.92, "conflict_recall": 0.77, "numeric_recall": 0.87,
             "conflict_precision": 0.95},

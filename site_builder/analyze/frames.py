@@ -262,6 +262,10 @@ _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
 _ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+# Kinds of settlement: "towns and villages" are settlements.
+_SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements".split())
+_SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
+                              r"settlements)\b")
 # Cues that speak only for a figure right after them.
 _ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
 # A part of a whole ("two of the six cars were ..."): its property.
@@ -636,14 +640,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
     if phrase:
         words = phrase.split()
+        noun_end = cursor + noun.end()
+        if words[-1] in _SETTLEMENTS and (pair := _SETTLEMENT_PAIR.match(text[noun_end:])):
+            # "48 towns and villages": settlements, as another source says.
+            words, noun_end = [*words[:-1], "settlements"], noun_end + pair.end()
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
-        rest = text[cursor + noun.end():][:60]
+        rest = text[noun_end:][:60]
         if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
                 not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
-        elif acted is None and _OFF_TRACK_AFTER.match(text[cursor + noun.end():][:60]):
+        elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
             acted = None  # "deaths confirmed": the noun says what is counted
@@ -654,7 +662,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      until=cursor + noun.end(), prop=_acted(acted))
+                      until=noun_end, prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
