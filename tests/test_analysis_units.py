@@ -411,6 +411,9 @@ def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
     ("Residents within a mile of the plant were told to leave.",
      "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
     ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
+    # "A metre" is told about as closely as a half metre: not "almost 1.5 metres".
+    ("The river had fallen by almost 1.5 metres.", "The river had fallen by a metre.",
+     "contradicts"),
     # Towns and villages are settlements.
     ("In all, 46 settlements have been flooded, 30 of them on the east bank.",
      "The minister said 48 towns and villages had been flooded, 12 of them in the south.",

@@ -520,7 +520,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value, step, hedge = (low + high) / 2, high - low, "vague"
     else:
         value = number * scale
-        step = _step(raw, scale)
+        # "a metre", "an hour": one of the unit, told about as closely as a half.
+        step = 0.5 if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
