@@ -52,7 +52,7 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # paragraphs on each side as a gold conflict found there); the held-out set (new this
 # round) gets its floors once it has been scored.
 FLOORS = {
-    False: {"facts_found": 0.92, "conflict_recall": 0.77, "numeric_recall": 0.87,
+    False: {"facts_found": 0.92, "conflict_recall": 0.81, "numeric_recall": 0.91,
             "conflict_precision": 0.95},
     True: {"facts_found": 0.0, "conflict_recall": 0.0, "numeric_recall": 0.0,
            "conflict_precision": 0.0},
