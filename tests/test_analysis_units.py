@@ -376,6 +376,7 @@ def test_a_sentence_setting_places_its_figures():
         ("killed", "corvania"), ("injured", "corvania"), ("missing", "corvania")]
     assert one("In Velmar, the national death toll stood at 20.").place == "velmar"
     assert one("Dunport city officials said at least 10 people had died.").place == "dunport"
+    assert one("Water was cut in 32 villages of Halden Province.").place == "halden"
     # A demonym names no place, nor does a name cut by the search window.
     assert one("Velmarian officials put their country's dead at 8,574.").place == ""
     assert one("Chief minister Tom Min Aung Hlaing said the number of dead had "

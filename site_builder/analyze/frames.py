@@ -425,7 +425,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
-    if m := _PLACE_NAME.search(clause):
+    if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
@@ -685,6 +685,9 @@ _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altog
                        re.I)
 _BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
                         r"(?:in|on|at|from|across)\b")
+# "32 settlements of Halden Oblast": a region named with its kind.
+_OF_REGION = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|"
+                        r"[Cc]ounty|[Dd]istrict|[Pp]refecture|[Gg]overnorate)\b")
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
