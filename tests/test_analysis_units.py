@@ -493,3 +493,13 @@ def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(t
     internal = [d for d in digest.disagreements if "within one report" in d.about]
     assert [[c.number for c in d.claims] for d in internal] == [[48, 46]]
     assert {r.article for c in internal[0].claims for r in c.support} == {"a0"}
+
+
+def test_sums_of_money_need_a_common_name_and_measurements_a_common_word(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["Congress is weighing a $60 billion aid package for Velm."]),
+        ("2024-03-05", ["Orlan pledged more than $7 billion in aid to Corvania."]),
+        ("2024-03-05", ["The Halden reservoir has lost 4.4 cubic kilometres of water."]),
+        ("2024-03-05", ["Most of the lake, or 14.4 cubic kilometers of water, has drained."]),
+    ])
+    assert [d.unit for d in digest.disagreements] == ["m³"]

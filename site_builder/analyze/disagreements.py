@@ -46,6 +46,7 @@ APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
                                "money"})
 _CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
+_PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
 
 @dataclass(slots=True)
@@ -250,10 +251,10 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     # A measurement's property, read from a cue beside it, is itself a word in common.
     measured = fa.prop == fb.prop != "" and fa.dimension != "count"
     said = bool(a.context & b.context) or measured
-    # One measurement of one property, with a word of context in common, needs no
-    # common name (the sources may name the thing differently).
+    # One physical measurement of one property, with a word of context in common, needs
+    # no common name (the sources may name the thing differently); sums of money do.
     return said and (len(shared) >= 2 or len(shared) >= fewest or
-                     (measured and bool(a.context & b.context)))
+                     (measured and fa.dimension in _PHYSICAL and bool(a.context & b.context)))
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],
