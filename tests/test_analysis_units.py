@@ -500,6 +500,6 @@ def test_sums_of_money_need_a_common_name_and_measurements_a_common_word(tmp_pat
         ("2024-03-05", ["Congress is weighing a $60 billion aid package for Velm."]),
         ("2024-03-05", ["Orlan pledged more than $7 billion in aid to Corvania."]),
         ("2024-03-05", ["The Halden reservoir has lost 4.4 cubic kilometres of water."]),
-        ("2024-03-05", ["Most of the lake, or 14.4 cubic kilometers of water, has drained."]),
+        ("2024-03-05", ["Most of the lake water, or 14.4 cubic kilometers, has drained away."]),
     ])
     assert [d.unit for d in digest.disagreements] == ["m³"]
