@@ -16,7 +16,16 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
-from .aliases import Joiner, join_initialisms, join_partial_names, join_spellings, join_variants
+from .aliases import (
+    STRUCTURE_HEADS,
+    STRUCTURE_MODIFIERS,
+    Joiner,
+    join_initialisms,
+    join_partial_names,
+    join_spellings,
+    join_structures,
+    join_variants,
+)
 from .gazetteer import gazetteer
 
 # Words that open a person's title: stripped from the name, and a hint that a name follows.
@@ -28,11 +37,13 @@ prof. lt col colonel captain sgt sergeant lieutenant major premier emir prince p
 envoy adviser advisor analyst executive mp lawmaker congressman congresswoman founder economist
 professor gov adm cmdr cdr capt maj brig supt det insp atty amb pres sec cpl pvt rev fr hon
 sheriff commissioner administrator superintendent inspector detective officer
-attorney scientist researcher engineer pilot
+attorney scientist researcher engineer pilot representative delegate councillor councilor
+councilman councilwoman alderman assemblyman assemblywoman legislator
 """.split())
 # Title words that also open the names of companies and things ("General Atlantic",
 # "Major League"): a title only when written short or followed by a full name.
-AMBIGUOUS_TITLES = frozenset("general major chief justice premier speaker executive".split())
+AMBIGUOUS_TITLES = frozenset(
+    "general major chief justice premier speaker executive representative delegate".split())
 # Nouns that, just before a name, say what kind of thing it is ("the company Roku",
 # "the town of Varno", "the tanker Meridian", "governor, Ilse Marsh").
 ORG_NOUNS = frozenset("""
@@ -54,7 +65,8 @@ SENTENCE_ADVERBS = frozenset("""
 instead meanwhile however still yet also now then later earlier today overall separately
 similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
 finally initially currently previously recently thus hence therefore moreover furthermore
-indeed otherwise sometimes often once twice rather
+indeed otherwise sometimes often once twice rather roughly nearly almost approximately around
+about some over under only just exactly fewer less more least
 """.split())
 # Compass words name regions and companies ("North Ridge Rail"), never a person.
 DIRECTION_WORDS = frozenset("""
@@ -62,6 +74,13 @@ north south east west northern southern eastern western central northeast northw
 southwest
 """.split())
 SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
+# Verbs whose subject acts as a body: the company or agency more often than a person.
+ACTING_VERBS = SPEECH_VERBS | frozenset("""
+reported warned stated confirmed estimated urged has had have cancelled grounded
+""".split())
+# Prepositions that make the name after them a place ("in Varno", "flights to Varno").
+LOCATIVES = frozenset(
+    "in at near from to across over outside inside into around throughout".split())
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
@@ -95,6 +114,8 @@ EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
 crisis revolution uprising massacre siege festival championship tournament conference wildfire
 """.split())
+# Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
+NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
 # Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
 CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
@@ -118,6 +139,10 @@ _CODE = re.compile(r"[A-Z]{1,4}")
 _NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 # A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
 _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
+# Up to three modifiers and a structure's head noun after a name: " nuclear power plant".
+_STRUCTURE_TAIL = re.compile(r"(?:\s+(?:{})){{0,3}}\s+(?:{})\b(?!-)".format(
+    "|".join(sorted(STRUCTURE_MODIFIERS)), "|".join(sorted(STRUCTURE_HEADS))))
+_PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -143,6 +168,7 @@ class Mention:
     class_noun: str = ""  # the lower-case noun right before: "company", "town of"
     numbered: bool = False  # a short number follows: "Category 5", "Chapter 11"
     article: bool = False  # "the" right before: "the White Helmets" (not a person)
+    located: bool = False  # read as a place: "in Varno", "Marlow, Varno"
     same_as: str | None = None  # the key of the name this one is "known as"
 
 
@@ -152,7 +178,10 @@ def entity_key(surface: str) -> str:
     key = unicodedata.normalize("NFKD", surface.replace(".", "").replace("’", "'"))
     key = _DIACRITICS.sub("", key).casefold()
     key = re.sub(r"^the\s+", "", key)
-    return _CODE_NUMBER.sub(r"\1\2", " ".join(key.split()))
+    key = _CODE_NUMBER.sub(r"\1\2", " ".join(key.split()))
+    if re.search(r"[a-z].*\ds\b", key):
+        key = _PLURAL_DESIGNATION.sub("", key)  # "F-16s" is the plural of "F-16"
+    return key
 
 
 def _is_cap(word: str) -> bool:
@@ -193,7 +222,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
                 break  # "HVB Friday": a weekday or month ends a name
-            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
+            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(
+                    run[-1].group(0), nxt, run[-2].group(0) if len(run) > 1 else ""):
                 run.append(spans[j + 1])
                 j += 1
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
@@ -211,6 +241,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
                  and sentence[m.start - 1 : m.start] != "/"]
+        if found:
+            _extend_structure(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
         mentions.extend(found)
@@ -218,10 +250,34 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     return mentions
 
 
-def _model_number(word: str, number: str) -> bool:
-    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9") or
+def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
+    """"the Varno dam", "the Ostra nuclear power plant": a name and a lower-case class noun
+    of structures or waters are one name, unless an owner or "a" comes first ("Acme's
+    Varno plant", "a Varno bridge") or the name is a country's or a capital's."""
+    if sentence[mention.start : mention.end] != mention.surface or \
+            mention.key in gazetteer().country_of:
+        return
+    before = sentence[body : mention.start].split()[-1:]
+    if before and (before[0].lower() in ("a", "an", "its", "their", "his", "her", "our")
+                   or before[0].endswith(("'s", "’s"))):
+        return
+    tail = _STRUCTURE_TAIL.match(sentence, mention.end)
+    if not tail:
+        return
+    mention.surface = sentence[mention.start : tail.end()]
+    mention.key = entity_key(mention.surface)
+    mention.end = tail.end()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
+    mention.next_word = word.group(1) if word else ""
+    mention.numbered = False
+
+
+def _model_number(word: str, number: str, before: str = "") -> bool:
+    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9", also
+    "Max 9" right after a model number), a numbered route's or flight's ("Flight 93"), or
     a model or flight number of three or more digits ("Boeing 737"), but not a year."""
-    if _CODE.fullmatch(word):
+    if _CODE.fullmatch(word) or word.lower() in NUMBERED_NOUNS or (
+            re.fullmatch(r"[A-Z][a-z]{1,3}", word) and before[:1].isdigit()):
         return bool(_NUMBER.fullmatch(number))
     return bool(re.fullmatch(r"\d{3,5}", number)) and not re.fullmatch(r"(?:19|20)\d\d", number)
 
@@ -279,7 +335,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
     # word ("However", "Growing").
-    while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and (
+    while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
+            tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
+            and tokens[1][:1].isdigit()) and (
             tokens[0].lower() in STOPWORDS or tokens[0].lower() in _CONNECTORS
             or _not_entity(tokens[0])
             or (initial and tokens[0].lower() in SENTENCE_ADVERBS)
@@ -307,6 +365,15 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
+    # "Corva Airlines Boeing 747": an operator's name, then the model it flies (but
+    # "Corva Airlines Flight 12" is the operator's flight).
+    for k in range(1, len(tokens) - 1):
+        if tokens[k - 1].lower() in ORG_WORDS and tokens[k].lower() not in NUMBERED_NOUNS \
+                and any(ch.isdigit() for t in tokens[k + 1 :] for ch in t) \
+                and not any(ch.isdigit() for t in tokens[:k] for ch in t):
+            first = _make(sentence, run[:k], lower_vocab, body=body)
+            return ([first] if first else []) + _split_run(sentence, run[k:], False,
+                                                           lower_vocab, body)
     # A title ("US Defense Secretary", "Prime Minister", "Rear Adm.") splits off what
     # precedes it and marks what follows as a person's name.
     lowered = [t.lower().rstrip(".") for t in tokens]
@@ -418,8 +485,23 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
                    initial=_opens_sentence(sentence, run[0], body),
                    class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
+                   located=_located(sentence[body:start]),
                    article=bool(re.search(r"\bthe\s+(?:[A-Z][A-Za-z.]{1,4}\s+)?$",
                                           sentence[body:start], re.I)))
+
+
+def _located(before: str) -> bool:
+    """Is a name read as a place: after "in", "at", "near" ..., or after a town and a comma
+    ("Marlow, Varno")?"""
+    words = before.split()[-2:]
+    if not words:
+        return False
+    if words[-1].lower() in LOCATIVES:
+        return True
+    town = re.fullmatch(r"([A-Z][\w'’-]*),", words[-1])
+    places = gazetteer()
+    return bool(town) and (entity_key(town.group(1)) in places.cities
+                           or entity_key(town.group(1)) in places.country_of)
 
 
 def _initials_match(acronym: str, name: str) -> bool:
@@ -450,6 +532,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     Returns `key -> topic key` for every mention key kept, and the topics by key.
     """
     places = gazetteer()
+    _drop_counts(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -489,6 +572,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
 
     join_spellings(keys, joiner)
+    join_structures(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
     join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
@@ -496,6 +580,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
                        PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
     join_variants(keys, joiner, settled)
+    _join_short_place_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
@@ -508,6 +593,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             excluded.add(key)  # only ever capitalised because it starts a sentence
         if " " not in key and all(m.numbered for m in found) and not found[0].surface.isupper():
             excluded.add(key)  # a label before a number: "Category 5", "Chapter 11"
+        if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
+            excluded.add(key)  # a seat's, a gate's or a row's number alone: "26A"
         country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
         if country:
             # "Japanese government" is Japan; "Japanese" alone is an adjective.
@@ -537,6 +624,47 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         draft.kind = _kind(draft, people)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
+
+
+def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
+                            joiner: Joiner) -> None:
+    """A place's name that stands for the one body named after it: "Varno said" and
+    "Varno has 65 jets" for Varno Airlines (never where the name reads as a place, "in
+    Varno"); and "the Ostra", always with "the", for the Ostra River."""
+    places = gazetteer()
+    bodies: dict[str, set[str]] = defaultdict(set)
+    rivers: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        if len(words) == 2 and words[1] in ORG_WORDS:
+            bodies[words[0]].add(key)
+        if len(words) >= 2 and words[-1] == "river":
+            rivers[" ".join(words[:-1])] = key
+    for key in keys:
+        found = by_key[key]
+        if key in places.country_of or any(m.located for m in found):
+            continue
+        if key in rivers and all(m.article for m in found):
+            joiner.union(key, rivers[key])
+            continue
+        owners = {joiner.find(k) for k in bodies.get(key, ())}
+        if len(owners) == 1 and _gazetteer_place(key, found) and any(
+                m.next_word in ACTING_VERBS for m in found):
+            joiner.union(key, owners.pop())
+
+
+def _drop_counts(mentions: list[Mention]) -> None:
+    """"171 MAX 9 jets": a count before a designation that is elsewhere written without
+    it ("the Boeing 747 MAX 9") is no part of its name; "747 MAX 9", the end of a
+    longer name, keeps its model number."""
+    keys = {m.key for m in mentions}
+    tails = {" ".join(words[cut:]) for words in (k.split() for k in keys)
+             for cut in range(1, len(words))}
+    for m in mentions:
+        count, _, rest = m.key.partition(" ")
+        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
+            m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
+            m.start = m.end - len(m.surface)
 
 
 def _names_place(class_noun: str) -> bool:
