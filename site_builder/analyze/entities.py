@@ -25,6 +25,7 @@ from .aliases import (
     join_spellings,
     join_structures,
     join_variants,
+    structure_parts,
 )
 from .gazetteer import gazetteer
 
@@ -74,10 +75,10 @@ north south east west northern southern eastern western central northeast northw
 southwest
 """.split())
 SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
-# Verbs whose subject acts as a body: the company or agency more often than a person.
-ACTING_VERBS = SPEECH_VERBS | frozenset("""
-reported warned stated confirmed estimated urged has had have cancelled grounded
-""".split())
+# Verbs of reporting: a one-word subject or one with "the" is a body ("the Red Cross warned").
+REPORT_VERBS = SPEECH_VERBS | frozenset("reported warned stated confirmed estimated urged".split())
+# Verbs whose subject acts: a place's name before them stands for a body ("Varno has 65").
+ACTING_VERBS = REPORT_VERBS | frozenset("has had have".split())
 # Prepositions that make the name after them a place ("in Varno", "flights to Varno").
 LOCATIVES = frozenset(
     "in at near from to across over outside inside into around throughout".split())
@@ -116,6 +117,13 @@ crisis revolution uprising massacre siege festival championship tournament confe
 """.split())
 # Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
 NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
+# Nouns after a name that make it a building's ("the Sky Palms condominium").
+BUILDING_NOUNS = frozenset("""
+building buildings apartments apartment condominium tower hotel hospital school mall complex
+compound
+""".split())
+# Last words of regions' names ("Varno Oblast").
+REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
 # Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
 CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
@@ -143,6 +151,10 @@ _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
 _STRUCTURE_TAIL = re.compile(r"(?:\s+(?:{})){{0,3}}\s+(?:{})\b(?!-)".format(
     "|".join(sorted(STRUCTURE_MODIFIERS)), "|".join(sorted(STRUCTURE_HEADS))))
 _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
+# A designation: letters and digits together ("747", "F16", "A320").
+_DESIGNATION = re.compile(r"\d")
+_CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
+_WORKS_HEADS = frozenset("dam plant station hpp npp".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -383,7 +395,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
         before = _make(sentence, run[:start_title], lower_vocab, body=body)
-        name = _make(sentence, run[head + 1 :], lower_vocab, titled=True, body=body)
+        rest = run[head + 1 :]
+        if lowered[head + 1] in ("of", "for"):
+            # "Minister of Internal Affairs Ana Ruiz": the title runs on through its
+            # complement; the name is its last two words (one if that is all there is).
+            rest = rest[-2:] if len(rest) >= 4 else rest[-1:]
+        name = _make(sentence, rest, lower_vocab, titled=len(rest) >= 2, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
         before = tokens[:head]
@@ -416,6 +433,10 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # "Alejandro Martinez told": but companies speak too, and their names are often
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
+    elif len(tokens) == 2 and said and said.group(1) in ACTING_VERBS | {"who"} \
+            and re.search(r"[A-Z][\w.-]*['’]s\s+$", sentence[body : run[0].start()]) \
+            and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
+        mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
     return [mention]
 
 
@@ -523,6 +544,8 @@ class TopicDraft:
     titled: int = 0
     name: str = ""
     keys: set[str] = field(default_factory=set)  # the mention keys merged here
+    reports: int = 0  # mentions before a verb of reporting ("warned")
+    articled: int = 0  # mentions after "the"
 
 
 def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
@@ -589,8 +612,12 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 group_size[key] > 1 and not plural_demonym):
             continue  # merged with another spelling: a name, not an ordinary word
         found = by_key[key]
-        if all(m.initial for m in found) and " " not in key and not found[0].surface.isupper():
-            excluded.add(key)  # only ever capitalised because it starts a sentence
+        if all(m.initial for m in found) and " " not in key and not found[0].surface.isupper() \
+                and not (key[-1] != "s" and any(m.next_word in REPORT_VERBS for m in found)):
+            # Only ever capitalised because it starts a sentence; but a word never written
+            # in lower case that reports something is a body's name ("Ukrenergo said"; a
+            # plural, "Officials said", is not).
+            excluded.add(key)
         if " " not in key and all(m.numbered for m in found) and not found[0].surface.isupper():
             excluded.add(key)  # a label before a number: "Category 5", "Chapter 11"
         if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
@@ -604,6 +631,13 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 excluded.add(key)
     result: dict[str, str] = {}
     drafts: dict[str, TopicDraft] = {}
+    context = _KindContext(
+        # "Boeing" of "Boeing 747": a maker's name before its models.
+        makers=frozenset(k.split()[0] for k in keys
+                         if " " in k and _DESIGNATION.search(k) and k.split()[0].isalpha()),
+        # "Varno" of "Varno Oblast": a region named for its town.
+        region_heads=frozenset(k.rsplit(" ", 1)[0] for k in keys
+                               if " " in k and k.rsplit(" ", 1)[1] in REGION_WORDS))
     for key in keys:
         target = joiner.find(key)
         if key in excluded or target in excluded:
@@ -619,9 +653,11 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             if m.class_noun:
                 draft.class_nouns[m.class_noun] += 1
             draft.titled += m.titled
+            draft.reports += m.next_word in REPORT_VERBS
+            draft.articled += m.article
         result[key] = target
     for draft in drafts.values():
-        draft.kind = _kind(draft, people)
+        draft.kind = _kind(draft, people, context)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
 
@@ -701,7 +737,13 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
             and not any(m.article for m in by_key[key])}
 
 
-def _kind(draft: TopicDraft, people: set[str]) -> str:
+@dataclass(frozen=True)
+class _KindContext:
+    makers: frozenset[str]  # first words of model designations
+    region_heads: frozenset[str]  # names that open a region's name
+
+
+def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     """person, organisation, place, system or event, from the name's words and its context."""
     places = gazetteer()
     words = set(draft.key.split())
@@ -713,8 +755,14 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "event"  # "Hurricane Mara", "Flight 404"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
-    if words & ORG_WORDS:
-        return "organisation"
+    if words & ORG_WORDS or {w.lower() for s in draft.surfaces
+                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
+        return "organisation"  # also "Orbit AeroSystems"
+    heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
+    if heads:
+        # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
+        # a market or an airport is a place.
+        return "system" if heads & _WORKS_HEADS else "place"
     if words & EVENT_WORDS:
         return "event"  # "World War Two"
     if first in DIRECTION_WORDS and len(words) > 1:
@@ -731,6 +779,11 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         c for n, c in draft.next_words.items() if n in ORG_NOUNS or n == "news")
     if org_nouns > draft.titled:
         return "organisation"  # "his company Action Aviation said"
+    if draft.key in context.makers or (draft.reports and draft.articled):
+        return "organisation"  # "Boeing" of "Boeing 747"; "the Red Cross warned"
+    buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
+    if buildings * 2 >= total or draft.key in context.region_heads:
+        return "place"  # "the Sky Palms building", "Varno" of "Varno Oblast"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
@@ -741,6 +794,8 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "organisation"
     if draft.keys & people:
         return "person"
+    if " " not in draft.key and draft.reports:
+        return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
     return "other"
 
 
