@@ -41,6 +41,9 @@ sheriff commissioner administrator superintendent inspector detective officer
 attorney scientist researcher engineer pilot representative delegate councillor councilor
 councilman councilwoman alderman assemblyman assemblywoman legislator
 """.split())
+# Offices of government: the words before them name the office's field ("Interior Minister").
+OFFICE_TITLES = frozenset(
+    "secretary minister governor mayor senator ambassador chancellor commissioner".split())
 # Title words that also open the names of companies and things ("General Atlantic",
 # "Major League"): a title only when written short or followed by a full name.
 AMBIGUOUS_TITLES = frozenset(
@@ -181,6 +184,7 @@ class Mention:
     numbered: bool = False  # a short number follows: "Category 5", "Chapter 11"
     article: bool = False  # "the" right before: "the White Helmets" (not a person)
     located: bool = False  # read as a place: "in Varno", "Marlow, Varno"
+    portfolio: bool = False  # an office's field before its title: "Transportation Secretary"
     same_as: str | None = None  # the key of the name this one is "known as"
 
 
@@ -394,7 +398,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         start_title = head
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
-        before = _make(sentence, run[:start_title], lower_vocab, body=body)
+        before = _portfolio(_make(sentence, run[:start_title], lower_vocab, body=body),
+                            lowered[head])
         rest = run[head + 1 :]
         if lowered[head + 1] in ("of", "for"):
             # "Minister of Internal Affairs Ana Ruiz": the title runs on through its
@@ -410,6 +415,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:head], lower_vocab, body=body)
         if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
             return [first]  # "NTSB Chair": the organisation, then a cut-off title
+        if first and lowered[head] in OFFICE_TITLES:
+            return [m for m in (_portfolio(first, lowered[head]),) if m]
         # "the Arctic Prince", "Black Prince": a title word that ends a name.
         whole = _make(sentence, run, lower_vocab, body=body)
         return [whole] if whole else []
@@ -438,6 +445,19 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
             and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
         mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
     return [mention]
+
+
+def _portfolio(mention: Mention | None, title: str) -> Mention | None:
+    """Mark the words before an office ("Transportation" of "the Transportation
+    Secretary"): a topic only if the text also names them alone. A jurisdiction
+    ("Varno Governor") or an organisation ("NTSB Chair") before a title is a name."""
+    if mention is None or title not in OFFICE_TITLES or _is_initialism([mention]):
+        return mention
+    places = gazetteer()
+    if not (set(mention.key.split()) & ORG_WORDS or mention.key in places.country_of
+            or mention.key in places.cities or mention.key in places.regions):
+        mention.portfolio = True
+    return mention
 
 
 def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
@@ -620,6 +640,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             excluded.add(key)
         if " " not in key and all(m.numbered for m in found) and not found[0].surface.isupper():
             excluded.add(key)  # a label before a number: "Category 5", "Chapter 11"
+        if all(m.portfolio for m in found):
+            excluded.add(key)  # named only as the field of an office
         if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
             excluded.add(key)  # a seat's, a gate's or a row's number alone: "26A"
         country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
