@@ -140,3 +140,20 @@ def test_bodies_that_report_and_people_of_an_organisation():
     assert _kind(key_to_topic, drafts, "Oren Maddox") == "person"
     assert _kind(key_to_topic, drafts, "Dravnik") == "place"
     assert "residents" not in key_to_topic
+
+
+def test_a_country_is_shown_under_the_name_the_sources_write():
+    key_to_topic, drafts = _topics([
+        "Rescuers in Myanmar worked through the night.", "Myanmar asked for help.",
+    ])
+    assert drafts[key_to_topic["myanmar"]].name == "Myanmar"  # not the table's "Burma"
+    key_to_topic, drafts = _topics(["Flights to the U.S. resumed.", "The US said so."])
+    assert drafts[key_to_topic["us"]].name == "United States"
+
+
+def test_a_federal_body_is_an_organisation():
+    key_to_topic, drafts = _topics([
+        "The Federal Harbour Board raised rates.", "Economists expect the Federal Mint to act.",
+        "The Federal Mint met on Tuesday.",
+    ])
+    assert _kind(key_to_topic, drafts, "Federal Mint") == "organisation"

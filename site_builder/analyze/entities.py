@@ -777,7 +777,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "event"  # "Hurricane Mara", "Flight 404"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
-    if words & ORG_WORDS or {w.lower() for s in draft.surfaces
+    if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
@@ -829,8 +829,14 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
     for name in config_aliases:
         if entity_key(name) == draft.key:
             return name
-    country = gazetteer().country_of.get(draft.key)
+    places = gazetteer()
+    country = places.country_of.get(draft.key)
     if country:
+        # The name the sources write ("Myanmar"), where the table's name ("Burma") is not.
+        written = [(n, s) for s, n in draft.surfaces.items() if entity_key(s) in places.countries
+                   and not s.replace(".", "").isupper()]
+        if written and entity_key(country) not in {entity_key(s) for _, s in written}:
+            return max(written)[1]
         return country
     # The fullest spelling, then the most used: "The Wall Street Journal" over "WSJ".
     best = max(draft.surfaces.items(),
