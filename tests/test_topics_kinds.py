@@ -88,6 +88,9 @@ def test_an_operator_is_split_from_the_model_it_flies():
     assert entity_key("Zephyr 848 Max 7") in key_to_topic
     assert not _same(key_to_topic, "Corvane Airlines", "Zephyr 848 Max 7")
     assert _same(key_to_topic, "Corvane Airlines Flight 2210", "Flight 2210")
+    key_to_topic, drafts = _topics(["Interstate 88 was closed near the border.",
+                                     "Crews reopened Interstate 88 on Friday."])
+    assert _kind(key_to_topic, drafts, "Interstate 88") == "place"
 
 
 def test_a_state_name_stands_for_the_company_named_after_it_only_when_it_acts():
@@ -107,10 +110,11 @@ def test_seat_numbers_hedges_and_office_fields_are_not_topics():
     key_to_topic, _ = _topics([
         "Seats 31C and 31D were empty.",
         "Roughly 600 square miles were flooded.",
+        "The U.S. Embassy said it was helping.",
         "Aviation Secretary Lena Morrow visited, and the Aviation Secretary said so.",
         "Treasury Secretary Ada Quill spoke; the Treasury said it would act.",
     ])
-    assert not {"31c", "31d", "roughly 600", "roughly", "aviation"} & set(key_to_topic)
+    assert not {"31c", "31d", "roughly 600", "roughly", "aviation", "embassy"} & set(key_to_topic)
     assert entity_key("Lena Morrow") in key_to_topic
     assert entity_key("Treasury") in key_to_topic  # also named alone
 
@@ -120,11 +124,16 @@ def test_titles_with_a_complement_and_representatives():
         "Minister of Coastal Affairs Ivo Brannik said five people died.",
         "Brannik said more were missing.",
         "Representative Tilda Varga, the senior member of the panel, called it a failure.",
+        "Ewan Holt, the CEO of Brindle Expeditions, was aboard.",
+        "Brindle Expeditions sold the seats.", "Nobody said a word about it.",
+        "The Secretary of Coastal Defence visited.",
     ])
     assert _same(key_to_topic, "Ivo Brannik", "Brannik")
     assert not any(key.startswith(("of ", "coastal")) for key in key_to_topic)
     assert _kind(key_to_topic, drafts, "Ivo Brannik") == "person"
     assert _kind(key_to_topic, drafts, "Tilda Varga") == "person"
+    assert not {"expeditions", "of brindle expeditions", "nobody", "defence"} & set(key_to_topic)
+    assert entity_key("Brindle Expeditions") in key_to_topic
 
 
 def test_bodies_that_report_and_people_of_an_organisation():

@@ -127,6 +127,8 @@ compound
 """.split())
 # Last words of regions' names ("Varno Oblast").
 REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
+# A state's bodies, named only with their country ("the Ruritanian Embassy").
+_OF_A_STATE = frozenset("embassy consulate government ministry administration".split())
 # Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
 CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
@@ -138,7 +140,7 @@ _NOT_ENTITIES = frozenset("""
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
 dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
-cest
+cest nobody everybody somebody anybody everyone someone anyone nothing everything something
 """.split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
@@ -401,11 +403,14 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         before = _portfolio(_make(sentence, run[:start_title], lower_vocab, body=body),
                             lowered[head])
         rest = run[head + 1 :]
-        if lowered[head + 1] in ("of", "for"):
-            # "Minister of Internal Affairs Ana Ruiz": the title runs on through its
-            # complement; the name is its last two words (one if that is all there is).
-            rest = rest[-2:] if len(rest) >= 4 else rest[-1:]
-        name = _make(sentence, rest, lower_vocab, titled=len(rest) >= 2, body=body)
+        titled = True
+        if lowered[head + 1] in ("of", "for") and lowered[head] in OFFICE_TITLES:
+            # "Minister of Internal Affairs Ana Ruiz": the office runs on through its
+            # field; the name is the last two words ("Minister of Defence" has none).
+            rest = rest[-2:] if len(rest) >= 4 else []
+        elif lowered[head + 1] in ("of", "for"):
+            rest, titled = rest[1:], False  # "the CEO of Veltrix Expeditions": the employer
+        name = _make(sentence, rest, lower_vocab, titled=titled, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
         before = tokens[:head]
@@ -511,8 +516,10 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
         return None
     if len(run) == 1 and key in lower_vocab and (not plain.isupper() or len(plain) >= 4):
         return None  # an ordinary word that happens to be capitalised, or shouted ("UPDATED")
-    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS:
-        return None  # a class or compass word alone ("the Valley", "Western") names nothing
+    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS | _OF_A_STATE:
+        # A class or compass word alone ("the Valley", "Western") names nothing, nor does
+        # a state's body cut from its country ("the U.S. Embassy" -> "Embassy").
+        return None
     next_word = ""
     after = sentence[end:]
     word = re.match(r"\s+([a-z][\w-]*)", after)
@@ -775,6 +782,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "place"
     if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
         return "event"  # "Hurricane Mara", "Flight 404"
+    if first in NUMBERED_NOUNS:
+        return "place"  # "Route 9", "Interstate 40"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
