@@ -104,6 +104,10 @@ def test_a_state_name_stands_for_the_company_named_after_it_only_when_it_acts():
         "Nebraska said nothing.",
     ])
     assert not _same(key_to_topic, "Nebraska", "Nebraska Airlines")
+    key_to_topic, _ = _topics([
+        "The Montana Herald reported the closure.", "Montana said it would reopen roads.",
+    ])
+    assert not _same(key_to_topic, "Montana", "Montana Herald")  # a newspaper, not a company
 
 
 def test_seat_numbers_hedges_and_office_fields_are_not_topics():

@@ -80,8 +80,10 @@ southwest
 SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
 # Verbs of reporting: a one-word subject or one with "the" is a body ("the Red Cross warned").
 REPORT_VERBS = SPEECH_VERBS | frozenset("reported warned stated confirmed estimated urged".split())
-# Verbs whose subject acts: a place's name before them stands for a body ("Varno has 65").
-ACTING_VERBS = REPORT_VERBS | frozenset("has had have".split())
+# Last words of companies that take a place's name ("Varno Airlines"): not a newspaper's
+# ("Varno Herald") or a government's ("Varno Police").
+COMPANY_WORDS = frozenset(
+    "airlines airways railroad railway railways bank energy electric motors insurance".split())
 # Prepositions that make the name after them a place ("in Varno", "flights to Varno").
 LOCATIVES = frozenset(
     "in at near from to across over outside inside into around throughout".split())
@@ -445,7 +447,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # "Alejandro Martinez told": but companies speak too, and their names are often
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
-    elif len(tokens) == 2 and said and said.group(1) in ACTING_VERBS | {"who"} \
+    elif len(tokens) == 2 and said and said.group(1) in REPORT_VERBS | {"has", "had", "who"} \
             and re.search(r"[A-Z][\w.-]*['’]s\s+$", sentence[body : run[0].start()]) \
             and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
         mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
@@ -693,15 +695,15 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
 
 def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
                             joiner: Joiner) -> None:
-    """A place's name that stands for the one body named after it: "Varno said" and
-    "Varno has 65 jets" for Varno Airlines (never where the name reads as a place, "in
-    Varno"); and "the Ostra", always with "the", for the Ostra River."""
+    """A place's name that stands for the one company named after it: "Varno said" and
+    "Varno has 65 jets" for Varno Airlines (it reports somewhere, and never reads as a
+    place, "in Varno"); and "the Ostra", always with "the", for the Ostra River."""
     places = gazetteer()
     bodies: dict[str, set[str]] = defaultdict(set)
     rivers: dict[str, str] = {}
     for key in keys:
         words = key.split()
-        if len(words) == 2 and words[1] in ORG_WORDS:
+        if len(words) == 2 and words[1] in COMPANY_WORDS:
             bodies[words[0]].add(key)
         if len(words) >= 2 and words[-1] == "river":
             rivers[" ".join(words[:-1])] = key
@@ -714,7 +716,7 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
             continue
         owners = {joiner.find(k) for k in bodies.get(key, ())}
         if len(owners) == 1 and _gazetteer_place(key, found) and any(
-                m.next_word in ACTING_VERBS for m in found):
+                m.next_word in REPORT_VERBS for m in found):
             joiner.union(key, owners.pop())
 
 
