@@ -52,6 +52,11 @@ def test_an_owner_or_an_indefinite_article_keeps_the_structure_noun_apart():
     ])
     assert entity_key("Harlow plant") not in key_to_topic
     assert entity_key("Harlow bridge") not in key_to_topic
+    key_to_topic, _ = _topics([
+        "Strikers closed the Zentrix plant on Monday.", "Zentrix said output would fall.",
+    ])
+    assert entity_key("Zentrix plant") not in key_to_topic  # the company's plant
+    assert entity_key("Zentrix") in key_to_topic
 
 
 def test_the_same_proper_name_with_nuclear_and_hydroelectric_plants_stays_apart():

@@ -162,6 +162,8 @@ _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 _DESIGNATION = re.compile(r"\d")
 _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _WORKS_HEADS = frozenset("dam plant station hpp npp".split())
+# Structures a company owns ("the Zentrix plant").
+_OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -585,6 +587,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     """
     places = gazetteer()
     _drop_counts(mentions)
+    _owners_works(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -718,6 +721,19 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
         if len(owners) == 1 and _gazetteer_place(key, found) and any(
                 m.next_word in REPORT_VERBS for m in found):
             joiner.union(key, owners.pop())
+
+
+def _owners_works(mentions: list[Mention]) -> None:
+    """"the Zentrix plant" where Zentrix itself reports ("Zentrix said") is the company's
+    plant, not a facility's name: the mention goes back to the company."""
+    bodies = {m.key for m in mentions if m.next_word in REPORT_VERBS}
+    for m in mentions:
+        parts = structure_parts(m.key)
+        if parts and parts[0] in bodies and parts[2] in _OWNED_HEADS:
+            words = len(parts[0].split())
+            m.surface = " ".join(m.surface.split()[:words])
+            m.key, m.end = parts[0], m.start + len(m.surface)
+            m.next_word = parts[2]
 
 
 def _drop_counts(mentions: list[Mention]) -> None:
