@@ -513,7 +513,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
-                   "altitude": "altitude", "zone": "size of the zone", "part": "of them"}
+                   "altitude": "altitude", "zone": "size of the zone", "part": "of them",
+                   "risk": "at risk"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

@@ -140,6 +140,8 @@ _PROPERTY_CUES = {
     "last": "duration", "for": "duration",
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
     "affect": "affected", "without power": "affected",
+    # What is only threatened is not what was hit: "80 villages in the danger zone".
+    "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
 }
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
@@ -151,7 +153,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage"}),
+                        "damage", "risk"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
