@@ -138,7 +138,7 @@ def _clash(a: Agent, b: Agent) -> bool:
         return False
     if a.named and b.named:
         # A person may act for an organisation: only two of a kind clash.
-        return a.kind == b.kind and a.kind in ("person", "organisation")
+        return a.kind == b.kind and a.kind in ("person", "organisation", "place")
     # "federal regulators" against "state regulators" clash; "regulators" fits anyone.
     return bool(a.levels and b.levels and a.levels.isdisjoint(b.levels))
 
@@ -257,7 +257,9 @@ def _agent_to(s: Sentence, end: int, names: _Names) -> tuple[Agent, int] | None:
 def _named(mention: Mention, text: str, names: _Names) -> Agent:
     topic = names.topic(mention)
     kind = topic.kind if topic else ""
-    return Agent(text, names.key(mention), True, kind,
+    # A capital acting stands for its country: "Moscow" and "Russia" are one agent.
+    country = gazetteer().country_of.get(mention.surface.lower())
+    return Agent(text, country or names.key(mention), True, "place" if country else kind,
                  frozenset(w.lower() for w in words(mention.surface)),
                  _levels(mention.surface))
 
