@@ -21,7 +21,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
-    return [d for d in digest.disagreements if d.about.startswith("who ")]
+    return [d for d in digest.disagreements if d.about.startswith(("who ", "when the "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -93,6 +93,31 @@ def test_mutual_blame_for_the_same_event_is_flagged_with_each_side():
      "Riga blamed Estonian farmers for poisoning fish stocks."),
 ])
 def test_blame_that_is_not_mutual_or_not_about_one_event_is_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+def test_two_clock_times_for_one_event_are_flagged():
+    [row] = _rows("The magnitude 6.9 quake struck at 3:10 p.m. near the coastal town of Varna.",
+                  "Seismologists said the quake hit the coast around 4:05 p.m. local time.")
+    assert row.about == "when the quake struck"
+    assert [c.value for c in row.claims] == ["at 3:10 p.m.", "around 4:05 p.m. local time"]
+
+
+@pytest.mark.parametrize("texts", [
+    # Within each other's hedge.
+    ("The quake struck at 3:10 p.m. near the coast.",
+     "The quake hit around 3:25 p.m. local time, seismologists said."),
+    # Two events of one kind, told apart by an ordinal.
+    ("The quake struck at 3:10 p.m. near the coast.",
+     "A second quake struck at 9:40 p.m., rattling the same towns."),
+    # The same moment in another time zone.
+    ("The quake struck at 3:10 p.m. near the coast.",
+     "The quake struck at 9:10 a.m. ET, seismologists said."),
+    # "Shortly before" gives no interval.
+    ("The quake struck at 3:10 p.m. near the coast.",
+     "The quake struck shortly before 4 p.m., seismologists said."),
+])
+def test_clock_times_that_can_both_hold_are_not_flagged(texts):
     assert _rows(*texts) == []
 
 

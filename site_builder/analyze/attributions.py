@@ -6,7 +6,9 @@ Two shapes, both read from the sentence's words and its named mentions (no parse
   named thing, credited to different agents by different outlets ("the FDIC shut the
   bank" / "the bank was shut by state regulators");
 - mutual blame: one party blames a second for the event and the second blames the first
-  ("Moscow blamed Ukrainian shelling"; "Ukraine accused Russian forces of blowing it up").
+  ("Moscow blamed Ukrainian shelling"; "Ukraine accused Russian forces of blowing it up");
+- the clock time of one event ("the quake struck at 12:50 p.m." / "the quake hit around
+  1:30 p.m. local time") when the two times cannot both hold, in the same time zone.
 
 Compatible readings are left alone: agents named together ("X and Y brokered"), a
 general agent and a specific one that fits it ("federal regulators" / "the Federal ...
@@ -93,7 +95,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
     """Rows where outlets credit one act to different agents, or blame each other's side."""
     names = _Names(topics)
     return (_agent_rows(sentences, articles, names)
-            + _blame_rows(sentences, articles, names))
+            + _blame_rows(sentences, articles, names)
+            + _clock_rows(sentences, articles))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -384,6 +387,85 @@ def _party(mention: Mention, names: _Names) -> str | None:
     if topic is None or topic.kind == "person":
         return None  # which side a person speaks for is not known without more reading
     return topic.name
+
+
+# --- when it happened, to the minute ----------------------------------------------------
+
+# Verbs saying that an event took place; their subject names the event.
+_OCCURRED = re.compile(r"\b([a-z]+)\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
+                       r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
+_CLOCK = re.compile(
+    r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
+    r"(?:before|after))\s+)?(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
+    r"(?P<half>[ap])\.?m\.?(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
+# Words before the event's noun that make it one of several ("the second quake").
+_SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
+                      "main", "new", "last", "latest", "next", "other", "smaller", "larger"})
+_CLAUSE_END = re.compile(r"[;(]")
+
+
+@dataclass(frozen=True)
+class _Clock:
+    sentence: Sentence
+    noun: str  # the event as written: "quake"
+    text: str
+    low: int  # minutes after midnight
+    high: int
+
+
+def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    by_key: dict[tuple[str, str, str], list[_Clock]] = {}
+    for s in sentences:
+        for key, clock in _clocks(s):
+            by_key.setdefault(key, []).append(clock)
+    rows = []
+    for (_, verb, _), clocks in sorted(by_key.items()):
+        noun = clocks[0].noun
+        clocks.sort(key=lambda c: (c.low, c.sentence.index))
+        # Times that overlap are one claim; a gap between them is the disagreement.
+        groups: list[list[_Clock]] = []
+        for clock in clocks:
+            if groups and clock.low <= max(c.high for c in groups[-1]):
+                groups[-1].append(clock)
+            else:
+                groups.append([clock])
+        articles_of = [{c.sentence.ref.article for c in g} for g in groups]
+        if len(groups) < 2 or len(set().union(*articles_of)) < 2:
+            continue
+        claims = [_claim(g[0].text, [c.sentence for c in g], articles) for g in groups]
+        rows.append(Disagreement(f"when the {noun} {verb}", claims, kind="contradicts"))
+    return rows
+
+
+def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
+    found = []
+    for m in _OCCURRED.finditer(s.text):
+        noun = m.group(1)
+        before = s.text[:m.start()].lower().split()[-3:]
+        if not noun.isalpha() or _SEVERAL & {*before, noun} or noun in ("it", "which", "that"):
+            continue
+        clause = s.text[m.end():]
+        end = _CLAUSE_END.search(clause)
+        clock = _CLOCK.search(clause[:end.start()] if end else clause)
+        hedge = clock.group("hedge") or "" if clock else ""
+        if clock is None or hedge.startswith(("shortly", "just")):
+            continue  # "shortly before 2 p.m." gives no interval to compare
+        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+        if int(clock.group("h")) > 12 or minute > 59:
+            continue
+        at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
+        spread = 20 if hedge else 5
+        zone = (clock.group("zone") or "").strip()
+        zone = "" if zone == "local time" else zone
+        verb = m.group(2)
+        found.append(((stem(noun), _OCCURRENCE_CLASS.get(verb, verb), zone),
+                      _Clock(s, noun, clock.group().strip(), at - spread, at + spread)))
+    return found
+
+
+# "Struck" and "hit" say the same of a quake or a storm.
+_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall",
+                     "roared ashore": "made landfall"}
 
 
 def _claim(value: str, said: list[Sentence], articles: list[Article]) -> Claim:
