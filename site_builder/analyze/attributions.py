@@ -396,7 +396,7 @@ _OCCURRED = re.compile(r"\b([a-z]+)\s+(?:(?:has|had)\s+)?(struck|hit|happened|oc
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
 _CLOCK = re.compile(
     r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
-    r"(?:before|after))\s+)?(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
+    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
     r"(?P<half>[ap])\.?m\.?(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
 # Words before the event's noun that make it one of several ("the second quake").
 _SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
@@ -409,6 +409,7 @@ class _Clock:
     sentence: Sentence
     noun: str  # the event as written: "quake"
     text: str
+    day: tuple[int, int] | None  # (month, day) the clause states, if any
     low: int  # minutes after midnight
     high: int
 
@@ -420,21 +421,38 @@ def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disa
             by_key.setdefault(key, []).append(clock)
     rows = []
     for (_, verb, _), clocks in sorted(by_key.items()):
-        noun = clocks[0].noun
-        clocks.sort(key=lambda c: (c.low, c.sentence.index))
+        # A block holds one kind of event told with one verb: few sentences, compared in full.
+        clashing = {id(a) for a in clocks if any(_clock_clash(a, b) for b in clocks)}
+        kept = sorted((c for c in clocks if id(c) in clashing or any(
+            _overlap(c, x) and _one_event(c, x) for x in clocks if id(x) in clashing)),
+            key=lambda c: (c.low, c.sentence.index))
+        if not kept:
+            continue
         # Times that overlap are one claim; a gap between them is the disagreement.
         groups: list[list[_Clock]] = []
-        for clock in clocks:
+        for clock in kept:
             if groups and clock.low <= max(c.high for c in groups[-1]):
                 groups[-1].append(clock)
             else:
                 groups.append([clock])
-        articles_of = [{c.sentence.ref.article for c in g} for g in groups]
-        if len(groups) < 2 or len(set().union(*articles_of)) < 2:
-            continue
         claims = [_claim(g[0].text, [c.sentence for c in g], articles) for g in groups]
-        rows.append(Disagreement(f"when the {noun} {verb}", claims, kind="contradicts"))
+        rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims, kind="contradicts"))
     return rows
+
+
+def _overlap(a: _Clock, b: _Clock) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _one_event(a: _Clock, b: _Clock) -> bool:
+    """Told of one event: a named thing in common and no two different days stated."""
+    return bool(a.sentence.topics & b.sentence.topics) and not (
+        a.day and b.day and a.day != b.day)
+
+
+def _clock_clash(a: _Clock, b: _Clock) -> bool:
+    return (a.sentence.ref.article != b.sentence.ref.article and not _overlap(a, b)
+            and _one_event(a, b))
 
 
 def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
@@ -459,8 +477,15 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         zone = "" if zone == "local time" else zone
         verb = m.group(2)
         found.append(((stem(noun), _OCCURRENCE_CLASS.get(verb, verb), zone),
-                      _Clock(s, noun, clock.group().strip(), at - spread, at + spread)))
+                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
+                             at - spread, at + spread)))
     return found
+
+
+def _day(s: Sentence, start: int) -> tuple[int, int] | None:
+    """The month and day stated after the event's verb in its sentence."""
+    day = next((d for d in s.dates if d.start >= start and d.month and d.day), None)
+    return (day.month, day.day) if day else None
 
 
 # "Struck" and "hit" say the same of a quake or a storm.
