@@ -101,6 +101,20 @@ def test_published_date_from_a_byline():
     assert parse_datetime("no date here") is None
 
 
+@pytest.mark.parametrize(("stamp", "iso"), [
+    # published, not the update, whichever comes first
+    ("WORLD | Published Feb 2, 2022, 07:15 PM | Updated Feb 3, 2022, 08:00 AM",
+     "2022-02-02T19:15"),
+    ("Updated Feb 3, 2022 | Published Feb 2, 2022", "2022-02-02"),
+    ("Feb 2, 2022 \u00b7 7:15 PM", "2022-02-02T19:15"),  # one stamp split by a dot
+    ("03.04.2022, 10:05", "2022-04-03T10:05"),  # dotted dates are day first
+    ("Updated 9:05 AM GMT+8, May 1, 2022", "2022-05-01T09:05+08:00"),  # ahead of UTC
+    ("9:05 AM UTC-3, May 1, 2022", "2022-05-01T09:05-03:00"),
+])
+def test_stamp_lines_read_the_way_news_pages_write_them(stamp: str, iso: str):
+    assert parse_datetime(stamp) == iso
+
+
 def test_sentences_split_but_not_after_abbreviations():
     text = "Officials met Mr. Lee on Dec. 5. The U.S. Navy agreed. It was late."
     assert split_sentences(text) == ["Officials met Mr. Lee on Dec. 5.", "The U.S. Navy agreed.",
@@ -483,6 +497,17 @@ def test_missing_people_and_water_levels_update_either_way(tmp_path):
     ])
     kinds = {d.unit: d.kind for d in digest.disagreements}
     assert kinds == {"people": "update", "m": "update"}
+
+
+def test_a_level_read_hours_apart_is_an_update_and_a_toll_is_not(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-04T09:10", ["At Brennick the river stood at 3.6 metres, the agency said."]),
+        ("2024-03-04T15:40", ["At Brennick the river stood at 3.1 metres, the agency said."]),
+        ("2024-03-04T09:10", ["The flood in Brennick has killed 40 people, the agency said."]),
+        ("2024-03-04T15:40", ["The flood in Brennick has killed 12 people, the agency said."]),
+    ])
+    kinds = {d.unit: d.kind for d in digest.disagreements}
+    assert kinds["m"] == "update" and kinds["people"] != "update"
 
 
 def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(tmp_path):

@@ -437,8 +437,14 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     # Each claim's earliest known publication date (day), "" when no source is dated.
     dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
                  default="") for claim in claims]
-    kind, sign = _kind(items, claims, dated)
-    order = _time_order(items, claims, dated, sign) if kind == "update" else range(len(claims))
+    # A figure that moves either way (a water level) may move within a day: its reports
+    # are told apart by the hour where every source gives one.
+    stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
+                  default="") for claim in claims]
+    timed = first.prop in RUNNING_EITHER and all("T" in d for d in stamps)
+    kind, sign = _kind(items, claims, stamps if timed else dated)
+    order = (_time_order(items, claims, stamps if timed else dated, sign) if kind == "update"
+             else range(len(claims)))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
