@@ -38,7 +38,7 @@ nuclear power hydroelectric hydropower coal gas chemical thermal water treatment
 railway rail road toll steel weekend night floating hpp npp
 """.split())
 # Heads that name one facility however written: a dam is also its hydroelectric plant.
-_WORKS = frozenset("dam plant station hpp npp".split())
+WORKS_HEADS = frozenset("dam plant station hpp npp".split())
 CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                         "the", "on", "da", "di", "y"})
 # How many neighbours (sorted by length) a key is compared with inside its block.
@@ -222,7 +222,7 @@ def join_structures(keys: list[str], joiner: Joiner) -> None:
         if parts is None:
             continue
         proper, modifiers, head = parts
-        if head in _WORKS:
+        if head in WORKS_HEADS:
             nuclear = "nuclear" in modifiers or "npp" in modifiers or head == "npp"
             hydro = bool({"hydroelectric", "hydropower", "hpp"} & modifiers) or head in (
                 "dam", "hpp")

@@ -405,6 +405,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
 
 
 def _log_gap(a: Figure, b: Figure) -> float:
+    """How far apart two values are, as a ratio (0 for equal values)."""
     return abs(math.log(max(abs(a.value), 1e-9)) - math.log(max(abs(b.value), 1e-9)))
 
 
@@ -434,17 +435,16 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
 def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str | None],
          topic_names: dict[str, str]) -> Disagreement:
     first = items[claims[0][0]].figure
-    # Each claim's earliest known publication date (day), "" when no source is dated.
-    dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
-                 default="") for claim in claims]
-    # A figure that moves either way (a water level) may move within a day: its reports
-    # are told apart by the hour where every source gives one.
+    # Each claim's earliest known publication stamp, "" when no source is dated, and its day.
     stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
                   default="") for claim in claims]
+    dated = [stamp[:10] for stamp in stamps]
+    # A figure that moves either way (a water level) may move within a day: its reports
+    # are told apart by the hour where every source gives one.
     timed = first.prop in RUNNING_EITHER and all("T" in d for d in stamps)
-    kind, sign = _kind(items, claims, stamps if timed else dated)
-    order = (_time_order(items, claims, stamps if timed else dated, sign) if kind == "update"
-             else range(len(claims)))
+    when = stamps if timed else dated
+    kind, sign = _kind(items, claims, when)
+    order = _time_order(items, claims, when, sign) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     places = {items[i].figure.place for claim in claims for i in claim} - {""}

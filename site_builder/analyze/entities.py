@@ -19,6 +19,7 @@ from ..text import STOPWORDS, word_spans
 from .aliases import (
     STRUCTURE_HEADS,
     STRUCTURE_MODIFIERS,
+    WORKS_HEADS,
     Joiner,
     join_initialisms,
     join_partial_names,
@@ -161,7 +162,6 @@ _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 # A designation: letters and digits together ("747", "F16", "A320").
 _DESIGNATION = re.compile(r"\d")
 _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
-_WORKS_HEADS = frozenset("dam plant station hpp npp".split())
 # Structures a company owns ("the Zentrix plant").
 _OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
@@ -811,7 +811,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if heads:
         # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
         # a market or an airport is a place.
-        return "system" if heads & _WORKS_HEADS else "place"
+        return "system" if heads & WORKS_HEADS else "place"
     if words & EVENT_WORDS:
         return "event"  # "World War Two"
     if first in DIRECTION_WORDS and len(words) > 1:

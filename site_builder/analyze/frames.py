@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
 
@@ -702,11 +703,12 @@ _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _PLACED = frozenset({"level", "shift"})
-_NOT_PLACE = re.compile(rf"(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
-                        r"sunday)(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s", re.I)
+_CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
+_NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
+                        re.I)
 _OPENING_PLACE = re.compile(
     r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
-    r"(?!(?:" + _MONTHS + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"(?!(?:" + _CALENDAR + r")\b)"
     r"([A-Z][\w'’]+)\b(?!-)[^,;]{0,60},")
 _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
