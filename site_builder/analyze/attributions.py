@@ -1,6 +1,6 @@
 """Non-numeric disagreements: who did it, and who is blamed for it.
 
-Two shapes, both read from the sentence's words and its named mentions (no parser):
+Three shapes, all read from the sentence's words and its named mentions (no parser):
 
 - the same one-off act (a closure or seizure, the brokering of a deal) done to the same
   named thing, credited to different agents by different outlets ("the FDIC shut the
