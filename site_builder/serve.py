@@ -17,7 +17,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +36,7 @@ from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
 from .pipeline import Runner, site_runner
+from .preview_state import LiveSite
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
@@ -86,6 +87,7 @@ class PreviewState:
     signature: list[str] | None = None  # the files the last build saw; None before the first
     # Kept between builds: per-article results stay in memory, not re-read from disk.
     runner: Runner | None = None
+    live: LiveSite = field(default_factory=LiveSite)  # what the live output folder holds
 
 
 class OutputFiles(StaticFileHandler):
@@ -351,23 +353,28 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             # failed build), sources as it saw them and content/ as it left it.
             state.signature = seen if seen is not None else sources + content_lines(layout)
 
-    def went_live(build_state: BuildState) -> None:  # the new pages are live; search follows
+    def looked(build_state: BuildState) -> None:  # the edited articles' own pages are live
+        if build_state.looked and reload is not None:
+            reload()
+
+    def went_live(build_state: BuildState) -> None:  # every page is live; search follows
         state.error = None
         count(build_state.seen)
         if changed:
-            pages = len(build_state.pages)
-            print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
-                  f"in {time.perf_counter() - started:.1f}s, reloading the browser",
+            files = len(build_state.rendered.changed) if build_state.rendered else 0
+            print(f"{_listed(changed)} changed: {files} file{'' if files == 1 else 's'} "
+                  f"updated in {time.perf_counter() - started:.1f}s, reloading the browser",
                   file=sys.stderr, flush=True)
         if reload is not None:
             reload()
 
-    # Replaced, not added with `runner.on`: the hook belongs to this rebuild (its
+    # Replaced, not added with `runner.on`: the hooks belong to this rebuild (its
     # `changed` and `started`), and the runner serves every rebuild of the session.
-    state.runner.hooks = {"swap": [went_live]}
+    state.runner.hooks = {"first look": [looked], "publish": [went_live]}
     result: BuildResult | None = None
     try:
-        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True)
+        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
+                       live=state.live)
     except SiteError as exc:
         _failed(state, str(exc))
         return

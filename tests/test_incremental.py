@@ -98,7 +98,7 @@ def test_preview_builds_after_rounds_of_edits_equal_clean_builds(tmp_path: Path)
     site = _site(tmp_path / "edited")
     runner = site_runner(Config(site).cache_dir)
     phases: list[str] = []
-    runner.on("swap", lambda state: phases.append("swap"))
+    runner.on("publish", lambda state: phases.append("publish"))
     runner.on("search", lambda state: phases.append("search"))
     build(site, quiet=True, runner=runner, preview=True)
     for round_ in range(3):
@@ -110,4 +110,4 @@ def test_preview_builds_after_rounds_of_edits_equal_clean_builds(tmp_path: Path)
         build(site, quiet=True, runner=runner, preview=True)
         assert kept and len(set(sentences._old or {}) - kept) <= len(kept) // 2, edits
         _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
-    assert phases == ["swap", "search"] * 4
+    assert phases == ["publish", "search"] * 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -404,12 +405,27 @@ class _Renderer:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
                             getattr(exc, "lineno", None)) from exc
-        write_file(self.out, path, html.encode(), self.previous)
-        return path
+        return html.encode()
 
 
 def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> str:
-    return renderer.page(job)
+    path = job[1]
+    write_file(renderer.out, path, renderer.page(job), renderer.previous)
+    return path
+
+
+def page_hash(data: bytes) -> str:
+    """The fingerprint of a page's bytes that the preview keeps for each live page."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _render_changed(state: tuple[_Renderer, dict[str, str]], job: tuple[str, str, dict]
+                    ) -> tuple[str, str, bytes | None]:
+    """(path, hash, bytes): bytes only when they differ from the live page's (`known`)."""
+    renderer, known = state
+    data = renderer.page(job)
+    digest = page_hash(data)
+    return job[1], digest, None if known.get(job[1]) == digest else data
 
 
 def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None:
@@ -431,14 +447,8 @@ def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None
     target.write_bytes(data)
 
 
-def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None,
-                runner: Runner | None = None) -> list[str]:
-    """Write every page of the site into `out` (an empty folder); return the pages written.
-
-    Pages are independent, so they render in parallel (on the runner's worker processes); each
-    worker writes its own files and the result does not depend on the split.
-    Pages equal to those in `previous` (the last build's output) are linked from it.
-    """
+def page_jobs(digest: Digest) -> list[tuple[str, str, dict]]:
+    """Every page of the site: (template, path in the site, what the page shows)."""
     jobs: list[tuple[str, str, dict]] = [("index.html", "index.html", {})]
     jobs += [("article.html", article_path(a.slug), {"article": a.slug}) for a in digest.articles]
     jobs.append(("topics.html", "topics/index.html", {}))
@@ -450,22 +460,72 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
              for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
+    return jobs
+
+
+def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None,
+                runner: Runner | None = None) -> list[str]:
+    """Write every page of the site into `out` (an empty folder); return the pages written.
+
+    Pages are independent, so they render in parallel (on the runner's worker processes); each
+    worker writes its own files and the result does not depend on the split.
+    Pages equal to those in `previous` (the last build's output) are linked from it.
+    """
     runner = runner or Runner.in_memory()
-    written = runner.pmap(_render, jobs, state=_Renderer(digest, config, out, previous),
-                          label="rendering")
-    with (out / "digest.json").open("w", encoding="utf-8") as handle:
-        handle.writelines(digest_json(digest))
+    written = runner.pmap(_render, page_jobs(digest),
+                          state=_Renderer(digest, config, out, previous), label="rendering")
+    write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
     written.append("digest.json")
-    _copy_static(config, out, previous)
+    for path, data in _static_files(config):
+        write_file(out, path, data, previous)
     return written
 
 
-def _copy_static(config: Config, out: Path, previous: Path | None) -> None:
-    """Copy theme assets; the site's override built-in ones by name, like templates.
+@dataclass
+class Rendered:
+    """Pages rendered in memory: every file's hash, and the bytes of those that changed."""
+
+    pages: list[str]  # as `render_site` returns them
+    hashes: dict[str, str]  # every file of the site (pages, digest.json, static/) by path
+    changed: dict[str, bytes]  # the files whose hash is not the one the caller knew
+
+
+def render_changed(digest: Digest, config: Config, known: dict[str, str],
+                   runner: Runner | None = None, only: set[str] | None = None) -> Rendered:
+    """Render every page (or the pages at paths `only`) without writing any.
+
+    `known` holds the live site's hashes by path: only the bytes of files whose hash
+    differs are kept (they travel back from the workers), for the preview to write.
+    """
+    runner = runner or Runner.in_memory()
+    jobs = [job for job in page_jobs(digest) if only is None or job[1] in only]
+    renderer = _Renderer(digest, config, Path(), None)
+    hashes: dict[str, str] = {}
+    changed: dict[str, bytes] = {}
+    for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),
+                                           label="rendering"):
+        hashes[path] = digest_
+        if data is not None:
+            changed[path] = data
+    if only is None:
+        files = [("digest.json", "".join(digest_json(digest)).encode()),
+                 *_static_files(config)]
+        for path, data in files:
+            hashes[path] = page_hash(data)
+            if known.get(path) != hashes[path]:
+                changed[path] = data
+    pages = [path for _, path, _ in jobs] + ([] if only is not None else ["digest.json"])
+    return Rendered(pages, hashes, changed)
+
+
+def _static_files(config: Config) -> list[tuple[str, bytes]]:
+    """Theme assets (path in the site, bytes); the site's override built-in ones by name,
+    like templates.
 
     Symbolic links are skipped: a link could copy any file on the machine into the
     published site.
     """
+    files: dict[str, bytes] = {}
     for folder in (builtin_templates() / "static", config.templates_dir / "static"):
         if not folder.is_dir():
             continue
@@ -473,8 +533,8 @@ def _copy_static(config: Config, out: Path, previous: Path | None) -> None:
         for source in sorted(folder.rglob("*")):
             if not source.is_file() or inside not in source.resolve().parents:
                 continue
-            write_file(out, f"static/{source.relative_to(folder).as_posix()}",
-                       source.read_bytes(), previous)
+            files[f"static/{source.relative_to(folder).as_posix()}"] = source.read_bytes()
+    return list(files.items())
 
 
 def relative_url(from_path: str, target: str | Ref) -> str:
