@@ -33,8 +33,7 @@ from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
-from .render import Rendered, render_changed, render_site
-from .render.paths import article_path
+from .render import Rendered, render_articles, render_changed, render_site
 from .search import build_search_index, bundles, reindex
 from .text import normalise
 
@@ -174,6 +173,7 @@ class BuildState:
     live: LiveSite | None = None
     rendered: Rendered | None = None
     looked: list[str] = field(default_factory=list)  # pages the first look wrote
+    removed: list[str] = field(default_factory=list)  # files the site no longer has
     foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
 
 
@@ -273,13 +273,14 @@ def look_first(state: BuildState) -> None:
     live = state.live
     assert live is not None
     state.looked = []
-    if live.digest is None or live.hashes is None:
+    if live.rendered is None or live.hashes is None:
         return
-    edited = edited_articles(live.digest, state.articles)
+    assert live.rendered.renderer.digest is not None
+    edited = edited_articles(live.rendered.renderer.digest, state.articles)
     if not edited or len(edited) > FIRST_LOOK_PAGES:
         return
-    rendered = render_changed(first_look(live.digest, edited), state.config, live.hashes,
-                              state.runner, only={article_path(a.slug) for a in edited})
+    rendered = render_articles(live.rendered, first_look(live.rendered.renderer.digest, edited),
+                               {a.slug for a in edited}, live.hashes)
     hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
     write_live(state.out, rendered.changed)
     live.hashes = hashes | rendered.hashes
@@ -305,8 +306,10 @@ def publish(state: BuildState) -> None:
     _remove_stale(state.out, state.reporter)
     known, live.hashes = live.hashes, None  # unknown until every write has succeeded
     write_live(state.out, rendered.changed)
-    remove_live(state.out, set(known) - set(rendered.hashes))
-    live.hashes, live.digest = rendered.hashes, state.digest
+    state.removed = sorted(set(known) - set(rendered.hashes))
+    remove_live(state.out, set(state.removed))
+    live.hashes, live.rendered = rendered.hashes, rendered
+    live.rendered.changed = {}  # written: no need to hold on to the bytes
 
 
 def index_staging(state: BuildState) -> None:
@@ -346,9 +349,10 @@ def tidy(state: BuildState) -> None:
 
 def reindex_live(state: BuildState) -> None:
     """The preview: index the live site for search (after the browser has reloaded),
-    unless no page changed and the index is there."""
+    unless no page was written or removed and the index is there."""
     assert state.rendered is not None
-    if bundles(state.out) and not any(path.endswith(".html") for path in state.rendered.changed):
+    written = [*state.looked, *state.rendered.changed, *state.removed]
+    if bundles(state.out) and not any(path.endswith(".html") for path in written):
         return
     if problem := reindex(state.out):
         state.reporter.warn(problem)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .models import Article, CrossRef, Digest, Ref
-from .render import page_hash
+from .render import Rendered, page_hash
 from .render.paths import safe_join
 from .search import bundles
 
@@ -27,7 +27,9 @@ class LiveSite:
     # Hash of every file of the live site (not the search index) by site path;
     # None until read from disk or written by a build.
     hashes: dict[str, str] | None = None
-    digest: Digest | None = None  # the analysis the live pages show
+    # The last full render (its renderer holds the digest the live pages show, its
+    # index and compiled templates), for the next first look.
+    rendered: Rendered | None = None
 
 
 def scan(out: Path) -> dict[str, str]:

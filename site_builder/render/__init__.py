@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import os
@@ -104,6 +105,37 @@ class SiteIndex:
         self.facts_pages = facts_pages(digest)
         self._fact_page = {f.id: n for n, page in enumerate(self.facts_pages, 1)
                            for f in page.several + page.single}
+
+    def for_articles(self, digest: Digest, slugs: set[str]) -> SiteIndex:
+        """This index with the articles `slugs` (and their links) taken from `digest`, a
+        digest that differs from this index's only there: good for those articles'
+        pages, not for the pages that list or cite them (those need a whole new index)."""
+        patched = copy.copy(self)
+        patched.digest = digest
+        patched.articles = {a.slug: a for a in digest.articles}
+        patched.paragraphs = dict(self.paragraphs)
+        patched.number = dict(self.number)
+        patched.links = defaultdict(list, {ref: refs for ref, refs in self.links.items()
+                                           if ref.article not in slugs})
+        patched.source_names = dict(self.source_names)
+        patched._excerpts = {}
+        for i, a in enumerate(digest.articles, 1):
+            if a.slug in slugs:
+                patched.source_names[a.slug] = source_name(a, i)
+                for n, p in enumerate(a.paragraphs, 1):
+                    patched.paragraphs[Ref(a.slug, p.id)] = p
+                    patched.number[Ref(a.slug, p.id)] = n
+        for c in digest.crossrefs:
+            if c.source.article == c.target.article:
+                continue
+            if c.source.article in slugs:
+                patched.links[c.source].append(c)
+            if c.target.article in slugs:
+                patched.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
+        for ref in patched.links:
+            if ref.article in slugs:
+                patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+        return patched
 
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
@@ -360,6 +392,15 @@ class _Renderer:
         self.articles = {a.slug: a for a in digest.articles}
         self.topics = {t.slug: t for t in digest.topics}
 
+    def for_articles(self, digest: Digest, slugs: set[str]) -> _Renderer:
+        """This renderer (its compiled templates and index) for the pages of the articles
+        `slugs` of `digest` (see `SiteIndex.for_articles`)."""
+        patched = copy.copy(self)
+        patched.digest = digest
+        patched.index = self.index.for_articles(digest, slugs)
+        patched.articles = patched.index.articles
+        return patched
+
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
     def __getstate__(self) -> tuple:
@@ -488,17 +529,33 @@ class Rendered:
     pages: list[str]  # as `render_site` returns them
     hashes: dict[str, str]  # every file of the site (pages, digest.json, static/) by path
     changed: dict[str, bytes]  # the files whose hash is not the one the caller knew
+    renderer: _Renderer  # kept by the preview for its next first look
+
+
+def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: dict[str, str]
+                    ) -> Rendered:
+    """The pages of articles `slugs` of `digest`, with the renderer of an earlier render
+    (of a digest that differs only in those articles): no new index, no new templates."""
+    renderer = rendered.renderer.for_articles(digest, slugs)
+    jobs = [job for job in page_jobs(digest) if job[2].get("article") in slugs]
+    hashes: dict[str, str] = {}
+    changed: dict[str, bytes] = {}
+    for path, digest_, data in (_render_changed((renderer, known), job) for job in jobs):
+        hashes[path] = digest_
+        if data is not None:
+            changed[path] = data
+    return Rendered([path for _, path, _ in jobs], hashes, changed, rendered.renderer)
 
 
 def render_changed(digest: Digest, config: Config, known: dict[str, str],
-                   runner: Runner | None = None, only: set[str] | None = None) -> Rendered:
-    """Render every page (or the pages at paths `only`) without writing any.
+                   runner: Runner | None = None) -> Rendered:
+    """Render every page without writing any.
 
     `known` holds the live site's hashes by path: only the bytes of files whose hash
     differs are kept (they travel back from the workers), for the preview to write.
     """
     runner = runner or Runner.in_memory()
-    jobs = [job for job in page_jobs(digest) if only is None or job[1] in only]
+    jobs = page_jobs(digest)
     renderer = _Renderer(digest, config, Path(), None)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
@@ -507,15 +564,12 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
         hashes[path] = digest_
         if data is not None:
             changed[path] = data
-    if only is None:
-        files = [("digest.json", "".join(digest_json(digest)).encode()),
-                 *_static_files(config)]
-        for path, data in files:
-            hashes[path] = page_hash(data)
-            if known.get(path) != hashes[path]:
-                changed[path] = data
-    pages = [path for _, path, _ in jobs] + ([] if only is not None else ["digest.json"])
-    return Rendered(pages, hashes, changed)
+    for path, data in [("digest.json", "".join(digest_json(digest)).encode()),
+                       *_static_files(config)]:
+        hashes[path] = page_hash(data)
+        if known.get(path) != hashes[path]:
+            changed[path] = data
+    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer)
 
 
 def _static_files(config: Config) -> list[tuple[str, bytes]]:
