@@ -363,6 +363,8 @@ def record(state: BuildState) -> None:
     assert state.digest is not None
     remember(state.config, state.out, _record(state), state.inputs)
     state.runner.memos.rotate()
+    if state.live is not None and state.live.rendered is not None:
+        state.live.rendered.renderer.warm()
 
 
 def _record(state: BuildState) -> dict:

@@ -112,6 +112,9 @@ def first_look(before: Digest, edited: list[Article]) -> Digest:
 
     crossrefs = []
     for c in before.crossrefs:
+        if c.source.article not in moves and c.target.article not in moves:
+            crossrefs.append(c)
+            continue
         source, target = moved(c.source), moved(c.target)
         if source is not None and target is not None:
             crossrefs.append(CrossRef(source, target, c.kind, c.score))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import hashlib
@@ -395,11 +396,19 @@ class _Renderer:
     def for_articles(self, digest: Digest, slugs: set[str]) -> _Renderer:
         """This renderer (its compiled templates and index) for the pages of the articles
         `slugs` of `digest` (see `SiteIndex.for_articles`)."""
-        patched = copy.copy(self)
+        patched = object.__new__(_Renderer)  # not copy.copy: its pickling makes all anew
+        patched.__dict__.update(self.__dict__)
         patched.digest = digest
         patched.index = self.index.for_articles(digest, slugs)
         patched.articles = patched.index.articles
         return patched
+
+    def warm(self) -> None:
+        """Compile the page templates now (the preview's next first look needs them:
+        the pages were rendered on worker processes)."""
+        for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+            with contextlib.suppress(TemplateError):  # a broken one fails the next render
+                self.env.get_template(name)
 
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
