@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import os
 import shutil
 import stat
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .analyze import analyze
-from .cache import content_lines, fingerprint, remember, source_lines, unchanged
+from .cache import content_hash, content_lines, fingerprint, remember, source_lines, unchanged
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
@@ -186,7 +187,7 @@ def read_seeds(state: BuildState) -> None:
     reporter.info("reading and cleaning seeds …")
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
-    for path, doc in zip(paths, state.runner.pmap(_read, paths, label="reading"), strict=True):
+    for path, doc in zip(paths, _read_all(state, paths), strict=True):
         name = path.name
         if isinstance(doc, SiteError):
             reporter.warn(doc.message + "; skipped", config.seeds_dir / name, doc.line,
@@ -201,6 +202,58 @@ def read_seeds(state: BuildState) -> None:
             reporter.warn(note, config.seeds_dir / name)
         doc.meta.update(config.sources.get(name, {}))
         state.docs.append(doc)
+
+
+def _read_all(state: BuildState, paths: list[Path]) -> list[RawDocument | SiteError]:
+    """Every seed read; the preview reuses the seeds it read before, whose bytes the
+    input listing of this build says are the same."""
+    live = state.live
+    if live is None:
+        return state.runner.pmap(_read, paths, label="reading")
+    listed = dict(line.split("\0", 1) for line in state.sources)
+    names = [_site_path(path, state.config) for path in paths]
+    todo = [path for path, name in zip(paths, names, strict=True)
+            if name is None or name not in live.seeds or live.seeds[name][0] != listed.get(name)]
+    fresh = dict(zip(todo, state.runner.pmap(_read_marked, todo, label="reading"), strict=True))
+    kept: dict[str, tuple[str, RawDocument]] = {}
+    docs: list[RawDocument | SiteError] = []
+    for path, name in zip(paths, names, strict=True):
+        if path in fresh:
+            mark, doc = fresh[path]
+            if mark is not None and name is not None and isinstance(doc, RawDocument):
+                kept[name] = (mark, _copy_doc(doc))
+        else:
+            assert name is not None
+            kept[name] = live.seeds[name]
+            doc = _copy_doc(kept[name][1])
+        docs.append(doc)
+    live.seeds = kept
+    return docs
+
+
+def _site_path(path: Path, config: Config) -> str | None:
+    try:
+        return path.relative_to(config.site_dir).as_posix()
+    except ValueError:
+        return None
+
+
+def _copy_doc(doc: RawDocument) -> RawDocument:
+    # A build adds sources.yml's fields to `meta`: the kept copy stays as read.
+    return replace(doc, meta=dict(doc.meta), notes=list(doc.notes))
+
+
+def _read_marked(path: Path) -> tuple[str | None, RawDocument | SiteError]:
+    """A seed read, and the listing hash of the bytes it was read from (None when the
+    file changed while it was read, or could not be read)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, _read(path)
+    doc = _read(path)
+    if isinstance(doc, SiteError) or doc.sha256 != hashlib.sha256(data).hexdigest():
+        return None, doc
+    return content_hash(data), doc
 
 
 def clean_seeds(state: BuildState) -> None:

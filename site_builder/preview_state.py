@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .models import Article, CrossRef, Digest, Ref
+from .models import Article, CrossRef, Digest, RawDocument, Ref
 from .render import Rendered, page_hash
 from .render.paths import safe_join
 from .search import bundles
@@ -30,6 +30,9 @@ class LiveSite:
     # The last full render (its renderer holds the digest the live pages show, its
     # index and compiled templates), for the next first look.
     rendered: Rendered | None = None
+    # Seeds as read (by site path): the hash of their bytes in the input listing, and
+    # the document, reused while the listing gives the same hash.
+    seeds: dict[str, tuple[str, RawDocument]] = field(default_factory=dict)
 
 
 def scan(out: Path) -> dict[str, str]:
