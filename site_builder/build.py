@@ -3,7 +3,8 @@
 A build is a declared list of phases (`BUILD`, or `PREVIEW` for `sitebuild serve`)
 that a `pipeline.Runner` runs in order on one `BuildState`; the runner also keeps
 per-item results between builds, runs per-item work in parallel and times each
-phase. The preview hooks "swap" to reload the browser before "search" re-indexes.
+phase. The preview updates its live site in place and hooks "first look" and "publish"
+to reload the browser before "search" re-indexes.
 """
 
 from __future__ import annotations
@@ -361,8 +362,8 @@ def publish(state: BuildState) -> None:
     write_live(state.out, rendered.changed)
     state.removed = sorted(set(known) - set(rendered.hashes))
     remove_live(state.out, set(state.removed))
-    live.hashes, live.rendered = rendered.hashes, rendered
-    live.rendered.changed = {}  # written: no need to hold on to the bytes
+    # Kept without the bytes: they are written.
+    live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
 
 
 def index_staging(state: BuildState) -> None:
