@@ -403,13 +403,20 @@ def tidy(state: BuildState) -> None:
 
 def reindex_live(state: BuildState) -> None:
     """The preview: index the live site for search (after the browser has reloaded),
-    unless no page was written or removed and the index is there."""
-    assert state.rendered is not None
+    unless no page was written or removed and the index is there. Put off while the
+    editor has saved again: the next build comes first, then indexes."""
+    assert state.rendered is not None and state.live is not None
+    live = state.live
     written = [*state.looked, *state.rendered.changed, *state.removed]
-    if bundles(state.out) and not any(path.endswith(".html") for path in written):
+    live.search_stale |= any(path.endswith(".html") for path in written)
+    if bundles(state.out) and not live.search_stale:
+        return
+    if live.newer is not None and live.newer(state.seen):
         return
     if problem := reindex(state.out):
         state.reporter.warn(problem)
+    else:
+        live.search_stale = False
 
 
 def record(state: BuildState) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +34,10 @@ class LiveSite:
     # Seeds as read (by site path): the hash of their bytes in the input listing, and
     # the document, reused while the listing gives the same hash.
     seeds: dict[str, tuple[str, RawDocument]] = field(default_factory=dict)
+    # Given the inputs a build saw, whether the editor has saved since (the preview's
+    # server answers; None: never). An edit waiting puts the search index off.
+    newer: Callable[[list[str]], bool] | None = None
+    search_stale: bool = False  # pages changed since the search index was built
 
 
 def scan(out: Path) -> dict[str, str]:

@@ -274,6 +274,15 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         print(f"warning: serving on {host}: other machines on the network can reach this "
               "preview", file=sys.stderr)
     state = PreviewState()
+    layout = Config(site_dir)
+
+    def newer(seen: list[str]) -> bool:
+        # A save right after the reload (the editor's next keystrokes) lands within
+        # the quiet time: wait that long before paying for the search index.
+        time.sleep(QUIET_SECONDS)
+        return source_lines(layout) + content_lines(layout) != seen
+
+    state.live.newer = newer
     rebuild(site_dir, out, state)
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)

@@ -210,3 +210,31 @@ def test_first_look_shows_the_edited_text_before_the_analysis(tmp_path: Path) ->
     assert seen["analysed"] is False
     assert "Quillanbury &amp; Sons was also damaged." in str(seen["page"])
     _assert_equals_clean_build(site, tmp_path / "clean", "first look")
+
+
+def test_search_index_waits_for_the_next_build_while_an_edit_is_pending(tmp_path: Path
+                                                                        ) -> None:
+    """A save that lands while the preview builds puts the search index off (the next
+    build comes first); the next build then indexes, also when it changes no page."""
+    from site_builder.config import Config
+    from site_builder.pipeline import site_runner
+    from site_builder.preview_state import LiveSite
+
+    site = _site(tmp_path / "edited")
+    runner = site_runner(Config(site).cache_dir)
+    live = LiveSite()
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    index = {name: data for name, data in _files(site / "output").items()
+             if name.startswith("pagefind")}
+    _edit(site / "seeds", random.Random(3), "sentence")
+    live.newer = lambda seen: True
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert live.search_stale
+    assert index == {name: data for name, data in _files(site / "output").items()
+                     if name.startswith("pagefind")}
+    live.newer = lambda seen: False
+    (site / "seeds" / "unrelated.bin").write_bytes(b"")  # a change that alters no page
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert not live.search_stale
+    (site / "seeds" / "unrelated.bin").unlink()
+    _assert_equals_clean_build(site, tmp_path / "clean", "search put off once")
