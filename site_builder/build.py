@@ -184,7 +184,8 @@ def read_seeds(state: BuildState) -> None:
     config, reporter = state.config, state.reporter
     # The inputs as this build sees them (an edit made while it runs is then a change
     # for the next build).
-    state.sources = source_lines(config)
+    listed = state.live.listed if state.live is not None else None
+    state.sources = listed[0] if listed is not None else source_lines(config)
     reporter.info("reading and cleaning seeds …")
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
@@ -480,7 +481,9 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     out = out or site_dir / "output"
     _check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits
-        last = None if force else unchanged(config, out, fingerprint(config, out))
+        listed = live.listed if preview and live is not None else None
+        lines = listed[0] + listed[1] if listed is not None else None
+        last = None if force else unchanged(config, out, fingerprint(config, out, lines))
         # --strict also checks links, which a plain build skips: its record must say it did.
         if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
             for warning in last["warnings"]:

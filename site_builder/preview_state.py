@@ -38,6 +38,9 @@ class LiveSite:
     # server answers; None: never). An edit waiting puts the search index off.
     newer: Callable[[list[str]], bool] | None = None
     search_stale: bool = False  # pages changed since the search index was built
+    # The input listing (cache.source_lines, content_lines) the server took just before
+    # starting this build, so that the build need not take it again.
+    listed: tuple[list[str], list[str]] | None = None
 
 
 def scan(out: Path) -> dict[str, str]:

@@ -382,6 +382,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
     state.runner.hooks = {"first look": [looked], "publish": [went_live]}
     result: BuildResult | None = None
     try:
+        state.live.listed = (sources, listing[len(sources):])
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
                        live=state.live)
     except SiteError as exc:
@@ -392,6 +393,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
+        state.live.listed = None  # it was this build's
         count(result.seen if result is not None else None)
     if not changed:
         print(result.summary(), file=sys.stderr, flush=True)
