@@ -400,7 +400,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_property(sentence, f, found))
-    # A level is of a place too ("at Kherson the water stands at 3.6 metres").
+    # A level is of a place too ("at Marlow the water stands at 3.6 metres").
     return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
             else f for f in framed]
 
@@ -418,7 +418,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lo = max(figures[index - 1].end if index else 0, f.start - 80)
     while 0 < lo < f.start and text[lo - 1].isalnum():
-        lo += 1  # never start inside a word ("Min Aung" is no "in Aung")
+        lo += 1  # never start inside a word ("Kevin Ortiz" is no "in Ortiz")
     lead = text[lo:f.start]
     own = re.split(r"[,;:]", lead)[-1]
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
@@ -750,11 +750,11 @@ _SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|
                       re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
-_SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?(aftershock|foreshock|quake|earthquake|"
-                          r"tremor)s?\b", re.I)
-_SHOCK_BEFORE = re.compile(r"\b(aftershock|foreshock|quake|earthquake|tremor)s?\s+(?:of|measuring|"
-                           r"measured|registering|registered|with\s+a\s+magnitude\s+of|rated|"
-                           r"was\s+rated)\s+(?:magnitude\s+|a\s+)?$", re.I)
+_SHOCKS = r"(aftershock|foreshock|quake|earthquake|tremor)s?\b"
+_SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?" + _SHOCKS, re.I)
+_SHOCK_BEFORE = re.compile(r"\b" + _SHOCKS + r"\s+(?:of|measuring|measured|registering|"
+                           r"registered|with\s+a\s+magnitude\s+of|rated|was\s+rated)\s+"
+                           r"(?:magnitude\s+|a\s+)?$", re.I)
 
 
 def _change(text: str, start: int, end: int) -> str:
