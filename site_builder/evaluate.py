@@ -52,7 +52,9 @@ _FIGURE_WORD = re.compile(r"\d|\b(?:" + "|".join(_SMALL) + r"|dozens?|hundreds?|
                           r"millions?|billions?|half|third|quarter)\b", re.I)
 
 
+# A figure written in digits ("1,700", "6.8"), to tell a row's figures apart.
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
 
 def _stem(word: str) -> str:
     word = word.casefold().replace("’", "'").split("'")[0]
