@@ -48,15 +48,15 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # set a little below what the analysis reaches today: they catch a change that makes the
 # claims worse. Issue 10's own bars (recall 0.6, precision 0.8, ...) are reported by
 # `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
-# bars); the held-out set (new this round) gets its floors once it has been scored.
+# bars); the held-out set does not yet (floors just below its first scoring).
 FLOORS = {
     False: {"facts_found": 0.92, "conflict_recall": 0.81, "numeric_recall": 0.91,
             "conflict_precision": 0.95},
-    True: {"facts_found": 0.0, "conflict_recall": 0.0, "numeric_recall": 0.0,
-           "conflict_precision": 0.0},
+    True: {"facts_found": 0.85, "conflict_recall": 0.25, "numeric_recall": 0.25,
+           "conflict_precision": 0.5},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 0, True: 99}
+MOST_FLAGGED = {False: 0, True: 5}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])
