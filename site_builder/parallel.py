@@ -9,6 +9,8 @@ preview builds on a thread) never forks: its workers come from a fork server.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
@@ -43,6 +45,13 @@ def _context() -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(_PRELOAD)
         return context
     return multiprocessing.get_context("fork")
+
+
+def _release_free_memory() -> None:
+    """Hand the allocator's free pages back to the system before forking: a forked
+    worker's resident memory counts every page of the parent it inherits, freed or not."""
+    with contextlib.suppress(OSError, AttributeError):  # glibc only; elsewhere, nothing
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _work(func: Callable[..., Any], state: Any, items: Sequence[Any], out: Connection) -> None:
@@ -82,6 +91,8 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
                 progress(len(done), total)
         return done
     context = _context()
+    if context.get_start_method() == "fork":
+        _release_free_memory()
     processes, readers = [], {}
     for k in range(count):
         reader, writer = context.Pipe(duplex=False)
