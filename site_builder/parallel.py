@@ -49,8 +49,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _release_free_memory() -> None:
-    """Hand the allocator's free pages back to the system before forking: a forked
-    worker's resident memory counts every page of the parent it inherits, freed or not."""
+    """Hand the allocator's free pages back to the system (before forking: a forked
+    worker's resident memory counts every page of the parent it inherits, freed or not)."""
     with contextlib.suppress(OSError, AttributeError):  # glibc only; elsewhere, nothing
         ctypes.CDLL(None).malloc_trim(0)
 
@@ -141,6 +141,8 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
             if readers:  # leaving on an error: stop the others
                 process.terminate()
             process.join()
+    # What this process's own share left behind (rendered pages, say) goes back too.
+    _release_free_memory()
     if received != total:
         raise RuntimeError("a worker process ended without finishing its work")
     return [shares[i % count][i // count] for i in range(total)]
