@@ -26,6 +26,19 @@ bridge dam tower towers building plant station airport port canal tunnel stadium
 reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
 co company companies ltd limited plc llc holdings
 """.split())
+# Lower-case class nouns that, after a name, make one name of a structure or a body of
+# water ("the Varno dam", "the Ostra river"), with the modifiers that may come between
+# ("the Varno hydroelectric power plant"). "HPP" and "NPP" are the usual short forms of
+# hydroelectric and nuclear power plants.
+STRUCTURE_HEADS = frozenset("""
+dam bridge reservoir river canal lake plant station airport market tunnel pipeline mine hpp npp
+""".split())
+STRUCTURE_MODIFIERS = frozenset("""
+nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
+railway rail road toll steel weekend night floating hpp npp
+""".split())
+# Heads that name one facility however written: a dam is also its hydroelectric plant.
+_WORKS = frozenset("dam plant station hpp npp".split())
 CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                         "the", "on", "da", "di", "y"})
 # How many neighbours (sorted by length) a key is compared with inside its block.
@@ -182,3 +195,44 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                 if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
                     joiner.union(key, other)
 
+
+
+def structure_parts(key: str) -> tuple[str, frozenset[str], str] | None:
+    """A structure's key split into its proper name, modifiers and head noun:
+    "varno hydroelectric power plant" -> ("varno", {"hydroelectric", "power"}, "plant")."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in STRUCTURE_HEADS:
+        return None
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in STRUCTURE_MODIFIERS:
+        cut -= 1
+    return " ".join(words[:cut]), frozenset(words[cut:-1]), words[-1]
+
+
+def join_structures(keys: list[str], joiner: Joiner) -> None:
+    """One structure written several ways: "the Varno dam", "the Varno hydroelectric dam",
+    "Varno HPP" and "the Varno Hydroelectric Power Plant" are one facility, and so are
+    "the Ostra plant" and "the Ostra nuclear power plant". A dam and its reservoir, or a
+    name's nuclear and hydroelectric plants, stay apart; so does a plant whose kind is
+    unsaid when both kinds exist.
+    """
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in keys:
+        parts = structure_parts(key)
+        if parts is None:
+            continue
+        proper, modifiers, head = parts
+        if head in _WORKS:
+            nuclear = "nuclear" in modifiers or "npp" in modifiers or head == "npp"
+            hydro = bool({"hydroelectric", "hydropower", "hpp"} & modifiers) or head in (
+                "dam", "hpp")
+            tag = "nuclear" if nuclear and not hydro else "hydro" if hydro and not nuclear else ""
+            groups[(proper, "works")].append((key, tag))
+        else:
+            groups[(proper, head)].append((key, ""))
+    for members in groups.values():
+        tags = {tag for _, tag in members if tag}
+        for tag in sorted(tags) or [""]:
+            same = [key for key, t in members if t == tag or (not t and len(tags) <= 1)]
+            for key in same[1:]:
+                joiner.union(key, same[0])

@@ -16,7 +16,17 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
-from .aliases import Joiner, join_initialisms, join_partial_names, join_spellings, join_variants
+from .aliases import (
+    STRUCTURE_HEADS,
+    STRUCTURE_MODIFIERS,
+    Joiner,
+    join_initialisms,
+    join_partial_names,
+    join_spellings,
+    join_structures,
+    join_variants,
+    structure_parts,
+)
 from .gazetteer import gazetteer
 
 # Words that open a person's title: stripped from the name, and a hint that a name follows.
@@ -28,11 +38,16 @@ prof. lt col colonel captain sgt sergeant lieutenant major premier emir prince p
 envoy adviser advisor analyst executive mp lawmaker congressman congresswoman founder economist
 professor gov adm cmdr cdr capt maj brig supt det insp atty amb pres sec cpl pvt rev fr hon
 sheriff commissioner administrator superintendent inspector detective officer
-attorney scientist researcher engineer pilot
+attorney scientist researcher engineer pilot representative delegate councillor councilor
+councilman councilwoman alderman assemblyman assemblywoman legislator
 """.split())
+# Offices of government: the words before them name the office's field ("Interior Minister").
+OFFICE_TITLES = frozenset(
+    "secretary minister governor mayor senator ambassador chancellor commissioner".split())
 # Title words that also open the names of companies and things ("General Atlantic",
 # "Major League"): a title only when written short or followed by a full name.
-AMBIGUOUS_TITLES = frozenset("general major chief justice premier speaker executive".split())
+AMBIGUOUS_TITLES = frozenset(
+    "general major chief justice premier speaker executive representative delegate".split())
 # Nouns that, just before a name, say what kind of thing it is ("the company Roku",
 # "the town of Varno", "the tanker Meridian", "governor, Ilse Marsh").
 ORG_NOUNS = frozenset("""
@@ -54,7 +69,8 @@ SENTENCE_ADVERBS = frozenset("""
 instead meanwhile however still yet also now then later earlier today overall separately
 similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
 finally initially currently previously recently thus hence therefore moreover furthermore
-indeed otherwise sometimes often once twice rather
+indeed otherwise sometimes often once twice rather roughly nearly almost approximately around
+about some over under only just exactly fewer less more least
 """.split())
 # Compass words name regions and companies ("North Ridge Rail"), never a person.
 DIRECTION_WORDS = frozenset("""
@@ -62,6 +78,15 @@ north south east west northern southern eastern western central northeast northw
 southwest
 """.split())
 SPEECH_VERBS = frozenset("said says told added wrote explained announced according".split())
+# Verbs of reporting: a one-word subject or one with "the" is a body ("the Red Cross warned").
+REPORT_VERBS = SPEECH_VERBS | frozenset("reported warned stated confirmed estimated urged".split())
+# Last words of companies that take a place's name ("Varno Airlines"): not a newspaper's
+# ("Varno Herald") or a government's ("Varno Police").
+COMPANY_WORDS = frozenset(
+    "airlines airways railroad railway railways bank energy electric motors insurance".split())
+# Prepositions that make the name after them a place ("in Varno", "flights to Varno").
+LOCATIVES = frozenset(
+    "in at near from to across over outside inside into around throughout".split())
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
@@ -95,6 +120,17 @@ EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
 crisis revolution uprising massacre siege festival championship tournament conference wildfire
 """.split())
+# Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
+NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
+# Nouns after a name that make it a building's ("the Sky Palms condominium").
+BUILDING_NOUNS = frozenset("""
+building buildings apartments apartment condominium tower hotel hospital school mall complex
+compound
+""".split())
+# Last words of regions' names ("Varno Oblast").
+REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
+# A state's bodies, named only with their country ("the Ruritanian Embassy").
+_OF_A_STATE = frozenset("embassy consulate government ministry administration".split())
 # Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
 CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
@@ -106,7 +142,7 @@ _NOT_ENTITIES = frozenset("""
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
 dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
-cest
+cest nobody everybody somebody anybody everyone someone anyone nothing everything something
 """.split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
@@ -118,6 +154,16 @@ _CODE = re.compile(r"[A-Z]{1,4}")
 _NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 # A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
 _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
+# Up to three modifiers and a structure's head noun after a name: " nuclear power plant".
+_STRUCTURE_TAIL = re.compile(r"(?:\s+(?:{})){{0,3}}\s+(?:{})\b(?!-)".format(
+    "|".join(sorted(STRUCTURE_MODIFIERS)), "|".join(sorted(STRUCTURE_HEADS))))
+_PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
+# A designation: letters and digits together ("747", "F16", "A320").
+_DESIGNATION = re.compile(r"\d")
+_CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
+_WORKS_HEADS = frozenset("dam plant station hpp npp".split())
+# Structures a company owns ("the Zentrix plant").
+_OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -143,6 +189,8 @@ class Mention:
     class_noun: str = ""  # the lower-case noun right before: "company", "town of"
     numbered: bool = False  # a short number follows: "Category 5", "Chapter 11"
     article: bool = False  # "the" right before: "the White Helmets" (not a person)
+    located: bool = False  # read as a place: "in Varno", "Marlow, Varno"
+    portfolio: bool = False  # an office's field before its title: "Transportation Secretary"
     same_as: str | None = None  # the key of the name this one is "known as"
 
 
@@ -152,7 +200,10 @@ def entity_key(surface: str) -> str:
     key = unicodedata.normalize("NFKD", surface.replace(".", "").replace("’", "'"))
     key = _DIACRITICS.sub("", key).casefold()
     key = re.sub(r"^the\s+", "", key)
-    return _CODE_NUMBER.sub(r"\1\2", " ".join(key.split()))
+    key = _CODE_NUMBER.sub(r"\1\2", " ".join(key.split()))
+    if re.search(r"[a-z].*\ds\b", key):
+        key = _PLURAL_DESIGNATION.sub("", key)  # "F-16s" is the plural of "F-16"
+    return key
 
 
 def _is_cap(word: str) -> bool:
@@ -193,7 +244,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
                 break  # "HVB Friday": a weekday or month ends a name
-            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(run[-1].group(0), nxt):
+            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(
+                    run[-1].group(0), nxt, run[-2].group(0) if len(run) > 1 else ""):
                 run.append(spans[j + 1])
                 j += 1
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
@@ -211,6 +263,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
                  and sentence[m.start - 1 : m.start] != "/"]
+        if found:
+            _extend_structure(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
         mentions.extend(found)
@@ -218,10 +272,34 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     return mentions
 
 
-def _model_number(word: str, number: str) -> bool:
-    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9") or
+def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
+    """"the Varno dam", "the Ostra nuclear power plant": a name and a lower-case class noun
+    of structures or waters are one name, unless an owner or "a" comes first ("Acme's
+    Varno plant", "a Varno bridge") or the name is a country's or a capital's."""
+    if sentence[mention.start : mention.end] != mention.surface or \
+            mention.key in gazetteer().country_of:
+        return
+    before = sentence[body : mention.start].split()[-1:]
+    if before and (before[0].lower() in ("a", "an", "its", "their", "his", "her", "our")
+                   or before[0].endswith(("'s", "’s"))):
+        return
+    tail = _STRUCTURE_TAIL.match(sentence, mention.end)
+    if not tail:
+        return
+    mention.surface = sentence[mention.start : tail.end()]
+    mention.key = entity_key(mention.surface)
+    mention.end = tail.end()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
+    mention.next_word = word.group(1) if word else ""
+    mention.numbered = False
+
+
+def _model_number(word: str, number: str, before: str = "") -> bool:
+    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9", also
+    "Max 9" right after a model number), a numbered route's or flight's ("Flight 93"), or
     a model or flight number of three or more digits ("Boeing 737"), but not a year."""
-    if _CODE.fullmatch(word):
+    if _CODE.fullmatch(word) or word.lower() in NUMBERED_NOUNS or (
+            re.fullmatch(r"[A-Z][a-z]{1,3}", word) and before[:1].isdigit()):
         return bool(_NUMBER.fullmatch(number))
     return bool(re.fullmatch(r"\d{3,5}", number)) and not re.fullmatch(r"(?:19|20)\d\d", number)
 
@@ -279,7 +357,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
     # word ("However", "Growing").
-    while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and (
+    while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
+            tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
+            and tokens[1][:1].isdigit()) and (
             tokens[0].lower() in STOPWORDS or tokens[0].lower() in _CONNECTORS
             or _not_entity(tokens[0])
             or (initial and tokens[0].lower() in SENTENCE_ADVERBS)
@@ -307,6 +387,15 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
+    # "Corva Airlines Boeing 747": an operator's name, then the model it flies (but
+    # "Corva Airlines Flight 12" is the operator's flight).
+    for k in range(1, len(tokens) - 1):
+        if tokens[k - 1].lower() in ORG_WORDS and tokens[k].lower() not in NUMBERED_NOUNS \
+                and any(ch.isdigit() for t in tokens[k + 1 :] for ch in t) \
+                and not any(ch.isdigit() for t in tokens[:k] for ch in t):
+            first = _make(sentence, run[:k], lower_vocab, body=body)
+            return ([first] if first else []) + _split_run(sentence, run[k:], False,
+                                                           lower_vocab, body)
     # A title ("US Defense Secretary", "Prime Minister", "Rear Adm.") splits off what
     # precedes it and marks what follows as a person's name.
     lowered = [t.lower().rstrip(".") for t in tokens]
@@ -315,8 +404,17 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         start_title = head
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
-        before = _make(sentence, run[:start_title], lower_vocab, body=body)
-        name = _make(sentence, run[head + 1 :], lower_vocab, titled=True, body=body)
+        before = _portfolio(_make(sentence, run[:start_title], lower_vocab, body=body),
+                            lowered[head])
+        rest = run[head + 1 :]
+        titled = True
+        if lowered[head + 1] in ("of", "for") and lowered[head] in OFFICE_TITLES:
+            # "Minister of Internal Affairs Ana Ruiz": the office runs on through its
+            # field; the name is the last two words ("Minister of Defence" has none).
+            rest = rest[-2:] if len(rest) >= 4 else []
+        elif lowered[head + 1] in ("of", "for"):
+            rest, titled = rest[1:], False  # "the CEO of Veltrix Expeditions": the employer
+        name = _make(sentence, rest, lower_vocab, titled=titled, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
         before = tokens[:head]
@@ -326,6 +424,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:head], lower_vocab, body=body)
         if first and (_is_initialism([first]) or set(first.key.split()) & ORG_WORDS):
             return [first]  # "NTSB Chair": the organisation, then a cut-off title
+        if first and lowered[head] in OFFICE_TITLES:
+            return [m for m in (_portfolio(first, lowered[head]),) if m]
         # "the Arctic Prince", "Black Prince": a title word that ends a name.
         whole = _make(sentence, run, lower_vocab, body=body)
         return [whole] if whole else []
@@ -349,7 +449,24 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # "Alejandro Martinez told": but companies speak too, and their names are often
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
+    elif len(tokens) == 2 and said and said.group(1) in REPORT_VERBS | {"has", "had", "who"} \
+            and re.search(r"[A-Z][\w.-]*['’]s\s+$", sentence[body : run[0].start()]) \
+            and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
+        mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
     return [mention]
+
+
+def _portfolio(mention: Mention | None, title: str) -> Mention | None:
+    """Mark the words before an office ("Transportation" of "the Transportation
+    Secretary"): a topic only if the text also names them alone. A jurisdiction
+    ("Varno Governor") or an organisation ("NTSB Chair") before a title is a name."""
+    if mention is None or title not in OFFICE_TITLES or _is_initialism([mention]):
+        return mention
+    places = gazetteer()
+    if not (set(mention.key.split()) & ORG_WORDS or mention.key in places.country_of
+            or mention.key in places.cities or mention.key in places.regions):
+        mention.portfolio = True
+    return mention
 
 
 def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
@@ -403,8 +520,10 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
         return None
     if len(run) == 1 and key in lower_vocab and (not plain.isupper() or len(plain) >= 4):
         return None  # an ordinary word that happens to be capitalised, or shouted ("UPDATED")
-    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS:
-        return None  # a class or compass word alone ("the Valley", "Western") names nothing
+    if len(run) == 1 and key in PLACE_WORDS | EVENT_WORDS | DIRECTION_WORDS | _OF_A_STATE:
+        # A class or compass word alone ("the Valley", "Western") names nothing, nor does
+        # a state's body cut from its country ("the U.S. Embassy" -> "Embassy").
+        return None
     next_word = ""
     after = sentence[end:]
     word = re.match(r"\s+([a-z][\w-]*)", after)
@@ -418,8 +537,23 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
                    initial=_opens_sentence(sentence, run[0], body),
                    class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
+                   located=_located(sentence[body:start]),
                    article=bool(re.search(r"\bthe\s+(?:[A-Z][A-Za-z.]{1,4}\s+)?$",
                                           sentence[body:start], re.I)))
+
+
+def _located(before: str) -> bool:
+    """Is a name read as a place: after "in", "at", "near" ..., or after a town and a comma
+    ("Marlow, Varno")?"""
+    words = before.split()[-2:]
+    if not words:
+        return False
+    if words[-1].lower() in LOCATIVES:
+        return True
+    town = re.fullmatch(r"([A-Z][\w'’-]*),", words[-1])
+    places = gazetteer()
+    return bool(town) and (entity_key(town.group(1)) in places.cities
+                           or entity_key(town.group(1)) in places.country_of)
 
 
 def _initials_match(acronym: str, name: str) -> bool:
@@ -441,6 +575,8 @@ class TopicDraft:
     titled: int = 0
     name: str = ""
     keys: set[str] = field(default_factory=set)  # the mention keys merged here
+    reports: int = 0  # mentions before a verb of reporting ("warned")
+    articled: int = 0  # mentions after "the"
 
 
 def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
@@ -450,6 +586,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     Returns `key -> topic key` for every mention key kept, and the topics by key.
     """
     places = gazetteer()
+    _drop_counts(mentions)
+    _owners_works(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -489,6 +627,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
 
     join_spellings(keys, joiner)
+    join_structures(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
     join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
@@ -496,6 +635,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
                        PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
     join_variants(keys, joiner, settled)
+    _join_short_place_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
@@ -504,10 +644,18 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 group_size[key] > 1 and not plural_demonym):
             continue  # merged with another spelling: a name, not an ordinary word
         found = by_key[key]
-        if all(m.initial for m in found) and " " not in key and not found[0].surface.isupper():
-            excluded.add(key)  # only ever capitalised because it starts a sentence
+        if all(m.initial for m in found) and " " not in key and not found[0].surface.isupper() \
+                and not (key[-1] != "s" and any(m.next_word in REPORT_VERBS for m in found)):
+            # Only ever capitalised because it starts a sentence; but a word never written
+            # in lower case that reports something is a body's name ("Ukrenergo said"; a
+            # plural, "Officials said", is not).
+            excluded.add(key)
         if " " not in key and all(m.numbered for m in found) and not found[0].surface.isupper():
             excluded.add(key)  # a label before a number: "Category 5", "Chapter 11"
+        if all(m.portfolio for m in found):
+            excluded.add(key)  # named only as the field of an office
+        if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
+            excluded.add(key)  # a seat's, a gate's or a row's number alone: "26A"
         country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
         if country:
             # "Japanese government" is Japan; "Japanese" alone is an adjective.
@@ -517,6 +665,13 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 excluded.add(key)
     result: dict[str, str] = {}
     drafts: dict[str, TopicDraft] = {}
+    context = _KindContext(
+        # "Boeing" of "Boeing 747": a maker's name before its models.
+        makers=frozenset(k.split()[0] for k in keys
+                         if " " in k and _DESIGNATION.search(k) and k.split()[0].isalpha()),
+        # "Varno" of "Varno Oblast": a region named for its town.
+        region_heads=frozenset(k.rsplit(" ", 1)[0] for k in keys
+                               if " " in k and k.rsplit(" ", 1)[1] in REGION_WORDS))
     for key in keys:
         target = joiner.find(key)
         if key in excluded or target in excluded:
@@ -532,11 +687,67 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             if m.class_noun:
                 draft.class_nouns[m.class_noun] += 1
             draft.titled += m.titled
+            draft.reports += m.next_word in REPORT_VERBS
+            draft.articled += m.article
         result[key] = target
     for draft in drafts.values():
-        draft.kind = _kind(draft, people)
+        draft.kind = _kind(draft, people, context)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
+
+
+def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
+                            joiner: Joiner) -> None:
+    """A place's name that stands for the one company named after it: "Varno said" and
+    "Varno has 65 jets" for Varno Airlines (it reports somewhere, and never reads as a
+    place, "in Varno"); and "the Ostra", always with "the", for the Ostra River."""
+    places = gazetteer()
+    bodies: dict[str, set[str]] = defaultdict(set)
+    rivers: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        if len(words) == 2 and words[1] in COMPANY_WORDS:
+            bodies[words[0]].add(key)
+        if len(words) >= 2 and words[-1] == "river":
+            rivers[" ".join(words[:-1])] = key
+    for key in keys:
+        found = by_key[key]
+        if key in places.country_of or any(m.located for m in found):
+            continue
+        if key in rivers and all(m.article for m in found):
+            joiner.union(key, rivers[key])
+            continue
+        owners = {joiner.find(k) for k in bodies.get(key, ())}
+        if len(owners) == 1 and _gazetteer_place(key, found) and any(
+                m.next_word in REPORT_VERBS for m in found):
+            joiner.union(key, owners.pop())
+
+
+def _owners_works(mentions: list[Mention]) -> None:
+    """"the Zentrix plant" where Zentrix itself reports ("Zentrix said") is the company's
+    plant, not a facility's name: the mention goes back to the company."""
+    bodies = {m.key for m in mentions if m.next_word in REPORT_VERBS}
+    for m in mentions:
+        parts = structure_parts(m.key)
+        if parts and parts[0] in bodies and parts[2] in _OWNED_HEADS:
+            words = len(parts[0].split())
+            m.surface = " ".join(m.surface.split()[:words])
+            m.key, m.end = parts[0], m.start + len(m.surface)
+            m.next_word = parts[2]
+
+
+def _drop_counts(mentions: list[Mention]) -> None:
+    """"171 MAX 9 jets": a count before a designation that is elsewhere written without
+    it ("the Boeing 747 MAX 9") is no part of its name; "747 MAX 9", the end of a
+    longer name, keeps its model number."""
+    keys = {m.key for m in mentions}
+    tails = {" ".join(words[cut:]) for words in (k.split() for k in keys)
+             for cut in range(1, len(words))}
+    for m in mentions:
+        count, _, rest = m.key.partition(" ")
+        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
+            m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
+            m.start = m.end - len(m.surface)
 
 
 def _names_place(class_noun: str) -> bool:
@@ -573,7 +784,13 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
             and not any(m.article for m in by_key[key])}
 
 
-def _kind(draft: TopicDraft, people: set[str]) -> str:
+@dataclass(frozen=True)
+class _KindContext:
+    makers: frozenset[str]  # first words of model designations
+    region_heads: frozenset[str]  # names that open a region's name
+
+
+def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     """person, organisation, place, system or event, from the name's words and its context."""
     places = gazetteer()
     words = set(draft.key.split())
@@ -583,10 +800,18 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "place"
     if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
         return "event"  # "Hurricane Mara", "Flight 404"
+    if first in NUMBERED_NOUNS:
+        return "place"  # "Route 9", "Interstate 40"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
-    if words & ORG_WORDS:
-        return "organisation"
+    if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
+                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
+        return "organisation"  # also "Orbit AeroSystems"
+    heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
+    if heads:
+        # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
+        # a market or an airport is a place.
+        return "system" if heads & _WORKS_HEADS else "place"
     if words & EVENT_WORDS:
         return "event"  # "World War Two"
     if first in DIRECTION_WORDS and len(words) > 1:
@@ -603,6 +828,11 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         c for n, c in draft.next_words.items() if n in ORG_NOUNS or n == "news")
     if org_nouns > draft.titled:
         return "organisation"  # "his company Action Aviation said"
+    if draft.key in context.makers or (draft.reports and draft.articled):
+        return "organisation"  # "Boeing" of "Boeing 747"; "the Red Cross warned"
+    buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
+    if buildings * 2 >= total or draft.key in context.region_heads:
+        return "place"  # "the Sky Palms building", "Varno" of "Varno Oblast"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
@@ -613,6 +843,8 @@ def _kind(draft: TopicDraft, people: set[str]) -> str:
         return "organisation"
     if draft.keys & people:
         return "person"
+    if " " not in draft.key and draft.reports:
+        return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
     return "other"
 
 
@@ -624,8 +856,14 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
     for name in config_aliases:
         if entity_key(name) == draft.key:
             return name
-    country = gazetteer().country_of.get(draft.key)
+    places = gazetteer()
+    country = places.country_of.get(draft.key)
     if country:
+        # The name the sources write ("Myanmar"), where the table's name ("Burma") is not.
+        written = [(n, s) for s, n in draft.surfaces.items() if entity_key(s) in places.countries
+                   and not s.replace(".", "").isupper()]
+        if written and entity_key(country) not in {entity_key(s) for _, s in written}:
+            return max(written)[1]
         return country
     # The fullest spelling, then the most used: "The Wall Street Journal" over "WSJ".
     best = max(draft.surfaces.items(),
