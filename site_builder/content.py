@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -269,9 +270,9 @@ def _compose(doc: CleanDocument, slug: str) -> tuple[str, dict[str, object], lis
     return text, front, [u for u, _ in units]
 
 
-def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, tuple[dict, list[Unit]] | None]:
+def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, bytes | None]:
     """A content file's text and, when it can be told without reading the file back,
-    what parsing that text gives (`_parse_content`'s result), else None."""
+    what parsing that text gives (`_parse_content`'s result, pickled), else None."""
     doc, slug, path = job
     text, front, units = _compose(doc, slug)
     # The dumper writes strings so that they load back the same; anything else (a date
@@ -282,9 +283,10 @@ def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, tuple[dict, list
                                   if k not in ("inferred", "paragraph_lines", "removed")):
         return text, None
     try:
-        return text, (_checked_meta({**front, "checksum": stamp}, text, path), units)
+        parsed = (_checked_meta({**front, "checksum": stamp}, text, path), units)
     except SiteError:
         return text, None
+    return text, pickle.dumps(parsed, protocol=5)  # stored as it is: never unpickled here
 
 
 # Control characters other than tab and line ends: a NUL would make the file unreadable
@@ -429,7 +431,7 @@ def _job_key(job: tuple) -> tuple:
 # Per-file work, kept between builds: a content file's text (and what parsing it gives)
 # from its cleaned document, slug and path, and the front matter and units parsed from
 # a file's path and text.
-WRITE = Stage("content", _written, version=2, key=_job_key)
+WRITE = Stage("content", _written, version=3, key=_job_key)
 PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
 
 
