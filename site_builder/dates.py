@@ -116,16 +116,40 @@ def _mention(match: re.Match[str], context_year: int | None) -> DateMention | No
     )
 
 
+# A stamp line often gives both dates ("Published 1 Apr | Updated 2 Apr"): the first is
+# the publication, unless a later part is the one labelled so.
+_STAMP_PARTS = re.compile(r"\s[|\u00b7\u2022]\s|\s(?=(?:last\s+)?(?:updated|modified)\b)", re.I)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.I)
+# "GMT+7" in news is seven hours ahead of UTC (dateutil reads it the POSIX way, behind).
+_ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
+# Dotted numeric dates (12.06.2023) are written day first wherever they are used.
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
+
+
 def parse_datetime(text: str) -> str | None:
     """An ISO date (with time when given) from a byline or meta value, else None."""
+    parts = [p for p in _STAMP_PARTS.split(text) if any(m.year for m in find_dates(p))]
+    if len(parts) > 1:
+        labelled = [p for p in parts if _PUBLISHED_LABEL.search(p)]
+        for part in labelled + parts:
+            if (found := _parse_one(part)) is not None:
+                return found
+        return None
+    return _parse_one(text)
+
+
+def _parse_one(text: str) -> str | None:
     text = READING_TIME.sub(" ", text)
     text = re.sub(r"\b([ap])\.m\.", r"\1m", text.strip(), flags=re.I)
+    text = _ZONE_OFFSET.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:"
+                                      f"{m.group(3) or '00'}", text)
     # Zone abbreviations other than UTC/GMT are ambiguous ("PT", "IST"); keep local time.
     text = re.sub(r"\b(?!UTC\b|GMT\b|AM\b|PM\b)[A-Z]{2,4}\b", " ", text)
     if not re.search(r"\d", text):
         return None
     try:
-        value = dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1))
+        value = dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1),
+                                      dayfirst=bool(_DOTTED_DATE.search(text)))
     except (ValueError, OverflowError):
         return None
     if value.year < 1900:

@@ -52,6 +52,8 @@ _FIGURE_WORD = re.compile(r"\d|\b(?:" + "|".join(_SMALL) + r"|dozens?|hundreds?|
                           r"millions?|billions?|half|third|quarter)\b", re.I)
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
 def _stem(word: str) -> str:
     word = word.casefold().replace("’", "'").split("'")[0]
     for suffix in _SUFFIXES:
@@ -300,11 +302,28 @@ def _score_disagreements(gold: dict, digest: dict, look: _Lookup, scores: Scores
     flagged = 0
     for item in gold.get("non_conflicts") or []:
         sides = [look.paragraphs(c.get("support") or []) for c in item.get("claims") or []]
-        if any(_two_sides(sides, row) for row in rows):
+        figures = _figures(item)
+        if any(_two_sides(sides, row) and _states_figure(row, figures) for row in rows):
             flagged += 1
             scores.nonconflicts_flagged_list.append(item.get("about", "?"))
     scores.nonconflicts_flagged = flagged
     scores.counts["nonconflicts_flagged"] = [flagged, len(gold.get("non_conflicts") or [])]
+
+
+def _figures(item: dict) -> set[str]:
+    """The digit strings a gold item's values name (none for an alias or a wording)."""
+    return {d.replace(",", "") for c in item.get("claims") or []
+            for d in _DIGITS.findall(str(c.get("value", "")))}
+
+
+def _states_figure(row: dict, figures: set[str]) -> bool:
+    """Paragraphs alone cannot tell two figures of one paragraph pair apart (a magnitude
+    and a delay in the same sentences): where the non-conflict names figures, the row
+    flags it only if one of its claims states one of them."""
+    if not figures:
+        return True
+    return any(d.replace(",", "") in figures for c in row["claims"]
+               for d in _DIGITS.findall(str(c.get("value", ""))))
 
 
 def _describe(row: dict) -> str:

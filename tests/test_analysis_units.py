@@ -101,6 +101,20 @@ def test_published_date_from_a_byline():
     assert parse_datetime("no date here") is None
 
 
+@pytest.mark.parametrize(("stamp", "iso"), [
+    # published, not the update, whichever comes first
+    ("WORLD | Published Feb 2, 2022, 07:15 PM | Updated Feb 3, 2022, 08:00 AM",
+     "2022-02-02T19:15"),
+    ("Updated Feb 3, 2022 | Published Feb 2, 2022", "2022-02-02"),
+    ("Feb 2, 2022 \u00b7 7:15 PM", "2022-02-02T19:15"),  # one stamp split by a dot
+    ("03.04.2022, 10:05", "2022-04-03T10:05"),  # dotted dates are day first
+    ("Updated 9:05 AM GMT+8, May 1, 2022", "2022-05-01T09:05+08:00"),  # ahead of UTC
+    ("9:05 AM UTC-3, May 1, 2022", "2022-05-01T09:05-03:00"),
+])
+def test_stamp_lines_read_the_way_news_pages_write_them(stamp: str, iso: str):
+    assert parse_datetime(stamp) == iso
+
+
 def test_sentences_split_but_not_after_abbreviations():
     text = "Officials met Mr. Lee on Dec. 5. The U.S. Navy agreed. It was late."
     assert split_sentences(text) == ["Officials met Mr. Lee on Dec. 5.", "The U.S. Navy agreed.",
@@ -364,3 +378,155 @@ def test_guards_on_the_new_readings(tmp_path):
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
     ])
     assert [d.kind for d in digest.disagreements] == ["contradicts"]
+
+
+# --- Frames and disagreements, third round (shapes seen in real coverage, own examples) ---
+
+def test_a_sentence_setting_places_its_figures():
+    # An opening "In X," and a subject "X's government" / "X officials" place every figure.
+    listed = find_figures("Corvania's military government said the storm had killed at least "
+                          "1,700 people, injured 3,400 and left 300 missing.")
+    assert [(f.prop, f.place) for f in listed] == [
+        ("killed", "corvania"), ("injured", "corvania"), ("missing", "corvania")]
+    assert one("In Velmar, the national death toll stood at 20.").place == "velmar"
+    assert one("Dunport city officials said at least 10 people had died.").place == "dunport"
+    assert one("Water was cut in 32 villages of Halden Province.").place == "halden"
+    # A demonym names no place, nor does a name cut by the search window.
+    assert one("Velmarian officials put their country's dead at 8,574.").place == ""
+    assert one("Chief minister Tom Min Aung Hlaing said the number of dead had "
+               "risen to 2,719.").place == ""
+
+
+@pytest.mark.parametrize(("sentence", "prop", "value"), [
+    ("The agency said 4,715 were injured.", "injured", 4715),
+    ("Officials said 341 were still missing.", "missing", 341),
+    ("Ten are dead and 42, including seven children, are missing.", "missing", 42),
+    ("The army said the number of dead had risen to 2,719.", "killed", 2719),
+    ("About 900 residents had been moved to safety by noon.", "evacuated", 900),
+])
+def test_states_said_of_bare_figures_and_tallies(sentence, prop, value):
+    figure = next(f for f in find_figures(sentence) if f.value == value)
+    assert (figure.dimension, figure.prop) == ("count", prop)
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # The magnitude of an aftershock, however the sentence is built.
+    ("A 6.7-magnitude aftershock followed minutes later.",
+     "Then came a strong aftershock of magnitude 6.4.", "contradicts"),
+    # A building's storeys are whole numbers: 30 is not 33.
+    ("A 33-story tower under construction fell.", "A 30-storey office tower being built fell.",
+     "contradicts"),
+    # Water lost, in cubic units, with the cue after an appositive.
+    ("The lake has lost 4.4 cubic kilometres of water.",
+     "Most of the lake, or 14.4 cubic kilometers, has drained away.", "contradicts"),
+    # An altitude.
+    ("The jet was climbing through about 16,000 feet.",
+     "The plane climbed through about 14,830 feet.", "contradicts"),
+    # The size of a zone: a radius, or the longer side of a rectangle.
+    ("Residents within a mile of the plant were told to leave.",
+     "Everyone in a 1-mile by 2-mile area around the plant must leave.", "contradicts"),
+    ("The 2-kilometre exclusion zone stays.", "Police kept a 3 km cordon.", "contradicts"),
+    # "A metre" is told about as closely as a half metre: not "almost 1.5 metres".
+    ("The river had fallen by almost 1.5 metres.", "The river had fallen by a metre.",
+     "contradicts"),
+    # Towns and villages are settlements.
+    ("In all, 46 settlements have been flooded, 30 of them on the east bank.",
+     "The minister said 48 towns and villages had been flooded, 12 of them in the south.",
+     "contradicts"),
+    # A part of a whole, told by what is said of it, either way round.
+    ("Of the wagons that overturned, nine were carrying toxic solvents.",
+     "Twelve of the overturned wagons were tankers loaded with toxic chemicals.",
+     "contradicts"),
+])
+def test_third_round_shapes_of_real_disagreements(a, b, kind):
+    assert conflicting(one(a), one(b)), (one(a), one(b))
+    assert relation(one(a), one(b)) == kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 7.7-magnitude quake struck at noon.", "Later came an aftershock of magnitude 6.4."),
+    ("The lake holds some 18 cubic kilometres of water.",
+     "The lake has lost 4.4 cubic kilometres of water."),  # a capacity is no loss
+    ("a 30-storey tower", "a 30-storey tower block"),
+    ("Flood water in the square stood at 3.1 metres.", "The river had fallen by 1.5 metres."),
+    ("Residents within a mile of the plant were told to leave.", "The 1.6 km zone stays."),
+    ("Residents within a mile of the plant were told to leave.", "The 22-foot craft sank."),
+    # Parts said to be different things are different parts.
+    ("Nine of the overturned wagons were tankers loaded with toxic solvents.",
+     "Twelve of the overturned wagons were empty flatcars."),
+    # What is only threatened is not what was hit.
+    ("Up to 80 villages are in the danger zone.", "32 villages were left without water."),
+])
+def test_third_round_figures_not_compared(a, b):
+    assert not conflicting(one(a), one(b)), (one(a), one(b))
+
+
+def test_projections_are_not_compared_and_breakdowns_are_totals(tmp_path):
+    assert one("In total, 46 villages have been flooded, 32 of them on the east bank, "
+               "the minister said.").place == "*all"
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["The agency warned the toll in Brennick could exceed 10,000."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_places_keep_a_national_and_a_city_toll_apart(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-01", ["The quake shook central Corvania, killing at least 140 people.",
+                        "In Dunport, officials said at least three people had died."]),
+        ("2024-03-02", ["Corvania's government said 1,600 people had been killed.",
+                        "Dunport officials said 18 people had died in the city."]),
+        ("2024-03-03", ["Corvania's government said the toll had risen to 2,050 people.",
+                        "In Dunport, rescuers worked at the tower.",
+                        "Dunport officials said 23 people had died."]),
+    ])
+    rows = {d.about.split(":")[0]: d for d in digest.disagreements}
+    assert rows["Corvania"].kind == rows["Dunport"].kind == "update"
+    assert [c.number for c in rows["Corvania"].claims] == [140, 1600, 2050]
+    assert [c.number for c in rows["Dunport"].claims] == [3, 18, 23]
+
+
+def test_missing_people_and_water_levels_update_either_way(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-01", ["Officials said 139 people were missing after the flood in Brennick."]),
+        ("2024-03-02", ["Officials said 441 people were missing after the flood in Brennick."]),
+        ("2024-03-04", ["Officials said 341 people were missing after the flood in Brennick."]),
+        ("2024-03-01", ["At Brennick the river stands at 5.6 metres, the agency said."]),
+        ("2024-03-04", ["At Brennick the river stood at 3.1 metres, the agency said."]),
+    ])
+    kinds = {d.unit: d.kind for d in digest.disagreements}
+    assert kinds == {"people": "update", "m": "update"}
+
+
+def test_a_level_read_hours_apart_is_an_update_and_a_toll_is_not(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-04T09:10", ["At Brennick the river stood at 3.6 metres, the agency said."]),
+        ("2024-03-04T15:40", ["At Brennick the river stood at 3.1 metres, the agency said."]),
+        ("2024-03-04T09:10", ["The flood in Brennick has killed 40 people, the agency said."]),
+        ("2024-03-04T15:40", ["The flood in Brennick has killed 12 people, the agency said."]),
+    ])
+    kinds = {d.unit: d.kind for d in digest.disagreements}
+    assert kinds["m"] == "update" and kinds["people"] != "update"
+
+
+def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["The official death toll in Brennick now stands at 48, officials said.",
+                        "Elsewhere in the figures, 46 deaths are listed as confirmed."]),
+        ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said.",
+                        "In Halden, 120 people died in the 1990 flood, records show."]),
+    ])
+    internal = [d for d in digest.disagreements if "within one report" in d.about]
+    assert [[c.number for c in d.claims] for d in internal] == [[48, 46]]
+    assert {r.article for c in internal[0].claims for r in c.support} == {"a0"}
+
+
+def test_sums_of_money_need_a_common_name_and_measurements_a_common_word(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-05", ["Congress is weighing a $60 billion aid package for Velm."]),
+        ("2024-03-05", ["Orlan pledged more than $7 billion in aid to Corvania."]),
+        ("2024-03-05", ["The Halden reservoir has lost 4.4 cubic kilometres of water."]),
+        ("2024-03-05", ["Most of the lake water, or 14.4 cubic kilometers, has drained away."]),
+    ])
+    assert [d.unit for d in digest.disagreements] == ["m³"]

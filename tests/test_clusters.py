@@ -50,13 +50,13 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
 # bars); the held-out set (new this round) gets its floors once it has been scored.
 FLOORS = {
-    False: {"facts_found": 0.9, "conflict_recall": 0.5, "numeric_recall": 0.6,
-            "conflict_precision": 0.75},
+    False: {"facts_found": 0.92, "conflict_recall": 0.81, "numeric_recall": 0.91,
+            "conflict_precision": 0.95},
     True: {"facts_found": 0.0, "conflict_recall": 0.0, "numeric_recall": 0.0,
            "conflict_precision": 0.0},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 3, True: 99}
+MOST_FLAGGED = {False: 0, True: 99}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])

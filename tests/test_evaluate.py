@@ -148,6 +148,16 @@ def test_non_conflict_flagged_only_when_its_sides_are_set_against_each_other():
     assert score(gold, together).nonconflicts_flagged == 0
 
 
+def test_a_row_about_another_figure_of_the_same_paragraphs_flags_no_non_conflict():
+    gold = {**GOLD, "non_conflicts": [{"about": "delay", "why": "more_specific", "claims": [
+        {"value": "minutes later", "support": ["001:1"]},
+        {"value": "12 minutes later", "support": ["002:1"]}]}]}
+    magnitude = _rows(("magnitude", "differs", [("6.4", "a", "p1"), ("6.7", "b", "q1")]))
+    assert score(gold, magnitude).nonconflicts_flagged == 0
+    delay = _rows(("delay", "differs", [("12 minutes", "a", "p1"), ("30 minutes", "b", "q1")]))
+    assert score(gold, delay).nonconflicts_flagged == 1
+
+
 def test_totals_sum_counts_over_clusters():
     from site_builder.evaluate import total
 

@@ -6,6 +6,7 @@ from ..config import Config
 from ..content import make_slug
 from ..models import Article, Digest, Ref, Topic
 from ..pipeline import Runner
+from .attributions import find_attribution_disagreements
 from .crossrefs import near_duplicates, related
 from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
@@ -35,7 +36,7 @@ def analyze(articles: list[Article], config: Config, runner: Runner | None = Non
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
     disagreements = find_disagreements(sentences, articles, names) + find_date_disagreements(
-        sentences)
+        sentences) + find_attribution_disagreements(sentences, articles, topics)
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import Figure
+from .frames import PART, Figure, sentence_place
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -30,15 +30,23 @@ RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "
                      "arrested", "affected", "damage", "cost", "aid"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
+# Running figures that move either way as days pass (the missing are found, or counted
+# dead; the displaced go home; water rises and recedes): any change from one day to the
+# next is an update.
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# One report's two tolls this close are one count told two ways (farther apart, two counts).
+INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
 # Sizes and durations this many times apart measure different things.
 APART = 10.0
-_APART_DIMENSIONS = frozenset({"length", "mass", "area", "speed", "duration", "money"})
-_CONVERTED = frozenset({"length", "mass", "area", "speed", "duration"})
+_APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
+                               "money"})
+_CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
+_PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
 
 @dataclass(slots=True)
@@ -65,6 +73,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Syria's toll is not Turkey's, nor the combined one
+    if a.dimension == "count" and a.prop == PART:
+        # Parts of one whole, said to be the same kind of thing ("hazardous").
+        return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
+                                                           set(b.thing.split()))
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -145,19 +157,32 @@ def conflicting(a: Figure, b: Figure) -> bool:
 
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
+    # Places some figure is given for: one named earlier in a figure's own sentence places it.
+    known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
+    scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:
+        if s.ref not in scene:
+            scene[s.ref] = sentence_place(s.text)
         if not s.values:
             continue
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:
-            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)):
+            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
+                    or _forecast(s.text, f):
                 continue
+            if f.dimension == "count" and not f.place:
+                # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
+                # shook central X, killing 144": the one known place named before it.
+                named = {w.lower() for w in _CAPITALISED.findall(s.text, 0, f.start)} & known
+                place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
+                f = replace(f, place=place) if place else f
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
     return items
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")  # not a dateline's capitals
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
                         re.I)
@@ -170,6 +195,19 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+
+
+# A modal or an expectation before a figure in its clause: a projection, not a report.
+_FORECAST = re.compile(r"\b(?:could|might|may|expect\w*(?:\s+\w+){0,3}\s+to|likely\s+to|"
+                       r"forecast\w*\s+to|projected\s+to|feared\s+to)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _forecast(text: str, f: Figure) -> bool:
+    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count."""
+    if f.dimension != "count":
+        return False  # an estimate of a sum is stated with a modal as often as not
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
@@ -211,8 +249,12 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
     # A measurement's property, read from a cue beside it, is itself a word in common.
-    said = bool(a.context & b.context) or (fa.prop == fb.prop != "" and fa.dimension != "count")
-    return said and (len(shared) >= 2 or len(shared) >= fewest)
+    measured = fa.prop == fb.prop != "" and fa.dimension != "count"
+    said = bool(a.context & b.context) or measured
+    # One physical measurement of one property, with a word of context in common, needs
+    # no common name (the sources may name the thing differently); sums of money do.
+    return said and (len(shared) >= 2 or len(shared) >= fewest or
+                     (measured and fa.dimension in _PHYSICAL and bool(a.context & b.context)))
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],
@@ -230,17 +272,50 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[key].append(i)
     rows: dict[frozenset[int], list[list[int]]] = {}
+    internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
-        for claims in _block_rows(items, blocks[key]):
+        for claims in _block_rows(items, blocks[key], published):
             members = frozenset(i for claim in claims for i in claim)
             rows.setdefault(members, claims)
+        for claims in _internal_rows(items, blocks[key]):
+            internal.setdefault(frozenset(i for claim in claims for i in claim), claims)
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
     kept = [m for m in rows if not any(m < other for other in rows)]
     result = [_row(items, rows[m], published, topic_names) for m in kept]
+    for claims in internal.values():
+        row = _row(items, claims, published, topic_names)
+        result.append(Disagreement(f"{row.about}, within one report", row.claims,
+                                   "contradicts", row.unit))
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
 
 
-def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
+def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
+    """One report's own clashing tolls: two exact figures of one frame of people, close to
+    each other, in two sentences of one article and for no two places ("the toll now stands
+    at 48"; "46 deaths are listed as confirmed"). Figures far apart count different things."""
+    by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for i in members:
+        f = items[i].figure
+        if f.dimension == "count" and f.unit == "people" and f.prop in RUNNING and \
+                f.hedge == "exact":
+            by_article[items[i].sentence.ref.article].setdefault(f.key, []).append(i)
+    found = []
+    for values in by_article.values():
+        groups = list(values.values())
+        for n, xs in enumerate(groups):
+            for ys in groups[n + 1:]:
+                a, b = items[xs[0]].figure, items[ys[0]].figure
+                if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
+                        len({a.place, b.place} - {"", "*all"}) > 1 or \
+                        max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) or \
+                        relation(a, b) != "contradicts":
+                    continue
+                found.append([sorted(xs), sorted(ys)])
+    return found
+
+
+def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None]
+                ) -> list[list[list[int]]]:
     """Rows of one block, each a list of claims (item indices stating one value)."""
     by_value: dict[tuple[str, str, str], list[int]] = {}
     for i in members:
@@ -260,6 +335,8 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
     # Two values one sentence gives are about two different things (Syria's toll and
     # the combined toll), whichever sources repeat them.
     said_in = [{items[i].sentence.key for i in v} for v in values]
+    days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
+            for v in values]
     clashes: list[tuple[int, int]] = []
     specific: list[tuple[int, int]] = []
     for x in range(len(values)):
@@ -270,6 +347,10 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 parent[find(x)] = find(y)
+            elif rel == "compatible" and a.prop in RUNNING and a.dimension == "count" and \
+                    days[x] and days[y] and \
+                    not days[x] & days[y] and _linked(items, values[x], values[y]):
+                clashes.append((x, y))  # "at least 10" on Friday, 18 on Sunday: an update
             elif rel == "compatible" and _linked(items, values[x], values[y], other_source=False):
                 specific.append((x, y))
             elif rel in ("contradicts", "differs") and _linked(items, values[x], values[y]):
@@ -308,7 +389,9 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
         # A count's thing is its head noun; counts compare by shared nouns instead.
         thing = "" if f.dimension == "count" else f.thing
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
-    for x, y in clashes:
+    # Nearest values first: a figure of no stated place joins the row whose figures are
+    # closest to it (a national toll's, not a city's).
+    for x, y in sorted(clashes, key=lambda c: _log_gap(figure[c[0]], figure[c[1]])):
         gx, gy = root(find(x)), root(find(y))
         if gx == gy or _disjoint_names(named[gx], named[gy]):
             continue
@@ -319,6 +402,10 @@ def _block_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _log_gap(a: Figure, b: Figure) -> float:
+    return abs(math.log(max(abs(a.value), 1e-9)) - math.log(max(abs(b.value), 1e-9)))
 
 
 def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
@@ -350,8 +437,14 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     # Each claim's earliest known publication date (day), "" when no source is dated.
     dated = [min((d[:10] for i in claim if (d := published[items[i].sentence.ref.article])),
                  default="") for claim in claims]
-    kind, sign = _kind(items, claims, dated)
-    order = _time_order(items, claims, dated, sign) if kind == "update" else range(len(claims))
+    # A figure that moves either way (a water level) may move within a day: its reports
+    # are told apart by the hour where every source gives one.
+    stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
+                  default="") for claim in claims]
+    timed = first.prop in RUNNING_EITHER and all("T" in d for d in stamps)
+    kind, sign = _kind(items, claims, stamps if timed else dated)
+    order = (_time_order(items, claims, stamps if timed else dated, sign) if kind == "update"
+             else range(len(claims)))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
@@ -376,6 +469,8 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     if one_currency and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
+        if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
+            return "update", 1  # reported on several days: each day's figure in turn
         for sign in (1, -1):
             if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
                 continue
@@ -422,14 +517,24 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "supply": "supply", "value": "value", "assets": "assets",
                    "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
-                   "origin": "year of origin", "age": "age"}
+                   "origin": "year of origin", "age": "age", "level": "level",
+                   "shift": "rise or fall", "loss": "amount lost",
+                   "altitude": "altitude", "zone": "size of the zone", "part": "of them",
+                   "risk": "at risk"}
+
+
+# "341 were still missing": the figure's text ends with the state, not the counted noun.
+_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?)\b")
 
 
 def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
+    if f.dimension == "count" and f.prop == PART:
+        return f"how many of the {f.unit} (a part of them)"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
-        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() else []
+        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \
+            not _STATE_LAST.search(f.text) else []
         return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
     if f.dimension == "age":
         return f"age of {f.thing.title()}"

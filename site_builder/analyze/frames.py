@@ -76,6 +76,12 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "square kilometres": ("area", 1e6, "m²"), "square kilometers": ("area", 1e6, "m²"),
     "sq km": ("area", 1e6, "m²"), "yards": ("length", 0.9144, "m"),
     "inches": ("length", 0.0254, "m"),
+    "cubic kilometres": ("volume", 1e9, "m³"), "cubic kilometers": ("volume", 1e9, "m³"),
+    "cubic km": ("volume", 1e9, "m³"), "cubic metres": ("volume", 1.0, "m³"),
+    "cubic meters": ("volume", 1.0, "m³"), "cubic miles": ("volume", 4.168e9, "m³"),
+    "cubic feet": ("volume", 0.0283168, "m³"),
+    "storeys": ("floors", 1.0, "floors"), "storey": ("floors", 1.0, "floors"),
+    "stories": ("floors", 1.0, "floors"), "story": ("floors", 1.0, "floors"),
     "inch": ("length", 0.0254, "m"),
     "kg": ("mass", 1.0, "kg"), "kilograms": ("mass", 1.0, "kg"),
     "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
@@ -118,6 +124,13 @@ _PROPERTY_CUES = {
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
     "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
+    # A water level, and how far it moved: "stood at 3.6 metres", "had fallen by 1.5 metres".
+    "altitude": "altitude", "climb": "altitude", "cruis": "altitude", "flying at": "altitude",
+    "flew at": "altitude",
+    "level": "level", "stood at": "level", "stands at": "level", "measured": "level",
+    "fallen by": "shift", "fell by": "shift", "dropped by": "shift", "rose by": "shift",
+    "risen by": "shift", "below its": "shift", "above its": "shift", "lower than": "shift",
+    "higher than": "shift",
     "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
@@ -127,6 +140,9 @@ _PROPERTY_CUES = {
     "last": "duration", "for": "duration",
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
     "affect": "affected", "without power": "affected",
+    # What is only threatened is not what was hit: "80 villages in the danger zone".
+    "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
+    "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
 }
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -137,11 +153,13 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage"}),
+                        "damage", "risk"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise"}),
-    "length": frozenset({"length", "height", "depth", "width", "distance"}),
+    "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
+                         "altitude"}),
     "duration": frozenset({"elapsed", "duration"}),
+    "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
                           "insured"}),
 }
@@ -158,6 +176,14 @@ _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless disp
 # "27 dead", "four missing": adjectives standing for the people they describe.
 _PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
                         re.I)
+# "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
+_PEOPLE_WERE = re.compile(
+    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:were|are|was|is|had\s+been|have\s+been|"
+    r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
+    r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
+    r"unaccounted)\b", re.I)
+# "moved to safety", "taken out of the flooded areas": evacuated, in other words.
+_TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
 _OFF_TRACK_AFTER = re.compile(
     r"^,?\s+(?:(?:that|which)\s+)?(?:(?:had|have|has)\s+)?(?:left|leave|leaving|came\s+off|"
@@ -167,6 +193,11 @@ _OFF_TRACK_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "killed 1,700 people, injured 3,400": a participle with its own figure after it is the
+# next item's verb, not what the first figure's noun underwent.
+_OWN_OBJECT = re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|nearly|some|over|around)\s+)?"
+                         r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                         r"hundreds|thousands)\b)", re.I)
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
                          key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
@@ -220,7 +251,7 @@ _TALLY_BEFORE = re.compile(
     r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
     r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
-    r"risen to|is|was|stands at|now)\s+){0,2}(?:(?:" + "|".join(
+    r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
@@ -229,6 +260,23 @@ _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
+_BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
+                      r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
+_ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+# Kinds of settlement: "towns and villages" are settlements.
+_SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements".split())
+_SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
+                              r"settlements)\b")
+# Cues that speak only for a figure right after them.
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
+# A part of a whole ("two of the six cars were ..."): its property.
+PART = "part"
+_PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|carried|contained)"
+                        r"\s+(.+)", re.I)
+_OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?:[\w,-]+\s+){0,3}?"
+                             r"([a-z]+s)\b[^,;.]{0,40},\s*$")
+_APPOSITIVE = re.compile(r",\s+or\s+$")
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
                           r"set\s+off|launched|departed|embarked|commenced)\b", re.I)
@@ -238,6 +286,8 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
+_WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
 _JUST = 0.25
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
@@ -349,7 +399,9 @@ def find_figures(sentence: str) -> list[Figure]:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_property(sentence, f, found))
-    return [_with_place(sentence, f, framed) if f.dimension == "count" else f for f in framed]
+    # A level is of a place too ("at Kherson the water stands at 3.6 metres").
+    return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
+            else f for f in framed]
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -363,14 +415,19 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
     after = text[f.end:min(stop, f.end + 60)]
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
-    lead = text[max(figures[index - 1].end if index else 0, f.start - 80):f.start]
+    lo = max(figures[index - 1].end if index else 0, f.start - 80)
+    while 0 < lo < f.start and text[lo - 1].isalnum():
+        lo += 1  # never start inside a word ("Min Aung" is no "in Aung")
+    lead = text[lo:f.start]
     own = re.split(r"[,;:]", lead)[-1]
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    if _BREAKDOWN.match(text[f.end:f.end + 80]):
+        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
-    if m := _PLACE_NAME.search(clause):
+    if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
@@ -379,7 +436,25 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place=_place(own, m))
     if m := _PLACE_OWNS.search(own):
         return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
+    # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
+    # or "X's government" (a demonym names no place: "Turkish officials").
+    if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
+        return replace(f, place=m.group(1).lower())
     return f
+
+
+def sentence_place(text: str) -> str:
+    """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
+    of its paragraph that name none."""
+    m = _OPENING_PLACE.match(text)
+    return m.group(1).lower() if m and _is_place_word(m) else ""
+
+
+def _is_place_word(m: re.Match[str]) -> bool:
+    """A capitalised word that can be a place: no month, weekday or demonym ("Russian-held
+    areas", "Turkish officials" name no place)."""
+    word = m.group(1)
+    return "-" not in word and not _NOT_PLACE.fullmatch(word)
 
 
 def _place(text: str, m: re.Match[str]) -> str:
@@ -447,7 +522,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value, step, hedge = (low + high) / 2, high - low, "vague"
     else:
         value = number * scale
-        step = _step(raw, scale)
+        # "a metre", "an hour": one of the unit, told about as closely as a half.
+        step = 0.5 if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
@@ -455,6 +531,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
     def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
                thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
+        if dimension in _WHOLE and hedge == "exact" and digits and "." not in raw:
+            # A person's age or a building's storeys are told as they are, never rounded:
+            # "30-storey" is not 33, nor "Ruiz, 40" 43.
+            return Figure(dimension, unit, value, value - 0.5, value + 0.5, 1.0, hedge, prop,
+                          thing, nouns, text[span_start:until].strip(), span_start, until)
         return Figure(dimension, unit, value * factor, low * factor, high * factor,
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
@@ -463,7 +544,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
             and _SEISMIC.search(text))):
-        return figure("magnitude", "M", prop="magnitude", thing=_ordinal(text, start))
+        return figure("magnitude", "M", prop="magnitude", thing=_quake_of(text, start, cursor))
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
         code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
@@ -491,7 +572,22 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             until += more.end()
         hyphenated = "-" in u.group(1)
         thing, prop = "", ""
-        if hyphenated and dimension == "length":
+        if dimension == "length" and hyphenated and (
+                by := _BY_SIDE.match(text[until:until + 40])):
+            # "a 1-mile by 2-mile area": a zone, as large as its longer side.
+            other = float(by.group(1)) * _UNITS[by.group(2).lower()][1]
+            if other > value * factor:
+                value, step = other / factor, _step(by.group(1), 1.0) * \
+                    _UNITS[by.group(2).lower()][1] / factor
+                low, high = _interval(value, hedge, step)
+            until += by.end()
+        if dimension == "length" and (_ZONE_AFTER.match(text[until:until + 40]) or
+                                      _WITHIN_BEFORE.search(before)):
+            prop = "zone"  # "a 1-mile evacuation zone", "people within a mile of the wreck"
+        elif dimension == "floors":
+            # "a 30-storey office tower": the building's height, told apart by its head noun.
+            prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+        elif hyphenated and dimension == "length":
             prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
         else:
             event = _HYPHEN_THING if hyphenated else \
@@ -524,7 +620,19 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return None  # "twenty-five", "one-off": not read here
     noun = _NOUN_AFTER.match(after)
     if noun and noun.group("partitive") and not vague:
-        return None  # "two of the six": the six are counted elsewhere
+        # "Eleven of the derailed cars were tank cars carrying ...": a part of a whole
+        # counted elsewhere, told by what is said of it; "two of the six" alone is nothing.
+        whole = _counted_noun(noun.group("noun")).split()
+        said = _said_of(text[cursor + noun.end():])
+        if not whole or not said or number is None:
+            return None
+        return figure("count", stem(whole[-1]), prop=PART, thing=said,
+                      nouns=(stem(whole[-1]),), until=cursor + noun.end())
+    if (whole := _OF_THE_OPENING.match(text[:start])) and not vague and \
+            (said := _said_of(text[cursor:])):
+        # "Of the fifty cars that derailed, ten were loaded with ...": the same, turned round.
+        return figure("count", stem(whole.group(1)), prop=PART, thing=said,
+                      nouns=(stem(whole.group(1)),))
     phrase = _counted_noun(noun.group("noun")) if noun else ""
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
@@ -535,10 +643,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("money", _CURRENCY[phrase.split()[-1]], until=cursor + noun.end())
     if phrase:
         words = phrase.split()
+        noun_end = cursor + noun.end()
+        if words[-1] in _SETTLEMENTS and (pair := _SETTLEMENT_PAIR.match(text[noun_end:])):
+            # "48 towns and villages": settlements, as another source says.
+            words, noun_end = [*words[:-1], "settlements"], noun_end + pair.end()
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
-        if acted is None and (p := _PARTICIPLE_AFTER.match(text[cursor + noun.end():][:60])):
+        rest = text[noun_end:][:60]
+        if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
+                not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
-        elif acted is None and _OFF_TRACK_AFTER.match(text[cursor + noun.end():][:60]):
+            if _TO_SAFETY.match(rest[p.end():]):
+                acted = "evacuated"  # "moved to safety", "taken out of the area"
+        elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
             acted = None  # "deaths confirmed": the noun says what is counted
@@ -549,8 +665,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      until=cursor + noun.end(), prop=_acted(acted))
+                      until=noun_end, prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
+        return figure("count", "people", thing="people", nouns=("people",),
+                      until=cursor + people.end())
+    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]):
+        # "4,715 were injured", "42, including seven children, are missing": the people a
+        # state is said of (the cue inside the figure gives its property).
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
@@ -564,6 +685,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
+_BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
+                        r"(?:in|on|at|from|across)\b")
+# "32 settlements of Halden Oblast": a region named with its kind.
+_OF_REGION = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|"
+                        r"[Cc]ounty|[Dd]istrict|[Pp]refecture|[Gg]overnorate)\b")
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
@@ -574,7 +700,18 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
-_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACED = frozenset({"level", "shift"})
+_NOT_PLACE = re.compile(rf"(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday)(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s", re.I)
+_OPENING_PLACE = re.compile(
+    r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
+    r"(?!(?:" + _MONTHS + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"([A-Z][\w'’]+)\b(?!-)[^,;]{0,60},")
+_SUBJECT_PLACE = re.compile(
+    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
+    r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
+    r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
 _ACTED = "~"
@@ -611,6 +748,11 @@ _SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|
                       re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
+_SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?(aftershock|foreshock|quake|earthquake|"
+                          r"tremor)s?\b", re.I)
+_SHOCK_BEFORE = re.compile(r"\b(aftershock|foreshock|quake|earthquake|tremor)s?\s+(?:of|measuring|"
+                           r"measured|registering|registered|with\s+a\s+magnitude\s+of|rated|"
+                           r"was\s+rated)\s+(?:magnitude\s+|a\s+)?$", re.I)
 
 
 def _change(text: str, start: int, end: int) -> str:
@@ -626,6 +768,20 @@ def _change(text: str, start: int, end: int) -> str:
             return " ".join(stem(w) for w in m.group("start").split()
                             if not is_stopword(w))
     return ""
+
+
+def _quake_of(text: str, start: int, end: int) -> str:
+    """Which shock a magnitude is of: the quake noun it qualifies ("a 6.7-magnitude
+    aftershock", "an aftershock of magnitude 6.4"); a main quake by its ordinal, if any."""
+    noun = _SHOCK_AFTER.match(text[end:end + 30]) or _SHOCK_BEFORE.search(
+        text[max(0, start - 60):start])
+    word = noun.group(1).lower() if noun else ""
+    if word in ("aftershock", "foreshock"):
+        return word
+    if word:  # the quake itself: the first, unless an ordinal says otherwise
+        ordinal = [m.group(1).lower() for m in _ORDINAL.finditer(text, 0, start)]
+        return _ORDINAL_WORDS.get(ordinal[-1], ordinal[-1]) if ordinal else "first"
+    return _ordinal(text, start)
 
 
 def _ordinal(text: str, start: int) -> str:
@@ -657,7 +813,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
         return False  # a range: "10-12"
     if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
-            r"inch|acre|ton|storey|story|member|person|seat)", text[end:end + 12], re.I) \
+            r"inch|acre|ton|storey|story|member|person|seat|magnitude)", text[end:end + 12], re.I) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
@@ -668,7 +824,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
 
 
 _NOT_NOUNS = frozenset("more other additional further across towards besides whereas thus always "
-                       "perhaps nearly less was has is this its".split())
+                       "perhaps nearly less was has is this its near".split())
 
 
 def _counted_noun(phrase: str) -> str:
@@ -679,6 +835,28 @@ def _counted_noun(phrase: str) -> str:
             break
         kept.append(word.lower())
     return " ".join(kept)
+
+
+def _said_of(after: str) -> str:
+    """What a part is said to be or do ("were tank cars carrying hazardous materials"):
+    the content stems of its predicate, up to the end of the clause; "" without one."""
+    m = _PREDICATE.match(after)
+    if not m:
+        return ""
+    words = re.findall(r"[A-Za-z][a-z'-]{3,}", re.split(r"[,;:.(]", m.group(1))[0])
+    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)}))
+
+
+def _head_noun(after: str) -> str:
+    """The head of the noun phrase a hyphenated measure qualifies: "office tower being
+    built" -> tower."""
+    kept: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:4]:
+        if not word[0].isalpha() or not word.islower() or is_stopword(word) or \
+                word.endswith("ing") or word in _NOT_NOUNS:
+            break
+        kept.append(word)
+    return stem(kept[-1]) if kept else ""
 
 
 def _thing_of(after: str) -> str:
@@ -726,8 +904,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
-        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", text[figure.end:m.start()]):
-            continue  # a cue after the figure speaks for it only within its clause
+        if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
+            continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
+        between = text[figure.end:m.start()]
+        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
+                _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
+                                                                         between)):
+            # A cue after the figure speaks for it only within its clause (an appositive
+            # ", or 14 cubic kilometres, has drained" is inside the clause).
+            continue
         if not _follows(text, figure, m.start()) and any(
                 other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or

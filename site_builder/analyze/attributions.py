@@ -1,0 +1,504 @@
+"""Non-numeric disagreements: who did it, and who is blamed for it.
+
+Two shapes, both read from the sentence's words and its named mentions (no parser):
+
+- the same one-off act (a closure or seizure, the brokering of a deal) done to the same
+  named thing, credited to different agents by different outlets ("the FDIC shut the
+  bank" / "the bank was shut by state regulators");
+- mutual blame: one party blames a second for the event and the second blames the first
+  ("Moscow blamed Ukrainian shelling"; "Ukraine accused Russian forces of blowing it up");
+- the clock time of one event ("the quake struck at 12:50 p.m." / "the quake hit around
+  1:30 p.m. local time") when the two times cannot both hold, in the same time zone.
+
+Compatible readings are left alone: agents named together ("X and Y brokered"), a
+general agent and a specific one that fits it ("federal regulators" / "the Federal ...
+Corporation"), a person and an organisation (one may speak or act for the other), acts
+of the same kind done by agents whose jurisdiction cannot be told apart. Claims are
+grouped by a key (action and object, or the pair of parties), never compared all-pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Article, Claim, Disagreement, Ref, Topic
+from ..text import stem, words
+from .entities import Mention
+from .gazetteer import gazetteer
+from .sentences import Sentence
+
+# Acts that one agent does once to a thing: a second agent for the same act is a conflict.
+# Acts many may do together or in turn (announce, confirm, order) are left out on purpose.
+_ACTS = {"shut": "shut", "closed": "shut", "shuttered": "shut", "seized": "shut",
+         "brokered": "brokered", "mediated": "brokered"}
+_ACT = re.compile(r"\b(shut|closed|shuttered|seized|brokered|mediated)(\s+down)?\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+# Between a passive verb and its "by": a short time or place phrase ("on Friday").
+_TO_BY = re.compile(r"^(?:\s+(?:on|in|at|early|late|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?"
+                    r",?\s+by\s+(?:the\s+)?")
+_AUX_BEFORE = re.compile(r"(?:\s+(?:has|had|have|also|reportedly|then))*\s*$")
+# Nouns for a body of people acting as one: the head of an unnamed agent.
+_ROLE_NOUNS = frozenset({
+    "regulator", "regulators", "authorities", "officials", "forces", "troops", "police",
+    "government", "investigators", "prosecutors", "mediators", "negotiators", "workers",
+    "militants", "fighters", "agency", "ministry", "army", "military"})
+_ROLE_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_ROLE_NOUNS)) + r")\b")
+_QUALIFIER = re.compile(r"^[A-Za-z][\w'’-]*$")
+_LEVEL_WORDS = {"federal": "national", "national": "national", "state": "state",
+                "provincial": "state", "city": "local", "municipal": "local",
+                "county": "local", "local": "local"}
+_BLAME = re.compile(r"\b(blamed|accused)\s+")
+_BLAME_ON = re.compile(r"^(?:[\w'’-]+\s+){0,4}?on\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """Who did an act, as one outlet tells it."""
+
+    text: str  # as written, for display
+    key: str  # a topic slug, or the phrase in lower case
+    named: bool  # a named entity, not "state regulators"
+    kind: str  # the topic's kind for a named agent ("person", "organisation", ...)
+    words: frozenset[str]  # lower-case words of the name or phrase
+    levels: frozenset[str]  # jurisdictions the phrase names: national | state | local
+
+
+@dataclass(frozen=True)
+class _Act:
+    sentence: Sentence
+    action: str
+    object_key: str
+    object_text: str
+    agents: tuple[Agent, ...]  # more than one when named together ("X and Y")
+
+
+class _Names:
+    """Mentions resolved to topics, through the topics' names and aliases."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.of_surface: dict[str, Topic] = {}
+        for topic in topics:
+            for surface in (topic.name, *topic.aliases):
+                self.of_surface.setdefault(surface.casefold(), topic)
+
+    def topic(self, mention: Mention) -> Topic | None:
+        return self.of_surface.get(mention.surface.casefold())
+
+    def key(self, mention: Mention) -> str:
+        topic = self.topic(mention)
+        return topic.slug if topic else mention.key
+
+
+def find_attribution_disagreements(sentences: list[Sentence], articles: list[Article],
+                                   topics: list[Topic]) -> list[Disagreement]:
+    """Rows where outlets credit one act to different agents, or blame each other's side."""
+    names = _Names(topics)
+    return (_agent_rows(sentences, articles, names)
+            + _blame_rows(sentences, articles, names)
+            + _clock_rows(sentences, articles))
+
+
+# --- who did the act -------------------------------------------------------------------
+
+
+def _agent_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    by_key: dict[tuple[str, str], list[_Act]] = {}
+    for s in sentences:
+        for act in _acts(s, names):
+            by_key.setdefault((act.action, act.object_key), []).append(act)
+    rows = []
+    for (action, _), acts in sorted(by_key.items()):
+        together = {frozenset((a.key, b.key)) for act in acts for a in act.agents
+                    for b in act.agents if a.key != b.key}
+        groups: dict[str, list[_Act]] = {}
+        for act in acts:
+            if len(act.agents) == 1:
+                groups.setdefault(act.agents[0].key, []).append(act)
+        agents = {key: group[0].agents[0] for key, group in groups.items()}
+        keys = sorted(groups)
+        clash = any(_clash(agents[a], agents[b]) and frozenset((a, b)) not in together
+                    and _other_outlet(groups[a], groups[b])
+                    for i, a in enumerate(keys) for b in keys[i + 1:])
+        if not clash:
+            continue
+        claims = [_claim(agents[key].text, [act.sentence for act in groups[key]], articles)
+                  for key in keys]
+        claims.sort(key=lambda c: (c.support[0].article, c.support[0].paragraph, c.value))
+        rows.append(Disagreement(f"who {action} {acts[0].object_text}", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _other_outlet(a: list[_Act], b: list[_Act]) -> bool:
+    return bool({x.sentence.ref.article for x in a} ^ {x.sentence.ref.article for x in b})
+
+
+def _clash(a: Agent, b: Agent) -> bool:
+    """Two agents that cannot both have done a one-off act."""
+    if a.key == b.key or a.words <= b.words or b.words <= a.words:
+        return False
+    if a.named and b.named:
+        # A person may act for an organisation: only two of a kind clash.
+        return a.kind == b.kind and a.kind in ("person", "organisation", "place")
+    # "federal regulators" against "state regulators" clash; "regulators" fits anyone.
+    return bool(a.levels and b.levels and a.levels.isdisjoint(b.levels))
+
+
+def _acts(s: Sentence, names: _Names) -> list[_Act]:
+    text = s.text
+    found = []
+    for m in _ACT.finditer(text):
+        action = _ACTS[m.group(1)]
+        before, after = text[:m.start()], text[m.end():]
+        if _PASSIVE_BEFORE.search(before):
+            obj = _mention_ending(s, _PASSIVE_BEFORE.search(before).start())
+            by = _TO_BY.match(after)
+            agents = _agents_at(s, m.end() + by.end(), names) if by else None
+        else:
+            obj = _mention_starting(s, m.end())
+            agents = _agents_before(s, m.start(), names)
+        if obj is None or not agents:
+            continue
+        found.append(_Act(s, action, names.key(obj), obj.surface, agents))
+    return found
+
+
+def _mention_ending(s: Sentence, end: int) -> Mention | None:
+    end = len(s.text[:end].rstrip())
+    return next((m for m in s.mentions if m.end == end), None)
+
+
+def _mention_starting(s: Sentence, start: int) -> Mention | None:
+    rest = s.text[start:]
+    skip = len(rest) - len(rest.lstrip())
+    if rest.lstrip().lower().startswith("the "):
+        skip += 4
+    return next((m for m in s.mentions if m.start == start + skip), None)
+
+
+def _agents_at(s: Sentence, start: int, names: _Names) -> tuple[Agent, ...] | None:
+    """The agent phrase starting at `start` (after "by"), with any named together."""
+    first = _agent_from(s, start, names)
+    if first is None:
+        return None
+    agent, end = first
+    joined = re.match(r"^(?:,\s+|\s+(?:and|with|along with|together with)\s+)(?:the\s+)?",
+                      s.text[end:])
+    if not joined:
+        return (agent,)
+    second = _agent_from(s, end + joined.end(), names)
+    if second:
+        return (agent, second[0])
+    # After a comma comes a clause ("..., who"); after "and" an agent not understood.
+    return (agent,) if joined.group().startswith(",") else None
+
+
+def _agents_before(s: Sentence, end: int, names: _Names) -> tuple[Agent, ...] | None:
+    """The agent phrase ending just before the verb (past "has", "also" ...)."""
+    end = _AUX_BEFORE.search(s.text[:end]).start()
+    found = _agent_to(s, end, names)
+    if found is None:
+        return None
+    agent, start = found
+    joined = re.search(r"\s+(?:and|with)\s+(?:the\s+)?$", s.text[:start])
+    if not joined:
+        return (agent,)
+    second = _agent_to(s, joined.start(), names)
+    return (agent, second[0]) if second else None
+
+
+def _agent_from(s: Sentence, start: int, names: _Names) -> tuple[Agent, int] | None:
+    mention = next((m for m in s.mentions if m.start == start), None)
+    if mention is not None:
+        # "California banking regulators": a place's body of people is a role phrase.
+        role = _ROLE_AFTER.match(s.text[mention.end:])
+        if role is None:
+            return _named(mention, mention.surface, names), mention.end
+        end = mention.end + role.end()
+        if _is_place(mention, names):
+            return _role(s.text[mention.start:end]), end
+        return _named(mention, s.text[mention.start:end], names), end
+    tokens = []
+    for match in re.finditer(r"\S+", s.text[start:]):
+        word = match.group().rstrip(",.;:")
+        if not _QUALIFIER.match(word) or len(tokens) > 3:
+            return None
+        tokens.append(word)
+        if word.lower() in _ROLE_NOUNS:
+            return _role(" ".join(tokens)), start + match.start() + len(word)
+        if word != match.group():
+            return None
+    return None
+
+
+def _agent_to(s: Sentence, end: int, names: _Names) -> tuple[Agent, int] | None:
+    mention = next((m for m in s.mentions if m.end == end), None)
+    if mention is not None:
+        return _named(mention, mention.surface, names), mention.start
+    head = re.search(r"([A-Za-z]+)$", s.text[:end])
+    if head is None:
+        return None
+    if head.group(1).lower() not in _ROLE_NOUNS:
+        # "Boeing workers": a role noun after a name is that name's people.
+        return None
+    owner = next((m for m in s.mentions if m.end == head.start() - 1), None)
+    if owner is not None and not _is_place(owner, names):
+        return _named(owner, s.text[owner.start:end], names), owner.start
+    qualifiers = re.search(r"((?:[A-Za-z][\w'’-]*\s+){0,3})$", s.text[:head.start()])
+    start = qualifiers.start() if qualifiers else head.start()
+    # Stop at a word that cannot qualify a body of people (a verb, "the", ...).
+    phrase = s.text[start:end].split()
+    while len(phrase) > 1 and phrase[0].lower() in ("the", "a", "an", "and", "by", "that",
+                                                    "which", "who", "when", "after"):
+        phrase = phrase[1:]
+    text = " ".join(phrase)
+    return _role(text), end - len(text)
+
+
+def _named(mention: Mention, text: str, names: _Names) -> Agent:
+    topic = names.topic(mention)
+    kind = topic.kind if topic else ""
+    # A capital acting stands for its country: "Moscow" and "Russia" are one agent.
+    country = gazetteer().country_of.get(mention.surface.lower())
+    return Agent(text, country or names.key(mention), True, "place" if country else kind,
+                 frozenset(w.lower() for w in words(mention.surface)),
+                 _levels(mention.surface))
+
+
+def _is_place(mention: Mention, names: _Names) -> bool:
+    topic = names.topic(mention)
+    return (topic.kind == "place") if topic else bool(_levels(mention.surface))
+
+
+def _role(text: str) -> Agent:
+    lower = frozenset(w.lower() for w in words(text))
+    return Agent(text, " ".join(w.lower() for w in words(text)), False, "", lower,
+                 _levels(text))
+
+
+def _levels(text: str) -> frozenset[str]:
+    """Jurisdictions a name or phrase names: a country is national, a state a state ..."""
+    places = gazetteer()
+    levels = set()
+    tokens = [w.lower() for w in words(text)]
+    for n in range(len(tokens)):
+        word = tokens[n]
+        if word in _LEVEL_WORDS:
+            levels.add(_LEVEL_WORDS[word])
+        for size in (3, 2, 1):
+            name = " ".join(tokens[n:n + size])
+            if name in places.countries or name in places.demonym_of:
+                levels.add("national")
+            elif name in places.regions:
+                levels.add("state")
+            elif name in places.cities:
+                levels.add("local")
+    return frozenset(levels)
+
+
+# --- who is blamed -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Blame:
+    sentence: Sentence
+    accuser: str | None  # a party (country or topic), None when not resolved
+    blamed: str
+
+
+def _blame_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    blames = [b for s in sentences for b in _blames(s, names)]
+    directed: dict[tuple[str, str], list[_Blame]] = {}
+    of_blamed: dict[str, list[_Blame]] = {}
+    for b in blames:
+        of_blamed.setdefault(b.blamed, []).append(b)
+        if b.accuser is not None and b.accuser != b.blamed:
+            directed.setdefault((b.accuser, b.blamed), []).append(b)
+    rows = []
+    for a, b in sorted(directed):
+        if a > b or (b, a) not in directed:
+            continue
+        one, other = directed[(a, b)], directed[(b, a)]
+        if not _same_event(one, other, {a, b}):
+            continue
+        # Blame of a party by anyone but itself joins its side.
+        claims = []
+        for accuser, blamed in ((a, b), (b, a)):
+            said = [x.sentence for x in of_blamed[blamed] if x.accuser != blamed]
+            claims.append(_claim(f"{blamed} is to blame (says {accuser})", said, articles))
+        rows.append(Disagreement(f"who is to blame: {a} and {b} blame each other", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _same_event(one: list[_Blame], other: list[_Blame], parties: set[str]) -> bool:
+    """Some sentences of each side share a word that is not a party's or the blaming."""
+    drop = {stem(w.lower()) for p in parties for w in words(p)} | {"blame", "accus"}
+    if {b.sentence.index for b in one} & {b.sentence.index for b in other}:
+        return True
+    stems_one = set().union(*(b.sentence.stems for b in one)) - drop
+    return any(stems_one & (b.sentence.stems - drop) for b in other)
+
+
+def _blames(s: Sentence, names: _Names) -> list[_Blame]:
+    found = []
+    for m in _BLAME.finditer(s.text):
+        head = _AUX_BEFORE.search(s.text[:m.start()]).start()
+        accuser_mention = next((x for x in s.mentions if x.end == head), None)
+        accuser = _party(accuser_mention, names) if accuser_mention else None
+        if accuser_mention is None and not re.search(r"\b[a-z]+$", s.text[:head]):
+            continue
+        after = m.end()
+        if m.group(1) == "blamed":
+            on = _BLAME_ON.match(s.text[after:])
+            after += on.end() if on else 0
+        blamed = _party_at(s, after, names)
+        if blamed is not None:
+            found.append(_Blame(s, accuser, blamed))
+    return found
+
+
+def _party_at(s: Sentence, start: int, names: _Names) -> str | None:
+    """A named party at `start`, or a nationality word: "Ukrainian shelling" -> Ukraine."""
+    rest = s.text[start:]
+    skip = 4 if rest.lower().startswith("the ") else 0
+    mention = next((m for m in s.mentions if m.start == start + skip), None)
+    if mention is not None:
+        return _party(mention, names)
+    word = re.match(r"[A-Z][\w'’-]*", rest[skip:])
+    if word is None:
+        return None
+    return gazetteer().demonym_of.get(word.group().lower())
+
+
+def _party(mention: Mention, names: _Names) -> str | None:
+    """A country for a country, its capital or its nationality; else the topic's name."""
+    places = gazetteer()
+    lower = mention.surface.lower()
+    first = lower.split()[0]
+    if lower in places.country_of:
+        return places.country_of[lower]
+    if first in places.demonym_of:
+        return places.demonym_of[first]
+    topic = names.topic(mention)
+    if topic is None or topic.kind == "person":
+        return None  # which side a person speaks for is not known without more reading
+    return topic.name
+
+
+# --- when it happened, to the minute ----------------------------------------------------
+
+# Verbs saying that an event took place; their subject names the event.
+_OCCURRED = re.compile(r"\b([a-z]+)\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
+                       r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
+_CLOCK = re.compile(
+    r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
+    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
+    r"(?P<half>[ap])\.?m\.?(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
+# Words before the event's noun that make it one of several ("the second quake").
+_SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
+                      "main", "new", "last", "latest", "next", "other", "smaller", "larger"})
+_CLAUSE_END = re.compile(r"[;(]")
+
+
+@dataclass(frozen=True)
+class _Clock:
+    sentence: Sentence
+    noun: str  # the event as written: "quake"
+    text: str
+    day: tuple[int, int] | None  # (month, day) the clause states, if any
+    low: int  # minutes after midnight
+    high: int
+
+
+def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    by_key: dict[tuple[str, str, str], list[_Clock]] = {}
+    for s in sentences:
+        for key, clock in _clocks(s):
+            by_key.setdefault(key, []).append(clock)
+    rows = []
+    for (_, verb, _), clocks in sorted(by_key.items()):
+        # A block holds one kind of event told with one verb: few sentences, compared in full.
+        clashing = {id(a) for a in clocks if any(_clock_clash(a, b) for b in clocks)}
+        kept = sorted((c for c in clocks if id(c) in clashing or any(
+            _overlap(c, x) and _one_event(c, x) for x in clocks if id(x) in clashing)),
+            key=lambda c: (c.low, c.sentence.index))
+        if not kept:
+            continue
+        # Times that overlap are one claim; a gap between them is the disagreement.
+        groups: list[list[_Clock]] = []
+        for clock in kept:
+            if groups and clock.low <= max(c.high for c in groups[-1]):
+                groups[-1].append(clock)
+            else:
+                groups.append([clock])
+        claims = [_claim(g[0].text, [c.sentence for c in g], articles) for g in groups]
+        rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims, kind="contradicts"))
+    return rows
+
+
+def _overlap(a: _Clock, b: _Clock) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _one_event(a: _Clock, b: _Clock) -> bool:
+    """Told of one event: a named thing in common and no two different days stated."""
+    return bool(a.sentence.topics & b.sentence.topics) and not (
+        a.day and b.day and a.day != b.day)
+
+
+def _clock_clash(a: _Clock, b: _Clock) -> bool:
+    return (a.sentence.ref.article != b.sentence.ref.article and not _overlap(a, b)
+            and _one_event(a, b))
+
+
+def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
+    found = []
+    for m in _OCCURRED.finditer(s.text):
+        noun = m.group(1)
+        before = s.text[:m.start()].lower().split()[-3:]
+        if not noun.isalpha() or _SEVERAL & {*before, noun} or noun in ("it", "which", "that"):
+            continue
+        clause = s.text[m.end():]
+        end = _CLAUSE_END.search(clause)
+        clock = _CLOCK.search(clause[:end.start()] if end else clause)
+        hedge = clock.group("hedge") or "" if clock else ""
+        if clock is None or hedge.startswith(("shortly", "just")):
+            continue  # "shortly before 2 p.m." gives no interval to compare
+        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+        if int(clock.group("h")) > 12 or minute > 59:
+            continue
+        at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
+        spread = 20 if hedge else 5
+        zone = (clock.group("zone") or "").strip()
+        zone = "" if zone == "local time" else zone
+        verb = m.group(2)
+        found.append(((stem(noun), _OCCURRENCE_CLASS.get(verb, verb), zone),
+                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
+                             at - spread, at + spread)))
+    return found
+
+
+def _day(s: Sentence, start: int) -> tuple[int, int] | None:
+    """The month and day stated after the event's verb in its sentence."""
+    day = next((d for d in s.dates if d.start >= start and d.month and d.day), None)
+    return (day.month, day.day) if day else None
+
+
+# "Struck" and "hit" say the same of a quake or a storm.
+_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall",
+                     "roared ashore": "made landfall"}
+
+
+def _claim(value: str, said: list[Sentence], articles: list[Article]) -> Claim:
+    refs: list[Ref] = []
+    for s in sorted(said, key=lambda x: x.index):
+        if s.ref not in refs:
+            refs.append(s.ref)
+    dates = sorted(articles[s.article_index].published or "" for s in said)
+    dated = [d for d in dates if d]
+    return Claim(value, refs, said[0].text if len(said) == 1 else min(said,
+                 key=lambda x: x.index).text, published=dated[0][:10] if dated else None)

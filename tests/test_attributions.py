@@ -1,0 +1,146 @@
+"""Non-numeric disagreements (who did it, who is blamed) on invented articles."""
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.analyze import analyze
+from site_builder.config import Config
+from site_builder.models import Article, Disagreement, Paragraph
+
+# Filler so every article has a few ordinary sentences around the one under test.
+_FILLER = ["Residents gathered outside the building on Saturday morning.",
+           "Customers were told to wait for further notice from the company."]
+
+
+def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
+    paragraphs = [Paragraph(f"p-{n}-{i}", "p", t, t) for i, t in enumerate([text, *_FILLER])]
+    return Article(f"story-{n}", f"Story {n}", f"Outlet {n}", None, published, None,
+                   f"{n}.txt", paragraphs)
+
+
+def _rows(*texts: str) -> list[Disagreement]:
+    digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
+    return [d for d in digest.disagreements if d.about.startswith(("who ", "when the "))]
+
+
+def _sides(row: Disagreement) -> list[set[str]]:
+    return [{ref.article for ref in c.support} for c in row.claims]
+
+
+def test_one_closure_credited_to_regulators_of_two_jurisdictions_is_flagged():
+    [row] = _rows(
+        "Marlow Savings Bank was closed on Friday by Oregon banking regulators, who named "
+        "a receiver.",
+        "The Federal Deposit Insurance Corporation shut Marlow Savings Bank on Friday.",
+        "Federal regulators seized Marlow Savings Bank on Friday after a run on deposits.")
+    assert row.kind == "contradicts"
+    assert "Marlow Savings Bank" in row.about
+    values = {c.value for c in row.claims}
+    assert {"Oregon banking regulators", "Federal Deposit Insurance Corporation"} <= values
+    assert {"story-0"} in _sides(row) and {"story-1"} in _sides(row)
+
+
+def test_a_deal_brokered_by_two_different_countries_is_flagged():
+    [row] = _rows("Norway brokered the Teller Accord between the two rebel groups in March.",
+                  "Brazil brokered the Teller Accord after weeks of talks in a hotel.")
+    assert {c.value for c in row.claims} == {"Norway", "Brazil"}
+
+
+@pytest.mark.parametrize("texts", [
+    # Named together in one outlet: the two acted jointly.
+    ("Norway brokered the Teller Accord in March.",
+     "Brazil brokered the Teller Accord in March.",
+     "Norway and Brazil brokered the Teller Accord after long talks."),
+    # A general agent that fits the specific one.
+    ("Federal regulators shut Marlow Savings Bank on Friday.",
+     "The Federal Deposit Insurance Corporation shut Marlow Savings Bank on Friday."),
+    ("Regulators shut Marlow Savings Bank on Friday.",
+     "Oregon banking regulators shut Marlow Savings Bank on Friday."),
+    # A person and an organisation: one may act for the other.
+    ("Maria Lindqvist brokered the Teller Accord in March, officials said.",
+     "Norway brokered the Teller Accord in March."),
+    # Different things closed: no common object.
+    ("Oregon regulators closed Marlow Savings Bank on Friday.",
+     "Federal regulators closed Danton Trust on Friday."),
+    # Acts many can do (announcing, confirming) are not one-off acts.
+    ("The Federal Deposit Insurance Corporation announced the sale of Marlow Savings Bank.",
+     "Oregon regulators announced the sale of Marlow Savings Bank."),
+])
+def test_compatible_agents_are_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+def test_mutual_blame_for_the_same_event_is_flagged_with_each_side():
+    [row] = _rows(
+        "The reservoir wall burst overnight, and Estonia accused Latvian saboteurs of "
+        "blowing up the reservoir wall.",
+        "Riga blamed Estonian shelling for the burst reservoir wall.",
+        "Engineers inspected the reservoir wall on Tuesday.")
+    assert "Estonia" in row.about and "Latvia" in row.about
+    values = sorted(c.value for c in row.claims)
+    assert values == ["Estonia is to blame (says Latvia)", "Latvia is to blame (says Estonia)"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}] or _sides(row) == [{"story-1"},
+                                                                          {"story-0"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # One side blamed by two outlets: they agree.
+    ("Estonia accused Latvian saboteurs of blowing up the reservoir wall.",
+     "Tallinn blamed Latvian sabotage for the burst reservoir wall."),
+    # Each blames the other, but for unrelated things.
+    ("Estonia accused Latvia of jamming ferry radios.",
+     "Riga blamed Estonian farmers for poisoning fish stocks."),
+])
+def test_blame_that_is_not_mutual_or_not_about_one_event_is_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+def test_two_clock_times_for_one_event_are_flagged():
+    [row] = _rows("The magnitude 6.9 quake struck at 3:10 p.m. near the coastal town of Varna.",
+                  "Seismologists said the quake hit Varna around 4:05 p.m. local time.")
+    assert row.about == "when the quake struck"
+    assert [c.value for c in row.claims] == ["at 3:10 p.m.", "around 4:05 p.m. local time"]
+
+
+@pytest.mark.parametrize("texts", [
+    # Within each other's hedge.
+    ("The quake struck Varna at 3:10 p.m., seismologists said.",
+     "The quake hit Varna around 3:25 p.m. local time, officials said."),
+    # Two events of one kind, told apart by an ordinal.
+    ("The quake struck Varna at 3:10 p.m., seismologists said.",
+     "A second quake struck Varna at 9:40 p.m., officials said."),
+    # The same moment in another time zone.
+    ("The quake struck Varna at 3:10 p.m., seismologists said.",
+     "The quake struck Varna at 9:10 a.m. ET, officials said."),
+    # Two quakes: different days, or different places with nothing named in common.
+    ("The quake struck Varna at 3:10 p.m. on March 4.",
+     "The quake struck Varna at 9:40 p.m. on March 12."),
+    ("The quake struck Varna at 3:10 p.m., seismologists said.",
+     "The quake struck Burgas at 9:40 p.m., seismologists said."),
+    # "Shortly before" gives no interval.
+    ("The quake struck Varna at 3:10 p.m., seismologists said.",
+     "The quake struck Varna shortly before 4 p.m., officials said."),
+])
+def test_clock_times_that_can_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+def test_claim_text_reaches_the_page_escaped(tmp_path):
+    """A row's words are article text: the rendered page must escape them."""
+    from site_builder.build import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Title: Bank closed\nPublished: 2031-04-12\n\n"
+        "Marlow <b>Savings</b> Bank was closed on Friday by Oregon banking regulators.\n\n"
+        + "\n\n".join(_FILLER) + "\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Title: Bank shut\nPublished: 2031-04-12\n\n"
+        "The Federal Deposit Insurance Corporation shut Marlow <b>Savings</b> Bank on "
+        "Friday.\n\n" + "\n\n".join(_FILLER) + "\n", encoding="utf-8")
+    result = build(tmp_path, quiet=True)
+    page = (result.output / "facts" / "index.html").read_text(encoding="utf-8")
+    assert "Oregon banking regulators" in page
+    assert "<b>Savings</b>" not in page
