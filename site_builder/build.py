@@ -3,36 +3,40 @@
 A build is a declared list of phases (`BUILD`, or `PREVIEW` for `sitebuild serve`)
 that a `pipeline.Runner` runs in order on one `BuildState`; the runner also keeps
 per-item results between builds, runs per-item work in parallel and times each
-phase. The preview hooks "swap" to reload the browser before "search" re-indexes.
+phase. The preview updates its live site in place and hooks "first look" and "publish"
+to reload the browser before "search" re-indexes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import os
 import shutil
 import stat
 import sys
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .analyze import analyze
-from .cache import content_lines, fingerprint, remember, source_lines, unchanged
+from .cache import content_hash, content_lines, fingerprint, remember, source_lines, unchanged
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
 from .ingest.clean import clean, repeated_lines
 from .ingest.diagnose import no_article_message
-from .ingest.language import not_english
+from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
 from .pipeline import Runner, Stage, Step, site_runner
-from .render import render_site
-from .search import build_search_index, link_bundles, reindex
+from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
+from .render import Rendered, render_articles, render_changed, render_site
+from .search import build_search_index, bundles, reindex
 from .text import normalise
 
 
@@ -113,6 +117,39 @@ def _clean_key(doc: RawDocument) -> tuple:
 CLEAN = Stage("clean", clean, version=1, key=_clean_key, lookups="lines repeated across seeds")
 
 
+def _short_lines(doc: RawDocument) -> frozenset[str]:
+    return repeated_lines([doc, doc])  # every line of one document counted twice: its own
+
+
+def _furniture_key(doc: RawDocument) -> tuple:
+    return doc.source_file, doc.sha256, doc.passthrough
+
+
+# A seed's candidate furniture lines (short lines, normalised): the corpus-wide set is
+# then a count over memoised per-seed sets, not a pass over every seed's text.
+SHORT_LINES = Stage("short lines", _short_lines, version=1, key=_furniture_key)
+
+
+def _screen(body: str) -> tuple[str, str | None]:
+    return normalise(body), detect_language(body)
+
+
+# An article body's duplicate-check form and language, kept per body text.
+SCREEN = Stage("screen", _screen, version=1, key=lambda body: body)
+
+
+def common_lines(runner: Runner, docs: list[RawDocument]) -> frozenset[str]:
+    """`repeated_lines(docs)`, from each seed's memoised short lines."""
+    seen: Counter[str] = Counter()
+    for lines in runner.map(SHORT_LINES, docs):
+        seen.update(lines)
+    return frozenset(line for line, count in seen.items() if count > 1)
+
+
+# The first look is for an editor's save: a change to more articles waits for the full build.
+FIRST_LOOK_PAGES = 8
+
+
 @dataclass
 class BuildState:
     """What the phases of one build hand each other."""
@@ -134,6 +171,11 @@ class BuildState:
     staging: Path | None = None
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
+    # The preview: its live site, and the files this build changes in it.
+    live: LiveSite | None = None
+    rendered: Rendered | None = None
+    looked: list[str] = field(default_factory=list)  # pages the first look wrote
+    removed: list[str] = field(default_factory=list)  # files the site no longer has
     foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
 
 
@@ -142,11 +184,12 @@ def read_seeds(state: BuildState) -> None:
     config, reporter = state.config, state.reporter
     # The inputs as this build sees them (an edit made while it runs is then a change
     # for the next build).
-    state.sources = source_lines(config)
+    listed = state.live.listed if state.live is not None else None
+    state.sources = listed[0] if listed is not None else source_lines(config)
     reporter.info("reading and cleaning seeds …")
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
-    for path, doc in zip(paths, state.runner.pmap(_read, paths, label="reading"), strict=True):
+    for path, doc in zip(paths, _read_all(state, paths), strict=True):
         name = path.name
         if isinstance(doc, SiteError):
             reporter.warn(doc.message + "; skipped", config.seeds_dir / name, doc.line,
@@ -163,26 +206,81 @@ def read_seeds(state: BuildState) -> None:
         state.docs.append(doc)
 
 
+def _read_all(state: BuildState, paths: list[Path]) -> list[RawDocument | SiteError]:
+    """Every seed read; the preview reuses the seeds it read before, whose bytes the
+    input listing of this build says are the same."""
+    live = state.live
+    if live is None:
+        return state.runner.pmap(_read, paths, label="reading")
+    listed = dict(line.split("\0", 1) for line in state.sources)
+    names = [_site_path(path, state.config) for path in paths]
+    todo = [path for path, name in zip(paths, names, strict=True)
+            if name is None or name not in live.seeds or live.seeds[name][0] != listed.get(name)]
+    fresh = dict(zip(todo, state.runner.pmap(_read_marked, todo, label="reading"), strict=True))
+    kept: dict[str, tuple[str, RawDocument]] = {}
+    docs: list[RawDocument | SiteError] = []
+    for path, name in zip(paths, names, strict=True):
+        if path in fresh:
+            mark, doc = fresh[path]
+            if mark is not None and name is not None and isinstance(doc, RawDocument):
+                kept[name] = (mark, _copy_doc(doc))
+        else:
+            assert name is not None
+            kept[name] = live.seeds[name]
+            doc = _copy_doc(kept[name][1])
+        docs.append(doc)
+    live.seeds = kept
+    return docs
+
+
+def _site_path(path: Path, config: Config) -> str | None:
+    try:
+        return path.relative_to(config.site_dir).as_posix()
+    except ValueError:
+        return None
+
+
+def _copy_doc(doc: RawDocument) -> RawDocument:
+    # A build adds sources.yml's fields to `meta`: the kept copy stays as read.
+    return replace(doc, meta=dict(doc.meta), notes=list(doc.notes))
+
+
+def _read_marked(path: Path) -> tuple[str | None, RawDocument | SiteError]:
+    """A seed read, and the listing hash of the bytes it was read from (None when the
+    file changed while it was read, or could not be read)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, _read(path)
+    doc = _read(path)
+    if isinstance(doc, SiteError) or doc.sha256 != hashlib.sha256(data).hexdigest():
+        return None, doc
+    return content_hash(data), doc
+
+
 def clean_seeds(state: BuildState) -> None:
     """Clean every seed; seeds with no article text, or the same text, are skipped."""
     docs = state.docs
-    results = state.runner.map(CLEAN, docs, lookups=repeated_lines(docs))
+    results = state.runner.map(CLEAN, docs, lookups=common_lines(state.runner, docs))
+    kept = [(doc, result) for doc, result in zip(docs, results, strict=True) if result.body]
+    screened = iter(state.runner.map(SCREEN, [" ".join(b.text for b in result.body)
+                                              for _, result in kept]))
     bodies: dict[str, str] = {}
     for doc, result in zip(docs, results, strict=True):
         path = state.config.seeds_dir / doc.source_file
         if not result.body:
             state.reporter.warn(no_article_message(doc, result, path) + "; skipped", path)
             continue
-        text = normalise(" ".join(b.text for b in result.body))
+        text, language = next(screened)
         if text in bodies:
             state.reporter.warn(f"same article text as {bodies[text]}; skipped as a duplicate",
                                 path)
             continue
         bodies[text] = doc.source_file
         state.cleaned.append(result)
+        if language is not None and language != "en":
+            state.foreign.append(f"{doc.source_file} ({language_name(language)})")
     state.docs = []
-    state.foreign = not_english({d.source_file: " ".join(b.text for b in d.body)
-                                 for d in state.cleaned})
 
 
 def write(state: BuildState) -> None:
@@ -224,18 +322,57 @@ def render(state: BuildState) -> None:
                               state.runner)
 
 
+def look_first(state: BuildState) -> None:
+    """The preview: the pages of the edited articles at once, from their new text and
+    the last analysis (the full analysis and every other page follow)."""
+    live = state.live
+    assert live is not None
+    state.looked = []
+    if live.rendered is None or live.hashes is None:
+        return
+    assert live.rendered.renderer.digest is not None
+    edited = edited_articles(live.rendered.renderer.digest, state.articles)
+    if not edited or len(edited) > FIRST_LOOK_PAGES:
+        return
+    rendered = render_articles(live.rendered, first_look(live.rendered.renderer.digest, edited),
+                               {a.slug for a in edited}, live.hashes)
+    hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    write_live(state.out, rendered.changed)
+    live.hashes = hashes | rendered.hashes
+    state.looked = sorted(rendered.changed)
+
+
+def render_preview(state: BuildState) -> None:
+    """The preview: render every page in memory, keeping the bytes of those that changed."""
+    state.reporter.info("rendering …")
+    live = state.live
+    assert live is not None and state.digest is not None
+    if live.hashes is None:  # the session's first build: what is on disk now
+        live.hashes = scan(state.out)
+    state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner)
+    state.pages = state.rendered.pages
+
+
+def publish(state: BuildState) -> None:
+    """The preview: write the changed files into the live site, delete the vanished ones."""
+    live, rendered = state.live, state.rendered
+    assert live is not None and live.hashes is not None and rendered is not None
+    state.out.mkdir(parents=True, exist_ok=True)
+    _remove_stale(state.out, state.reporter)
+    known, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    write_live(state.out, rendered.changed)
+    state.removed = sorted(set(known) - set(rendered.hashes))
+    remove_live(state.out, set(state.removed))
+    # Kept without the bytes: they are written.
+    live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
+
+
 def index_staging(state: BuildState) -> None:
     """Index the new pages for search before they go live."""
     state.reporter.info("indexing for search …")
     assert state.staging is not None
     if problem := build_search_index(state.staging):
         state.reporter.warn(problem)
-
-
-def keep_last_index(state: BuildState) -> None:
-    """The preview: the new pages go live with the last build's search index."""
-    assert state.staging is not None
-    link_bundles(state.out, state.staging)
 
 
 def check(state: BuildState) -> None:
@@ -266,9 +403,21 @@ def tidy(state: BuildState) -> None:
 
 
 def reindex_live(state: BuildState) -> None:
-    """The preview: index the live site for search (after the browser has reloaded)."""
+    """The preview: index the live site for search (after the browser has reloaded),
+    unless no page was written or removed and the index is there. Put off while the
+    editor has saved again: the next build comes first, then indexes."""
+    assert state.rendered is not None and state.live is not None
+    live = state.live
+    written = [*state.looked, *state.rendered.changed, *state.removed]
+    live.search_stale |= any(path.endswith(".html") for path in written)
+    if bundles(state.out) and not live.search_stale:
+        return
+    if live.newer is not None and live.newer(state.seen):
+        return
     if problem := reindex(state.out):
         state.reporter.warn(problem)
+    else:
+        live.search_stale = False
 
 
 def record(state: BuildState) -> None:
@@ -276,6 +425,8 @@ def record(state: BuildState) -> None:
     assert state.digest is not None
     remember(state.config, state.out, _record(state), state.inputs)
     state.runner.memos.rotate()
+    if state.live is not None and state.live.rendered is not None:
+        state.live.rendered.renderer.warm()
 
 
 def _record(state: BuildState) -> dict:
@@ -290,10 +441,12 @@ _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("writ
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
          Step("tidy", tidy), Step("record", record)]
-# `sitebuild serve`: the site goes live first (hook "swap" to reload), then is indexed.
-PREVIEW = [*_FRONT, Step("keep search", keep_last_index), Step("check", check),
-           Step("swap", swap), Step("tidy", tidy), Step("search", reindex_live),
-           Step("record", record)]
+# `sitebuild serve`: the edited articles' pages first (hook "first look" to show them),
+# then every changed page is written into the live site (hook "publish" to reload), then
+# it is indexed.
+PREVIEW = [*_FRONT[:-2], Step("first look", look_first), Step("analyse", analyse),
+           Step("render", render_preview), Step("publish", publish),
+           Step("search", reindex_live), Step("record", record)]
 
 
 def _check_output_folder(out: Path, config: Config) -> None:
@@ -311,12 +464,14 @@ def _check_output_folder(out: Path, config: Config) -> None:
 
 
 def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
-          force: bool = False, runner: Runner | None = None, preview: bool = False
-          ) -> BuildResult:
+          force: bool = False, runner: Runner | None = None, preview: bool = False,
+          live: LiveSite | None = None) -> BuildResult:
     """Run the whole pipeline; on any error the previous output/ is left as it was.
 
     `runner` (the preview's) keeps its memos in memory between builds and carries
-    the hooks of its phases; `preview` runs the PREVIEW phases.
+    the hooks of its phases; `preview` runs the PREVIEW phases, which update the
+    live site in place (`live`, kept between the preview's builds, is what they know
+    of it; without it, they read it from disk).
     """
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
@@ -326,7 +481,9 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     out = out or site_dir / "output"
     _check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits
-        last = None if force else unchanged(config, out, fingerprint(config, out))
+        listed = live.listed if preview and live is not None else None
+        lines = listed[0] + listed[1] if listed is not None else None
+        last = None if force else unchanged(config, out, fingerprint(config, out, lines))
         # --strict also checks links, which a plain build skips: its record must say it did.
         if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
             for warning in last["warnings"]:
@@ -337,7 +494,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         runner = runner or site_runner(config.cache_dir)
         runner.progress = reporter.progress
         runner.timings.clear()
-        state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview)
+        state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
+                           live=(live or LiveSite()) if preview else None)
         try:
             runner.run(PREVIEW if preview else BUILD, state)
         finally:

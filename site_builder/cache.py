@@ -15,6 +15,11 @@ MANIFEST = "last-build.json"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def content_hash(data: bytes) -> str:
+    """The hash of a file's bytes as the input listings give it."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[str]:
     """`name NUL content-hash` of every file under `root` (or of `root` itself).
 
@@ -37,7 +42,7 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[
         if suffixes and path.suffix not in suffixes:
             continue
         try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            digest = content_hash(path.read_bytes())
         except FileNotFoundError:
             continue
         except OSError as exc:

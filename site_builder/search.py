@@ -63,16 +63,6 @@ def bundles(site: Path) -> list[Path]:
     return sorted(p for p in site.glob("pagefind*") if p.is_dir())
 
 
-def link_bundles(old: Path, new: Path) -> None:
-    """Give the site being built in `new` the search index of `old` (hard links)."""
-    for bundle in bundles(old):
-        for source in bundle.rglob("*"):
-            if source.is_file():
-                target = new / source.relative_to(old)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(source, target)
-
-
 def reindex(site: Path) -> str | None:
     """Rebuild the search index of a live site: built beside it, then swapped in."""
     aside = site.with_name(f".{site.name}.search-{os.getpid()}")

@@ -17,7 +17,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +36,7 @@ from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
 from .pipeline import Runner, site_runner
+from .preview_state import LiveSite
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
@@ -86,6 +87,7 @@ class PreviewState:
     signature: list[str] | None = None  # the files the last build saw; None before the first
     # Kept between builds: per-article results stay in memory, not re-read from disk.
     runner: Runner | None = None
+    live: LiveSite = field(default_factory=LiveSite)  # what the live output folder holds
 
 
 class OutputFiles(StaticFileHandler):
@@ -272,6 +274,15 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         print(f"warning: serving on {host}: other machines on the network can reach this "
               "preview", file=sys.stderr)
     state = PreviewState()
+    layout = Config(site_dir)
+
+    def newer(seen: list[str]) -> bool:
+        # A save right after the reload (the editor's next keystrokes) lands within
+        # the quiet time: wait that long before paying for the search index.
+        time.sleep(QUIET_SECONDS)
+        return source_lines(layout) + content_lines(layout) != seen
+
+    state.live.newer = newer
     rebuild(site_dir, out, state)
     if not (out / "index.html").exists():
         raise SiteError("nothing to serve: the first build failed", out)
@@ -351,23 +362,29 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             # failed build), sources as it saw them and content/ as it left it.
             state.signature = seen if seen is not None else sources + content_lines(layout)
 
-    def went_live(build_state: BuildState) -> None:  # the new pages are live; search follows
+    def looked(build_state: BuildState) -> None:  # the edited articles' own pages are live
+        if build_state.looked and reload is not None:
+            reload()
+
+    def went_live(build_state: BuildState) -> None:  # every page is live; search follows
         state.error = None
         count(build_state.seen)
         if changed:
-            pages = len(build_state.pages)
-            print(f"{_listed(changed)} changed: rebuilt {pages} page{'' if pages == 1 else 's'} "
-                  f"in {time.perf_counter() - started:.1f}s, reloading the browser",
+            files = len(build_state.rendered.changed) if build_state.rendered else 0
+            print(f"{_listed(changed)} changed: {files} file{'' if files == 1 else 's'} "
+                  f"updated in {time.perf_counter() - started:.1f}s, reloading the browser",
                   file=sys.stderr, flush=True)
         if reload is not None:
             reload()
 
-    # Replaced, not added with `runner.on`: the hook belongs to this rebuild (its
+    # Replaced, not added with `runner.on`: the hooks belong to this rebuild (its
     # `changed` and `started`), and the runner serves every rebuild of the session.
-    state.runner.hooks = {"swap": [went_live]}
+    state.runner.hooks = {"first look": [looked], "publish": [went_live]}
     result: BuildResult | None = None
     try:
-        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True)
+        state.live.listed = (sources, listing[len(sources):])
+        result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
+                       live=state.live)
     except SiteError as exc:
         _failed(state, str(exc))
         return
@@ -376,6 +393,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
+        state.live.listed = None  # it was this build's
         count(result.seen if result is not None else None)
     if not changed:
         print(result.summary(), file=sys.stderr, flush=True)

@@ -60,12 +60,17 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _assert_equals_clean_build(site: Path, clean: Path, edits: object) -> None:
-    """`site`'s output and content/ are byte for byte what a clean build of its seeds makes."""
+    """`site`'s output and content/ are byte for byte what a clean build of its inputs
+    (seeds, and templates and sitebuild.yml when it has them) makes."""
     shutil.copytree(site / "seeds", clean / "seeds")
+    if (site / "templates").is_dir():
+        shutil.copytree(site / "templates", clean / "templates")
+    if (site / "sitebuild.yml").is_file():
+        shutil.copyfile(site / "sitebuild.yml", clean / "sitebuild.yml")
     build(clean, quiet=True)
     for folder in ("output", "content"):
         ours, theirs = _files(site / folder), _files(clean / folder)
-        assert ours.keys() == theirs.keys(), edits
+        assert ours.keys() == theirs.keys(), (edits, sorted(ours.keys() ^ theirs.keys()))
         differing = [name for name in ours if ours[name] != theirs[name]]
         assert not differing, f"{edits}: {differing[:5]}"
 
@@ -93,21 +98,143 @@ def test_preview_builds_after_rounds_of_edits_equal_clean_builds(tmp_path: Path)
     of edits its output equals a clean build's, and it reloads before it re-indexes."""
     from site_builder.config import Config
     from site_builder.pipeline import site_runner
+    from site_builder.preview_state import LiveSite
 
     rng = random.Random(11)
     site = _site(tmp_path / "edited")
     runner = site_runner(Config(site).cache_dir)
     phases: list[str] = []
-    runner.on("swap", lambda state: phases.append("swap"))
+    runner.on("publish", lambda state: phases.append("publish"))
+    live = LiveSite()
     runner.on("search", lambda state: phases.append("search"))
-    build(site, quiet=True, runner=runner, preview=True)
+    build(site, quiet=True, runner=runner, preview=True, live=live)
     for round_ in range(3):
         # The memos on disk are not what the preview reuses: it keeps its own in memory.
         shutil.rmtree(site / ".sitebuild" / "memo", ignore_errors=True)
         sentences = runner.memos["sentences"]
         kept = set(sentences._old or {})
         edits = [_edit(site / "seeds", rng) for _ in range(2)]
-        build(site, quiet=True, runner=runner, preview=True)
+        build(site, quiet=True, runner=runner, preview=True, live=live)
         assert kept and len(set(sentences._old or {}) - kept) <= len(kept) // 2, edits
         _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
-    assert phases == ["swap", "search"] * 4
+    assert phases == ["publish", "search"] * 4
+
+
+def _add_seed(seeds: Path, rng: random.Random) -> str:
+    """A new seed: another seed's text with a sentence of its own (not a duplicate).
+
+    Named to sort last: a clean build gives a shared headline's slug to the first seed
+    in name order, while content/ keeps the slug an existing article already has.
+    """
+    source = rng.choice(sorted(seeds.iterdir()))
+    name = f"zz-added-{len(list(seeds.iterdir()))}{source.suffix}"
+    (seeds / name).write_text(source.read_text(encoding="utf-8") + "\nA spokesman said "
+                              "on Wednesday that 40 more crews had been sent.\n", encoding="utf-8")
+    return f"added {name} from {source.name}"
+
+
+def _remove_seed(seeds: Path, rng: random.Random) -> str:
+    path = rng.choice(sorted(seeds.iterdir()))
+    path.unlink()
+    return f"removed {path.name}"
+
+
+def _edit_template(site: Path, rng: random.Random) -> str:
+    from site_builder.theme import builtin_templates
+
+    name = rng.choice(["article.html", "base.html", "topic.html"])
+    target = site / "templates" / name
+    text = (target if target.is_file() else builtin_templates() / name).read_text("utf-8")
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text.replace("</", f"<!-- edit {rng.random()} --></", 1), "utf-8")
+    return f"template {name}"
+
+
+def _edit_config(site: Path, rng: random.Random) -> str:
+    (site / "sitebuild.yml").write_text(f"title: Digest number {rng.randrange(1000)}\n",
+                                        encoding="utf-8")
+    return "config title"
+
+
+@pytest.mark.parametrize("seed", range(1, 4))
+def test_preview_after_any_edits_equals_a_cold_build(tmp_path: Path, seed: int) -> None:
+    """The preview updates its live site in place (first look, then changed files only):
+    after each round of random edits of every kind (seed text, seeds added and removed,
+    templates, config) its output and content/ equal a cold build's, byte for byte."""
+    from site_builder.config import Config
+    from site_builder.pipeline import site_runner
+    from site_builder.preview_state import LiveSite
+
+    rng = random.Random(seed)
+    site = _site(tmp_path / "edited")
+    runner = site_runner(Config(site).cache_dir)
+    live = LiveSite()
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    seeds = site / "seeds"
+    kinds = [lambda: _edit(seeds, rng), lambda: _add_seed(seeds, rng),
+             lambda: _remove_seed(seeds, rng), lambda: _edit_template(site, rng),
+             lambda: _edit_config(site, rng)]
+    for round_ in range(len(kinds)):  # every kind once, with random others
+        edits = [kinds[round_](), *(rng.choice(kinds)() for _ in range(rng.randint(0, 2)))]
+        build(site, quiet=True, runner=runner, preview=True, live=live)
+        _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
+
+
+def test_first_look_shows_the_edited_text_before_the_analysis(tmp_path: Path) -> None:
+    """After a one-seed edit the preview writes that article's page first (before the
+    corpus-wide analysis), with the edited text; other pages wait for the full build,
+    which leaves the site equal to a cold build."""
+    from site_builder.config import Config
+    from site_builder.pipeline import site_runner
+    from site_builder.preview_state import LiveSite
+
+    site = _site(tmp_path / "edited")
+    runner = site_runner(Config(site).cache_dir)
+    live = LiveSite()
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    seed = sorted((site / "seeds").iterdir())[3]
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if len(line.split()) > 12)
+    lines[i] += " A ferry named Quillanbury & Sons was also damaged."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def look(state) -> None:
+        [article] = [a for a in state.articles if a.source_file == seed.name]
+        page = site / "output" / "articles" / article.slug / "index.html"
+        seen.update(looked=state.looked, page=page.read_text("utf-8"), slug=article.slug,
+                    analysed=state.digest is not None)
+    runner.on("first look", look)
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert seen["looked"] == [f"articles/{seen['slug']}/index.html"]
+    assert seen["analysed"] is False
+    assert "Quillanbury &amp; Sons was also damaged." in str(seen["page"])
+    _assert_equals_clean_build(site, tmp_path / "clean", "first look")
+
+
+def test_search_index_waits_for_the_next_build_while_an_edit_is_pending(tmp_path: Path
+                                                                        ) -> None:
+    """A save that lands while the preview builds puts the search index off (the next
+    build comes first); the next build then indexes, also when it changes no page."""
+    from site_builder.config import Config
+    from site_builder.pipeline import site_runner
+    from site_builder.preview_state import LiveSite
+
+    site = _site(tmp_path / "edited")
+    runner = site_runner(Config(site).cache_dir)
+    live = LiveSite()
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    index = {name: data for name, data in _files(site / "output").items()
+             if name.startswith("pagefind")}
+    _edit(site / "seeds", random.Random(3), "sentence")
+    live.newer = lambda seen: True
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert live.search_stale
+    assert index == {name: data for name, data in _files(site / "output").items()
+                     if name.startswith("pagefind")}
+    live.newer = lambda seen: False
+    (site / "seeds" / "unrelated.bin").write_bytes(b"")  # a change that alters no page
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert not live.search_stale
+    (site / "seeds" / "unrelated.bin").unlink()
+    _assert_equals_clean_build(site, tmp_path / "clean", "search put off once")

@@ -298,3 +298,38 @@ def test_a_save_landing_while_the_preview_builds_is_built_next(tmp_path: Path, m
     serve.rebuild(site, out, state)  # the watcher saw the save: it must be built
     assert state.builds == 3
     assert "in late June" in (out / "digest.json").read_text()
+
+
+def test_the_edited_page_reloads_first_and_the_whole_site_follows(server: tuple[str, Path]):
+    """A one-seed edit sends two reloads: the first once the edited article's page shows
+    the new text (before the corpus-wide analysis), the second once every page is."""
+    import asyncio
+
+    from tornado.websocket import websocket_connect
+
+    base, site = server
+    digest = json.loads(get(base + "digest.json") or "{}")
+    article = next(a for a in digest["articles"] if a["source_file"].startswith("004"))
+    seed = site / "seeds" / article["source_file"]
+
+    async def session() -> list[tuple[bool, bool]]:
+        socket_ = await websocket_connect(base.replace("http", "ws") + "livereload")
+        await socket_.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        await socket_.read_message()
+        await socket_.write_message(json.dumps({"command": "info", "url": base}))
+        lines = seed.read_text(encoding="utf-8").split("\n")
+        lines[1] += " Officials added that the Quillanbury ferry was inspected."
+        seed.write_text("\n".join(lines), encoding="utf-8")
+        seen = []
+        for _ in range(2):
+            message = await asyncio.wait_for(socket_.read_message(), 120)
+            assert json.loads(message or "{}").get("command") == "reload"
+            page, data = get(base + article["url"]) or "", get(base + "digest.json") or ""
+            seen.append(("Quillanbury ferry" in page, "Quillanbury ferry" in data))
+        socket_.close()
+        return seen
+
+    first, second = asyncio.run(session())
+    assert first[0]  # the edited page is live (the rest may or may not be yet)
+    assert second == (True, True)

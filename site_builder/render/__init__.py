@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -103,6 +106,37 @@ class SiteIndex:
         self.facts_pages = facts_pages(digest)
         self._fact_page = {f.id: n for n, page in enumerate(self.facts_pages, 1)
                            for f in page.several + page.single}
+
+    def for_articles(self, digest: Digest, slugs: set[str]) -> SiteIndex:
+        """This index with the articles `slugs` (and their links) taken from `digest`, a
+        digest that differs from this index's only there: good for those articles'
+        pages, not for the pages that list or cite them (those need a whole new index)."""
+        patched = copy.copy(self)
+        patched.digest = digest
+        patched.articles = {a.slug: a for a in digest.articles}
+        patched.paragraphs = dict(self.paragraphs)
+        patched.number = dict(self.number)
+        patched.links = defaultdict(list, {ref: refs for ref, refs in self.links.items()
+                                           if ref.article not in slugs})
+        patched.source_names = dict(self.source_names)
+        patched._excerpts = {}
+        for i, a in enumerate(digest.articles, 1):
+            if a.slug in slugs:
+                patched.source_names[a.slug] = source_name(a, i)
+                for n, p in enumerate(a.paragraphs, 1):
+                    patched.paragraphs[Ref(a.slug, p.id)] = p
+                    patched.number[Ref(a.slug, p.id)] = n
+        for c in digest.crossrefs:
+            if c.source.article == c.target.article:
+                continue
+            if c.source.article in slugs:
+                patched.links[c.source].append(c)
+            if c.target.article in slugs:
+                patched.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
+        for ref in patched.links:
+            if ref.article in slugs:
+                patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+        return patched
 
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
@@ -359,6 +393,23 @@ class _Renderer:
         self.articles = {a.slug: a for a in digest.articles}
         self.topics = {t.slug: t for t in digest.topics}
 
+    def for_articles(self, digest: Digest, slugs: set[str]) -> _Renderer:
+        """This renderer (its compiled templates and index) for the pages of the articles
+        `slugs` of `digest` (see `SiteIndex.for_articles`)."""
+        patched = object.__new__(_Renderer)  # not copy.copy: its pickling makes all anew
+        patched.__dict__.update(self.__dict__)
+        patched.digest = digest
+        patched.index = self.index.for_articles(digest, slugs)
+        patched.articles = patched.index.articles
+        return patched
+
+    def warm(self) -> None:
+        """Compile the page templates now (the preview's next first look needs them:
+        the pages were rendered on worker processes)."""
+        for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+            with contextlib.suppress(TemplateError):  # a broken one fails the next render
+                self.env.get_template(name)
+
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
     def __getstate__(self) -> tuple:
@@ -404,12 +455,27 @@ class _Renderer:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
                             getattr(exc, "lineno", None)) from exc
-        write_file(self.out, path, html.encode(), self.previous)
-        return path
+        return html.encode()
 
 
 def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> str:
-    return renderer.page(job)
+    path = job[1]
+    write_file(renderer.out, path, renderer.page(job), renderer.previous)
+    return path
+
+
+def page_hash(data: bytes) -> str:
+    """The fingerprint of a page's bytes that the preview keeps for each live page."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _render_changed(state: tuple[_Renderer, dict[str, str]], job: tuple[str, str, dict]
+                    ) -> tuple[str, str, bytes | None]:
+    """(path, hash, bytes): bytes only when they differ from the live page's (`known`)."""
+    renderer, known = state
+    data = renderer.page(job)
+    digest = page_hash(data)
+    return job[1], digest, None if known.get(job[1]) == digest else data
 
 
 def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None:
@@ -431,14 +497,8 @@ def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None
     target.write_bytes(data)
 
 
-def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None,
-                runner: Runner | None = None) -> list[str]:
-    """Write every page of the site into `out` (an empty folder); return the pages written.
-
-    Pages are independent, so they render in parallel (on the runner's worker processes); each
-    worker writes its own files and the result does not depend on the split.
-    Pages equal to those in `previous` (the last build's output) are linked from it.
-    """
+def page_jobs(digest: Digest) -> list[tuple[str, str, dict]]:
+    """Every page of the site: (template, path in the site, what the page shows)."""
     jobs: list[tuple[str, str, dict]] = [("index.html", "index.html", {})]
     jobs += [("article.html", article_path(a.slug), {"article": a.slug}) for a in digest.articles]
     jobs.append(("topics.html", "topics/index.html", {}))
@@ -450,22 +510,85 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
              for n in range(1, -(-len(digest.articles) // SOURCES_PER_PAGE) + 1)]
     listed = [path for _, path, _ in jobs if path != "404.html"]
     jobs.append(("sitemap.xml", "sitemap.xml", {"pages": listed}))
+    return jobs
+
+
+def render_site(digest: Digest, config: Config, out: Path, previous: Path | None = None,
+                runner: Runner | None = None) -> list[str]:
+    """Write every page of the site into `out` (an empty folder); return the pages written.
+
+    Pages are independent, so they render in parallel (on the runner's worker processes); each
+    worker writes its own files and the result does not depend on the split.
+    Pages equal to those in `previous` (the last build's output) are linked from it.
+    """
     runner = runner or Runner.in_memory()
-    written = runner.pmap(_render, jobs, state=_Renderer(digest, config, out, previous),
-                          label="rendering")
-    with (out / "digest.json").open("w", encoding="utf-8") as handle:
-        handle.writelines(digest_json(digest))
+    written = runner.pmap(_render, page_jobs(digest),
+                          state=_Renderer(digest, config, out, previous), label="rendering")
+    write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
     written.append("digest.json")
-    _copy_static(config, out, previous)
+    for path, data in _static_files(config):
+        write_file(out, path, data, previous)
     return written
 
 
-def _copy_static(config: Config, out: Path, previous: Path | None) -> None:
-    """Copy theme assets; the site's override built-in ones by name, like templates.
+@dataclass
+class Rendered:
+    """Pages rendered in memory: every file's hash, and the bytes of those that changed."""
+
+    pages: list[str]  # as `render_site` returns them
+    hashes: dict[str, str]  # every file of the site (pages, digest.json, static/) by path
+    changed: dict[str, bytes]  # the files whose hash is not the one the caller knew
+    renderer: _Renderer  # kept by the preview for its next first look
+
+
+def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: dict[str, str]
+                    ) -> Rendered:
+    """The pages of articles `slugs` of `digest`, with the renderer of an earlier render
+    (of a digest that differs only in those articles): no new index, no new templates."""
+    renderer = rendered.renderer.for_articles(digest, slugs)
+    jobs = [job for job in page_jobs(digest) if job[2].get("article") in slugs]
+    hashes: dict[str, str] = {}
+    changed: dict[str, bytes] = {}
+    for path, digest_, data in (_render_changed((renderer, known), job) for job in jobs):
+        hashes[path] = digest_
+        if data is not None:
+            changed[path] = data
+    return Rendered([path for _, path, _ in jobs], hashes, changed, rendered.renderer)
+
+
+def render_changed(digest: Digest, config: Config, known: dict[str, str],
+                   runner: Runner | None = None) -> Rendered:
+    """Render every page without writing any.
+
+    `known` holds the live site's hashes by path: only the bytes of files whose hash
+    differs are kept (they travel back from the workers), for the preview to write.
+    """
+    runner = runner or Runner.in_memory()
+    jobs = page_jobs(digest)
+    renderer = _Renderer(digest, config, Path(), None)
+    hashes: dict[str, str] = {}
+    changed: dict[str, bytes] = {}
+    for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),
+                                           label="rendering"):
+        hashes[path] = digest_
+        if data is not None:
+            changed[path] = data
+    for path, data in [("digest.json", "".join(digest_json(digest)).encode()),
+                       *_static_files(config)]:
+        hashes[path] = page_hash(data)
+        if known.get(path) != hashes[path]:
+            changed[path] = data
+    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer)
+
+
+def _static_files(config: Config) -> list[tuple[str, bytes]]:
+    """Theme assets (path in the site, bytes); the site's override built-in ones by name,
+    like templates.
 
     Symbolic links are skipped: a link could copy any file on the machine into the
     published site.
     """
+    files: dict[str, bytes] = {}
     for folder in (builtin_templates() / "static", config.templates_dir / "static"):
         if not folder.is_dir():
             continue
@@ -473,8 +596,8 @@ def _copy_static(config: Config, out: Path, previous: Path | None) -> None:
         for source in sorted(folder.rglob("*")):
             if not source.is_file() or inside not in source.resolve().parents:
                 continue
-            write_file(out, f"static/{source.relative_to(folder).as_posix()}",
-                       source.read_bytes(), previous)
+            files[f"static/{source.relative_to(folder).as_posix()}"] = source.read_bytes()
+    return list(files.items())
 
 
 def relative_url(from_path: str, target: str | Ref) -> str:
