@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,10 +129,11 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                 reporter.notice("edited by hand; kept", old.path)
             continue
         regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
-    texts = runner.map(WRITE, regenerated)
+    results = runner.map(WRITE, [(doc, slug, str(directory / f"{slug}.md"))
+                                 for doc, slug in regenerated])
     written: set[Path] = set()
     moved: list[_Existing] = []
-    for (doc, slug), text in zip(regenerated, texts, strict=True):
+    for (doc, slug), (text, parsed) in zip(regenerated, results, strict=True):
         old = by_source.get(doc.source_file)
         path = directory / f"{slug}.md"
         if old is not None and old.edited:  # only with --force
@@ -139,6 +141,10 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         there = by_path.get(path)
         if _replace(path, text, there.data if there else None, reporter):
             written.add(path)
+            if parsed is not None:
+                # Loading finds it under the file's text: used only while the file
+                # holds exactly these bytes (a hand edit is parsed from disk).
+                runner.seed(PARSE, (str(path), text), parsed)
         if old is not None and old.path != path:
             moved.append(old)
     for old in moved:
@@ -217,16 +223,17 @@ def _remove_temp_files(directory: Path, reporter: Reporter) -> None:
         reporter.notice(f"removed {leftover.name}, left by an interrupted build", directory)
 
 
-def _render_job(job: tuple[CleanDocument, str]) -> str:
-    return render_content(*job)
-
-
 def _lead(doc: CleanDocument) -> str:
     return next((b.text for b in doc.body if not b.heading), doc.source_file.rsplit(".", 1)[0])
 
 
 def render_content(doc: CleanDocument, slug: str) -> str:
     """The Markdown file for one document: YAML front matter, then the body."""
+    return _compose(doc, slug)[0]
+
+
+def _compose(doc: CleanDocument, slug: str) -> tuple[str, dict[str, object], list[Unit]]:
+    """The content file's text, with the front matter and units it was made from."""
     pieces: list[str] = []
     # The seed lines of each line of the body: a unit may span blocks (a fenced code
     # block with a blank line in it is two blocks of a Markdown seed).
@@ -259,7 +266,27 @@ def render_content(doc: CleanDocument, slug: str) -> str:
     })
     head = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     text = f"---\n{head}---\n\n{body}\n"
-    return text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
+    text = text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
+    return text, front, [u for u, _ in units]
+
+
+def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, bytes | None]:
+    """A content file's text and, when it can be told without reading the file back,
+    what parsing that text gives (`_parse_content`'s result, pickled), else None."""
+    doc, slug, path = job
+    text, front, units = _compose(doc, slug)
+    # The dumper writes strings so that they load back the same; anything else (a date
+    # from sources.yml, say) is left to the parser, and so is a checksum of digits only
+    # (its line is not written by the dumper, and YAML would read it as a number).
+    stamp = checksum(text)
+    if stamp.isdigit() or not all(v is None or isinstance(v, str) for k, v in front.items()
+                                  if k not in ("inferred", "paragraph_lines", "removed")):
+        return text, None
+    try:
+        parsed = (_checked_meta({**front, "checksum": stamp}, text, path), units)
+    except SiteError:
+        return text, None
+    return text, pickle.dumps(parsed, protocol=5)  # stored as it is: never unpickled here
 
 
 # Control characters other than tab and line ends: a NUL would make the file unreadable
@@ -401,9 +428,10 @@ def _job_key(job: tuple) -> tuple:
     return job
 
 
-# Per-file work, kept between builds: a content file's text from its cleaned document
-# and slug, and the front matter and units parsed from a file's path and text.
-WRITE = Stage("content", _render_job, version=1, key=_job_key)
+# Per-file work, kept between builds: a content file's text (and what parsing it gives)
+# from its cleaned document, slug and path, and the front matter and units parsed from
+# a file's path and text.
+WRITE = Stage("content", _written, version=3, key=_job_key)
 PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
 
 

@@ -2,13 +2,16 @@
 
 The job travels as the workers' arguments: each worker process is started with the
 function, the shared read-only `state` and its share of the items, and sends its
-results back in batches; nothing is kept in module globals. A single-threaded process
+results back in batches; the calling process computes a share too (one process fewer
+holding a copy of everything). Nothing is kept in module globals. A single-threaded process
 forks its workers (the state is inherited, not copied); a process with threads (the
 preview builds on a thread) never forks: its workers come from a fork server.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
@@ -45,6 +48,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork")
 
 
+def _release_free_memory() -> None:
+    """Hand the allocator's free pages back to the system (before forking: a forked
+    worker's resident memory counts every page of the parent it inherits, freed or not)."""
+    with contextlib.suppress(OSError, AttributeError):  # glibc only; elsewhere, nothing
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def _work(func: Callable[..., Any], state: Any, items: Sequence[Any], out: Connection) -> None:
     """A worker's life: compute its items in order, sending results in batches."""
     try:
@@ -68,9 +78,9 @@ def _work(func: Callable[..., Any], state: Any, items: Sequence[Any], out: Conne
 def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
          progress: Callable[[int, int], None] | None = None,
          count: int | None = None) -> list[R]:
-    """`[func(x) for x in items]` (or `func(state, x)`), spread over `count` worker
-    processes when it pays; results come back in input order, and `progress(done,
-    total)` is called in this process as they do."""
+    """`[func(x) for x in items]` (or `func(state, x)`), spread over `count` processes
+    when it pays: this one and `count - 1` workers. Results come back in input order,
+    and `progress(done, total)` is called in this process as they do."""
     items = list(items)
     total = len(items)
     count = min(count or workers(), max(1, total // (MIN_ITEMS // 2)))
@@ -82,10 +92,14 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
                 progress(len(done), total)
         return done
     context = _context()
+    if context.get_start_method() == "fork":
+        _release_free_memory()
     processes, readers = [], {}
-    for k in range(count):
+    # Every count-th item: an even share even when item costs drift along the list.
+    # This process computes share 0 itself rather than wait: one process fewer holding
+    # a copy of what the work reads.
+    for k in range(1, count):
         reader, writer = context.Pipe(duplex=False)
-        # Every count-th item: an even share even when item costs drift along the list.
         process = context.Process(target=_work, args=(func, state, items[k::count], writer),
                                   daemon=True)
         process.start()
@@ -94,25 +108,41 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
         readers[reader] = k
     shares: list[list[R]] = [[] for _ in range(count)]
     received = 0
+
+    def collect(timeout: float | None) -> None:
+        """Take the batches the workers have sent (waiting up to `timeout`)."""
+        nonlocal received
+        for reader in wait(list(readers), timeout):
+            try:
+                kind, payload = reader.recv()
+            except EOFError:
+                del readers[reader]
+                continue
+            if kind == "error":
+                raise payload
+            shares[readers[reader]].extend(payload)
+            received += len(payload)
+            if progress is not None:
+                progress(received, total)
+
     try:
+        own = shares[0]
+        for item in items[0::count]:
+            own.append(func(item) if state is None else func(state, item))
+            received += 1
+            if readers:  # a worker blocks on a full pipe until its batches are read
+                collect(0)
+        if progress is not None:
+            progress(received, total)
         while readers:
-            for reader in wait(list(readers)):
-                try:
-                    kind, payload = reader.recv()
-                except EOFError:
-                    del readers[reader]
-                    continue
-                if kind == "error":
-                    raise payload
-                shares[readers[reader]].extend(payload)
-                received += len(payload)
-                if progress is not None:
-                    progress(received, total)
+            collect(None)
     finally:
         for process in processes:
             if readers:  # leaving on an error: stop the others
                 process.terminate()
             process.join()
+    # What this process's own share left behind (rendered pages, say) goes back too.
+    _release_free_memory()
     if received != total:
         raise RuntimeError("a worker process ended without finishing its work")
     return [shares[i % count][i // count] for i in range(total)]

@@ -144,6 +144,15 @@ class Runner:
                 blobs[i] = blob
             return [pickle.loads(blob) for blob in blobs]  # type: ignore[arg-type]
 
+    def seed(self, stage: Stage[T, R], item: T, pickled: bytes) -> None:
+        """Store `pickled` (a pickled result) as what `stage` gives for `item`, when the
+        caller has it at hand (the content writer knows what parsing the file it just
+        wrote gives)."""
+        if stage.lookups is not None:
+            raise ValueError(f"stage {stage.name}: a result that depends on lookups "
+                             "cannot be seeded")
+        self.memos[stage.name].put(stable_hash(stage.version, stage.key(item)), {}, pickled)
+
     def pmap(self, func: Callable[..., R], items: Iterable[T], state: Any = None,
              label: str | None = None) -> list[R]:
         """Uncached per-item work on the pool: `func(item)`, or `func(state, item)`."""

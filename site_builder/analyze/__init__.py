@@ -49,16 +49,16 @@ def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dic
     """Resolve mentions into topics; returns the topics and topic key -> slug."""
     mentions = [m for s in sentences for m in s.mentions]
     key_to_topic, drafts = resolve(mentions, config.topic_aliases, config.topic_exclude)
-    refs: dict[str, list[Ref]] = {}
+    # Per topic, the paragraphs mentioning it in order of first mention (a dict keeps
+    # that order and answers "seen already?" at once, which a list of thousands did not).
+    refs: dict[str, dict[Ref, None]] = {}
     for s in sentences:
         s.topics = {key_to_topic[m.key] for m in s.mentions if m.key in key_to_topic}
-        for key in sorted(s.topics):
-            refs.setdefault(key, [])
-            if s.ref not in refs[key]:
-                refs[key].append(s.ref)
+        for key in s.topics:
+            refs.setdefault(key, {})[s.ref] = None
     ranked = []
     for key, draft in drafts.items():
-        mentions_of = refs.get(key, [])
+        mentions_of = list(refs.get(key, ()))
         count = sum(draft.surfaces.values())
         sources = len({r.article for r in mentions_of})
         if draft.kind == "other" and (count < 2 or (" " not in key and sources < 2)):

@@ -200,8 +200,13 @@ def is_verbatim(crossref: CrossRef) -> bool:
 
 def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[CrossRef]:
     """Paragraph pairs from different articles that support the same fact."""
-    known = {(c.source, c.target) for c in duplicates} | {(c.target, c.source) for c in duplicates}
-    scores: dict[tuple[Ref, Ref], int] = defaultdict(int)
+    # Pairs are keyed by plain strings: tuples of str hash in C, Refs in Python.
+    known: set[tuple[str, str, str, str]] = set()
+    for c in duplicates:
+        source, target = (c.source.article, c.source.paragraph), (c.target.article,
+                                                                   c.target.paragraph)
+        known.update((source + target, target + source))
+    scores: dict[tuple[str, str, str, str], list] = {}
     for support in fact_support:
         # A fact backed by hundreds of paragraphs would make every pair "related":
         # the first paragraph of a few sources is enough to navigate by.
@@ -212,6 +217,11 @@ def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[C
         for a in chosen:
             for b in chosen:
                 if a.article < b.article:
-                    scores[(a, b)] += 1
-    return [CrossRef(a, b, "related", float(n)) for (a, b), n in sorted(scores.items())
-            if (a, b) not in known]
+                    key = (a.article, a.paragraph, b.article, b.paragraph)
+                    if key in scores:
+                        scores[key][2] += 1
+                    else:
+                        scores[key] = [a, b, 1]
+    # Sorted by key: the order of (Ref, Ref), as Refs compare by article, then paragraph.
+    return [CrossRef(a, b, "related", float(n)) for key, (a, b, n) in sorted(scores.items())
+            if key not in known]

@@ -50,9 +50,10 @@ def detect_language(text: str) -> str | None:
     """An ISO 639-1 code for the text's language, or None when it cannot tell."""
     sample = text[:_SAMPLE]
     scripts: Counter[str] = Counter()
-    for char in sample:
+    # Each distinct letter is named once (a text uses a few dozen, thousands of times).
+    for char, count in Counter(sample).items():
         if char.isalpha():
-            scripts[unicodedata.name(char, "?").split(" ", 1)[0]] += 1
+            scripts[_script(char)] += count
     letters = sum(scripts.values())
     if letters < _MIN_LETTERS:
         return None
@@ -65,10 +66,18 @@ def detect_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return None
-    shares = {lang: sum(1 for w in words if w in common) / len(words)
+    counts = Counter(words)
+    shares = {lang: sum(counts[w] for w in common) / len(words)
               for lang, common in _WORD_SETS.items()}
     best = max(sorted(shares), key=lambda lang: shares[lang])
     return best if shares[best] >= _MIN_SHARE else None
+
+
+def _script(letter: str) -> str:
+    """The script of a letter: the first word of its Unicode name ("LATIN", "CYRILLIC")."""
+    if letter.isascii():
+        return "LATIN"
+    return unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
 def language_name(code: str | None) -> str:

@@ -1,0 +1,93 @@
+"""The content writer tells what parsing a file it wrote gives, without reading it back.
+
+A build uses that result for a file holding exactly the bytes it wrote; these tests
+hold it to what the parser makes of the same text, for any text and metadata.
+"""
+
+import datetime
+import pickle
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from site_builder.config import Config
+from site_builder.content import (
+    PARSE,
+    _parse_content,
+    _written,
+    load_articles,
+    render_content,
+    write_content,
+)
+from site_builder.errors import Reporter
+from site_builder.memo import stable_hash
+from site_builder.models import Block, CleanDocument, Removal
+from site_builder.pipeline import Runner
+
+# Any text, including YAML's and Markdown's special characters and odd line breaks.
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+_PROSE = st.one_of(_TEXT, st.sampled_from([
+    "2024-03-01", "yes", "null", "~", "- item", "# heading", "---", "...", "12", "0x1f",
+    "a: b", "'quoted'", "\"dq\"", "*emph* [link](x)", "  padded  ", "line\nbreak", "\u2028",
+    "caf\u00e9 \u0416", "<b>tag</b> &amp;", "1.5e3", "@at", "!tag", "%pct", "`code`",
+]))
+_META = st.dictionaries(st.sampled_from(["title", "outlet", "author", "published", "url"]),
+                        st.one_of(st.none(), _PROSE), max_size=5)
+_BLOCK = st.builds(Block, _PROSE.filter(str.strip), st.tuples(st.integers(1, 50)),
+                   st.booleans(), st.booleans())
+_REMOVAL = st.builds(Removal, st.lists(st.integers(1, 80), min_size=1, max_size=4).map(tuple),
+                     _PROSE, _PROSE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meta=_META, body=st.lists(_BLOCK, min_size=1, max_size=5),
+       removed=st.lists(_REMOVAL, max_size=3), inferred=st.lists(_PROSE, max_size=2))
+def test_what_the_writer_tells_is_what_parsing_gives(meta, body, removed, inferred):
+    doc = CleanDocument("seed.txt", "ab" * 32, body, removed, meta, inferred)
+    path = "/site/content/articles/a-slug.md"
+    text, parsed = _written((doc, "a-slug", path))
+    assert text == render_content(doc, "a-slug")
+    if parsed is not None:
+        assert pickle.loads(parsed) == _parse_content((path, text))
+
+
+def test_metadata_other_than_text_is_left_to_the_parser():
+    dated = CleanDocument("seed.txt", "ab" * 32, [Block("Some text here.", (1,))], [],
+                          {"published": datetime.date(2024, 3, 1)}, [])
+    assert _written((dated, "a-slug", "/x/a-slug.md"))[1] is None
+
+
+def _site(tmp_path: Path) -> Config:
+    (tmp_path / "seeds").mkdir()
+    return Config(site_dir=tmp_path)
+
+
+def test_a_build_loads_the_written_files_without_parsing_them_again(tmp_path: Path):
+    config = _site(tmp_path)
+    docs = [CleanDocument(f"s{i}.txt", f"{i:064x}", [Block(f"Paragraph number {i} here.", (1,)),
+                                                     Block("- a listed point", (2,))],
+                          [Removal((3, 4), "share links", "Share this")],
+                          {"title": f"Story {i}"}, [])
+            for i in range(3)]
+    runner = Runner.in_memory(workers=1)
+    write_content(docs, config, Reporter(quiet=True), runner)
+    memo = runner.memos[PARSE.name]
+    for path in (config.content_dir / "articles").glob("*.md"):
+        key = stable_hash(PARSE.version, (str(path), path.read_text()))
+        assert memo.get(key) is not None  # known without parsing the file
+    seeded = load_articles(config, Reporter(quiet=True), runner)
+    fresh = load_articles(config, Reporter(quiet=True), Runner.in_memory(workers=1))
+    assert seeded == fresh
+
+
+def test_a_hand_edit_is_parsed_from_its_own_bytes(tmp_path: Path):
+    config = _site(tmp_path)
+    doc = CleanDocument("s.txt", "cd" * 32, [Block("Original text of the story.", (1,))], [],
+                        {"title": "Story"}, [])
+    runner = Runner.in_memory(workers=1)
+    write_content([doc], config, Reporter(quiet=True), runner)
+    (path,) = (config.content_dir / "articles").glob("*.md")
+    path.write_text(path.read_text().replace("Original text", "Edited text"))
+    (article,) = load_articles(config, Reporter(quiet=True), runner)
+    assert article.paragraphs[0].text == "Edited text of the story."
