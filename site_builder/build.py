@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analyze import analyze
 from .cache import content_hash, content_lines, fingerprint, remember, source_lines, unchanged
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
@@ -303,6 +302,9 @@ def load(state: BuildState) -> None:
 def analyse(state: BuildState) -> None:
     """All articles together -> the Digest."""
     state.reporter.info(f"analysing {len(state.articles)} articles …")
+    # Imported here: an up-to-date check must not pay for loading the analysis.
+    from .analyze import analyze
+
     state.digest = analyze(state.articles, state.config, state.runner)
     state.runner.memos.save(release=not state.keep_memos)
 

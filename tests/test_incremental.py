@@ -21,7 +21,10 @@ def _site(folder: Path) -> Path:
     for source in SEED_FOLDERS:
         for path in sorted(source.iterdir()):
             if path.is_file() and path.name != "sources.yml":
-                target = folder / "seeds" / f"{source.parent.name}-{path.name}"
+                # Named by the folder's role, not by where the checkout lives: the tests
+                # pick seeds by their sorted position.
+                role = "samples" if source.parent == REPO else source.parent.name
+                target = folder / "seeds" / f"{role}-{path.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
     return folder

@@ -23,7 +23,6 @@ from jinja2 import (
     select_autoescape,
 )
 
-from ..analyze.crossrefs import is_verbatim
 from ..config import Config
 from ..errors import SiteError
 from ..models import (
@@ -444,6 +443,10 @@ class _Renderer:
 
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
+
+        # Imported here: loading the analysis would slow every command that only checks
+        # whether the site is up to date (it is loaded once per process all the same).
+        from ..analyze.crossrefs import is_verbatim
 
         try:
             html = self.env.get_template(template).render(
