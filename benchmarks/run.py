@@ -8,8 +8,9 @@ text with its debris, names and figures varied per story and per copy), then tim
 one run on this machine: sitebuild's full pipeline from raw seeds (read, clean, write
 content/, analyse, render, search index) with a cold cache, a rebuild with nothing
 changed, a rebuild after editing one article; at the `--serve` sizes, the time from
-saving a one-article edit to `sitebuild serve` sending the browser its reload, and the
-same for `hugo server`; and Hugo (alone, and followed by Pagefind: a Hugo site with
+saving a one-article edit to `sitebuild serve` sending the browser its first reload (the
+edited page live) and its last (every page live; each edit waits until the preview has
+been quiet for 10 s), and the same for `hugo server`; and Hugo (alone, and followed by Pagefind: a Hugo site with
 search), Pelican and MkDocs rendering the same articles' body text. Each figure is the
 median wall time of `--runs` runs and the peak resident memory of the whole process tree
 (sampled every 50 ms). Run it from a checkout that is not being edited: sitebuild's memos
@@ -146,8 +147,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _reload_latency(command: list[str], port: int, edited: Path, runs: int) -> float:
-    """Median seconds from saving `edited` to the preview server's livereload message."""
+def _reload_latency(command: list[str], port: int, edited: Path, runs: int
+                    ) -> tuple[float, float]:
+    """Medians of seconds from saving `edited` to the preview server's first livereload
+    message and to its last one (the preview reloads once when the edited page is live
+    and again when every page is)."""
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
@@ -157,14 +161,14 @@ def _reload_latency(command: list[str], port: int, edited: Path, runs: int) -> f
         server.wait(timeout=60)
 
 
-def _serve_latency(site: Path, runs: int) -> float:
+def _serve_latency(site: Path, runs: int) -> tuple[float, float]:
     port = _free_port()
     command = [sys.executable, "-m", "site_builder", "serve", "--site", str(site),
                "--port", str(port)]
     return _reload_latency(command, port, sorted((site / "seeds").glob("*.txt"))[0], runs)
 
 
-def _hugo_server_latency(peers: Path, runs: int) -> float | None:
+def _hugo_server_latency(peers: Path, runs: int) -> tuple[float, float] | None:
     if shutil.which("hugo") is None:
         return None
     port = _free_port()
@@ -174,7 +178,11 @@ def _hugo_server_latency(peers: Path, runs: int) -> float | None:
                            sorted((peers / "hugo" / "content" / "posts").glob("*.md"))[0], runs)
 
 
-async def _reloads(port: int, seed: Path, runs: int) -> float:
+# A preview is taken to have settled when no reload follows for this long.
+SETTLED_SECONDS = 10.0
+
+
+async def _reloads(port: int, seed: Path, runs: int) -> tuple[float, float]:
     deadline = time.monotonic() + 600  # the first build of a big site comes before serving
     while True:
         try:
@@ -193,22 +201,32 @@ async def _reloads(port: int, seed: Path, runs: int) -> float:
     await socket_.write_message(json.dumps(
         {"command": "info", "url": f"http://127.0.0.1:{port}/"}, separators=(",", ":")))
     original = seed.read_text()
-    samples = []
+    first, last = [], []
     try:
         for number in range(runs):
             _edit(seed, original, number)
             started = time.perf_counter()
+            reloads = []
+            # Every reload this edit brings, until the preview has been quiet for a while
+            # (so that the next edit does not meet this one's later work or reloads).
             while True:
-                message = await asyncio.wait_for(socket_.read_message(), 600)
+                wait = 600 if not reloads else SETTLED_SECONDS
+                try:
+                    message = await asyncio.wait_for(socket_.read_message(), wait)
+                except TimeoutError:
+                    if not reloads:
+                        raise SystemExit("no reload came within 600 s") from None
+                    break
                 if message is None:
                     raise SystemExit("the preview server closed the connection")
                 if json.loads(message).get("command") == "reload":
-                    break
-            samples.append(time.perf_counter() - started)
+                    reloads.append(time.perf_counter() - started)
+            first.append(reloads[0])
+            last.append(reloads[-1])
     finally:
         seed.write_text(original)
         socket_.close()
-    return statistics.median(samples)
+    return statistics.median(first), statistics.median(last)
 
 
 def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float]]:
@@ -254,7 +272,7 @@ def main() -> None:
                         help="sizes at which to time serve's reload after an edit")
     args = parser.parse_args()
     rows: list[Timing] = []
-    latencies: list[tuple[int, float, float | None]] = []
+    latencies: list[tuple[int, tuple[float, float], tuple[float, float] | None]] = []
     for size in args.sizes:
         folder = args.work / str(size)
         print(f"generating {size} articles in {folder} …", file=sys.stderr)
@@ -264,7 +282,8 @@ def main() -> None:
         if size in args.serve:
             print(f"timing serve's reload on {size} …", file=sys.stderr)
             reload = _serve_latency(folder, args.runs)
-            print(f"  serve: edit saved -> reload sent, median {reload:.2f}s", file=sys.stderr)
+            print(f"  serve: edit saved -> first reload {reload[0]:.2f}s, last {reload[1]:.2f}s "
+                  "(medians)", file=sys.stderr)
             peer = None if args.no_peers else _hugo_server_latency(folder / "peers", args.runs)
             latencies.append((size, reload, peer))
         if not args.no_peers:
@@ -279,10 +298,11 @@ def main() -> None:
         ratio = ours.seconds / row.seconds if row.seconds else float("nan")
         print(f"{row.tool:<26} {row.articles:>8} {row.seconds:>9.2f} {row.peak_mib:>9.0f} "
               f"{row.rate:>8.0f} {ratio:>17.2f}")
-    for size, seconds, peer in latencies:
-        versus = f"; hugo server {peer:.2f}s, ratio {seconds / peer:.1f}" if peer else ""
-        print(f"serve on {size} articles: one-article edit saved -> browser reload sent, "
-              f"median {seconds:.2f}s{versus}")
+    for size, (first, last), peer in latencies:
+        versus = (f"; hugo server {peer[0]:.2f}s, ratio {first / peer[0]:.1f}" if peer else "")
+        print(f"serve on {size} articles: one-article edit saved -> first browser reload "
+              f"(the edited page live), median {first:.2f}s{versus}; last reload (every page "
+              f"live), median {last:.2f}s")
 
 
 if __name__ == "__main__":

@@ -137,19 +137,32 @@ def test_code_version_ignores_compiled_files(tmp_path: Path, monkeypatch):
 
 
 def test_a_file_vanishing_while_the_inputs_are_listed_is_no_error(site: Path, monkeypatch):
-    gone = site / "seeds" / ".#0.txt.swp"
-    listed = Path.rglob
+    gone = str(site / "seeds" / ".#0.txt.swp")
+    listed = cache._files_under
 
-    def rglob(self: Path, pattern: str):
-        yield from listed(self, pattern)
-        if self == site / "seeds":
+    def files_under(folder: str):
+        yield from listed(folder)
+        if folder == str(site / "seeds"):
             yield gone  # listed, then deleted by the editor before it is read
-    monkeypatch.setattr(Path, "rglob", rglob)
-    is_file = Path.is_file
-    monkeypatch.setattr(Path, "is_file", lambda self: self == gone or is_file(self))
+    monkeypatch.setattr(cache, "_files_under", files_under)
     from site_builder.config import Config
     lines = cache.source_lines(Config(site))
     assert len(lines) == 3 and not any(".swp" in line for line in lines)
+
+
+def test_inputs_are_listed_as_paths_sort_following_linked_files_not_linked_folders(
+        tmp_path: Path):
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.txt").write_text("1")
+    (root / "a-b.txt").write_text("2")
+    (root / "z.txt").write_text("3")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "y.txt").write_text("4")
+    (root / "linked-folder").symlink_to(tmp_path / "elsewhere")
+    (root / "linked.txt").symlink_to(root / "z.txt")
+    names = [line.split("\0")[0] for line in cache._file_lines(root, tmp_path)]
+    assert names == ["in/a/x.txt", "in/a-b.txt", "in/linked.txt", "in/z.txt"]
 
 
 def test_a_seed_deleted_during_the_build_is_skipped(site: Path, monkeypatch):
