@@ -10,8 +10,9 @@ content/, analyse, render, search index) with a cold cache, a rebuild with nothi
 changed, a rebuild after editing one article; at the `--serve` sizes, the time from
 saving a one-article edit to `sitebuild serve` sending the browser its first reload (the
 edited page live) and its last (every page live; each edit waits until the preview has
-been quiet for 10 s), and the same for `hugo server`; and Hugo (alone, and followed by Pagefind: a Hugo site with
-search), Pelican and MkDocs rendering the same articles' body text. Each figure is the
+been quiet for 10 s), and the same for `hugo server`; and Hugo (alone, and followed by
+Pagefind: a Hugo site with search), Pelican and MkDocs rendering the same articles' body
+text. Each figure is the
 median wall time of `--runs` runs and the peak resident memory of the whole process tree
 (sampled every 50 ms). Run it from a checkout that is not being edited: sitebuild's memos
 are keyed by its own code, so a change mid-run makes every build cold.
