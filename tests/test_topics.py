@@ -2,124 +2,111 @@
 
 from __future__ import annotations
 
+from topic_helpers import kind, same, topics
+
 from site_builder.analyze.aliases import Joiner, join_variants
-from site_builder.analyze.entities import entity_key, find_mentions, resolve
-
-
-def _topics(sentences: list[str], aliases: dict[str, list[str]] | None = None):
-    vocab = frozenset(w.strip(".,;:") for s in sentences for w in s.split() if w.islower())
-    mentions = [m for s in sentences for m in find_mentions(s, vocab)]
-    return resolve(mentions, aliases or {}, [])
-
-
-def _same(key_to_topic: dict[str, str], *names: str) -> bool:
-    targets = {key_to_topic.get(entity_key(n)) for n in names}
-    return len(targets) == 1 and None not in targets
-
-
-def _kind(key_to_topic, drafts, name: str) -> str:
-    return drafts[key_to_topic[entity_key(name)]].kind
+from site_builder.analyze.entities import entity_key
 
 
 def test_initialism_never_defined_joins_the_one_name_it_abbreviates():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Depositors queued outside Kestrel Point Bank on Monday.",
         "Regulators said KPB had run out of cash.",
         "The collapse of KPB shook the city of Marlow.",
     ])
-    assert _same(key_to_topic, "Kestrel Point Bank", "KPB")
-    assert _kind(key_to_topic, drafts, "KPB") == "organisation"
+    assert same(key_to_topic, "Kestrel Point Bank", "KPB")
+    assert kind(key_to_topic, drafts, "KPB") == "organisation"
 
 
 def test_initialism_that_could_be_two_names_stays_apart():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Kestrel Point Bank and Keel Port Board met.", "KPB later said nothing.",
     ])
-    assert not _same(key_to_topic, "KPB", "Kestrel Point Bank")
-    assert not _same(key_to_topic, "KPB", "Keel Port Board")
+    assert not same(key_to_topic, "KPB", "Kestrel Point Bank")
+    assert not same(key_to_topic, "KPB", "Keel Port Board")
 
 
 def test_country_code_inside_an_initialism():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "The U.S. Hydrographic Office mapped the bay.", "USHO published the chart.",
     ])
-    assert _same(key_to_topic, "Hydrographic Office", "USHO")
+    assert same(key_to_topic, "Hydrographic Office", "USHO")
 
 
 def test_corporate_short_forms_are_the_same_name():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Arden Mining Corp shares fell.", "The Arden Mining Corporation said it would appeal.",
     ])
-    assert _same(key_to_topic, "Arden Mining Corp", "Arden Mining Corporation")
+    assert same(key_to_topic, "Arden Mining Corp", "Arden Mining Corporation")
     assert drafts[key_to_topic["arden mining corp"]].name == "Arden Mining Corporation"
 
 
 def test_designations_with_and_without_hyphen_or_space():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Two F-35 jets took off.", "An F35 landed later.", "The F 35 fleet was grounded.",
         "An older F-15 stayed behind.",
     ])
     assert entity_key("F-35") == entity_key("F 35") == entity_key("F35")
-    assert _same(key_to_topic, "F-35", "F35", "F 35")
-    assert not _same(key_to_topic, "F-35", "F-15")
-    assert _kind(key_to_topic, drafts, "F-35") == "system"
+    assert same(key_to_topic, "F-35", "F35", "F 35")
+    assert not same(key_to_topic, "F-35", "F-15")
+    assert kind(key_to_topic, drafts, "F-35") == "system"
 
 
 def test_wire_agency_under_several_names():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "The Associated Press reported the figure first.",
         "AP later corrected it.",
         "According to Thomson Reuters, the talks failed.",
         "Reuters news agency said the talks failed.",
         "A Reuters photographer saw the fire.",
     ])
-    assert _same(key_to_topic, "The Associated Press", "Associated Press", "AP")
-    assert _same(key_to_topic, "Thomson Reuters", "Reuters")
-    assert not _same(key_to_topic, "Reuters", "AP")
-    assert _kind(key_to_topic, drafts, "AP") == "organisation"
+    assert same(key_to_topic, "The Associated Press", "Associated Press", "AP")
+    assert same(key_to_topic, "Thomson Reuters", "Reuters")
+    assert not same(key_to_topic, "Reuters", "AP")
+    assert kind(key_to_topic, drafts, "AP") == "organisation"
 
 
 def test_name_less_its_trailing_class_noun():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Traffic stopped on the Harlow Gate Bridge at noon.",
         "Police closed the Harlow Gate to cars.",
     ])
-    assert _same(key_to_topic, "Harlow Gate", "Harlow Gate Bridge")
+    assert same(key_to_topic, "Harlow Gate", "Harlow Gate Bridge")
 
 
 def test_end_of_a_longer_name_joins_it_unless_it_follows_a_connector():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Typhoon Mirae struck the coast on Friday.", "By Sunday Mirae had weakened.",
         "Deposits at the First Bank of Lindon Falls were frozen.",
         "Residents of the town of Lindon Falls queued.",
     ])
-    assert _same(key_to_topic, "Typhoon Mirae", "Mirae")
-    assert _kind(key_to_topic, drafts, "Typhoon Mirae") == "event"
-    assert not _same(key_to_topic, "Lindon Falls", "First Bank of Lindon Falls")
-    assert _kind(key_to_topic, drafts, "Lindon Falls") == "place"
+    assert same(key_to_topic, "Typhoon Mirae", "Mirae")
+    assert kind(key_to_topic, drafts, "Typhoon Mirae") == "event"
+    assert not same(key_to_topic, "Lindon Falls", "First Bank of Lindon Falls")
+    assert kind(key_to_topic, drafts, "Lindon Falls") == "place"
 
 
 def test_a_town_does_not_join_its_police_force():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "The fire spread through the town of Brackmoor overnight.",
         "Brackmoor Police said two people were hurt.",
         "Brackmoor Police later closed the road.",
         "The Brackmoor Port Authority shut the docks.", "The Port of Brackmoor reopened.",
     ])
-    assert not _same(key_to_topic, "Brackmoor", "Brackmoor Police")
-    assert not _same(key_to_topic, "Brackmoor", "Brackmoor Port Authority")
-    assert not _same(key_to_topic, "Brackmoor", "Port of Brackmoor")
-    assert _kind(key_to_topic, drafts, "Brackmoor Police") == "organisation"
-    assert _kind(key_to_topic, drafts, "Brackmoor") == "place"
+    assert not same(key_to_topic, "Brackmoor", "Brackmoor Police")
+    assert not same(key_to_topic, "Brackmoor", "Brackmoor Port Authority")
+    assert not same(key_to_topic, "Brackmoor", "Port of Brackmoor")
+    assert kind(key_to_topic, drafts, "Brackmoor Police") == "organisation"
+    assert kind(key_to_topic, drafts, "Brackmoor") == "place"
 
 
 def test_accents_and_transliterations():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Minister José Núñez Ortega spoke first.", "Jose Nunez Ortega then left.",
         "President Petro Kyrylenko arrived.", "Petro Kyrilenko said he would stay.",
     ])
-    assert _same(key_to_topic, "José Núñez Ortega", "Jose Nunez Ortega")
-    assert _same(key_to_topic, "Petro Kyrylenko", "Petro Kyrilenko")
+    assert same(key_to_topic, "José Núñez Ortega", "Jose Nunez Ortega")
+    assert same(key_to_topic, "Petro Kyrylenko", "Petro Kyrilenko")
 
 
 def test_fuzzy_matching_is_narrow():
@@ -134,7 +121,7 @@ def test_fuzzy_matching_is_narrow():
 
 
 def test_cut_off_titles_labels_and_credits_are_not_topics():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Rear Adm. Lena Fosse said the search would go on.",
         "Gov. Tom Aldine ordered an evacuation.",
         "Photo: The harbour at dawn.",
@@ -146,13 +133,13 @@ def test_cut_off_titles_labels_and_credits_are_not_topics():
     for fragment in ("rear adm", "rear", "adm", "gov", "photo", "updated", "northern wire",
                      "karl moen"):
         assert fragment not in key_to_topic
-    assert _kind(key_to_topic, drafts, "Lena Fosse") == "person"
-    assert _kind(key_to_topic, drafts, "Tom Aldine") == "person"
+    assert kind(key_to_topic, drafts, "Lena Fosse") == "person"
+    assert kind(key_to_topic, drafts, "Tom Aldine") == "person"
     assert "general atlantic" in key_to_topic  # a company, not a general called Atlantic
 
 
 def test_labels_before_numbers_and_weekdays_are_not_names():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "It was a Category 4 storm when it hit.", "A Category 3 storm followed.",
         "Regulators shut Kestrel Point Bank on Friday.",
         "On Thursday Maria Ostrova visited the site.", "Maria Ostrova said it was grim.",
@@ -164,7 +151,7 @@ def test_labels_before_numbers_and_weekdays_are_not_names():
 
 
 def test_kinds_from_the_noun_before_or_after_a_name():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "The tanker Sea Lark ran aground.", "Sea Lark was refloated.",
         "Streaming company Vidora said it had cash at the bank.",
         "Flooding reached the village of Osterby.",
@@ -172,59 +159,59 @@ def test_kinds_from_the_noun_before_or_after_a_name():
         "Tomas Brel, a professor of geology at Halden University, said more may come.",
         "Water reached Brel Crossing, the only border crossing still open.",
     ])
-    assert _kind(key_to_topic, drafts, "Sea Lark") == "system"
-    assert _kind(key_to_topic, drafts, "Vidora") == "organisation"
-    assert _kind(key_to_topic, drafts, "Osterby") == "place"
-    assert _kind(key_to_topic, drafts, "Ana Ruiz") == "person"
-    assert _kind(key_to_topic, drafts, "Tomas Brel") == "person"
-    assert _kind(key_to_topic, drafts, "Halden University") == "organisation"
+    assert kind(key_to_topic, drafts, "Sea Lark") == "system"
+    assert kind(key_to_topic, drafts, "Vidora") == "organisation"
+    assert kind(key_to_topic, drafts, "Osterby") == "place"
+    assert kind(key_to_topic, drafts, "Ana Ruiz") == "person"
+    assert kind(key_to_topic, drafts, "Tomas Brel") == "person"
+    assert kind(key_to_topic, drafts, "Halden University") == "organisation"
 
 
 def test_known_as_joins_two_names():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "The Coastal Rescue Service, known as the Blue Vests, pulled out survivors.",
         "The Blue Vests said more were trapped.",
     ])
-    assert _same(key_to_topic, "Coastal Rescue Service", "Blue Vests")
+    assert same(key_to_topic, "Coastal Rescue Service", "Blue Vests")
 
 
 def test_nationalities_before_a_name_are_not_part_of_it():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Pakistani British businessman Imran Sadiq was aboard.",
         "French diving veteran Luc Morel was aboard too.", "Luc Morel said little.",
     ])
     assert "pakistani british" not in key_to_topic and "british" not in key_to_topic
     assert "imran sadiq" in key_to_topic
-    assert _kind(key_to_topic, drafts, "Luc Morel") == "person"
+    assert kind(key_to_topic, drafts, "Luc Morel") == "person"
 
 
 def test_an_organisation_that_speaks_is_not_a_person():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "The White Harbour Trust said it would help.", "Norwell Southern said the line was shut.",
         "Norwell Southern later reopened it.",
     ])
-    assert _kind(key_to_topic, drafts, "White Harbour Trust") == "organisation"
-    assert _kind(key_to_topic, drafts, "Norwell Southern") != "person"
+    assert kind(key_to_topic, drafts, "White Harbour Trust") == "organisation"
+    assert kind(key_to_topic, drafts, "Norwell Southern") != "person"
 
 
 def test_model_designations_and_flights():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Regulators grounded the Boeing 747 MAX 8 after Northjet Airlines Flight 4410 lost"
         " a panel.",
         "Every 747 MAX 8 was inspected.", "Flight 4410 landed safely.",
         "In 2023 NEW YORK banks failed.",
     ])
-    assert _same(key_to_topic, "Boeing 747 MAX 8", "747 MAX 8")
-    assert _same(key_to_topic, "Northjet Airlines Flight 4410", "Flight 4410")
-    assert _kind(key_to_topic, drafts, "747 MAX 8") == "system"
-    assert _kind(key_to_topic, drafts, "Flight 4410") == "event"
+    assert same(key_to_topic, "Boeing 747 MAX 8", "747 MAX 8")
+    assert same(key_to_topic, "Northjet Airlines Flight 4410", "Flight 4410")
+    assert kind(key_to_topic, drafts, "747 MAX 8") == "system"
+    assert kind(key_to_topic, drafts, "Flight 4410") == "event"
     assert not any(key.startswith("2023") for key in key_to_topic)
 
 
 def test_unknown_spelling_joins_a_known_place_but_two_known_places_stay_apart():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Rescuers reached Islamabat by road.", "Officials in Islamabad said so.",
         "Flights left Austria for Australia.",
     ])
-    assert _same(key_to_topic, "Islamabat", "Islamabad")
-    assert not _same(key_to_topic, "Austria", "Australia")
+    assert same(key_to_topic, "Islamabat", "Islamabad")
+    assert not same(key_to_topic, "Austria", "Australia")

@@ -5,26 +5,13 @@ Each test names one kind of spelling or context; every name in it is made up.
 
 from __future__ import annotations
 
-from site_builder.analyze.entities import entity_key, find_mentions, resolve
+from topic_helpers import kind, same, topics
 
-
-def _topics(sentences: list[str]):
-    vocab = frozenset(w.strip(".,;:\"") for s in sentences for w in s.split() if w.islower())
-    mentions = [m for s in sentences for m in find_mentions(s, vocab)]
-    return resolve(mentions, {}, [])
-
-
-def _same(key_to_topic: dict[str, str], *names: str) -> bool:
-    targets = {key_to_topic.get(entity_key(n)) for n in names}
-    return len(targets) == 1 and None not in targets
-
-
-def _kind(key_to_topic, drafts, name: str) -> str:
-    return drafts[key_to_topic[entity_key(name)]].kind
+from site_builder.analyze.entities import entity_key
 
 
 def test_a_name_and_a_lower_case_structure_noun_are_one_name():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Water poured through the breached Velmora dam on Tuesday.",
         "The Velmora hydroelectric dam was built in 1961.",
         "Troops held the Velmora Hydroelectric Power Plant for a year.",
@@ -34,25 +21,25 @@ def test_a_name_and_a_lower_case_structure_noun_are_one_name():
         "The Tarn bridge collapsed into the Kessel river.",
         "Boats crossed the Kessel in the afternoon.",
     ])
-    assert _same(key_to_topic, "Velmora dam", "Velmora hydroelectric dam",
+    assert same(key_to_topic, "Velmora dam", "Velmora hydroelectric dam",
                  "Velmora Hydroelectric Power Plant", "Velmora HPP dam")
-    assert not _same(key_to_topic, "Velmora dam", "Velmora reservoir")
-    assert _same(key_to_topic, "Ostrava nuclear power plant", "Ostrava plant")
-    assert not _same(key_to_topic, "Ostrava plant", "Velmora dam")
-    assert _same(key_to_topic, "Kessel river", "Kessel")  # "the Kessel": the river
-    assert _kind(key_to_topic, drafts, "Velmora dam") == "system"
-    assert _kind(key_to_topic, drafts, "Tarn bridge") == "place"
-    assert _kind(key_to_topic, drafts, "Velmora reservoir") == "place"
+    assert not same(key_to_topic, "Velmora dam", "Velmora reservoir")
+    assert same(key_to_topic, "Ostrava nuclear power plant", "Ostrava plant")
+    assert not same(key_to_topic, "Ostrava plant", "Velmora dam")
+    assert same(key_to_topic, "Kessel river", "Kessel")  # "the Kessel": the river
+    assert kind(key_to_topic, drafts, "Velmora dam") == "system"
+    assert kind(key_to_topic, drafts, "Tarn bridge") == "place"
+    assert kind(key_to_topic, drafts, "Velmora reservoir") == "place"
 
 
 def test_an_owner_or_an_indefinite_article_keeps_the_structure_noun_apart():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Workers at Zentrix's Harlow plant removed the panel.",
         "A Harlow bridge was closed.", "Harlow is a small town.",
     ])
     assert entity_key("Harlow plant") not in key_to_topic
     assert entity_key("Harlow bridge") not in key_to_topic
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Strikers closed the Zentrix plant on Monday.", "Zentrix said output would fall.",
     ])
     assert entity_key("Zentrix plant") not in key_to_topic  # the company's plant
@@ -60,63 +47,63 @@ def test_an_owner_or_an_indefinite_article_keeps_the_structure_noun_apart():
 
 
 def test_the_same_proper_name_with_nuclear_and_hydroelectric_plants_stays_apart():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "The Dorvik nuclear power plant lost power.",
         "The Dorvik hydroelectric plant kept running.",
         "The Dorvik plant was evacuated.",
     ])
-    assert not _same(key_to_topic, "Dorvik nuclear power plant", "Dorvik hydroelectric plant")
-    assert not _same(key_to_topic, "Dorvik plant", "Dorvik nuclear power plant")
-    assert not _same(key_to_topic, "Dorvik plant", "Dorvik hydroelectric plant")
+    assert not same(key_to_topic, "Dorvik nuclear power plant", "Dorvik hydroelectric plant")
+    assert not same(key_to_topic, "Dorvik plant", "Dorvik nuclear power plant")
+    assert not same(key_to_topic, "Dorvik plant", "Dorvik hydroelectric plant")
 
 
 def test_plural_count_led_and_mixed_case_designations_join_the_model():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Regulators grounded every Zephyr 848 Max 7 jet.",
         "Carriers flew 63 Max 7s last year.",
         "Inspectors checked 140 MAX 7 jets on Monday.",
         "Patrols flew two F-27s, and an F-27 crashed.",
         "Workers at Zephyr checked them again.",
     ])
-    assert _same(key_to_topic, "Zephyr 848 Max 7", "Max 7s", "MAX 7")
+    assert same(key_to_topic, "Zephyr 848 Max 7", "Max 7s", "MAX 7")
     assert not any(key.startswith("140") for key in key_to_topic)
-    assert _same(key_to_topic, "F-27s", "F-27")
-    assert _kind(key_to_topic, drafts, "Zephyr") == "organisation"  # the maker
+    assert same(key_to_topic, "F-27s", "F-27")
+    assert kind(key_to_topic, drafts, "Zephyr") == "organisation"  # the maker
 
 
 def test_an_operator_is_split_from_the_model_it_flies():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "A panel blew off a Corvane Airlines Zephyr 848 Max 7 over the bay.",
         "Corvane Airlines Flight 2210 returned safely.", "Flight 2210 had 170 people aboard.",
     ])
     assert entity_key("Corvane Airlines") in key_to_topic
     assert entity_key("Zephyr 848 Max 7") in key_to_topic
-    assert not _same(key_to_topic, "Corvane Airlines", "Zephyr 848 Max 7")
-    assert _same(key_to_topic, "Corvane Airlines Flight 2210", "Flight 2210")
-    key_to_topic, drafts = _topics(["Interstate 88 was closed near the border.",
+    assert not same(key_to_topic, "Corvane Airlines", "Zephyr 848 Max 7")
+    assert same(key_to_topic, "Corvane Airlines Flight 2210", "Flight 2210")
+    key_to_topic, drafts = topics(["Interstate 88 was closed near the border.",
                                      "Crews reopened Interstate 88 on Friday."])
-    assert _kind(key_to_topic, drafts, "Interstate 88") == "place"
+    assert kind(key_to_topic, drafts, "Interstate 88") == "place"
 
 
 def test_a_state_name_stands_for_the_company_named_after_it_only_when_it_acts():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Nebraska Airlines grounded its jets.", "Nebraska said 40 flights were cancelled.",
         "Nebraska has 65 of the jets.",
     ])
-    assert _same(key_to_topic, "Nebraska", "Nebraska Airlines")
-    key_to_topic, _ = _topics([
+    assert same(key_to_topic, "Nebraska", "Nebraska Airlines")
+    key_to_topic, _ = topics([
         "Nebraska Airlines grounded its jets.", "Flights in Nebraska were cancelled.",
         "Nebraska said nothing.",
     ])
-    assert not _same(key_to_topic, "Nebraska", "Nebraska Airlines")
-    key_to_topic, _ = _topics([
+    assert not same(key_to_topic, "Nebraska", "Nebraska Airlines")
+    key_to_topic, _ = topics([
         "The Montana Herald reported the closure.", "Montana said it would reopen roads.",
     ])
-    assert not _same(key_to_topic, "Montana", "Montana Herald")  # a newspaper, not a company
+    assert not same(key_to_topic, "Montana", "Montana Herald")  # a newspaper, not a company
 
 
 def test_seat_numbers_hedges_and_office_fields_are_not_topics():
-    key_to_topic, _ = _topics([
+    key_to_topic, _ = topics([
         "Seats 31C and 31D were empty.",
         "Roughly 600 square miles were flooded.",
         "The U.S. Embassy said it was helping.",
@@ -129,7 +116,7 @@ def test_seat_numbers_hedges_and_office_fields_are_not_topics():
 
 
 def test_titles_with_a_complement_and_representatives():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Minister of Coastal Affairs Ivo Brannik said five people died.",
         "Brannik said more were missing.",
         "Representative Tilda Varga, the senior member of the panel, called it a failure.",
@@ -137,41 +124,41 @@ def test_titles_with_a_complement_and_representatives():
         "Brindle Expeditions sold the seats.", "Nobody said a word about it.",
         "The Secretary of Coastal Defence visited.",
     ])
-    assert _same(key_to_topic, "Ivo Brannik", "Brannik")
+    assert same(key_to_topic, "Ivo Brannik", "Brannik")
     assert not any(key.startswith(("of ", "coastal")) for key in key_to_topic)
-    assert _kind(key_to_topic, drafts, "Ivo Brannik") == "person"
-    assert _kind(key_to_topic, drafts, "Tilda Varga") == "person"
+    assert kind(key_to_topic, drafts, "Ivo Brannik") == "person"
+    assert kind(key_to_topic, drafts, "Tilda Varga") == "person"
     assert not {"expeditions", "of brindle expeditions", "nobody", "defence"} & set(key_to_topic)
     assert entity_key("Brindle Expeditions") in key_to_topic
 
 
 def test_bodies_that_report_and_people_of_an_organisation():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Volgrenergo reported that the water fell by two metres.",
         "The Blue Anchor warned that mines had moved.",
         "Kessler Freight's Oren Maddox had described the plan.",
         "Residents reported a smell.",
         "Ships left Dravnik and other cities were emptied, and Dravnik Oblast was flooded.",
     ])
-    assert _kind(key_to_topic, drafts, "Volgrenergo") == "organisation"
-    assert _kind(key_to_topic, drafts, "Blue Anchor") == "organisation"
-    assert _kind(key_to_topic, drafts, "Oren Maddox") == "person"
-    assert _kind(key_to_topic, drafts, "Dravnik") == "place"
+    assert kind(key_to_topic, drafts, "Volgrenergo") == "organisation"
+    assert kind(key_to_topic, drafts, "Blue Anchor") == "organisation"
+    assert kind(key_to_topic, drafts, "Oren Maddox") == "person"
+    assert kind(key_to_topic, drafts, "Dravnik") == "place"
     assert "residents" not in key_to_topic
 
 
 def test_a_country_is_shown_under_the_name_the_sources_write():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "Rescuers in Myanmar worked through the night.", "Myanmar asked for help.",
     ])
     assert drafts[key_to_topic["myanmar"]].name == "Myanmar"  # not the table's "Burma"
-    key_to_topic, drafts = _topics(["Flights to the U.S. resumed.", "The US said so."])
+    key_to_topic, drafts = topics(["Flights to the U.S. resumed.", "The US said so."])
     assert drafts[key_to_topic["us"]].name == "United States"
 
 
 def test_a_federal_body_is_an_organisation():
-    key_to_topic, drafts = _topics([
+    key_to_topic, drafts = topics([
         "The Federal Harbour Board raised rates.", "Economists expect the Federal Mint to act.",
         "The Federal Mint met on Tuesday.",
     ])
-    assert _kind(key_to_topic, drafts, "Federal Mint") == "organisation"
+    assert kind(key_to_topic, drafts, "Federal Mint") == "organisation"
