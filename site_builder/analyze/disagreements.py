@@ -41,10 +41,15 @@ BOUND_REACH = 1.4
 INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
-# Sizes and durations this many times apart measure different things.
+# Sums and durations this many times apart measure different things.
 APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
                                "money"})
+# A physical size misreported is off by a slip of a digit or a unit taken for another
+# (feet for metres: 3.3 times), not several-fold: farther apart are two things (a ship
+# and the bridge it hit, a span and the whole bridge).
+SIZE_APART = 4.0
+_SIZES = frozenset({"length", "mass", "area", "volume", "speed"})
 _CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
 _PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
@@ -54,6 +59,21 @@ class _Item:
     sentence: Sentence
     figure: Figure
     context: frozenset[str]  # stems around the figure
+    rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
+
+
+# "31,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
+# over the same span, never with a total ("11.3 million vehicles a year" is no count of
+# the vehicles). A share for one of many ("each", "a head") may be said before the figure
+# ("each passenger paid $250,000"), so it is not told apart here.
+_RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour|minute|second|"
+                         r"night|decade)\b", re.I)
+
+
+def _rate(text: str, f: Figure) -> str:
+    """The span of time a figure is given per: "" for a total."""
+    m = _RATE_AFTER.match(text, f.end)
+    return m.group(1).lower() if m else ""
 
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
@@ -101,15 +121,17 @@ def same_value(a: Figure, b: Figure) -> bool:
 
 
 def relation(a: Figure, b: Figure) -> str:
-    """"same" | "compatible" (one more specific) | "contradicts" | "differs"."""
+    """"same" | "compatible" (one more specific) | "contradicts" | "differs" | "apart"
+    (too far apart to be one quantity: two things)."""
     if a.dimension == "money" and a.unit != b.unit:
         # No exchange rates: only the same amount in two currencies is comparable.
         return "differs" if same_value(a, b) else "compatible"
     if same_value(a, b):
         return "same"
+    reach = SIZE_APART if a.dimension in _SIZES else APART
     if a.dimension in _APART_DIMENSIONS and \
-            max(a.value, b.value) > APART * max(min(a.value, b.value), 1e-9):
-        return "compatible"  # a metre and a mile apart: not one quantity misreported
+            max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
+        return "apart"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
@@ -178,7 +200,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
                 f = replace(f, place=place) if place else f
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
-            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
+            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
+                               _rate(s.text, f)))
     return items
 
 
@@ -239,12 +262,16 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
+    shared = a.sentence.topics & b.sentence.topics
+    if fa.dimension == "year" and not shared:
+        # A story dates many things (a bridge, the ship that hit it, a law): two years of
+        # origin compare only when their sentences name one thing ("It was built in ...").
+        return False
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
-    shared = a.sentence.topics & b.sentence.topics
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
@@ -270,7 +297,7 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
-            blocks[key].append(i)
+            blocks[(*key, item.rate)].append(i)
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
