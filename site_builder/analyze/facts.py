@@ -94,11 +94,19 @@ def is_fragment(text: str) -> bool:
     text = text.strip()
     if not text or text[0].islower() or text[0] in "”’,;)":
         return True
-    closing = max(text.find("”"), text.find('"', 1) if text[0] != '"' else -1)
+    closing = text.find("”")
     opening = text.find("“")
     if closing >= 0 and (opening < 0 or opening > closing) and text[0] not in "“\"":
         return True  # a closing quote with no opening one: the tail of a quotation
+    if text[0] != '"' and _STRAIGHT_CLOSING.match(text):
+        return True  # the same in straight quotes: the first one closes ('sorry," he said')
     return len(words(text)) < 6 and bool(_ATTRIBUTION.search(text))
+
+
+# A straight quote mark closes a quotation when it follows a word or punctuation and is
+# followed by a space, punctuation or the end; one after a space opens one ('called it
+# "a stab in the back"').
+_STRAIGHT_CLOSING = re.compile(r'^[^"]*[^\s"]"(?=[\s,.;:!?)]|$)')
 
 
 def build_facts(sentences: list[Sentence], clusters: list[list[int]],
@@ -120,8 +128,12 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         for s in group:
             _add(centre, s.vector)
         scores = {s.key: _statement_score(s, centre) for s in group}  # once per distinct text
-        best = max(group, key=lambda s: (scores[s.key], -s.index))
-        if scores[best.key] < 0.45 or is_fragment(best.text):
+        # The best whole statement: a quote's tail among paraphrases does not sink them.
+        whole = [s for s in group if not is_fragment(s.text)]
+        if not whole:
+            continue
+        best = max(whole, key=lambda s: (scores[s.key], -s.index))
+        if scores[best.key] < 0.45:
             continue
         # A paragraph that gives a conflicting figure does not support the statement.
         against = conflicting_refs(best, group)
