@@ -1,0 +1,133 @@
+"""Non-conflicts a naive detector flags, and key facts it loses (invented stories)."""
+
+import pytest
+
+from site_builder.analyze.disagreements import conflicting, relation
+from site_builder.analyze.facts import is_fragment
+from site_builder.analyze.frames import find_figures
+
+
+def one(sentence: str):
+    [figure] = find_figures(sentence)
+    return figure
+
+
+def _digest(tmp_path, stories):
+    """Analyse synthetic articles: (published, [paragraph texts]) each."""
+    from site_builder.analyze import analyze
+    from site_builder.config import load_config
+    from site_builder.errors import Reporter
+    from site_builder.models import Article, Paragraph
+
+    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
+                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
+                for n, (published, texts) in enumerate(stories)]
+    return analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
+
+
+# --- Sizes several times apart are two things (a ferry and the pier it hit) ---
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 120-metre ferry sank in minutes.", "The 1.1-km pier was closed to the public."),
+    ("A 300-foot crane toppled onto the site.", "The 0.4-mile tunnel was flooded."),
+    ("The 45-tonne turbine fell from the barge.", "The 900-tonne barge drifted away."),
+])
+def test_sizes_several_times_apart_are_not_one_quantity(a, b):
+    assert relation(one(a), one(b)) == "apart"
+    assert not conflicting(one(a), one(b))
+
+
+def test_a_misreported_size_is_still_a_contradiction():
+    assert relation(one("The 120-metre ferry sank."), one("The 210-metre ferry sank.")) \
+        == "contradicts"
+
+
+def test_a_ship_and_the_pier_it_hit_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The 120-metre ferry hit the Harwick pier at dawn, and the ferry "
+                        "then drifted."]),
+        ("2024-05-02", ["The 1.1-km Harwick pier was closed after the ferry hit it at dawn."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+# --- Years of origin: only of one named thing ---
+
+def test_a_year_of_origin_said_of_an_unnamed_thing_is_not_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["It was launched in 2009 and carries up to 1,200 passengers."]),
+        ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "year"]
+
+
+def test_two_years_of_origin_of_one_named_thing_conflict(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
+        ("2024-05-02", ["The Harwick pier, built in 1916, was closed after the storm."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "year"]
+    assert row.kind == "contradicts"
+    assert sorted(c.number for c in row.claims) == [1916, 1961]
+
+
+# --- Flows per day or year are no totals; volumes of liquid are volumes ---
+
+def test_a_flow_per_year_is_not_compared_with_a_total(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
+                        "the barriers went up."]),
+        ("2024-05-02", ["The crash on the Harwick highway killed 12 people on Sunday."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_flows_over_one_span_are_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
+                        "the barriers went up."]),
+        ("2024-05-02", ["Crashes on the Harwick highway killed 90 people a year until the "
+                        "barriers went up."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 90]
+
+
+def test_liquid_measures_are_volumes():
+    tank = one("Each of the four tanks holds 2 million litres.")
+    assert (tank.dimension, tank.unit) == ("volume", "m³") and tank.value == pytest.approx(2000)
+    assert one("a spill of 5,000 barrels").dimension == "volume"
+    assert one("about 1 million gallons of water").value == pytest.approx(3785.41)
+
+
+def test_tanks_and_a_reservoir_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Three tanks in Brennick holding about 2 million litres each ran dry."]),
+        ("2024-05-02", ["The Brennick reservoir, which holds 90 million litres, was empty."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- Key facts: quotations in straight quote marks ---
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ('The mayor called the closure "a disgrace" and promised an inquiry.', False),
+    ('The board approved $40 million in "emergency" repairs on Monday.', False),
+    ('"We will rebuild," the mayor said on Monday.', False),
+    ('we will rebuild," the mayor said on Monday.', True),
+    ('We will rebuild," the mayor said on Monday after the meeting.', True),
+    ("We will rebuild,” the mayor said on Monday after the meeting.", True),
+])
+def test_a_straight_quote_after_a_space_opens_a_quotation(text, fragment):
+    assert is_fragment(text) is fragment
+
+
+def test_a_fact_survives_a_quote_tail_among_its_sources(tmp_path):
+    digest = _digest(tmp_path, [
+        (None, ['The Ferry Board approved $40 million in "emergency" repairs for the Harwick '
+                'pier on Monday.']),
+        (None, ["The Ferry Board approved $40 million in emergency repairs for the Harwick "
+                "pier on Monday."]),
+    ])
+    [fact] = [f for f in digest.facts if "$40 million" in f.statement]
+    assert fact.sources == 2
