@@ -131,3 +131,25 @@ def test_a_fact_survives_a_quote_tail_among_its_sources(tmp_path):
     ])
     [fact] = [f for f in digest.facts if "$40 million" in f.statement]
     assert fact.sources == 2
+
+
+# --- Things destroyed, damaged, or damaged or destroyed: three counts ---
+
+def test_destroyed_homes_are_not_compared_with_damaged_or_destroyed_ones(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
+        ("2024-09-02", ["More than 2,000 homes on Kessa island were damaged or destroyed by "
+                        "Typhoon Arlo, officials said."]),
+        ("2024-09-02", ["Typhoon Arlo damaged 4,100 homes on Kessa island, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_counts_of_destroyed_homes_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
+        ("2024-09-02", ["Typhoon Arlo has destroyed 1,400 homes on Kessa island, the Red Cross "
+                        "said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts" and "destroyed" in row.about

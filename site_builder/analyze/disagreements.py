@@ -27,7 +27,7 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage", "cost", "aid"})
+                     "arrested", "affected", "damage", "destroyed", "damaged", "cost", "aid"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -199,10 +199,30 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 named = {w.lower() for w in _CAPITALISED.findall(s.text, 0, f.start)} & known
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
                 f = replace(f, place=place) if place else f
+            if f.dimension == "count" and f.prop == "damage":
+                f = replace(f, prop=_harm(s.text, f))
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
                                _rate(s.text, f)))
     return items
+
+
+# Things destroyed, things damaged, and the two together are three counts: "9,418 destroyed"
+# and "more than 12,000 damaged or destroyed" are no clash.
+_DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
+_DAMAGED = re.compile(r"\bdamag\w*", re.I)
+
+
+def _harm(text: str, f: Figure) -> str:
+    """A count of damage, told by the verbs of its own clause: "destroyed", "damaged" or
+    "damage" (both, or neither said)."""
+    opening = max(text.rfind(c, 0, f.start) for c in ",;.:") + 1
+    rest = text[f.end:]
+    close = re.search(r"[,;:.]\s|\d", rest)
+    clause = text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+    destroyed, damaged = bool(_DESTROYED.search(clause)), bool(_DAMAGED.search(clause))
+    return "destroyed" if destroyed and not damaged else \
+        "damaged" if damaged and not destroyed else "damage"
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")  # not a dateline's capitals
@@ -538,7 +558,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
                    "survived": "survivors", "arrested": "arrested", "population": "population",
                    "crew": "crew", "aboard": "on board", "affected": "affected",
-                   "damage": "damage", "cost": "cost", "aid": "aid", "length": "length",
+                   "damage": "damage", "destroyed": "destroyed", "damaged": "damaged",
+                   "cost": "cost", "aid": "aid", "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "supply": "supply", "value": "value", "assets": "assets",
