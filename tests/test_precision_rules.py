@@ -153,3 +153,21 @@ def test_two_counts_of_destroyed_homes_still_clash(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind == "contradicts" and "destroyed" in row.about
+
+
+# --- A claim someone repeats is held, not updated; "-men" plurals are counted nouns ---
+
+def test_a_restated_claim_that_grows_is_a_contradiction_not_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-02-10", ["The union leader repeated his claim that the blast in the Orlak mine "
+                        "killed about 40 miners."]),
+        ("2024-02-12", ["In a radio interview the union leader repeated that the blast in the "
+                        "Orlak mine had killed about 400 miners."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts"
+
+
+def test_compound_plurals_in_men_are_counted_nouns():
+    [figure] = find_figures("The blast killed at least 13 firemen.")
+    assert (figure.unit, figure.prop, figure.value) == ("firemen", "killed", 13)

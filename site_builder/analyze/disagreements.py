@@ -514,7 +514,10 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     figure_of = [items[claim[0]].figure for claim in claims]
     # One sum in two currencies is no figure that moved.
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
-    if one_currency and len({d for d in dated if d}) > 1:
+    # A figure someone repeats or insists on is a claim held, not a tally that moved.
+    restated = any(_RESTATED.search(items[claim[0]].sentence.text, 0, items[claim[0]].figure.start)
+                   for claim in claims)
+    if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
         if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
             return "update", 1  # reported on several days: each day's figure in turn
@@ -535,6 +538,11 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
+
+
+# Verbs of restating a claim ("he repeated his claim that it killed 30").
+_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist\w*|"
+                       r"maintain(?:ed|s|ing))\b", re.I)
 
 
 def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
