@@ -171,3 +171,21 @@ def test_a_restated_claim_that_grows_is_a_contradiction_not_an_update(tmp_path):
 def test_compound_plurals_in_men_are_counted_nouns():
     [figure] = find_figures("The blast killed at least 13 firemen.")
     assert (figure.unit, figure.prop, figure.value) == ("firemen", "killed", 13)
+
+
+# --- A count's verb past a relative clause; bodies recovered are not the toll ---
+
+def test_a_count_takes_its_verb_past_a_relative_clause():
+    [figure] = find_figures("Nine climbers, who had set out before dawn, were swept away and "
+                            "are presumed dead.")
+    assert figure.prop == "killed"
+
+
+def test_bodies_recovered_so_far_are_not_compared_with_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-07-01", ["Nine climbers, who had set out on Mount Teller, were swept away and "
+                        "are presumed dead."]),
+        ("2024-07-01", ["Rescue teams found the bodies of two climbers on Mount Teller after the "
+                        "avalanche, officials said."]),
+    ])
+    assert not digest.disagreements

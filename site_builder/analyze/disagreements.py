@@ -27,7 +27,8 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage", "destroyed", "damaged", "cost", "aid"})
+                     "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
+                     "aid"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -201,6 +202,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
+            elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
+                f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
                                _rate(s.text, f)))
@@ -213,13 +216,29 @@ _DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
-def _harm(text: str, f: Figure) -> str:
-    """A count of damage, told by the verbs of its own clause: "destroyed", "damaged" or
-    "damage" (both, or neither said)."""
+def _clause(text: str, f: Figure) -> str:
+    """The figure's own clause, the figure left out (up to the next figure)."""
     opening = max(text.rfind(c, 0, f.start) for c in ",;.:") + 1
     rest = text[f.end:]
     close = re.search(r"[,;:.]\s|\d", rest)
-    clause = text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+    return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+
+
+# "Divers found the bodies of two men": the bodies recovered so far, not the toll.
+_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
+_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
+                    r"located)\b", re.I)
+
+
+def _recovered(text: str, f: Figure) -> bool:
+    clause = _clause(text, f)
+    return bool(_BODIES.search(clause) and _FOUND.search(clause))
+
+
+def _harm(text: str, f: Figure) -> str:
+    """A count of damage, told by the verbs of its own clause: "destroyed", "damaged" or
+    "damage" (both, or neither said)."""
+    clause = _clause(text, f)
     destroyed, damaged = bool(_DESTROYED.search(clause)), bool(_DAMAGED.search(clause))
     return "destroyed" if destroyed and not damaged else \
         "damaged" if damaged and not destroyed else "damage"
@@ -567,7 +586,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "survived": "survivors", "arrested": "arrested", "population": "population",
                    "crew": "crew", "aboard": "on board", "affected": "affected",
                    "damage": "damage", "destroyed": "destroyed", "damaged": "damaged",
-                   "cost": "cost", "aid": "aid", "length": "length",
+                   "recovered": "bodies recovered", "cost": "cost", "aid": "aid", "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "supply": "supply", "value": "value", "assets": "assets",
