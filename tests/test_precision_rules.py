@@ -189,3 +189,16 @@ def test_bodies_recovered_so_far_are_not_compared_with_the_toll(tmp_path):
                         "avalanche, officials said."]),
     ])
     assert not digest.disagreements
+
+
+def test_a_full_news_lead_of_over_forty_words_can_state_the_fact(tmp_path):
+    lead = ("Every passenger of the stranded Harwick ferry will be paid back the full fare, "
+            "the port authority and the ferry company said on Sunday evening, in a settlement "
+            "meant to end the row before the summer season opened at the harbour on Monday.")
+    assert 40 < len(lead.split()) <= 45
+    digest = _digest(tmp_path, [
+        (None, ["The port authority and the ferry company announced the settlement on Sunday "
+                "evening."]),
+        (None, [lead]),
+    ])
+    assert any(f.statement == lead and f.sources == 2 for f in digest.facts)
