@@ -202,3 +202,9 @@ def test_a_full_news_lead_of_over_forty_words_can_state_the_fact(tmp_path):
         (None, [lead]),
     ])
     assert any(f.statement == lead and f.sources == 2 for f in digest.facts)
+
+
+def test_a_level_that_moves_may_move_several_fold():
+    low = one("The river stood at 0.8 metres on Monday.")
+    high = one("The river stood at 5.2 metres on Thursday.")
+    assert relation(low, high) == "contradicts"

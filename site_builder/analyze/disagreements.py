@@ -129,7 +129,9 @@ def relation(a: Figure, b: Figure) -> str:
         return "differs" if same_value(a, b) else "compatible"
     if same_value(a, b):
         return "same"
-    reach = SIZE_APART if a.dimension in _SIZES else APART
+    # A size that moves (a water level, how near a column has come) may move far.
+    fixed = a.prop not in RUNNING_EITHER and a.prop != "distance"
+    reach = SIZE_APART if a.dimension in _SIZES and fixed else APART
     if a.dimension in _APART_DIMENSIONS and \
             max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
         return "apart"  # a metre and a mile apart: not one quantity misreported
@@ -560,8 +562,8 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 
 
 # Verbs of restating a claim ("he repeated his claim that it killed 30").
-_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist\w*|"
-                       r"maintain(?:ed|s|ing))\b", re.I)
+_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\b",
+                       re.I)
 
 
 def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
