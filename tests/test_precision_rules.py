@@ -208,3 +208,23 @@ def test_a_level_that_moves_may_move_several_fold():
     low = one("The river stood at 0.8 metres on Monday.")
     high = one("The river stood at 5.2 metres on Thursday.")
     assert relation(low, high) == "contradicts"
+
+
+# --- The story in brief opens with the first report's lead, without its dateline ---
+
+def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
+    lead = ("KESSA CITY, May 3 (Harbour Wire) - A ferry carrying 212 passengers ran aground "
+            "off Kessa island on Friday night, and coastguard boats took everyone off by dawn, "
+            "officials said.")
+    digest = _digest(tmp_path, [
+        ("2024-05-05", ["The Kessa Ferry Company said on Sunday it would pay every passenger "
+                        "back in full and suspend the captain.",
+                        "A ferry carrying 212 passengers ran aground off Kessa island on Friday "
+                        "night, the coastguard said."]),
+        ("2024-05-03", [lead, "The Kessa Ferry Company said the cause was not yet known."]),
+        ("2024-05-04", ["Divers from the Kessa coastguard inspected the hull of the ferry on "
+                        "Saturday and found a long gash below the waterline."]),
+    ])
+    assert digest.summary.startswith("A ferry carrying 212 passengers ran aground off Kessa "
+                                     "island on Friday night, and coastguard boats")
+    assert "(Harbour Wire)" not in digest.summary

@@ -171,22 +171,33 @@ _BACK_REFERENCE = re.compile(
     r"latter|former|move's))\b)", re.I)
 # Candidates the brief is chosen from, among the best-supported facts.
 BRIEF_FROM = 12
+# A news lead, with its dateline, runs longer than other sentences.
+LEAD_WORDS = 60
 
 
-def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence]) -> str:
+def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
+                   published: dict[str, str | None] | None = None) -> str:
     """The story in brief: what happened, where and when first, then up to two more
     well-supported facts in the order the reports tell them. No sentence that refers
-    back to something unsaid, no quotation."""
-    picked: list[tuple[Fact, Sentence]] = []
-    for fact in facts[:BRIEF_FROM]:
+    back to something unsaid, no quotation.
+
+    The first report of an event opens with what happened, where and when: the lead is
+    the opening sentence of the earliest report that dates something and names a topic
+    (among the key facts); without one, the best-supported dated fact.
+    """
+    published = published or {}
+    opening: dict[str, int] = {}  # article -> index of its first sentence
+    for s in sentence_at.values():
+        if s.index < opening.get(s.ref.article, s.index + 1):
+            opening[s.ref.article] = s.index
+    usable: list[tuple[Fact, Sentence]] = []
+    for fact in facts:
         s = sentence_at.get((fact.statement_ref, fact.statement))
-        text = fact.statement
-        if s is None or _BACK_REFERENCE.match(text) or is_fragment(text) or \
-                text[:1] in "“\"‘'" or text.rstrip().endswith("?") or len(words(text)) > 45:
-            continue
-        picked.append((fact, s))
-    if not picked:
-        return ""
+        if s is not None and _plain(fact.statement, LEAD_WORDS):
+            usable.append((fact, s))
+    picked = [(f, s) for f, s in usable if f in facts[:BRIEF_FROM] and _plain(f.statement)]
+    leads = [(fact, s) for fact, s in usable
+             if opening.get(s.ref.article) == s.index and s.dates and s.topics]
 
     def lead_score(item: tuple[Fact, Sentence]) -> tuple:
         fact, s = item
@@ -194,7 +205,15 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         return (2 * min(fact.sources, 3) + 2 * bool(s.dates) + position + bool(s.topics),
                 -facts.index(fact))
 
-    lead = max(picked, key=lead_score)
+    if leads:
+        dated = [item for item in leads if published.get(item[1].ref.article)]
+        lead = min(dated or leads, key=lambda item: (
+            published.get(item[1].ref.article) or "", [-x for x in lead_score(item)[:1]],
+            facts.index(item[0])))
+    elif picked:
+        lead = max(picked, key=lead_score)
+    else:
+        return ""
     said = set(lead[1].stems)
     rest = []
     for fact, s in picked:
@@ -205,4 +224,17 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         said |= s.stems
         rest.append((fact, s))
     rest.sort(key=lambda item: (item[1].paragraph_index, facts.index(item[0])))
-    return " ".join(f.statement for f, _ in [lead, *rest])
+    # A paragraph a person would write carries no wire datelines ("BALTIMORE (Agency) - ").
+    return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
+
+
+# A dateline: a place in capitals, maybe a region and a date, an agency, then a dash or a
+# colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?\.?)*\s*"
+                       r"(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+(?=[A-Z])")
+
+
+def _plain(text: str, most: int = 45) -> bool:
+    """A sentence a brief can use: no back reference, quotation, question or sprawl."""
+    return not (_BACK_REFERENCE.match(text) or is_fragment(text) or text[:1] in "“\"‘'" or
+                text.rstrip().endswith("?") or len(words(text)) > most)
