@@ -186,6 +186,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     (among the key facts); without one, the best-supported dated fact.
     """
     published = published or {}
+    rank = {id(fact): n for n, fact in enumerate(facts)}
     opening: dict[str, int] = {}  # article -> index of its first sentence
     for s in sentence_at.values():
         if s.index < opening.get(s.ref.article, s.index + 1):
@@ -195,7 +196,8 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         s = sentence_at.get((fact.statement_ref, fact.statement))
         if s is not None and _plain(fact.statement, LEAD_WORDS):
             usable.append((fact, s))
-    picked = [(f, s) for f, s in usable if f in facts[:BRIEF_FROM] and _plain(f.statement)]
+    best = {id(fact) for fact in facts[:BRIEF_FROM]}
+    picked = [(f, s) for f, s in usable if id(f) in best and _plain(f.statement)]
     leads = [(fact, s) for fact, s in usable
              if opening.get(s.ref.article) == s.index and s.dates and s.topics]
 
@@ -203,13 +205,12 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         fact, s = item
         position = 2 if s.paragraph_index == 0 else 1 if s.paragraph_index <= 2 else 0
         return (2 * min(fact.sources, 3) + 2 * bool(s.dates) + position + bool(s.topics),
-                -facts.index(fact))
+                -rank[id(fact)])
 
     if leads:
         dated = [item for item in leads if published.get(item[1].ref.article)]
         lead = min(dated or leads, key=lambda item: (
-            published.get(item[1].ref.article) or "", [-x for x in lead_score(item)[:1]],
-            facts.index(item[0])))
+            published.get(item[1].ref.article) or "", -lead_score(item)[0], rank[id(item[0])]))
     elif picked:
         lead = max(picked, key=lead_score)
     else:
@@ -223,7 +224,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
             continue  # says again what the brief already says
         said |= s.stems
         rest.append((fact, s))
-    rest.sort(key=lambda item: (item[1].paragraph_index, facts.index(item[0])))
+    rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
     # A paragraph a person would write carries no wire datelines ("BALTIMORE (Agency) - ").
     return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
 
