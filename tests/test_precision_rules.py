@@ -228,3 +228,12 @@ def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
     assert digest.summary.startswith("A ferry carrying 212 passengers ran aground off Kessa "
                                      "island on Friday night, and coastguard boats")
     assert "(Harbour Wire)" not in digest.summary
+
+
+def test_a_day_after_an_event_is_no_rate(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The storm in Brennick killed 12 people a day after it made landfall."]),
+        ("2024-05-02", ["The storm in Brennick killed 40 people, the agency said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 40]

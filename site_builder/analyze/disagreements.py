@@ -67,8 +67,10 @@ class _Item:
 # over the same span, never with a total ("11.3 million vehicles a year" is no count of
 # the vehicles). A share for one of many ("each", "a head") may be said before the figure
 # ("each passenger paid $250,000"), so it is not told apart here.
+# ("killed 12 people a day after landfall" dates the toll: no rate.)
 _RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour|minute|second|"
-                         r"night|decade)\b", re.I)
+                         r"night|decade)\b(?!\s+(?:after|before|later|earlier|ago|since|into|"
+                         r"on|of)\b)", re.I)
 
 
 def _rate(text: str, f: Figure) -> str:
