@@ -237,3 +237,13 @@ def test_a_day_after_an_event_is_no_rate(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [12, 40]
+
+
+def test_a_toll_beside_bodies_recovered_is_still_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-07-01", ["The toll on Mount Teller rose to 12 as rescuers recovered more bodies."]),
+        ("2024-07-01", ["The avalanche on Mount Teller killed 19 people, officials said."]),
+        ("2024-07-01", ["Rescue teams have recovered 7 bodies on Mount Teller, officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 19]

@@ -228,15 +228,17 @@ def _clause(text: str, f: Figure) -> str:
     return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
 
 
-# "Divers found the bodies of two men": the bodies recovered so far, not the toll.
-_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
+# "Divers found the bodies of two men", "40 bodies were recovered": the bodies recovered so
+# far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
+_BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
 _FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
                     r"located)\b", re.I)
 
 
 def _recovered(text: str, f: Figure) -> bool:
-    clause = _clause(text, f)
-    return bool(_BODIES.search(clause) and _FOUND.search(clause))
+    counted = bool(_BODIES_OF.search(text, max(0, f.start - 30), f.start)) or \
+        any(n.startswith("bodi") for n in f.nouns)
+    return counted and bool(_FOUND.search(_clause(text, f)))
 
 
 def _harm(text: str, f: Figure) -> str:
