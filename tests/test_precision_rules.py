@@ -247,3 +247,13 @@ def test_a_toll_beside_bodies_recovered_is_still_the_toll(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [12, 19]
+
+
+def test_a_repeated_appeal_does_not_stop_a_toll_from_updating(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-03", ["The flood in Brennick has killed 12 people, the agency said."]),
+        ("2024-03-05", ["Officials repeated their appeal for calm as the flood in Brennick "
+                        "killed 40 people."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"

@@ -565,9 +565,11 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
             else "differs"), 1
 
 
-# Verbs of restating a claim ("he repeated his claim that it killed 30").
-_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\b",
-                       re.I)
+# Verbs of restating a claim, with what is restated ("he repeated his claim that it killed
+# 30", "she insisted, without evidence, that"); not "repeated their appeal for calm".
+_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
+                       r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
+                       r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
 
 
 def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
