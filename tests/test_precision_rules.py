@@ -257,3 +257,17 @@ def test_a_repeated_appeal_does_not_stop_a_toll_from_updating(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind == "update"
+
+
+def test_an_early_background_piece_does_not_open_the_brief(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-04-30", ["The Orlak Mining Company reported record profits on Tuesday, its "
+                        "chief executive Vera Lind said in Dunport."]),
+        ("2024-05-03", ["A tunnel collapsed at the Kessa mine on Friday, trapping 14 miners "
+                        "underground, the Kessa mine rescue service said.",
+                        "Rescuers at the Kessa mine reached the trapped miners on Saturday."]),
+        ("2024-05-04", ["Rescuers at the Kessa mine reached the trapped miners on Saturday, and "
+                        "all 14 were brought up alive.",
+                        "The Kessa mine had been inspected in March, officials said."]),
+    ])
+    assert digest.summary.startswith("A tunnel collapsed at the Kessa mine on Friday")

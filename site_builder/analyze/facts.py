@@ -207,6 +207,11 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         return (2 * min(fact.sources, 3) + 2 * bool(s.dates) + position + bool(s.topics),
                 -rank[id(fact)])
 
+    # The story's lead is one other reports' openings echo (a topic in common): an early
+    # background piece on something else does not open the brief.
+    first = {s.ref.article: s for s in sentence_at.values() if opening[s.ref.article] == s.index}
+    leads = [(fact, s) for fact, s in leads
+             if any(o.topics & s.topics for a, o in first.items() if a != s.ref.article)] or leads
     if leads:
         dated = [item for item in leads if published.get(item[1].ref.article)]
         lead = min(dated or leads, key=lambda item: (
