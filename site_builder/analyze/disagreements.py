@@ -27,7 +27,7 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage", "cost", "aid"})
+                     "arrested", "affected", "damage", "cost", "aid", "contained", "searched"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -520,7 +520,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
-                   "risk": "at risk"}
+                   "risk": "at risk", "wind": "wind speed",
+                   "sustained wind": "sustained wind speed", "contained": "share contained",
+                   "searched": "share searched"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

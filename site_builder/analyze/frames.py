@@ -98,7 +98,7 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
     "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
     "mph": ("speed", 1.609344, "km/h"), "km/h": ("speed", 1.0, "km/h"),
-    "kph": ("speed", 1.0, "km/h"),
+    "kph": ("speed", 1.0, "km/h"), "kmh": ("speed", 1.0, "km/h"),
 }
 # Properties, from generic word classes near the figure: stem prefix -> property.
 # Longest prefixes are tried first; a figure takes the nearest cue in its own stretch.
@@ -144,6 +144,10 @@ _PROPERTY_CUES = {
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
+    # Wind: a storm's winds and gusts; its sustained winds are another measure.
+    "wind": "wind", "gust": "wind", "sustained wind": "sustained wind",
+    # How far a fire is held or an area searched: a share that reports raise over days.
+    "contained": "contained", "containment": "contained", "search": "searched",
 }
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -162,7 +166,8 @@ _PROPERTIES_OF = {
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
-                          "insured"}),
+                          "insured", "contained", "searched"}),
+    "speed": frozenset({"wind", "sustained wind"}),
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 # Kept as written: stems confuse some ("residents" and "residences").
@@ -260,6 +265,14 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
+# "the Eaton fire, at 14,000 acres, was": a named subject right before a share's verb.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
+                             r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been|remained|remains|"
+                             r"stood\s+at|stands\s+at)\s+(?:only\s+|just\s+)?$")
+_IT_BEFORE = re.compile(r"\bit\s+(?:(?:was|is|had\s+been|has\s+been|remained|stood\s+at)\s+"
+                        r"(?:only\s+|just\s+)?)?$")
+_NAMED_THING = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+(?=[a-z]{3,}\b)(?!of\b|and\b)")
+_AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter".split())
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
@@ -554,7 +567,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if c := _CURRENCY_AFTER.match(after):
         return figure("money", _CURRENCY[c.group(1).lower()], until=cursor + c.end())
     if p := _PERCENT_AFTER.match(after):
-        return figure("percent", "%", thing=_thing_of(after[p.end():]), until=cursor + p.end())
+        thing = _thing_of(after[p.end():]) or _named_subject(text, span_start)
+        return figure("percent", "%", thing=thing, until=cursor + p.end())
     if u := _UNIT_AFTER.match(after):
         word = u.group(2).lower()
         dimension, factor, base = _UNITS[word]
@@ -598,6 +612,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 thing = "start"  # "after it began its descent", "after the sub started down"
             elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
+                if hyphenated and dimension == "duration":
+                    prop = "duration"  # "a 27-day voyage": how long the voyage lasts
             if dimension == "duration" and (change := _change(text, span_start, until)):
                 thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
@@ -714,6 +730,7 @@ _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
 _ACTED = "~"
@@ -872,7 +889,24 @@ def _thing_of(after: str) -> str:
         if is_stopword(word) or word.lower() in _NOT_THINGS:
             break
         kept.append(word)
-    return stem(kept[-1]) if kept else ""
+    if not kept:
+        return ""
+    # "the burn zone", "the search area": one word for a stretch of ground.
+    return "area" if kept[-1].lower() in _AREA_WORDS else stem(kept[-1])
+
+
+def _named_subject(text: str, start: int) -> str:
+    """The named thing a share is said of, as the subject of its clause ("the Eaton fire,
+    at 14,000 acres, was 15% contained") or as "it" where the sentence names one such
+    thing before ("after the Caldor fire began, crews had it 40% contained")."""
+    clause = re.split(r"[;:]|,\s+(?:while|whereas|but|and)\b", text[:start])[-1]
+    if m := _SUBJECT_BEFORE.search(clause):
+        return stem(m.group(1))
+    if _IT_BEFORE.search(clause):
+        named = _NAMED_THING.findall(text, 0, start)
+        if len(set(named)) == 1:
+            return stem(named[0])
+    return ""
 
 
 def _person_after(after: str) -> str:
@@ -881,8 +915,11 @@ def _person_after(after: str) -> str:
 
 
 def _person_key(name: str) -> str:
-    # Given name and surname: relatives share a surname, not an age.
-    return " ".join(name.split()[-2:]).lower() if name else ""
+    """Given name and last surname: relatives share a surname, not an age; a middle name
+    or a double surname's hyphen is written by some sources only ("Ana Ruiz Soto" =
+    "Ana María Ruiz-Soto")."""
+    words = re.split(r"[\s-]+", name.strip())
+    return " ".join(dict.fromkeys((words[0], words[-1]))).lower() if name.strip() else ""
 
 
 def _person_before(before: str) -> str:
@@ -895,6 +932,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
+        return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     allowed = _PROPERTIES_OF[figure.dimension]
     best: tuple[int, str] | None = None
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
