@@ -99,6 +99,8 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
     "mph": ("speed", 1.609344, "km/h"), "km/h": ("speed", 1.0, "km/h"),
     "kph": ("speed", 1.0, "km/h"), "kmh": ("speed", 1.0, "km/h"),
+    "miles per hour": ("speed", 1.609344, "km/h"), "km per hour": ("speed", 1.0, "km/h"),
+    "kilometres per hour": ("speed", 1.0, "km/h"), "kilometers per hour": ("speed", 1.0, "km/h"),
 }
 # Properties, from generic word classes near the figure: stem prefix -> property.
 # Longest prefixes are tried first; a figure takes the nearest cue in its own stretch.
@@ -272,6 +274,23 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
 _IT_BEFORE = re.compile(r"\bit\s+(?:(?:was|is|had\s+been|has\s+been|remained|stood\s+at)\s+"
                         r"(?:only\s+|just\s+)?)?$")
 _NAMED_THING = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+(?=[a-z]{3,}\b)(?!of\b|and\b)")
+# A length's noun right after it: "948ft (289m) cargo ship" (a conversion may intervene).
+_NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|tall|deep|wide|"
+                        r"thick|away|across|above|below|of|from|in|on|at|to|off|and|or|into|"
+                        r"under|over|by|for|along|beyond|inland|offshore|south|north|east|"
+                        r"west|ago|later|after|before|per|an?|the|last|this|next|that|which|when|"
+                        r"while|with)\b)")
+# "a central span of 1,200 feet": a part, named with its modifier.
+_SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
+                      r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+_LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
+_MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
+                              r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
+_VERB_END = re.compile(r"\b(?:is|was|are|were)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+                       r"roughly\s+)?$")
+_VESSELS = frozenset("ship ships vessel vessels boat freighter tanker containership ferry barge "
+                     "yacht submersible sub trawler cruiser warship liner".split())
+_AIRCRAFT = frozenset("plane airplane aeroplane aircraft jet airliner jetliner".split())
 _AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter".split())
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
@@ -405,7 +424,11 @@ def find_figures(sentence: str) -> list[Figure]:
         figure = _read(sentence, m)
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
-        if figure is not None:
+        if figure is not None and found and found[-1].dimension == figure.dimension and \
+                figure.dimension in _CONVERTED and \
+                _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
+            taken_until = figure.end  # "984 feet (300 metres)": the same measure again
+        elif figure is not None:
             found.append(figure)
             taken_until = figure.end
     framed: list[Figure] = []
@@ -602,8 +625,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif dimension == "floors":
             # "a 30-storey office tower": the building's height, told apart by its head noun.
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
-        elif hyphenated and dimension == "length":
-            prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
+        elif dimension == "length" and (hyphenated or (
+                not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
+            # "a 22-foot vessel", "the 948ft (289m) cargo ship": the size of what it qualifies.
+            prop, thing = "length", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
+        elif dimension == "length" and (m := _SIZE_OF.search(before)) and (
+                not (cue := _PROPERTY_PATTERN.fullmatch(m.group(2)))
+                or _PROPERTY_CUES[cue.group(1).lower()] == "length"):
+            thing = _measured(m.group(1))  # "a central span of 1,200 feet": a part's size
+        elif dimension == "length" and (_LONG_AFTER.match(text[until:until + 20]) or
+                                        _MEASURES_BEFORE.search(before)):
+            # "The vessel, the Dali, is 984 feet long", "the Dali measures 984 feet".
+            prop, thing = "length", _subject_thing(text[:span_start])
         else:
             event = _HYPHEN_THING if hyphenated else \
                 _AFTER_EVENT if dimension == "duration" else None
@@ -730,6 +763,8 @@ _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
+_CONVERTED = frozenset({"length", "area", "volume", "mass", "speed"})
+_CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
@@ -893,6 +928,46 @@ def _thing_of(after: str) -> str:
         return ""
     # "the burn zone", "the search area": one word for a stretch of ground.
     return "area" if kept[-1].lower() in _AREA_WORDS else stem(kept[-1])
+
+
+def _length_thing(after: str) -> str:
+    """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
+    the kind word closing a name ("the 2.6-km Francis Scott Key Bridge") or the name."""
+    if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
+        # "the 984-foot Dali": the name; "Key Bridge", "Hoover Dam": the kind it closes with.
+        return _measured(m.group(1).split()[-1])
+    words = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
+        if not word.islower() or is_stopword(word) or word.endswith(("ed", "ing")) or \
+                word in _NOT_NOUNS:
+            break
+        words.append(word)
+    # "cargo ship", "steel span": the kind word, else the last noun read.
+    kind = next((w for w in words if w in _VESSELS or w in _AIRCRAFT), None)
+    return _measured(kind or (words[-1] if words else ""))
+
+
+def _subject_thing(before: str) -> str:
+    """The head noun of the subject a length is said of, past an appositive: "The vessel,
+    the Singapore-flagged Dali, is" -> vessel; "the Dali measures" -> dali."""
+    clause = re.split(r"[;:]|\b(?:and|but|while)\s", before)[-1]
+    clause = _MEASURES_BEFORE.sub("", _VERB_END.sub("", clause)).strip()
+    clause = re.sub(r",[^,]{1,60},$", "", clause)  # an appositive: "the vessel, the Dali,"
+    words = re.findall(r"[A-Za-z][\w'’-]*", clause)
+    return _measured(words[-1]) if words else ""
+
+
+def _measured(word: str) -> str:
+    """A measured thing's word as a key: vessel and aircraft words as one class each; a
+    bare "span" may be the whole bridge or a part of it, so it names nothing."""
+    word = word.lower()
+    if not word or word == "span" or is_stopword(word):
+        return ""
+    if word in _VESSELS:
+        return "vessel"
+    if word in _AIRCRAFT:
+        return "aircraft"
+    return stem(word)
 
 
 def _named_subject(text: str, start: int) -> str:
