@@ -186,10 +186,10 @@ _PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\
                         re.I)
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
-    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:were|are|was|is|had\s+been|have\s+been|"
+    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
     r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
     r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
-    r"unaccounted)\b", re.I)
+    r"unaccounted)|(?:have|had|has)\s+(?:now\s+)?died)\b", re.I)
 # "moved to safety", "taken out of the flooded areas": evacuated, in other words.
 _TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
@@ -282,7 +282,8 @@ _NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|
                         r"while|with)\b)")
 # "a central span of 1,200 feet": a part, named with its modifier.
 _SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
-                      r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+                      r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+"
+                      r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
 _LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
 _MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
                               r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
@@ -460,12 +461,12 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
-    if _BREAKDOWN.match(text[f.end:f.end + 80]):
-        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
-        return replace(f, place=_place(clause, m))
+        return replace(f, place=_place(clause, m))  # "16 in Altadena, most of them in ..."
+    if _BREAKDOWN.match(text[f.end:f.end + 80]):
+        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
@@ -477,6 +478,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
         return replace(f, place=m.group(1).lower())
+    if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
+        return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
     return f
 
 
@@ -735,6 +738,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
+# Events that are counted one by one, in the plural: a toll they took is over all of them
+# (no place said). "The floods" may be one flood's waters: not counted so.
+_EVENTS = re.compile(r"\b(?:fires|wildfires|blazes|quakes|earthquakes|storms|hurricanes|"
+                     r"tornadoes|attacks|strikes|explosions|blasts)\b", re.I)
 _BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
                         r"(?:in|on|at|from|across)\b")
 # "32 settlements of Halden Oblast": a region named with its kind.
