@@ -292,7 +292,8 @@ _VERB_END = re.compile(r"\b(?:is|was|are|were)\s+(?:about\s+|some\s+|nearly\s+|a
 _VESSELS = frozenset("ship ships vessel vessels boat freighter tanker containership ferry barge "
                      "yacht submersible sub trawler cruiser warship liner".split())
 _AIRCRAFT = frozenset("plane airplane aeroplane aircraft jet airliner jetliner".split())
-_AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter".split())
+_AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter field site"
+                        .split())
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)

@@ -1,0 +1,119 @@
+"""Figure frames for kinds of statements: wind speeds, shares contained or searched, ages
+of people named in full or in part, how long a trip lasts, what a length measures, unit
+conversions in parentheses, and tolls of several events. Invented sentences, from other
+kinds of stories than the clusters that showed the miss."""
+
+import pytest
+
+from site_builder.analyze.disagreements import conflicting
+from site_builder.analyze.frames import find_figures
+
+
+def one(sentence: str):
+    [figure] = find_figures(sentence)
+    return figure
+
+
+def only(sentence: str, dimension: str):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == dimension]
+    return figure
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A typhoon's gusts, told as gusts or as winds "of up to".
+    ("The typhoon's strongest gusts reached 120 mph as it made landfall.",
+     "Winds of up to 95 mph battered the coast."),
+    # A cyclone's sustained winds.
+    ("The cyclone came ashore with maximum sustained winds of 150 miles per hour.",
+     "Forecasters said its sustained winds peaked at 130 mph."),
+    # Shares of a fire contained, and of a debris field searched, on two days.
+    ("The Ridge fire was 30% contained on Monday.", "Crews had the Ridge fire 55% contained."),
+    ("About 40% of the debris field had been searched by Friday.",
+     "Search teams had combed 70% of the search zone by Sunday."),
+    # A miner named with and without his middle name and hyphen.
+    ("Tomás Herrera Ruiz, 52, was the last man brought up.",
+     "Rescuers named him as Tomás Andrés Herrera-Ruiz, 55."),
+    # How long a cruise was planned to last.
+    ("The liner had sailed on a 10-day cruise to the fjords.",
+     "Passengers had booked a planned 12-day cruise."),
+    # A ferry's length, as the noun it qualifies or as its subject's.
+    ("The 330ft (100m) ferry listed sharply before it sank.",
+     "The ferry, the Northern Star, is 350 feet long."),
+])
+def test_kinds_of_statements_meet_in_one_frame(a, b):
+    fa, fb = only(a, one_dimension(a)), only(b, one_dimension(b))
+    assert conflicting(fa, fb), (fa, fb)
+
+
+def one_dimension(sentence: str) -> str:
+    kinds = {f.dimension for f in find_figures(sentence)}
+    return next(k for k in ("speed", "percent", "age", "duration", "length") if k in kinds)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Gusts are not a storm's sustained winds.
+    ("Gusts reached 140 mph on the island.", "Its maximum sustained winds were 110 mph."),
+    # A causeway is not the ferry that sails past it; a main span is a part of a bridge.
+    ("The 2-mile causeway was closed.", "The 350-foot ferry was towed away."),
+    ("The bridge has a main span of 600 feet.", "The 2-mile bridge carried 30,000 cars a day."),
+    # Two fires in one sentence: each its own share.
+    ("The Ridge fire was 30% contained on Monday.",
+     "The blaze had burned 3,000 acres, while the Creek fire, at 900 acres, was 80% contained."),
+])
+def test_different_things_measured_are_not_compared(a, b):
+    for fa in find_figures(a):
+        for fb in find_figures(b):
+            assert not conflicting(fa, fb), (fa, fb)
+
+
+def test_a_change_of_speed_is_no_wind_speed():
+    [change, hours] = find_figures("The storm's winds jumped by more than 60 mph within 18 hours.")
+    assert change.dimension == "speed" and change.prop == ""
+    assert hours.dimension == "duration"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pier is 1.2 miles (1.9km) long.",
+    "It hit the coast with winds of 150 miles per hour (241 km per hour).",
+    "The tanker measures 900 feet (274 metres).",
+])
+def test_a_conversion_in_parentheses_is_the_same_figure(sentence):
+    assert len(find_figures(sentence)) == 1
+
+
+def test_a_length_names_what_it_measures():
+    assert only("The 2.6-km Harbour Crossing Bridge reopened.", "length").thing == "bridg"
+    assert only("The 300-metre tanker ran aground.", "length").thing == "vessel"
+    assert only("The vessel, the Ocean Pearl, is 300 metres long.", "length").thing == "vessel"
+    assert only("The bridge has a central span of 600 feet.", "length").thing == "central span"
+    # A bare "span" may be the whole bridge: it names nothing, so it meets the bridge.
+    assert only("The span is 2.1 miles long.", "length").thing == ""
+
+
+def test_a_share_is_of_a_named_subject_or_of_it():
+    first, second = [f for f in find_figures(
+        "As of Monday it was 20% contained, while the Creek fire, at 900 acres, was 80% "
+        "contained.") if f.dimension == "percent"]
+    assert (first.prop, first.thing) == ("contained", "")
+    assert (second.prop, second.thing) == ("contained", "creek")
+    share = only("Days after the Creek fire began, crews had it 65% contained.", "percent")
+    assert share.thing == "creek"
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The storms killed at least 40 people across the region's farms.", "*all"),
+    ("At least 12 people have died in the tornadoes, officials said.", "*all"),
+    # One flood's waters are "the floods": no several events.
+    ("The floods killed 12 people, the mayor said.", ""),
+    # A place in the figure's own clause is where, whatever the breakdown after it says.
+    ("The blaze killed 16 people in Greenfield, most of them in the north of town.",
+     "greenfield"),
+])
+def test_where_a_toll_applies(sentence, place):
+    toll = next(f for f in find_figures(sentence) if f.prop == "killed")
+    assert toll.place == place
+
+
+def test_a_bare_figure_that_has_died_counts_people():
+    toll = one("Officials said 30 have died since the mine flooded.")
+    assert (toll.unit, toll.prop, toll.value) == ("people", "killed", 30)
