@@ -117,3 +117,15 @@ def test_where_a_toll_applies(sentence, place):
 def test_a_bare_figure_that_has_died_counts_people():
     toll = one("Officials said 30 have died since the mine flooded.")
     assert (toll.unit, toll.prop, toll.value) == ("people", "killed", 30)
+
+
+def test_a_sum_between_two_amounts_is_a_range():
+    [damage] = find_figures("Insurers put the damage at between $3 billion and $4.5 billion.")
+    assert (damage.hedge, damage.low, damage.high) == ("range", 3e9, 4.5e9)
+
+
+def test_insured_losses_are_their_own_sum():
+    insured = one("Insured losses from the hailstorm could reach $2 billion.")
+    total = one("Total losses from the hailstorm were put at $9 billion.")
+    assert insured.prop == "insured loss" and total.prop != "insured loss"
+    assert not conflicting(insured, total)

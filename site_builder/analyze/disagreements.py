@@ -522,7 +522,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
                    "risk": "at risk", "wind": "wind speed",
                    "sustained wind": "sustained wind speed", "contained": "share contained",
-                   "searched": "share searched"}
+                   "searched": "share searched", "insured loss": "insured losses"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

@@ -121,7 +121,7 @@ _PROPERTY_CUES = {
     "per person": "cost",
     "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost", "sell": "cost",
     "sold for": "cost", "a head": "cost", "apiece": "cost",
-    "insur": "insured", "uninsur": "insured",
+    "insur": "insured", "uninsur": "insured", "insured loss": "insured loss",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
@@ -162,7 +162,7 @@ _PROPERTIES_OF = {
                         "survived", "arrested", "population", "crew", "aboard", "affected",
                         "damage", "risk"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
-                        "revenue", "profit", "raise"}),
+                        "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
                          "altitude"}),
     "duration": frozenset({"elapsed", "duration"}),
@@ -550,7 +550,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             after = text[cursor:cursor + 60]
     high_number = None
     if digits and (r := _RANGE_AFTER.match(after)) and (
-            r.group(0).strip()[:1] in "-–t" or re.search(r"between\s$", before, re.I)):
+            r.group(0).strip()[:1] in "-–t" or
+            re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
         cursor += r.end()
         after = text[cursor:cursor + 60]
