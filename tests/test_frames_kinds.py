@@ -129,3 +129,12 @@ def test_insured_losses_are_their_own_sum():
     total = one("Total losses from the hailstorm were put at $9 billion.")
     assert insured.prop == "insured loss" and total.prop != "insured loss"
     assert not conflicting(insured, total)
+
+
+def test_a_persons_people_are_counted_and_an_infinitive_befalls_no_one():
+    march = one("The warlord said 3,000 of his troops were ready to die for the cause.")
+    assert (march.unit, march.value, march.prop) == ("troop", 3000, "")
+    other = one("A defector put the column at about 800 troops.")
+    assert conflicting(march, other)
+    lost = one("He said the ambush killed about 40 of his troops.")
+    assert (lost.unit, lost.prop) == ("troop", "killed")

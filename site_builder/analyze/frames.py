@@ -231,7 +231,9 @@ _RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num
                           re.I)
 _NOUN_AFTER = re.compile(
     r"(?P<partitive>\s+of(?:\s+(?:the|these|those|its|their|our|them|us|whom|which)))?"
-    r"(?:\s+of)?(?P<more>\s+(?:more|other|additional|further|new))?"
+    # "25,000 of his men": an owner's people, counted (the whole is not stated).
+    r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
+    r"(?P<more>\s+(?:more|other|additional|further|new))?"
     rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -774,6 +776,7 @@ _SUBJECT_PLACE = re.compile(
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 _CONVERTED = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
+_TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
@@ -1028,6 +1031,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
+            continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
