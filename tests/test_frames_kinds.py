@@ -138,3 +138,12 @@ def test_a_persons_people_are_counted_and_an_infinitive_befalls_no_one():
     assert conflicting(march, other)
     lost = one("He said the ambush killed about 40 of his troops.")
     assert (lost.unit, lost.prop) == ("troop", "killed")
+
+
+def test_gallons_and_litres_are_volumes_not_counts():
+    tank = one("Two water towers holding about 2 million gallons each ran dry.")
+    lake = one("The city's main reservoir holds 50 million gallons.")
+    assert tank.dimension == lake.dimension == "volume"
+    assert not conflicting(tank, lake)
+    spill = one("About 30,000 litres of diesel spilled into the harbour.")
+    assert (spill.dimension, spill.prop) == ("volume", "loss")
