@@ -141,7 +141,7 @@ def test_a_persons_people_are_counted_and_an_infinitive_befalls_no_one():
 
 
 def test_gallons_and_litres_are_volumes_not_counts():
-    tank = one("Two water towers holding about 2 million gallons each ran dry.")
+    tank = only("Two water towers holding about 2 million gallons each ran dry.", "volume")
     lake = one("The city's main reservoir holds 50 million gallons.")
     assert tank.dimension == lake.dimension == "volume"
     assert not conflicting(tank, lake)
