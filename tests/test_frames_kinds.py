@@ -147,3 +147,20 @@ def test_gallons_and_litres_are_volumes_not_counts():
     assert not conflicting(tank, lake)
     spill = one("About 30,000 litres of diesel spilled into the harbour.")
     assert (spill.dimension, spill.prop) == ("volume", "loss")
+
+
+def test_a_relative_clause_does_not_hide_what_befell_a_count():
+    climbers = one("Twelve climbers, who were roped together, were rescued by helicopter.")
+    assert (climbers.unit, climbers.prop) == ("climber", "rescued")
+
+
+@pytest.mark.parametrize(("a", "b", "compared"), [
+    # A stadium built in one year and opened in another: two beginnings.
+    ("The stadium was built in 1994.", "The stadium, which opened in 1996, seats 40,000.",
+     False),
+    ("The stadium was built in 1994.", "The stadium was completed in 1998.", True),
+    # "Dating from" may be any beginning.
+    ("The charter, dating from 1862, was revoked.", "The charter was enacted in 1868.", True),
+])
+def test_years_of_origin_compare_one_kind_of_beginning(a, b, compared):
+    assert conflicting(only(a, "year"), only(b, "year")) is compared

@@ -542,6 +542,8 @@ def _label(f: Figure) -> str:
         return f"age of {f.thing.title()}"
     if f.dimension == "money":
         return f"{prop or 'amount'} ({f.unit})"
+    if f.prop == "origin" and f.thing:
+        return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
     thing = f" of the {f.thing}" if f.thing else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 

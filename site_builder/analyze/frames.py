@@ -257,9 +257,15 @@ _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
-    r"\b(?:built|founded|established|enacted|passed|adopted|introduced|opened|constructed|"
-    r"completed|created|erected|launched|inaugurated|commissioned|signed)\s+(?:in\s+)?$",
-    re.I)
+    r"\b(?P<verb>built|founded|established|enacted|passed|adopted|introduced|opened|"
+    r"constructed|completed|created|erected|launched|inaugurated|commissioned|signed)"
+    r"\s+(?:in\s+)?$", re.I)
+# The kinds of beginning a year of origin may date ("dating from" may be any of them).
+_ORIGIN_KINDS = {
+    **dict.fromkeys(("built", "constructed", "erected", "completed"), "built"),
+    **dict.fromkeys(("opened", "inaugurated", "commissioned", "launched"), "opened"),
+    **dict.fromkeys(("founded", "established", "created"), "founded"),
+    **dict.fromkeys(("enacted", "passed", "adopted", "introduced", "signed"), "enacted")}
 _TALLY_BEFORE = re.compile(
     r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
     r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
@@ -667,8 +673,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             prop = "capacity"  # "a 96-hour oxygen supply": what it holds when full, not left
         return figure(dimension, base, factor, thing=thing, prop=prop, until=until)
     if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
-        if _ORIGIN_BEFORE.search(before):
-            return figure("year", "year", prop="origin")
+        if origin := _ORIGIN_BEFORE.search(before):
+            # Which beginning: a structure built in one year may open in another.
+            verb = (origin.group("verb") or "").lower()
+            return figure("year", "year", prop="origin", thing=_ORIGIN_KINDS.get(verb, ""))
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
@@ -779,6 +787,7 @@ _SUBJECT_PLACE = re.compile(
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 _CONVERTED = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
+_RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
@@ -1039,7 +1048,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
-        between = text[figure.end:m.start()]
+        # "Six men, who had been fixing the road, died": a relative clause is set aside.
+        between = _RELATIVE.sub("", text[figure.end:m.start()])
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):
