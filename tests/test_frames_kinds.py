@@ -164,3 +164,36 @@ def test_a_relative_clause_does_not_hide_what_befell_a_count():
 ])
 def test_years_of_origin_compare_one_kind_of_beginning(a, b, compared):
     assert conflicting(only(a, "year"), only(b, "year")) is compared
+
+
+@pytest.mark.parametrize(("sentence", "tolls"), [
+    ("The storm killed 40 people, 25 of them in Dade County.", [(40, "*all"), (25, "dade")]),
+    ("The number of people killed in the mudslides rose to 16 on Friday, 11 of them in "
+     "Valdor.", [(16, "*all"), (11, "valdor")]),
+])
+def test_a_toll_broken_down_by_place_and_a_tally_that_rose(sentence, tolls):
+    figures = find_figures(sentence)
+    assert [(f.value, f.place) for f in figures] == tolls
+    assert {(f.unit, f.prop) for f in figures} == {("people", "killed")}
+
+
+def test_a_reports_own_lesser_figure_does_not_undo_an_update(tmp_path):
+    from site_builder.analyze import analyze
+    from site_builder.config import load_config
+    from site_builder.errors import Reporter
+    from site_builder.models import Article, Paragraph
+
+    stories = [
+        ("2024-05-01", ["The landslide in Brennick has killed 20 people, officials said."]),
+        ("2024-05-03", ["The number of people killed by the landslide in Brennick has risen to "
+                        "31, officials said."]),
+        ("2024-05-06", ["The landslide in Brennick has killed 31 people, officials said.",
+                        "Of those, 29 deaths in Brennick have been confirmed by the coroner."]),
+    ]
+    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
+                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
+                for n, (published, texts) in enumerate(stories)]
+    digest = analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
+    row = next(d for d in digest.disagreements if "within one report" not in d.about)
+    assert row.kind == "update", row
+    assert [c.number for c in row.claims] == [20, 31, 29]

@@ -272,6 +272,11 @@ _TALLY_BEFORE = re.compile(
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?(?:killed|dead|deaths|injured|"
+    r"wounded|missing|displaced|evacuated|rescued|victims|fatalities)\b[^.;:\d]{0,60}?\s"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped)"
+    r"(?:\s+(?:to|at))?\s+$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
@@ -680,6 +685,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            and not _CALENDAR_WORD.fullmatch(name.group(1).split()[-1])
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
@@ -745,6 +751,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
+    if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
+        # "The number of people killed in the fires rose to 16": a tally of people.
+        return figure("count", "people", thing="people", nouns=("people",))
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
     return None
@@ -790,12 +799,15 @@ _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 _RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_CALENDAR_WORD = re.compile(rf"(?:{_CALENDAR})", re.I)  # "on Friday, 11 of them": no name
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-_PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
+# "and 2,662 in Syria", "17 of them in the Eaton fire": the same count, for one place.
+_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
+                          r"(?:the\s+)?[A-Z]")
 
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
