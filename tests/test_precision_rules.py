@@ -64,7 +64,7 @@ def test_a_year_of_origin_said_of_an_unnamed_thing_is_not_compared(tmp_path):
 def test_two_years_of_origin_of_one_named_thing_conflict(tmp_path):
     digest = _digest(tmp_path, [
         ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
-        ("2024-05-02", ["The Harwick pier, built in 1916, was closed after the storm."]),
+        ("2024-05-02", ["The Harwick pier, which opened in 1916, was closed after the storm."]),
     ])
     [row] = [d for d in digest.disagreements if d.unit == "year"]
     assert row.kind == "contradicts"
