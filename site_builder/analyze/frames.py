@@ -329,9 +329,6 @@ _PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|car
 _OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?:[\w,-]+\s+){0,3}?"
                              r"([a-z]+s)\b[^,;.]{0,40},\s*$")
 _APPOSITIVE = re.compile(r",\s+or\s+$")
-# "Six men, who had been fixing the road, fell ... and are presumed dead": past a relative
-# clause set off by commas, the clause goes on with the figure's own verb.
-_RELATIVE_BETWEEN = re.compile(r",\s+(?:who|which)\b[^,;:—–(]*,\s+[^,;:—–(]*$")
 _HYPHEN_THING = re.compile(r"^\s+(?P<thing>[a-z][\w-]*)")
 _BEGAN_AFTER = re.compile(r"^\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:began|begun|started|"
                           r"set\s+off|launched|departed|embarked|commenced)\b", re.I)
@@ -1068,8 +1065,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         between = _RELATIVE.sub("", text[figure.end:m.start()])
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
-                                                                         between)) and \
-                not _RELATIVE_BETWEEN.match(between):
+                                                                         between)):
             # A cue after the figure speaks for it only within its clause (an appositive
             # ", or 14 cubic kilometres, has drained" is inside the clause).
             continue
