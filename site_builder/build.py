@@ -25,7 +25,7 @@ from .cache import content_hash, content_lines, fingerprint, remember, source_li
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
-from .ingest.clean import clean, repeated_lines
+from .ingest.clean import clean
 from .ingest.diagnose import no_article_message
 from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
@@ -34,6 +34,7 @@ from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
+from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_site
 from .search import build_search_index, bundles, reindex
 from .text import normalise
@@ -116,17 +117,13 @@ def _clean_key(doc: RawDocument) -> tuple:
 CLEAN = Stage("clean", clean, version=1, key=_clean_key, lookups="lines repeated across seeds")
 
 
-def _short_lines(doc: RawDocument) -> frozenset[str]:
-    return repeated_lines([doc, doc])  # every line of one document counted twice: its own
-
-
 def _furniture_key(doc: RawDocument) -> tuple:
     return doc.source_file, doc.sha256, doc.passthrough
 
 
 # A seed's candidate furniture lines (short lines, normalised): the corpus-wide set is
 # then a count over memoised per-seed sets, not a pass over every seed's text.
-SHORT_LINES = Stage("short lines", _short_lines, version=1, key=_furniture_key)
+SHORT_LINES = Stage("short lines", short_lines, version=1, key=_furniture_key)
 
 
 def _screen(body: str) -> tuple[str, str | None]:
@@ -137,12 +134,13 @@ def _screen(body: str) -> tuple[str, str | None]:
 SCREEN = Stage("screen", _screen, version=1, key=lambda body: body)
 
 
-def common_lines(runner: Runner, docs: list[RawDocument]) -> frozenset[str]:
-    """`repeated_lines(docs)`, from each seed's memoised short lines."""
+def short_line_counts(runner: Runner, docs: list[RawDocument]) -> Counter[str]:
+    """How many seeds have each short line, from each seed's memoised short lines
+    (`repeated_lines(docs)` is the lines counted more than once)."""
     seen: Counter[str] = Counter()
     for lines in runner.map(SHORT_LINES, docs):
         seen.update(lines)
-    return frozenset(line for line, count in seen.items() if count > 1)
+    return seen
 
 
 # The first look is for an editor's save: a change to more articles waits for the full build.
@@ -173,7 +171,7 @@ class BuildState:
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
-    looked: list[str] = field(default_factory=list)  # pages the first look wrote
+    looked: list[str] = field(default_factory=list)  # pages the last look phase wrote
     removed: list[str] = field(default_factory=list)  # files the site no longer has
     foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
 
@@ -260,7 +258,11 @@ def _read_marked(path: Path) -> tuple[str | None, RawDocument | SiteError]:
 def clean_seeds(state: BuildState) -> None:
     """Clean every seed; seeds with no article text, or the same text, are skipped."""
     docs = state.docs
-    results = state.runner.map(CLEAN, docs, lookups=common_lines(state.runner, docs))
+    counts = short_line_counts(state.runner, docs)
+    if state.live is not None:  # the next quick look cleans a saved seed against them
+        state.live.short_counts = counts
+    common = frozenset(line for line, count in counts.items() if count > 1)
+    results = state.runner.map(CLEAN, docs, lookups=common)
     kept = [(doc, result) for doc, result in zip(docs, results, strict=True) if result.body]
     screened = iter(state.runner.map(SCREEN, [" ".join(b.text for b in result.body)
                                               for _, result in kept]))
@@ -286,7 +288,8 @@ def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
     write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
     state.cleaned = []
-    state.seen = state.sources + content_lines(state.config)
+    stamps = state.live.stamps if state.live is not None else None
+    state.seen = state.sources + content_lines(state.config, stamps)
     state.inputs = fingerprint(state.config, state.out, state.seen)
 
 
@@ -324,23 +327,49 @@ def render(state: BuildState) -> None:
                               state.runner)
 
 
+def quick_look(state: BuildState) -> None:
+    """The preview: the pages of the articles whose seed or content file was saved, from
+    those files alone (before any other input is read; the build follows in full)."""
+    live = state.live
+    assert live is not None
+    changed, live.changed = live.changed, None  # this build's
+    state.looked = []
+    if changed and live.rendered is not None and live.hashes is not None and \
+            len(changed) <= FIRST_LOOK_PAGES:
+        edited = quick_articles(state.config, live, changed)
+        if edited:
+            _show(state, edited)
+
+
 def look_first(state: BuildState) -> None:
     """The preview: the pages of the edited articles at once, from their new text and
     the last analysis (the full analysis and every other page follow)."""
     live = state.live
     assert live is not None
-    state.looked = []
+    state.looked = []  # what this phase shows (the quick look may have shown it already)
     if live.rendered is None or live.hashes is None:
         return
     assert live.rendered.renderer.digest is not None
     edited = edited_articles(live.rendered.renderer.digest, state.articles)
-    if not edited or len(edited) > FIRST_LOOK_PAGES:
-        return
-    rendered = render_articles(live.rendered, first_look(live.rendered.renderer.digest, edited),
+    if edited and len(edited) <= FIRST_LOOK_PAGES:
+        _show(state, edited)
+
+
+def _show(state: BuildState, edited: list[Article]) -> None:
+    """Write the pages of `edited` (the last digest with these articles in place) live;
+    `state.looked` lists the files this changed."""
+    live = state.live
+    assert live is not None and live.rendered is not None and live.hashes is not None
+    before = live.rendered.renderer.digest
+    assert before is not None
+    rendered = render_articles(live.rendered, first_look(before, edited),
                                {a.slug for a in edited}, live.hashes)
     hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
     write_live(state.out, rendered.changed)
     live.hashes = hashes | rendered.hashes
+    # The search index is stale once a page changed, even if the full pass then finds
+    # the page as the first look left it.
+    live.search_stale |= any(path.endswith(".html") for path in rendered.changed)
     state.looked = sorted(rendered.changed)
 
 
@@ -410,7 +439,7 @@ def reindex_live(state: BuildState) -> None:
     editor has saved again: the next build comes first, then indexes."""
     assert state.rendered is not None and state.live is not None
     live = state.live
-    written = [*state.looked, *state.rendered.changed, *state.removed]
+    written = [*state.rendered.changed, *state.removed]  # and the looks' pages: _show
     live.search_stale |= any(path.endswith(".html") for path in written)
     if bundles(state.out) and not live.search_stale:
         return
@@ -443,11 +472,12 @@ _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("writ
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
          Step("tidy", tidy), Step("record", record)]
-# `sitebuild serve`: the edited articles' pages first (hook "first look" to show them),
+# `sitebuild serve`: the saved articles' pages first, from the saved files alone (hook
+# "quick look" to show them), else from the loaded articles (hook "first look"),
 # then every changed page is written into the live site (hook "publish" to reload), then
 # it is indexed.
-PREVIEW = [*_FRONT[:-2], Step("first look", look_first), Step("analyse", analyse),
-           Step("render", render_preview), Step("publish", publish),
+PREVIEW = [Step("quick look", quick_look), *_FRONT[:-2], Step("first look", look_first),
+           Step("analyse", analyse), Step("render", render_preview), Step("publish", publish),
            Step("search", reindex_live), Step("record", record)]
 
 

@@ -41,7 +41,11 @@ from .preview_state import LiveSite
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
 # A burst of saves is one change: wait until the watched files are quiet this long.
-QUIET_SECONDS = 0.2
+# Short: a build that reads a half-written file is followed by another once the rest
+# is written (the write is an event too), and a seed is used only as the listing saw it.
+QUIET_SECONDS = 0.05
+# After the reload, how long to wait for the editor's next save before indexing for search.
+NEXT_SAVE_SECONDS = 0.2
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
 _PREVIEW_JS = """(function () {
   var box = null, shown = "";
@@ -279,8 +283,9 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     def newer(seen: list[str]) -> bool:
         # A save right after the reload (the editor's next keystrokes) lands within
         # the quiet time: wait that long before paying for the search index.
-        time.sleep(QUIET_SECONDS)
-        return source_lines(layout) + content_lines(layout) != seen
+        time.sleep(NEXT_SAVE_SECONDS)
+        stamps = state.live.stamps
+        return source_lines(layout, stamps) + content_lines(layout, stamps) != seen
 
     state.live.newer = newer
     rebuild(site_dir, out, state)
@@ -341,8 +346,10 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             reload: Callable[[], None] | None = None) -> None:
     """Build if the watched files changed since the last build; reload on success."""
     layout = Config(site_dir)  # only where things are: sitebuild.yml itself may be broken
-    sources = source_lines(layout)
-    listing = sources + content_lines(layout)
+    # Only the files whose stamp changed are read: a save is one file hashed, not all.
+    stamps = state.live.stamps
+    sources = source_lines(layout, stamps)
+    listing = sources + content_lines(layout, stamps)
     if listing == state.signature:
         return  # our own content/ writes, or nothing new
     changed = changed_files(state.signature, listing)
@@ -360,7 +367,8 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             # The inputs as the build read them: a save that landed while it ran is news,
             # to be built next, not taken for the build's own writes. Without them (a
             # failed build), sources as it saw them and content/ as it left it.
-            state.signature = seen if seen is not None else sources + content_lines(layout)
+            state.signature = seen if seen is not None else sources + content_lines(layout,
+                                                                                      stamps)
 
     def looked(build_state: BuildState) -> None:  # the edited articles' own pages are live
         if build_state.looked and reload is not None:
@@ -379,10 +387,12 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
 
     # Replaced, not added with `runner.on`: the hooks belong to this rebuild (its
     # `changed` and `started`), and the runner serves every rebuild of the session.
-    state.runner.hooks = {"first look": [looked], "publish": [went_live]}
+    state.runner.hooks = {"quick look": [looked], "first look": [looked],
+                          "publish": [went_live]}
     result: BuildResult | None = None
     try:
         state.live.listed = (sources, listing[len(sources):])
+        state.live.changed = changed
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
                        live=state.live)
     except SiteError as exc:
@@ -393,7 +403,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
-        state.live.listed = None  # it was this build's
+        state.live.listed = state.live.changed = None  # they were this build's
         count(result.seen if result is not None else None)
     if not changed:
         print(result.summary(), file=sys.stderr, flush=True)
