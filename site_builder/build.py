@@ -327,18 +327,22 @@ def render(state: BuildState) -> None:
                               state.runner)
 
 
-def quick_look(state: BuildState) -> None:
-    """The preview: the pages of the articles whose seed or content file was saved, from
-    those files alone (before any other input is read; the build follows in full)."""
-    live = state.live
-    assert live is not None
-    changed, live.changed = live.changed, None  # this build's
-    state.looked = []
-    if changed and live.rendered is not None and live.hashes is not None and \
-            len(changed) <= FIRST_LOOK_PAGES:
-        edited = quick_articles(state.config, live, changed)
-        if edited:
-            _show(state, edited)
+def quick_look(site_dir: Path, out: Path, live: LiveSite, changed: list[str]) -> list[str]:
+    """The preview, before its build: the pages of the articles whose seed or content file
+    (`changed`, site paths) was saved, from those files alone. Returns the files it
+    wrote (none when the save is more than an article's own edit: the build shows it)."""
+    if not changed or live.rendered is None or live.hashes is None or \
+            len(changed) > FIRST_LOOK_PAGES:
+        return []
+    reporter = Reporter(quiet=True)  # the build that follows says what there is to say
+    config = load_config(site_dir, reporter)
+    with site_lock(config.cache_dir, reporter):
+        edited = quick_articles(config, live, changed)
+        if not edited:
+            return []
+        state = BuildState(config, out, reporter, Runner.in_memory(), live=live)
+        _show(state, edited)
+    return state.looked
 
 
 def look_first(state: BuildState) -> None:
@@ -472,12 +476,12 @@ _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("writ
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
          Step("tidy", tidy), Step("record", record)]
-# `sitebuild serve`: the saved articles' pages first, from the saved files alone (hook
-# "quick look" to show them), else from the loaded articles (hook "first look"),
+# `sitebuild serve` (after its `quick_look`): the edited articles' pages first (hook
+# "first look" to show them),
 # then every changed page is written into the live site (hook "publish" to reload), then
 # it is indexed.
-PREVIEW = [Step("quick look", quick_look), *_FRONT[:-2], Step("first look", look_first),
-           Step("analyse", analyse), Step("render", render_preview), Step("publish", publish),
+PREVIEW = [*_FRONT[:-2], Step("first look", look_first), Step("analyse", analyse),
+           Step("render", render_preview), Step("publish", publish),
            Step("search", reindex_live), Step("record", record)]
 
 

@@ -43,8 +43,6 @@ class LiveSite:
     # The input listing (cache.source_lines, content_lines) the server took just before
     # starting this build, so that the build need not take it again.
     listed: tuple[list[str], list[str]] | None = None
-    # The files (site paths) that changed since the last build, for the quick look.
-    changed: list[str] | None = None
     # The count of each short line over the seeds (the furniture check), as last built.
     short_counts: Counter[str] | None = None
     # Each listed file's stamp and content hash, so that a listing reads only the files

@@ -31,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .build import BuildResult, BuildState, build
+from .build import BuildResult, BuildState, build, quick_look
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
@@ -41,9 +41,11 @@ from .preview_state import LiveSite
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
 # A burst of saves is one change: wait until the watched files are quiet this long.
-# Short: a build that reads a half-written file is followed by another once the rest
-# is written (the write is an event too), and a seed is used only as the listing saw it.
-QUIET_SECONDS = 0.05
+QUIET_SECONDS = 0.2
+# The saved articles' own pages are shown sooner, after this much quiet: a quick look
+# costs a few milliseconds, and one that read a half-written file is followed by
+# another once the rest is written (the write is an event too).
+GLANCE_SECONDS = 0.05
 # After the reload, how long to wait for the editor's next save before indexing for search.
 NEXT_SAVE_SECONDS = 0.2
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
@@ -326,15 +328,41 @@ def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: th
                      reload: Callable[[], None]) -> None:
     while True:
         changed.wait()
-        # A burst of saves is one change: wait until the watched files are quiet.
+        # A burst of saves is one change: wait until the watched files are quiet, showing
+        # the saved articles' pages as soon as they are briefly quiet.
+        shown = False
         while True:
             changed.clear()
-            if not changed.wait(QUIET_SECONDS):
+            if changed.wait(GLANCE_SECONDS):
+                shown = False
+                continue
+            if not shown:
+                shown = True
+                try:
+                    glance(site_dir, out, state, reload)
+                except Exception as exc:  # the build that follows says what is wrong
+                    print(f"preview: no quick look ({type(exc).__name__}: {exc})",
+                          file=sys.stderr, flush=True)
+            if not changed.wait(QUIET_SECONDS - GLANCE_SECONDS):
                 break
         try:
             rebuild(site_dir, out, state, reload)
         except Exception as exc:  # the preview outlives any failure: say it, keep watching
             _failed(state, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def glance(site_dir: Path, out: Path, state: PreviewState,
+           reload: Callable[[], None] | None = None) -> None:
+    """Show the pages of the articles saved since the last build (from the saved files
+    alone; the rebuild follows), and reload if any page changed."""
+    if state.signature is None:
+        return
+    layout = Config(site_dir)
+    stamps = state.live.stamps
+    listing = source_lines(layout, stamps) + content_lines(layout, stamps)
+    if quick_look(site_dir, out, state.live, changed_files(state.signature, listing)) and \
+            reload is not None:
+        reload()
 
 
 def _failed(state: PreviewState, message: str) -> None:
@@ -387,12 +415,10 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
 
     # Replaced, not added with `runner.on`: the hooks belong to this rebuild (its
     # `changed` and `started`), and the runner serves every rebuild of the session.
-    state.runner.hooks = {"quick look": [looked], "first look": [looked],
-                          "publish": [went_live]}
+    state.runner.hooks = {"first look": [looked], "publish": [went_live]}
     result: BuildResult | None = None
     try:
         state.live.listed = (sources, listing[len(sources):])
-        state.live.changed = changed
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
                        live=state.live)
     except SiteError as exc:
@@ -403,7 +429,7 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return
     finally:
-        state.live.listed = state.live.changed = None  # they were this build's
+        state.live.listed = None  # it was this build's
         count(result.seen if result is not None else None)
     if not changed:
         print(result.summary(), file=sys.stderr, flush=True)
