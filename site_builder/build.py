@@ -384,8 +384,23 @@ def render_preview(state: BuildState) -> None:
     assert live is not None and state.digest is not None
     if live.hashes is None:  # the session's first build: what is on disk now
         live.hashes = scan(state.out)
-    state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner)
+    # The kept renderer's compiled templates, while the templates are as they were.
+    templates = _templates(state)
+    env = live.rendered.renderer.env if (
+        live.rendered is not None and templates is not None and live.templates == templates
+    ) else None
+    state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner,
+                                    env)
     state.pages = state.rendered.pages
+
+
+def _templates(state: BuildState) -> tuple[str, list[str]] | None:
+    """The site's templates folder and its files' listing lines as this build saw them
+    (None when the folder is outside the site, where the listing does not name it)."""
+    folder = _site_path(state.config.templates_dir, state.config)
+    if folder is None:
+        return None
+    return folder, [line for line in state.sources if line.startswith(f"{folder}/")]
 
 
 def publish(state: BuildState) -> None:
@@ -400,6 +415,7 @@ def publish(state: BuildState) -> None:
     remove_live(state.out, set(state.removed))
     # Kept without the bytes: they are written.
     live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
+    live.templates = _templates(state)
 
 
 def index_staging(state: BuildState) -> None:

@@ -45,6 +45,8 @@ class LiveSite:
     listed: tuple[list[str], list[str]] | None = None
     # The count of each short line over the seeds (the furniture check), as last built.
     short_counts: Counter[str] | None = None
+    # The templates (their folder and listing lines) the kept renderer compiled.
+    templates: tuple[str, list[str]] | None = None
     # Each listed file's stamp and content hash, so that a listing reads only the files
     # whose stamp changed (see cache._file_lines).
     stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
