@@ -121,6 +121,13 @@ EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
 crisis revolution uprising massacre siege festival championship tournament conference wildfire
 """.split())
+# Lower-case nouns of one-off events: after "the" and a name they name the event ("the
+# Varno fire", "the Tarsk mutiny"). Singular only: "the Varno and Tarsk fires" are two.
+EVENT_HEADS = frozenset("""
+fire wildfire blaze bushfire mutiny rebellion revolt uprising coup insurrection earthquake
+quake tsunami flood flooding eruption storm landslide mudslide avalanche derailment crash
+collapse explosion blast bombing shooting massacre spill outage blackout siege riot
+""".split())
 # Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
 NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
 # Nouns after a name that make it a building's ("the Sky Palms condominium").
@@ -265,6 +272,7 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                  and sentence[m.start - 1 : m.start] != "/"]
         if found:
             _extend_structure(sentence, found[-1], body)
+            _extend_event(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
         mentions.extend(found)
@@ -289,6 +297,27 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     mention.surface = sentence[mention.start : tail.end()]
     mention.key = entity_key(mention.surface)
     mention.end = tail.end()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
+    mention.next_word = word.group(1) if word else ""
+    mention.numbered = False
+
+
+def _extend_event(sentence: str, mention: Mention, body: int) -> None:
+    """"the Varno fire", "the Tarsk mutiny": "the", a name and a lower-case noun of a one-off
+    event are the event's name (not a mention of Varno), unless the name is a country's or
+    a nationality ("the Ruritania quake" is told of the country) or a person's ("the Ana
+    Ruiz shooting")."""
+    places = gazetteer()
+    if sentence[mention.start : mention.end] != mention.surface or mention.titled or \
+            mention.key in places.country_of or mention.key in places.demonym_of or \
+            not re.search(r"\bthe\s+$", sentence[body : mention.start], re.I):
+        return
+    tail = re.match(r"\s+([a-z]+)\b(?![-'’])", sentence[mention.end :])
+    if not tail or tail.group(1) not in EVENT_HEADS:
+        return
+    mention.end += tail.end()
+    mention.surface = sentence[mention.start : mention.end]
+    mention.key = entity_key(mention.surface)
     word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
     mention.next_word = word.group(1) if word else ""
     mention.numbered = False
@@ -798,8 +827,10 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     total = sum(draft.surfaces.values())
     if draft.key in places.country_of:
         return "place"
-    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
-        return "event"  # "Hurricane Mara", "Flight 404"
+    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key) or (
+            draft.key.split()[-1] in EVENT_HEADS and any(
+                s.split()[-1].islower() for s in draft.surfaces)):
+        return "event"  # "Hurricane Mara", "Flight 404", "the Varno fire"
     if first in NUMBERED_NOUNS:
         return "place"  # "Route 9", "Interstate 40"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
