@@ -7,6 +7,7 @@ distinct keys, never with their pairs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 
@@ -26,13 +27,21 @@ bridge dam tower towers building plant station airport port canal tunnel stadium
 reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
 co company companies ltd limited plc llc holdings
 """.split())
+# A company's legal or corporate form: its name alone is the company ("Harlow [Group]"),
+# even when that name is one word (a one-word name less "bridge" is a town's).
+CORPORATE_FORMS = frozenset("""
+group inc incorporated corp corporation co company ltd limited plc llc holdings
+""".split())
 # Lower-case class nouns that, after a name, make one name of a structure or a body of
 # water ("the Varno dam", "the Ostra river"), with the modifiers that may come between
 # ("the Varno hydroelectric power plant"). "HPP" and "NPP" are the usual short forms of
 # hydroelectric and nuclear power plants.
 STRUCTURE_HEADS = frozenset("""
 dam bridge reservoir river canal lake plant station airport market tunnel pipeline mine hpp npp
+highway motorway expressway freeway
 """.split())
+# Structure heads of roads: a road's name is often a designation ("the A7 motorway").
+ROAD_HEADS = frozenset("highway motorway expressway freeway".split())
 STRUCTURE_MODIFIERS = frozenset("""
 nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
 railway rail road toll steel weekend night floating hpp npp
@@ -145,7 +154,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
             if words[cut - 1] not in CONNECTORS and words[cut] not in CONNECTORS:
                 tails[" ".join(words[cut:])].add(key)
         # "golden gate bridge" -> "golden gate", "harlow financial group" -> "harlow financial"
-        if len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS:
+        if (len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS) or (
+                len(words) == 2 and words[-1] in CORPORATE_FORMS):
             head = " ".join(words[:-1])
             if head in present and not blocked(head):
                 joiner.union(head, key)
@@ -197,6 +207,38 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
 
 
 
+def join_hyphenations(keys: list[str], joiner: Joiner) -> None:
+    """A name written with and without a hyphen between words is one name
+    ("Ana Ruiz-Mora" / "Ana Ruiz Mora"); a code's hyphen ("F-16") has its own rule."""
+    by_normal: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_normal[unhyphenated(key)].append(key)
+    for group in by_normal.values():
+        for key in group[1:]:
+            joiner.union(key, group[0])
+
+
+def unhyphenated(key: str) -> str:
+    """A key with hyphens between letters read as spaces."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", key)
+
+
+def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
+    """A person's name with and without a middle name ("Ana Lucia Ruiz" / "Ana Ruiz"):
+    first and last names the same, one inner word left out, and only one longer name
+    that fits."""
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = unhyphenated(key).split()
+        for cut in range(1, len(words) - 1):
+            if len(words) >= 3:
+                fuller[" ".join(words[:cut] + words[cut + 1 :])].add(key)
+    for key in sorted(people):
+        owners = {joiner.find(k) for k in fuller.get(unhyphenated(key), ())}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
 def structure_parts(key: str) -> tuple[str, frozenset[str], str] | None:
     """A structure's key split into its proper name, modifiers and head noun:
     "varno hydroelectric power plant" -> ("varno", {"hydroelectric", "power"}, "plant")."""
@@ -229,7 +271,8 @@ def join_structures(keys: list[str], joiner: Joiner) -> None:
             tag = "nuclear" if nuclear and not hydro else "hydro" if hydro and not nuclear else ""
             groups[(proper, "works")].append((key, tag))
         else:
-            groups[(proper, head)].append((key, ""))
+            # "the A7 motorway" and "the A7 highway" are one road.
+            groups[(proper, "road" if head in ROAD_HEADS else head)].append((key, ""))
     for members in groups.values():
         tags = {tag for _, tag in members if tag}
         for tag in sorted(tags) or [""]:
