@@ -239,6 +239,33 @@ def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
             joiner.union(key, owners.pop())
 
 
+def join_clippings(keys: list[str], joiner: Joiner, is_body: Callable[[str], bool]) -> None:
+    """A short name that clips the first word of one organisation's long name and keeps
+    some of its other words, in order ("Ruri Rail" for "Ruritania Department of Rail
+    Transport"): the long name has four words or more, and exactly one fits."""
+    longs: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 4 and is_body(key):
+            longs[words[0][:3]].append(key)
+    for key in keys:
+        words = key.split()
+        if not 2 <= len(words) <= 3 or len(words[0]) < 3 or not key.replace(" ", "").isalpha():
+            continue
+        owners = {joiner.find(long) for long in longs.get(words[0][:3], ())
+                  if _clips(words, long.split())}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def _clips(short: list[str], long: list[str]) -> bool:
+    """The short words: a proper prefix of the long name's first word, then later words."""
+    if not (long[0].startswith(short[0]) and len(short[0]) < len(long[0])):
+        return False
+    rest = iter(long[1:])
+    return all(word in rest for word in short[1:])
+
+
 def structure_parts(key: str) -> tuple[str, frozenset[str], str] | None:
     """A structure's key split into its proper name, modifiers and head noun:
     "varno hydroelectric power plant" -> ("varno", {"hydroelectric", "power"}, "plant")."""

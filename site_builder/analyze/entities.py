@@ -22,6 +22,7 @@ from .aliases import (
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_clippings,
     join_hyphenations,
     join_initialisms,
     join_middle_names,
@@ -686,6 +687,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                        | ORG_WORDS)
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
+    join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
     _join_short_place_names(keys, by_key, joiner)
     _join_region_names(keys, by_key, joiner)
