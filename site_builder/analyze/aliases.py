@@ -224,14 +224,14 @@ def unhyphenated(key: str) -> str:
 
 
 def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
-    """A person's name with and without a middle name ("Ana Lucia Ruiz" / "Ana Ruiz"):
-    first and last names the same, one inner word left out, and only one longer name
-    that fits."""
+    """A person's name with and without a middle name ("Ana Lucia Ruiz Mora" / "Ana Ruiz
+    Mora"): first and last words the same, one inner word left out, three words left
+    (two could be another of the family), and only one longer name that fits."""
     fuller: dict[str, set[str]] = defaultdict(set)
     for key in people:
         words = unhyphenated(key).split()
         for cut in range(1, len(words) - 1):
-            if len(words) >= 3:
+            if len(words) >= 4:
                 fuller[" ".join(words[:cut] + words[cut + 1 :])].add(key)
     for key in sorted(people):
         owners = {joiner.find(k) for k in fuller.get(unhyphenated(key), ())}
