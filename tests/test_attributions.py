@@ -21,7 +21,8 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
-    return [d for d in digest.disagreements if d.about.startswith(("who ", "when the "))]
+    return [d for d in digest.disagreements
+            if d.about.startswith(("who ", "when the ", "whether "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -144,3 +145,52 @@ def test_claim_text_reaches_the_page_escaped(tmp_path):
     page = (result.output / "facts" / "index.html").read_text(encoding="utf-8")
     assert "Oregon banking regulators" in page
     assert "<b>Savings</b>" not in page
+
+
+def test_one_person_named_as_spokesperson_of_two_organisations_is_flagged():
+    [row] = _rows(
+        "Lena Okafor, a spokeswoman for the Varno Port Authority, said the ferry had 212 "
+        "people aboard.",
+        "The ferry sank in calm water, said Lena Okafor, a Maritime Safety Agency "
+        "spokeswoman.")
+    assert row.about == "who Lena Okafor speaks for"
+    assert {c.value for c in row.claims} == {"Varno Port Authority", "Maritime Safety Agency"}
+    assert {"story-0"} in _sides(row) and {"story-1"} in _sides(row)
+
+
+@pytest.mark.parametrize("texts", [
+    # a short form of the same body
+    ("Lena Okafor, a spokeswoman for the Varno Port Authority (VPA), said the ferry sank.",
+     "VPA spokeswoman Lena Okafor said divers were searching the hull."),
+    # a former post is not a second one
+    ("Lena Okafor, a spokeswoman for the Varno Port Authority, said the ferry sank.",
+     "Lena Okafor, a former Maritime Safety Agency spokeswoman, said the hull was old."),
+])
+def test_a_spokesperson_of_one_body_is_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if "speaks for" in r.about]
+
+
+def test_a_company_others_say_caused_a_blaze_and_that_denies_it_is_flagged():
+    [row] = _rows(
+        "Farmers say the Kessel blaze started beneath a Norvane Energy pylon on the ridge.",
+        "Norvane Energy said its equipment did not start the blaze and that the line had "
+        "been switched off.",
+        "Crews from three towns fought the flames through the night.")
+    assert row.about == "whether Norvane Energy caused it"
+    assert row.kind == "contradicts"
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # the company denies another cause, not its own part
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said the outage was not caused by a cyberattack."),
+    # "not started" of something that is no event
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said it had not started its own inquiry yet."),
+    # not knowing the cause is no denial
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said it did not know what caused the outage."),
+])
+def test_no_denial_of_its_own_part_is_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("whether ")]

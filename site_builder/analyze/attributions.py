@@ -563,7 +563,7 @@ def _responsibility(s: Sentence, names: _Names) -> list[tuple[Topic, bool]]:
 
 def _causes(text: str, end: int) -> bool:
     """Does the cause word ending at `end` say that an event was caused?"""
-    word = re.search(r"(\w+(?: \w+)?)$", text[:end]).group(1).lower()
+    word = re.search(r"(\w+)$", text[:end]).group(1).lower()
     if not word.startswith(("start", "spark", "ignit")):
         return True
     near = " ".join(text[:end].split()[-5:-1] + text[end:].split()[:4])
