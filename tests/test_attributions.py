@@ -194,3 +194,32 @@ def test_a_company_others_say_caused_a_blaze_and_that_denies_it_is_flagged():
 ])
 def test_no_denial_of_its_own_part_is_not_flagged(texts):
     assert not [r for r in _rows(*texts) if r.about.startswith("whether ")]
+
+
+def _dated_rows(*dated: tuple[str, str]) -> list[Disagreement]:
+    articles = [_article(n, text, published) for n, (text, published) in enumerate(dated)]
+    digest = analyze(articles, Config(Path(".")))
+    return [d for d in digest.disagreements if d.about.startswith("whereabouts ")]
+
+
+def test_a_thing_missing_in_one_report_and_found_in_a_later_one_is_an_update():
+    [row] = _dated_rows(
+        ("The flight recorder itself had still not been found by Sunday night.", "2031-05-02"),
+        ("The flight recorder, which divers searched for over two days, has been found "
+         "near the breakwater.", "2031-05-04"))
+    assert row.kind == "update"
+    assert [c.value for c in row.claims] == ["the flight recorder still missing",
+                                              "the flight recorder found"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("dated", [
+    # found in the earlier report: nothing was updated
+    (("The flight recorder has been found near the breakwater.", "2031-05-02"),
+     ("The flight recorder had still not been found by Sunday night.", "2031-05-04")),
+    # many things: a count, not one thing's whereabouts
+    (("The containers were still missing on Sunday.", "2031-05-02"),
+     ("The containers were found on a beach.", "2031-05-04")),
+])
+def test_no_later_finding_of_one_thing_is_no_update(dated):
+    assert not _dated_rows(*dated)

@@ -98,7 +98,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _blame_rows(sentences, articles, names)
             + _clock_rows(sentences, articles)
             + _speaker_rows(sentences, articles, names)
-            + _denial_rows(sentences, articles, names))
+            + _denial_rows(sentences, articles, names)
+            + _found_rows(sentences, articles))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -589,6 +590,54 @@ def _own_statement(s: Sentence, m: Mention) -> int | None:
     if any(re.match(r"\s+(?:said|says|told)\b", s.text[x.end:]) for x in between):
         return None
     return later.end()
+
+
+# --- a missing thing, found later --------------------------------------------------------
+
+# "The plug itself" / "The flight recorder, which": one thing named by a sentence's subject.
+_SUBJECT = re.compile(r"^(?:The|the)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+itself\b|"
+                      r"\s+(?:that|which)\b|,|\s+(?:had|has|have|was|is|remains|remained|"
+                      r"still|turned)\b)")
+_NOT_FOUND = re.compile(r"\b(?:(?:had|has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+"
+                        r"(?:found|located|recovered)|(?:is|was|remains|remained)\s+(?:still\s+)?"
+                        r"missing)\b")
+_FOUND = re.compile(r"\b(?:(?:has|have|had)\s+been|was)\s+(?:found|located|recovered)\b|"
+                    r"\bturned up\b")
+
+
+def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One thing reported missing, then found in a later report: an update, in time order."""
+    states: dict[str, dict[bool, list[Sentence]]] = {}
+    for s in sentences:
+        subject = _SUBJECT.match(s.text)
+        if subject is None:
+            continue
+        head = subject.group(1).split()[-1]
+        if head.endswith("s") and not head.endswith("ss"):
+            continue  # many things: their count is a figure's business
+        rest = s.text[subject.end():]
+        missing, found = _NOT_FOUND.search(rest), _FOUND.search(rest)
+        if bool(missing) == bool(found):
+            continue
+        states.setdefault(stem(head), {}).setdefault(bool(found), []).append(s)
+    rows = []
+    for _, by_state in sorted(states.items()):
+        if len(by_state) < 2:
+            continue
+        lost = _published(by_state[False], articles)
+        back = _published(by_state[True], articles)
+        if not lost or not back or min(back) <= min(lost):
+            continue  # found first, or undated: no update to tell
+        noun = _SUBJECT.match(by_state[False][0].text).group(1)
+        rows.append(Disagreement(f"whereabouts of the {noun}", [
+            _claim(f"the {noun} still missing", by_state[False], articles),
+            _claim(f"the {noun} found", by_state[True], articles)], kind="update"))
+    return rows
+
+
+def _published(said: list[Sentence], articles: list[Article]) -> list[str]:
+    return [(articles[s.article_index].published or "")[:10] for s in said
+            if articles[s.article_index].published]
 
 
 # --- when it happened, to the minute ----------------------------------------------------
