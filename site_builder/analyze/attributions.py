@@ -474,7 +474,8 @@ def _speakers(s: Sentence, names: _Names) -> list[_Speaker]:
         elif _FORMER.search(text[m.end:body.end]):
             continue
         topic = names.topic(body)
-        if topic is not None and topic.kind == "organisation":
+        # A body of unknown kind ("a Kremlin spokesman") speaks too; a place's name does not.
+        if topic is not None and topic.kind in ("organisation", "other"):
             found.append(_Speaker(s, person, topic))
     return found
 
