@@ -223,3 +223,24 @@ def test_a_thing_missing_in_one_report_and_found_in_a_later_one_is_an_update():
 ])
 def test_no_later_finding_of_one_thing_is_no_update(dated):
     assert not _dated_rows(*dated)
+
+
+def test_all_of_a_group_against_some_of_it_holding_one_nationality_is_flagged():
+    [row] = _rows(
+        "The ferry's operator said all 14 crew members, all of them Chilean nationals, "
+        "were rescued.",
+        "The consulate said 12 of the 15 crew members are Chilean nationals.")
+    assert row.about == "whether all the crew are from Chile"
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # a part of the group named after "all": the same share as the other outlet's
+    ("All 14 crew members were rescued, and 12 of them are Chilean nationals.",
+     "The consulate said 12 of the 14 crew members are Chilean nationals."),
+    # every one of them, counted out
+    ("The operator said all 14 crew members are Chilean nationals.",
+     "The consulate said 14 of the 14 crew members are Chilean nationals."),
+])
+def test_compatible_shares_of_a_nationality_are_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("whether all")]

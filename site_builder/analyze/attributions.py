@@ -99,7 +99,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _clock_rows(sentences, articles)
             + _speaker_rows(sentences, articles, names)
             + _denial_rows(sentences, articles, names)
-            + _found_rows(sentences, articles))
+            + _found_rows(sentences, articles)
+            + _nationality_rows(sentences, articles))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -639,6 +640,51 @@ def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disa
 def _published(said: list[Sentence], articles: list[Article]) -> list[str]:
     return [(articles[s.article_index].published or "")[:10] for s in said
             if articles[s.article_index].published]
+
+
+# --- whether all of a group share a nationality ------------------------------------------
+
+# "all 22 crew members, all of them Indian nationals" / "20 of the 21 crew members are
+# Indian nationals": the share of one group that holds one nationality.
+_NATIONALS = re.compile(r"\b([A-Z][a-z]+)\s+(?:nationals|citizens)\b")
+_ALL_OF = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(\d+\s+)?([a-z]+)")
+_PART_OF = re.compile(r"\b(\w+)\s+of\s+(?:them|those|whom)\b")
+_SOME_OF = re.compile(r"\b(\d+)\s+of\s+(?:the|its|their)\s+(\d+)\s+([a-z]+)")
+
+
+def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One outlet says all of a group hold a nationality, another that only some do."""
+    shares: dict[tuple[str, str], dict[bool, list[Sentence]]] = {}
+    demonyms = gazetteer().demonym_of
+    for s in sentences:
+        for m in _NATIONALS.finditer(s.text):
+            country = demonyms.get(m.group(1).lower())
+            before = s.text[max(0, m.start() - 80):m.start()]
+            some = list(_SOME_OF.finditer(before))
+            every = list(_ALL_OF.finditer(before))
+            # "all 22 were safe; 20 of them are ...": a part named after "all" is the share.
+            parts = [p for p in _PART_OF.finditer(before) if p.group(1) != "all"]
+            if country is None or bool(some) == bool(every) or parts:
+                continue
+            if some:
+                part, whole, group = some[-1].groups()
+                if int(part) >= int(whole):
+                    continue
+                key, every_one = (country, stem(group)), False
+            else:
+                key, every_one = (country, stem(every[0].group(2))), True
+            shares.setdefault(key, {}).setdefault(every_one, []).append(s)
+    rows = []
+    for (country, _), by_share in sorted(shares.items()):
+        if len(by_share) < 2 or not ({s.ref.article for s in by_share[True]}
+                                     ^ {s.ref.article for s in by_share[False]}):
+            continue
+        group = _ALL_OF.search(by_share[True][0].text).group(2)
+        rows.append(Disagreement(f"whether all the {group} are from {country}", [
+            _claim(f"all from {country}", by_share[True], articles),
+            _claim(f"some not from {country}", by_share[False], articles)],
+            kind="contradicts"))
+    return rows
 
 
 # --- when it happened, to the minute ----------------------------------------------------
