@@ -136,7 +136,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
                        named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
     """A name that is the end of exactly one longer name ("Mara" of "Hurricane Mara",
     "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
-    Golden Gate" of "the Golden Gate Bridge").
+    Golden Gate" of "the Golden Gate Bridge"; of two words, only a corporate form:
+    "Harlow" of "Harlow Group").
 
     The end of a name after a connector ("Santa Clara" in "Bank of Santa Clara") names
     something else, and so does anything `blocked` (places, class words), unless
