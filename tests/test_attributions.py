@@ -244,3 +244,9 @@ def test_all_of_a_group_against_some_of_it_holding_one_nationality_is_flagged():
 ])
 def test_compatible_shares_of_a_nationality_are_not_flagged(texts):
     assert not [r for r in _rows(*texts) if r.about.startswith("whether all")]
+
+
+def test_a_denial_naming_the_event_with_a_capital_is_read():
+    [row] = _rows("Lawyers for the families said KT&N is to blame for the Orrin Fire.",
+                  "KT&N said its equipment did not start the Orrin Fire.")
+    assert row.about == "whether KT&N caused it"

@@ -233,3 +233,12 @@ def test_a_short_name_that_clips_a_long_name_joins_it():
     ])
     assert same(key_to_topic, "Ruri Rail", "Ruritania Department of Rail Transport")
     assert not same(key_to_topic, "Rurik", "Ruritania Department of Rail Transport")
+
+
+def test_capitals_joined_by_an_ampersand_are_one_name():
+    key_to_topic, _ = topics([
+        "KT&N said the outage ended at noon.", "Shares of KT&N fell 4%.",
+        "Analysts at R&V Ratings cut the outlook.",
+    ])
+    assert entity_key("KT&N") in key_to_topic and entity_key("KT") not in key_to_topic
+    assert entity_key("R&V Ratings") in key_to_topic

@@ -491,7 +491,7 @@ def _mention_at(s: Sentence, start: int) -> Mention | None:
 # and "ignite" cause an event only with its noun close by ("started the fire").
 _CAUSE = r"(?:caus\w*|start\w*|spark\w*|ignit\w*|to blame|responsible|set off)"
 _CAUSE_WORD = re.compile(r"\b" + _CAUSE + r"\b")
-_EVENT_NEAR = re.compile(r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")s?\b")
+_EVENT_NEAR = re.compile(r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")s?\b", re.I)
 _DENIAL = re.compile(r"\b(?:not|no|never|n['’]t)\b(?:(?!\b(?:what|whether|how|why|if|who)\b)"
                      r"[^.;:]){0,60}?\b" + _CAUSE + r"\b")
 # The body's own doing is denied: "its equipment", "it", not "the outage was not caused by".

@@ -245,6 +245,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         while j + 1 < len(spans):
             gap = sentence[spans[j].end() : spans[j + 1].start()]
             nxt = spans[j + 1].group(0)
+            if gap == "&" and run[-1].group(0).isupper() and nxt.isupper():
+                run.append(spans[j + 1])  # "AT&T", "S&P": capitals joined by an ampersand
+                j += 1
+                continue
             if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-", ". "):
                 break
             if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
