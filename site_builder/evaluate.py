@@ -321,11 +321,14 @@ def _figures(item: dict) -> set[str]:
 def _states_figure(row: dict, figures: set[str]) -> bool:
     """Paragraphs alone cannot tell two figures of one paragraph pair apart (a magnitude
     and a delay in the same sentences): where the non-conflict names figures, the row
-    flags it only if one of its claims states one of them."""
+    flags it only if one of its claims states one of them. Where it names none (two
+    spellings of a name), a row whose every claim is a figure is about something else
+    those paragraphs say (an age), not about the wording."""
+    stated = [{d.replace(",", "") for d in _DIGITS.findall(str(c.get("value", "")))}
+              for c in row["claims"]]
     if not figures:
-        return True
-    return any(d.replace(",", "") in figures for c in row["claims"]
-               for d in _DIGITS.findall(str(c.get("value", ""))))
+        return not all(stated)
+    return any(digits & figures for digits in stated)
 
 
 def _describe(row: dict) -> str:

@@ -158,6 +158,16 @@ def test_a_row_about_another_figure_of_the_same_paragraphs_flags_no_non_conflict
     assert score(gold, delay).nonconflicts_flagged == 1
 
 
+def test_a_row_of_figures_flags_no_wording_non_conflict_of_the_same_paragraphs():
+    gold = {**GOLD, "non_conflicts": [{"about": "two spellings", "why": "alias", "claims": [
+        {"value": "Ana Ruiz", "support": ["001:1"]},
+        {"value": "Ana Ruiz-Vega", "support": ["002:1"]}]}]}
+    ages = _rows(("age", "differs", [("34", "a", "p1"), ("43", "b", "q1")]))
+    assert score(gold, ages).nonconflicts_flagged == 0
+    names = _rows(("name", "differs", [("Ana Ruiz", "a", "p1"), ("Ana Ruiz-Vega", "b", "q1")]))
+    assert score(gold, names).nonconflicts_flagged == 1
+
+
 def test_totals_sum_counts_over_clusters():
     from site_builder.evaluate import total
 
