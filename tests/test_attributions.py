@@ -250,3 +250,23 @@ def test_a_denial_naming_the_event_with_a_capital_is_read():
     [row] = _rows("Lawyers for the families said KT&N is to blame for the Orrin Fire.",
                   "KT&N said its equipment did not start the Orrin Fire.")
     assert row.about == "whether KT&N caused it"
+
+
+def test_a_thing_striking_one_named_structure_at_two_exact_times_is_flagged():
+    [row] = _rows(
+        "The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+        "The 190-metre vessel hit a wall of the Orsa Lock at 4:25 a.m. on Friday.")
+    assert row.about == "when the carrier struck"
+    assert [c.value for c in row.claims] == ["at 4:17 a.m.", "at 4:25 a.m."]
+
+
+@pytest.mark.parametrize("texts", [
+    # a time on the quarter hour may be rounded: 4:15 fits 4:17
+    ("The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+     "The 190-metre vessel hit a wall of the Orsa Lock at 4:15 a.m. on Friday."),
+    # two structures struck: two events
+    ("The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+     "The 190-metre vessel hit a pier near the Orsa Lock at 6:40 a.m. on Friday."),
+])
+def test_exact_times_within_their_rounding_or_of_other_strikes_are_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("when the ")]

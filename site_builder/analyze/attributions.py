@@ -690,7 +690,7 @@ def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> lis
 # --- when it happened, to the minute ----------------------------------------------------
 
 # Verbs saying that an event took place; their subject names the event.
-_OCCURRED = re.compile(r"\b([a-z]+)\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
+_OCCURRED = re.compile(r"\b([a-z]+),?\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
 _CLOCK = re.compile(
     r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
@@ -743,8 +743,10 @@ def _overlap(a: _Clock, b: _Clock) -> bool:
 
 
 def _one_event(a: _Clock, b: _Clock) -> bool:
-    """Told of one event: a named thing in common and no two different days stated."""
-    return bool(a.sentence.topics & b.sentence.topics) and not (
+    """Told of one event: a named thing in common, no two different days stated, and the
+    same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
+    nouns_fit = stem(a.noun) == stem(b.noun) or not ({a.noun, b.noun} & _EVENT_NOUNS)
+    return nouns_fit and bool(a.sentence.topics & b.sentence.topics) and not (
         a.day and b.day and a.day != b.day)
 
 
@@ -770,14 +772,45 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         if int(clock.group("h")) > 12 or minute > 59:
             continue
         at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
-        spread = 20 if hedge else 5
         zone = (clock.group("zone") or "").strip()
         zone = "" if zone == "local time" else zone
         verb = m.group(2)
-        found.append(((stem(noun), _OCCURRENCE_CLASS.get(verb, verb), zone),
+        # "the ship struck the X Bridge at ...": a thing's striking is told by what it
+        # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
+        # storm is told by its own noun.
+        hit = None if noun in _EVENT_NOUNS else _STRUCK_THING.match(clause)
+        thing = next((x.key for x in s.mentions if hit and x.start == m.end() + hit.end()), "")
+        found.append(((f"@{thing}" if thing else stem(noun), _OCCURRENCE_CLASS.get(verb, verb),
+                       zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
-                             at - spread, at + spread)))
+                             at - _spread(minute, bool(hedge)),
+                             at + _spread(minute, bool(hedge)))))
     return found
+
+
+# Nouns of events that happen by themselves (a quake strikes): the noun tells the event.
+_EVENT_NOUNS = EVENT_HEADS | frozenset(
+    "earthquake hurricane storm typhoon cyclone tornado aftershock tremor".split())
+
+
+def _spread(minute: int, hedged: bool) -> int:
+    """Minutes a stated time may be off: a hedge 20; else what its rounding allows (a
+    time to the minute, 1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a
+    quarter hour, 1:30 to a half)."""
+    if hedged:
+        return 20
+    if minute % 30 == 0:
+        return 15
+    if minute % 15 == 0:
+        return 7
+    return 2 if minute % 5 == 0 else 1
+
+
+# Right after "struck"/"hit": what was struck, named ("a main pier of the X Bridge"), not
+# where ("near X", "in X").
+_STRUCK_THING = re.compile(r"\s+(?:(?:a|an|the|its)\s+)?(?:(?!(?:near|in|at|off|on|over|outside|"
+                           r"across|into|around|about|along|after|before)\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)?(?:the\s+)?(?=[A-Z])")
 
 
 def _day(s: Sentence, start: int) -> tuple[int, int] | None:
