@@ -644,8 +644,8 @@ def _published(said: list[Sentence], articles: list[Article]) -> list[str]:
 
 # --- whether all of a group share a nationality ------------------------------------------
 
-# "all 22 crew members, all of them Indian nationals" / "20 of the 21 crew members are
-# Indian nationals": the share of one group that holds one nationality.
+# "all 14 miners, all of them Chilean nationals" / "12 of the 14 miners are Chilean
+# nationals": the share of one group that holds one nationality.
 _NATIONALS = re.compile(r"\b([A-Z][a-z]+)\s+(?:nationals|citizens)\b")
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(\d+\s+)?([a-z]+)")
 _PART_OF = re.compile(r"\b(\w+)\s+of\s+(?:them|those|whom)\b")

@@ -769,7 +769,7 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
             bodies[words[0]].add(key)
         if len(words) >= 2 and _place_name(words[:-1]) and words[-1] not in CLASS_NOUNS \
                 | ORG_WORDS | PLACE_WORDS | COMPANY_WORDS and words[-1].isalpha():
-            bodies[words[-1]].add(key)  # "Edison" of "Southern California Edison"
+            bodies[words[-1]].add(key)  # "Voltra" of "Northern Ostland Voltra"
         if len(words) >= 2 and words[-1] == "river":
             rivers[" ".join(words[:-1])] = key
     for key in keys:
