@@ -308,7 +308,8 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     def reload() -> None:
         loop.add_callback(LiveReloadHandler.reload_waiters)
 
-    threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
+    stop = threading.Event()
+    threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload, stop),
                      daemon=True).start()
     try:
         try:
@@ -322,12 +323,16 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         loop.start()
     finally:
         observer.stop()
+        stop.set()
+        changed.set()
 
 
 def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: threading.Event,
-                     reload: Callable[[], None]) -> None:
-    while True:
+                     reload: Callable[[], None], stop: threading.Event) -> None:
+    while not stop.is_set():
         changed.wait()
+        if stop.is_set():
+            return
         # A burst of saves is one change: wait until the watched files are quiet, showing
         # the saved articles' pages as soon as they are briefly quiet.
         shown = False
