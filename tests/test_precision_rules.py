@@ -271,3 +271,40 @@ def test_an_early_background_piece_does_not_open_the_brief(tmp_path):
                         "The Kessa mine had been inspected in March, officials said."]),
     ])
     assert digest.summary.startswith("A tunnel collapsed at the Kessa mine on Friday")
+
+
+# --- Place names of several words; one place's figure against a whole story's ---
+
+def test_a_place_name_of_several_words_is_kept_whole():
+    [figure] = find_figures("The blizzard left 40,000 homes without heat in New Brandon.")
+    assert figure.place == "new brandon"
+    [figure] = find_figures("Crews freed 12 drivers in Harlow County overnight.")
+    assert figure.place == "harlow"  # "Harlow County" and "Harlow" are one place
+
+
+def test_two_places_sharing_a_first_word_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-01-08", ["The blizzard left 40,000 homes without heat in New Brandon."]),
+        ("2025-01-08", ["The blizzard left 9,000 homes without heat in New Corwen."]),
+    ])
+    assert not [d for d in digest.disagreements if "home" in d.unit]
+
+
+def test_one_places_count_is_no_rival_of_the_whole_storys(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-01-08", ["In Port Ellery, rescuers pulled 14 drivers from stranded cars.",
+                        "The blizzard also shut 6 roads in Corwen Valley."]),
+        ("2025-01-09", ["Across the region, rescuers pulled 300 drivers from stranded cars, "
+                        "officials said."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "driver"]
+
+
+def test_one_places_two_counts_still_clash_in_a_story_of_several_places(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-01-08", ["In Port Ellery, rescuers pulled 14 drivers from stranded cars.",
+                        "The blizzard also shut 6 roads in Corwen Valley."]),
+        ("2025-01-08", ["In Port Ellery, rescuers pulled 41 drivers from stranded cars."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "driver"]
+    assert sorted(c.number for c in row.claims) == [14, 41]

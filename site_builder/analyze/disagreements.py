@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import PART, Figure, sentence_place
+from .frames import PART, Figure, place_names, sentence_place
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -201,7 +201,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
-                named = {w.lower() for w in _CAPITALISED.findall(s.text, 0, f.start)} & known
+                named = place_names(s.text, f.start) & known
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
@@ -250,7 +250,6 @@ def _harm(text: str, f: Figure) -> str:
         "damaged" if damaged and not destroyed else "damage"
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")  # not a dateline's capitals
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
                         re.I)
@@ -343,10 +342,12 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
             blocks[(*key, item.rate)].append(i)
+    # A story whose figures are given for several places may give a total for no place.
+    several_places = len({item.figure.place for item in items} - {"", "*all"}) > 1
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
-        for claims in _block_rows(items, blocks[key], published):
+        for claims in _block_rows(items, blocks[key], published, several_places):
             members = frozenset(i for claim in claims for i in claim)
             rows.setdefault(members, claims)
         for claims in _internal_rows(items, blocks[key]):
@@ -386,8 +387,8 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
     return found
 
 
-def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None]
-                ) -> list[list[list[int]]]:
+def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None],
+                several_places: bool = False) -> list[list[list[int]]]:
     """Rows of one block, each a list of claims (item indices stating one value)."""
     by_value: dict[tuple[str, str, str], list[int]] = {}
     for i in members:
@@ -437,6 +438,11 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
+    # Where figures are given for several places, a figure of no stated place well above one
+    # place's figure is likely the whole story's (a state's outages against one county's).
+    if several_places:
+        clashes = [(x, y) for x, y in clashes if not _part_of_whole(figure[x], figure[y])
+                   and not _part_of_whole(figure[y], figure[x])]
     # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
     # that would put two clashing values in one claim.
     for x, y in specific:
@@ -474,6 +480,11 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _part_of_whole(part: Figure, whole: Figure) -> bool:
+    """`part` is one place's figure and `whole`, of no stated place, at least twice it."""
+    return part.place not in ("", "*all") and not whole.place and whole.low >= 2 * part.high
 
 
 def _log_gap(a: Figure, b: Figure) -> float:

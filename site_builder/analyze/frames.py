@@ -495,7 +495,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
-        return replace(f, place=m.group(1).lower())
+        return replace(f, place=place_key(m.group(1)))
     if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
         return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
     return f
@@ -505,7 +505,7 @@ def sentence_place(text: str) -> str:
     """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
     of its paragraph that name none."""
     m = _OPENING_PLACE.match(text)
-    return m.group(1).lower() if m and _is_place_word(m) else ""
+    return place_key(m.group(1)) if m and _is_place_word(m) else ""
 
 
 def _is_place_word(m: re.Match[str]) -> bool:
@@ -519,7 +519,24 @@ def _place(text: str, m: re.Match[str]) -> str:
     # "in Turkey and Syria": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
-    return m.group(1).lower()
+    return place_key(m.group(1))
+
+
+def place_key(name: str) -> str:
+    """A place's name as a key: lower case, without a trailing administrative kind
+    ("Harlan County" and "Harlan" are one place)."""
+    return _ADMIN_KIND.sub("", name.lower())
+
+
+def place_names(text: str, end: int) -> set[str]:
+    """The keys of every capitalised name before `end`, whole and word by word."""
+    names = set()
+    for m in _NAME_RE.finditer(text, 0, end):
+        if not m.group()[1].islower():
+            continue  # a dateline's capitals ("MADRID") name no place of a figure
+        names.add(place_key(m.group()))
+        names.update(w.lower() for w in re.findall(r"[A-Z][a-z][\w'’-]*", m.group()))
+    return names
 
 
 def _read(text: str, m: re.Match[str]) -> Figure | None:
@@ -773,8 +790,14 @@ _BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|wh
 _OF_REGION = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|"
                         r"[Cc]ounty|[Dd]istrict|[Pp]refecture|[Gg]overnorate)\b")
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
+# A place's name may run over several capitalised words ("New South Wales", "St. Ives
+# Harbour"): the whole name tells two places sharing a first word apart.
+_NAME = (r"[A-Z][\w'’-]+(?:\.?\s(?!(?:" + _MONTHS + "|" + "|".join(WEEKDAYS)
+         + r"|and|the)\b)[A-Z][\w'’-]+)*")
+_NAME_RE = re.compile(r"\b" + _NAME)
+_ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
-                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
+                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
@@ -782,7 +805,7 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
@@ -790,7 +813,7 @@ _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[
 _OPENING_PLACE = re.compile(
     r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
     r"(?!(?:" + _CALENDAR + r")\b)"
-    r"([A-Z][\w'’]+)\b(?!-)[^,;]{0,60},")
+    r"([A-Z][\w'’]+(?:\.?\s(?!(?:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
 _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
