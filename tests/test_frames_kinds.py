@@ -197,3 +197,23 @@ def test_a_reports_own_lesser_figure_does_not_undo_an_update(tmp_path):
     row = next(d for d in digest.disagreements if "within one report" not in d.about)
     assert row.kind == "update", row
     assert [c.number for c in row.claims] == [20, 31, 29]
+
+
+# --- "from X to Y" after a verb of change, or falling, is a change: the figure is Y ---
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Mine officials revised their count from 31 to 27 trapped miners.", 27),
+    ("The count rose from 12 to 19 stranded hikers overnight.", 19),
+    ("The toll at the pit went from 9 to 14 dead by the evening.", 14),
+    ("Their tally fell from 8 to 5 missing climbers on Monday.", 5),
+])
+def test_from_one_figure_to_another_is_a_change(sentence, value):
+    [figure] = find_figures(sentence)
+    assert (figure.low, figure.high) == pytest.approx((value - 0.5, value + 0.5))
+    assert figure.hedge == "exact"
+
+
+def test_from_one_figure_to_another_without_change_is_a_range():
+    [figure] = find_figures("The walk takes from 10 to 12 hours in good weather.")
+    assert (figure.low, figure.high) == (10, 12)
+    assert figure.hedge == "range"

@@ -308,3 +308,25 @@ def test_one_places_two_counts_still_clash_in_a_story_of_several_places(tmp_path
     ])
     [row] = [d for d in digest.disagreements if d.unit == "driver"]
     assert sorted(c.number for c in row.claims) == [14, 41]
+
+
+# --- Dates of an announcement: only of a verb of announcing, not of a word beginning alike ---
+
+def test_a_word_beginning_like_an_announcing_verb_dates_no_announcement(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-04", ["Rail officials on Sunday blamed a signalling fault for the derailment "
+                        "at Marden junction."]),
+        ("2025-03-04", ["Marden, Mar 3 (Wire) Inspectors blamed a signalling fault for the "
+                        "derailment at Marden junction."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "date"]
+
+
+def test_an_announcement_dated_by_a_weekday_and_a_wrong_date_still_clashes(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-04", ["Rail officials on Sunday announced an inquiry into the derailment "
+                        "at Marden junction."]),
+        ("2025-03-04", ["Rail officials on March 4, 2025 announced an inquiry into the "
+                        "derailment at Marden junction."]),
+    ])
+    assert [d for d in digest.disagreements if d.unit == "date"]

@@ -659,6 +659,12 @@ def _label(f: Figure) -> str:
 _EVENT_VERBS = ("announc", "agre", "decid", "approv", "sign", "unveil")
 
 
+def _is_form_of(stem: str, verb: str) -> bool:
+    """The stem is the verb's or its action noun's ("agreement"), not another word's that
+    begins alike ("signal" is no form of "sign")."""
+    return stem.startswith(verb) and stem[len(verb):] in ("", "ment", "ement")
+
+
 def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
     """The same announcement dated by a weekday in one source and a date in another.
 
@@ -669,7 +675,8 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
     for s in sentences:
         if s.paragraph_index > 2:
             continue
-        verb = next((v for v in _EVENT_VERBS if any(st.startswith(v) for st in s.stems)), None)
+        verb = next((v for v in _EVENT_VERBS if any(_is_form_of(st, v) for st in s.stems)),
+                    None)
         if verb is None:
             continue
         for d in s.dates:

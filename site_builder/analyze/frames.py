@@ -231,6 +231,12 @@ _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _UNIT_AFTER = re.compile(
     r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
     + r")\b(-old|\s+old)?", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# Verbs of change (a closed class): what follows "from X to Y" after one is a new value.
+_CHANGE_VERB = re.compile(
+    r"\b(?:revis|rais|lower|ris|rose|fell|fall|increas|decreas|climb|jump|drop|cut|grew|grow|"
+    r"upgrad|downgrad|chang|soar|plung|slid|slip|swell|swoll|mount|reduc|adjust|correct|"
+    r"amend|updat|went|gone|goes)\w*\b[^.;]*$", re.I)
 _RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num>{_NUM})(?![\d])",
                           re.I)
 _NOUN_AFTER = re.compile(
@@ -539,6 +545,14 @@ def place_names(text: str, end: int) -> set[str]:
     return names
 
 
+def _is_change(text: str, start: int, first: float, second: float) -> bool:
+    """ "from X to Y" tells a change, not a range, after a verb of change or when it falls
+    ("rose from 50 to 80", "cut from 300 to 250"); "from 10 to 12 hours" is a range."""
+    lead = text[max(0, start - 120):start]
+    return bool(_FROM_BEFORE.search(lead)) and (
+        second < first or bool(_CHANGE_VERB.search(lead)))
+
+
 def _read(text: str, m: re.Match[str]) -> Figure | None:
     start, end = m.span()
     before = text[max(0, start - 40):start]
@@ -587,6 +601,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             r.group(0).strip()[:1] in "-–t" or
             re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
+        if high_number is not None and number is not None and _is_change(
+                text, start - len(before) + (hedge_match.start() if hedge_match else len(before)),
+                number, high_number):
+            # "revised the toll from 288 to 275": the figure is the one it now stands at.
+            span_start, raw, number, high_number = cursor + r.start("num"), r.group("num"), \
+                high_number, None
+            hedge = "exact"
         cursor += r.end()
         after = text[cursor:cursor + 60]
         if (s := _SCALE_AFTER.match(after)) and s.group(1).lower() != "m":
