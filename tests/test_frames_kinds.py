@@ -217,3 +217,16 @@ def test_from_one_figure_to_another_without_change_is_a_range():
     [figure] = find_figures("The walk takes from 10 to 12 hours in good weather.")
     assert (figure.low, figure.high) == (10, 12)
     assert figure.hedge == "range"
+
+
+# --- A noun of who is counted yields to what befell them ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("The landslide claimed the lives of 31 passengers of a passing bus.", "killed"),
+    ("The blast took the lives of 12 crew on the rig.", "killed"),
+    ("Six passengers are still missing after the capsizing.", "missing"),
+    ("The ferry had 120 passengers on its last crossing.", "aboard"),
+    ("Nine crew and a pilot ran the barge.", "crew"),
+])
+def test_who_is_counted_yields_to_what_befell_them(sentence, prop):
+    assert find_figures(sentence)[0].prop == prop

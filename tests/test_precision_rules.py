@@ -330,3 +330,17 @@ def test_an_announcement_dated_by_a_weekday_and_a_wrong_date_still_clashes(tmp_p
                         "derailment at Marden junction."]),
     ])
     assert [d for d in digest.disagreements if d.unit == "date"]
+
+
+# --- Values told alike are one claim, never a chain joining two clashing tolls ---
+
+def test_open_bounds_do_not_chain_two_clashing_tolls_into_one_claim(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-02-03", ["Police denied that the toll of the Korvik mine collapse exceeds 125.",
+                        "As of today, the number of people killed is 125, police said."]),
+        ("2025-02-06", ["The Korvik mine collapse claimed the lives of more than 130 people."]),
+        ("2025-02-20", ["As of 19 February, 135 people were killed and 80 others were injured."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert row.kind == "update"
+    assert row.claims[0].number == 125

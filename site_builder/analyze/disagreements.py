@@ -411,6 +411,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
             for v in values]
     clashes: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
     specific: list[tuple[int, int]] = []
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
@@ -419,7 +420,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                 continue
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
-                parent[find(x)] = find(y)
+                same.append((x, y))
             elif rel == "compatible" and a.prop in RUNNING and a.dimension == "count" and \
                     days[x] and days[y] and \
                     not days[x] & days[y] and _linked(items, values[x], values[y]):
@@ -443,9 +444,11 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     if several_places:
         clashes = [(x, y) for x, y in clashes if not _part_of_whole(figure[x], figure[y])
                    and not _part_of_whole(figure[y], figure[x])]
-    # A figure inside another's hedge ("8,574" and "more than 8,500") is one claim, unless
-    # that would put two clashing values in one claim.
-    for x, y in specific:
+    # One value told two ways is one claim, and so is a figure inside another's hedge
+    # ("8,574" and "more than 8,500"), unless that would put two clashing values in one
+    # claim: "more than 130" is 135 and also 131, yet 125 and 135 still clash.
+    same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    for x, y in same + specific:
         gx, gy = find(x), find(y)
         if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
             parent[gx] = gy

@@ -111,6 +111,8 @@ _PROPERTY_CUES = {
     "kill": "killed", "dead": "killed", "death": "killed", "die": "killed", "died": "killed",
     "fatal": "killed", "perish": "killed", "toll": "killed", "bodi": "killed",
     "drown": "killed", "live lost": "killed", "lost their live": "killed",
+    "claimed the live": "killed", "claiming the live": "killed", "took the live": "killed",
+    "taking the live": "killed",
     "injur": "injured", "wound": "injured", "hurt": "injured", "hospitali": "injured",
     "missing": "missing", "unaccount": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
@@ -154,6 +156,8 @@ _PROPERTY_CUES = {
     # How far a fire is held or an area searched: a share that reports raise over days.
     "contained": "contained", "containment": "contained", "search": "searched",
 }
+# Cues that name who is counted rather than what befell them.
+_WHO_CUES = frozenset({"aboard", "crew"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
 _PROPERTY_PATTERN = re.compile(
@@ -1092,6 +1096,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     allowed = _PROPERTIES_OF[figure.dimension]
     best: tuple[int, str] | None = None
+    who = ""
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
     for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
         inside = figure.start <= m.start() < figure.end
@@ -1102,6 +1107,11 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
+        if inside and prop in _WHO_CUES:
+            # "275 passengers": the noun names who is counted; what befell them, said in
+            # the clause ("were killed", "are missing"), is the property when there is one.
+            who = prop
+            continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
@@ -1121,7 +1131,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # the cue belongs to a nearer figure, or ends another's clause
         if best is None or distance < best[0]:
             best = (distance, prop)
-    return figure if best is None else _replace_prop(figure, best[1])
+    if best is None:
+        return _replace_prop(figure, who) if who else figure
+    return _replace_prop(figure, best[1])
 
 
 def _follows(text: str, figure: Figure, cue: int) -> bool:
