@@ -230,3 +230,19 @@ def test_from_one_figure_to_another_without_change_is_a_range():
 ])
 def test_who_is_counted_yields_to_what_befell_them(sentence, prop):
     assert find_figures(sentence)[0].prop == prop
+
+
+# --- A position in a row of things picks some out; it counts nothing ---
+
+@pytest.mark.parametrize("sentence", [
+    "The barge struck the last two spans of the old viaduct.",
+    "Water flooded the first 3 galleries of the mine.",
+    "Fans in the front 12 rows of the stand were crushed.",
+])
+def test_a_position_in_a_row_is_not_a_count(sentence):
+    assert not find_figures(sentence)
+
+
+def test_a_count_after_the_is_still_a_count():
+    [figure] = find_figures("The 12 miners were brought to the surface on Friday.")
+    assert figure.value == 12

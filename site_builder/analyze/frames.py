@@ -253,6 +253,9 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE_AROUND = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)", re.I)
 _DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
+# A position in a row of things picks some of them out; it counts nothing that happened.
+_SELECTION_BEFORE = re.compile(r"\bthe\s+(?:first|last|final|front|rear|top|bottom|next|"
+                               r"previous)\s+$", re.I)
 _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bround|\bitem|"
                               r"\blevel|\bcategory|\bgrade|\bchapter|\barticle|\bsection|"
                               r"\bclause|\bpart|\bgate|\bplatform|\broom|\bterminal)\s?$", re.I)
@@ -590,6 +593,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     digits = m.group("num") is not None
     if digits and _not_a_quantity(text, start, end, before):
         return None
+    if _SELECTION_BEFORE.search(before):
+        return None  # "the last two carriages of the train": which ones, not how many
     scale = 1.0
     cursor = end
     after = text[cursor:cursor + 60]
