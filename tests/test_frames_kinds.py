@@ -246,3 +246,21 @@ def test_a_position_in_a_row_is_not_a_count(sentence):
 def test_a_count_after_the_is_still_a_count():
     [figure] = find_figures("The 12 miners were brought to the surface on Friday.")
     assert figure.value == 12
+
+
+# --- Each clause's subject place; "there" points back to a place, never to all of them ---
+
+def test_each_clauses_subject_place_places_its_figure():
+    first, second = find_figures("Brant County reported 12 deaths from the avalanche, while "
+                                 "Elton recorded 3 deaths.")
+    assert (first.place, second.place) == ("brant", "elton")
+
+
+def test_a_common_noun_opening_a_sentence_is_no_place():
+    [figure] = find_figures("Police reported five deaths after the avalanche.")
+    assert figure.place != "police"
+
+
+def test_a_toll_there_is_not_a_toll_of_all_places():
+    [figure] = find_figures("The explosions killed four people in the pit there.")
+    assert figure.place == ""

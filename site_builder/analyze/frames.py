@@ -505,10 +505,17 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place=_place(own, m))
     if m := _PLACE_OWNS.search(own):
         return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
+    if (m := _PLACE_HAD.search(own)) and "-" not in (name := m.group("name")) and \
+            not _NOT_PLACE.fullmatch(name) and (m.group("joined") or
+                                                _ADMIN_KIND.search(name.lower())):
+        # "Harlan County reported five deaths, while Elton had two": each clause's subject.
+        return replace(f, place=place_key(name))
     # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
         return replace(f, place=place_key(m.group(1)))
+    if _THERE.search(clause):
+        return f  # "killed four people there": at a place named before, never all places
     if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
         return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
     return f
@@ -835,6 +842,14 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
 _PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
+_THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|have|has|had|will|would)\b)",
+                    re.I)
+# A clause whose subject, a place, has or reports the figure; after a conjunction any name,
+# at the clause's start only one with its kind ("X County"): "Police reported" is no place.
+_PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|that)\s+)"
+                        r"(?P<name>" + _NAME + r")\s+"
+                        r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
+                        r"registered|suffered|lost)\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
