@@ -344,3 +344,27 @@ def test_open_bounds_do_not_chain_two_clashing_tolls_into_one_claim(tmp_path):
     [row] = [d for d in digest.disagreements if "killed" in d.about]
     assert row.kind == "update"
     assert row.claims[0].number == 125
+
+
+# --- Named storms: a sentence about another storm gives that storm's figures ---
+
+def test_another_named_storms_toll_is_not_the_storys(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-10", ["Typhoon Varo struck the coast on Tuesday, causing at least 6 deaths "
+                        "in Halden."]),
+        ("2025-09-10", ["Typhoon Varo left at least 6 deaths in Halden, officials said.",
+                        "It came a fortnight after Typhoon Mirel.",
+                        "Mirel, which crossed three provinces, caused at least 90 deaths in "
+                        "Halden."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+def test_the_storys_own_storm_named_beside_another_still_counts(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-10", ["Typhoon Varo caused at least 6 deaths in Halden on Tuesday."]),
+        ("2025-09-12", ["Typhoon Varo, stronger than Typhoon Mirel, has now caused at least "
+                        "19 deaths in Halden."]),
+        ("2025-09-12", ["Typhoon Varo caused 19 deaths in Halden, officials said."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about]

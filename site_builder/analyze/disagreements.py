@@ -184,6 +184,7 @@ def conflicting(a: Figure, b: Figure) -> bool:
 
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
+    others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
@@ -192,6 +193,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             scene[s.ref] = sentence_place(s.text)
         if not s.values:
             continue
+        if others and others.search(s.text):
+            continue  # "Helene, which hit two weeks earlier, killed 243": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:
@@ -275,6 +278,24 @@ def _forecast(text: str, f: Figure) -> bool:
         return False  # an estimate of a sum is stated with a modal as often as not
     opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
     return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+
+
+def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
+    """Storms are named ("Hurricane Lena"): the story's is the one its sources name most;
+    a sentence naming another and not the story's gives that other storm's figures."""
+    counts: dict[str, int] = defaultdict(int)
+    for s in sentences:
+        for name in {m.group(1) for m in _NAMED_STORM.finditer(s.text)}:
+            counts[name] += 1
+    if len(counts) < 2:
+        return None
+    story = max(sorted(counts), key=lambda n: counts[n])
+    others = sorted(n for n in counts if n != story)
+    return re.compile(rf"^(?!.*\b{story}\b).*\b(?:{'|'.join(others)})\b", re.S)
+
+
+_NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|"
+                          r"[Ss]torm)\s+([A-Z][a-z]+)\b")
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
