@@ -227,6 +227,7 @@ def test_from_one_figure_to_another_without_change_is_a_range():
     ("Six passengers are still missing after the capsizing.", "missing"),
     ("The ferry had 120 passengers on its last crossing.", "aboard"),
     ("Nine crew and a pilot ran the barge.", "crew"),
+    ("All 11 crew members survived the sinking.", "crew"),
 ])
 def test_who_is_counted_yields_to_what_befell_them(sentence, prop):
     assert find_figures(sentence)[0].prop == prop

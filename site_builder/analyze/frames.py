@@ -156,8 +156,10 @@ _PROPERTY_CUES = {
     # How far a fire is held or an area searched: a share that reports raise over days.
     "contained": "contained", "containment": "contained", "search": "searched",
 }
-# Cues that name who is counted rather than what befell them.
+# Cues that name who is counted rather than what befell them, and the harms that say
+# which of them a figure counts.
 _WHO_CUES = frozenset({"aboard", "crew"})
+_HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
 _PROPERTY_PATTERN = re.compile(
@@ -1151,9 +1153,10 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # the cue belongs to a nearer figure, or ends another's clause
         if best is None or distance < best[0]:
             best = (distance, prop)
-    if best is None:
-        return _replace_prop(figure, who) if who else figure
-    return _replace_prop(figure, best[1])
+    if who and (best is None or best[1] not in _HARM):
+        # "All 11 crew members survived": still the crew; only a harm splits them off.
+        return _replace_prop(figure, who)
+    return figure if best is None else _replace_prop(figure, best[1])
 
 
 def _follows(text: str, figure: Figure, cue: int) -> bool:
