@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from ..models import Article, CrossRef, Ref
@@ -24,26 +25,29 @@ MAX_LINKS = 10
 RELATED_SOURCES = 8
 
 
-def _shingles(text: str) -> set[int]:
+# Wire copy repeats paragraphs and sentences across articles: each distinct text is
+# shingled once in a process.
+@lru_cache(maxsize=65_536)
+def _shingles(text: str) -> frozenset[int]:
     tokens = normalise(text).split()
     if len(tokens) < SHINGLE:
-        return {zlib.crc32(" ".join(tokens).encode())} if tokens else set()
-    return {zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
-            for i in range(len(tokens) - SHINGLE + 1)}
+        return frozenset({zlib.crc32(" ".join(tokens).encode())} if tokens else ())
+    return frozenset(zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
+                     for i in range(len(tokens) - SHINGLE + 1))
 
 
 def _containment(a: Set[int], b: Set[int]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
 
 
-_Unit = tuple[Ref, set[int], list[frozenset[int]]]
+_Unit = tuple[Ref, frozenset[int], list[frozenset[int]]]
 
 
 def _article_units(article: Article) -> list[_Unit]:
     units = []
     for p in article.paragraphs:
         if p.kind in ("p", "li"):
-            sentences = [frozenset(_shingles(s)) for s in split_sentences(p.text)]
+            sentences = [_shingles(s) for s in split_sentences(p.text)]
             units.append((Ref(article.slug, p.id), _shingles(p.text),
                           [s for s in sentences if len(s) >= 6]))
     return units

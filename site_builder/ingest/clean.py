@@ -153,8 +153,14 @@ def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
     for doc in documents:
         if doc.passthrough:
             continue
-        seen.update({normalise(b.text) for b in doc.blocks if len(words(b.text)) <= 20})
+        seen.update({key for b in doc.blocks if (key := _short_key(b.text)) is not None})
     return frozenset(line for line, count in seen.items() if count > 1 and line)
+
+
+@lru_cache(maxsize=65_536)
+def _short_key(text: str) -> str | None:
+    """A short line's normalised form (None for a longer one), once per distinct text."""
+    return normalise(text) if len(words(text)) <= 20 else None
 
 
 def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> CleanDocument:
