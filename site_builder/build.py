@@ -25,7 +25,7 @@ from .cache import content_hash, content_lines, fingerprint, remember, source_li
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
-from .ingest.clean import clean, repeated_lines
+from .ingest.clean import clean, forget_lines, repeated_lines
 from .ingest.diagnose import no_article_message
 from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
@@ -280,6 +280,7 @@ def clean_seeds(state: BuildState) -> None:
         if language is not None and language != "en":
             state.foreign.append(f"{doc.source_file} ({language_name(language)})")
     state.docs = []
+    forget_lines()
 
 
 def write(state: BuildState) -> None:

@@ -155,6 +155,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         source = stale.meta.get("source_file")
         if source and source not in seeds and not stale.edited:
             _remove(stale, reporter)  # generated from a seed that is gone
+    _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
+    _key.cache_clear()
 
 
 def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
@@ -353,7 +355,7 @@ def _value(value: object) -> str | None:
 @lru_cache(maxsize=65_536)
 def _scalar(text: str) -> str | None:
     dumped = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
-    if len(dumped) > _SHORT_SCALAR or dumped.count("\n") != 1 or not dumped.startswith("k: "):
+    if not _one_line(dumped) or not dumped.startswith("k: "):
         return None
     return dumped[3:-1]
 
@@ -361,10 +363,19 @@ def _scalar(text: str) -> str | None:
 @lru_cache(maxsize=65_536)
 def _key(text: str) -> str | None:
     dumped = yaml.dump({text: None}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
-    if len(dumped) > _SHORT_SCALAR or dumped.count("\n") != 1 or \
-            not dumped.endswith(": null\n") or dumped.startswith("?"):
+    if not _one_line(dumped) or not dumped.endswith(": null\n") or dumped.startswith("?"):
         return None
     return dumped[:-len(": null\n")]
+
+
+# What YAML reads as a line break: a scalar written over lines is indented by where it is.
+_YAML_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def _one_line(dumped: str) -> bool:
+    """A short dump that is one line: the same wherever in the document it stands."""
+    return len(dumped) <= _SHORT_SCALAR and dumped.endswith("\n") and \
+        not _YAML_BREAK.search(dumped, 0, len(dumped) - 1)
 
 
 def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, bytes | None]:

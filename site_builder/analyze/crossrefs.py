@@ -124,6 +124,7 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     starts = list(range(0, len(texts), _SCAN_CHUNK))
     pairs = runner.pmap(_scan, starts, state=index)
     found = [p for chunk in pairs for p in chunk]
+    _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
     return _paragraph_links(units, text_of, index.repeated, found)
 
 

@@ -224,6 +224,14 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
+def forget_lines() -> None:
+    """Drop the per-text caches of this process once every seed is cleaned: the build
+    holds on through analysis, and the processes it forks would inherit them."""
+    _line.cache_clear()
+    _cut_inline.cache_clear()
+    _short_key.cache_clear()
+
+
 _CUT_REASON = "link to another article inside a paragraph (cut out)"
 
 
