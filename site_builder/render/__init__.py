@@ -383,10 +383,10 @@ def site_updated(digest: Digest) -> str:
 class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
-    def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None
-                 ) -> None:
+    def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None,
+                 env: Environment | None = None) -> None:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
-        self.env = environment(config)
+        self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
         self.articles = {a.slug: a for a in digest.articles}
@@ -560,15 +560,16 @@ def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: 
 
 
 def render_changed(digest: Digest, config: Config, known: dict[str, str],
-                   runner: Runner | None = None) -> Rendered:
+                   runner: Runner | None = None, env: Environment | None = None) -> Rendered:
     """Render every page without writing any.
 
     `known` holds the live site's hashes by path: only the bytes of files whose hash
     differs are kept (they travel back from the workers), for the preview to write.
+    `env`: the templates as an earlier render compiled them, while they are unchanged.
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None)
+    renderer = _Renderer(digest, config, Path(), None, env)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
     for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),
