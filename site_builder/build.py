@@ -34,7 +34,8 @@ from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
-from .render import Rendered, render_articles, render_changed, render_site
+from .render import Rendered, render_articles, render_changed, render_keyed
+from .render.page_keys import Entry, keyed, load_keys, save_keys
 from .search import build_search_index, bundles, reindex
 from .text import normalise
 
@@ -170,6 +171,7 @@ class BuildState:
     staging: Path | None = None
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
+    page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
@@ -320,8 +322,14 @@ def render(state: BuildState) -> None:
     state.staging.mkdir()
     previous = out if (out / "digest.json").is_file() else None
     assert state.digest is not None
-    state.pages = render_site(state.digest, state.config, state.staging, previous,
-                              state.runner)
+    # The last build's page keys: a page whose key is the same is linked, not rendered
+    # (--force renders every page, and keeps the new keys).
+    known = None
+    if keyed(state.config):
+        known = {} if state.force or previous is None else load_keys(state.config, out)
+    state.pages, keys = render_keyed(state.digest, state.config, state.staging, previous,
+                                     state.runner, known)
+    state.page_keys = keys if known is not None else None
 
 
 def look_first(state: BuildState) -> None:
@@ -426,6 +434,8 @@ def record(state: BuildState) -> None:
     """Remember what this build saw and made, so that an unchanged site is not rebuilt."""
     assert state.digest is not None
     remember(state.config, state.out, _record(state), state.inputs)
+    if state.page_keys is not None:
+        save_keys(state.config, state.out, state.page_keys)
     state.runner.memos.rotate()
     if state.live is not None and state.live.rendered is not None:
         state.live.rendered.renderer.warm()

@@ -44,6 +44,7 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
+from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, safe_join, topic_path
 
 
@@ -383,12 +384,15 @@ def site_updated(digest: Digest) -> str:
 class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
-    def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None
-                 ) -> None:
+    def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None,
+                 known: dict[str, Entry] | None = None) -> None:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
+        # The last build's page keys (see page_keys); None: pages are not keyed.
+        self.known = known
         self.env = environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
+        self.base = site_key(config, digest, self.updated) if known is not None else ""
         self.articles = {a.slug: a for a in digest.articles}
         self.topics = {t.slug: t for t in digest.topics}
 
@@ -412,7 +416,7 @@ class _Renderer:
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
     def __getstate__(self) -> tuple:
-        return self.digest, self.config, self.out, self.previous
+        return self.digest, self.config, self.out, self.previous, self.known
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)  # type: ignore[misc]
@@ -461,10 +465,23 @@ class _Renderer:
         return html.encode()
 
 
-def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> str:
+def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
+    """(path, the page's key entry): a keyed page whose key is the last build's and whose
+    file that build wrote is still in the previous output is linked from it, not rendered."""
     path = job[1]
+    key = None
+    if renderer.known is not None:
+        key = page_key(renderer.index, renderer.base, job)
+        entry = renderer.known.get(path)
+        if key is not None and renderer.previous is not None and entry is not None \
+                and entry[0] == key and still_written(entry, renderer.previous / path):
+            target = safe_join(renderer.out, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # links unsupported here: render it
+                os.link(renderer.previous / path, target)
+                return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
-    return path
+    return path, None if key is None else file_entry(key, renderer.out / path)
 
 
 def page_hash(data: bytes) -> str:
@@ -524,14 +541,28 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     worker writes its own files and the result does not depend on the split.
     Pages equal to those in `previous` (the last build's output) are linked from it.
     """
+    return render_keyed(digest, config, out, previous, runner, None)[0]
+
+
+def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
+                 runner: Runner | None, known: dict[str, Entry] | None
+                 ) -> tuple[list[str], dict[str, Entry]]:
+    """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
+    given: the pages written, and the key entries of this build's keyed pages."""
     runner = runner or Runner.in_memory()
-    written = runner.pmap(_render, page_jobs(digest),
-                          state=_Renderer(digest, config, out, previous), label="rendering")
+    keys: dict[str, Entry] = {}
+    written = []
+    for path, entry in runner.pmap(_render, page_jobs(digest),
+                                   state=_Renderer(digest, config, out, previous, known),
+                                   label="rendering"):
+        written.append(path)
+        if entry is not None:
+            keys[path] = entry
     write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
     written.append("digest.json")
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
-    return written
+    return written, keys
 
 
 @dataclass
