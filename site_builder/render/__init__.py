@@ -98,6 +98,7 @@ class SiteIndex:
                 self._topics_at[ref].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
+        self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
         self.source_names = {a.slug: source_name(a, i)
@@ -120,6 +121,7 @@ class SiteIndex:
                                            if ref.article not in slugs})
         patched.source_names = dict(self.source_names)
         patched._excerpts = {}
+        patched._order = None
         for i, a in enumerate(digest.articles, 1):
             if a.slug in slugs:
                 patched.source_names[a.slug] = source_name(a, i)
@@ -195,7 +197,9 @@ class SiteIndex:
         for ref in topic.mentions:
             if ref not in grouped[ref.article]:
                 grouped[ref.article].append(ref)
-        order = {slug: i for i, slug in enumerate(self.articles)}
+        if self._order is None:  # made once: a site has thousands of topics
+            self._order = {slug: i for i, slug in enumerate(self.articles)}
+        order = self._order
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), order.get(item[0], 0)))
 
     def when(self) -> str:

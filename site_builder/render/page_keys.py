@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import orjson
+
 from ..cache import code_version
 from ..config import Config
 from ..models import Digest, Ref
@@ -46,7 +48,9 @@ def site_key(config: Config, digest: Digest, updated: str) -> str:
 
 
 def _hash(parts: tuple) -> str:
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    # orjson writes dataclasses, lists and floats in C, always the same way for the same
+    # values (repr of the same parts takes several times longer).
+    return hashlib.blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
 
 
 def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict]) -> str | None:
@@ -66,7 +70,7 @@ def _article_parts(index: SiteIndex, slug: str) -> tuple:
     for paragraph in article.paragraphs:
         for c in index.links.get(Ref(slug, paragraph.id), [])[:6]:
             links.append((paragraph.id, c.target, c.kind, c.score, index.label(c.target)))
-    return repr(article), index.source_names[slug], index.topic_names(slug), links
+    return article, index.source_names[slug], index.topic_names(slug), links
 
 
 def _topic_parts(index: SiteIndex, slug: str) -> tuple:
@@ -76,11 +80,14 @@ def _topic_parts(index: SiteIndex, slug: str) -> tuple:
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
     labels = [(ref, index.label(ref)) for ref in dict.fromkeys(refs)]
+    # Excerpts are cut from the paragraphs' texts: the texts themselves, not cached cuts
+    # of every mention (a big site's topics have hundreds of thousands).
+    texts = [p.text if (p := index.paragraphs.get(ref)) else None for ref in topic.mentions]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return (repr(topic), repr(facts), index.mentions_by_source(topic), labels,
-            [index.excerpt(ref, 280) for ref in topic.mentions], dates, related)
+    return (topic, facts, index.mentions_by_source(topic), labels,
+            texts, dates, related)
 
 
 def file_entry(key: str, target: Path) -> Entry:
