@@ -271,18 +271,33 @@ def _kind_fits(item: dict, row: dict) -> bool:
     return (item.get("kind") == "update") == (row.get("kind") == "update")
 
 
+def _match_rows(conflicts: list[dict], sides_of: list, rows: list[dict]) -> list[int | None]:
+    """The row standing for each gold conflict (each row stands for one only). Two
+    conflicts on the same paragraphs (a ship's length and its voyage's) are told apart
+    first by the figures the row states; what is left is matched on paragraphs alone."""
+    matches: list[int | None] = [None] * len(conflicts)
+    used: set[int] = set()
+    for by_figure in (True, False):
+        for n, (item, sides) in enumerate(zip(conflicts, sides_of, strict=True)):
+            figures = _figures(item)
+            if matches[n] is not None or (by_figure and not figures):
+                continue
+            matches[n] = next((i for i, row in enumerate(rows) if i not in used
+                               and _kind_fits(item, row) and _both_sides(sides, row)
+                               and (not by_figure or _states_figure(row, figures))), None)
+            if matches[n] is not None:
+                used.add(matches[n])
+    return matches
+
+
 def _score_disagreements(gold: dict, digest: dict, look: _Lookup, scores: Scores) -> None:
     rows = digest["disagreements"]
     conflicts = gold.get("conflicts") or []
     sides_of = [[look.paragraphs(c.get("support") or []) for c in item.get("claims") or []]
                 for item in conflicts]
     hits = {"all": [0, 0], "numeric": [0, 0], "claim": [0, 0]}
-    used: set[int] = set()  # each row stands for one gold conflict only
-    for item, sides in zip(conflicts, sides_of, strict=True):
-        match = next((i for i, row in enumerate(rows) if i not in used and
-                      _kind_fits(item, row) and _both_sides(sides, row)), None)
-        if match is not None:
-            used.add(match)
+    matches = _match_rows(conflicts, sides_of, rows)
+    for item, match in zip(conflicts, matches, strict=True):
         for group in ("all", "numeric" if _is_numeric(item) else "claim"):
             hits[group][0] += match is not None
             hits[group][1] += 1
@@ -321,11 +336,14 @@ def _figures(item: dict) -> set[str]:
 def _states_figure(row: dict, figures: set[str]) -> bool:
     """Paragraphs alone cannot tell two figures of one paragraph pair apart (a magnitude
     and a delay in the same sentences): where the non-conflict names figures, the row
-    flags it only if one of its claims states one of them."""
+    flags it only if one of its claims states one of them. Where it names none (two
+    spellings of a name), a row whose every claim is a figure is about something else
+    those paragraphs say (an age), not about the wording."""
+    stated = [{d.replace(",", "") for d in _DIGITS.findall(str(c.get("value", "")))}
+              for c in row["claims"]]
     if not figures:
-        return True
-    return any(d.replace(",", "") in figures for c in row["claims"]
-               for d in _DIGITS.findall(str(c.get("value", ""))))
+        return not all(stated)
+    return any(digits & figures for digits in stated)
 
 
 def _describe(row: dict) -> str:

@@ -50,13 +50,13 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
 # bars); the held-out set does not yet (floors just below its first scoring).
 FLOORS = {
-    False: {"facts_found": 0.91, "conflict_recall": 0.65, "numeric_recall": 0.70,
-            "conflict_precision": 0.88},
+    False: {"facts_found": 0.91, "conflict_recall": 0.75, "numeric_recall": 0.83,
+            "conflict_precision": 0.94},
     True: {"facts_found": 0.85, "conflict_recall": 0.25, "numeric_recall": 0.25,
            "conflict_precision": 0.5},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 5, True: 5}
+MOST_FLAGGED = {False: 0, True: 5}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])

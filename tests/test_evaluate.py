@@ -127,6 +127,20 @@ def test_precision_counts_rows_that_match_no_gold_conflict():
     assert s.false_disagreements == ["height [differs]: 10 m | 12 m"]
 
 
+def test_two_conflicts_of_the_same_paragraphs_are_told_apart_by_their_figures():
+    def conflict(about, one, two, where):
+        return {"about": about, "kind": "numeric", "claims": [
+            {"value": one, "support": ["001:9"]}, {"value": two, "support": [where]}]}
+
+    gold = {**GOLD, "conflicts": [conflict("length", "300 m", "290 m", "002:2"),
+                                  conflict("voyage", "22 days", "27 days", "002:1")]}
+    # The voyage row also spans the length's paragraphs; it must not take the length's place.
+    voyage = ("voyage", "differs", [("22 days", "a", "p9"), ("27 days", "b", "q1"),
+                                    ("25 days", "b", "q2")])
+    length = ("length", "differs", [("300 m", "a", "p9"), ("290 m", "b", "q2")])
+    assert score(gold, _rows(voyage, length)).conflict_recall == 1.0
+
+
 def test_update_matches_only_a_row_labelled_update():
     gold = {**GOLD, "conflicts": [{"about": "toll", "kind": "update", "claims": [
         {"value": "12", "support": ["001:9"]}, {"value": "20", "support": ["002:2"]}]}]}
@@ -156,6 +170,16 @@ def test_a_row_about_another_figure_of_the_same_paragraphs_flags_no_non_conflict
     assert score(gold, magnitude).nonconflicts_flagged == 0
     delay = _rows(("delay", "differs", [("12 minutes", "a", "p1"), ("30 minutes", "b", "q1")]))
     assert score(gold, delay).nonconflicts_flagged == 1
+
+
+def test_a_row_of_figures_flags_no_wording_non_conflict_of_the_same_paragraphs():
+    gold = {**GOLD, "non_conflicts": [{"about": "two spellings", "why": "alias", "claims": [
+        {"value": "Ana Ruiz", "support": ["001:1"]},
+        {"value": "Ana Ruiz-Vega", "support": ["002:1"]}]}]}
+    ages = _rows(("age", "differs", [("34", "a", "p1"), ("43", "b", "q1")]))
+    assert score(gold, ages).nonconflicts_flagged == 0
+    names = _rows(("name", "differs", [("Ana Ruiz", "a", "p1"), ("Ana Ruiz-Vega", "b", "q1")]))
+    assert score(gold, names).nonconflicts_flagged == 1
 
 
 def test_totals_sum_counts_over_clusters():

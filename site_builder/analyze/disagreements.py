@@ -27,7 +27,7 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage", "cost", "aid"})
+                     "arrested", "affected", "damage", "cost", "aid", "contained", "searched"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -480,14 +480,27 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
             # may differ among themselves: they are shown side by side in the update).
             in_time = _time_order(items, claims, dated, sign)
             days = [dated[c] for c in in_time]
+            lesser = _lesser_in_own_reports(items, claims, sign)
             if len(set(days) - {""}) > 1 and all(
                     sign * figure_of[a].value <= sign * figure_of[b].value
                     for n, a in enumerate(in_time) for b in in_time[n + 1:]
-                    if days[n] and dated[b] and days[n] < dated[b]):
+                    if days[n] and dated[b] and days[n] < dated[b]
+                    and a not in lesser and b not in lesser):
                 return "update", sign
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
+
+
+def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:
+    """Claims every report of which also gives a figure further on in the row ("48 dead"
+    and, lower down, "46 deaths confirmed"): a report's own lesser figure says nothing of
+    how the count moved from one day to the next."""
+    value = [sign * items[claim[0]].figure.value for claim in claims]
+    articles = [{items[i].sentence.ref.article for i in claim} for claim in claims]
+    return {c for c in range(len(claims))
+            if all(any(value[d] > value[c] and article in articles[d]
+                       for d in range(len(claims))) for article in articles[c])}
 
 
 def _time_order(items: list[_Item], claims: list[list[int]], dated: list[str],
@@ -520,7 +533,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
-                   "risk": "at risk"}
+                   "risk": "at risk", "wind": "wind speed",
+                   "sustained wind": "sustained wind speed", "contained": "share contained",
+                   "searched": "share searched", "insured loss": "insured losses"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.
@@ -540,6 +555,8 @@ def _label(f: Figure) -> str:
         return f"age of {f.thing.title()}"
     if f.dimension == "money":
         return f"{prop or 'amount'} ({f.unit})"
+    if f.prop == "origin" and f.thing:
+        return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
     thing = f" of the {f.thing}" if f.thing else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 

@@ -80,7 +80,10 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "cubic kilometres": ("volume", 1e9, "m³"), "cubic kilometers": ("volume", 1e9, "m³"),
     "cubic km": ("volume", 1e9, "m³"), "cubic metres": ("volume", 1.0, "m³"),
     "cubic meters": ("volume", 1.0, "m³"), "cubic miles": ("volume", 4.168e9, "m³"),
-    "cubic feet": ("volume", 0.0283168, "m³"),
+    "cubic feet": ("volume", 0.0283168, "m³"), "gallons": ("volume", 0.00378541, "m³"),
+    "gallon": ("volume", 0.00378541, "m³"), "litres": ("volume", 0.001, "m³"),
+    "liters": ("volume", 0.001, "m³"), "litre": ("volume", 0.001, "m³"),
+    "liter": ("volume", 0.001, "m³"), "barrels": ("volume", 0.158987, "m³"),
     "storeys": ("floors", 1.0, "floors"), "storey": ("floors", 1.0, "floors"),
     "stories": ("floors", 1.0, "floors"), "story": ("floors", 1.0, "floors"),
     "inch": ("length", 0.0254, "m"),
@@ -98,7 +101,9 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
     "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
     "mph": ("speed", 1.609344, "km/h"), "km/h": ("speed", 1.0, "km/h"),
-    "kph": ("speed", 1.0, "km/h"),
+    "kph": ("speed", 1.0, "km/h"), "kmh": ("speed", 1.0, "km/h"),
+    "miles per hour": ("speed", 1.609344, "km/h"), "km per hour": ("speed", 1.0, "km/h"),
+    "kilometres per hour": ("speed", 1.0, "km/h"), "kilometers per hour": ("speed", 1.0, "km/h"),
 }
 # Properties, from generic word classes near the figure: stem prefix -> property.
 # Longest prefixes are tried first; a figure takes the nearest cue in its own stretch.
@@ -119,7 +124,7 @@ _PROPERTY_CUES = {
     "per person": "cost",
     "ticket": "cost", "fare": "cost", "a seat": "cost", "charg": "cost", "sell": "cost",
     "sold for": "cost", "a head": "cost", "apiece": "cost",
-    "insur": "insured", "uninsur": "insured",
+    "insur": "insured", "uninsur": "insured", "insured loss": "insured loss",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
@@ -144,6 +149,10 @@ _PROPERTY_CUES = {
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
+    # Wind: a storm's winds and gusts; its sustained winds are another measure.
+    "wind": "wind", "gust": "wind", "sustained wind": "sustained wind",
+    # How far a fire is held or an area searched: a share that reports raise over days.
+    "contained": "contained", "containment": "contained", "search": "searched",
 }
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -156,13 +165,14 @@ _PROPERTIES_OF = {
                         "survived", "arrested", "population", "crew", "aboard", "affected",
                         "damage", "risk"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
-                        "revenue", "profit", "raise"}),
+                        "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
                          "altitude"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
-                          "insured"}),
+                          "insured", "contained", "searched"}),
+    "speed": frozenset({"wind", "sustained wind"}),
 }
 # Words for people in general: "12 people", "12 residents" and "12 victims" count alike.
 # Kept as written: stems confuse some ("residents" and "residences").
@@ -179,10 +189,10 @@ _PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\
                         re.I)
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
-    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:were|are|was|is|had\s+been|have\s+been|"
+    r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
     r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
     r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
-    r"unaccounted)\b", re.I)
+    r"unaccounted)|(?:have|had|has)\s+(?:now\s+)?died)\b", re.I)
 # "moved to safety", "taken out of the flooded areas": evacuated, in other words.
 _TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
@@ -224,7 +234,9 @@ _RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num
                           re.I)
 _NOUN_AFTER = re.compile(
     r"(?P<partitive>\s+of(?:\s+(?:the|these|those|its|their|our|them|us|whom|which)))?"
-    r"(?:\s+of)?(?P<more>\s+(?:more|other|additional|further|new))?"
+    # "25,000 of his men": an owner's people, counted (the whole is not stated).
+    r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
+    r"(?P<more>\s+(?:more|other|additional|further|new))?"
     rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -245,21 +257,59 @@ _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
-    r"\b(?:built|founded|established|enacted|passed|adopted|introduced|opened|constructed|"
-    r"completed|created|erected|launched|inaugurated|commissioned|signed)\s+(?:in\s+)?$",
-    re.I)
+    r"\b(?P<verb>built|founded|established|enacted|passed|adopted|introduced|opened|"
+    r"constructed|completed|created|erected|launched|inaugurated|commissioned|signed)"
+    r"\s+(?:in\s+)?$", re.I)
+# The kinds of beginning a year of origin may date ("dating from" may be any of them).
+_ORIGIN_KINDS = {
+    **dict.fromkeys(("built", "constructed", "erected", "completed"), "built"),
+    **dict.fromkeys(("opened", "inaugurated", "commissioned", "launched"), "opened"),
+    **dict.fromkeys(("founded", "established", "created"), "founded"),
+    **dict.fromkeys(("enacted", "passed", "adopted", "introduced", "signed"), "enacted")}
 _TALLY_BEFORE = re.compile(
     r"\b(?P<cue>crew|population|toll|death toll|dead|deaths|workforce|staff|fleet|killing|killed|"
     r"injuring|injured|wounding|wounded|displacing|displaced|evacuating|evacuated|rescuing|"
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?(?:killed|dead|deaths|injured|"
+    r"wounded|missing|displaced|evacuated|rescued|victims|fatalities)\b[^.;:\d]{0,60}?\s"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped)"
+    r"(?:\s+(?:to|at))?\s+$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
+# "the Eaton fire, at 14,000 acres, was": a named subject right before a share's verb.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
+                             r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been|remained|remains|"
+                             r"stood\s+at|stands\s+at)\s+(?:only\s+|just\s+)?$")
+_IT_BEFORE = re.compile(r"\bit\s+(?:(?:was|is|had\s+been|has\s+been|remained|stood\s+at)\s+"
+                        r"(?:only\s+|just\s+)?)?$")
+_NAMED_THING = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+(?=[a-z]{3,}\b)(?!of\b|and\b)")
+# A length's noun right after it: "948ft (289m) cargo ship" (a conversion may intervene).
+_NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|tall|deep|wide|"
+                        r"thick|away|across|above|below|of|from|in|on|at|to|off|and|or|into|"
+                        r"under|over|by|for|along|beyond|inland|offshore|south|north|east|"
+                        r"west|ago|later|after|before|per|an?|the|last|this|next|that|which|when|"
+                        r"while|with)\b)")
+# "a central span of 1,200 feet": a part, named with its modifier.
+_SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
+                      r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+"
+                      r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+_LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
+_MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
+                              r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
+_VERB_END = re.compile(r"\b(?:is|was|are|were)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+                       r"roughly\s+)?$")
+_VESSELS = frozenset("ship ships vessel vessels boat freighter tanker containership ferry barge "
+                     "yacht submersible sub trawler cruiser warship liner".split())
+_AIRCRAFT = frozenset("plane airplane aeroplane aircraft jet airliner jetliner".split())
+_AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter field site"
+                        .split())
 _NOT_THINGS = frozenset("left remaining aboard available still was were is are".split())
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
@@ -392,7 +442,11 @@ def find_figures(sentence: str) -> list[Figure]:
         figure = _read(sentence, m)
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
-        if figure is not None:
+        if figure is not None and found and found[-1].dimension == figure.dimension and \
+                figure.dimension in _CONVERTED and \
+                _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
+            taken_until = figure.end  # "984 feet (300 metres)": the same measure again
+        elif figure is not None:
             found.append(figure)
             taken_until = figure.end
     framed: list[Figure] = []
@@ -424,12 +478,12 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
-    if _BREAKDOWN.match(text[f.end:f.end + 80]):
-        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
-        return replace(f, place=_place(clause, m))
+        return replace(f, place=_place(clause, m))  # "16 in Altadena, most of them in ..."
+    if _BREAKDOWN.match(text[f.end:f.end + 80]):
+        return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
@@ -441,6 +495,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
         return replace(f, place=m.group(1).lower())
+    if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
+        return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
     return f
 
 
@@ -510,7 +566,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             after = text[cursor:cursor + 60]
     high_number = None
     if digits and (r := _RANGE_AFTER.match(after)) and (
-            r.group(0).strip()[:1] in "-–t" or re.search(r"between\s$", before, re.I)):
+            r.group(0).strip()[:1] in "-–t" or
+            re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
         cursor += r.end()
         after = text[cursor:cursor + 60]
@@ -554,7 +611,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if c := _CURRENCY_AFTER.match(after):
         return figure("money", _CURRENCY[c.group(1).lower()], until=cursor + c.end())
     if p := _PERCENT_AFTER.match(after):
-        return figure("percent", "%", thing=_thing_of(after[p.end():]), until=cursor + p.end())
+        thing = _thing_of(after[p.end():]) or _named_subject(text, span_start)
+        return figure("percent", "%", thing=thing, until=cursor + p.end())
     if u := _UNIT_AFTER.match(after):
         word = u.group(2).lower()
         dimension, factor, base = _UNITS[word]
@@ -588,8 +646,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif dimension == "floors":
             # "a 30-storey office tower": the building's height, told apart by its head noun.
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
-        elif hyphenated and dimension == "length":
-            prop = "length"  # "a 22-foot vessel": the vessel's size, whatever it is called
+        elif dimension == "length" and (hyphenated or (
+                not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
+            # "a 22-foot vessel", "the 948ft (289m) cargo ship": the size of what it qualifies.
+            prop, thing = "length", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
+        elif dimension == "length" and (m := _SIZE_OF.search(before)) and (
+                not (cue := _PROPERTY_PATTERN.fullmatch(m.group(2)))
+                or _PROPERTY_CUES[cue.group(1).lower()] == "length"):
+            thing = _measured(m.group(1))  # "a central span of 1,200 feet": a part's size
+        elif dimension == "length" and (_LONG_AFTER.match(text[until:until + 20]) or
+                                        _MEASURES_BEFORE.search(before)):
+            # "The vessel, the Dali, is 984 feet long", "the Dali measures 984 feet".
+            prop, thing = "length", _subject_thing(text[:span_start])
         else:
             event = _HYPHEN_THING if hyphenated else \
                 _AFTER_EVENT if dimension == "duration" else None
@@ -598,6 +666,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 thing = "start"  # "after it began its descent", "after the sub started down"
             elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
+                if hyphenated and dimension == "duration":
+                    prop = "duration"  # "a 27-day voyage": how long the voyage lasts
             if dimension == "duration" and (change := _change(text, span_start, until)):
                 thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
@@ -608,11 +678,14 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             prop = "capacity"  # "a 96-hour oxygen supply": what it holds when full, not left
         return figure(dimension, base, factor, thing=thing, prop=prop, until=until)
     if digits and not high_number and scale == 1.0 and _YEAR.fullmatch(raw):
-        if _ORIGIN_BEFORE.search(before):
-            return figure("year", "year", prop="origin")
+        if origin := _ORIGIN_BEFORE.search(before):
+            # Which beginning: a structure built in one year may open in another.
+            verb = (origin.group("verb") or "").lower()
+            return figure("year", "year", prop="origin", thing=_ORIGIN_KINDS.get(verb, ""))
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            and not _CALENDAR_WORD.fullmatch(name.group(1).split()[-1])
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
@@ -678,6 +751,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
+    if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
+        # "The number of people killed in the fires rose to 16": a tally of people.
+        return figure("count", "people", thing="people", nouns=("people",))
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
     return None
@@ -686,6 +762,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
+# Events that are counted one by one, in the plural: a toll they took is over all of them
+# (no place said). "The floods" may be one flood's waters: not counted so.
+_EVENTS = re.compile(r"\b(?:fires|wildfires|blazes|quakes|earthquakes|storms|hurricanes|"
+                     r"tornadoes|attacks|strikes|explosions|blasts)\b", re.I)
 _BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
                         r"(?:in|on|at|from|across)\b")
 # "32 settlements of Halden Oblast": a region named with its kind.
@@ -714,12 +794,20 @@ _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
+_CONVERTED = frozenset({"length", "area", "volume", "mass", "speed"})
+_CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
+_RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_BY_BEFORE = re.compile(r"\bby\s+$")
+_CALENDAR_WORD = re.compile(rf"(?:{_CALENDAR})", re.I)  # "on Friday, 11 of them": no name
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re.I)
 # A property read from the verb a counted noun takes ("cars derailed" -> "~derail").
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-_PLACE_AFTER = re.compile(r"\s+(?:in|across|from)\s+(?:the\s+)?[A-Z]")
+# "and 2,662 in Syria", "17 of them in the Eaton fire": the same count, for one place.
+_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
+                          r"(?:the\s+)?[A-Z]")
 
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
@@ -872,7 +960,64 @@ def _thing_of(after: str) -> str:
         if is_stopword(word) or word.lower() in _NOT_THINGS:
             break
         kept.append(word)
-    return stem(kept[-1]) if kept else ""
+    if not kept:
+        return ""
+    # "the burn zone", "the search area": one word for a stretch of ground.
+    return "area" if kept[-1].lower() in _AREA_WORDS else stem(kept[-1])
+
+
+def _length_thing(after: str) -> str:
+    """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
+    the kind word closing a name ("the 2.6-km Francis Scott Key Bridge") or the name."""
+    if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
+        # "the 984-foot Dali": the name; "Key Bridge", "Hoover Dam": the kind it closes with.
+        return _measured(m.group(1).split()[-1])
+    words = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
+        if not word.islower() or is_stopword(word) or word.endswith(("ed", "ing")) or \
+                word in _NOT_NOUNS:
+            break
+        words.append(word)
+    # "cargo ship", "steel span": the kind word, else the last noun read.
+    kind = next((w for w in words if w in _VESSELS or w in _AIRCRAFT), None)
+    return _measured(kind or (words[-1] if words else ""))
+
+
+def _subject_thing(before: str) -> str:
+    """The head noun of the subject a length is said of, past an appositive: "The vessel,
+    the Singapore-flagged Dali, is" -> vessel; "the Dali measures" -> dali."""
+    clause = re.split(r"[;:]|\b(?:and|but|while)\s", before)[-1]
+    clause = _MEASURES_BEFORE.sub("", _VERB_END.sub("", clause)).strip()
+    clause = re.sub(r",[^,]{1,60},$", "", clause)  # an appositive: "the vessel, the Dali,"
+    words = re.findall(r"[A-Za-z][\w'’-]*", clause)
+    return _measured(words[-1]) if words else ""
+
+
+def _measured(word: str) -> str:
+    """A measured thing's word as a key: vessel and aircraft words as one class each; a
+    bare "span" may be the whole bridge or a part of it, so it names nothing."""
+    word = word.lower()
+    if not word or word == "span" or is_stopword(word):
+        return ""
+    if word in _VESSELS:
+        return "vessel"
+    if word in _AIRCRAFT:
+        return "aircraft"
+    return stem(word)
+
+
+def _named_subject(text: str, start: int) -> str:
+    """The named thing a share is said of, as the subject of its clause ("the Eaton fire,
+    at 14,000 acres, was 15% contained") or as "it" where the sentence names one such
+    thing before ("after the Caldor fire began, crews had it 40% contained")."""
+    clause = re.split(r"[;:]|,\s+(?:while|whereas|but|and)\b", text[:start])[-1]
+    if m := _SUBJECT_BEFORE.search(clause):
+        return stem(m.group(1))
+    if _IT_BEFORE.search(clause):
+        named = _NAMED_THING.findall(text, 0, start)
+        if len(set(named)) == 1:
+            return stem(named[0])
+    return ""
 
 
 def _person_after(after: str) -> str:
@@ -881,8 +1026,11 @@ def _person_after(after: str) -> str:
 
 
 def _person_key(name: str) -> str:
-    # Given name and surname: relatives share a surname, not an age.
-    return " ".join(name.split()[-2:]).lower() if name else ""
+    """Given name and last surname: relatives share a surname, not an age; a middle name
+    or a double surname's hyphen is written by some sources only ("Ana Ruiz Soto" =
+    "Ana María Ruiz-Soto")."""
+    words = re.split(r"[\s-]+", name.strip())
+    return " ".join(dict.fromkeys((words[0], words[-1]))).lower() if name.strip() else ""
 
 
 def _person_before(before: str) -> str:
@@ -895,6 +1043,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
+        return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     allowed = _PROPERTIES_OF[figure.dimension]
     best: tuple[int, str] | None = None
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
@@ -905,10 +1055,13 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
+            continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
-        between = text[figure.end:m.start()]
+        # "Six men, who had been fixing the road, died": a relative clause is set aside.
+        between = _RELATIVE.sub("", text[figure.end:m.start()])
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):

@@ -1,0 +1,199 @@
+"""Figure frames for kinds of statements: wind speeds, shares contained or searched, ages
+of people named in full or in part, how long a trip lasts, what a length measures, unit
+conversions in parentheses, and tolls of several events. Invented sentences, from other
+kinds of stories than the clusters that showed the miss."""
+
+import pytest
+
+from site_builder.analyze.disagreements import conflicting
+from site_builder.analyze.frames import find_figures
+
+
+def one(sentence: str):
+    [figure] = find_figures(sentence)
+    return figure
+
+
+def only(sentence: str, dimension: str):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == dimension]
+    return figure
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A typhoon's gusts, told as gusts or as winds "of up to".
+    ("The typhoon's strongest gusts reached 120 mph as it made landfall.",
+     "Winds of up to 95 mph battered the coast."),
+    # A cyclone's sustained winds.
+    ("The cyclone came ashore with maximum sustained winds of 150 miles per hour.",
+     "Forecasters said its sustained winds peaked at 130 mph."),
+    # Shares of a fire contained, and of a debris field searched, on two days.
+    ("The Ridge fire was 30% contained on Monday.", "Crews had the Ridge fire 55% contained."),
+    ("About 40% of the debris field had been searched by Friday.",
+     "Search teams had combed 70% of the search zone by Sunday."),
+    # A miner named with and without his middle name and hyphen.
+    ("Tomás Herrera Ruiz, 52, was the last man brought up.",
+     "Rescuers named him as Tomás Andrés Herrera-Ruiz, 55."),
+    # How long a cruise was planned to last.
+    ("The liner had sailed on a 10-day cruise to the fjords.",
+     "Passengers had booked a planned 12-day cruise."),
+    # A ferry's length, as the noun it qualifies or as its subject's.
+    ("The 330ft (100m) ferry listed sharply before it sank.",
+     "The ferry, the Northern Star, is 350 feet long."),
+])
+def test_kinds_of_statements_meet_in_one_frame(a, b):
+    fa, fb = only(a, one_dimension(a)), only(b, one_dimension(b))
+    assert conflicting(fa, fb), (fa, fb)
+
+
+def one_dimension(sentence: str) -> str:
+    kinds = {f.dimension for f in find_figures(sentence)}
+    return next(k for k in ("speed", "percent", "age", "duration", "length") if k in kinds)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Gusts are not a storm's sustained winds.
+    ("Gusts reached 140 mph on the island.", "Its maximum sustained winds were 110 mph."),
+    # A causeway is not the ferry that sails past it; a main span is a part of a bridge.
+    ("The 2-mile causeway was closed.", "The 350-foot ferry was towed away."),
+    ("The bridge has a main span of 600 feet.", "The 2-mile bridge carried 30,000 cars a day."),
+    # Two fires in one sentence: each its own share.
+    ("The Ridge fire was 30% contained on Monday.",
+     "The blaze had burned 3,000 acres, while the Creek fire, at 900 acres, was 80% contained."),
+])
+def test_different_things_measured_are_not_compared(a, b):
+    for fa in find_figures(a):
+        for fb in find_figures(b):
+            assert not conflicting(fa, fb), (fa, fb)
+
+
+def test_a_change_of_speed_is_no_wind_speed():
+    [change, hours] = find_figures("The storm's winds jumped by more than 60 mph within 18 hours.")
+    assert change.dimension == "speed" and change.prop == ""
+    assert hours.dimension == "duration"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pier is 1.2 miles (1.9km) long.",
+    "It hit the coast with winds of 150 miles per hour (241 km per hour).",
+    "The tanker measures 900 feet (274 metres).",
+])
+def test_a_conversion_in_parentheses_is_the_same_figure(sentence):
+    assert len(find_figures(sentence)) == 1
+
+
+def test_a_length_names_what_it_measures():
+    assert only("The 2.6-km Harbour Crossing Bridge reopened.", "length").thing == "bridg"
+    assert only("The 300-metre tanker ran aground.", "length").thing == "vessel"
+    assert only("The vessel, the Ocean Pearl, is 300 metres long.", "length").thing == "vessel"
+    assert only("The bridge has a central span of 600 feet.", "length").thing == "central span"
+    # A bare "span" may be the whole bridge: it names nothing, so it meets the bridge.
+    assert only("The span is 2.1 miles long.", "length").thing == ""
+
+
+def test_a_share_is_of_a_named_subject_or_of_it():
+    first, second = [f for f in find_figures(
+        "As of Monday it was 20% contained, while the Creek fire, at 900 acres, was 80% "
+        "contained.") if f.dimension == "percent"]
+    assert (first.prop, first.thing) == ("contained", "")
+    assert (second.prop, second.thing) == ("contained", "creek")
+    share = only("Days after the Creek fire began, crews had it 65% contained.", "percent")
+    assert share.thing == "creek"
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The storms killed at least 40 people across the region's farms.", "*all"),
+    ("At least 12 people have died in the tornadoes, officials said.", "*all"),
+    # One flood's waters are "the floods": no several events.
+    ("The floods killed 12 people, the mayor said.", ""),
+    # A place in the figure's own clause is where, whatever the breakdown after it says.
+    ("The blaze killed 16 people in Greenfield, most of them in the north of town.",
+     "greenfield"),
+])
+def test_where_a_toll_applies(sentence, place):
+    toll = next(f for f in find_figures(sentence) if f.prop == "killed")
+    assert toll.place == place
+
+
+def test_a_bare_figure_that_has_died_counts_people():
+    toll = one("Officials said 30 have died since the mine flooded.")
+    assert (toll.unit, toll.prop, toll.value) == ("people", "killed", 30)
+
+
+def test_a_sum_between_two_amounts_is_a_range():
+    [damage] = find_figures("Insurers put the damage at between $3 billion and $4.5 billion.")
+    assert (damage.hedge, damage.low, damage.high) == ("range", 3e9, 4.5e9)
+
+
+def test_insured_losses_are_their_own_sum():
+    insured = one("Insured losses from the hailstorm could reach $2 billion.")
+    total = one("Total losses from the hailstorm were put at $9 billion.")
+    assert insured.prop == "insured loss" and total.prop != "insured loss"
+    assert not conflicting(insured, total)
+
+
+def test_a_persons_people_are_counted_and_an_infinitive_befalls_no_one():
+    march = one("The warlord said 3,000 of his troops were ready to die for the cause.")
+    assert (march.unit, march.value, march.prop) == ("troop", 3000, "")
+    other = one("A defector put the column at about 800 troops.")
+    assert conflicting(march, other)
+    lost = one("He said the ambush killed about 40 of his troops.")
+    assert (lost.unit, lost.prop) == ("troop", "killed")
+
+
+def test_gallons_and_litres_are_volumes_not_counts():
+    tank = only("Two water towers holding about 2 million gallons each ran dry.", "volume")
+    lake = one("The city's main reservoir holds 50 million gallons.")
+    assert tank.dimension == lake.dimension == "volume"
+    assert not conflicting(tank, lake)
+    spill = one("About 30,000 litres of diesel spilled into the harbour.")
+    assert (spill.dimension, spill.prop) == ("volume", "loss")
+
+
+def test_a_relative_clause_does_not_hide_what_befell_a_count():
+    climbers = one("Twelve climbers, who were roped together, were rescued by helicopter.")
+    assert (climbers.unit, climbers.prop) == ("climber", "rescued")
+
+
+@pytest.mark.parametrize(("a", "b", "compared"), [
+    # A stadium built in one year and opened in another: two beginnings.
+    ("The stadium was built in 1994.", "The stadium, which opened in 1996, seats 40,000.",
+     False),
+    ("The stadium was built in 1994.", "The stadium was completed in 1998.", True),
+    # "Dating from" may be any beginning.
+    ("The charter, dating from 1862, was revoked.", "The charter was enacted in 1868.", True),
+])
+def test_years_of_origin_compare_one_kind_of_beginning(a, b, compared):
+    assert conflicting(only(a, "year"), only(b, "year")) is compared
+
+
+@pytest.mark.parametrize(("sentence", "tolls"), [
+    ("The storm killed 40 people, 25 of them in Dade County.", [(40, "*all"), (25, "dade")]),
+    ("The number of people killed in the mudslides rose to 16 on Friday, 11 of them in "
+     "Valdor.", [(16, "*all"), (11, "valdor")]),
+])
+def test_a_toll_broken_down_by_place_and_a_tally_that_rose(sentence, tolls):
+    figures = find_figures(sentence)
+    assert [(f.value, f.place) for f in figures] == tolls
+    assert {(f.unit, f.prop) for f in figures} == {("people", "killed")}
+
+
+def test_a_reports_own_lesser_figure_does_not_undo_an_update(tmp_path):
+    from site_builder.analyze import analyze
+    from site_builder.config import load_config
+    from site_builder.errors import Reporter
+    from site_builder.models import Article, Paragraph
+
+    stories = [
+        ("2024-05-01", ["The landslide in Brennick has killed 20 people, officials said."]),
+        ("2024-05-03", ["The number of people killed by the landslide in Brennick has risen to "
+                        "31, officials said."]),
+        ("2024-05-06", ["The landslide in Brennick has killed 31 people, officials said.",
+                        "Of those, 29 deaths in Brennick have been confirmed by the coroner."]),
+    ]
+    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
+                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
+                for n, (published, texts) in enumerate(stories)]
+    digest = analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
+    row = next(d for d in digest.disagreements if "within one report" not in d.about)
+    assert row.kind == "update", row
+    assert [c.number for c in row.claims] == [20, 31, 29]
