@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import os
 import shutil
@@ -32,6 +33,7 @@ from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
+from .parallel import release_free_memory
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
 from .render import Rendered, render_articles, render_changed, render_keyed
@@ -381,6 +383,10 @@ def index_staging(state: BuildState) -> None:
     """Index the new pages for search before they go live."""
     state.reporter.info("indexing for search …")
     assert state.staging is not None
+    # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such as
+    # its Jinja environment and site index) go first, and the freed pages back to the system.
+    gc.collect()
+    release_free_memory()
     if problem := build_search_index(state.staging):
         state.reporter.warn(problem)
 
