@@ -26,7 +26,7 @@ from .cache import content_hash, content_lines, fingerprint, remember, source_li
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
-from .ingest.clean import clean, repeated_lines
+from .ingest.clean import clean
 from .ingest.diagnose import no_article_message
 from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
@@ -36,6 +36,7 @@ from .models import Article, CleanDocument, Digest, RawDocument
 from .parallel import release_free_memory
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
+from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
 from .search import build_search_index, bundles, reindex
@@ -119,17 +120,13 @@ def _clean_key(doc: RawDocument) -> tuple:
 CLEAN = Stage("clean", clean, version=1, key=_clean_key, lookups="lines repeated across seeds")
 
 
-def _short_lines(doc: RawDocument) -> frozenset[str]:
-    return repeated_lines([doc, doc])  # every line of one document counted twice: its own
-
-
 def _furniture_key(doc: RawDocument) -> tuple:
     return doc.source_file, doc.sha256, doc.passthrough
 
 
 # A seed's candidate furniture lines (short lines, normalised): the corpus-wide set is
 # then a count over memoised per-seed sets, not a pass over every seed's text.
-SHORT_LINES = Stage("short lines", _short_lines, version=1, key=_furniture_key)
+SHORT_LINES = Stage("short lines", short_lines, version=1, key=_furniture_key)
 
 
 def _screen(body: str) -> tuple[str, str | None]:
@@ -140,12 +137,13 @@ def _screen(body: str) -> tuple[str, str | None]:
 SCREEN = Stage("screen", _screen, version=1, key=lambda body: body)
 
 
-def common_lines(runner: Runner, docs: list[RawDocument]) -> frozenset[str]:
-    """`repeated_lines(docs)`, from each seed's memoised short lines."""
+def short_line_counts(runner: Runner, docs: list[RawDocument]) -> Counter[str]:
+    """How many seeds have each short line, from each seed's memoised short lines
+    (`repeated_lines(docs)` is the lines counted more than once)."""
     seen: Counter[str] = Counter()
     for lines in runner.map(SHORT_LINES, docs):
         seen.update(lines)
-    return frozenset(line for line, count in seen.items() if count > 1)
+    return seen
 
 
 # The first look is for an editor's save: a change to more articles waits for the full build.
@@ -177,7 +175,7 @@ class BuildState:
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
-    looked: list[str] = field(default_factory=list)  # pages the first look wrote
+    looked: list[str] = field(default_factory=list)  # pages the last look phase wrote
     removed: list[str] = field(default_factory=list)  # files the site no longer has
     foreign: list[str] = field(default_factory=list)  # seeds not in English: "seed (language)"
 
@@ -264,7 +262,11 @@ def _read_marked(path: Path) -> tuple[str | None, RawDocument | SiteError]:
 def clean_seeds(state: BuildState) -> None:
     """Clean every seed; seeds with no article text, or the same text, are skipped."""
     docs = state.docs
-    results = state.runner.map(CLEAN, docs, lookups=common_lines(state.runner, docs))
+    counts = short_line_counts(state.runner, docs)
+    if state.live is not None:  # the next quick look cleans a saved seed against them
+        state.live.short_counts = counts
+    common = frozenset(line for line, count in counts.items() if count > 1)
+    results = state.runner.map(CLEAN, docs, lookups=common)
     kept = [(doc, result) for doc, result in zip(docs, results, strict=True) if result.body]
     screened = iter(state.runner.map(SCREEN, [" ".join(b.text for b in result.body)
                                               for _, result in kept]))
@@ -290,7 +292,8 @@ def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
     write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
     state.cleaned = []
-    state.seen = state.sources + content_lines(state.config)
+    stamps = state.live.stamps if state.live is not None else None
+    state.seen = state.sources + content_lines(state.config, stamps)
     state.inputs = fingerprint(state.config, state.out, state.seen)
 
 
@@ -334,23 +337,53 @@ def render(state: BuildState) -> None:
     state.page_keys = keys if known is not None else None
 
 
+def quick_look(site_dir: Path, out: Path, live: LiveSite, changed: list[str]) -> list[str]:
+    """The preview, before its build: the pages of the articles whose seed or content file
+    (`changed`, site paths) was saved, from those files alone. Returns the files it
+    wrote (none when the save is more than an article's own edit: the build shows it)."""
+    if not changed or live.rendered is None or live.hashes is None or \
+            len(changed) > FIRST_LOOK_PAGES:
+        return []
+    reporter = Reporter(quiet=True)  # the build that follows says what there is to say
+    config = load_config(site_dir, reporter)
+    with site_lock(config.cache_dir, reporter):
+        edited = quick_articles(config, live, changed)
+        if not edited:
+            return []
+        state = BuildState(config, out, reporter, Runner.in_memory(), live=live)
+        _show(state, edited)
+    return state.looked
+
+
 def look_first(state: BuildState) -> None:
     """The preview: the pages of the edited articles at once, from their new text and
     the last analysis (the full analysis and every other page follow)."""
     live = state.live
     assert live is not None
-    state.looked = []
+    state.looked = []  # what this phase shows (the quick look may have shown it already)
     if live.rendered is None or live.hashes is None:
         return
     assert live.rendered.renderer.digest is not None
     edited = edited_articles(live.rendered.renderer.digest, state.articles)
-    if not edited or len(edited) > FIRST_LOOK_PAGES:
-        return
-    rendered = render_articles(live.rendered, first_look(live.rendered.renderer.digest, edited),
+    if edited and len(edited) <= FIRST_LOOK_PAGES:
+        _show(state, edited)
+
+
+def _show(state: BuildState, edited: list[Article]) -> None:
+    """Write the pages of `edited` (the last digest with these articles in place) live;
+    `state.looked` lists the files this changed."""
+    live = state.live
+    assert live is not None and live.rendered is not None and live.hashes is not None
+    before = live.rendered.renderer.digest
+    assert before is not None
+    rendered = render_articles(live.rendered, first_look(before, edited),
                                {a.slug for a in edited}, live.hashes)
     hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
     write_live(state.out, rendered.changed)
     live.hashes = hashes | rendered.hashes
+    # The search index is stale once a page changed, even if the full pass then finds
+    # the page as the first look left it.
+    live.search_stale |= any(path.endswith(".html") for path in rendered.changed)
     state.looked = sorted(rendered.changed)
 
 
@@ -361,8 +394,23 @@ def render_preview(state: BuildState) -> None:
     assert live is not None and state.digest is not None
     if live.hashes is None:  # the session's first build: what is on disk now
         live.hashes = scan(state.out)
-    state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner)
+    # The kept renderer's compiled templates, while the templates are as they were.
+    templates = _templates(state)
+    env = live.rendered.renderer.env if (
+        live.rendered is not None and templates is not None and live.templates == templates
+    ) else None
+    state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner,
+                                    env)
     state.pages = state.rendered.pages
+
+
+def _templates(state: BuildState) -> tuple[str, list[str]] | None:
+    """The site's templates folder and its files' listing lines as this build saw them
+    (None when the folder is outside the site, where the listing does not name it)."""
+    folder = _site_path(state.config.templates_dir, state.config)
+    if folder is None:
+        return None
+    return folder, [line for line in state.sources if line.startswith(f"{folder}/")]
 
 
 def publish(state: BuildState) -> None:
@@ -377,6 +425,7 @@ def publish(state: BuildState) -> None:
     remove_live(state.out, set(state.removed))
     # Kept without the bytes: they are written.
     live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
+    live.templates = _templates(state)
 
 
 def index_staging(state: BuildState) -> None:
@@ -424,7 +473,7 @@ def reindex_live(state: BuildState) -> None:
     editor has saved again: the next build comes first, then indexes."""
     assert state.rendered is not None and state.live is not None
     live = state.live
-    written = [*state.looked, *state.rendered.changed, *state.removed]
+    written = [*state.rendered.changed, *state.removed]  # and the looks' pages: _show
     live.search_stale |= any(path.endswith(".html") for path in written)
     if bundles(state.out) and not live.search_stale:
         return
@@ -459,7 +508,8 @@ _FRONT = [Step("read", read_seeds), Step("clean seeds", clean_seeds), Step("writ
 # `sitebuild build`: the search index is built before the site goes live.
 BUILD = [*_FRONT, Step("search", index_staging), Step("check", check), Step("swap", swap),
          Step("tidy", tidy), Step("record", record)]
-# `sitebuild serve`: the edited articles' pages first (hook "first look" to show them),
+# `sitebuild serve` (after its `quick_look`): the edited articles' pages first (hook
+# "first look" to show them),
 # then every changed page is written into the live site (hook "publish" to reload), then
 # it is indexed.
 PREVIEW = [*_FRONT[:-2], Step("first look", look_first), Step("analyse", analyse),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -21,13 +22,24 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[str]:
+# A file's identity as `stat` tells it: a write, a rename over it or a restored mtime
+# changes one of these (the change time cannot be set back).
+Stamp = tuple[int, int, int, int]
+# How long after its last change a file's hash may be kept by its stamp: a save within
+# the file system's timestamp granularity of the listing could leave the stamp as it was.
+_SETTLED_NS = 2_000_000_000
+
+
+def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
+                known: dict[str, tuple[Stamp, str]] | None = None) -> list[str]:
     """`name NUL content-hash` of every file under `root` (or of `root` itself).
 
     Content, not size and mtime: an edit that keeps both (a restored mtime, a
     same-second save) is still an edit. A file that vanishes while it is listed
     (an editor's temporary file) is left out; one that cannot be read is listed as
-    such, so that it counts as changed once it can be read again.
+    such, so that it counts as changed once it can be read again. With `known` (a
+    long-lived process's: path -> stamp and hash), a file whose stamp is as it was,
+    and was then older than the timestamp granularity, is not read again.
     """
     try:
         if root.is_file():
@@ -47,14 +59,34 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = ()) -> list[
         if suffixes and not path.endswith(suffixes):
             continue
         try:
-            with open(path, "rb") as handle:
-                digest = content_hash(handle.read())
+            digest = _hashed(path, known)
         except FileNotFoundError:
             continue
         except OSError as exc:
             digest = f"unreadable {exc.errno}"
         lines.append(f"{path[prefix:].replace(os.sep, '/')}\0{digest}")
     return lines
+
+
+def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
+    """The content hash of `path`, taken from `known` while its stamp is unchanged."""
+    if known is None:
+        with open(path, "rb") as handle:
+            return content_hash(handle.read())
+    info = os.stat(path)
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    kept = known.get(path)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    with open(path, "rb") as handle:
+        digest = content_hash(handle.read())
+    # Kept only once the stamp is settled: a second save in the same clock tick
+    # could otherwise keep the stamp and be missed.
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+        known[path] = (stamp, digest)
+    else:
+        known.pop(path, None)
+    return digest
 
 
 def _files_under(folder: str) -> Iterator[str]:
@@ -80,18 +112,21 @@ def code_version() -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def source_lines(config: Config) -> list[str]:
-    """Names and content hashes of the inputs a build only reads: config, seeds, templates."""
+def source_lines(config: Config, known: dict[str, tuple[Stamp, str]] | None = None
+                 ) -> list[str]:
+    """Names and content hashes of the inputs a build only reads: config, seeds, templates
+    (`known`: see `_file_lines`)."""
     site = config.site_dir
     lines = []
     for part in (site / CONFIG_FILE, config.seeds_dir, config.templates_dir):
-        lines.extend(_file_lines(part, site))
+        lines.extend(_file_lines(part, site, known=known))
     return lines
 
 
-def content_lines(config: Config) -> list[str]:
+def content_lines(config: Config, known: dict[str, tuple[Stamp, str]] | None = None
+                  ) -> list[str]:
     """Names and content hashes of content/ (which a build also writes)."""
-    return _file_lines(config.content_dir, config.site_dir)
+    return _file_lines(config.content_dir, config.site_dir, known=known)
 
 
 def fingerprint(config: Config, out: Path, lines: list[str] | None = None) -> str:

@@ -476,22 +476,33 @@ def load_articles(config: Config, reporter: Reporter, runner: Runner | None = No
         if not units:
             reporter.warn("no article text; skipped", path)
             continue
-        slug = str(meta.get("slug") or "")
-        if not _SAFE_SLUG.fullmatch(slug) or slug in slugs:
-            slug = make_slug(slug or path.stem, set(slugs))
-        slugs.add(slug)
-        line_map = meta["paragraph_lines"]
-        ids = paragraph_ids([u.text for u in units])
-        paragraphs = [Paragraph(pid, u.kind, u.text, u.html, line_map.get(pid, ()))
-                      for pid, u in zip(ids, units, strict=True)]
-        values = {k: (visible_text(str(meta[k])) or None if meta.get(k) not in (None, "")
-                      else None) for k in META_FIELDS}
-        if values["published"] and hasattr(meta["published"], "isoformat"):
-            values["published"] = meta["published"].isoformat()
-        articles.append(Article(
-            slug=slug, paragraphs=paragraphs, removed=meta["removed"],
-            source_file=str(meta["source_file"]) if meta.get("source_file") else None,
-            inferred=list(meta.get("inferred") or []),
-            content_path=f"{config.content_dir.name}/{ARTICLES}/{path.name}", **values,
-        ))
+        articles.append(article_from(config, path, meta, units, slugs))
     return sorted(articles, key=lambda a: a.slug)
+
+
+def article_from(config: Config, path: Path, meta: dict, units: list[Unit],
+                 slugs: set[str]) -> Article:
+    """The Article of one parsed content file; its slug is unique among `slugs` (extended)."""
+    slug = str(meta.get("slug") or "")
+    if not _SAFE_SLUG.fullmatch(slug) or slug in slugs:
+        slug = make_slug(slug or path.stem, set(slugs))
+    slugs.add(slug)
+    line_map = meta["paragraph_lines"]
+    ids = paragraph_ids([u.text for u in units])
+    paragraphs = [Paragraph(pid, u.kind, u.text, u.html, line_map.get(pid, ()))
+                  for pid, u in zip(ids, units, strict=True)]
+    values = {k: (visible_text(str(meta[k])) or None if meta.get(k) not in (None, "")
+                  else None) for k in META_FIELDS}
+    if values["published"] and hasattr(meta["published"], "isoformat"):
+        values["published"] = meta["published"].isoformat()
+    return Article(
+        slug=slug, paragraphs=paragraphs, removed=meta["removed"],
+        source_file=str(meta["source_file"]) if meta.get("source_file") else None,
+        inferred=list(meta.get("inferred") or []),
+        content_path=f"{config.content_dir.name}/{ARTICLES}/{path.name}", **values,
+    )
+
+
+def parse_content(path: Path, data: bytes) -> tuple[dict, list[Unit]] | SiteError:
+    """Front matter and paragraph units of one content file's bytes (as loading parses it)."""
+    return _parse_content((str(path), _decoded(path, data)))

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import Stamp
 from .models import Article, CrossRef, Digest, RawDocument, Ref
 from .render import Rendered, page_hash
 from .render.paths import safe_join
@@ -41,6 +43,13 @@ class LiveSite:
     # The input listing (cache.source_lines, content_lines) the server took just before
     # starting this build, so that the build need not take it again.
     listed: tuple[list[str], list[str]] | None = None
+    # The count of each short line over the seeds (the furniture check), as last built.
+    short_counts: Counter[str] | None = None
+    # The templates (their folder and listing lines) the kept renderer compiled.
+    templates: tuple[str, list[str]] | None = None
+    # Each listed file's stamp and content hash, so that a listing reads only the files
+    # whose stamp changed (see cache._file_lines).
+    stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
 
 
 def scan(out: Path) -> dict[str, str]:

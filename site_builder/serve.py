@@ -31,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .build import BuildResult, BuildState, build
+from .build import BuildResult, BuildState, build, quick_look
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
 from .errors import SiteError
@@ -42,6 +42,12 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WATCHED = ("seeds", "content", "templates", CONFIG_FILE)
 # A burst of saves is one change: wait until the watched files are quiet this long.
 QUIET_SECONDS = 0.2
+# The saved articles' own pages are shown sooner, after this much quiet: a quick look
+# costs a few milliseconds, and one that read a half-written file is followed by
+# another once the rest is written (the write is an event too).
+GLANCE_SECONDS = 0.05
+# After the reload, how long to wait for the editor's next save before indexing for search.
+NEXT_SAVE_SECONDS = 0.2
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
 _PREVIEW_JS = """(function () {
   var box = null, shown = "";
@@ -279,8 +285,9 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     def newer(seen: list[str]) -> bool:
         # A save right after the reload (the editor's next keystrokes) lands within
         # the quiet time: wait that long before paying for the search index.
-        time.sleep(QUIET_SECONDS)
-        return source_lines(layout) + content_lines(layout) != seen
+        time.sleep(NEXT_SAVE_SECONDS)
+        stamps = state.live.stamps
+        return source_lines(layout, stamps) + content_lines(layout, stamps) != seen
 
     state.live.newer = newer
     rebuild(site_dir, out, state)
@@ -301,7 +308,8 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     def reload() -> None:
         loop.add_callback(LiveReloadHandler.reload_waiters)
 
-    threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload),
+    stop = threading.Event()
+    threading.Thread(target=_rebuild_forever, args=(site_dir, out, state, changed, reload, stop),
                      daemon=True).start()
     try:
         try:
@@ -315,21 +323,51 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         loop.start()
     finally:
         observer.stop()
+        stop.set()
+        changed.set()
 
 
 def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: threading.Event,
-                     reload: Callable[[], None]) -> None:
-    while True:
+                     reload: Callable[[], None], stop: threading.Event) -> None:
+    while not stop.is_set():
         changed.wait()
-        # A burst of saves is one change: wait until the watched files are quiet.
+        if stop.is_set():
+            return
+        # A burst of saves is one change: wait until the watched files are quiet, showing
+        # the saved articles' pages as soon as they are briefly quiet.
+        shown = False
         while True:
             changed.clear()
-            if not changed.wait(QUIET_SECONDS):
+            if changed.wait(GLANCE_SECONDS):
+                shown = False
+                continue
+            if not shown:
+                shown = True
+                try:
+                    glance(site_dir, out, state, reload)
+                except Exception as exc:  # the build that follows says what is wrong
+                    print(f"preview: no quick look ({type(exc).__name__}: {exc})",
+                          file=sys.stderr, flush=True)
+            if not changed.wait(QUIET_SECONDS - GLANCE_SECONDS):
                 break
         try:
             rebuild(site_dir, out, state, reload)
         except Exception as exc:  # the preview outlives any failure: say it, keep watching
             _failed(state, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def glance(site_dir: Path, out: Path, state: PreviewState,
+           reload: Callable[[], None] | None = None) -> None:
+    """Show the pages of the articles saved since the last build (from the saved files
+    alone; the rebuild follows), and reload if any page changed."""
+    if state.signature is None:
+        return
+    layout = Config(site_dir)
+    stamps = state.live.stamps
+    listing = source_lines(layout, stamps) + content_lines(layout, stamps)
+    if quick_look(site_dir, out, state.live, changed_files(state.signature, listing)) and \
+            reload is not None:
+        reload()
 
 
 def _failed(state: PreviewState, message: str) -> None:
@@ -341,8 +379,10 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             reload: Callable[[], None] | None = None) -> None:
     """Build if the watched files changed since the last build; reload on success."""
     layout = Config(site_dir)  # only where things are: sitebuild.yml itself may be broken
-    sources = source_lines(layout)
-    listing = sources + content_lines(layout)
+    # Only the files whose stamp changed are read: a save is one file hashed, not all.
+    stamps = state.live.stamps
+    sources = source_lines(layout, stamps)
+    listing = sources + content_lines(layout, stamps)
     if listing == state.signature:
         return  # our own content/ writes, or nothing new
     changed = changed_files(state.signature, listing)
@@ -360,7 +400,8 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
             # The inputs as the build read them: a save that landed while it ran is news,
             # to be built next, not taken for the build's own writes. Without them (a
             # failed build), sources as it saw them and content/ as it left it.
-            state.signature = seen if seen is not None else sources + content_lines(layout)
+            state.signature = seen if seen is not None else sources + content_lines(layout,
+                                                                                      stamps)
 
     def looked(build_state: BuildState) -> None:  # the edited articles' own pages are live
         if build_state.looked and reload is not None:

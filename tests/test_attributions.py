@@ -21,7 +21,8 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
-    return [d for d in digest.disagreements if d.about.startswith(("who ", "when the "))]
+    return [d for d in digest.disagreements
+            if d.about.startswith(("who ", "when the ", "whether "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -144,3 +145,128 @@ def test_claim_text_reaches_the_page_escaped(tmp_path):
     page = (result.output / "facts" / "index.html").read_text(encoding="utf-8")
     assert "Oregon banking regulators" in page
     assert "<b>Savings</b>" not in page
+
+
+def test_one_person_named_as_spokesperson_of_two_organisations_is_flagged():
+    [row] = _rows(
+        "Lena Okafor, a spokeswoman for the Varno Port Authority, said the ferry had 212 "
+        "people aboard.",
+        "The ferry sank in calm water, said Lena Okafor, a Maritime Safety Agency "
+        "spokeswoman.")
+    assert row.about == "who Lena Okafor speaks for"
+    assert {c.value for c in row.claims} == {"Varno Port Authority", "Maritime Safety Agency"}
+    assert {"story-0"} in _sides(row) and {"story-1"} in _sides(row)
+
+
+@pytest.mark.parametrize("texts", [
+    # a short form of the same body
+    ("Lena Okafor, a spokeswoman for the Varno Port Authority (VPA), said the ferry sank.",
+     "VPA spokeswoman Lena Okafor said divers were searching the hull."),
+    # a former post is not a second one
+    ("Lena Okafor, a spokeswoman for the Varno Port Authority, said the ferry sank.",
+     "Lena Okafor, a former Maritime Safety Agency spokeswoman, said the hull was old."),
+])
+def test_a_spokesperson_of_one_body_is_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if "speaks for" in r.about]
+
+
+def test_a_company_others_say_caused_a_blaze_and_that_denies_it_is_flagged():
+    [row] = _rows(
+        "Farmers say the Kessel blaze started beneath a Norvane Energy pylon on the ridge.",
+        "Norvane Energy said its equipment did not start the blaze and that the line had "
+        "been switched off.",
+        "Crews from three towns fought the flames through the night.")
+    assert row.about == "whether Norvane Energy caused it"
+    assert row.kind == "contradicts"
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # the company denies another cause, not its own part
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said the outage was not caused by a cyberattack."),
+    # "not started" of something that is no event
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said it had not started its own inquiry yet."),
+    # not knowing the cause is no denial
+    ("Analysts say Norvane Energy caused the outage on Tuesday.",
+     "Norvane Energy said it did not know what caused the outage."),
+])
+def test_no_denial_of_its_own_part_is_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("whether ")]
+
+
+def _dated_rows(*dated: tuple[str, str]) -> list[Disagreement]:
+    articles = [_article(n, text, published) for n, (text, published) in enumerate(dated)]
+    digest = analyze(articles, Config(Path(".")))
+    return [d for d in digest.disagreements if d.about.startswith("whereabouts ")]
+
+
+def test_a_thing_missing_in_one_report_and_found_in_a_later_one_is_an_update():
+    [row] = _dated_rows(
+        ("The flight recorder itself had still not been found by Sunday night.", "2031-05-02"),
+        ("The flight recorder, which divers searched for over two days, has been found "
+         "near the breakwater.", "2031-05-04"))
+    assert row.kind == "update"
+    assert [c.value for c in row.claims] == ["the flight recorder still missing",
+                                              "the flight recorder found"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("dated", [
+    # found in the earlier report: nothing was updated
+    (("The flight recorder has been found near the breakwater.", "2031-05-02"),
+     ("The flight recorder had still not been found by Sunday night.", "2031-05-04")),
+    # many things: a count, not one thing's whereabouts
+    (("The containers were still missing on Sunday.", "2031-05-02"),
+     ("The containers were found on a beach.", "2031-05-04")),
+])
+def test_no_later_finding_of_one_thing_is_no_update(dated):
+    assert not _dated_rows(*dated)
+
+
+def test_all_of_a_group_against_some_of_it_holding_one_nationality_is_flagged():
+    [row] = _rows(
+        "The ferry's operator said all 14 crew members, all of them Chilean nationals, "
+        "were rescued.",
+        "The consulate said 12 of the 15 crew members are Chilean nationals.")
+    assert row.about == "whether all the crew are from Chile"
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # a part of the group named after "all": the same share as the other outlet's
+    ("All 14 crew members were rescued, and 12 of them are Chilean nationals.",
+     "The consulate said 12 of the 14 crew members are Chilean nationals."),
+    # every one of them, counted out
+    ("The operator said all 14 crew members are Chilean nationals.",
+     "The consulate said 14 of the 14 crew members are Chilean nationals."),
+])
+def test_compatible_shares_of_a_nationality_are_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("whether all")]
+
+
+def test_a_denial_naming_the_event_with_a_capital_is_read():
+    [row] = _rows("Lawyers for the families said KT&N is to blame for the Orrin Fire.",
+                  "KT&N said its equipment did not start the Orrin Fire.")
+    assert row.about == "whether KT&N caused it"
+
+
+def test_a_thing_striking_one_named_structure_at_two_exact_times_is_flagged():
+    [row] = _rows(
+        "The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+        "The 190-metre vessel hit a wall of the Orsa Lock at 4:25 a.m. on Friday.")
+    assert row.about == "when the carrier struck"
+    assert [c.value for c in row.claims] == ["at 4:17 a.m.", "at 4:25 a.m."]
+
+
+@pytest.mark.parametrize("texts", [
+    # a time on the quarter hour may be rounded: 4:15 fits 4:17
+    ("The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+     "The 190-metre vessel hit a wall of the Orsa Lock at 4:15 a.m. on Friday."),
+    # two structures struck: two events
+    ("The Mira, a bulk carrier, struck a gate of the Orsa Lock at 4:17 a.m. on Friday.",
+     "The 190-metre vessel hit a pier near the Orsa Lock at 6:40 a.m. on Friday."),
+])
+def test_exact_times_within_their_rounding_or_of_other_strikes_are_not_flagged(texts):
+    assert not [r for r in _rows(*texts) if r.about.startswith("when the ")]

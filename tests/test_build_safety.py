@@ -165,6 +165,33 @@ def test_inputs_are_listed_as_paths_sort_following_linked_files_not_linked_folde
     assert names == ["in/a/x.txt", "in/a-b.txt", "in/linked.txt", "in/z.txt"]
 
 
+def test_a_listing_with_kept_stamps_reads_only_files_whose_stamp_changed(
+        tmp_path: Path, monkeypatch):
+    """The preview's listing keeps each file's hash by its stamp (size, mtime, ctime,
+    inode): unchanged files are not read again, and a save that keeps the size and
+    restores the mtime is still seen (the change time moved)."""
+    from site_builder.config import Config
+
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # every file counts as settled
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("first version of a\n")
+    (seeds / "b.txt").write_text("b stays as it is\n")
+    config = Config(tmp_path)
+    known: dict = {}
+    assert cache.source_lines(config, known) == cache.source_lines(config)
+    kept = str(seeds / "b.txt")
+    stamp, _ = known[kept]
+    known[kept] = (stamp, "kept hash")  # what a listing that reads b again would not say
+    assert "seeds/b.txt\0kept hash" in cache.source_lines(config, known)
+    before = (seeds / "a.txt").stat()
+    (seeds / "a.txt").write_text("other version of a\n")  # same size
+    os.utime(seeds / "a.txt", ns=(before.st_atime_ns, before.st_mtime_ns))
+    a_line = next(line for line in cache.source_lines(config, known) if "a.txt" in line)
+    assert a_line == next(line for line in cache.source_lines(config) if "a.txt" in line)
+    assert a_line.split("\0")[1] == cache.content_hash(b"other version of a\n")
+
+
 def test_a_seed_deleted_during_the_build_is_skipped(site: Path, monkeypatch):
     listed = build_module.seed_files
 

@@ -241,3 +241,160 @@ def test_search_index_waits_for_the_next_build_while_an_edit_is_pending(tmp_path
     assert not live.search_stale
     (site / "seeds" / "unrelated.bin").unlink()
     _assert_equals_clean_build(site, tmp_path / "clean", "search put off once")
+
+
+def _session(site: Path) -> tuple[object, list[str]]:
+    """A preview session's state after its first build, and the reloads it sends."""
+    from site_builder.serve import PreviewState, rebuild
+
+    state = PreviewState()
+    rebuild(site, site / "output", state)
+    return state, []
+
+
+def _page_of(site: Path, seed: Path) -> Path:
+    import json
+
+    digest = json.loads((site / "output" / "digest.json").read_text("utf-8"))
+    [article] = [a for a in digest["articles"] if a["source_file"] == seed.name]
+    return site / "output" / article["url"] / "index.html"
+
+
+def _added(text: str, words: str) -> str:
+    """`text` with `words` added to its first paragraph-long line."""
+    lines = text.split("\n")
+    i = next(i for i, line in enumerate(lines) if len(line.split()) > 12)
+    lines[i] += words
+    return "\n".join(lines)
+
+
+def test_quick_look_shows_a_saved_seed_from_that_file_alone(tmp_path: Path) -> None:
+    """After a save the preview shows the saved article's page from the seed alone (no
+    analysis yet), exactly as the build then makes it; the build adds one reload."""
+    from site_builder.serve import glance, rebuild
+
+    site = _site(tmp_path / "edited")
+    state, reloads = _session(site)
+    seed = sorted((site / "seeds").iterdir())[3]
+    page = _page_of(site, seed)
+    digest = (site / "output" / "digest.json").read_bytes()
+    seed.write_text(_added(seed.read_text(encoding="utf-8"),
+                           " A ferry named Quillanbury & Sons was also damaged."),
+                    encoding="utf-8")
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert reloads == ["glance"]
+    assert "Quillanbury &amp; Sons was also damaged." in page.read_text("utf-8")
+    assert (site / "output" / "digest.json").read_bytes() == digest  # not analysed yet
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    # One reload more, after publishing: the build's own first look found the page as
+    # the quick look wrote it (it reloads only when it writes a page).
+    assert reloads == ["glance", "build"]
+    assert "Quillanbury" in (site / "output" / "digest.json").read_text("utf-8")
+    _assert_equals_clean_build(site, tmp_path / "clean", "quick look")
+
+
+def test_a_save_that_only_touches_the_mtime_builds_nothing(tmp_path: Path) -> None:
+    import os
+
+    from site_builder.serve import glance, rebuild
+
+    site = _site(tmp_path / "edited")
+    state, reloads = _session(site)
+    builds = state.builds
+    seed = sorted((site / "seeds").iterdir())[2]
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 5_000_000_000))
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    assert reloads == [] and state.builds == builds
+
+
+def test_two_quick_saves_show_the_last_and_build_it(tmp_path: Path) -> None:
+    """A second save of the same size right after the first (same mtime, as a coarse
+    clock gives) is seen: the page and the build show the second."""
+    import os
+
+    from site_builder.serve import glance, rebuild
+
+    site = _site(tmp_path / "edited")
+    state, reloads = _session(site)
+    seed = sorted((site / "seeds").iterdir())[5]
+    page = _page_of(site, seed)
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(_added(text, " Quillanbury said AAAA."), encoding="utf-8")
+    stamp = seed.stat()
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert "Quillanbury said AAAA." in page.read_text("utf-8")
+    seed.write_text(_added(text, " Quillanbury said BBBB."), encoding="utf-8")
+    os.utime(seed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert seed.stat().st_size == stamp.st_size
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert "Quillanbury said BBBB." in page.read_text("utf-8")
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    assert "BBBB" in (site / "output" / "digest.json").read_text("utf-8")
+    _assert_equals_clean_build(site, tmp_path / "clean", "two quick saves")
+
+
+def test_a_deleted_seed_gets_no_quick_look_and_its_page_goes(tmp_path: Path) -> None:
+    from site_builder.serve import glance, rebuild
+
+    site = _site(tmp_path / "edited")
+    state, reloads = _session(site)
+    seed = sorted((site / "seeds").iterdir())[4]
+    page = _page_of(site, seed)
+    seed.unlink()
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert reloads == [] and page.exists()
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    assert reloads == ["build"] and not page.exists()
+    _assert_equals_clean_build(site, tmp_path / "clean", "seed deleted")
+
+
+def test_a_content_edit_during_the_preview_is_shown_and_kept(tmp_path: Path) -> None:
+    """An editor's edit of content/ is shown at once and never overwritten; a later
+    save of its seed does not show over it (the hand edit wins)."""
+    from site_builder.serve import glance, rebuild
+
+    site = _site(tmp_path / "edited")
+    state, reloads = _session(site)
+    seed = sorted((site / "seeds").iterdir())[3]
+    page = _page_of(site, seed)
+    [content] = [p for p in (site / "content" / "articles").glob("*.md")
+                 if f"source_file: {seed.name}" in p.read_text("utf-8")]
+    edited = content.read_text("utf-8").rstrip("\n") + \
+        "\n\nAn editor's note: the figures were checked <again>.\n"
+    content.write_text(edited, encoding="utf-8")
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert reloads == ["glance"]
+    assert "the figures were checked &lt;again&gt;." in page.read_text("utf-8")
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    assert content.read_text("utf-8") == edited
+    seed.write_text(seed.read_text("utf-8") + "\nQuillanbury seed line added later.\n",
+                    encoding="utf-8")
+    glance(site, site / "output", state, lambda: reloads.append("glance"))
+    assert reloads == ["glance", "build"]  # the seed's save shows nothing over the edit
+    rebuild(site, site / "output", state, lambda: reloads.append("build"))
+    assert content.read_text("utf-8") == edited
+    assert content.with_suffix(".md.new").is_file()
+    assert "checked &lt;again&gt;." in page.read_text("utf-8")
+    assert "Quillanbury seed line" not in page.read_text("utf-8")
+
+
+@pytest.mark.parametrize("seed", range(1, 3))
+def test_quick_looks_then_builds_after_any_edits_equal_a_cold_build(tmp_path: Path,
+                                                                    seed: int) -> None:
+    """The preview's cycle (quick look, then build) after random edits of every kind
+    leaves output and content/ equal to a cold build's."""
+    from site_builder.serve import glance, rebuild
+
+    rng = random.Random(seed)
+    site = _site(tmp_path / "edited")
+    state, _ = _session(site)
+    seeds = site / "seeds"
+    kinds = [lambda: _edit(seeds, rng), lambda: _edit(seeds, rng),
+             lambda: _add_seed(seeds, rng), lambda: _remove_seed(seeds, rng),
+             lambda: _edit_template(site, rng)]
+    for round_ in range(len(kinds)):
+        edits = [kinds[round_](), *(rng.choice(kinds)() for _ in range(rng.randint(0, 1)))]
+        glance(site, site / "output", state)
+        rebuild(site, site / "output", state)
+        _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")

@@ -220,16 +220,26 @@ def test_the_rebuild_thread_survives_any_exception(tmp_path: Path, monkeypatch):
         return real_build(*args, **kwargs)
     monkeypatch.setattr(serve, "build", flaky_build)
     state = serve.PreviewState()
-    changed, reloaded = threading.Event(), threading.Event()
-    threading.Thread(target=serve._rebuild_forever, args=(site, out, state, changed,
-                                                          reloaded.set), daemon=True).start()
-    changed.set()
-    wait_for(lambda: state.builds == 1, 60, "the failed build")
-    assert state.error and "internal error" in state.error and "a bug in a reader" in state.error
-    seed.write_text(seed.read_text() + "The old terminal will close in July.\n")
-    changed.set()
-    assert reloaded.wait(120), "the preview stopped rebuilding after the exception"
-    assert state.error is None and state.builds == 2
+    changed, reloaded, stop = threading.Event(), threading.Event(), threading.Event()
+    # The thread is stopped at the end: a live thread would make later tests' builds use a
+    # fork server (parallel.py), whose workers do not see their monkeypatched settings.
+    thread = threading.Thread(target=serve._rebuild_forever, daemon=True, args=(
+        site, out, state, changed, reloaded.set, stop))
+    thread.start()
+    try:
+        changed.set()
+        wait_for(lambda: state.builds == 1, 60, "the failed build")
+        assert state.error and "internal error" in state.error
+        assert "a bug in a reader" in state.error
+        seed.write_text(seed.read_text() + "The old terminal will close in July.\n")
+        changed.set()
+        assert reloaded.wait(120), "the preview stopped rebuilding after the exception"
+        assert state.error is None and state.builds == 2
+    finally:
+        stop.set()
+        changed.set()
+        thread.join(120)
+    assert not thread.is_alive()
 
 
 def test_the_only_reload_is_the_one_after_an_edit_and_its_pages_are_live(

@@ -162,3 +162,83 @@ def test_a_federal_body_is_an_organisation():
         "The Federal Mint met on Tuesday.",
     ])
     assert kind(key_to_topic, drafts, "Federal Mint") == "organisation"
+
+
+def test_the_name_and_a_lower_case_event_noun_name_the_event_not_the_place():
+    key_to_topic, drafts = topics([
+        "Firefighters in Dunmore said the Harrowgate blaze had crossed the ridge.",
+        "The Harrowgate blaze destroyed 40 homes near Kestrel Lake.",
+        "Residents of Harrowgate returned on Monday.",
+        "Officers arrested 12 people after the Tolvik riot.",
+        "Mayor Ada Brenn said the Tolvik and Harrowgate blazes were unrelated.",
+        "The Chile quake was felt in Dunmore.",
+    ])
+    assert kind(key_to_topic, drafts, "Harrowgate blaze") == "event"
+    assert kind(key_to_topic, drafts, "Tolvik riot") == "event"
+    assert not same(key_to_topic, "Harrowgate blaze", "Harrowgate")  # the town stays a town
+    assert same(key_to_topic, "Harrowgate blaze", "Harrowgate blazes")
+    assert entity_key("Chile quake") not in key_to_topic  # told of the country
+
+
+def test_a_road_designation_with_its_road_noun_is_one_place():
+    key_to_topic, drafts = topics([
+        "Lorries were stuck on the B17 motorway for six hours.",
+        "Police closed the B17 highway near the border.",
+    ])
+    assert same(key_to_topic, "B17 motorway", "B17 highway")
+    assert kind(key_to_topic, drafts, "B17 motorway") == "place"
+
+
+def test_a_one_word_name_is_its_group_and_a_title_s_last_word_is_not_a_name():
+    key_to_topic, drafts = topics([
+        "The Ostrander Group bought the mine in 2019.",
+        "Ostrander said profits fell.",
+        "Head of the Joint Staff Mirela Dragan visited the port.",
+        "Chief of the General Staff Tomas Halvor approved the plan.",
+    ])
+    assert same(key_to_topic, "Ostrander Group", "Ostrander")
+    assert entity_key("Staff Mirela Dragan") not in key_to_topic
+    assert kind(key_to_topic, drafts, "Tomas Halvor") == "person"
+    assert entity_key("Chief of") not in key_to_topic
+
+
+def test_hyphenated_and_middle_names_of_one_person_join():
+    key_to_topic, _ = topics([
+        "The climber was named as Ilse Marta Ruiz-Brandt, 29, of Varno.",
+        "A vigil was held for Ilse Ruiz Brandt, 29, on Sunday.",
+        "Ruiz-Brandt had climbed the peak twice.",
+        "Ilse Brandt, 61, a neighbour, said the road was icy.",
+    ])
+    assert same(key_to_topic, "Ilse Marta Ruiz-Brandt", "Ilse Ruiz Brandt", "Ruiz-Brandt")
+    assert not same(key_to_topic, "Ilse Marta Ruiz-Brandt", "Ilse Brandt")  # two dropped
+
+
+def test_a_name_used_for_a_region_joins_the_region_but_a_county_stays_apart():
+    key_to_topic, _ = topics([
+        "Shelling hit villages in the Zarechny region overnight.",
+        "The governor of Zarechny Oblast declared an emergency.",
+        "A depot burned in Zarechny on Sunday.",
+        "Flooding closed schools in Holt County.",
+        "The mayor of Holt said the river was falling.",
+    ])
+    assert same(key_to_topic, "Zarechny", "Zarechny Oblast")
+    assert not same(key_to_topic, "Holt", "Holt County")
+
+
+def test_a_short_name_that_clips_a_long_name_joins_it():
+    key_to_topic, _ = topics([
+        "The Ruritania Department of Rail Transport suspended services.",
+        "Ruri Rail said trains would resume on Friday.",
+        "Rurik said the line was safe.",
+    ])
+    assert same(key_to_topic, "Ruri Rail", "Ruritania Department of Rail Transport")
+    assert not same(key_to_topic, "Rurik", "Ruritania Department of Rail Transport")
+
+
+def test_capitals_joined_by_an_ampersand_are_one_name():
+    key_to_topic, _ = topics([
+        "KT&N said the outage ended at noon.", "Shares of KT&N fell 4%.",
+        "Analysts at R&V Ratings cut the outlook.",
+    ])
+    assert entity_key("KT&N") in key_to_topic and entity_key("KT") not in key_to_topic
+    assert entity_key("R&V Ratings") in key_to_topic

@@ -40,7 +40,8 @@ def analyze(articles: list[Article], config: Config, runner: Runner | None = Non
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)
-    summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences})
+    summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences},
+                             {a.slug: a.published for a in articles})
     return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary,
                   other_claims)
 

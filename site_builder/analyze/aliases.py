@@ -7,6 +7,7 @@ distinct keys, never with their pairs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 
@@ -26,13 +27,21 @@ bridge dam tower towers building plant station airport port canal tunnel stadium
 reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
 co company companies ltd limited plc llc holdings
 """.split())
+# A company's legal or corporate form: its name alone is the company ("Harlow [Group]"),
+# even when that name is one word (a one-word name less "bridge" is a town's).
+CORPORATE_FORMS = frozenset("""
+group inc incorporated corp corporation co company ltd limited plc llc holdings
+""".split())
 # Lower-case class nouns that, after a name, make one name of a structure or a body of
 # water ("the Varno dam", "the Ostra river"), with the modifiers that may come between
 # ("the Varno hydroelectric power plant"). "HPP" and "NPP" are the usual short forms of
 # hydroelectric and nuclear power plants.
 STRUCTURE_HEADS = frozenset("""
 dam bridge reservoir river canal lake plant station airport market tunnel pipeline mine hpp npp
+highway motorway expressway freeway
 """.split())
+# Structure heads of roads: a road's name is often a designation ("the A7 motorway").
+ROAD_HEADS = frozenset("highway motorway expressway freeway".split())
 STRUCTURE_MODIFIERS = frozenset("""
 nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
 railway rail road toll steel weekend night floating hpp npp
@@ -127,7 +136,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
                        named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
     """A name that is the end of exactly one longer name ("Mara" of "Hurricane Mara",
     "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
-    Golden Gate" of "the Golden Gate Bridge").
+    Golden Gate" of "the Golden Gate Bridge"; of two words, only a corporate form:
+    "Harlow" of "Harlow Group").
 
     The end of a name after a connector ("Santa Clara" in "Bank of Santa Clara") names
     something else, and so does anything `blocked` (places, class words), unless
@@ -145,7 +155,8 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
             if words[cut - 1] not in CONNECTORS and words[cut] not in CONNECTORS:
                 tails[" ".join(words[cut:])].add(key)
         # "golden gate bridge" -> "golden gate", "harlow financial group" -> "harlow financial"
-        if len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS:
+        if (len(words) >= 3 and words[-1] in TRAILING_CLASS_NOUNS) or (
+                len(words) == 2 and words[-1] in CORPORATE_FORMS):
             head = " ".join(words[:-1])
             if head in present and not blocked(head):
                 joiner.union(head, key)
@@ -197,6 +208,65 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
 
 
 
+def join_hyphenations(keys: list[str], joiner: Joiner) -> None:
+    """A name written with and without a hyphen between words is one name
+    ("Ana Ruiz-Mora" / "Ana Ruiz Mora"); a code's hyphen ("F-16") has its own rule."""
+    by_normal: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_normal[unhyphenated(key)].append(key)
+    for group in by_normal.values():
+        for key in group[1:]:
+            joiner.union(key, group[0])
+
+
+def unhyphenated(key: str) -> str:
+    """A key with hyphens between letters read as spaces."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", key)
+
+
+def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
+    """A person's name with and without a middle name ("Ana Lucia Ruiz Mora" / "Ana Ruiz
+    Mora"): first and last words the same, one inner word left out, three words left
+    (two could be another of the family), and only one longer name that fits."""
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = unhyphenated(key).split()
+        for cut in range(1, len(words) - 1):
+            if len(words) >= 4:
+                fuller[" ".join(words[:cut] + words[cut + 1 :])].add(key)
+    for key in sorted(people):
+        owners = {joiner.find(k) for k in fuller.get(unhyphenated(key), ())}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def join_clippings(keys: list[str], joiner: Joiner, is_body: Callable[[str], bool]) -> None:
+    """A short name that clips the first word of one organisation's long name and keeps
+    some of its other words, in order ("Ruri Rail" for "Ruritania Department of Rail
+    Transport"): the long name has four words or more, and exactly one fits."""
+    longs: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 4 and is_body(key):
+            longs[words[0][:3]].append(key)
+    for key in keys:
+        words = key.split()
+        if not 2 <= len(words) <= 3 or len(words[0]) < 3 or not key.replace(" ", "").isalpha():
+            continue
+        owners = {joiner.find(long) for long in longs.get(words[0][:3], ())
+                  if _clips(words, long.split())}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def _clips(short: list[str], long: list[str]) -> bool:
+    """The short words: a proper prefix of the long name's first word, then later words."""
+    if not (long[0].startswith(short[0]) and len(short[0]) < len(long[0])):
+        return False
+    rest = iter(long[1:])
+    return all(word in rest for word in short[1:])
+
+
 def structure_parts(key: str) -> tuple[str, frozenset[str], str] | None:
     """A structure's key split into its proper name, modifiers and head noun:
     "varno hydroelectric power plant" -> ("varno", {"hydroelectric", "power"}, "plant")."""
@@ -229,7 +299,8 @@ def join_structures(keys: list[str], joiner: Joiner) -> None:
             tag = "nuclear" if nuclear and not hydro else "hydro" if hydro and not nuclear else ""
             groups[(proper, "works")].append((key, tag))
         else:
-            groups[(proper, head)].append((key, ""))
+            # "the A7 motorway" and "the A7 highway" are one road.
+            groups[(proper, "road" if head in ROAD_HEADS else head)].append((key, ""))
     for members in groups.values():
         tags = {tag for _, tag in members if tag}
         for tag in sorted(tags) or [""]:

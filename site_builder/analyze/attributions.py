@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import stem, words
-from .entities import Mention
+from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .sentences import Sentence
 
@@ -96,7 +96,11 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
     names = _Names(topics)
     return (_agent_rows(sentences, articles, names)
             + _blame_rows(sentences, articles, names)
-            + _clock_rows(sentences, articles))
+            + _clock_rows(sentences, articles)
+            + _speaker_rows(sentences, articles, names)
+            + _denial_rows(sentences, articles, names)
+            + _found_rows(sentences, articles)
+            + _nationality_rows(sentences, articles))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -131,7 +135,7 @@ def _agent_rows(sentences: list[Sentence], articles: list[Article],
     return rows
 
 
-def _other_outlet(a: list[_Act], b: list[_Act]) -> bool:
+def _other_outlet(a: list[_Act] | list[_Speaker], b: list[_Act] | list[_Speaker]) -> bool:
     return bool({x.sentence.ref.article for x in a} ^ {x.sentence.ref.article for x in b})
 
 
@@ -389,10 +393,304 @@ def _party(mention: Mention, names: _Names) -> str | None:
     return topic.name
 
 
+# --- whom a spokesperson speaks for -----------------------------------------------------
+
+_SPOKES = r"(?:spokes(?:man|woman|person)|press secretary)"
+# "Ana Ruiz, a spokeswoman for the Varno Port Authority" / "Ana Ruiz, spokesman of NTSB"
+_FOR_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,2}?" + _SPOKES
+                        + r"\s+(?:for|of|at)\s+(?:the\s+)?")
+# "Ana Ruiz, a Port Authority spokesman": the body's name between the article and the role.
+_ARTICLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+")
+_ROLE_AFTER_BODY = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w'’-]*\s+)?" + _SPOKES + r"\b")
+# "Port Authority spokesman Ana Ruiz"
+_ROLE_BEFORE_NAME = re.compile(r"(?:['’]s)?\s+" + _SPOKES + r",?\s+")
+_FORMER = re.compile(r"\b(?:former|ex-|then-|one-time|onetime)", re.I)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    sentence: Sentence
+    person: Topic
+    body: Topic
+
+
+def _speaker_rows(sentences: list[Sentence], articles: list[Article],
+                  names: _Names) -> list[Disagreement]:
+    """One person named as the spokesperson of two different organisations."""
+    by_person: dict[str, list[_Speaker]] = {}
+    for s in sentences:
+        for found in _speakers(s, names):
+            by_person.setdefault(found.person.slug, []).append(found)
+    rows = []
+    for _, said in sorted(by_person.items()):
+        bodies: dict[str, list[_Speaker]] = {}
+        for x in said:
+            bodies.setdefault(x.body.slug, []).append(x)
+        keys = sorted(bodies)
+        if not any(_other_bodies(bodies[a][0].body, bodies[b][0].body)
+                   and _other_outlet(bodies[a], bodies[b])
+                   for i, a in enumerate(keys) for b in keys[i + 1:]):
+            continue
+        claims = [_claim(bodies[k][0].body.name, [x.sentence for x in bodies[k]], articles)
+                  for k in keys]
+        claims.sort(key=lambda c: (c.support[0].article, c.support[0].paragraph, c.value))
+        rows.append(Disagreement(f"who {said[0].person.name} speaks for", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _other_bodies(a: Topic, b: Topic) -> bool:
+    """Two organisations, neither a short form or a part of the other's name."""
+    words_a = {w.lower() for w in words(a.name)}
+    words_b = {w.lower() for w in words(b.name)}
+    short = {n.replace(".", "").upper() for n in (a.name, b.name) if len(n.split()) == 1}
+    spelled = {"".join(w[0] for w in words(n) if w[0].isupper()) for n in (a.name, b.name)}
+    return not (words_a <= words_b or words_b <= words_a or short & spelled)
+
+
+def _speakers(s: Sentence, names: _Names) -> list[_Speaker]:
+    text = s.text
+    found = []
+    for m in s.mentions:
+        person = names.topic(m)
+        if person is None or person.kind != "person":
+            continue
+        after = text[m.end:]
+        body = None
+        role = _FOR_AFTER.match(after)
+        if role:
+            body = _mention_at(s, m.end + role.end())
+        else:
+            article = _ARTICLE_AFTER.match(after)
+            candidate = _mention_at(s, m.end + article.end()) if article else None
+            if candidate and _ROLE_AFTER_BODY.match(text[candidate.end:]):
+                body, role = candidate, article
+        if body is None:
+            # "Port Authority spokesman Ana Ruiz": the body right before the role.
+            before = next((x for x in s.mentions if x.end <= m.start and _ROLE_BEFORE_NAME
+                           .fullmatch(text[x.end:m.start])), None)
+            if before is None or _FORMER.search(text[max(0, before.start - 12):m.start]):
+                continue
+            body = before
+        elif _FORMER.search(text[m.end:body.end]):
+            continue
+        topic = names.topic(body)
+        # A body of unknown kind ("a Kremlin spokesman") speaks too; a place's name does not.
+        if topic is not None and topic.kind in ("organisation", "other"):
+            found.append(_Speaker(s, person, topic))
+    return found
+
+
+def _mention_at(s: Sentence, start: int) -> Mention | None:
+    return next((m for m in s.mentions if m.start == start), None)
+
+
+# --- whether a company caused it: accused by others, denied by itself -------------------
+
+# Words of causing an event; a negation shortly before one denies it. "Start", "spark"
+# and "ignite" cause an event only with its noun close by ("started the fire").
+_CAUSE = r"(?:caus\w*|start\w*|spark\w*|ignit\w*|to blame|responsible|set off)"
+_CAUSE_WORD = re.compile(r"\b" + _CAUSE + r"\b")
+_EVENT_NEAR = re.compile(r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")s?\b", re.I)
+_DENIAL = re.compile(r"\b(?:not|no|never|n['’]t)\b(?:(?!\b(?:what|whether|how|why|if|who)\b)"
+                     r"[^.;:]){0,60}?\b" + _CAUSE + r"\b")
+# The body's own doing is denied: "its equipment", "it", not "the outage was not caused by".
+_OWN = re.compile(r"\b(?:it|its|itself|they|their|we|our)\b")
+_SAYS = re.compile(r"\s+(?:(?:has|had|have|also|again)\s+)*(?:said|says|say|maintains|"
+                   r"maintained|insists|insisted|told|denied|denies|stated|argues|argued)\b")
+# A claim by someone about the company: the company is named after the claim's verb.
+_CLAIMS = re.compile(r"\b(?:say|says|said|allege|alleges|alleged|accuse|accuses|accused|"
+                     r"claim|claims|claimed|contend|contends|argue|argues)\b")
+_NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|denied|denies|den[yi])\b")
+
+
+def _denial_rows(sentences: list[Sentence], articles: list[Article],
+                 names: _Names) -> list[Disagreement]:
+    """A company others say caused the event, that says it did not."""
+    denied: dict[str, list[Sentence]] = {}
+    accused: dict[str, list[Sentence]] = {}
+    bodies: dict[str, Topic] = {}
+    for s in sentences:
+        for topic, denies in _responsibility(s, names):
+            bodies[topic.slug] = topic
+            (denied if denies else accused).setdefault(topic.slug, []).append(s)
+    rows = []
+    for slug in sorted(set(denied) & set(accused)):
+        name = bodies[slug].name
+        rows.append(Disagreement(f"whether {name} caused it", [
+            _claim(f"{name} caused it (say others)", accused[slug], articles),
+            _claim(f"{name} did not (says {name})", denied[slug], articles)],
+            kind="contradicts"))
+    return rows
+
+
+def _responsibility(s: Sentence, names: _Names) -> list[tuple[Topic, bool]]:
+    """(company, denies?) for a company that denies causing something in this sentence
+    ("Acme said its equipment did not start the fire"), or that someone else says did
+    ("residents say the fire started under an Acme pylon")."""
+    text = s.text
+    found: list[tuple[Topic, bool]] = []
+    for m in s.mentions:
+        topic = names.topic(m)
+        # A body that acts and speaks: not a person (whose side is unknown), nor a place.
+        if topic is None or topic.kind in ("person", "place", "event"):
+            continue
+        says = _own_statement(s, m)
+        denial = _DENIAL.search(text, says) if says is not None else None
+        if denial and _OWN.search(text[says:denial.end()]) and _causes(text, denial.end()):
+            found.append((topic, True))
+            continue
+        claim = None
+        for c in _CLAIMS.finditer(text[:m.start]):
+            claim = c
+        if claim is None:
+            continue
+        clause = text[claim.end():]
+        clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
+            clause) else clause
+        cause = next((c for c in _CAUSE_WORD.finditer(clause)
+                      if _causes(text, claim.end() + c.end())), None)
+        if cause is None or m.start >= claim.end() + len(clause) or _NEGATION.search(
+                clause[:cause.start()]):
+            continue
+        # The company is the clause's subject ("allege that Acme ...", "accuse Acme of"),
+        # or names the cause right after the verb ("started under an Acme pylon").
+        subject = re.fullmatch(r"\s+(?:that\s+)?(?:the\s+)?", text[claim.end():m.start])
+        after_cause = claim.end() + cause.end()
+        named = after_cause <= m.start and re.fullmatch(
+            r"(?:\s+[\w'’-]+){0,3}\s+(?:a|an|the)?\s*", text[after_cause:m.start])
+        if subject or named:
+            found.append((topic, False))
+    return found
+
+
+def _causes(text: str, end: int) -> bool:
+    """Does the cause word ending at `end` say that an event was caused?"""
+    word = re.search(r"(\w+)$", text[:end]).group(1).lower()
+    if not word.startswith(("start", "spark", "ignit")):
+        return True
+    near = " ".join(text[:end].split()[-5:-1] + text[end:].split()[:4])
+    return bool(_EVENT_NEAR.search(near))
+
+
+_CLAUSE_STOP = re.compile(r";|, but\b|\. ")
+# "Acme acknowledged the fault, but said ...": the company's own later verb of saying.
+_LATER_SAYS = re.compile(r"(?:,\s+but|\s+but|\s+and|,)\s+(?:(?:has|had|also)\s+)*(?:said|says|"
+                         r"maintains|insists|insisted|denied|denies)\b")
+
+
+def _own_statement(s: Sentence, m: Mention) -> int | None:
+    """Where what a named body says begins: right after "Acme said", or after a later
+    "but said" whose subject is still Acme (no other name in between)."""
+    says = _SAYS.match(s.text, m.end)
+    if says:
+        return says.end()
+    later = _LATER_SAYS.search(s.text, m.end)
+    if later is None or ";" in s.text[m.end:later.start()]:
+        return None
+    between = [x for x in s.mentions if m.end <= x.start < later.start()]
+    if any(re.match(r"\s+(?:said|says|told)\b", s.text[x.end:]) for x in between):
+        return None
+    return later.end()
+
+
+# --- a missing thing, found later --------------------------------------------------------
+
+# "The plug itself" / "The flight recorder, which": one thing named by a sentence's subject.
+_SUBJECT = re.compile(r"^(?:The|the)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+itself\b|"
+                      r"\s+(?:that|which)\b|,|\s+(?:had|has|have|was|is|remains|remained|"
+                      r"still|turned)\b)")
+_NOT_FOUND = re.compile(r"\b(?:(?:had|has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+"
+                        r"(?:found|located|recovered)|(?:is|was|remains|remained)\s+(?:still\s+)?"
+                        r"missing)\b")
+_FOUND = re.compile(r"\b(?:(?:has|have|had)\s+been|was)\s+(?:found|located|recovered)\b|"
+                    r"\bturned up\b")
+
+
+def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One thing reported missing, then found in a later report: an update, in time order."""
+    states: dict[str, dict[bool, list[Sentence]]] = {}
+    for s in sentences:
+        subject = _SUBJECT.match(s.text)
+        if subject is None:
+            continue
+        head = subject.group(1).split()[-1]
+        if head.endswith("s") and not head.endswith("ss"):
+            continue  # many things: their count is a figure's business
+        rest = s.text[subject.end():]
+        missing, found = _NOT_FOUND.search(rest), _FOUND.search(rest)
+        if bool(missing) == bool(found):
+            continue
+        states.setdefault(stem(head), {}).setdefault(bool(found), []).append(s)
+    rows = []
+    for _, by_state in sorted(states.items()):
+        if len(by_state) < 2:
+            continue
+        lost = _published(by_state[False], articles)
+        back = _published(by_state[True], articles)
+        if not lost or not back or min(back) <= min(lost):
+            continue  # found first, or undated: no update to tell
+        noun = _SUBJECT.match(by_state[False][0].text).group(1)
+        rows.append(Disagreement(f"whereabouts of the {noun}", [
+            _claim(f"the {noun} still missing", by_state[False], articles),
+            _claim(f"the {noun} found", by_state[True], articles)], kind="update"))
+    return rows
+
+
+def _published(said: list[Sentence], articles: list[Article]) -> list[str]:
+    return [(articles[s.article_index].published or "")[:10] for s in said
+            if articles[s.article_index].published]
+
+
+# --- whether all of a group share a nationality ------------------------------------------
+
+# "all 14 miners, all of them Chilean nationals" / "12 of the 14 miners are Chilean
+# nationals": the share of one group that holds one nationality.
+_NATIONALS = re.compile(r"\b([A-Z][a-z]+)\s+(?:nationals|citizens)\b")
+_ALL_OF = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(\d+\s+)?([a-z]+)")
+_PART_OF = re.compile(r"\b(\w+)\s+of\s+(?:them|those|whom)\b")
+_SOME_OF = re.compile(r"\b(\d+)\s+of\s+(?:the|its|their)\s+(\d+)\s+([a-z]+)")
+
+
+def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One outlet says all of a group hold a nationality, another that only some do."""
+    shares: dict[tuple[str, str], dict[bool, list[Sentence]]] = {}
+    demonyms = gazetteer().demonym_of
+    for s in sentences:
+        for m in _NATIONALS.finditer(s.text):
+            country = demonyms.get(m.group(1).lower())
+            before = s.text[max(0, m.start() - 80):m.start()]
+            some = list(_SOME_OF.finditer(before))
+            every = list(_ALL_OF.finditer(before))
+            # "all 22 were safe; 20 of them are ...": a part named after "all" is the share.
+            parts = [p for p in _PART_OF.finditer(before) if p.group(1) != "all"]
+            if country is None or bool(some) == bool(every) or parts:
+                continue
+            if some:
+                part, whole, group = some[-1].groups()
+                if int(part) >= int(whole):
+                    continue
+                key, every_one = (country, stem(group)), False
+            else:
+                key, every_one = (country, stem(every[0].group(2))), True
+            shares.setdefault(key, {}).setdefault(every_one, []).append(s)
+    rows = []
+    for (country, _), by_share in sorted(shares.items()):
+        if len(by_share) < 2 or not ({s.ref.article for s in by_share[True]}
+                                     ^ {s.ref.article for s in by_share[False]}):
+            continue
+        group = _ALL_OF.search(by_share[True][0].text).group(2)
+        rows.append(Disagreement(f"whether all the {group} are from {country}", [
+            _claim(f"all from {country}", by_share[True], articles),
+            _claim(f"some not from {country}", by_share[False], articles)],
+            kind="contradicts"))
+    return rows
+
+
 # --- when it happened, to the minute ----------------------------------------------------
 
 # Verbs saying that an event took place; their subject names the event.
-_OCCURRED = re.compile(r"\b([a-z]+)\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
+_OCCURRED = re.compile(r"\b([a-z]+),?\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
 _CLOCK = re.compile(
     r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
@@ -445,8 +743,10 @@ def _overlap(a: _Clock, b: _Clock) -> bool:
 
 
 def _one_event(a: _Clock, b: _Clock) -> bool:
-    """Told of one event: a named thing in common and no two different days stated."""
-    return bool(a.sentence.topics & b.sentence.topics) and not (
+    """Told of one event: a named thing in common, no two different days stated, and the
+    same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
+    nouns_fit = stem(a.noun) == stem(b.noun) or not ({a.noun, b.noun} & _EVENT_NOUNS)
+    return nouns_fit and bool(a.sentence.topics & b.sentence.topics) and not (
         a.day and b.day and a.day != b.day)
 
 
@@ -472,14 +772,45 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         if int(clock.group("h")) > 12 or minute > 59:
             continue
         at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
-        spread = 20 if hedge else 5
         zone = (clock.group("zone") or "").strip()
         zone = "" if zone == "local time" else zone
         verb = m.group(2)
-        found.append(((stem(noun), _OCCURRENCE_CLASS.get(verb, verb), zone),
+        # "the ship struck the X Bridge at ...": a thing's striking is told by what it
+        # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
+        # storm is told by its own noun.
+        hit = None if noun in _EVENT_NOUNS else _STRUCK_THING.match(clause)
+        thing = next((x.key for x in s.mentions if hit and x.start == m.end() + hit.end()), "")
+        found.append(((f"@{thing}" if thing else stem(noun), _OCCURRENCE_CLASS.get(verb, verb),
+                       zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
-                             at - spread, at + spread)))
+                             at - _spread(minute, bool(hedge)),
+                             at + _spread(minute, bool(hedge)))))
     return found
+
+
+# Nouns of events that happen by themselves (a quake strikes): the noun tells the event.
+_EVENT_NOUNS = EVENT_HEADS | frozenset(
+    "earthquake hurricane storm typhoon cyclone tornado aftershock tremor".split())
+
+
+def _spread(minute: int, hedged: bool) -> int:
+    """Minutes a stated time may be off: a hedge 20; else what its rounding allows (a
+    time to the minute, 1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a
+    quarter hour, 1:30 to a half)."""
+    if hedged:
+        return 20
+    if minute % 30 == 0:
+        return 15
+    if minute % 15 == 0:
+        return 7
+    return 2 if minute % 5 == 0 else 1
+
+
+# Right after "struck"/"hit": what was struck, named ("a main pier of the X Bridge"), not
+# where ("near X", "in X").
+_STRUCK_THING = re.compile(r"\s+(?:(?:a|an|the|its)\s+)?(?:(?!(?:near|in|at|off|on|over|outside|"
+                           r"across|into|around|about|along|after|before)\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)?(?:the\s+)?(?=[A-Z])")
 
 
 def _day(s: Sentence, start: int) -> tuple[int, int] | None:

@@ -27,7 +27,8 @@ WINDOW = 60
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
-                     "arrested", "affected", "damage", "cost", "aid", "contained", "searched"})
+                     "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
+                     "aid", "contained", "searched"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -41,10 +42,15 @@ BOUND_REACH = 1.4
 INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
 _CONVERSION = 0.01
-# Sizes and durations this many times apart measure different things.
+# Sums and durations this many times apart measure different things.
 APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
                                "money"})
+# A physical size misreported is off by a slip of a digit or a unit taken for another
+# (feet for metres: 3.3 times), not several-fold: farther apart are two things (a ship
+# and the bridge it hit, a span and the whole bridge).
+SIZE_APART = 4.0
+_SIZES = frozenset({"length", "mass", "area", "volume", "speed"})
 _CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
 _PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
@@ -54,6 +60,23 @@ class _Item:
     sentence: Sentence
     figure: Figure
     context: frozenset[str]  # stems around the figure
+    rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
+
+
+# "31,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
+# over the same span, never with a total ("11.3 million vehicles a year" is no count of
+# the vehicles). A share for one of many ("each", "a head") may be said before the figure
+# ("each passenger paid $250,000"), so it is not told apart here.
+# ("killed 12 people a day after landfall" dates the toll: no rate.)
+_RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour|minute|second|"
+                         r"night|decade)\b(?!\s+(?:after|before|later|earlier|ago|since|into|"
+                         r"on|of)\b)", re.I)
+
+
+def _rate(text: str, f: Figure) -> str:
+    """The span of time a figure is given per: "" for a total."""
+    m = _RATE_AFTER.match(text, f.end)
+    return m.group(1).lower() if m else ""
 
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
@@ -101,15 +124,19 @@ def same_value(a: Figure, b: Figure) -> bool:
 
 
 def relation(a: Figure, b: Figure) -> str:
-    """"same" | "compatible" (one more specific) | "contradicts" | "differs"."""
+    """"same" | "compatible" (one more specific) | "contradicts" | "differs" | "apart"
+    (too far apart to be one quantity: two things)."""
     if a.dimension == "money" and a.unit != b.unit:
         # No exchange rates: only the same amount in two currencies is comparable.
         return "differs" if same_value(a, b) else "compatible"
     if same_value(a, b):
         return "same"
+    # A size that moves (a water level, how near a column has come) may move far.
+    fixed = a.prop not in RUNNING_EITHER and a.prop != "distance"
+    reach = SIZE_APART if a.dimension in _SIZES and fixed else APART
     if a.dimension in _APART_DIMENSIONS and \
-            max(a.value, b.value) > APART * max(min(a.value, b.value), 1e-9):
-        return "compatible"  # a metre and a mile apart: not one quantity misreported
+            max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
+        return "apart"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
@@ -177,9 +204,50 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 named = {w.lower() for w in _CAPITALISED.findall(s.text, 0, f.start)} & known
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
                 f = replace(f, place=place) if place else f
+            if f.dimension == "count" and f.prop == "damage":
+                f = replace(f, prop=_harm(s.text, f))
+            elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
+                f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
-            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names))
+            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
+                               _rate(s.text, f)))
     return items
+
+
+# Things destroyed, things damaged, and the two together are three counts: "9,418 destroyed"
+# and "more than 12,000 damaged or destroyed" are no clash.
+_DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
+_DAMAGED = re.compile(r"\bdamag\w*", re.I)
+
+
+def _clause(text: str, f: Figure) -> str:
+    """The figure's own clause, the figure left out (up to the next figure)."""
+    opening = max(text.rfind(c, 0, f.start) for c in ",;.:") + 1
+    rest = text[f.end:]
+    close = re.search(r"[,;:.]\s|\d", rest)
+    return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+
+
+# "Divers found the bodies of two men", "40 bodies were recovered": the bodies recovered so
+# far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
+_BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
+_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
+                    r"located)\b", re.I)
+
+
+def _recovered(text: str, f: Figure) -> bool:
+    counted = bool(_BODIES_OF.search(text, max(0, f.start - 30), f.start)) or \
+        any(n.startswith("bodi") for n in f.nouns)
+    return counted and bool(_FOUND.search(_clause(text, f)))
+
+
+def _harm(text: str, f: Figure) -> str:
+    """A count of damage, told by the verbs of its own clause: "destroyed", "damaged" or
+    "damage" (both, or neither said)."""
+    clause = _clause(text, f)
+    destroyed, damaged = bool(_DESTROYED.search(clause)), bool(_DAMAGED.search(clause))
+    return "destroyed" if destroyed and not damaged else \
+        "damaged" if damaged and not destroyed else "damage"
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")  # not a dateline's capitals
@@ -239,12 +307,16 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
+    shared = a.sentence.topics & b.sentence.topics
+    if fa.dimension == "year" and not shared:
+        # A story dates many things (a bridge, the ship that hit it, a law): two years of
+        # origin compare only when their sentences name one thing ("It was built in ...").
+        return False
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
-    shared = a.sentence.topics & b.sentence.topics
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
@@ -270,7 +342,7 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
-            blocks[key].append(i)
+            blocks[(*key, item.rate)].append(i)
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
@@ -467,7 +539,10 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     figure_of = [items[claim[0]].figure for claim in claims]
     # One sum in two currencies is no figure that moved.
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
-    if one_currency and len({d for d in dated if d}) > 1:
+    # A figure someone repeats or insists on is a claim held, not a tally that moved.
+    restated = any(_RESTATED.search(items[claim[0]].sentence.text, 0, items[claim[0]].figure.start)
+                   for claim in claims)
+    if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
         if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
             return "update", 1  # reported on several days: each day's figure in turn
@@ -490,6 +565,13 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
+
+
+# Verbs of restating a claim, with what is restated ("he repeated his claim that it killed
+# 30", "she insisted, without evidence, that"); not "repeated their appeal for calm".
+_RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
+                       r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
+                       r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:
@@ -524,7 +606,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
                    "survived": "survivors", "arrested": "arrested", "population": "population",
                    "crew": "crew", "aboard": "on board", "affected": "affected",
-                   "damage": "damage", "cost": "cost", "aid": "aid", "length": "length",
+                   "damage": "damage", "destroyed": "destroyed", "damaged": "damaged",
+                   "recovered": "bodies recovered", "cost": "cost", "aid": "aid",
+                   "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "supply": "supply", "value": "value", "assets": "assets",

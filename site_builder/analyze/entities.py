@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
 from .aliases import (
+    ROAD_HEADS,
     STRUCTURE_HEADS,
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_clippings,
+    join_hyphenations,
     join_initialisms,
+    join_middle_names,
     join_partial_names,
     join_spellings,
     join_structures,
@@ -120,6 +124,13 @@ airliner jetliner airplane aeroplane spacecraft capsule rover probe train locomo
 EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
 crisis revolution uprising massacre siege festival championship tournament conference wildfire
+""".split())
+# Lower-case nouns of one-off events: after "the" and a name they name the event ("the
+# Varno fire", "the Tarsk mutiny"). Singular only: "the Varno and Tarsk fires" are two.
+EVENT_HEADS = frozenset("""
+fire wildfire blaze bushfire mutiny rebellion revolt uprising coup insurrection earthquake
+quake tsunami flood flooding eruption storm landslide mudslide avalanche derailment crash
+collapse explosion blast bombing shooting massacre spill outage blackout siege riot
 """.split())
 # Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
 NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
@@ -234,6 +245,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         while j + 1 < len(spans):
             gap = sentence[spans[j].end() : spans[j + 1].start()]
             nxt = spans[j + 1].group(0)
+            if gap == "&" and run[-1].group(0).isupper() and nxt.isupper():
+                run.append(spans[j + 1])  # "AT&T", "S&P": capitals joined by an ampersand
+                j += 1
+                continue
             if run[-1].group(0).endswith(("’s", "'s")) or gap not in (" ", "-", ". "):
                 break
             if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
@@ -265,6 +280,7 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                  and sentence[m.start - 1 : m.start] != "/"]
         if found:
             _extend_structure(sentence, found[-1], body)
+            _extend_event(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
         mentions.extend(found)
@@ -289,6 +305,34 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     mention.surface = sentence[mention.start : tail.end()]
     mention.key = entity_key(mention.surface)
     mention.end = tail.end()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
+    mention.next_word = word.group(1) if word else ""
+    mention.numbered = False
+
+
+def _extend_event(sentence: str, mention: Mention, body: int) -> None:
+    """"the Varno fire", "the Tarsk mutiny": "the", a name and a lower-case noun of a one-off
+    event are the event's name (not a mention of Varno), unless the name is a country's or
+    a nationality ("the Ruritania quake" is told of the country) or a person's ("the Ana
+    Ruiz shooting")."""
+    places = gazetteer()
+    before = sentence[body : mention.start]
+    if sentence[mention.start : mention.end] != mention.surface or mention.titled or \
+            mention.key in places.country_of or mention.key in places.demonym_of:
+        return
+    tail = re.match(r"\s+([a-z]+)\b(?![-'’])", sentence[mention.end :])
+    if not tail:
+        return
+    if re.search(r"\bthe\s+$", before, re.I):
+        if tail.group(1) not in EVENT_HEADS:
+            return
+    # "the Varno and Tarsk fires": the last of the names shares the plural noun.
+    elif not (tail.group(1).endswith("s") and tail.group(1)[:-1] in EVENT_HEADS and re.search(
+            r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$", before, re.I)):
+        return
+    mention.end += tail.end()
+    mention.surface = sentence[mention.start : mention.end]
+    mention.key = entity_key(mention.surface)
     word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
     mention.next_word = word.group(1) if word else ""
     mention.numbered = False
@@ -404,8 +448,13 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         start_title = head
         while start_title > 0 and lowered[start_title - 1] in TITLE_MODIFIERS | TITLE_HEADS:
             start_title -= 1
-        before = _portfolio(_make(sentence, run[:start_title], lower_vocab, body=body),
-                            lowered[head])
+        # "Chief of the General Staff": words of the title before its last head name nothing.
+        pre = run[:start_title]
+        while pre and pre[-1].group(0).lower() in _CONNECTORS:
+            pre = pre[:-1]
+        if all(t.group(0).lower().rstrip(".") in TITLE_MODIFIERS | TITLE_HEADS for t in pre):
+            pre = []
+        before = _portfolio(_make(sentence, pre, lower_vocab, body=body), lowered[head])
         rest = run[head + 1 :]
         titled = True
         if lowered[head + 1] in ("of", "for") and lowered[head] in OFFICE_TITLES:
@@ -414,6 +463,11 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
             rest = rest[-2:] if len(rest) >= 4 else []
         elif lowered[head + 1] in ("of", "for"):
             rest, titled = rest[1:], False  # "the CEO of Veltrix Expeditions": the employer
+        # "Chief of the General Staff Ana Ruiz": the office's last word ends the title.
+        while titled and len(rest) > 2 and rest[0].group(0).lower() in ORG_WORDS and all(
+                t.group(0)[:1].isupper() and t.group(0).lower() not in _CONNECTORS
+                for t in rest[1:]):
+            rest = rest[1:]
         name = _make(sentence, rest, lower_vocab, titled=titled, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
@@ -633,9 +687,14 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
-                       PLACE_WORDS | EVENT_WORDS | PLACE_NOUNS | SYSTEM_NOUNS | ORG_WORDS)
+                       PLACE_WORDS | EVENT_WORDS | EVENT_HEADS | PLACE_NOUNS | SYSTEM_NOUNS
+                       | ORG_WORDS)
     join_variants(keys, joiner, settled)
+    join_hyphenations(keys, joiner)
+    join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
+    join_middle_names(people, joiner)
     _join_short_place_names(keys, by_key, joiner)
+    _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
@@ -708,6 +767,9 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
         words = key.split()
         if len(words) == 2 and words[1] in COMPANY_WORDS:
             bodies[words[0]].add(key)
+        if len(words) >= 2 and _place_name(words[:-1]) and words[-1] not in CLASS_NOUNS \
+                | ORG_WORDS | PLACE_WORDS | COMPANY_WORDS and words[-1].isalpha():
+            bodies[words[-1]].add(key)  # "Voltra" of "Northern Ostland Voltra"
         if len(words) >= 2 and words[-1] == "river":
             rivers[" ".join(words[:-1])] = key
     for key in keys:
@@ -721,6 +783,35 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
         if len(owners) == 1 and _gazetteer_place(key, found) and any(
                 m.next_word in REPORT_VERBS for m in found):
             joiner.union(key, owners.pop())
+
+
+# Region words that, in lower case after a name, make the name the region's ("the Varno
+# region" is Varno Oblast). A county is left out: it is a government of its own.
+_REGION_SYNONYMS = frozenset("oblast region regions province provinces governorate".split())
+
+
+def _join_region_names(keys: list[str], by_key: dict[str, list[Mention]],
+                       joiner: Joiner) -> None:
+    """"the Varno region" and "Varno Oblast": a name the text uses for a region (a region
+    word in lower case right after it) is that region's, where one such region is named."""
+    regions: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        head, _, last = key.rpartition(" ")
+        if head and last in ("oblast", "region", "province", "governorate"):
+            regions[head].add(key)
+    for key in keys:
+        owners = {joiner.find(k) for k in regions.get(key, ())}
+        if len(owners) == 1 and any(m.next_word in _REGION_SYNONYMS for m in by_key[key]):
+            joiner.union(key, owners.pop())
+
+
+def _place_name(words: list[str]) -> bool:
+    """Words that name a known place, a compass word allowed before it ("southern varno")."""
+    places = gazetteer()
+    if len(words) > 1 and words[0] in DIRECTION_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    return name in places.regions or name in places.country_of or name in places.cities
 
 
 def _owners_works(mentions: list[Mention]) -> None:
@@ -798,10 +889,12 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     total = sum(draft.surfaces.values())
     if draft.key in places.country_of:
         return "place"
-    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key):
-        return "event"  # "Hurricane Mara", "Flight 404"
-    if first in NUMBERED_NOUNS:
-        return "place"  # "Route 9", "Interstate 40"
+    if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key) or (
+            draft.key.split()[-1] in EVENT_HEADS and any(
+                s.split()[-1].islower() for s in draft.surfaces)):
+        return "event"  # "Hurricane Mara", "Flight 404", "the Varno fire"
+    if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
+        return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
         return "system"  # "USS Carney", "F-16", "737 MAX 9"
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
@@ -814,8 +907,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "system" if heads & WORKS_HEADS else "place"
     if words & EVENT_WORDS:
         return "event"  # "World War Two"
-    if first in DIRECTION_WORDS and len(words) > 1:
-        return "place"  # "North Atlantic", "East Varno"
+    if first in DIRECTION_WORDS and len(words) > 1 and not draft.reports:
+        return "place"  # "North Atlantic", "East Varno"; but "Southern Varno Power said"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)
     nouns += sum(count for word, count in draft.class_nouns.items() if word in SYSTEM_NOUNS)
     speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)

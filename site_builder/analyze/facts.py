@@ -76,7 +76,7 @@ def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], fl
 def _statement_score(s: Sentence, centre: dict[str, float]) -> float:
     n = len(words(s.text))
     complete = 1.0 if s.text.rstrip().endswith((".", "!", "”", '"')) else 0.6
-    length = 1.0 if 8 <= n <= 40 else 0.7
+    length = 1.0 if 8 <= n <= 45 else 0.7  # a full news lead runs to some 45 words
     opener = 0.6 if _WEAK_OPENERS.match(s.text) or s.text[:1] in "“\"" else 1.0
     return (0.5 + _cos(s.vector, centre)) * complete * length * opener
 
@@ -94,11 +94,19 @@ def is_fragment(text: str) -> bool:
     text = text.strip()
     if not text or text[0].islower() or text[0] in "”’,;)":
         return True
-    closing = max(text.find("”"), text.find('"', 1) if text[0] != '"' else -1)
+    closing = text.find("”")
     opening = text.find("“")
     if closing >= 0 and (opening < 0 or opening > closing) and text[0] not in "“\"":
         return True  # a closing quote with no opening one: the tail of a quotation
+    if text[0] != '"' and _STRAIGHT_CLOSING.match(text):
+        return True  # the same in straight quotes: the first one closes ('sorry," he said')
     return len(words(text)) < 6 and bool(_ATTRIBUTION.search(text))
+
+
+# A straight quote mark closes a quotation when it follows a word or punctuation and is
+# followed by a space, punctuation or the end; one after a space opens one ('called it
+# "a stab in the back"').
+_STRAIGHT_CLOSING = re.compile(r'^[^"]*[^\s"]"(?=[\s,.;:!?)]|$)')
 
 
 def build_facts(sentences: list[Sentence], clusters: list[list[int]],
@@ -120,8 +128,12 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         for s in group:
             _add(centre, s.vector)
         scores = {s.key: _statement_score(s, centre) for s in group}  # once per distinct text
-        best = max(group, key=lambda s: (scores[s.key], -s.index))
-        if scores[best.key] < 0.45 or is_fragment(best.text):
+        # The best whole statement: a quote's tail among paraphrases does not sink them.
+        whole = [s for s in group if not is_fragment(s.text)]
+        if not whole:
+            continue
+        best = max(whole, key=lambda s: (scores[s.key], -s.index))
+        if scores[best.key] < 0.45:
             continue
         # A paragraph that gives a conflicting figure does not support the statement.
         against = conflicting_refs(best, group)
@@ -159,30 +171,55 @@ _BACK_REFERENCE = re.compile(
     r"latter|former|move's))\b)", re.I)
 # Candidates the brief is chosen from, among the best-supported facts.
 BRIEF_FROM = 12
+# A news lead, with its dateline, runs longer than other sentences.
+LEAD_WORDS = 60
 
 
-def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence]) -> str:
+def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
+                   published: dict[str, str | None] | None = None) -> str:
     """The story in brief: what happened, where and when first, then up to two more
     well-supported facts in the order the reports tell them. No sentence that refers
-    back to something unsaid, no quotation."""
-    picked: list[tuple[Fact, Sentence]] = []
-    for fact in facts[:BRIEF_FROM]:
+    back to something unsaid, no quotation.
+
+    The first report of an event opens with what happened, where and when: the lead is
+    the opening sentence of the earliest report that dates something and names a topic
+    (among the key facts); without one, the best-supported dated fact.
+    """
+    published = published or {}
+    rank = {id(fact): n for n, fact in enumerate(facts)}
+    opening: dict[str, int] = {}  # article -> index of its first sentence
+    for s in sentence_at.values():
+        if s.index < opening.get(s.ref.article, s.index + 1):
+            opening[s.ref.article] = s.index
+    usable: list[tuple[Fact, Sentence]] = []
+    for fact in facts:
         s = sentence_at.get((fact.statement_ref, fact.statement))
-        text = fact.statement
-        if s is None or _BACK_REFERENCE.match(text) or is_fragment(text) or \
-                text[:1] in "“\"‘'" or text.rstrip().endswith("?") or len(words(text)) > 45:
-            continue
-        picked.append((fact, s))
-    if not picked:
-        return ""
+        if s is not None and _plain(fact.statement, LEAD_WORDS):
+            usable.append((fact, s))
+    best = {id(fact) for fact in facts[:BRIEF_FROM]}
+    picked = [(f, s) for f, s in usable if id(f) in best and _plain(f.statement)]
+    leads = [(fact, s) for fact, s in usable
+             if opening.get(s.ref.article) == s.index and s.dates and s.topics]
 
     def lead_score(item: tuple[Fact, Sentence]) -> tuple:
         fact, s = item
         position = 2 if s.paragraph_index == 0 else 1 if s.paragraph_index <= 2 else 0
         return (2 * min(fact.sources, 3) + 2 * bool(s.dates) + position + bool(s.topics),
-                -facts.index(fact))
+                -rank[id(fact)])
 
-    lead = max(picked, key=lead_score)
+    # The story's lead is one other reports' openings echo (a topic in common): an early
+    # background piece on something else does not open the brief.
+    first = {s.ref.article: s for s in sentence_at.values() if opening[s.ref.article] == s.index}
+    leads = [(fact, s) for fact, s in leads
+             if any(o.topics & s.topics for a, o in first.items() if a != s.ref.article)] or leads
+    if leads:
+        dated = [item for item in leads if published.get(item[1].ref.article)]
+        lead = min(dated or leads, key=lambda item: (
+            published.get(item[1].ref.article) or "", -lead_score(item)[0], rank[id(item[0])]))
+    elif picked:
+        lead = max(picked, key=lead_score)
+    else:
+        return ""
     said = set(lead[1].stems)
     rest = []
     for fact, s in picked:
@@ -192,5 +229,18 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
             continue  # says again what the brief already says
         said |= s.stems
         rest.append((fact, s))
-    rest.sort(key=lambda item: (item[1].paragraph_index, facts.index(item[0])))
-    return " ".join(f.statement for f, _ in [lead, *rest])
+    rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
+    # A paragraph a person would write carries no wire datelines ("BALTIMORE (Agency) - ").
+    return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
+
+
+# A dateline: a place in capitals, maybe a region and a date, an agency, then a dash or a
+# colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?\.?)*\s*"
+                       r"(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+(?=[A-Z])")
+
+
+def _plain(text: str, most: int = 45) -> bool:
+    """A sentence a brief can use: no back reference, quotation, question or sprawl."""
+    return not (_BACK_REFERENCE.match(text) or is_fragment(text) or text[:1] in "“\"‘'" or
+                text.rstrip().endswith("?") or len(words(text)) > most)

@@ -180,7 +180,8 @@ _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
-_IRREGULAR = ("people|children|men|women|personnel|aircraft|police|staff|crew|sheep|cattle|"
+# "-men" compounds (airmen, firemen, gunmen) are plurals too.
+_IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sheep|cattle|"
               "fish|deer|livestock|poultry")
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())

@@ -389,11 +389,12 @@ class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
     def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None,
-                 known: dict[str, Entry] | None = None) -> None:
+                 env: Environment | None = None, known: dict[str, Entry] | None = None
+                 ) -> None:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
         # The last build's page keys (see page_keys); None: pages are not keyed.
         self.known = known
-        self.env = environment(config)
+        self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
         self.base = site_key(config, digest, self.updated) if known is not None else ""
@@ -423,7 +424,8 @@ class _Renderer:
         return self.digest, self.config, self.out, self.previous, self.known
 
     def __setstate__(self, state: tuple) -> None:
-        self.__init__(*state)  # type: ignore[misc]
+        digest, config, out, previous, known = state
+        self.__init__(digest, config, out, previous, known=known)  # type: ignore[misc]
 
     def page(self, job: tuple[str, str, dict]) -> str:
         template, path, refs = job
@@ -557,7 +559,7 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     keys: dict[str, Entry] = {}
     written = []
     for path, entry in runner.pmap(_render, page_jobs(digest),
-                                   state=_Renderer(digest, config, out, previous, known),
+                                   state=_Renderer(digest, config, out, previous, known=known),
                                    label="rendering"):
         written.append(path)
         if entry is not None:
@@ -595,15 +597,16 @@ def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: 
 
 
 def render_changed(digest: Digest, config: Config, known: dict[str, str],
-                   runner: Runner | None = None) -> Rendered:
+                   runner: Runner | None = None, env: Environment | None = None) -> Rendered:
     """Render every page without writing any.
 
     `known` holds the live site's hashes by path: only the bytes of files whose hash
     differs are kept (they travel back from the workers), for the preview to write.
+    `env`: the templates as an earlier render compiled them, while they are unchanged.
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None)
+    renderer = _Renderer(digest, config, Path(), None, env)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
     for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),

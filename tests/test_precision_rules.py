@@ -1,0 +1,273 @@
+"""Non-conflicts a naive detector flags, and key facts it loses (invented stories)."""
+
+import pytest
+
+from site_builder.analyze.disagreements import conflicting, relation
+from site_builder.analyze.facts import is_fragment
+from site_builder.analyze.frames import find_figures
+
+
+def one(sentence: str):
+    [figure] = find_figures(sentence)
+    return figure
+
+
+def _digest(tmp_path, stories):
+    """Analyse synthetic articles: (published, [paragraph texts]) each."""
+    from site_builder.analyze import analyze
+    from site_builder.config import load_config
+    from site_builder.errors import Reporter
+    from site_builder.models import Article, Paragraph
+
+    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
+                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
+                for n, (published, texts) in enumerate(stories)]
+    return analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
+
+
+# --- Sizes several times apart are two things (a ferry and the pier it hit) ---
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 120-metre ferry sank in minutes.", "The 1.1-km pier was closed to the public."),
+    ("A 300-foot crane toppled onto the site.", "The 0.4-mile tunnel was flooded."),
+    ("The 45-tonne turbine fell from the barge.", "The 900-tonne barge drifted away."),
+])
+def test_sizes_several_times_apart_are_not_one_quantity(a, b):
+    assert relation(one(a), one(b)) == "apart"
+    assert not conflicting(one(a), one(b))
+
+
+def test_a_misreported_size_is_still_a_contradiction():
+    assert relation(one("The 120-metre ferry sank."), one("The 210-metre ferry sank.")) \
+        == "contradicts"
+
+
+def test_a_ship_and_the_pier_it_hit_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The 120-metre ferry hit the Harwick pier at dawn, and the ferry "
+                        "then drifted."]),
+        ("2024-05-02", ["The 1.1-km Harwick pier was closed after the ferry hit it at dawn."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+# --- Years of origin: only of one named thing ---
+
+def test_a_year_of_origin_said_of_an_unnamed_thing_is_not_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["It was launched in 2009 and carries up to 1,200 passengers."]),
+        ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "year"]
+
+
+def test_two_years_of_origin_of_one_named_thing_conflict(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
+        ("2024-05-02", ["The Harwick pier, which opened in 1916, was closed after the storm."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "year"]
+    assert row.kind == "contradicts"
+    assert sorted(c.number for c in row.claims) == [1916, 1961]
+
+
+# --- Flows per day or year are no totals; volumes of liquid are volumes ---
+
+def test_a_flow_per_year_is_not_compared_with_a_total(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
+                        "the barriers went up."]),
+        ("2024-05-02", ["The crash on the Harwick highway killed 12 people on Sunday."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_flows_over_one_span_are_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
+                        "the barriers went up."]),
+        ("2024-05-02", ["Crashes on the Harwick highway killed 90 people a year until the "
+                        "barriers went up."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 90]
+
+
+def test_liquid_measures_are_volumes():
+    tank = one("Each of the four tanks holds 2 million litres.")
+    assert (tank.dimension, tank.unit) == ("volume", "m³") and tank.value == pytest.approx(2000)
+    assert one("a spill of 5,000 barrels").dimension == "volume"
+    assert one("about 1 million gallons of water").value == pytest.approx(3785.41)
+
+
+def test_tanks_and_a_reservoir_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["Three tanks in Brennick holding about 2 million litres each ran dry."]),
+        ("2024-05-02", ["The Brennick reservoir, which holds 90 million litres, was empty."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- Key facts: quotations in straight quote marks ---
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ('The mayor called the closure "a disgrace" and promised an inquiry.', False),
+    ('The board approved $40 million in "emergency" repairs on Monday.', False),
+    ('"We will rebuild," the mayor said on Monday.', False),
+    ('we will rebuild," the mayor said on Monday.', True),
+    ('We will rebuild," the mayor said on Monday after the meeting.', True),
+    ("We will rebuild,” the mayor said on Monday after the meeting.", True),
+])
+def test_a_straight_quote_after_a_space_opens_a_quotation(text, fragment):
+    assert is_fragment(text) is fragment
+
+
+def test_a_fact_survives_a_quote_tail_among_its_sources(tmp_path):
+    digest = _digest(tmp_path, [
+        (None, ['The Ferry Board approved $40 million in "emergency" repairs for the Harwick '
+                'pier on Monday.']),
+        (None, ["The Ferry Board approved $40 million in emergency repairs for the Harwick "
+                "pier on Monday."]),
+    ])
+    [fact] = [f for f in digest.facts if "$40 million" in f.statement]
+    assert fact.sources == 2
+
+
+# --- Things destroyed, damaged, or damaged or destroyed: three counts ---
+
+def test_destroyed_homes_are_not_compared_with_damaged_or_destroyed_ones(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
+        ("2024-09-02", ["More than 2,000 homes on Kessa island were damaged or destroyed by "
+                        "Typhoon Arlo, officials said."]),
+        ("2024-09-02", ["Typhoon Arlo damaged 4,100 homes on Kessa island, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_counts_of_destroyed_homes_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
+        ("2024-09-02", ["Typhoon Arlo has destroyed 1,400 homes on Kessa island, the Red Cross "
+                        "said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts" and "destroyed" in row.about
+
+
+# --- A claim someone repeats is held, not updated; "-men" plurals are counted nouns ---
+
+def test_a_restated_claim_that_grows_is_a_contradiction_not_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-02-10", ["The union leader repeated his claim that the blast in the Orlak mine "
+                        "killed about 40 miners."]),
+        ("2024-02-12", ["In a radio interview the union leader repeated that the blast in the "
+                        "Orlak mine had killed about 400 miners."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts"
+
+
+def test_compound_plurals_in_men_are_counted_nouns():
+    [figure] = find_figures("The blast killed at least 13 firemen.")
+    assert (figure.unit, figure.prop, figure.value) == ("firemen", "killed", 13)
+
+
+# --- A count's verb past a relative clause; bodies recovered are not the toll ---
+
+def test_a_count_takes_its_verb_past_a_relative_clause():
+    [figure] = find_figures("Nine climbers, who had set out before dawn, were swept away and "
+                            "are presumed dead.")
+    assert figure.prop == "killed"
+
+
+def test_bodies_recovered_so_far_are_not_compared_with_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-07-01", ["Nine climbers, who had set out on Mount Teller, were swept away and "
+                        "are presumed dead."]),
+        ("2024-07-01", ["Rescue teams found the bodies of two climbers on Mount Teller after the "
+                        "avalanche, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_full_news_lead_of_over_forty_words_can_state_the_fact(tmp_path):
+    lead = ("Every passenger of the stranded Harwick ferry will be paid back the full fare, "
+            "the port authority and the ferry company said on Sunday evening, in a settlement "
+            "meant to end the row before the summer season opened at the harbour on Monday.")
+    assert 40 < len(lead.split()) <= 45
+    digest = _digest(tmp_path, [
+        (None, ["The port authority and the ferry company announced the settlement on Sunday "
+                "evening."]),
+        (None, [lead]),
+    ])
+    assert any(f.statement == lead and f.sources == 2 for f in digest.facts)
+
+
+def test_a_level_that_moves_may_move_several_fold():
+    low = one("The river stood at 0.8 metres on Monday.")
+    high = one("The river stood at 5.2 metres on Thursday.")
+    assert relation(low, high) == "contradicts"
+
+
+# --- The story in brief opens with the first report's lead, without its dateline ---
+
+def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
+    lead = ("KESSA CITY, May 3 (Harbour Wire) - A ferry carrying 212 passengers ran aground "
+            "off Kessa island on Friday night, and coastguard boats took everyone off by dawn, "
+            "officials said.")
+    digest = _digest(tmp_path, [
+        ("2024-05-05", ["The Kessa Ferry Company said on Sunday it would pay every passenger "
+                        "back in full and suspend the captain.",
+                        "A ferry carrying 212 passengers ran aground off Kessa island on Friday "
+                        "night, the coastguard said."]),
+        ("2024-05-03", [lead, "The Kessa Ferry Company said the cause was not yet known."]),
+        ("2024-05-04", ["Divers from the Kessa coastguard inspected the hull of the ferry on "
+                        "Saturday and found a long gash below the waterline."]),
+    ])
+    assert digest.summary.startswith("A ferry carrying 212 passengers ran aground off Kessa "
+                                     "island on Friday night, and coastguard boats")
+    assert "(Harbour Wire)" not in digest.summary
+
+
+def test_a_day_after_an_event_is_no_rate(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The storm in Brennick killed 12 people a day after it made landfall."]),
+        ("2024-05-02", ["The storm in Brennick killed 40 people, the agency said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 40]
+
+
+def test_a_toll_beside_bodies_recovered_is_still_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-07-01", ["The toll on Mount Teller rose to 12 as rescuers recovered more bodies."]),
+        ("2024-07-01", ["The avalanche on Mount Teller killed 19 people, officials said."]),
+        ("2024-07-01", ["Rescue teams have recovered 7 bodies on Mount Teller, officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 19]
+
+
+def test_a_repeated_appeal_does_not_stop_a_toll_from_updating(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-03", ["The flood in Brennick has killed 12 people, the agency said."]),
+        ("2024-03-05", ["Officials repeated their appeal for calm as the flood in Brennick "
+                        "killed 40 people."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+
+
+def test_an_early_background_piece_does_not_open_the_brief(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-04-30", ["The Orlak Mining Company reported record profits on Tuesday, its "
+                        "chief executive Vera Lind said in Dunport."]),
+        ("2024-05-03", ["A tunnel collapsed at the Kessa mine on Friday, trapping 14 miners "
+                        "underground, the Kessa mine rescue service said.",
+                        "Rescuers at the Kessa mine reached the trapped miners on Saturday."]),
+        ("2024-05-04", ["Rescuers at the Kessa mine reached the trapped miners on Saturday, and "
+                        "all 14 were brought up alive.",
+                        "The Kessa mine had been inspected in March, officials said."]),
+    ])
+    assert digest.summary.startswith("A tunnel collapsed at the Kessa mine on Friday")
