@@ -394,6 +394,7 @@ class _Renderer:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
         # The last build's page keys (see page_keys); None: pages are not keyed.
         self.known = known
+        self.cited: dict[str, str] = {}  # page_keys._cited per article, as keys need it
         self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
@@ -477,7 +478,7 @@ def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry
     path = job[1]
     key = None
     if renderer.known is not None:
-        key = page_key(renderer.index, renderer.base, job)
+        key = page_key(renderer.index, renderer.base, job, renderer.cited)
         entry = renderer.known.get(path)
         if key is not None and renderer.previous is not None and entry is not None \
                 and entry[0] == key and still_written(entry, renderer.previous / path):

@@ -53,13 +53,15 @@ def _hash(parts: tuple) -> str:
     return hashlib.blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
 
 
-def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict]) -> str | None:
-    """The key of one page (None for the kinds that are always rendered)."""
+def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
+             cited: dict[str, str]) -> str | None:
+    """The key of one page (None for the kinds that are always rendered). `cited` keeps
+    `_cited` per article for the caller's later pages."""
     template, path, refs = job
     if template == "article.html" and set(refs) == {"article"}:
         return _hash((base, path, *_article_parts(index, refs["article"])))
     if template == "topic.html" and set(refs) == {"topic"}:
-        return _hash((base, path, *_topic_parts(index, refs["topic"])))
+        return _hash((base, path, *_topic_parts(index, refs["topic"], cited)))
     return None
 
 
@@ -73,21 +75,29 @@ def _article_parts(index: SiteIndex, slug: str) -> tuple:
     return article, index.source_names[slug], index.topic_names(slug), links
 
 
-def _topic_parts(index: SiteIndex, slug: str) -> tuple:
+def _cited(index: SiteIndex, slug: str, cited: dict[str, str]) -> str:
+    """What a page citing paragraphs of article `slug` shows of it, whichever they are:
+    its source name, and each paragraph's position and text (link labels, excerpts)."""
+    if slug not in cited:
+        article = index.articles.get(slug)
+        paragraphs = [(p.id, p.text) for p in article.paragraphs] if article else None
+        cited[slug] = _hash((index.source_names.get(slug), paragraphs))
+    return cited[slug]
+
+
+def _topic_parts(index: SiteIndex, slug: str, cited: dict[str, str]) -> tuple:
     """What topic.html (and the macros it calls) reads for one topic."""
     topic = index.topics[slug]
     facts = index.facts_of_topic.get(slug, [])
+    # The paragraphs it cites are in the topic and its facts; their labels and excerpts
+    # come from the cited articles (hashed once each, not once per mention).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
-    labels = [(ref, index.label(ref)) for ref in dict.fromkeys(refs)]
-    # Excerpts are cut from the paragraphs' texts: the texts themselves, not cached cuts
-    # of every mention (a big site's topics have hundreds of thousands).
-    texts = [p.text if (p := index.paragraphs.get(ref)) else None for ref in topic.mentions]
+    sources = [(a, _cited(index, a, cited)) for a in dict.fromkeys(r.article for r in refs)]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return (topic, facts, index.mentions_by_source(topic), labels,
-            texts, dates, related)
+    return topic, facts, index.mentions_by_source(topic), sources, dates, related
 
 
 def file_entry(key: str, target: Path) -> Entry:
