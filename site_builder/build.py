@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import os
 import shutil
@@ -25,17 +26,19 @@ from .cache import content_hash, content_lines, fingerprint, remember, source_li
 from .config import SOURCES_FILE, Config, load_config
 from .content import load_articles, write_content
 from .errors import Reporter, SiteError
-from .ingest.clean import clean
+from .ingest.clean import clean, forget_lines
 from .ingest.diagnose import no_article_message
 from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
+from .parallel import release_free_memory
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
 from .quick_look import quick_articles, short_lines
-from .render import Rendered, render_articles, render_changed, render_site
+from .render import Rendered, render_articles, render_changed, render_keyed
+from .render.page_keys import Entry, keyed, load_keys, save_keys
 from .search import build_search_index, bundles, reindex
 from .text import normalise
 
@@ -168,6 +171,7 @@ class BuildState:
     staging: Path | None = None
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
+    page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
@@ -282,6 +286,7 @@ def clean_seeds(state: BuildState) -> None:
         if language is not None and language != "en":
             state.foreign.append(f"{doc.source_file} ({language_name(language)})")
     state.docs = []
+    forget_lines()
 
 
 def write(state: BuildState) -> None:
@@ -323,8 +328,14 @@ def render(state: BuildState) -> None:
     state.staging.mkdir()
     previous = out if (out / "digest.json").is_file() else None
     assert state.digest is not None
-    state.pages = render_site(state.digest, state.config, state.staging, previous,
-                              state.runner)
+    # The last build's page keys: a page whose key is the same is linked, not rendered
+    # (--force renders every page, and keeps the new keys).
+    known = None
+    if keyed(state.config):
+        known = {} if state.force or previous is None else load_keys(state.config, out)
+    state.pages, keys = render_keyed(state.digest, state.config, state.staging, previous,
+                                     state.runner, known)
+    state.page_keys = keys if known is not None else None
 
 
 def quick_look(site_dir: Path, out: Path, live: LiveSite, changed: list[str]) -> list[str]:
@@ -422,6 +433,10 @@ def index_staging(state: BuildState) -> None:
     """Index the new pages for search before they go live."""
     state.reporter.info("indexing for search …")
     assert state.staging is not None
+    # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such as
+    # its Jinja environment and site index) go first, and the freed pages back to the system.
+    gc.collect()
+    release_free_memory()
     if problem := build_search_index(state.staging):
         state.reporter.warn(problem)
 
@@ -475,6 +490,8 @@ def record(state: BuildState) -> None:
     """Remember what this build saw and made, so that an unchanged site is not rebuilt."""
     assert state.digest is not None
     remember(state.config, state.out, _record(state), state.inputs)
+    if state.page_keys is not None:
+        save_keys(state.config, state.out, state.page_keys)
     state.runner.memos.rotate()
     if state.live is not None and state.live.rendered is not None:
         state.live.rendered.renderer.warm()

@@ -12,6 +12,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -154,6 +155,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         source = stale.meta.get("source_file")
         if source and source not in seeds and not stale.edited:
             _remove(stale, reporter)  # generated from a seed that is gone
+    _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
+    _key.cache_clear()
 
 
 def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
@@ -264,10 +267,115 @@ def _compose(doc: CleanDocument, slug: str) -> tuple[str, dict[str, object], lis
         "removed": [{"lines": _ranges(r.lines), "reason": r.reason, "text": r.excerpt}
                     for r in doc.removed],
     })
-    head = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+    head = front_matter_yaml(front)
     text = f"---\n{head}---\n\n{body}\n"
     text = text.replace("---\n\n", f"checksum: {checksum(text)}\n---\n\n", 1)
     return text, front, [u for u, _ in units]
+
+
+def front_matter_yaml(front: dict[str, object]) -> str:
+    """`yaml.dump` of a front matter dict, as `_compose` builds it, byte for byte.
+
+    PyYAML's representer is Python code that costs more than the rest of composing a
+    file; the front matter repeats the same few shapes and many of the same strings
+    (reasons, excerpts of site furniture), so each scalar is dumped by PyYAML once and
+    the block layout around it is written here. Anything of another shape, and any
+    string that is long or spans lines, leaves the whole dict to PyYAML.
+    """
+    lines: list[str] = []
+    if front and all(_emit(lines, key, value) for key, value in front.items()):
+        return "".join(lines)
+    return yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True,
+                     width=_YAML_WIDTH)
+
+
+_YAML_WIDTH = 1000
+# A dumped scalar this short cannot reach the line width, at any indentation used here.
+_SHORT_SCALAR = 500
+
+
+def _emit(lines: list[str], key: object, value: object) -> bool:
+    """Append `key: value` at the top level; False when the shape is not one of ours."""
+    head = _key(key) if isinstance(key, str) else None
+    if head is None:
+        return False
+    if isinstance(value, list):
+        if not value:
+            lines.append(f"{head}: []\n")
+        elif all(isinstance(v, dict) for v in value):
+            lines.append(f"{head}:\n")
+            for item in value:
+                if not item:
+                    return False
+                for n, (k, v) in enumerate(item.items()):
+                    k_text = _key(k) if isinstance(k, str) else None
+                    v_text = _value(v)
+                    if k_text is None or v_text is None:
+                        return False
+                    lines.append(f"{'- ' if n == 0 else '  '}{k_text}: {v_text}\n")
+        else:
+            items = [_value(v) for v in value]
+            if any(v is None for v in items):
+                return False
+            lines.append(f"{head}:\n")
+            lines.extend(f"- {v}\n" for v in items)
+        return True
+    if isinstance(value, dict):
+        if not value:
+            lines.append(f"{head}: {{}}\n")
+            return True
+        lines.append(f"{head}:\n")
+        for k, numbers in value.items():
+            k_text = _key(k) if isinstance(k, str) else None
+            if k_text is None or not isinstance(numbers, list) or \
+                    not all(type(n) is int for n in numbers):
+                return False
+            if numbers:
+                lines.append(f"  {k_text}:\n")
+                lines.extend(f"  - {n}\n" for n in numbers)
+            else:
+                lines.append(f"  {k_text}: []\n")
+        return True
+    text = _value(value)
+    if text is None:
+        return False
+    lines.append(f"{head}: {text}\n")
+    return True
+
+
+def _value(value: object) -> str | None:
+    """A scalar as PyYAML writes it as a mapping's value (None: not a simple scalar)."""
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    return _scalar(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=65_536)
+def _scalar(text: str) -> str | None:
+    dumped = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
+    if not _one_line(dumped) or not dumped.startswith("k: "):
+        return None
+    return dumped[3:-1]
+
+
+@lru_cache(maxsize=65_536)
+def _key(text: str) -> str | None:
+    dumped = yaml.dump({text: None}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
+    if not _one_line(dumped) or not dumped.endswith(": null\n") or dumped.startswith("?"):
+        return None
+    return dumped[:-len(": null\n")]
+
+
+# What YAML reads as a line break: a scalar written over lines is indented by where it is.
+_YAML_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def _one_line(dumped: str) -> bool:
+    """A short dump that is one line: the same wherever in the document it stands."""
+    return len(dumped) <= _SHORT_SCALAR and dumped.endswith("\n") and \
+        not _YAML_BREAK.search(dumped, 0, len(dumped) - 1)
 
 
 def _written(job: tuple[CleanDocument, str, str]) -> tuple[str, bytes | None]:

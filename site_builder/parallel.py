@@ -48,7 +48,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork")
 
 
-def _release_free_memory() -> None:
+def release_free_memory() -> None:
     """Hand the allocator's free pages back to the system (before forking: a forked
     worker's resident memory counts every page of the parent it inherits, freed or not)."""
     with contextlib.suppress(OSError, AttributeError):  # glibc only; elsewhere, nothing
@@ -93,7 +93,7 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
         return done
     context = _context()
     if context.get_start_method() == "fork":
-        _release_free_memory()
+        release_free_memory()
     processes, readers = [], {}
     # Every count-th item: an even share even when item costs drift along the list.
     # This process computes share 0 itself rather than wait: one process fewer holding
@@ -142,7 +142,7 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
                 process.terminate()
             process.join()
     # What this process's own share left behind (rendered pages, say) goes back too.
-    _release_free_memory()
+    release_free_memory()
     if received != total:
         raise RuntimeError("a worker process ended without finishing its work")
     return [shares[i % count][i // count] for i in range(total)]

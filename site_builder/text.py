@@ -38,7 +38,9 @@ def word_spans(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
+@lru_cache(maxsize=200_000)
 def is_stopword(word: str) -> bool:
+    """A function word (cached: called for every word of every paragraph)."""
     return word.lower().replace("’", "'") in STOPWORDS
 
 
@@ -50,8 +52,15 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no bare numbers)."""
-    return [stem(w) for w in words(text)
-            if not is_stopword(w) and not w.replace(",", "").replace(".", "").isdigit()]
+    return [s for s in map(_content_stem, words(text)) if s is not None]
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    """A word's stem, or None for a stop word or a bare number (cached per word)."""
+    if is_stopword(word) or word.replace(",", "").replace(".", "").isdigit():
+        return None
+    return stem(word)
 
 
 def normalise(text: str) -> str:

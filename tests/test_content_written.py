@@ -8,6 +8,7 @@ import datetime
 import pickle
 from pathlib import Path
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,11 +17,13 @@ from site_builder.content import (
     PARSE,
     _parse_content,
     _written,
+    front_matter_yaml,
     load_articles,
     render_content,
     write_content,
 )
 from site_builder.errors import Reporter
+from site_builder.ingest.readers import YAML_DUMPER
 from site_builder.memo import stable_hash
 from site_builder.models import Block, CleanDocument, Removal
 from site_builder.pipeline import Runner
@@ -91,3 +94,29 @@ def test_a_hand_edit_is_parsed_from_its_own_bytes(tmp_path: Path):
     path.write_text(path.read_text().replace("Original text", "Edited text"))
     (article,) = load_articles(config, Reporter(quiet=True), runner)
     assert article.paragraphs[0].text == "Edited text of the story."
+
+
+# The front matter's own shapes (what `_compose` builds), with any strings, long ones,
+# empty collections, a date and odd keys among them.
+_SCALAR = st.one_of(st.none(), _PROSE, st.text(min_size=400, max_size=1200),
+                    st.integers(-5, 10**6), st.just(datetime.date(2024, 3, 1)))
+_FRONT = st.dictionaries(
+    st.one_of(st.sampled_from(["slug", "title", "checksum", "inferred", "paragraph_lines",
+                               "removed"]), _PROSE),
+    st.one_of(
+        _SCALAR,
+        st.lists(_SCALAR, max_size=3),
+        st.dictionaries(st.one_of(st.from_regex(r"p-[0-9a-f]{8}(-[0-9])?", fullmatch=True),
+                                  _PROSE),
+                        st.lists(st.integers(0, 10**4), max_size=3), max_size=3),
+        st.lists(st.fixed_dictionaries({"lines": _PROSE, "reason": _PROSE, "text": _SCALAR}),
+                 max_size=3)),
+    max_size=6)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front=_FRONT)
+def test_front_matter_is_written_as_pyyaml_writes_it(front):
+    expected = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True,
+                         width=1000)
+    assert front_matter_yaml(front) == expected

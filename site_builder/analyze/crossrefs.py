@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from ..models import Article, CrossRef, Ref
@@ -24,26 +25,29 @@ MAX_LINKS = 10
 RELATED_SOURCES = 8
 
 
-def _shingles(text: str) -> set[int]:
+# Wire copy repeats paragraphs and sentences across articles: each distinct text is
+# shingled once in a process.
+@lru_cache(maxsize=65_536)
+def _shingles(text: str) -> frozenset[int]:
     tokens = normalise(text).split()
     if len(tokens) < SHINGLE:
-        return {zlib.crc32(" ".join(tokens).encode())} if tokens else set()
-    return {zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
-            for i in range(len(tokens) - SHINGLE + 1)}
+        return frozenset({zlib.crc32(" ".join(tokens).encode())} if tokens else ())
+    return frozenset(zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
+                     for i in range(len(tokens) - SHINGLE + 1))
 
 
 def _containment(a: Set[int], b: Set[int]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
 
 
-_Unit = tuple[Ref, set[int], list[frozenset[int]]]
+_Unit = tuple[Ref, frozenset[int], list[frozenset[int]]]
 
 
 def _article_units(article: Article) -> list[_Unit]:
     units = []
     for p in article.paragraphs:
         if p.kind in ("p", "li"):
-            sentences = [frozenset(_shingles(s)) for s in split_sentences(p.text)]
+            sentences = [_shingles(s) for s in split_sentences(p.text)]
             units.append((Ref(article.slug, p.id), _shingles(p.text),
                           [s for s in sentences if len(s) >= 6]))
     return units
@@ -103,8 +107,8 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     (paragraphs, and sentences) must share two shingles found in at most ~sqrt(n)
     paragraphs: boilerplate phrases alone are no evidence of copying, and leaving
     them out of the inverted index keeps the search near-linear. Paragraphs with the
-    same text are compared once. Shingling (kept between builds by `runner`) and the
-    scan run on the runner's process pool.
+    same text are compared once. Shingling (kept between builds by `runner`) runs on
+    the runner's process pool.
     """
     runner = runner or Runner.in_memory()
     groups = runner.map(SHINGLES, articles)
@@ -117,9 +121,10 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     for t in text_of:
         copies[t] += 1
     index = _index(texts, copies)
-    starts = list(range(0, len(texts), _SCAN_CHUNK))
-    pairs = runner.pmap(_scan, starts, state=index)
-    found = [p for chunk in pairs for p in chunk]
+    # Scanned in this process: a forked worker would hold (and be counted with) a copy
+    # of this process at its largest, the index and every article with it.
+    found = _scan(index)
+    _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
     return _paragraph_links(units, text_of, index.repeated, found)
 
 
@@ -153,9 +158,6 @@ def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool
     return found
 
 
-_SCAN_CHUNK = 64
-
-
 def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) -> Counter[int]:
     """How many of `shingles` each item numbered above `after` holds (counted in C)."""
     return Counter(chain.from_iterable(
@@ -163,12 +165,12 @@ def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) 
         if (plist := postings.get(h)) is not None))
 
 
-def _scan(index: _Index, start: int) -> list[tuple[int, int, float]]:
+def _scan(index: _Index) -> list[tuple[int, int, float]]:
     """Pairs of distinct texts (t, u > t) that are duplicates, with their Jaccard score."""
     texts = index.texts
     found: list[tuple[int, int, float]] = []
-    first_sentence = bisect_left(index.sentence_text, start)
-    for t in range(start, min(start + _SCAN_CHUNK, len(texts))):
+    first_sentence = 0
+    for t in range(len(texts)):
         shingles = texts[t][0]
         matches: dict[int, int] = {}  # text -> shingles it shares with text t
         for u, hits in _later(index.paragraphs, shingles, t).items():

@@ -101,6 +101,7 @@ def is_plain_byline(text: str) -> bool:
     return bool(found and found[0])
 
 
+@lru_cache(maxsize=4096)
 def dateline_stamp(text: str) -> tuple[str, bool] | None:
     """The date of a dateline ("Published 9 Oct 2024", "THE BRIEFING | June 21, 2023"),
     and whether it is an update's date rather than the first publication's."""

@@ -19,7 +19,8 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
@@ -152,8 +153,14 @@ def repeated_lines(documents: Iterable[RawDocument]) -> frozenset[str]:
     for doc in documents:
         if doc.passthrough:
             continue
-        seen.update({normalise(b.text) for b in doc.blocks if len(words(b.text)) <= 20})
+        seen.update({key for b in doc.blocks if (key := _short_key(b.text)) is not None})
     return frozenset(line for line, count in seen.items() if count > 1 and line)
+
+
+@lru_cache(maxsize=65_536)
+def _short_key(text: str) -> str | None:
+    """A short line's normalised form (None for a longer one), once per distinct text."""
+    return normalise(text) if len(words(text)) <= 20 else None
 
 
 def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> CleanDocument:
@@ -170,18 +177,17 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
     else:
         blocks, cuts = _cut_links(doc.blocks)
         n_fields, fields = metadata_prefix(blocks)
-        counts = Counter(normalise(b.text) for b in blocks[n_fields:])
-        tokens = [words(b.text) for b in blocks]
+        lines = [_line(b.text) for b in blocks]
+        counts = Counter(line.key for line in lines[n_fields:])
         # Function words are counted in the blocks long enough to be paragraphs: they tell
         # the page's language and each paragraph's prose density.
-        stops = [sum(map(is_stopword, t)) if len(t) >= _PROSE_WORDS else 0 for t in tokens]
-        english = sum(stops) / max(sum(_size(t) for t in tokens if len(t) >= _PROSE_WORDS),
-                                   1) >= _ENGLISH_STOP_RATIO
-        judged = [Judged(b, BAD, METADATA_FIELD, len(t), False)
-                  for b, t in zip(blocks[:n_fields], tokens, strict=False)]
-        judged += [_judge(b, t, s, counts, common_lines, english)
-                   for b, t, s in zip(blocks[n_fields:], tokens[n_fields:], stops[n_fields:],
-                                      strict=True)]
+        prose = [line for line in lines if line.n_tokens >= _PROSE_WORDS]
+        english = sum(line.stops for line in prose) / max(sum(line.size for line in prose),
+                                                           1) >= _ENGLISH_STOP_RATIO
+        judged = [Judged(b, BAD, METADATA_FIELD, line.n_tokens, False)
+                  for b, line in zip(blocks[:n_fields], lines, strict=False)]
+        judged += [_judge(b, line, counts, common_lines, english)
+                   for b, line in zip(blocks[n_fields:], lines[n_fields:], strict=True)]
         judge_lists_and_tables(judged)
         start, end = _body_span(judged)
         end = _closing_paragraphs(judged, end)
@@ -218,6 +224,14 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
+def forget_lines() -> None:
+    """Drop the per-text caches of this process once every seed is cleaned: the build
+    holds on through analysis, and the processes it forks would inherit them."""
+    _line.cache_clear()
+    _cut_inline.cache_clear()
+    _short_key.cache_clear()
+
+
 _CUT_REASON = "link to another article inside a paragraph (cut out)"
 
 
@@ -229,12 +243,19 @@ def _cut_links(blocks: list[Block]) -> tuple[list[Block], dict[int, list[str]]]:
         if block.debris or block.markdown:
             out.append(block)
             continue
-        text, found = cut_inline_links(block.text)
+        text, found = _cut_inline(block.text)
         if found:
-            cuts[i] = found
+            cuts[i] = list(found)
             block = replace(block, text=text)
         out.append(block)
     return out, cuts
+
+
+@lru_cache(maxsize=65_536)
+def _cut_inline(text: str) -> tuple[str, tuple[str, ...]]:
+    """`cut_inline_links`, once per distinct paragraph text in a process."""
+    text, found = cut_inline_links(text)
+    return text, tuple(found)
 
 
 def _size(tokens: list[str]) -> int:
@@ -254,63 +275,112 @@ def _prose_shape(tokens: list[str]) -> bool:
     return sum(1 for t in cased if t[:1].islower()) / len(cased) >= 0.5
 
 
-def _judge(block: Block, tokens: list[str], stops: int, counts: Counter[str],
-           common: Container[str], english: bool = True) -> Judged:
-    text = block.text
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """What the cleaner reads from a block's text alone (the page and corpus aside)."""
+
+    key: str  # normalised: equal keys are the same line
+    n_tokens: int
+    size: int  # length in words (`_size`)
+    stops: int  # function words, counted in prose-length blocks only
+    terminal: bool
+    headline_shape: bool
+    prose_shape: bool
+    early: str | None  # a reason the text alone gives, checked before repetition
+    late: str | None  # the next reason the text alone gives, checked before list items
+    dated: bool  # ends like another article's headline with its date
+    after: str | None  # a reason the text alone gives after the list-item check
+
+
+# Pages of one site repeat their furniture and wire copy repeats paragraphs: a line's
+# own signals are worked out once per distinct text in a process, not once per page.
+@lru_cache(maxsize=65_536)
+def _line(text: str) -> _Line:
+    tokens = words(text)
     n = _size(tokens)
     # Reference markers after a sentence ("... the EPA says.[5]") do not end it.
     bare = _CITATIONS.sub("", text)
     terminal = bool(_TERMINAL.search(bare)) and not bare.endswith("...")
     headline_shape = (not terminal or (text.endswith("?") and n <= 20)) and 1 <= n <= 30
     key = normalise(text)
+    dated = bool(DATED_ITEM.search(text))
+    return _Line(
+        key=key, n_tokens=len(tokens), size=n,
+        stops=sum(map(is_stopword, tokens)) if len(tokens) >= _PROSE_WORDS else 0,
+        terminal=terminal, headline_shape=headline_shape, prose_shape=_prose_shape(tokens),
+        early=_early_reason(text, key), late=_late_reason(text, tokens, n, headline_shape),
+        dated=dated, after=_after_reason(text, n, headline_shape, dated))
+
+
+def _early_reason(text: str, key: str) -> str | None:
+    if not key or _SHORTCODE.match(text):
+        return "CMS shortcode or markup"
+    if _TABLE_RULE.match(text):
+        return TABLE_RULE
+    if _TIMESTAMP.match(text):
+        return "timestamp or stray number"
+    if _CREDIT.search(text):
+        return "photo caption or credit"
+    return None
+
+
+def _late_reason(text: str, tokens: list[str], n: int, headline_shape: bool) -> str | None:
+    if is_link_line(text):
+        return "link to another article"
+    if n <= 25 and is_plain_byline(text):
+        return "byline"
+    if n <= 25 and any(ch.isdigit() for ch in text) and is_dateline(text):
+        return "dateline or timestamp"
+    if all(t.lower() in _WIDGET_WORDS for t in tokens):
+        return "audio or share widget"
+    reason = _furniture_reason(text, n)
+    if reason:
+        return reason
+    if headline_shape and text.rstrip().endswith(":") and n <= 6:
+        return LIST_HEADING
+    return None
+
+
+def _after_reason(text: str, n: int, headline_shape: bool, dated: bool) -> str | None:
+    if dated:
+        return "headline of another article with its date"
+    if n <= 25 and _reader_address(text) >= 0.1:
+        return "appeal to the reader"
+    if headline_shape and caption_signals(text) >= 2:
+        return "photo caption (describes a scene)"
+    return None
+
+
+def _judge(block: Block, line: _Line, counts: Counter[str], common: Container[str],
+           english: bool = True) -> Judged:
+    n = line.size
 
     def bad(reason: str) -> Judged:
-        return Judged(block, BAD, reason, n, headline_shape)
+        return Judged(block, BAD, reason, n, line.headline_shape)
 
     if block.debris:
         return bad(block.debris)
-    if not key or _SHORTCODE.match(text):
-        return bad("CMS shortcode or markup")
-    if _TABLE_RULE.match(text):
-        return bad(TABLE_RULE)
-    if _TIMESTAMP.match(text):
-        return bad("timestamp or stray number")
-    if _CREDIT.search(text):
-        return bad("photo caption or credit")
-    if counts[key] > 1 and n < 25:
+    if line.early:
+        return bad(line.early)
+    if counts[line.key] > 1 and n < 25:
         return bad("line repeated on the page")
-    if key in common:
+    if line.key in common:
         return bad("line repeated across sources (site furniture)")
-    if is_link_line(text):
-        return bad("link to another article")
-    if n <= 25 and is_plain_byline(text):
-        return bad("byline")
-    if n <= 25 and any(ch.isdigit() for ch in text) and is_dateline(text):
-        return bad("dateline or timestamp")
-    if all(t.lower() in _WIDGET_WORDS for t in tokens):
-        return bad("audio or share widget")
-    reason = _furniture_reason(text, n)
-    if reason:
-        return bad(reason)
-    if headline_shape and text.rstrip().endswith(":") and n <= 6:
-        return bad(LIST_HEADING)
-    if block.bullet and (not terminal or DATED_ITEM.search(text)):
+    if line.late:
+        return bad(line.late)
+    if block.bullet and (not line.terminal or line.dated):
         return bad(HEADLINE_LIST)
-    if DATED_ITEM.search(text):
-        return bad("headline of another article with its date")
-    if n <= 25 and _reader_address(text) >= 0.1:
-        return bad("appeal to the reader")
-    if headline_shape and caption_signals(text) >= 2:
-        return bad("photo caption (describes a scene)")
-    if headline_shape:
+    if line.after:
+        return bad(line.after)
+    if line.headline_shape:
         return Judged(block, SHORT, None, n, True)
-    stop_ratio = stops / max(n, 1)
+    stop_ratio = line.stops / max(n, 1)
     # Function words are one signal of prose; on a page in another language the
     # shape of the text (sentence end, length, running lower-case words) decides.
-    if terminal and n >= _PROSE_WORDS and (
-            stop_ratio >= 0.15 or (not english and _prose_shape(tokens))):
+    if line.terminal and n >= _PROSE_WORDS and (
+            stop_ratio >= 0.15 or (not english and line.prose_shape)):
         return Judged(block, GOOD, None, n, False)
-    if terminal and n >= 4:
+    if line.terminal and n >= 4:
         return Judged(block, NEAR, None, n, False)
     return Judged(block, SHORT, None, n, False)
 

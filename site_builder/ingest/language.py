@@ -33,6 +33,9 @@ _COMMON_WORDS = {
     "sv": "och i att det som på är av för med den till en har inte om ett",
 }
 _WORD_SETS = {lang: frozenset(words.split()) for lang, words in _COMMON_WORDS.items()}
+# Function word -> the languages it is common in ("de", "en", "in" are in several).
+_LANGUAGES_OF = {word: tuple(lang for lang, common in _WORD_SETS.items() if word in common)
+                 for word in sorted(set().union(*_WORD_SETS.values()))}
 NAMES = {
     "en": "English", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "ru": "Cyrillic script",
     "ar": "Arabic script", "he": "Hebrew", "el": "Greek", "hi": "Devanagari script",
@@ -63,12 +66,16 @@ def detect_language(text: str) -> str | None:
     script, count = max(scripts.items(), key=lambda item: (item[1], item[0]))
     if script != "LATIN" and count >= 0.5 * letters:
         return _SCRIPTS.get(script)
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if not words:
+    counts = Counter(map(str.lower, _WORD.findall(sample)))
+    total = sum(counts.values())
+    if not total:
         return None
-    counts = Counter(words)
-    shares = {lang: sum(counts[w] for w in common) / len(words)
-              for lang, common in _WORD_SETS.items()}
+    # Each distinct word of the text looked up once (not each language's words in turn).
+    hits = dict.fromkeys(_WORD_SETS, 0)
+    for word, count in counts.items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            hits[lang] += count
+    shares = {lang: hits[lang] / total for lang in _WORD_SETS}
     best = max(sorted(shares), key=lambda lang: shares[lang])
     return best if shares[best] >= _MIN_SHARE else None
 

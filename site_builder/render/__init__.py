@@ -44,6 +44,7 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
+from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, safe_join, topic_path
 
 
@@ -97,6 +98,7 @@ class SiteIndex:
                 self._topics_at[ref].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
+        self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
         self.source_names = {a.slug: source_name(a, i)
@@ -119,6 +121,7 @@ class SiteIndex:
                                            if ref.article not in slugs})
         patched.source_names = dict(self.source_names)
         patched._excerpts = {}
+        patched._order = None
         for i, a in enumerate(digest.articles, 1):
             if a.slug in slugs:
                 patched.source_names[a.slug] = source_name(a, i)
@@ -194,7 +197,9 @@ class SiteIndex:
         for ref in topic.mentions:
             if ref not in grouped[ref.article]:
                 grouped[ref.article].append(ref)
-        order = {slug: i for i, slug in enumerate(self.articles)}
+        if self._order is None:  # made once: a site has thousands of topics
+            self._order = {slug: i for i, slug in enumerate(self.articles)}
+        order = self._order
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), order.get(item[0], 0)))
 
     def when(self) -> str:
@@ -384,11 +389,16 @@ class _Renderer:
     """Renders one page at a time; lives in each worker process of a parallel render."""
 
     def __init__(self, digest: Digest, config: Config, out: Path, previous: Path | None,
-                 env: Environment | None = None) -> None:
+                 env: Environment | None = None, known: dict[str, Entry] | None = None
+                 ) -> None:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
+        # The last build's page keys (see page_keys); None: pages are not keyed.
+        self.known = known
+        self.cited: dict[str, str] = {}  # page_keys._cited per article, as keys need it
         self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
+        self.base = site_key(config, digest, self.updated) if known is not None else ""
         self.articles = {a.slug: a for a in digest.articles}
         self.topics = {t.slug: t for t in digest.topics}
 
@@ -412,10 +422,11 @@ class _Renderer:
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
     def __getstate__(self) -> tuple:
-        return self.digest, self.config, self.out, self.previous
+        return self.digest, self.config, self.out, self.previous, self.known
 
     def __setstate__(self, state: tuple) -> None:
-        self.__init__(*state)  # type: ignore[misc]
+        digest, config, out, previous, known = state
+        self.__init__(digest, config, out, previous, known=known)  # type: ignore[misc]
 
     def page(self, job: tuple[str, str, dict]) -> str:
         template, path, refs = job
@@ -461,10 +472,23 @@ class _Renderer:
         return html.encode()
 
 
-def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> str:
+def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
+    """(path, the page's key entry): a keyed page whose key is the last build's and whose
+    file that build wrote is still in the previous output is linked from it, not rendered."""
     path = job[1]
+    key = None
+    if renderer.known is not None:
+        key = page_key(renderer.index, renderer.base, job, renderer.cited)
+        entry = renderer.known.get(path)
+        if key is not None and renderer.previous is not None and entry is not None \
+                and entry[0] == key and still_written(entry, renderer.previous / path):
+            target = safe_join(renderer.out, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # links unsupported here: render it
+                os.link(renderer.previous / path, target)
+                return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
-    return path
+    return path, None if key is None else file_entry(key, renderer.out / path)
 
 
 def page_hash(data: bytes) -> str:
@@ -524,14 +548,28 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
     worker writes its own files and the result does not depend on the split.
     Pages equal to those in `previous` (the last build's output) are linked from it.
     """
+    return render_keyed(digest, config, out, previous, runner, None)[0]
+
+
+def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
+                 runner: Runner | None, known: dict[str, Entry] | None
+                 ) -> tuple[list[str], dict[str, Entry]]:
+    """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
+    given: the pages written, and the key entries of this build's keyed pages."""
     runner = runner or Runner.in_memory()
-    written = runner.pmap(_render, page_jobs(digest),
-                          state=_Renderer(digest, config, out, previous), label="rendering")
+    keys: dict[str, Entry] = {}
+    written = []
+    for path, entry in runner.pmap(_render, page_jobs(digest),
+                                   state=_Renderer(digest, config, out, previous, known=known),
+                                   label="rendering"):
+        written.append(path)
+        if entry is not None:
+            keys[path] = entry
     write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
     written.append("digest.json")
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
-    return written
+    return written, keys
 
 
 @dataclass

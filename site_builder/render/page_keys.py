@@ -1,0 +1,137 @@
+"""Page keys: a hash of everything a built-in page template reads for one page.
+
+A build keeps each page's key with its record (`PAGES_FILE`); the next build links a page
+from the previous output instead of rendering it when its key is the same and the file
+is still the one that build wrote. Keys are made for the two kinds of page that are most
+of a site (an article's, a topic's) and only while the site uses the built-in templates:
+a template of the site's own may read anything in the digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import orjson
+
+from ..cache import code_version
+from ..config import Config
+from ..models import Digest, Ref
+
+if TYPE_CHECKING:
+    from . import SiteIndex
+
+# Beside the build record in the cache folder: {"output": folder, "pages": {path: entry}}.
+PAGES_FILE = "page-keys.json"
+
+# What a page's file was when a build wrote it: [key, size, mtime_ns, inode].
+Entry = list
+
+
+def keyed(config: Config) -> bool:
+    """Whether pages can be keyed: the site overrides no template (static files aside)."""
+    folder = config.templates_dir
+    if not folder.is_dir():
+        return True
+    for path in folder.rglob("*"):
+        if path.is_file() and path.relative_to(folder).parts[0] != "static":
+            return False
+    return True
+
+
+def site_key(config: Config, digest: Digest, updated: str) -> str:
+    """What every page shows of the site as a whole (the header, footer and head)."""
+    return repr((code_version(), repr(config), len(digest.articles), digest.summary, updated))
+
+
+def _hash(parts: tuple) -> str:
+    # orjson writes dataclasses, lists and floats in C, always the same way for the same
+    # values (repr of the same parts takes several times longer).
+    return hashlib.blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
+
+
+def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
+             cited: dict[str, str]) -> str | None:
+    """The key of one page (None for the kinds that are always rendered). `cited` keeps
+    `_cited` per article for the caller's later pages."""
+    template, path, refs = job
+    if template == "article.html" and set(refs) == {"article"}:
+        return _hash((base, path, *_article_parts(index, refs["article"])))
+    if template == "topic.html" and set(refs) == {"topic"}:
+        return _hash((base, path, *_topic_parts(index, refs["topic"], cited)))
+    return None
+
+
+def _article_parts(index: SiteIndex, slug: str) -> tuple:
+    """What article.html (and the macros it calls) reads for one article."""
+    article = index.articles[slug]
+    links = []
+    for paragraph in article.paragraphs:
+        for c in index.links.get(Ref(slug, paragraph.id), [])[:6]:
+            links.append((paragraph.id, c.target, c.kind, c.score, index.label(c.target)))
+    return article, index.source_names[slug], index.topic_names(slug), links
+
+
+def _cited(index: SiteIndex, slug: str, cited: dict[str, str]) -> str:
+    """What a page citing paragraphs of article `slug` shows of it, whichever they are:
+    its source name, and each paragraph's position and text (link labels, excerpts)."""
+    if slug not in cited:
+        article = index.articles.get(slug)
+        paragraphs = [(p.id, p.text) for p in article.paragraphs] if article else None
+        cited[slug] = _hash((index.source_names.get(slug), paragraphs))
+    return cited[slug]
+
+
+def _topic_parts(index: SiteIndex, slug: str, cited: dict[str, str]) -> tuple:
+    """What topic.html (and the macros it calls) reads for one topic."""
+    topic = index.topics[slug]
+    facts = index.facts_of_topic.get(slug, [])
+    # The paragraphs it cites are in the topic and its facts; their labels and excerpts
+    # come from the cited articles (hashed once each, not once per mention).
+    refs = [*topic.mentions, *(f.statement_ref for f in facts),
+            *(r for f in facts for r in f.support)]
+    sources = [(a, _cited(index, a, cited)) for a in dict.fromkeys(r.article for r in refs)]
+    span = index.first_last(topic)
+    dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
+    related = [(t.slug, t.name) for t in index.related(topic)]
+    return topic, facts, index.mentions_by_source(topic), sources, dates, related
+
+
+def file_entry(key: str, target: Path) -> Entry:
+    """A page's key and what its file is now."""
+    stat = target.stat()
+    return [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def still_written(entry: Entry, old: Path) -> bool:
+    """Whether the previous output's file is still the one its build wrote."""
+    try:
+        stat = old.stat()
+    except OSError:
+        return False
+    return entry[1:] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def load_keys(config: Config, out: Path) -> dict[str, Entry]:
+    """The keys the last build kept for the pages of `out` (none if it kept none)."""
+    try:
+        record = json.loads((config.cache_dir / PAGES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("output") != str(out.resolve()):
+        return {}
+    pages = record.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def save_keys(config: Config, out: Path, pages: dict[str, Entry]) -> None:
+    """Keep the pages' keys of the build that `out` now holds."""
+    config.cache_dir.mkdir(parents=True, exist_ok=True)
+    target = config.cache_dir / PAGES_FILE
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"output": str(out.resolve()), "pages": pages}), encoding="utf-8")
+    tmp.replace(target)
+

@@ -1,0 +1,138 @@
+"""Page keys: a command-line rebuild renders only the pages whose key (what their template
+reads) changed, links the others from the last output, and still equals a clean build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_incremental import _assert_equals_clean_build, _site
+
+from site_builder import render
+from site_builder.build import build
+from site_builder.config import Config
+from site_builder.models import Digest
+from site_builder.render import page_keys
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the pages each build renders (one process, so that it can count)."""
+    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+    paths: list[str] = []
+    page = render._Renderer.page
+
+    def counted(self: render._Renderer, job: tuple[str, str, dict]) -> bytes:
+        paths.append(job[1])
+        return page(self, job)
+    monkeypatch.setattr(render._Renderer, "page", counted)
+    return paths
+
+
+def _linked_pair(digest: Digest) -> tuple[str, str, int]:
+    """(citing article, cited article, seed line of the cited paragraph): a paragraph one
+    article's page links to in another source."""
+    articles = {a.slug: a for a in digest.articles}
+    for c in digest.crossrefs:
+        if c.source.article == c.target.article:
+            continue
+        cited = articles[c.target.article]
+        paragraph = next(p for p in cited.paragraphs if p.id == c.target.paragraph)
+        if paragraph.source_lines and cited.source_file:
+            return c.source.article, c.target.article, paragraph.source_lines[0]
+    raise AssertionError("the test corpus has no cross-reference")
+
+
+def _insert_before(seed: Path, line: int) -> None:
+    """A new paragraph before seed line `line` (1-based): later paragraphs move down."""
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines.insert(line - 1, "Officials said on Tuesday that a second review of the "
+                           "repairs had been ordered by the regional council.")
+    seed.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_an_edit_renders_the_pages_that_show_it_and_links_the_rest(
+        tmp_path: Path, rendered: list[str]) -> None:
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    citing, cited, line = _linked_pair(digest)
+    page = site / "output" / "articles" / citing / "index.html"
+    before = page.read_bytes()
+    seed = site / "seeds" / next(a.source_file for a in digest.articles if a.slug == cited)
+    _insert_before(seed, line)
+    rendered.clear()
+    build(site, quiet=True)
+
+    # The citing article's page names the cited paragraph by its number, which moved.
+    assert f"articles/{citing}/index.html" in rendered
+    assert f"articles/{cited}/index.html" in rendered
+    assert page.read_bytes() != before
+    keyed = [p for p in rendered if p.startswith(("articles/", "topics/")) and p.count("/") == 2]
+    pages = len(digest.articles) + len(digest.topics)
+    assert len(keyed) < pages // 2, keyed  # most pages were linked, not rendered
+    _assert_equals_clean_build(site, tmp_path / "clean", "paragraph inserted")
+
+
+def test_a_template_of_the_site_renders_every_page(tmp_path: Path,
+                                                   rendered: list[str]) -> None:
+    """A template the site overrides may read anything: no page is keyed then."""
+    from site_builder.theme import builtin_templates
+
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    (site / "templates").mkdir()
+    text = (builtin_templates() / "base.html").read_text("utf-8")
+    (site / "templates" / "base.html").write_text(
+        text.replace("</footer>", "<p>Edited by the desk.</p></footer>"), "utf-8")
+    rendered.clear()
+    build(site, quiet=True)
+    assert len(rendered) == len(render.page_jobs(digest))
+    assert "Edited by the desk." in (site / "output" / "articles" / digest.articles[0].slug
+                                     / "index.html").read_text("utf-8")
+    _assert_equals_clean_build(site, tmp_path / "clean", "site template")
+
+
+def test_a_new_theme_or_code_renders_every_page(tmp_path: Path, rendered: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built-in templates and sitebuild's code are part of every key."""
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    (site / "seeds" / "unrelated.bin").write_bytes(b"")  # a change, so that it rebuilds
+    monkeypatch.setattr(page_keys, "code_version", lambda: "another theme")
+    rendered.clear()
+    build(site, quiet=True)
+    assert len(rendered) == len(render.page_jobs(digest))
+
+
+def test_a_page_changed_in_the_output_is_rendered_again(tmp_path: Path,
+                                                        rendered: list[str]) -> None:
+    """A key counts only while the previous output's file is the one its build wrote."""
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    path = f"articles/{digest.articles[0].slug}/index.html"
+    page = site / "output" / path
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<!-- by hand --></body>"))
+    (site / "seeds" / "unrelated.bin").write_bytes(b"")
+    rendered.clear()
+    build(site, quiet=True)
+    assert path in rendered
+    assert b"by hand" not in page.read_bytes()
+    (site / "seeds" / "unrelated.bin").unlink()
+    _assert_equals_clean_build(site, tmp_path / "clean", "output page edited")
+
+
+def test_keys_of_another_output_folder_are_not_used(tmp_path: Path,
+                                                    rendered: list[str]) -> None:
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    other = tmp_path / "elsewhere"
+    rendered.clear()
+    build(site, out=other, quiet=True)
+    assert rendered and os.path.isfile(other / "digest.json")
+    assert page_keys.load_keys(Config(site), site / "output") == {}
+    assert page_keys.load_keys(Config(site), other)
