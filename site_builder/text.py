@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
 
 # Function words of English news prose (jusText-style stop list, trimmed).
 STOPWORDS = frozenset("""
@@ -25,7 +25,10 @@ you'll you're you've your yours yourself yourselves said says say according also
 """.split())
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’.-]\w+)*", re.UNICODE)
-_stemmer = snowballstemmer.stemmer("english")
+# The pure-Python algorithm itself: snowballstemmer.stemmer() switches to PyStemmer when
+# that is installed, whose Snowball version may stem a word differently (output must not
+# depend on the machine).
+_stemmer = EnglishStemmer()
 
 
 def words(text: str) -> list[str]:

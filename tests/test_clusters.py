@@ -50,7 +50,7 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # `sitebuild eval --clusters tests/clusters`; the tuning set meets them (floors above the
 # bars); the held-out set does not yet (floors just below its first scoring).
 FLOORS = {
-    False: {"facts_found": 0.96, "conflict_recall": 0.83, "numeric_recall": 0.86,
+    False: {"facts_found": 0.96, "conflict_recall": 0.85, "numeric_recall": 0.87,
             "conflict_precision": 0.98, "topics_found": 0.99, "topics_one_page": 0.99},
     True: {"facts_found": 0.85, "conflict_recall": 0.25, "numeric_recall": 0.25,
            "conflict_precision": 0.5},
