@@ -52,11 +52,11 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 FLOORS = {
     False: {"facts_found": 0.96, "conflict_recall": 0.85, "numeric_recall": 0.87,
             "conflict_precision": 0.98, "topics_found": 0.99, "topics_one_page": 0.99},
-    True: {"facts_found": 0.85, "conflict_recall": 0.25, "numeric_recall": 0.25,
-           "conflict_precision": 0.5},
+    True: {"facts_found": 0.85, "conflict_recall": 0.1, "numeric_recall": 0.15,
+           "conflict_precision": 0.4},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 0, True: 5}
+MOST_FLAGGED = {False: 0, True: 1}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])
