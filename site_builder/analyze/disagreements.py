@@ -194,7 +194,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         if not s.values:
             continue
         if others and others.search(s.text):
-            continue  # "Helene, which hit two weeks earlier, killed 243": another storm's
+            continue  # "Ardena, which hit two weeks earlier, killed 243": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:

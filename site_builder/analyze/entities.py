@@ -143,7 +143,7 @@ compound
 REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
 # A state's bodies, named only with their country ("the Ruritanian Embassy").
 _OF_A_STATE = frozenset("embassy consulate government ministry administration".split())
-# Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Dali").
+# Prefixes that mark a ship's name ("USS Carney", "HMS Victory", "MV Maren").
 SHIP_PREFIXES = frozenset("uss hms mv ms rms ss hmcs hmas ins rv fv usns".split())
 CLASS_NOUNS = ORG_NOUNS | PLACE_NOUNS | SYSTEM_NOUNS | PERSON_NOUNS
 STATE_NOUNS = frozenset("""

@@ -230,7 +230,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         said |= s.stems
         rest.append((fact, s))
     rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
-    # A paragraph a person would write carries no wire datelines ("BALTIMORE (Agency) - ").
+    # A paragraph a person would write carries no wire datelines ("HALDEN (Agency) - ").
     return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
 
 

@@ -299,7 +299,7 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
-# "the Eaton fire, at 14,000 acres, was": a named subject right before a share's verb.
+# "the Corvo fire, at 14,000 acres, was": a named subject right before a share's verb.
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
                              r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been|remained|remains|"
                              r"stood\s+at|stands\s+at)\s+(?:only\s+|just\s+)?$")
@@ -713,7 +713,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             thing = _measured(m.group(1))  # "a central span of 1,200 feet": a part's size
         elif dimension == "length" and (_LONG_AFTER.match(text[until:until + 20]) or
                                         _MEASURES_BEFORE.search(before)):
-            # "The vessel, the Dali, is 984 feet long", "the Dali measures 984 feet".
+            # "The vessel, the Maren, is 984 feet long", "the Maren measures 984 feet".
             prop, thing = "length", _subject_thing(text[:span_start])
         else:
             event = _HYPHEN_THING if hyphenated else \
@@ -876,7 +876,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-# "and 2,662 in Syria", "17 of them in the Eaton fire": the same count, for one place.
+# "and 2,662 in Syria", "17 of them in the Corvo fire": the same count, for one place.
 _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
                           r"(?:the\s+)?[A-Z]")
 
@@ -1039,9 +1039,9 @@ def _thing_of(after: str) -> str:
 
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
-    the kind word closing a name ("the 2.6-km Francis Scott Key Bridge") or the name."""
+    the kind word closing a name ("the 2.6-km Halden Narrows Bridge") or the name."""
     if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
-        # "the 984-foot Dali": the name; "Key Bridge", "Hoover Dam": the kind it closes with.
+        # "the 984-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
         return _measured(m.group(1).split()[-1])
     words = []
     for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
@@ -1056,10 +1056,10 @@ def _length_thing(after: str) -> str:
 
 def _subject_thing(before: str) -> str:
     """The head noun of the subject a length is said of, past an appositive: "The vessel,
-    the Singapore-flagged Dali, is" -> vessel; "the Dali measures" -> dali."""
+    the Singapore-flagged Maren, is" -> vessel; "the Maren measures" -> maren."""
     clause = re.split(r"[;:]|\b(?:and|but|while)\s", before)[-1]
     clause = _MEASURES_BEFORE.sub("", _VERB_END.sub("", clause)).strip()
-    clause = re.sub(r",[^,]{1,60},$", "", clause)  # an appositive: "the vessel, the Dali,"
+    clause = re.sub(r",[^,]{1,60},$", "", clause)  # an appositive: "the vessel, the Maren,"
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)
     return _measured(words[-1]) if words else ""
 
@@ -1078,7 +1078,7 @@ def _measured(word: str) -> str:
 
 
 def _named_subject(text: str, start: int) -> str:
-    """The named thing a share is said of, as the subject of its clause ("the Eaton fire,
+    """The named thing a share is said of, as the subject of its clause ("the Corvo fire,
     at 14,000 acres, was 15% contained") or as "it" where the sentence names one such
     thing before ("after the Caldor fire began, crews had it 40% contained")."""
     clause = re.split(r"[;:]|,\s+(?:while|whereas|but|and)\b", text[:start])[-1]
