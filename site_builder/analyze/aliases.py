@@ -134,7 +134,7 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
 
 def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],
                        named: Collection[str] = (), kind_words: Collection[str] = ()) -> None:
-    """A name that is the end of exactly one longer name ("Mara" of "Hurricane Mara",
+    """A name that is the end of exactly one longer name ("Tamsin" of "Hurricane Tamsin",
     "Reuters" of "Thomson Reuters"), or that name less a trailing class noun ("the
     Golden Gate" of "the Golden Gate Bridge"; of two words, only a corporate form:
     "Harlow" of "Harlow Group").

@@ -63,10 +63,10 @@ class _Item:
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
 
 
-# "31,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
-# over the same span, never with a total ("11.3 million vehicles a year" is no count of
+# "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
+# over the same span, never with a total ("9.8 million vehicles a year" is no count of
 # the vehicles). A share for one of many ("each", "a head") may be said before the figure
-# ("each passenger paid $250,000"), so it is not told apart here.
+# ("each passenger paid $90,000"), so it is not told apart here.
 # ("killed 12 people a day after landfall" dates the toll: no rate.)
 _RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour|minute|second|"
                          r"night|decade)\b(?!\s+(?:after|before|later|earlier|ago|since|into|"
@@ -95,7 +95,7 @@ def same_frame(a: Figure, b: Figure) -> bool:
     if a.dimension != b.dimension or a.prop != b.prop:
         return False
     if a.place and b.place and a.place != b.place:
-        return False  # Syria's toll is not Turkey's, nor the combined one
+        return False  # Veltia's toll is not Quorra's, nor the combined one
     if a.dimension == "count" and a.prop == PART:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
@@ -194,7 +194,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         if not s.values:
             continue
         if others and others.search(s.text):
-            continue  # "Ardena, which hit two weeks earlier, killed 243": another storm's
+            continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         year = year_of.get(s.ref.article)
         for f in s.values:
@@ -217,8 +217,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     return items
 
 
-# Things destroyed, things damaged, and the two together are three counts: "9,418 destroyed"
-# and "more than 12,000 damaged or destroyed" are no clash.
+# Things destroyed, things damaged, and the two together are three counts: "4,205 destroyed"
+# and "more than 6,000 damaged or destroyed" are no clash.
 _DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
@@ -231,7 +231,7 @@ def _clause(text: str, f: Figure) -> str:
     return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
 
 
-# "Divers found the bodies of two men", "40 bodies were recovered": the bodies recovered so
+# "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
 # far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
 _FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
@@ -281,7 +281,7 @@ def _forecast(text: str, f: Figure) -> bool:
 
 
 def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
-    """Storms are named ("Hurricane Lena"): the story's is the one its sources name most;
+    """Storms are named ("Hurricane Tamsin"): the story's is the one its sources name most;
     a sentence naming another and not the story's gives that other storm's figures."""
     counts: dict[str, int] = defaultdict(int)
     for s in sentences:
@@ -426,7 +426,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
             x = parent[x]
         return x
 
-    # Two values one sentence gives are about two different things (Syria's toll and
+    # Two values one sentence gives are about two different things (Veltia's toll and
     # the combined toll), whichever sources repeat them.
     said_in = [{items[i].sentence.key for i in v} for v in values]
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
@@ -466,8 +466,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         clashes = [(x, y) for x, y in clashes if not _part_of_whole(figure[x], figure[y])
                    and not _part_of_whole(figure[y], figure[x])]
     # One value told two ways is one claim, and so is a figure inside another's hedge
-    # ("8,574" and "more than 8,500"), unless that would put two clashing values in one
-    # claim: "more than 130" is 135 and also 131, yet 125 and 135 still clash.
+    # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
+    # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
     same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
     for x, y in same + specific:
         gx, gy = find(x), find(y)

@@ -69,7 +69,7 @@ son daughter wife husband father mother brother sister uncle aunt nephew niece c
 businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
 actor actress singer writer author journalist reporter photographer historian lawyer
 """.split())
-# Words that open a sentence without naming anything ("Instead Mara grew ...").
+# Words that open a sentence without naming anything ("Instead Tamsin grew ...").
 SENTENCE_ADVERBS = frozenset("""
 instead meanwhile however still yet also now then later earlier today overall separately
 similarly additionally nevertheless nonetheless elsewhere afterwards afterward eventually
@@ -892,7 +892,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if first in EVENT_WORDS or re.search(r"\bflight \d", draft.key) or (
             draft.key.split()[-1] in EVENT_HEADS and any(
                 s.split()[-1].islower() for s in draft.surfaces)):
-        return "event"  # "Hurricane Mara", "Flight 404", "the Varno fire"
+        return "event"  # "Hurricane Tamsin", "Flight 404", "the Varno fire"
     if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
         return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):

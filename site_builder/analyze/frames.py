@@ -247,7 +247,7 @@ _RANGE_AFTER = re.compile(rf"\s?(?:-|–|to|and)\s?(?:US\$|\$|€|£|¥)?(?P<num
                           re.I)
 _NOUN_AFTER = re.compile(
     r"(?P<partitive>\s+of(?:\s+(?:the|these|those|its|their|our|them|us|whom|which)))?"
-    # "25,000 of his men": an owner's people, counted (the whole is not stated).
+    # "6,000 of his men": an owner's people, counted (the whole is not stated).
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
     rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -299,20 +299,20 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
-# "the Corvo fire, at 14,000 acres, was": a named subject right before a share's verb.
+# "the Corvo fire, at 7,900 acres, was": a named subject right before a share's verb.
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
                              r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been|remained|remains|"
                              r"stood\s+at|stands\s+at)\s+(?:only\s+|just\s+)?$")
 _IT_BEFORE = re.compile(r"\bit\s+(?:(?:was|is|had\s+been|has\s+been|remained|stood\s+at)\s+"
                         r"(?:only\s+|just\s+)?)?$")
 _NAMED_THING = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+(?=[a-z]{3,}\b)(?!of\b|and\b)")
-# A length's noun right after it: "948ft (289m) cargo ship" (a conversion may intervene).
+# A length's noun right after it: "700ft (213m) cargo ship" (a conversion may intervene).
 _NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|tall|deep|wide|"
                         r"thick|away|across|above|below|of|from|in|on|at|to|off|and|or|into|"
                         r"under|over|by|for|along|beyond|inland|offshore|south|north|east|"
                         r"west|ago|later|after|before|per|an?|the|last|this|next|that|which|when|"
                         r"while|with)\b)")
-# "a central span of 1,200 feet": a part, named with its modifier.
+# "a central span of 1,050 feet": a part, named with its modifier.
 _SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
                       r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+"
                       r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
@@ -461,7 +461,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in _CONVERTED and \
                 _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
-            taken_until = figure.end  # "984 feet (300 metres)": the same measure again
+            taken_until = figure.end  # "700 feet (213 metres)": the same measure again
         elif figure is not None:
             found.append(figure)
             taken_until = figure.end
@@ -497,11 +497,11 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
-        return replace(f, place=_place(clause, m))  # "16 in Altadena, most of them in ..."
+        return replace(f, place=_place(clause, m))  # "16 in Dunmere, most of them in ..."
     if _BREAKDOWN.match(text[f.end:f.end + 80]):
         return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
-        return replace(f, place="*all")  # "tore through Turkey and Syria, killing 2,300"
+        return replace(f, place="*all")  # "tore through Quorra and Veltia, killing 1,900"
     # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
     if m := _PLACE_BEFORE.search(own):
         return replace(f, place=_place(own, m))
@@ -510,7 +510,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     if (m := _PLACE_HAD.search(own)) and "-" not in (name := m.group("name")) and \
             not _NOT_PLACE.fullmatch(name) and (m.group("joined") or
                                                 _ADMIN_KIND.search(name.lower())):
-        # "Harlan County reported five deaths, while Elton had two": each clause's subject.
+        # "Harlan County reported five deaths, while Fenwick had two": each clause's subject.
         return replace(f, place=place_key(name))
     # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
     # or "X's government" (a demonym names no place: "Turkish officials").
@@ -538,7 +538,7 @@ def _is_place_word(m: re.Match[str]) -> bool:
 
 
 def _place(text: str, m: re.Match[str]) -> str:
-    # "in Turkey and Syria": both places together.
+    # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
     return place_key(m.group(1))
@@ -622,7 +622,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if high_number is not None and number is not None and _is_change(
                 text, start - len(before) + (hedge_match.start() if hedge_match else len(before)),
                 number, high_number):
-            # "revised the toll from 288 to 275": the figure is the one it now stands at.
+            # "revised the toll from 64 to 61": the figure is the one it now stands at.
             span_start, raw, number, high_number = cursor + r.start("num"), r.group("num"), \
                 high_number, None
             hedge = "exact"
@@ -705,15 +705,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
         elif dimension == "length" and (hyphenated or (
                 not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
-            # "a 22-foot vessel", "the 948ft (289m) cargo ship": the size of what it qualifies.
+            # "a 22-foot vessel", "the 700ft (213m) cargo ship": the size of what it qualifies.
             prop, thing = "length", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
         elif dimension == "length" and (m := _SIZE_OF.search(before)) and (
                 not (cue := _PROPERTY_PATTERN.fullmatch(m.group(2)))
                 or _PROPERTY_CUES[cue.group(1).lower()] == "length"):
-            thing = _measured(m.group(1))  # "a central span of 1,200 feet": a part's size
+            thing = _measured(m.group(1))  # "a central span of 1,050 feet": a part's size
         elif dimension == "length" and (_LONG_AFTER.match(text[until:until + 20]) or
                                         _MEASURES_BEFORE.search(before)):
-            # "The vessel, the Maren, is 984 feet long", "the Maren measures 984 feet".
+            # "The vessel, the Maren, is 700 feet long", "the Maren measures 700 feet".
             prop, thing = "length", _subject_thing(text[:span_start])
         else:
             event = _HYPHEN_THING if hyphenated else \
@@ -809,7 +809,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
         return figure("count", thing, thing=thing, nouns=(thing,))
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
-        # "The number of people killed in the fires rose to 16": a tally of people.
+        # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
@@ -825,7 +825,7 @@ _EVENTS = re.compile(r"\b(?:fires|wildfires|blazes|quakes|earthquakes|storms|hur
                      r"tornadoes|attacks|strikes|explosions|blasts)\b", re.I)
 _BREAKDOWN = re.compile(r"^[^.;,]{0,40},\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|which|those)\s+"
                         r"(?:in|on|at|from|across)\b")
-# "32 settlements of Halden Oblast": a region named with its kind.
+# "32 settlements of Varno Oblast": a region named with its kind.
 _OF_REGION = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|"
                         r"[Cc]ounty|[Dd]istrict|[Pp]refecture|[Gg]overnorate)\b")
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
@@ -876,13 +876,13 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-# "and 2,662 in Syria", "17 of them in the Corvo fire": the same count, for one place.
+# "and 1,187 in Veltia", "17 of them in the Corvo fire": the same count, for one place.
 _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
                           r"(?:the\s+)?[A-Z]")
 
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
-    """ "8,574 people died in Turkey and 2,662 in Syria": a bare figure for another place
+    """ "3,412 people died in Quorra and 1,187 in Veltia": a bare figure for another place
     counts what the figure before it counts."""
     raw = m.group("num")
     if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
@@ -1039,9 +1039,9 @@ def _thing_of(after: str) -> str:
 
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
-    the kind word closing a name ("the 2.6-km Halden Narrows Bridge") or the name."""
+    the kind word closing a name ("the 1.9-km Carrow Narrows Bridge") or the name."""
     if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
-        # "the 984-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
+        # "the 700-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
         return _measured(m.group(1).split()[-1])
     words = []
     for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
@@ -1056,7 +1056,7 @@ def _length_thing(after: str) -> str:
 
 def _subject_thing(before: str) -> str:
     """The head noun of the subject a length is said of, past an appositive: "The vessel,
-    the Singapore-flagged Maren, is" -> vessel; "the Maren measures" -> maren."""
+    the Oriel-flagged Maren, is" -> vessel; "the Maren measures" -> maren."""
     clause = re.split(r"[;:]|\b(?:and|but|while)\s", before)[-1]
     clause = _MEASURES_BEFORE.sub("", _VERB_END.sub("", clause)).strip()
     clause = re.sub(r",[^,]{1,60},$", "", clause)  # an appositive: "the vessel, the Maren,"
@@ -1079,7 +1079,7 @@ def _measured(word: str) -> str:
 
 def _named_subject(text: str, start: int) -> str:
     """The named thing a share is said of, as the subject of its clause ("the Corvo fire,
-    at 14,000 acres, was 15% contained") or as "it" where the sentence names one such
+    at 7,900 acres, was 15% contained") or as "it" where the sentence names one such
     thing before ("after the Caldor fire began, crews had it 40% contained")."""
     clause = re.split(r"[;:]|,\s+(?:while|whereas|but|and)\b", text[:start])[-1]
     if m := _SUBJECT_BEFORE.search(clause):
@@ -1130,14 +1130,14 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
-            # "275 passengers": the noun names who is counted; what befell them, said in
+            # "140 passengers": the noun names who is counted; what befell them, said in
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
-        # "Six men, who had been fixing the road, died": a relative clause is set aside.
+        # "Four men, who had been fixing the road, died": a relative clause is set aside.
         between = _RELATIVE.sub("", text[figure.end:m.start()])
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
@@ -1154,7 +1154,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if best is None or distance < best[0]:
             best = (distance, prop)
     if who and (best is None or best[1] not in _HARM):
-        # "All 11 crew members survived": still the crew; only a harm splits them off.
+        # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
 
