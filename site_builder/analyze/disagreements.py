@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import PART, Figure, place_names, sentence_place
+from .frames import PART, SIZES, Figure, place_names, sentence_place
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -50,8 +50,7 @@ _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "dur
 # (feet for metres: 3.3 times), not several-fold: farther apart are two things (a ship
 # and the bridge it hit, a span and the whole bridge).
 SIZE_APART = 4.0
-_SIZES = frozenset({"length", "mass", "area", "volume", "speed"})
-_CONVERTED = frozenset({"length", "mass", "area", "volume", "speed", "duration"})
+_CONVERTED = SIZES | {"duration"}
 _PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
 
@@ -133,7 +132,7 @@ def relation(a: Figure, b: Figure) -> str:
         return "same"
     # A size that moves (a water level, how near a column has come) may move far.
     fixed = a.prop not in RUNNING_EITHER and a.prop != "distance"
-    reach = SIZE_APART if a.dimension in _SIZES and fixed else APART
+    reach = SIZE_APART if a.dimension in SIZES and fixed else APART
     if a.dimension in _APART_DIMENSIONS and \
             max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
         return "apart"  # a metre and a mile apart: not one quantity misreported

@@ -459,7 +459,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
         if figure is not None and found and found[-1].dimension == figure.dimension and \
-                figure.dimension in _CONVERTED and \
+                figure.dimension in SIZES and \
                 _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
             taken_until = figure.end  # "700 feet (213 metres)": the same measure again
         elif figure is not None:
@@ -865,7 +865,8 @@ _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
-_CONVERTED = frozenset({"length", "area", "volume", "mass", "speed"})
+# Physical sizes: given in one unit, often converted to another ("700 feet (213 metres)").
+SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 _RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
 _TO_BEFORE = re.compile(r"\bto\s+$")
