@@ -20,28 +20,26 @@ SUFFIX_FORMS = {
     "natl": "national", "assn": "association", "govt": "government", "mfg": "manufacturing",
     "bros": "brothers", "&": "and", "admin": "administration", "comm": "commission",
 }
-# Class nouns that may be left off the end of a name ("the Golden Gate [Bridge]",
-# "Harlow Financial [Group]"): structures, and the legal or corporate form of a company.
-TRAILING_CLASS_NOUNS = frozenset("""
-bridge dam tower towers building plant station airport port canal tunnel stadium hospital
-reservoir mine pipeline highway motorway railway line group inc incorporated corp corporation
-co company companies ltd limited plc llc holdings
-""".split())
 # A company's legal or corporate form: its name alone is the company ("Harlow [Group]"),
 # even when that name is one word (a one-word name less "bridge" is a town's).
 CORPORATE_FORMS = frozenset("""
 group inc incorporated corp corporation co company ltd limited plc llc holdings
 """.split())
+# Class nouns that may be left off the end of a name ("the Golden Gate [Bridge]",
+# "Harlow Financial [Group]"): structures, and the legal or corporate form of a company.
+TRAILING_CLASS_NOUNS = frozenset("""
+bridge dam tower towers building plant station airport port canal tunnel stadium hospital
+reservoir mine pipeline highway motorway railway line companies
+""".split()) | CORPORATE_FORMS
+# Structure heads of roads: a road's name is often a designation ("the A7 motorway").
+ROAD_HEADS = frozenset("highway motorway expressway freeway".split())
 # Lower-case class nouns that, after a name, make one name of a structure or a body of
 # water ("the Varno dam", "the Ostra river"), with the modifiers that may come between
 # ("the Varno hydroelectric power plant"). "HPP" and "NPP" are the usual short forms of
 # hydroelectric and nuclear power plants.
 STRUCTURE_HEADS = frozenset("""
 dam bridge reservoir river canal lake plant station airport market tunnel pipeline mine hpp npp
-highway motorway expressway freeway
-""".split())
-# Structure heads of roads: a road's name is often a designation ("the A7 motorway").
-ROAD_HEADS = frozenset("highway motorway expressway freeway".split())
+""".split()) | ROAD_HEADS
 STRUCTURE_MODIFIERS = frozenset("""
 nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
 railway rail road toll steel weekend night floating hpp npp
