@@ -787,7 +787,8 @@ def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
 
 # Region words that, in lower case after a name, make the name the region's ("the Varno
 # region" is Varno Oblast). A county is left out: it is a government of its own.
-_REGION_SYNONYMS = frozenset("oblast region regions province provinces governorate".split())
+_REGION_KINDS = frozenset("oblast region province governorate".split())
+_REGION_SYNONYMS = _REGION_KINDS | {"regions", "provinces"}
 
 
 def _join_region_names(keys: list[str], by_key: dict[str, list[Mention]],
@@ -797,7 +798,7 @@ def _join_region_names(keys: list[str], by_key: dict[str, list[Mention]],
     regions: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         head, _, last = key.rpartition(" ")
-        if head and last in ("oblast", "region", "province", "governorate"):
+        if head and last in _REGION_KINDS:
             regions[head].add(key)
     for key in keys:
         owners = {joiner.find(k) for k in regions.get(key, ())}
