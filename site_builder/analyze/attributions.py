@@ -790,7 +790,7 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
 
 # Nouns of events that happen by themselves (a quake strikes): the noun tells the event.
 _EVENT_NOUNS = EVENT_HEADS | frozenset(
-    "earthquake hurricane storm typhoon cyclone tornado aftershock tremor".split())
+    "hurricane typhoon cyclone tornado aftershock tremor".split())
 
 
 def _spread(minute: int, hedged: bool) -> int:
