@@ -831,8 +831,8 @@ _OF_REGION = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Oo]blast|[Pp
 _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|districts)\b", re.I)
 # A place's name may run over several capitalised words ("New South Wales", "St. Ives
 # Harbour"): the whole name tells two places sharing a first word apart.
-_NAME = (r"[A-Z][\w'’-]+(?:\.?\s(?!(?:" + _MONTHS + "|" + "|".join(WEEKDAYS)
-         + r"|and|the)\b)[A-Z][\w'’-]+)*")
+_CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
+_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
@@ -854,7 +854,6 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"registered|suffered|lost)\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
-_CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
                         re.I)
 _OPENING_PLACE = re.compile(
