@@ -265,3 +265,12 @@ def test_a_common_noun_opening_a_sentence_is_no_place():
 def test_a_toll_there_is_not_a_toll_of_all_places():
     [figure] = find_figures("The explosions killed four people in the pit there.")
     assert figure.place == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers in Brant County Monday counted 12 deaths.",
+    "In Brant County Monday, rescuers counted 12 deaths.",
+    "The avalanche killed 12 people in Brant County Monday.",
+])
+def test_a_place_name_stops_at_a_weekday_or_month(text):
+    assert find_figures(text)[0].place == "brant"

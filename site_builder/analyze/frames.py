@@ -832,7 +832,7 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 # A place's name may run over several capitalised words ("New South Wales", "St. Ives
 # Harbour"): the whole name tells two places sharing a first word apart.
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
-_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
+_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
@@ -858,8 +858,8 @@ _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[
                         re.I)
 _OPENING_PLACE = re.compile(
     r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
-    r"(?!(?:" + _CALENDAR + r")\b)"
-    r"([A-Z][\w'’]+(?:\.?\s(?!(?:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
+    r"(?!(?i:" + _CALENDAR + r")\b)"
+    r"([A-Z][\w'’]+(?:\.?\s(?!(?i:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
 _SUBJECT_PLACE = re.compile(
     r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
     r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
