@@ -162,7 +162,7 @@ def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str],
     for key in keys:
         words = key.split()
         # "Veltrix" of "Veltrix Expeditions": a one-word name and one more word
-        # that is not a place's or a model's ("Corva Airlines", "Boeing 737" stay apart).
+        # that is not a place's or a model's ("Corva Airlines", "Aerion 380" stay apart).
         if len(words) == 2 and words[1].isalpha() and words[1] not in kind_words:
             heads[words[0]].add(key)
     for key in keys:

@@ -245,7 +245,7 @@ def _agent_to(s: Sentence, end: int, names: _Names) -> tuple[Agent, int] | None:
     if head is None:
         return None
     if head.group(1).lower() not in _ROLE_NOUNS:
-        # "Boeing workers": a role noun after a name is that name's people.
+        # "Aerion workers": a role noun after a name is that name's people.
         return None
     owner = next((m for m in s.mentions if m.end == head.start() - 1), None)
     if owner is not None and not _is_place(owner, names):

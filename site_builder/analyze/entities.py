@@ -161,7 +161,7 @@ _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "va
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
 # A wire dateline: "SAN FRANCISCO, March 10 (Agency) - ": the agency credits the copy.
 _DATELINE = re.compile(r"^[^()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+")
-# A letter code before a number is one designation: "F 16", "MAX 9".
+# A letter code before a number is one designation: "F 16", "XR 7".
 _CODE = re.compile(r"[A-Z]{1,4}")
 _NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 # A short letter code joined to its number, however written: "f-16", "f 16" -> "f16".
@@ -182,7 +182,7 @@ _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
-# "Syrian Civil Defense, known as the White Helmets": two names for one thing.
+# "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
     r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
 
@@ -339,9 +339,9 @@ def _extend_event(sentence: str, mention: Mention, body: int) -> None:
 
 
 def _model_number(word: str, number: str, before: str = "") -> bool:
-    """A number that belongs to the name before it: a letter code's ("F 16", "MAX 9", also
-    "Max 9" right after a model number), a numbered route's or flight's ("Flight 93"), or
-    a model or flight number of three or more digits ("Boeing 737"), but not a year."""
+    """A number that belongs to the name before it: a letter code's ("F 16", "XR 7", also
+    "Xr 7" right after a model number), a numbered route's or flight's ("Flight 93"), or
+    a model or flight number of three or more digits ("Aerion 380"), but not a year."""
     if _CODE.fullmatch(word) or word.lower() in NUMBERED_NOUNS or (
             re.fullmatch(r"[A-Z][a-z]{1,3}", word) and before[:1].isdigit()):
         return bool(_NUMBER.fullmatch(number))
@@ -349,7 +349,7 @@ def _model_number(word: str, number: str, before: str = "") -> bool:
 
 
 def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
-    """A model number that opens a designation: "737 MAX 9" (a letter code follows)."""
+    """A model number that opens a designation: "380 XR 7" (a letter code follows)."""
     number = spans[i].group(0)
     return (i + 1 < len(spans) and bool(re.fullmatch(r"\d{3,5}", number))
             and not re.fullmatch(r"(?:19|20)\d\d", number)
@@ -431,7 +431,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
-    # "Corva Airlines Boeing 747": an operator's name, then the model it flies (but
+    # "Corva Airlines Aerion 380": an operator's name, then the model it flies (but
     # "Corva Airlines Flight 12" is the operator's flight).
     for k in range(1, len(tokens) - 1):
         if tokens[k - 1].lower() in ORG_WORDS and tokens[k].lower() not in NUMBERED_NOUNS \
@@ -666,7 +666,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                     " " in key and set(key.split()) & ORG_WORDS and m.acronym.isupper())):
                 joiner.union(entity_key(m.acronym), key)
             if m.same_as in by_key and not places.country_of.get(key):
-                joiner.union(key, m.same_as)  # "Syrian Civil Defense, known as the White Helmets"
+                joiner.union(key, m.same_as)  # "Ruritanian Civil Defence, known as the Blue Vests"
     # Plurals ("Leopards").
     for key in keys:
         if key.endswith("s") and key[:-1] in by_key and key not in configured:
@@ -725,7 +725,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     result: dict[str, str] = {}
     drafts: dict[str, TopicDraft] = {}
     context = _KindContext(
-        # "Boeing" of "Boeing 747": a maker's name before its models.
+        # "Aerion" of "Aerion 380": a maker's name before its models.
         makers=frozenset(k.split()[0] for k in keys
                          if " " in k and _DESIGNATION.search(k) and k.split()[0].isalpha()),
         # "Varno" of "Varno Oblast": a region named for its town.
@@ -829,8 +829,8 @@ def _owners_works(mentions: list[Mention]) -> None:
 
 
 def _drop_counts(mentions: list[Mention]) -> None:
-    """"171 MAX 9 jets": a count before a designation that is elsewhere written without
-    it ("the Boeing 747 MAX 9") is no part of its name; "747 MAX 9", the end of a
+    """"64 XR 7 jets": a count before a designation that is elsewhere written without
+    it ("the Aerion 380 XR 7") is no part of its name; "380 XR 7", the end of a
     longer name, keeps its model number."""
     keys = {m.key for m in mentions}
     tails = {" ".join(words[cut:]) for words in (k.split() for k in keys)
@@ -897,7 +897,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
         return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
-        return "system"  # "USS Carney", "F-16", "737 MAX 9"
+        return "system"  # "USS Carney", "F-16", "380 XR 7"
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
         return "organisation"  # also "Orbit AeroSystems"
@@ -923,7 +923,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if org_nouns > draft.titled:
         return "organisation"  # "his company Action Aviation said"
     if draft.key in context.makers or (draft.reports and draft.articled):
-        return "organisation"  # "Boeing" of "Boeing 747"; "the Red Cross warned"
+        return "organisation"  # "Aerion" of "Aerion 380"; "the Red Cross warned"
     buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
     if buildings * 2 >= total or draft.key in context.region_heads:
         return "place"  # "the Sky Palms building", "Varno" of "Varno Oblast"
@@ -953,7 +953,7 @@ def _display_name(draft: TopicDraft, config_aliases: dict[str, list[str]]) -> st
     places = gazetteer()
     country = places.country_of.get(draft.key)
     if country:
-        # The name the sources write ("Myanmar"), where the table's name ("Burma") is not.
+        # The name the sources write ("Czechia"), where the table's name ("Czech Republic") is not.
         written = [(n, s) for s, n in draft.surfaces.items() if entity_key(s) in places.countries
                    and not s.replace(".", "").isupper()]
         if written and entity_key(country) not in {entity_key(s) for _, s in written}:

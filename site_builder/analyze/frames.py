@@ -6,7 +6,7 @@ percentage, age, year), the property it states (killed, missing, population, len
 cost, age, time since an event, year of origin, ...), the thing measured (the counted
 noun, the noun a share or size is of, the person an age belongs to) and its stated
 precision. Two figures are only ever compared when their frames match (see
-disagreements.py). Model designations (F-16, Boeing 737), list positions, days and
+disagreements.py). Model designations (F-16, Aerion 380), list positions, days and
 years of dates and partitives ("two of the six") are not figures.
 """
 
@@ -261,7 +261,7 @@ _SELECTION_BEFORE = re.compile(r"\bthe\s+(?:first|last|final|front|rear|top|bott
 _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bround|\bitem|"
                               r"\blevel|\bcategory|\bgrade|\bchapter|\barticle|\bsection|"
                               r"\bclause|\bpart|\bgate|\bplatform|\broom|\bterminal)\s?$", re.I)
-# "Boeing 737", "Flight 1282": a capitalised word right before a number names a model,
+# "Aerion 380", "Flight 404": a capitalised word right before a number names a model,
 # unless it is a word that often opens a sentence or a hedge.
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
@@ -382,7 +382,7 @@ class Figure:
     text: str
     start: int
     end: int
-    place: str = ""  # where: "in Syria" -> "syria"; a combined figure -> "*all"
+    place: str = ""  # where: "in Veltia" -> "veltia"; a combined figure -> "*all"
 
     @property
     def key(self) -> str:
@@ -502,11 +502,11 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
     if (placed and _COMBINED.search(own)) or _TWO_PLACES.search(text[:f.start]):
         return replace(f, place="*all")  # "tore through Quorra and Veltia, killing 1,900"
-    # "the toll in Herat province passes 2,000": a place in the figure's own clause before it.
+    # "the toll in Varno province passes 2,000": a place in the figure's own clause before it.
     if m := _PLACE_BEFORE.search(own):
         return replace(f, place=_place(own, m))
     if m := _PLACE_OWNS.search(own):
-        return replace(f, place=m.group(1).lower())  # "Turkey's dead at 35,418"
+        return replace(f, place=m.group(1).lower())  # "Quorra's dead at 3,412"
     if (m := _PLACE_HAD.search(own)) and "-" not in (name := m.group("name")) and \
             not _NOT_PLACE.fullmatch(name) and (m.group("joined") or
                                                 _ADMIN_KIND.search(name.lower())):
