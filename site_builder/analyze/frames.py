@@ -301,7 +301,8 @@ _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
 # "the Corvo fire, at 7,900 acres, was": a named subject right before a share's verb.
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,(]|\b[Tt]he)\s+([A-Z][\w'’-]+)\s+[a-z]+"
-                             r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been|remained|remains|"
+                             r"(?:,(?:[^,]|,\d){1,40},)?\s+(?:was|is|were|are|had\s+been|"
+                             r"has\s+been|remained|remains|"
                              r"stood\s+at|stands\s+at)\s+(?:only\s+|just\s+)?$")
 _IT_BEFORE = re.compile(r"\bit\s+(?:(?:was|is|had\s+been|has\s+been|remained|stood\s+at)\s+"
                         r"(?:only\s+|just\s+)?)?$")
