@@ -596,7 +596,7 @@ def _own_statement(s: Sentence, m: Mention) -> int | None:
 
 # --- a missing thing, found later --------------------------------------------------------
 
-# "The plug itself" / "The flight recorder, which": one thing named by a sentence's subject.
+# "The lever itself" / "The flight recorder, which": one thing named by a sentence's subject.
 _SUBJECT = re.compile(r"^(?:The|the)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+itself\b|"
                       r"\s+(?:that|which)\b|,|\s+(?:had|has|have|was|is|remains|remained|"
                       r"still|turned)\b)")
