@@ -63,7 +63,7 @@ class _Item:
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
-# over the same span, never with a total ("9.8 million vehicles a year" is no count of
+# over the same span, never with a total ("8.7 million vehicles a year" is no count of
 # the vehicles). A share for one of many ("each", "a head") may be said before the figure
 # ("each passenger paid $90,000"), so it is not told apart here.
 # ("killed 12 people a day after landfall" dates the toll: no rate.)
