@@ -9,7 +9,6 @@ a template of the site's own may read anything in the digest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from ..cache import code_version
+from ..cache import code_version, content_hash
 from ..config import Config
 from ..models import Digest, Ref
 
@@ -50,7 +49,7 @@ def site_key(config: Config, digest: Digest, updated: str) -> str:
 def _hash(parts: tuple) -> str:
     # orjson writes dataclasses, lists and floats in C, always the same way for the same
     # values (repr of the same parts takes several times longer).
-    return hashlib.blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
+    return content_hash(orjson.dumps(parts))
 
 
 def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
