@@ -71,15 +71,13 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
 def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
     """The content hash of `path`, taken from `known` while its stamp is unchanged."""
     if known is None:
-        with open(path, "rb") as handle:
-            return content_hash(handle.read())
+        return _read_hash(path)
     info = os.stat(path)
     stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     kept = known.get(path)
     if kept is not None and kept[0] == stamp:
         return kept[1]
-    with open(path, "rb") as handle:
-        digest = content_hash(handle.read())
+    digest = _read_hash(path)
     # Kept only once the stamp is settled: a second save in the same clock tick
     # could otherwise keep the stamp and be missed.
     if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
@@ -87,6 +85,11 @@ def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
     else:
         known.pop(path, None)
     return digest
+
+
+def _read_hash(path: str) -> str:
+    with open(path, "rb") as handle:
+        return content_hash(handle.read())
 
 
 def _files_under(folder: str) -> Iterator[str]:
