@@ -164,9 +164,13 @@ def unchanged(config: Config, out: Path, print_of_inputs: str) -> dict | None:
 
 def remember(config: Config, out: Path, record: dict, print_of_inputs: str) -> None:
     """Store what a successful build saw (`fingerprint` of its inputs) and produced."""
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
     record = {**record, "fingerprint": print_of_inputs, "output": _output_stamp(out)}
-    target = config.cache_dir / MANIFEST
+    keep_file(config.cache_dir / MANIFEST, json.dumps(record, ensure_ascii=False))
+
+
+def keep_file(target: Path, text: str) -> None:
+    """Write a cache file whole or not at all (its folder made if need be)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # concurrent builds: own name
-    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)

@@ -10,13 +10,12 @@ a template of the site's own may read anything in the digest.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
-from ..cache import code_version, content_hash
+from ..cache import code_version, content_hash, keep_file
 from ..config import Config
 from ..models import Digest, Ref
 
@@ -128,9 +127,5 @@ def load_keys(config: Config, out: Path) -> dict[str, Entry]:
 
 def save_keys(config: Config, out: Path, pages: dict[str, Entry]) -> None:
     """Keep the pages' keys of the build that `out` now holds."""
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
-    target = config.cache_dir / PAGES_FILE
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"output": str(out.resolve()), "pages": pages}), encoding="utf-8")
-    tmp.replace(target)
-
+    keep_file(config.cache_dir / PAGES_FILE,
+              json.dumps({"output": str(out.resolve()), "pages": pages}))
