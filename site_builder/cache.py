@@ -71,15 +71,13 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
 def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
     """The content hash of `path`, taken from `known` while its stamp is unchanged."""
     if known is None:
-        with open(path, "rb") as handle:
-            return content_hash(handle.read())
+        return _read_hash(path)
     info = os.stat(path)
     stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     kept = known.get(path)
     if kept is not None and kept[0] == stamp:
         return kept[1]
-    with open(path, "rb") as handle:
-        digest = content_hash(handle.read())
+    digest = _read_hash(path)
     # Kept only once the stamp is settled: a second save in the same clock tick
     # could otherwise keep the stamp and be missed.
     if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
@@ -87,6 +85,11 @@ def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
     else:
         known.pop(path, None)
     return digest
+
+
+def _read_hash(path: str) -> str:
+    with open(path, "rb") as handle:
+        return content_hash(handle.read())
 
 
 def _files_under(folder: str) -> Iterator[str]:
@@ -161,9 +164,13 @@ def unchanged(config: Config, out: Path, print_of_inputs: str) -> dict | None:
 
 def remember(config: Config, out: Path, record: dict, print_of_inputs: str) -> None:
     """Store what a successful build saw (`fingerprint` of its inputs) and produced."""
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
     record = {**record, "fingerprint": print_of_inputs, "output": _output_stamp(out)}
-    target = config.cache_dir / MANIFEST
+    keep_file(config.cache_dir / MANIFEST, json.dumps(record, ensure_ascii=False))
+
+
+def keep_file(target: Path, text: str) -> None:
+    """Write a cache file whole or not at all (its folder made if need be)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # concurrent builds: own name
-    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)

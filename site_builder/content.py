@@ -129,7 +129,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             else:
                 reporter.notice("edited by hand; kept", old.path)
             continue
-        regenerated.append((doc, make_slug(doc.meta.get("title") or _lead(doc), taken)))
+        regenerated.append((doc, make_slug(slug_text(doc), taken)))
     results = runner.map(WRITE, [(doc, slug, str(directory / f"{slug}.md"))
                                  for doc, slug in regenerated])
     written: set[Path] = set()
@@ -226,8 +226,11 @@ def _remove_temp_files(directory: Path, reporter: Reporter) -> None:
         reporter.notice(f"removed {leftover.name}, left by an interrupted build", directory)
 
 
-def _lead(doc: CleanDocument) -> str:
-    return next((b.text for b in doc.body if not b.heading), doc.source_file.rsplit(".", 1)[0])
+def slug_text(doc: CleanDocument) -> str:
+    """What an article's slug is made from: its title, else its first paragraph, else
+    its seed's name."""
+    return doc.meta.get("title") or next((b.text for b in doc.body if not b.heading),
+                                         doc.source_file.rsplit(".", 1)[0])
 
 
 def render_content(doc: CleanDocument, slug: str) -> str:

@@ -23,6 +23,7 @@ from .content import (
     make_slug,
     parse_content,
     render_content,
+    slug_text,
 )
 from .errors import SiteError
 from .ingest.clean import clean, repeated_lines
@@ -103,10 +104,7 @@ def _from_seed(config: Config, live: LiveSite, path: Path, before: RawDocument,
     cleaned = clean(doc, Furniture(live.short_counts, short_lines(before), short_lines(doc)))
     if not cleaned.body:
         return None
-    # The slug the content writer gives (before making it unique): from the title, else
-    # the first paragraph, else the seed's name.
-    base = make_slug(cleaned.meta.get("title") or next(
-        (b.text for b in cleaned.body if not b.heading), path.stem), set())
+    base = make_slug(slug_text(cleaned), set())  # as the content writer gives it, not unique
     if not re.fullmatch(rf"{re.escape(base)}(-\d+)?", old.slug):
         return None  # a new headline, a new slug: the build moves the file
     parsed = parse_content(target, render_content(cleaned, old.slug).encode())

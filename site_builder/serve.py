@@ -286,8 +286,7 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         # A save right after the reload (the editor's next keystrokes) lands within
         # the quiet time: wait that long before paying for the search index.
         time.sleep(NEXT_SAVE_SECONDS)
-        stamps = state.live.stamps
-        return source_lines(layout, stamps) + content_lines(layout, stamps) != seen
+        return _listing(layout, state) != seen
 
     state.live.newer = newer
     rebuild(site_dir, out, state)
@@ -362,12 +361,16 @@ def glance(site_dir: Path, out: Path, state: PreviewState,
     alone; the rebuild follows), and reload if any page changed."""
     if state.signature is None:
         return
-    layout = Config(site_dir)
-    stamps = state.live.stamps
-    listing = source_lines(layout, stamps) + content_lines(layout, stamps)
+    listing = _listing(Config(site_dir), state)
     if quick_look(site_dir, out, state.live, changed_files(state.signature, listing)) and \
             reload is not None:
         reload()
+
+
+def _listing(layout: Config, state: PreviewState) -> list[str]:
+    """The watched inputs' listing (sources, then content/), reading only restamped files."""
+    stamps = state.live.stamps
+    return source_lines(layout, stamps) + content_lines(layout, stamps)
 
 
 def _failed(state: PreviewState, message: str) -> None:

@@ -9,15 +9,13 @@ a template of the site's own may read anything in the digest.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
-from ..cache import code_version
+from ..cache import code_version, content_hash, keep_file
 from ..config import Config
 from ..models import Digest, Ref
 
@@ -50,7 +48,7 @@ def site_key(config: Config, digest: Digest, updated: str) -> str:
 def _hash(parts: tuple) -> str:
     # orjson writes dataclasses, lists and floats in C, always the same way for the same
     # values (repr of the same parts takes several times longer).
-    return hashlib.blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
+    return content_hash(orjson.dumps(parts))
 
 
 def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
@@ -129,9 +127,5 @@ def load_keys(config: Config, out: Path) -> dict[str, Entry]:
 
 def save_keys(config: Config, out: Path, pages: dict[str, Entry]) -> None:
     """Keep the pages' keys of the build that `out` now holds."""
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
-    target = config.cache_dir / PAGES_FILE
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"output": str(out.resolve()), "pages": pages}), encoding="utf-8")
-    tmp.replace(target)
-
+    keep_file(config.cache_dir / PAGES_FILE,
+              json.dumps({"output": str(out.resolve()), "pages": pages}))
