@@ -140,6 +140,11 @@ class SiteIndex:
                 patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
         return patched
 
+    def sources_listed(self, number: int) -> list[Article]:
+        """The articles page `number` (1-based) of sources/ lists."""
+        start = (number - 1) * SOURCES_PER_PAGE
+        return self.digest.articles[start:start + SOURCES_PER_PAGE]
+
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
         return facts_path(self._fact_page.get(fact_id, 1))
@@ -445,8 +450,7 @@ class _Renderer:
             context["page_path"] = facts_path
         if "sources_page" in refs:
             number = refs["sources_page"]
-            start = (number - 1) * SOURCES_PER_PAGE
-            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
+            context["listed"] = self.index.sources_listed(number)
             context["page_number"] = number
             context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
             context["page_path"] = sources_path
