@@ -313,7 +313,14 @@ def analyse(state: BuildState) -> None:
     # Imported here: an up-to-date check must not pay for loading the analysis.
     from .analyze import analyze
 
-    state.digest = analyze(state.articles, state.config, state.runner)
+    if state.live is None:
+        state.digest = analyze(state.articles, state.config, state.runner)
+    else:
+        # The preview: the last digest while the articles and configuration are as they
+        # were (an edit of a template, say, or one that cleaning leaves out).
+        state.digest = state.runner.whole(
+            "analysis", (state.articles, repr(state.config)),
+            lambda: analyze(state.articles, state.config, state.runner))
     state.runner.memos.save(release=not state.keep_memos)
 
 

@@ -132,3 +132,36 @@ def test_paged_lists_after_any_edits_equal_a_cold_build(tmp_path: Path, seed: in
     edits = [_edit(cli / "seeds", rng) for _ in range(2)]
     build(cli, quiet=True)
     _assert_equals_clean_build(cli, tmp_path / "clean-cli", f"command line, {edits}")
+
+
+def test_a_template_edit_reuses_the_analysis_and_a_seed_edit_redoes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview keeps its last digest while the articles and configuration are the
+    same: a template edit renders the pages again without analysing; the next seed edit
+    analyses again, still reusing the per-article results of the build before."""
+    import site_builder.analyze as analysis
+
+    calls: list[int] = []
+    analyze = analysis.analyze
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return analyze(*args, **kwargs)
+    monkeypatch.setattr(analysis, "analyze", counted)
+    rng = random.Random(5)
+    site = _site(tmp_path / "edited")
+    runner, live = _preview(site)
+    assert len(calls) == 1
+    _edit_template(site, rng)
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert len(calls) == 1
+    _assert_equals_clean_build(site, tmp_path / "clean-template", "template")
+    sentences = runner.memos["sentences"]  # type: ignore[attr-defined]
+    kept = set(sentences._old or {})
+    edit = _edit(site / "seeds", rng, "sentence")
+    calls.clear()  # the clean build analysed too
+    build(site, quiet=True, runner=runner, preview=True, live=live)
+    assert len(calls) == 1
+    # Only the edited article's sentences were worked out again.
+    assert kept and len(set(sentences._old or {}) - kept) <= 1, edit
+    _assert_equals_clean_build(site, tmp_path / "clean-seed", edit)
