@@ -165,3 +165,31 @@ def test_a_template_edit_reuses_the_analysis_and_a_seed_edit_redoes_it(
     # Only the edited article's sentences were worked out again.
     assert kept and len(set(sentences._old or {}) - kept) <= 1, edit
     _assert_equals_clean_build(site, tmp_path / "clean-seed", edit)
+
+
+def test_a_rebuild_collects_its_garbage_and_freezes_what_the_preview_keeps(
+        tmp_path: Path) -> None:
+    """After a preview rebuild, cyclic garbage is gone at once, and what the preview keeps
+    is left out of the collector's later passes (each would walk all of it again)."""
+    import gc
+    import weakref
+
+    from site_builder.serve import PreviewState, rebuild
+
+    class Node:
+        pass
+
+    site = _site(tmp_path / "edited")
+    state = PreviewState()
+    cycle = Node()
+    cycle.self = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    del cycle
+    gc.disable()  # only the rebuild may collect it
+    try:
+        rebuild(site, site / "output", state)
+        assert gone() is None
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
