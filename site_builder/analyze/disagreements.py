@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -28,13 +29,14 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched"})
+                     "aid", "contained", "searched", "identified"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
 # dead; the displaced go home; water rises and recedes): any change from one day to the
 # next is an update.
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift"})
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
+                            "minor", "serious", "critical", "stable"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -45,11 +47,13 @@ _CONVERSION = 0.01
 # Sums and durations this many times apart measure different things.
 APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
-                               "money"})
+                               "money", "floors"})
 # A physical size misreported is off by a slip of a digit or a unit taken for another
 # (feet for metres: 3.3 times), not several-fold: farther apart are two things (a ship
 # and the bridge it hit, a span and the whole bridge).
 SIZE_APART = 4.0
+# The same holds for a building's storeys (a 12-storey tower, a pile of rubble two high).
+_FIXED_SIZES = SIZES | {"floors"}
 _CONVERTED = SIZES | {"duration"}
 _PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
@@ -132,7 +136,7 @@ def relation(a: Figure, b: Figure) -> str:
         return "same"
     # A size that moves (a water level, how near a column has come) may move far.
     fixed = a.prop not in RUNNING_EITHER and a.prop != "distance"
-    reach = SIZE_APART if a.dimension in SIZES and fixed else APART
+    reach = SIZE_APART if a.dimension in _FIXED_SIZES and fixed else APART
     if a.dimension in _APART_DIMENSIONS and \
             max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
         return "apart"  # a metre and a mile apart: not one quantity misreported
@@ -198,7 +202,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         year = year_of.get(s.ref.article)
         for f in s.values:
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
-                    or _forecast(s.text, f):
+                    or _forecast(s.text, f) or _increment_or_rest(s.text, f):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -208,6 +212,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
+            elif f.dimension == "count" and f.prop == "killed" and _identified(s.text, f):
+                f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
@@ -222,19 +228,50 @@ _DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
+_CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
+
+
 def _clause(text: str, f: Figure) -> str:
-    """The figure's own clause, the figure left out (up to the next figure)."""
+    """The figure's own clause, the figure left out (up to the next figure; the whole a
+    part is "out of" belongs to the part's clause)."""
     opening = max(text.rfind(c, 0, f.start) for c in ",;.:") + 1
     rest = text[f.end:]
-    close = re.search(r"[,;:.]\s|\d", rest)
+    close = _CLAUSE_END.search(rest)
     return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+
+
+# "four more bodies", "another 15 victims", "rose by one": what a report adds, not the
+# count; "the remaining three bodies": what is left of a count, not the count.
+_INCREMENT_IN = re.compile(r"\w\s+(?:more|additional|further|other)\s+(?!than\b)[a-z]", re.I)
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|an\s+(?:additional|extra)|a\s+further|(?:(?:rose|rise[sn]?|rising|"
+    r"increased?|increasing|climbed|jumped|grew|grown|fell|fallen|dropped|decreased)\s+"
+    r"(?:\w+ly\s+)?by)|(?:the\s+)?(?:remaining|other))\s+$", re.I)
+
+
+def _increment_or_rest(text: str, f: Figure) -> bool:
+    """A count of what a report adds to, or what is left of, a total: never the total
+    (what is left missing is the missing count itself)."""
+    if f.dimension != "count" or f.prop == "missing":
+        return False
+    return bool(_INCREMENT_IN.search(f.text) or
+                _INCREMENT_BEFORE.search(text, max(0, f.start - 40), f.start))
+
+
+# "41 bodies out of 69 recovered have been identified": the dead named so far, a count
+# that grows apart from the toll and from the bodies found.
+_IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+
+
+def _identified(text: str, f: Figure) -> bool:
+    return bool(_IDENTIFIED.search(_clause(text, f)))
 
 
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
 # far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
 _FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
-                    r"located)\b", re.I)
+                    r"located|collected)\b", re.I)
 
 
 def _recovered(text: str, f: Figure) -> bool:
@@ -556,7 +593,7 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
     if len(places) == 1:
         place = places.pop()
-        names = ["all places together" if place == "*all" else place.title()]
+        names = ["all places together" if place == "*all" else string.capwords(place)]
     about = _label(first)
     out = []
     for c in order:
@@ -653,6 +690,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
                    "risk": "at risk", "wind": "wind speed",
                    "sustained wind": "sustained wind speed", "contained": "share contained",
+                   "minor": "lightly hurt", "serious": "seriously hurt",
+                   "critical": "in critical condition", "stable": "in stable condition",
+                   "identified": "identified",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 

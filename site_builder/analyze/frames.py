@@ -20,7 +20,7 @@ from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
 
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+_SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
              "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
@@ -230,7 +230,8 @@ _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.I)
-_SCALE_AFTER = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b", re.I)
+_SCALE_AFTER = re.compile(r"\s?(dozen|thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b",
+                          re.I)
 _CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(k for k in _CURRENCY if k.isalpha()) + r")\b",
                              re.I)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
@@ -470,7 +471,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_with_property(sentence, f, found))
+        framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
     return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
             else f for f in framed]
@@ -478,6 +479,31 @@ def find_figures(sentence: str) -> list[Figure]:
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
     return replace(f, prop=prop)
+
+
+# How badly the people counted are hurt: a class of the injured ("112 minor injuries", "19
+# of them were in critical condition"), never all the injured nor the toll. A closed class.
+_SEVERITY = {"minor": "minor", "slight": "minor", "slightly": "minor", "light": "minor",
+             "lightly": "minor", "serious": "serious", "seriously": "serious",
+             "severe": "serious", "severely": "serious", "grave": "serious",
+             "gravely": "serious", "critical": "critical", "critically": "critical",
+             "stable": "stable", "fair": "stable", "good": "stable"}
+_SEVERITY_IN = re.compile(r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|severe(?:ly)?|"
+                          r"grave(?:ly)?|critical(?:ly)?)\b", re.I)
+_CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2})?\s+"
+                              r"(?:(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?)?"
+                              r"in\s+(?:a\s+)?(critical|serious|stable|grave|severe|fair|good)\s+"
+                              r"condition\b", re.I)
+
+
+def _with_severity(text: str, f: Figure) -> Figure:
+    """A count of the hurt told by how badly: its severity is its property."""
+    if f.dimension != "count":
+        return f
+    m = _CONDITION_AFTER.match(text, f.end)
+    if m is None and f.prop == "injured":
+        m = _SEVERITY_IN.search(f.text)
+    return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
 
 
 def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
@@ -1140,7 +1166,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
         between = _RELATIVE.sub("", text[figure.end:m.start()])
-        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
+        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b",
+                                                 between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):
             # A cue after the figure speaks for it only within its clause (an appositive
