@@ -84,6 +84,8 @@ def _rate(text: str, f: Figure) -> str:
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
+    if f.dimension == "count" and not f.prop and f.unit == "people":
+        return []  # "72 people", "four others": people of whom nothing is said
     if f.dimension == "count":
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
@@ -495,7 +497,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[y]) == "same"
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
-    clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
+    clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)
+               and not _whole_of_listed(items, values[x], figure[y])
+               and not _whole_of_listed(items, values[y], figure[x])]
     # Where figures are given for several places, a figure of no stated place well above one
     # place's figure is likely the whole story's (a state's outages against one county's).
     if several_places:
@@ -540,6 +544,30 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+# Who is on board, listed by kind ("68 passengers and four crew members"): the parts of a
+# whole that looser prose names by the first kind ("72 passengers" for everyone aboard).
+_WHO = frozenset({"aboard", "crew", ""})
+_LISTED_WITH = re.compile(r",?\s+(?:and|plus)\s+$")
+
+
+def _whole_of_listed(items: list[_Item], part: list[int], whole: Figure) -> bool:
+    """`whole` is the sum of a claim's figure and the one listed beside it in its
+    sentence, both counting who is on board: the whole of the parts, not a rival."""
+    for i in part:
+        f, sentence = items[i].figure, items[i].sentence
+        if f.prop not in _WHO or whole.prop not in _WHO:
+            return False
+        for g in sentence.values:
+            if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
+                continue
+            first, second = (f, g) if f.end <= g.start else (g, f)
+            if second.start >= first.end and \
+                    _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
+                    abs(f.value + g.value - whole.value) < 0.5:
+                return True
+    return False
 
 
 def _part_of_whole(part: Figure, whole: Figure) -> bool:
