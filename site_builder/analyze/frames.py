@@ -318,6 +318,10 @@ _NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|
 _SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
                       r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+"
                       r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+# Adjectives of extent joined to a measure ("3.2-metre-wide"): which extent it gives.
+_DIMENSION_OF = {"wide": "width", "broad": "width", "deep": "depth", "high": "height",
+                 "tall": "height", "long": "length"}
+_DIMENSION_ADJECTIVE = re.compile(r"-(wide|broad|deep|high|tall|long)\b", re.I)
 _LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
 _MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
                               r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
@@ -730,6 +734,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif dimension == "floors":
             # "a 30-storey office tower": the building's height, told apart by its head noun.
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+        elif dimension == "length" and hyphenated and (
+                adjective := _DIMENSION_ADJECTIVE.match(text, until)):
+            # "a 3.2-metre-wide alley": the adjective says which extent, the noun of what.
+            prop = _DIMENSION_OF[adjective.group(1).lower()]
+            thing = _length_thing(_NOUN_NEXT.sub("", text[adjective.end():adjective.end() + 60]))
+            until = adjective.end()
         elif dimension == "length" and (hyphenated or (
                 not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
             # "a 22-foot vessel", "the 700ft (213m) cargo ship": the size of what it qualifies.
