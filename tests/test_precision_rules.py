@@ -477,3 +477,24 @@ def test_an_extent_joined_to_a_measure_compares_with_the_same_extent():
     assert (joined.prop, joined.thing) == ("width", "tunnel")
     assert conflicting(joined, one("The tunnel is just a tunnel four metres wide."))
     assert not conflicting(joined, one("The tunnel runs 400 metres long."))
+
+
+# --- An earlier event the story is compared with keeps its own figures ---
+
+def test_the_toll_of_an_event_the_story_is_compared_with_is_not_the_storys(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
+        ("2025-03-03", ["The Varna mine blast killed 41 miners. It is the worst accident since "
+                        "the collapse of the Orlen shaft back in 2009. The shaft's collapse "
+                        "killed 97 miners, many of them young."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+def test_the_storys_own_event_named_like_the_compared_one_still_counts(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
+        ("2025-03-04", ["It was the deadliest blast since a mine blast in Orlen in 2009. The "
+                        "blast killed 47 miners, officials said on Tuesday."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
+from ..text import is_stopword, stem
 from .frames import PART, SIZES, Figure, place_names, sentence_place
 from .sentences import Sentence, synonym_stems
 
@@ -193,18 +194,22 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
+    compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
     for s in sentences:
         if s.ref not in scene:
             scene[s.ref] = sentence_place(s.text)
+        year = year_of.get(s.ref.article)
+        earlier, compared[s.ref] = compared[s.ref], compared[s.ref] | _compared_events(s.text,
+                                                                                       year)
         if not s.values:
             continue
         if others and others.search(s.text):
             continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
-        year = year_of.get(s.ref.article)
         for f in s.values:
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
-                    or _forecast(s.text, f) or _increment_or_rest(s.text, f):
+                    or _forecast(s.text, f) or _increment_or_rest(s.text, f) \
+                    or (earlier and _of_a_compared_event(s.text, f, earlier)):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -334,6 +339,32 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
 
 _NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|"
                           r"[Ss]torm)\s+([A-Z][a-z]+)\b")
+
+
+# "the deadliest disaster since the sinking of the Orla ferry in 2009": an earlier event the
+# story is measured against.
+_SINCE_EVENT = re.compile(r"\bsince\s+(?P<event>(?:[\w'’-]+\s+){1,6}?)(?:back\s+)?in\s+"
+                          r"(?P<year>1[89]\d\d|20\d\d)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _compared_events(text: str, year: int | None) -> set[str]:
+    """Stems naming an earlier event a sentence compares the story with (not the words
+    the sentence uses for the story itself: "the worst crush since the 1959 stadium crush")."""
+    found: set[str] = set()
+    for m in _SINCE_EVENT.finditer(text):
+        if year and int(m.group("year")) < year - 1:
+            own = {stem(w) for w in _WORD.findall(text, 0, m.start())}
+            found |= {stem(w) for w in _WORD.findall(m.group("event"))
+                      if not is_stopword(w) and len(w) > 2} - own
+    return found
+
+
+def _of_a_compared_event(text: str, f: Figure, events: set[str]) -> bool:
+    """ "The ferry's sinking killed 304 people", after a sentence of its paragraph compared
+    the story with that sinking: the earlier event's figure (its clause's subject names it)."""
+    subject = re.split(r"[,;:]", text[:f.start])[-1]
+    return bool({stem(w) for w in _WORD.findall(subject)} & events)
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
