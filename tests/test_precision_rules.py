@@ -498,3 +498,14 @@ def test_the_storys_own_event_named_like_the_compared_one_still_counts(tmp_path)
                         "blast killed 47 miners, officials said on Tuesday."]),
     ])
     assert [d for d in digest.disagreements if "killed" in d.about]
+
+
+# --- A possessive country or region names where the place it holds is ---
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Floods killed 12 people in Peru's mountain town of Tarma.", "tarma"),
+    ("Floods killed 12 people in Peru's Tarma.", "tarma"),
+    ("Floods killed 12 people in Peru on Sunday.", "peru"),
+])
+def test_a_possessive_country_names_the_place_it_holds(sentence, place):
+    assert one(sentence).place == place

@@ -572,7 +572,12 @@ def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
-    return place_key(m.group(1))
+    name = m.group(1)
+    if owned := re.search(r"['’]s\s+(.+)$", name):
+        return place_key(owned.group(1))  # "in Peru's Tarma": Tarma
+    if (inner := _OWNED_PLACE.match(text, m.end())) and re.search(r"['’]s$", name):
+        return place_key(inner.group(1))  # "in Nepal's resort city of Pokhara": Pokhara
+    return place_key(name)
 
 
 def place_key(name: str) -> str:
@@ -871,6 +876,8 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
+# The place a possessive country or region holds: "Nepal's resort city of Pokhara".
+_OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
