@@ -509,3 +509,7 @@ def test_the_storys_own_event_named_like_the_compared_one_still_counts(tmp_path)
 ])
 def test_a_possessive_country_names_the_place_it_holds(sentence, place):
     assert one(sentence).place == place
+
+
+def test_a_weekday_owns_no_place():
+    assert one("Floods killed 12 people in Tuesday's Tarma flood.").place != "tarma"

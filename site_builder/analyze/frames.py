@@ -573,9 +573,12 @@ def _place(text: str, m: re.Match[str]) -> str:
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
     name = m.group(1)
+    owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
+    if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
+        return place_key(name)  # "Sunday's Jeju Air crash" is owned by no place
     if owned := re.search(r"['’]s\s+(.+)$", name):
         return place_key(owned.group(1))  # "in Peru's Tarma": Tarma
-    if (inner := _OWNED_PLACE.match(text, m.end())) and re.search(r"['’]s$", name):
+    if inner := _OWNED_PLACE.match(text, m.end()):
         return place_key(inner.group(1))  # "in Nepal's resort city of Pokhara": Pokhara
     return place_key(name)
 
