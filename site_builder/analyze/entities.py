@@ -742,7 +742,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
                        PLACE_WORDS | EVENT_WORDS | EVENT_HEADS | PLACE_NOUNS | SYSTEM_NOUNS
-                       | ORG_WORDS)
+                       | ORG_WORDS | STRUCTURE_HEADS)
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
     join_flight_codes(keys, joiner)
