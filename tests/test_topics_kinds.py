@@ -348,7 +348,7 @@ def test_a_models_name_after_different_designations_is_one_model():
 
 def test_a_structures_two_word_short_form_is_the_structure():
     # A station crush: the station is named for a person and its town.
-    key_to_topic, drafts = topics([
+    key_to_topic, _ = topics([
         "Crowds filled Ana Ruiz Kessel Central Station on Friday.",
         "Trains at Kessel Central were halted for an hour.",
         "Muir Central is another town's station.",
