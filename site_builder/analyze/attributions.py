@@ -26,6 +26,7 @@ from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import stem, words
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
+from .part_of_day import part_of_day_rows
 from .sentences import Sentence
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
@@ -100,7 +101,9 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _speaker_rows(sentences, articles, names)
             + _denial_rows(sentences, articles, names)
             + _found_rows(sentences, articles)
-            + _nationality_rows(sentences, articles))
+            + _nationality_rows(sentences, articles)
+            + _disowned_rows(sentences, articles, names)
+            + part_of_day_rows(sentences, articles, _claim))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -592,6 +595,62 @@ def _own_statement(s: Sentence, m: Mention) -> int | None:
     if any(re.match(r"\s+(?:said|says|told)\b", s.text[x.end:]) for x in between):
         return None
     return later.end()
+
+
+# --- whether a body gave the figure credited to it -------------------------------------
+
+# What a body says when it disowns a figure: "the number never came from it", "it had never
+# announced them", "denied issuing the toll".
+_DISOWN_VERBS = r"(?:announc|issu|releas|publish|giv|gave|provid|report|produc|compil)\w*"
+_DISOWNS = re.compile(
+    r"\b(?:(?:never|not)\s+(?:come|came)\s+from\s+(?:it|them|us)|(?:was|were)\s+not\s+"
+    r"(?:its|their|our)\b|(?:never|not|n['’]t)\s+(?:(?:have|had|has|been)\s+)?"
+    + _DISOWN_VERBS + r"|\bden(?:ied|ies|y)\s+(?:ever\s+)?(?:having\s+)?" + _DISOWN_VERBS + r")")
+# Nouns for a figure: the thing disowned must be one ("the figure", "those numbers").
+_FIGURE_NOUN = re.compile(r"\b(?:figures?|numbers?|toll|tolls|counts?|estimates?|tally|"
+                          r"statistics|data)\b")
+# A figure credited to a body: "citing the Red Cross", "according to the Red Cross".
+_CREDITING = re.compile(r"\b(?:[Cc]iting|[Aa]ccording\s+to|[Qq]uoting|figures\s+from|data\s+from)"
+                        r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
+_SAYS_FIGURE = re.compile(r"\s+(?:(?:has|had|also)\s+)*(?:says|said|reported|reports|"
+                          r"estimated|estimates|put|puts|counted|told)\b")
+
+
+def _disowned_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """A body that says a figure credited to it did not come from it, against the
+    outlets that credit the figure to it."""
+    disowned: dict[str, list[Sentence]] = {}
+    credited: dict[str, list[Sentence]] = {}
+    bodies: dict[str, Topic] = {}
+    for s in sentences:
+        for m in s.mentions:
+            topic = names.topic(m)
+            if topic is None or topic.kind in ("person", "place", "event"):
+                continue
+            says = _own_statement(s, m)
+            clause = s.text[says:] if says is not None else ""
+            clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
+                clause) else clause
+            disown = _DISOWNS.search(clause)
+            if disown and _FIGURE_NOUN.search(clause) and not s.values:
+                bodies[topic.slug] = topic
+                disowned.setdefault(topic.slug, []).append(s)
+            elif s.values and (_CREDITING.search(s.text[:m.start]) or (
+                    _SAYS_FIGURE.match(s.text, m.end) and not _NEGATION.search(clause))):
+                credited.setdefault(topic.slug, []).append(s)
+    rows = []
+    for slug in sorted(disowned):
+        said = [s for s in credited.get(slug, ()) if s.ref.article != disowned[slug][0]
+                .ref.article or s.index < disowned[slug][0].index]
+        if not said:
+            continue
+        name = bodies[slug].name
+        rows.append(Disagreement(f"whether {name} gave the figure credited to it", [
+            _claim(f"the figure is {name}'s (say others)", said, articles),
+            _claim(f"{name} says it never gave it", disowned[slug], articles)],
+            kind="contradicts"))
+    return rows
 
 
 # --- a missing thing, found later --------------------------------------------------------
