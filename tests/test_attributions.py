@@ -270,3 +270,76 @@ def test_a_thing_striking_one_named_structure_at_two_exact_times_is_flagged():
 ])
 def test_exact_times_within_their_rounding_or_of_other_strikes_are_not_flagged(texts):
     assert not [r for r in _rows(*texts) if r.about.startswith("when the ")]
+
+
+# --- a body disowns a figure credited to it (invented: a stadium crush) ------------------
+
+
+def test_a_body_that_disowns_a_figure_credited_to_it_is_flagged():
+    [row] = _rows(
+        "The Harbour Health Directorate says 212 people were injured in the crush at the "
+        "stadium gates.",
+        "At least 212 people were hurt, citing the Harbour Health Directorate, the league "
+        "said in its statement.",
+        "But the Harbour Health Directorate says the figure never came from it and that it "
+        "has not published any count.")
+    assert row.kind == "contradicts"
+    assert "Harbour Health Directorate" in row.about
+    assert _sides(row) == [{"story-0", "story-1"}, {"story-2"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # The body stands by its figure.
+    ("The Harbour Health Directorate says 212 people were injured in the crush.",
+     "The Harbour Health Directorate said the figure was its own and would be updated."),
+    # Not a figure it disowns: an order it never gave.
+    ("The Harbour Health Directorate says 212 people were injured in the crush.",
+     "The Harbour Health Directorate said it had never announced a curfew at the stadium."),
+    # A disowned figure no one else credits to it.
+    ("The league says 212 people were injured in the crush.",
+     "The Harbour Health Directorate says the figure never came from it."),
+])
+def test_a_body_that_keeps_or_never_had_a_figure_is_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+# --- when one event happened, by part of a day (invented: a ferry sinking) ---------------
+
+
+def test_the_early_hours_of_a_day_against_the_night_before_are_flagged():
+    [row] = _rows(
+        "The overloaded ferry sank in the early hours of Tuesday, a few miles off the cape.",
+        "Survivors said the ferry capsized late on Monday night, soon after leaving port.")
+    assert row.kind == "contradicts"
+    assert row.about.startswith("when the ferry")
+    assert {c.value for c in row.claims} == {"in the early hours of Tuesday",
+                                             "late on Monday night"}
+
+
+def test_a_date_and_a_weekday_are_compared_on_the_week():
+    # 8 April 2031 is a Tuesday.
+    [row] = _rows(
+        "The overloaded ferry sank in the early hours of 8 April off the cape.",
+        "The ferry sank that same Monday night, soon after leaving port.")
+    assert {c.value for c in row.claims} == {"in the early hours of 8 April",
+                                             "that same Monday night"}
+
+
+@pytest.mark.parametrize("texts", [
+    # Parts of one day that may both hold.
+    ("The ferry sank on Monday night off the cape.",
+     "The ferry sank late on Monday night off the cape."),
+    ("The ferry sank in the early hours of Tuesday.",
+     "The ferry sank on Tuesday morning."),
+    # One of several: the second ferry is another event.
+    ("The ferry sank in the early hours of Tuesday.",
+     "The second ferry sank late on Monday night."),
+    # The part of the day is another clause's: the pumps failed then, not the ferry.
+    ("The pumps failed in the early hours of Tuesday, and the ferry sank soon after.",
+     "The ferry sank late on Monday night."),
+    # Two different things.
+    ("The ferry sank in the early hours of Tuesday.",
+     "The pier collapsed late on Monday night."),
+])
+def test_parts_of_days_that_may_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []

@@ -57,10 +57,11 @@ the a an both two three four five several its their his her all these those
 """.split())
 _PREPOSITION_WORDS = frozenset(_PREPOSITIONS.strip("(?:)").split("|")) | {
     "to", "from", "by", "with", "into", "after", "before", "during", "over", "under"}
-# Verbs that tell one happening: a dam that burst is a dam that failed.
+# Verbs that tell one happening: a dam that burst is a dam that failed; a boat that
+# capsized, one that sank.
 _VERB_CLASS = {"burst": "failed", "gave way": "failed", "gave out": "failed",
                "collapsed": "failed", "breached": "failed", "broke": "failed",
-               "hit": "struck", "came ashore": "made landfall"}
+               "hit": "struck", "came ashore": "made landfall", "capsized": "sank"}
 # Words that are no event's noun, and words before a noun that make it one of several.
 _NOT_NOUNS = frozenset("""
 and or but that which who it they there then when also had has have was were been what
@@ -151,7 +152,7 @@ def _told(s: Sentence) -> list[_Told]:
             low, high = _HOURS[part]
             found.append(_Told(s, noun.group(), verb.group("verb"), match.group().strip(),
                                weekday * 24 + low, weekday * 24 + high,
-                               bool(re.search(r"\bthe\s+(?:\w+\s+)?$", text[:noun.start()]))))
+                               bool(re.search(r"\bthe\s+(?:\w+\s+)?$", text[:noun.start()], re.I))))
             break
     return found
 
