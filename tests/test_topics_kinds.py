@@ -382,3 +382,18 @@ def test_transliterated_spellings_of_one_person_join_narrowly():
     assert kind(key_to_topic, drafts, "Abdulrahim al-Masoudi") == "person"
     assert not same(key_to_topic, "Mohammed Saleh", "Mahmoud Saleh")
     assert not same(key_to_topic, "Dina Karsh", "Dana Karsh")  # too short to tell
+
+
+def test_a_country_before_ordinary_words_names_a_national_body():
+    # A regatta capsize: the national rowing body, and a navy that is split from its country.
+    key_to_topic, _ = topics([
+        "US Rowing said the regatta would go ahead after the capsize.",
+        "Members of the rowing club watched from the bank.",
+        "The U.S. Navy sent a boat to the lake.",
+        "A navy diver reached the hull.",
+    ])
+    assert entity_key("US Rowing") in key_to_topic
+    assert entity_key("Rowing") not in key_to_topic
+    assert not same(key_to_topic, "US Rowing", "United States")
+    assert entity_key("Navy") in key_to_topic
+    assert entity_key("U.S. Navy") not in key_to_topic

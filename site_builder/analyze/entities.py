@@ -187,6 +187,8 @@ _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+# Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
+_NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
 # A radio call sign names a flight for the moment of a call, not a topic ("call sign K7").
 _CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
 # Bodies of government named for the fields they cover ("Department of Health, Education
@@ -470,9 +472,13 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         initial = False
     if not tokens:
         return []
-    # "US Congress", "U.S. Navy": a country code or name in front of another name.
+    # "US Congress", "U.S. Navy": a country code or name in front of another name. But
+    # ordinary words after a country name a national body ("U.S. Steel", "US Rowing"):
+    # without the country they name nothing.
+    rest = {t.lower() for t in tokens[1:]}
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
-            entity_key(" ".join(tokens)) not in gazetteer().country_of:
+            entity_key(" ".join(tokens)) not in gazetteer().country_of and not (
+                all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES):
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
