@@ -390,7 +390,7 @@ def test_a_country_before_ordinary_words_names_a_national_body():
         "US Rowing said the regatta would go ahead after the capsize.",
         "Members of the rowing club watched from the bank.",
         "The U.S. Navy sent a boat to the lake.",
-        "A navy diver reached the hull.",
+        "A diver reached the hull.",
     ])
     assert entity_key("US Rowing") in key_to_topic
     assert entity_key("Rowing") not in key_to_topic
