@@ -751,10 +751,13 @@ def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> lis
 # Verbs saying that an event took place; their subject names the event.
 _OCCURRED = re.compile(r"\b([a-z]+),?\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
+# "the collision at 8:47 p.m.": an event's noun with its time right after it.
+_EVENT_AT = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?=at\s+(?:about\s+|around\s+)?\d)")
 _CLOCK = re.compile(
     r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
-    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
-    r"(?P<half>[ap])\.?m\.?(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
+    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<half>[ap])\.?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s+"
+    r"(?:local time|[A-Z]{2,4}\b)))(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
 # Words before the event's noun that make it one of several ("the second quake").
 _SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
                       "main", "new", "last", "latest", "next", "other", "smaller", "larger"})
@@ -769,6 +772,7 @@ class _Clock:
     day: tuple[int, int] | None  # (month, day) the clause states, if any
     low: int  # minutes after midnight
     high: int
+    definite: bool = False  # "the collision" with no name: the story's own event
 
 
 def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
@@ -805,7 +809,10 @@ def _one_event(a: _Clock, b: _Clock) -> bool:
     """Told of one event: a named thing in common, no two different days stated, and the
     same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
     nouns_fit = stem(a.noun) == stem(b.noun) or not ({a.noun, b.noun} & _EVENT_NOUNS)
-    return nouns_fit and bool(a.sentence.topics & b.sentence.topics) and not (
+    # "The collision happened at ..." names nothing: "the" makes it the story's event.
+    unnamed = (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
+    return nouns_fit and (bool(a.sentence.topics & b.sentence.topics) or (
+        unnamed and stem(a.noun) == stem(b.noun))) and not (
         a.day and b.day and a.day != b.day)
 
 
@@ -816,8 +823,12 @@ def _clock_clash(a: _Clock, b: _Clock) -> bool:
 
 def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
     found = []
-    for m in _OCCURRED.finditer(s.text):
-        noun = m.group(1)
+    # An event's noun and the verb of its happening, or its noun with "at" and a time
+    # ("the collision at 8:47 p.m. killed ..."), which says it happened then.
+    told = [(m, m.group(1), m.group(2)) for m in _OCCURRED.finditer(s.text)] + [
+        (m, m.group(1), "happened") for m in _EVENT_AT.finditer(s.text)
+        if m.group(1) in _MISHAPS]
+    for m, noun, verb in told:
         before = s.text[:m.start()].lower().split()[-3:]
         if not noun.isalpha() or _SEVERAL & {*before, noun} or noun in ("it", "which", "that"):
             continue
@@ -827,13 +838,16 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         hedge = clock.group("hedge") or "" if clock else ""
         if clock is None or hedge.startswith(("shortly", "just")):
             continue  # "shortly before 2 p.m." gives no interval to compare
-        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-        if int(clock.group("h")) > 12 or minute > 59:
-            continue
-        at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
+        if clock.group("h24"):
+            hour, minute = int(clock.group("h24")), int(clock.group("m24"))
+        else:
+            hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+            if int(clock.group("h")) > 12 or minute > 59:
+                continue
+            hour += 12 if clock.group("half") == "p" else 0
+        at = hour * 60 + minute
         zone = (clock.group("zone") or "").strip()
         zone = "" if zone == "local time" else zone
-        verb = m.group(2)
         # "the ship struck the X Bridge at ...": a thing's striking is told by what it
         # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
         # storm is told by its own noun.
@@ -843,10 +857,13 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
                        zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
                              at - _spread(minute, bool(hedge)),
-                             at + _spread(minute, bool(hedge)))))
+                             at + _spread(minute, bool(hedge)),
+                             bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)))))
     return found
 
 
+# Nouns of one-off mishaps whose time may follow them with "at".
+_MISHAPS = EVENT_HEADS | frozenset("collision accident impact sinking attack".split())
 # Nouns of events that happen by themselves (a quake strikes): the noun tells the event.
 _EVENT_NOUNS = EVENT_HEADS | frozenset(
     "hurricane typhoon cyclone tornado aftershock tremor".split())
@@ -879,7 +896,7 @@ def _day(s: Sentence, start: int) -> tuple[int, int] | None:
 
 
 # "Struck" and "hit" say the same of a quake or a storm.
-_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall",
+_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall", "occurred": "happened",
                      "roared ashore": "made landfall"}
 
 
