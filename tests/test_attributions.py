@@ -370,3 +370,10 @@ def test_a_24_hour_time_and_a_noun_with_at_are_read_as_the_events_time():
 ])
 def test_times_that_agree_or_are_no_events_are_not_flagged(texts):
     assert _rows(*texts) == []
+
+
+def test_a_named_structure_is_not_the_storys_unnamed_one():
+    # Another dam named in the background is told apart by its name (a reservoir story).
+    assert _rows(
+        "The dams burst in the early hours of Tuesday, flooding the low town.",
+        "The Orlen dam in the north burst on Saturday evening years ago, killing 40.") == []

@@ -71,6 +71,11 @@ first second third another earlier later initial main new last latest next other
 larger upper lower
 """.split())
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# "the dams", "the two dams": "the" and lower-case words before the noun; "the Varno dam":
+# a capitalised word right before it names one thing.
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+_NAMED = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Both|Two)\s)"
+                    r"[A-Z][\w'’-]*\s+$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class _Told:
     low: int  # hours from Monday 00:00
     high: int
     definite: bool  # "the dams": the story's own, named before
+    named: bool  # "the Varno dam": one thing by its name, told apart by its topics
 
 
 def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
@@ -118,8 +124,13 @@ def _overlap(a: _Told, b: _Told) -> bool:
 
 
 def _one_event(a: _Told, b: _Told) -> bool:
-    """Told of the story's own event: a named thing in common, or "the" before the noun."""
-    return bool(a.sentence.topics & b.sentence.topics) or a.definite or b.definite
+    """Told of the story's own event: a named thing in common, or, where neither noun
+    is named, "the" before one that its sentence names nothing else of ("the dams")."""
+    if a.sentence.topics & b.sentence.topics:
+        return True
+    if a.named or b.named:
+        return False
+    return (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
 
 
 def _clash(a: _Told, b: _Told) -> bool:
@@ -150,9 +161,10 @@ def _told(s: Sentence) -> list[_Told]:
             if part == "night" and match.groupdict().get("late"):
                 part = "late night"
             low, high = _HOURS[part]
+            lead = text[:noun.start()]
             found.append(_Told(s, noun.group(), verb.group("verb"), match.group().strip(),
                                weekday * 24 + low, weekday * 24 + high,
-                               bool(re.search(r"\bthe\s+(?:\w+\s+)?$", text[:noun.start()], re.I))))
+                               bool(_DEFINITE.search(lead)), bool(_NAMED.search(lead))))
             break
     return found
 
