@@ -276,6 +276,13 @@ def test_exact_times_within_their_rounding_or_of_other_strikes_are_not_flagged(t
 # --- a body disowns a figure credited to it (invented: a stadium crush) ------------------
 
 
+def test_a_body_that_denies_issuing_a_figure_is_flagged():
+    [row] = _rows(
+        "According to the Harbour Health Directorate, 212 people were injured at the gates.",
+        "The Harbour Health Directorate denied issuing the toll on Sunday.")
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
 def test_a_body_that_disowns_a_figure_credited_to_it_is_flagged():
     [row] = _rows(
         "The Harbour Health Directorate says 212 people were injured in the crush at the "
@@ -296,6 +303,11 @@ def test_a_body_that_disowns_a_figure_credited_to_it_is_flagged():
     # Not a figure it disowns: an order it never gave.
     ("The Harbour Health Directorate says 212 people were injured in the crush.",
      "The Harbour Health Directorate said it had never announced a curfew at the stadium."),
+    # A count not yet published is no figure disowned.
+    ("The Harbour Health Directorate says 212 people were injured in the crush.",
+     "The Harbour Health Directorate said it had not yet published a final toll."),
+    ("The Harbour Health Directorate says 212 people were injured in the crush.",
+     "The Harbour Health Directorate said it has not published a final count."),
     # A disowned figure no one else credits to it.
     ("The league says 212 people were injured in the crush.",
      "The Harbour Health Directorate says the figure never came from it."),

@@ -604,11 +604,13 @@ def _own_statement(s: Sentence, m: Mention) -> int | None:
 _DISOWN_VERBS = r"(?:announc|issu|releas|publish|giv|gave|provid|report|produc|compil)\w*"
 _DISOWNS = re.compile(
     r"\b(?:(?:never|not)\s+(?:come|came)\s+from\s+(?:it|them|us)|(?:was|were)\s+not\s+"
-    r"(?:its|their|our)\b|(?:never|not|n['’]t)\s+(?:(?:have|had|has|been)\s+)?"
+    r"(?:its|their|our)\b|(?:never|not|n['’]t)\s+(?!yet\b)(?:(?:have|had|has|been)\s+)?"
     + _DISOWN_VERBS + r"|\bden(?:ied|ies|y)\s+(?:ever\s+)?(?:having\s+)?" + _DISOWN_VERBS + r")")
-# Nouns for a figure: the thing disowned must be one ("the figure", "those numbers").
-_FIGURE_NOUN = re.compile(r"\b(?:figures?|numbers?|toll|tolls|counts?|estimates?|tally|"
-                          r"statistics|data)\b")
+# Nouns for a figure, one already given ("the figure", "those numbers", "any count"): not
+# one yet to come ("a final toll").
+_FIGURE_NOUN = re.compile(r"\b(?:the|that|this|those|these|such|any|its|their)\s+"
+                          r"(?:[a-z]+\s+)?(?:figures?|numbers?|toll|tolls|counts?|estimates?|"
+                          r"tally|statistics|data)\b")
 # A figure credited to a body: "citing the Red Cross", "according to the Red Cross".
 _CREDITING = re.compile(r"\b(?:[Cc]iting|[Aa]ccording\s+to|[Qq]uoting|figures\s+from|data\s+from)"
                         r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
@@ -628,8 +630,8 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
             topic = names.topic(m)
             if topic is None or topic.kind in ("person", "place", "event"):
                 continue
-            says = _own_statement(s, m)
-            clause = s.text[says:] if says is not None else ""
+            # From the name on: "X denied issuing ..." disowns with its verb of saying.
+            clause = s.text[m.end:] if _own_statement(s, m) is not None else ""
             clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
                 clause) else clause
             disown = _DISOWNS.search(clause)

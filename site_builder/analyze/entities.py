@@ -111,7 +111,7 @@ studies press tribune herald gazette telegraph guardian independent daily weekly
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution trust bureau regulator
-survey defense defence cabinet
+survey defense defence cabinet directorate inspectorate secretariat
 railroad railway railways airways analytics consulting insurance services programme
 """.split())
 PLACE_WORDS = frozenset("""
