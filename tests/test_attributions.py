@@ -369,7 +369,20 @@ def test_a_24_hour_time_and_a_noun_with_at_are_read_as_the_events_time():
     assert {c.value for c in row.claims} == {"at 14:05 local time", "at 3:40 p.m."}
 
 
+def test_a_hedged_minute_is_narrow_and_a_crash_is_the_collision():
+    # A tram collision (invented): "about 7:23" is a few minutes, not 20, either way.
+    [row] = _rows(
+        "The collision at 7:12 p.m. local time left 14 passengers hurt.",
+        "The accident happened at about 7:23 p.m., the transit authority said.")
+    assert {c.value for c in row.claims} == {"at 7:12 p.m. local time", "about 7:23 p.m."}
+
+
 @pytest.mark.parametrize("texts", [
+    # "About" a round time reaches 20 minutes; one minute apart is rounding.
+    ("The collision at 7:12 p.m. local time left 14 passengers hurt.",
+     "The crash happened at about 7:15 p.m., the transit authority said."),
+    ("The collision at 7:12 p.m. local time left 14 passengers hurt.",
+     "The collision happened at 19:13 local time."),
     # The same minute in two clocks.
     ("The explosion at 14:05 local time destroyed the warehouse.",
      "The explosion occurred at 2:05 p.m., witnesses said."),

@@ -810,11 +810,12 @@ def _overlap(a: _Clock, b: _Clock) -> bool:
 def _one_event(a: _Clock, b: _Clock) -> bool:
     """Told of one event: a named thing in common, no two different days stated, and the
     same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
-    nouns_fit = stem(a.noun) == stem(b.noun) or not ({a.noun, b.noun} & _EVENT_NOUNS)
+    same_noun = _noun_class(a.noun) == _noun_class(b.noun)
+    nouns_fit = same_noun or not ({a.noun, b.noun} & _EVENT_NOUNS)
     # "The collision happened at ..." names nothing: "the" makes it the story's event.
     unnamed = (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
     return nouns_fit and (bool(a.sentence.topics & b.sentence.topics) or (
-        unnamed and stem(a.noun) == stem(b.noun))) and not (
+        unnamed and same_noun)) and not (
         a.day and b.day and a.day != b.day)
 
 
@@ -855,7 +856,8 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         # storm is told by its own noun.
         hit = None if noun in _EVENT_NOUNS else _STRUCK_THING.match(clause)
         thing = next((x.key for x in s.mentions if hit and x.start == m.end() + hit.end()), "")
-        found.append(((f"@{thing}" if thing else stem(noun), _OCCURRENCE_CLASS.get(verb, verb),
+        found.append(((f"@{thing}" if thing else _noun_class(noun),
+                       _OCCURRENCE_CLASS.get(verb, verb),
                        zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
                              at - _spread(minute, bool(hedge)),
@@ -871,12 +873,22 @@ _EVENT_NOUNS = EVENT_HEADS | frozenset(
     "hurricane typhoon cyclone tornado aftershock tremor".split())
 
 
+# Nouns that tell one mishap of vehicles however named: the crash is the collision.
+_MISHAP_CLASS = {"collision": "crash", "accident": "crash"}
+
+
+def _noun_class(noun: str) -> str:
+    """The stem an event's noun is grouped by ("collision" and "crash" as one)."""
+    return _MISHAP_CLASS.get(noun, stem(noun))
+
+
 def _spread(minute: int, hedged: bool) -> int:
-    """Minutes a stated time may be off: a hedge 20; else what its rounding allows (a
-    time to the minute, 1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a
-    quarter hour, 1:30 to a half)."""
+    """Minutes a stated time may be off: what its rounding allows (a time to the minute,
+    1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a quarter hour, 1:30 to a
+    half); a hedge 20 minutes, but 3 on a time given to the odd minute ("about 1:29": its
+    teller knew the minute)."""
     if hedged:
-        return 20
+        return 20 if minute % 5 == 0 else 3
     if minute % 30 == 0:
         return 15
     if minute % 15 == 0:
