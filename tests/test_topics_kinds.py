@@ -286,10 +286,13 @@ def test_a_body_named_for_a_list_of_fields_is_one_name():
         "The Ministry of Education, Science and Sport said the papers had leaked.",
         "Ostrel's Ministry of Education, Science and Sport ordered a resit.",
         "The Bank of Ostrel, Halvard and Kessin lend to schools.",
+        "The Department of Justice, Acme and Zentrix met on Monday.",
+        "Pupils who play sport sat the papers again.",
     ])
     assert entity_key("Ministry of Education, Science and Sport") in key_to_topic
     assert entity_key("Science") not in key_to_topic
     assert entity_key("Bank of Ostrel, Halvard and Kessin") not in key_to_topic
+    assert entity_key("Department of Justice, Acme and Zentrix") not in key_to_topic
 
 
 def test_a_call_sign_names_no_topic():

@@ -290,7 +290,7 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 j += 1
             else:
                 break
-        j = _listed_fields(sentence, spans, run, j)
+        j = _listed_fields(sentence, spans, run, j, lower_vocab)
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
@@ -308,17 +308,21 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
 
 
 def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match[str]],
-                   j: int) -> int:
+                   j: int, lower_vocab: Container[str]) -> int:
     """"the Ministry of Land, Transport and Tourism": a government body named for a list
-    of fields runs on through the list (one capitalised word each, none a place's); the
-    run is extended in place and the index of its last word returned."""
+    of fields runs on through the list (one capitalised word each, none a place's, one at
+    least an ordinary word the text also writes in lower case: "the Department of Justice,
+    Acme and Zentrix" lists three names); the run is extended in place and the index of
+    its last word returned."""
     words = [m.group(0) for m in run]
     if words[:1] == ["The"]:
         words = words[1:]
     if len(words) != 3 or words[0].lower() not in _LISTED_BODIES or words[1] != "of":
         return j
     listed = _FIELD_LIST.match(sentence, run[-1].end())
-    if not listed or any(_all_places([w]) for w in re.findall(r"[A-Z]\w+", listed.group(0))):
+    fields = re.findall(r"[A-Z]\w+", listed.group(0)) if listed else []
+    if not fields or any(_all_places([w]) for w in fields) or not any(
+            w.lower() in lower_vocab for w in fields):
         return j
     while j + 1 < len(spans) and spans[j + 1].end() <= listed.end():
         run.append(spans[j + 1])
