@@ -259,6 +259,9 @@ def test_an_operators_name_before_a_model_is_two_names():
     assert entity_key("Coast Guard Sea Marten") not in key_to_topic
     assert entity_key("Sea Marten") in key_to_topic
     assert kind(key_to_topic, drafts, "Corvan 620-300") == "system"
+    # A season's years are no model number.
+    key_to_topic, _ = topics(["The Ferry League 2031-32 timetable was cut."])
+    assert entity_key("Ferry League") in key_to_topic
 
 
 def test_a_police_force_named_for_its_place_is_not_split_before_a_system_noun():

@@ -388,8 +388,8 @@ def _model_number(word: str, number: str, before: str = "") -> bool:
             re.fullmatch(r"[A-Z][a-z]{1,3}", word) and before[:1].isdigit()):
         return bool(_NUMBER.fullmatch(number))
     # "737-800": a model number and its variant's.
-    return bool(re.fullmatch(r"\d{3,5}(?:-\d{1,4})?", number)) and not re.fullmatch(
-        r"(?:19|20)\d\d", number)
+    return bool(re.fullmatch(r"\d{3,5}(?:-\d{1,4})?", number)) and not re.match(
+        r"(?:19|20)\d\d(?!\d)", number)  # nor a year or a season ("2023-24")
 
 
 def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
