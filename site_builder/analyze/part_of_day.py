@@ -96,7 +96,8 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
     makes a claim of a value and the sentences that state it."""
     by_key: dict[tuple[str, str], list[_Told]] = {}
     for s in sentences:
-        for told in _told(s):
+        published = articles[s.article_index].published or ""
+        for told in _told(s, int(published[:4]) if published[:4].isdigit() else None):
             by_key.setdefault((stem(told.noun), _VERB_CLASS.get(told.verb, told.verb)),
                               []).append(told)
     rows = []
@@ -138,7 +139,10 @@ def _clash(a: _Told, b: _Told) -> bool:
             and _one_event(a, b))
 
 
-def _told(s: Sentence) -> list[_Told]:
+def _told(s: Sentence, year: int | None) -> list[_Told]:
+    """The events of a sentence told by part of a day; one whose clause states another
+    year than the report's (or the one before) is history ("the dam failed on a Sunday
+    night in 1986"), not the story."""
     found = []
     text = s.text
     for verb in _VERB.finditer(text):
@@ -150,6 +154,9 @@ def _told(s: Sentence) -> list[_Told]:
             continue
         stop = _CLAUSE_BREAK.search(text, verb.end())
         clause_end = stop.start() if stop else len(text)
+        if any(d.year and start <= d.start < clause_end and (
+                year is None or not year - 1 <= d.year <= year) for d in s.dates):
+            continue
         for pattern, part in _PARTS:
             match = pattern.search(text, start, clause_end)
             if match is None:
