@@ -318,6 +318,18 @@ def test_a_flight_number_with_and_without_the_airline_code_is_one_flight():
     assert kind(key_to_topic, drafts, "Flight Q4618") == "event"
 
 
+def test_one_flight_number_under_a_brand_and_its_mainline_is_one_flight():
+    # A ferry-plane ditching (invented carriers): the brand opens with a nationality word.
+    key_to_topic, _ = topics([
+        "Norwegian Puffin Flight 4410 ditched off the coast.",
+        "The plane, operated as Nordlys Airlines Flight 4410, carried 40 people.",
+        "Nordlys Airlines Flight 4411 landed safely.",
+    ])
+    assert entity_key("Norwegian Puffin Flight 4410") in key_to_topic
+    assert same(key_to_topic, "Norwegian Puffin Flight 4410", "Nordlys Airlines Flight 4410")
+    assert not same(key_to_topic, "Nordlys Airlines Flight 4410", "Nordlys Airlines Flight 4411")
+
+
 def test_a_models_letter_code_alone_is_the_model():
     # A train collision: "the TX" for the TX220 railcar.
     key_to_topic, _ = topics([

@@ -313,13 +313,18 @@ _FLIGHT = re.compile(r"\bflight (\d{1,4})$")
 
 
 def join_flight_codes(keys: list[str], joiner: Joiner) -> None:
-    """A flight number written with and without its airline's code ("Flight 7C2216" /
-    "Flight 2216") is one flight, where exactly one uncoded flight has that number."""
+    """One flight number is one flight in a story, whoever is named as its operator (a
+    regional brand's "X Eagle Flight 12" is the mainline's "X Airlines Flight 12"), and
+    written with or without its airline's code ("Flight 7C2216" / "Flight 2216")."""
     by_number: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         plain = _FLIGHT.search(key)
         if plain:
             by_number[plain.group(1)].add(key)
+    for group in by_number.values():
+        first, *rest = sorted(group)
+        for key in rest:
+            joiner.union(key, first)
     for key in keys:
         coded = _CODED_FLIGHT.search(key)
         if not coded or coded.group(1).isdigit():

@@ -468,7 +468,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # nor do nationalities in front of a name ("Dutch British engineer", "French
     # Alpine guide"), unless the rest names an organisation ("British Airways").
     demonyms = gazetteer().demonym_of
-    rest_is_org = bool({t.lower() for t in tokens} & ORG_WORDS)
+    # An operator's numbered flight ("American Eagle Flight 12") is named as the operator is.
+    rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
