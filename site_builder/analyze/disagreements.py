@@ -99,6 +99,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
                                                            set(b.thing.split()))
+    if a.dimension == "count" and not a.prop:
+        # Nothing said of them but the noun phrase: "eleven ministry investigators" and
+        # "two Korean investigators" are two groups, each told by a word the other lacks.
+        return set(a.nouns) <= set(b.nouns) or set(b.nouns) <= set(a.nouns)
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -216,6 +220,22 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     return items
 
 
+def _full_names(items: list[_Item]) -> list[_Item]:
+    """An age given for a surname alone ("Ruiz, 34") is the age of the one person of the
+    story's ages with that surname written in full ("Ana Ruiz"); where several share it
+    (relatives), the surname tells none of them."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        words = item.figure.thing.split()
+        if item.figure.dimension == "age" and len(words) > 1:
+            full[words[-1]].add(item.figure.thing)
+    for item in items:
+        f = item.figure
+        if f.dimension == "age" and f.thing and " " not in f.thing and len(full[f.thing]) == 1:
+            item.figure = replace(f, thing=next(iter(full[f.thing])))
+    return items
+
+
 # Things destroyed, things damaged, and the two together are three counts: "4,205 destroyed"
 # and "more than 6,000 damaged or destroyed" are no clash.
 _DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
@@ -233,8 +253,9 @@ def _clause(text: str, f: Figure) -> str:
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
 # far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
-_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
-                    r"located)\b", re.I)
+_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|located|"
+                    r"(?:brought|br[io]ng\w*|carried|lifted|hauled)\s+(?:\w+\s+){0,3}?"
+                    r"(?:up|out|ashore|back)\b)", re.I)
 
 
 def _recovered(text: str, f: Figure) -> bool:
@@ -357,7 +378,7 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     known = [y for y in year_of.values() if y]
     story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
     year_of = {slug: year or story for slug, year in year_of.items()}
-    items = _items(sentences, year_of)
+    items = _full_names(_items(sentences, year_of))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -545,9 +566,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
                   default="") for claim in claims]
     dated = [stamp[:10] for stamp in stamps]
-    # A figure that moves either way (a water level) may move within a day: its reports
-    # are told apart by the hour where every source gives one.
-    timed = first.prop in RUNNING_EITHER and all("T" in d for d in stamps)
+    # A figure that moves either way (a water level) may move within a day, and so does a
+    # toll all of whose reports fall on the day of the event: its reports are told apart
+    # by the hour where every source gives one.
+    timed = (first.prop in RUNNING_EITHER or (first.prop in RUNNING and len(set(dated)) == 1)) \
+        and all("T" in d for d in stamps)
     when = stamps if timed else dated
     kind, sign = _kind(items, claims, when)
     order = _time_order(items, claims, when, sign) if kind == "update" else range(len(claims))

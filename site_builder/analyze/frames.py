@@ -497,7 +497,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
-    if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
+    if m := _place_named(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))  # "16 in Dunmere, most of them in ..."
     if _BREAKDOWN.match(text[f.end:f.end + 80]):
         return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
@@ -524,6 +524,18 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     return f
 
 
+def _place_named(text: str) -> re.Match[str] | None:
+    """The first "in X" / "from X" naming a place: not a day's or an owner's name ("in
+    Sunday's crash"), nor where a journey set out from ("the flight from X")."""
+    for m in _PLACE_NAME.finditer(text):
+        first = m.group(1).split()[0]
+        if _NOT_PLACE.fullmatch(first) or _CALENDAR_WORD.fullmatch(first) or (
+                m.group().startswith("from") and _JOURNEY_BEFORE.search(text, 0, m.start())):
+            continue
+        return m
+    return None
+
+
 def sentence_place(text: str) -> str:
     """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
     of its paragraph that name none."""
@@ -535,7 +547,8 @@ def _is_place_word(m: re.Match[str]) -> bool:
     """A capitalised word that can be a place: no month, weekday or demonym ("Russian-held
     areas", "Turkish officials" name no place)."""
     word = m.group(1)
-    return "-" not in word and not _NOT_PLACE.fullmatch(word)
+    return "-" not in word and not _NOT_PLACE.fullmatch(word) and \
+        word.lower() not in _WORD_NUMBERS  # "Eleven officials": a count, not a place
 
 
 def _place(text: str, m: re.Match[str]) -> str:
@@ -557,6 +570,8 @@ def place_names(text: str, end: int) -> set[str]:
     for m in _NAME_RE.finditer(text, 0, end):
         if not m.group()[1].islower():
             continue  # a dateline's capitals ("MADRID") name no place of a figure
+        if _JOURNEY_FROM.search(text, 0, m.start()):
+            continue  # "a jet returning from X": where it set out, not where it happened
         names.add(place_key(m.group()))
         names.update(w.lower() for w in re.findall(r"[A-Z][a-z][\w'’-]*", m.group()))
     return names
@@ -838,6 +853,11 @@ _NAME_RE = re.compile(r"\b" + _NAME)
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
+# Words of a journey: "from X" after one is where it set out, not where a count applies.
+_JOURNEY_BEFORE = re.compile(r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|"
+                             r"depart\w*|bound|routes?|roads?|trips?|journey|voyage|sail\w*|"
+                             r"travel\w*|arriv\w*|drove|driving)\s+(?:\w+\s+)?$", re.I)
+_JOURNEY_FROM = re.compile(_JOURNEY_BEFORE.pattern[:-1] + r"from\s+(?:the\s+)?$", re.I)
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
@@ -861,9 +881,13 @@ _OPENING_PLACE = re.compile(
     r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
     r"(?!(?i:" + _CALENDAR + r")\b)"
     r"([A-Z][\w'’]+(?:\.?\s(?!(?i:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
+_OFFICE_KINDS = (r"city|state|provincial|regional|local|national|military|health|interior|"
+                 r"disaster|emergency|foreign|defen[cs]e|transport|justice|finance|home")
+# "Quorra officials", "Veltia's health ministry": the subject's place; the kind of office
+# itself, capitalised at the opening ("Health authorities", "Interior ministry"), is none.
 _SUBJECT_PLACE = re.compile(
-    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
-    r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
+    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)(?!(?i:" + _OFFICE_KINDS + r")\b)([A-Z][\w'’]+?)"
+    r"(?:['’]s)?\s+(?:(?:" + _OFFICE_KINDS + r")\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 # Physical sizes: given in one unit, often converted to another ("700 feet (213 metres)").
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
@@ -1092,8 +1116,14 @@ def _named_subject(text: str, start: int) -> str:
     return ""
 
 
+# "a 33-year-old nurse named Ana Ruiz", "a 33-year-old ferry deckhand surnamed Ruiz".
+_NAMED_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,3}?(?:named|surnamed|called|identified\s+as)\s+"
+                          r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
 def _person_after(after: str) -> str:
-    m = re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
+    m = _NAMED_AFTER.match(after) or \
+        re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
     return _person_key(m.group("name")) if m else ""
 
 
