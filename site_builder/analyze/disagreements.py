@@ -99,10 +99,12 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
                                                            set(b.thing.split()))
-    if a.dimension == "count" and not a.prop:
+    if a.dimension == "count" and not a.prop and a.nouns and b.nouns and \
+            a.nouns[-1] == b.nouns[-1] and set(a.nouns) - set(b.nouns) and \
+            set(b.nouns) - set(a.nouns):
         # Nothing said of them but the noun phrase: "eleven ministry investigators" and
         # "two Korean investigators" are two groups, each told by a word the other lacks.
-        return set(a.nouns) <= set(b.nouns) or set(b.nouns) <= set(a.nouns)
+        return False
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
