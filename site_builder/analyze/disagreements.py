@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import PART, SIZES, Figure, place_names, sentence_place
+from .frames import PART, SIZES, Figure, last_place, place_names, sentence_place
+from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -187,13 +188,24 @@ def conflicting(a: Figure, b: Figure) -> bool:
     return same_frame(a, b) and relation(a, b) in ("contradicts", "differs")
 
 
+# A settlement referred back to: "in the city", "the town's", "of the village".
+_THE_SETTLEMENT = re.compile(r"\bthe\s+(?:city|town|village|port|settlement)(?:['’]s)?\b"
+                             r"(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
+
+
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
+    # "In the city", "the town's toll": the settlement the article last named. A country
+    # is never "the city".
+    towns = known - gazetteer().countries
+    named_last: dict[str, str] = {}  # article -> the last known settlement it named
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:
+        before = named_last.get(s.ref.article, "")
+        named_last[s.ref.article] = last_place(s.text, towns) or before
         if s.ref not in scene:
             scene[s.ref] = sentence_place(s.text)
         if not s.values:
@@ -210,7 +222,9 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
                 named = place_names(s.text, f.start) & known
-                place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
+                place = scene[s.ref] or (named.pop() if len(named) == 1 else "") or (
+                    (last_place(s.text, towns, f.start) or before)
+                    if _THE_SETTLEMENT.search(_clause(s.text, f)) else "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))

@@ -564,6 +564,15 @@ def place_key(name: str) -> str:
     return _ADMIN_KIND.sub("", name.lower())
 
 
+def last_place(text: str, known: set[str], end: int | None = None) -> str:
+    """The last of the `known` places the text names before `end`, "" for none."""
+    last = ""
+    for m in _NAME_RE.finditer(text, 0, len(text) if end is None else end):
+        keys = [place_key(m.group()), *(w.lower() for w in m.group().split())]
+        last = next((k for k in keys if k in known), last)
+    return last
+
+
 def place_names(text: str, end: int) -> set[str]:
     """The keys of every capitalised name before `end`, whole and word by word."""
     names = set()
