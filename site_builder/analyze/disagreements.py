@@ -473,8 +473,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
             a, b = items[values[x][0]].figure, items[values[y][0]].figure
-            if not same_frame(a, b) or said_in[x] & said_in[y]:
-                continue
+            if not same_frame(a, b) or said_in[x] & said_in[y] or \
+                    "vague" in (a.hedge, b.hedge):
+                continue  # "thousands missing" is no figure to hold against "10,100"
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 same.append((x, y))

@@ -251,6 +251,9 @@ _NOUN_AFTER = re.compile(
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
     rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+# "of the 19 team members": a part's whole, stated.
+_OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
+                       rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE_AROUND = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)", re.I)
@@ -459,6 +462,11 @@ def find_figures(sentence: str) -> list[Figure]:
         figure = _read(sentence, m)
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
+        elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
+            # "three crew members died and two were missing": two crew members.
+            previous = found[-1]
+            figure = replace(figure, unit=previous.unit, thing=previous.thing,
+                             nouns=previous.nouns)
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in SIZES and \
                 _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
@@ -775,6 +783,16 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     noun = _NOUN_AFTER.match(after)
+    if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
+            _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
+        # "four of the 19 team members had died": the state is said of the part; the whole
+        # (19) is no count of the dead, and the part counts what the whole does.
+        words = _counted_noun(whole.group("noun")).split()
+        if words:
+            stems = tuple(stem(w) for w in words)
+            if words[-1] in _PEOPLE or words[-1] == "person":
+                stems = (*stems[:-1], "people")
+            return figure("count", stems[-1], thing=stems[-1], nouns=stems, until=whole.end())
     if noun and noun.group("partitive") and not vague:
         # "Eleven of the derailed cars were tank cars carrying ...": a part of a whole
         # counted elsewhere, told by what is said of it; "two of the six" alone is nothing.
@@ -913,6 +931,19 @@ _SAME_AS_BEFORE = "="
 # "and 1,187 in Veltia", "17 of them in the Corvo fire": the same count, for one place.
 _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
                           r"(?:the\s+)?[A-Z]")
+
+
+# A bare figure said to be in a state ("two were missing"), joined to the figure before it.
+_BARE_STATE = re.compile(r"^[\w,.]+\s+(?:were|are|was|is|had|have|has|remain)")
+_JOINED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band|\bbut|\bwhile|\bwith)\s+(?:another\s+)?$")
+
+
+def _counts_as_before(text: str, previous: Figure, figure: Figure) -> bool:
+    """The bare figure counts what the figure joined before it counts."""
+    return figure.dimension == previous.dimension == "count" and \
+        figure.nouns == ("people",) and previous.nouns != ("people",) and \
+        bool(_BARE_STATE.match(figure.text)) and \
+        bool(_JOINED.match(text[previous.end:figure.start]))
 
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
