@@ -39,6 +39,8 @@ RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "le
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# A vague quantity ("thousands") is said of figures this far beyond its literal range.
+VAGUE_REACH = 2.0
 # One report's two tolls this close are one count told two ways (farther apart, two counts).
 INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
@@ -473,9 +475,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
             a, b = items[values[x][0]].figure, items[values[y][0]].figure
-            if not same_frame(a, b) or said_in[x] & said_in[y] or \
-                    "vague" in (a.hedge, b.hedge):
-                continue  # "thousands missing" is no figure to hold against "10,100"
+            if not same_frame(a, b) or said_in[x] & said_in[y] or _loosely_said(a, b):
+                continue
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 same.append((x, y))
@@ -541,6 +542,15 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+def _loosely_said(a: Figure, b: Figure) -> bool:
+    """A vague quantity and a figure near its range: "thousands missing" is no figure to
+    hold against "10,100" (writers round words loosely), though "dozens" is against "two"."""
+    if (a.hedge == "vague") == (b.hedge == "vague"):
+        return False
+    vague, other = (a, b) if a.hedge == "vague" else (b, a)
+    return vague.low / VAGUE_REACH <= other.value <= vague.high * VAGUE_REACH
 
 
 def _part_of_whole(part: Figure, whole: Figure) -> bool:
