@@ -274,3 +274,60 @@ def test_a_toll_there_is_not_a_toll_of_all_places():
 ])
 def test_a_place_name_stops_at_a_weekday_or_month(text):
     assert find_figures(text)[0].place == "brant"
+
+
+# --- Who says a figure is no place; a journey's origin is not where a count applies ---
+
+@pytest.mark.parametrize("sentence", [
+    "Interior ministry officials said 58 miners had died in the collapse.",
+    "Health authorities had earlier put the toll in the valley at 412.",
+    "Twelve rescuers and 30 volunteers searched the hillside overnight.",
+    "Rescuers have named 30 of the 44 people killed in Friday's Lorne ferry sinking.",
+    "All 212 passengers aboard the ferry from Port Ellery were rescued.",
+])
+def test_an_office_a_day_a_number_word_or_an_origin_places_no_count(sentence):
+    assert all(f.place in ("", "*all") for f in find_figures(sentence)), find_figures(sentence)
+
+
+def test_a_count_in_a_named_place_is_still_placed():
+    [figure] = find_figures("At least 19 people died in Port Ellery when the pier gave way.")
+    assert figure.place == "port ellery"
+
+
+# --- Whose age: a person named after a description ---
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("The driver, a 51-year-old miner named Tomas Orr, was freed after six hours.", "tomas orr"),
+    ("A 29-year-old stadium guard surnamed Vance was the last to be found.", "vance"),
+    ("Ana Ruiz, 34, was pulled from the rubble.", "ana ruiz"),
+])
+def test_an_age_belongs_to_the_person_named_with_it(sentence, person):
+    ages = [f for f in find_figures(sentence) if f.dimension == "age"]
+    assert [f.thing for f in ages] == [person]
+
+
+# --- A bare figure joined to a count counts the same thing; a part of a stated whole ---
+
+def test_a_bare_figure_in_a_state_counts_what_the_figure_before_it_counts():
+    first, second = find_figures("Four climbers died on the ridge and two were missing.")
+    assert (first.nouns, first.prop) == (("climber",), "killed")
+    assert (second.nouns, second.prop) == (("climber",), "missing")
+
+
+def test_a_bare_figure_after_a_count_of_people_stays_people():
+    first, second = find_figures("Seven hikers were hurt, and 12 people were missing.")
+    assert second.nouns == ("people",)
+
+
+def test_a_part_of_a_stated_whole_carries_the_state_and_the_whole_none():
+    [part, other] = find_figures("The coach firm said three of the 40 tour guides had died and "
+                                 "the other 37 had been injured.")
+    assert (part.value, part.prop, part.nouns) == (3, "killed", ("tour", "guid"))
+    assert (other.value, other.prop) == (37, "injured")
+    assert not [f for f in find_figures("Three of the 40 tour guides had died.") if f.value == 40]
+
+
+def test_a_whole_with_a_participle_is_still_the_count_it_says():
+    [figure] = find_figures("Police have identified 141 of the 179 people killed in the "
+                            "stadium crush.")
+    assert (figure.value, figure.prop) == (179, "killed")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
-from .frames import PART, SIZES, Figure, last_place, place_names, sentence_place
+from .frames import PART, SIZES, Figure, last_place, place_names, places_in, sentence_place
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
@@ -202,7 +202,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
     # "In the city", "the town's toll": the settlement the article last named. A country
     # is never "the city".
-    towns = known - gazetteer().countries
+    towns = (known | {p for s in sentences for p in places_in(s.text)}) - gazetteer().countries
     named_last: dict[str, str] = {}  # article -> the last known settlement it named
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:

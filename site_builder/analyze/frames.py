@@ -544,6 +544,13 @@ def _place_named(text: str) -> re.Match[str] | None:
     return None
 
 
+def places_in(text: str) -> set[str]:
+    """The keys of the places a sentence sets something in ("collapsed in X")."""
+    return {place_key(m.group(1)) for m in _PLACE_NAME.finditer(text)
+            if not _NOT_PLACE.fullmatch(first := m.group(1).split()[0])
+            and not _CALENDAR_WORD.fullmatch(first)}
+
+
 def sentence_place(text: str) -> str:
     """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
     of its paragraph that name none."""
@@ -880,8 +887,11 @@ _NAME_RE = re.compile(r"\b" + _NAME)
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
-# Words of a journey: "from X" after one is where it set out, not where a count applies.
+# Words of a journey or a conveyance: "from X" after one is where it set out, not where a
+# count applies.
 _JOURNEY_BEFORE = re.compile(r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|"
+                             r"ferry|ferries|ships?|trains?|bus|buses|planes?|jets?|boats?|"
+                             r"vessels?|airliners?|"
                              r"depart\w*|bound|routes?|roads?|trips?|journey|voyage|sail\w*|"
                              r"travel\w*|arriv\w*|drove|driving)\s+(?:\w+\s+)?$", re.I)
 _JOURNEY_FROM = re.compile(_JOURNEY_BEFORE.pattern[:-1] + r"from\s+(?:the\s+)?$", re.I)
