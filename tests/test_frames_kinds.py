@@ -331,3 +331,10 @@ def test_a_whole_with_a_participle_is_still_the_count_it_says():
     [figure] = find_figures("Police have identified 141 of the 179 people killed in the "
                             "stadium crush.")
     assert (figure.value, figure.prop) == (179, "killed")
+
+
+def test_an_agent_noun_names_who_is_counted_not_what_befell_them():
+    [figure] = find_figures("The owner said four of the 11 rescuers had died.")
+    assert (figure.value, figure.prop) == (4, "killed")
+    [figure] = find_figures("Eight rescuers were injured in the second collapse.")
+    assert figure.prop == "injured"

@@ -455,3 +455,23 @@ def test_thousands_is_not_held_against_a_figure_just_past_it(tmp_path):
         ("2025-09-02", ["The cyclone left thousands of people homeless across the delta."]),
     ])
     assert not [d for d in digest.disagreements if "displaced" in d.about]
+
+
+# --- One report's two tolls of one kind of person, however the people are called ---
+
+def test_one_reports_two_tolls_of_named_people_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Five rescuers were killed when the tunnel flooded, the fire service "
+                        "said.",
+                        "The mine's owner later said four of the 11 rescuers had died."]),
+    ])
+    [row] = [d for d in digest.disagreements if "within one report" in d.about]
+    assert sorted(c.number for c in row.claims) == [4, 5]
+
+
+def test_one_reports_tolls_far_apart_count_two_groups(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Five rescuers were killed when the tunnel flooded.",
+                        "Two rescuers were killed in a second collapse a week earlier."]),
+    ])
+    assert not [d for d in digest.disagreements if "within one report" in d.about]

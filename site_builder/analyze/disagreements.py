@@ -30,6 +30,9 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched"})
+# What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
+# clash whatever the people are called ("five members", "four of the team members").
+HARMS = frozenset({"killed", "injured", "missing"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -428,8 +431,8 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
     by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for i in members:
         f = items[i].figure
-        if f.dimension == "count" and f.unit == "people" and f.prop in RUNNING and \
-                f.hedge == "exact":
+        if f.dimension == "count" and f.hedge == "exact" and (
+                f.prop in HARMS or (f.unit == "people" and f.prop in RUNNING)):
             by_article[items[i].sentence.ref.article].setdefault(f.key, []).append(i)
     found = []
     for values in by_article.values():

@@ -159,6 +159,8 @@ _PROPERTY_CUES = {
 # Cues that name who is counted rather than what befell them, and the harms that say
 # which of them a figure counts.
 _WHO_CUES = frozenset({"aboard", "crew"})
+# An agent noun's ending on a cue's word ("rescuers"): the noun names who is counted.
+_AGENT = re.compile(r"ers?$", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -1215,6 +1217,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
+        if inside and _AGENT.search(m.group()):
+            continue  # "11 rescuers": who they are, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
