@@ -314,9 +314,9 @@ def test_a_bare_figure_in_a_state_counts_what_the_figure_before_it_counts():
     assert (second.nouns, second.prop) == (("climber",), "missing")
 
 
-def test_a_bare_figure_after_a_count_of_people_stays_people():
+def test_a_figure_with_its_own_noun_keeps_it():
     first, second = find_figures("Seven hikers were hurt, and 12 people were missing.")
-    assert second.nouns == ("people",)
+    assert (first.nouns, second.nouns) == (("hiker",), ("people",))
 
 
 def test_a_part_of_a_stated_whole_carries_the_state_and_the_whole_none():
