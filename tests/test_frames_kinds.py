@@ -338,3 +338,14 @@ def test_an_agent_noun_names_who_is_counted_not_what_befell_them():
     assert (figure.value, figure.prop) == (4, "killed")
     [figure] = find_figures("Eight rescuers were injured in the second collapse.")
     assert figure.prop == "injured"
+
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Six members of the salvage crew, who had been cutting steel overnight, were still "
+     "missing on Friday.", "missing"),
+    ("Nine members of the crew survived the capsizing.", "crew"),
+    ("Three members of the rescue team were killed.", "killed"),
+])
+def test_the_group_the_counted_belong_to_is_who_they_are(sentence, prop):
+    [figure] = find_figures(sentence)
+    assert figure.prop == prop

@@ -159,6 +159,10 @@ _PROPERTY_CUES = {
 # Cues that name who is counted rather than what befell them, and the harms that say
 # which of them a figure counts.
 _WHO_CUES = frozenset({"aboard", "crew"})
+# "members of the road crew", "workers of a salvage firm": the group the counted belong to.
+_GROUP_OF = re.compile(r"^\s+of\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                       r"[a-z][\w-]*(?=\s*[,.;:]|\s+(?:who|that|which|were|was|are|is|had|have|"
+                       r"has|remain\w*)\b)")
 # An agent noun's ending on a cue's word ("rescuers"): the noun names who is counted.
 _AGENT = re.compile(r"ers?$", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
@@ -1203,7 +1207,14 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     best: tuple[int, str] | None = None
     who = ""
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
+    # "Six members of the road crew": the of-phrase says who the counted are, with them.
+    group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
+    noun_end = figure.end + (group.end() if group else 0)
     for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
+        if figure.end <= m.start() < noun_end:
+            who = _PROPERTY_CUES[m.group(1).lower()] if \
+                _PROPERTY_CUES[m.group(1).lower()] in _WHO_CUES else who
+            continue
         inside = figure.start <= m.start() < figure.end
         if inside and figure.dimension != "count":
             continue
@@ -1223,7 +1234,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
-        between = _RELATIVE.sub("", text[figure.end:m.start()])
+        between = _RELATIVE.sub("", text[noun_end:m.start()]) if m.start() >= noun_end else ""
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):
