@@ -203,14 +203,11 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
-    # "In the city", "the town's toll": the settlement the article last named. A country
-    # is never "the city".
-    towns = (known | {p for s in sentences for p in places_in(s.text)}) - gazetteer().countries
-    named_last: dict[str, str] = {}  # article -> the last known settlement it named
+    towns: set[str] | None = None  # read only if some figure is "in the city"
+    read: dict[str, list[str]] = defaultdict(list)  # article -> its sentences so far
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     for s in sentences:
-        before = named_last.get(s.ref.article, "")
-        named_last[s.ref.article] = last_place(s.text, towns) or before
+        read[s.ref.article].append(s.text)
         if s.ref not in scene:
             scene[s.ref] = sentence_place(s.text)
         if not s.values:
@@ -227,9 +224,16 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
                 named = place_names(s.text, f.start) & known
-                place = scene[s.ref] or (named.pop() if len(named) == 1 else "") or (
-                    (last_place(s.text, towns, f.start) or before)
-                    if _THE_SETTLEMENT.search(_clause(s.text, f)) else "")
+                place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
+                if not place and _THE_SETTLEMENT.search(_clause(s.text, f)):
+                    # "In the city", "the town's toll": the settlement the article named
+                    # last (a country is never "the city").
+                    if towns is None:
+                        towns = (known | {p for t in sentences for p in places_in(t.text)}) \
+                            - gazetteer().countries
+                    place = last_place(s.text, towns, f.start) or next(
+                        (p for text in reversed(read[s.ref.article][:-1])
+                         if (p := last_place(text, towns))), "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
