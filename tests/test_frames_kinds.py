@@ -349,3 +349,8 @@ def test_an_agent_noun_names_who_is_counted_not_what_befell_them():
 def test_the_group_the_counted_belong_to_is_who_they_are(sentence, prop):
     [figure] = find_figures(sentence)
     assert figure.prop == prop
+
+
+def test_on_board_is_aboard():
+    [figure] = find_figures("The ferry had 212 people on board when it left the quay.")
+    assert figure.prop == "aboard"

@@ -475,3 +475,23 @@ def test_one_reports_tolls_far_apart_count_two_groups(tmp_path):
                         "Two rescuers were killed in a second collapse a week earlier."]),
     ])
     assert not [d for d in digest.disagreements if "within one report" in d.about]
+
+
+# --- A toll told in groups: its first group is no rival of the whole toll ---
+
+def test_a_toll_told_in_groups_is_no_rival_of_the_whole(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
+        ("2025-11-04", ["The collapse killed all 21 people in the north stand, which had "
+                        "been closed for repairs, and the two stewards below it."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+def test_two_tolls_without_a_listed_group_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
+        ("2025-11-03", ["The grandstand collapse killed 31 people and injured dozens."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert sorted(c.number for c in row.claims) == [23, 31]

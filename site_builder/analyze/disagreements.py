@@ -198,6 +198,20 @@ _THE_SETTLEMENT = re.compile(r"\bthe\s+(?:city|town|village|port|settlement)(?:[
                              r"(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
 
 
+# "killed all 64 people on the jet and the three soldiers on the helicopter": a toll told in
+# groups, the first of them named with the next ("and the three soldiers").
+_AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|one|two|three|"
+                        r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                        r"[a-z]+ty)\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
+                        r"[a-z]+(?:s|men|people|children|crew)\b")
+
+
+def _listed_part(text: str, f: Figure) -> bool:
+    """A toll of people listed with another group it leaves out: one part of the toll."""
+    return f.dimension == "count" and f.unit == "people" and f.prop in HARMS and \
+        bool(_AND_GROUP.match(text[f.end:]))
+
+
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
     others = _other_storms(sentences)
@@ -218,7 +232,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         year = year_of.get(s.ref.article)
         for f in s.values:
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
-                    or _forecast(s.text, f):
+                    or _forecast(s.text, f) or _listed_part(s.text, f):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake

@@ -146,7 +146,8 @@ _PROPERTY_CUES = {
     "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
-    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
+    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
+    "passeng": "aboard",
     "affect": "affected", "without power": "affected",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
