@@ -495,3 +495,12 @@ def test_two_tolls_without_a_listed_group_still_clash(tmp_path):
     ])
     [row] = [d for d in digest.disagreements if "killed" in d.about]
     assert sorted(c.number for c in row.claims) == [23, 31]
+
+
+def test_a_toll_by_place_is_not_a_listed_group(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The storm killed 210 people in Arvel and 40 people in Dunmere."]),
+        ("2025-11-03", ["The storm killed 260 people in Arvel, officials said."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert sorted(c.number for c in row.claims) == [210, 260]

@@ -203,13 +203,19 @@ _THE_SETTLEMENT = re.compile(r"\bthe\s+(?:city|town|village|port|settlement)(?:[
 _AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|one|two|three|"
                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                         r"[a-z]+ty)\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
-                        r"[a-z]+(?:s|men|people|children|crew)\b")
+                        r"(?P<group>[a-z]+(?:s|men|crew))\b")
+# People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
+# a toll and another group.
+_GENERAL = frozenset("people persons others residents civilians victims individuals "
+                     "inhabitants children adults".split())
 
 
 def _listed_part(text: str, f: Figure) -> bool:
     """A toll of people listed with another group it leaves out: one part of the toll."""
-    return f.dimension == "count" and f.unit == "people" and f.prop in HARMS and \
-        bool(_AND_GROUP.match(text[f.end:]))
+    if f.dimension != "count" or f.unit != "people" or f.prop not in HARMS:
+        return False
+    m = _AND_GROUP.match(text[f.end:])
+    return bool(m) and m.group("group").lower() not in _GENERAL
 
 
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
