@@ -504,3 +504,17 @@ def test_a_toll_by_place_is_not_a_listed_group(tmp_path):
     ])
     [row] = [d for d in digest.disagreements if "killed" in d.about]
     assert sorted(c.number for c in row.claims) == [210, 260]
+
+
+# --- One toll told with its place and without it is one claim ---
+
+def test_a_toll_told_with_and_without_its_place_is_one_claim(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-12-01", ["Rescuers said 310 people were still missing in Harwick."]),
+        ("2025-12-01", ["About 300 people are missing, the Red Cross said."]),
+        ("2025-12-01", ["A quarry official told reporters that about 600 people were missing."]),
+    ])
+    [row] = [d for d in digest.disagreements if "missing" in d.about]
+    assert len(row.claims) == 2
+    [claim] = [c for c in row.claims if c.number in (300, 310)]
+    assert len(claim.support) == 2  # "310 in Harwick" and "about 300": one claim

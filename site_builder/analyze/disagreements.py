@@ -402,6 +402,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
+    if fa.prop in RUNNING and fa.dimension == "count" and "" in (fa.place, fb.place) and \
+            same_value(fa, fb):
+        return True  # one toll told with its place and without ("10,100" / "about 10,000")
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
