@@ -354,3 +354,8 @@ def test_the_group_the_counted_belong_to_is_who_they_are(sentence, prop):
 def test_on_board_is_aboard():
     [figure] = find_figures("The ferry had 212 people on board when it left the quay.")
     assert figure.prop == "aboard"
+
+
+def test_rescuers_who_speak_rescued_no_one():
+    [figure] = find_figures("Rescuers said 310 people were still missing in the quarry.")
+    assert figure.prop == "missing"

@@ -164,8 +164,8 @@ _WHO_CUES = frozenset({"aboard", "crew"})
 _GROUP_OF = re.compile(r"^\s+of\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?"
                        r"[a-z][\w-]*(?=\s*[,.;:]|\s+(?:who|that|which|were|was|are|is|had|have|"
                        r"has|remain\w*)\b)")
-# An agent noun's ending on a cue's word ("rescuers"): the noun names who is counted.
-_AGENT = re.compile(r"ers?$", re.I)
+# A plural agent noun made from a cue ("rescuers"): the noun names who acts or is counted.
+_AGENT = re.compile(r"[a-z]ers$", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -1229,8 +1229,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
-        if inside and _AGENT.search(m.group()):
-            continue  # "11 rescuers": who they are, not what befell them
+        if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
+            continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
