@@ -284,6 +284,8 @@ def test_a_place_name_stops_at_a_weekday_or_month(text):
     "Twelve rescuers and 30 volunteers searched the hillside overnight.",
     "Rescuers have named 30 of the 44 people killed in Friday's Lorne ferry sinking.",
     "All 212 passengers aboard the ferry from Port Ellery were rescued.",
+    "Fire officials said the only two people pulled out alive were deckhands.",
+    "Two pilots from the Association of Harbour Pilots had the conn.",
 ])
 def test_an_office_a_day_a_number_word_or_an_origin_places_no_count(sentence):
     assert all(f.place in ("", "*all") for f in find_figures(sentence)), find_figures(sentence)

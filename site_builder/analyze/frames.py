@@ -544,7 +544,8 @@ def _place_named(text: str) -> re.Match[str] | None:
     Sunday's crash"), nor where a journey set out from ("the flight from X")."""
     for m in _PLACE_NAME.finditer(text):
         first = m.group(1).split()[0]
-        if _NOT_PLACE.fullmatch(first) or _CALENDAR_WORD.fullmatch(first) or (
+        if _NOT_PLACE.fullmatch(first) or _CALENDAR_WORD.fullmatch(first) or \
+                _BODY.search(m.group(1)) or (
                 m.group().startswith("from") and _JOURNEY_BEFORE.search(text, 0, m.start())):
             continue
         return m
@@ -555,7 +556,7 @@ def places_in(text: str) -> set[str]:
     """The keys of the places a sentence sets something in ("collapsed in X")."""
     return {place_key(m.group(1)) for m in _PLACE_NAME.finditer(text)
             if not _NOT_PLACE.fullmatch(first := m.group(1).split()[0])
-            and not _CALENDAR_WORD.fullmatch(first)}
+            and not _CALENDAR_WORD.fullmatch(first) and not _BODY.search(m.group(1))}
 
 
 def sentence_place(text: str) -> str:
@@ -894,6 +895,10 @@ _NAME_RE = re.compile(r"\b" + _NAME)
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
+# Words that make a name an organisation's ("the Association of X Pilots"), not a place's.
+_BODY = re.compile(r"\b(?:Association|Agency|Authority|Bank|Board|Bureau|Commission|Committee|"
+                   r"Company|Corporation|Council|Department|Federation|Foundation|Institute|"
+                   r"Ministry|Office|Organi[sz]ation|Service|Society|Union|University)\b")
 # Words of a journey or a conveyance: "from X" after one is where it set out, not where a
 # count applies.
 _JOURNEY_BEFORE = re.compile(r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|"
@@ -926,7 +931,9 @@ _OPENING_PLACE = re.compile(
     r"(?!(?i:" + _CALENDAR + r")\b)"
     r"([A-Z][\w'’]+(?:\.?\s(?!(?i:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
 _OFFICE_KINDS = (r"city|state|provincial|regional|local|national|military|health|interior|"
-                 r"disaster|emergency|foreign|defen[cs]e|transport|justice|finance|home")
+                 r"disaster|emergency|foreign|defen[cs]e|transport|justice|finance|home|fire|"
+                 r"police|rescue|army|navy|aviation|airport|airline|rail|port|hospital|"
+                 r"security|safety|energy|water|civil|public|federal|government")
 # "Quorra officials", "Veltia's health ministry": the subject's place; the kind of office
 # itself, capitalised at the opening ("Health authorities", "Interior ministry"), is none.
 _SUBJECT_PLACE = re.compile(
