@@ -361,3 +361,14 @@ def test_on_board_is_aboard():
 def test_rescuers_who_speak_rescued_no_one():
     [figure] = find_figures("Rescuers said 310 people were still missing in the quarry.")
     assert figure.prop == "missing"
+
+
+def test_what_is_said_after_an_including_aside_is_said_of_the_whole():
+    whole, part = find_figures("At the mine, 64 workers, including 9 apprentices, were rescued.")
+    assert (whole.value, whole.prop) == (64, "rescued")
+    assert part.value == 9
+
+
+def test_people_left_without_electricity_are_affected():
+    [figure] = find_figures("The ice storm left more than 40,000 people without electricity.")
+    assert figure.prop == "affected"

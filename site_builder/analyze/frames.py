@@ -148,7 +148,7 @@ _PROPERTY_CUES = {
     "last": "duration", "for": "duration",
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
     "passeng": "aboard",
-    "affect": "affected", "without power": "affected",
+    "affect": "affected", "without power": "affected", "without electricity": "affected",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
@@ -943,7 +943,8 @@ _SUBJECT_PLACE = re.compile(
 # Physical sizes: given in one unit, often converted to another ("700 feet (213 metres)").
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
-_RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
+_INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
+_RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _CALENDAR_WORD = re.compile(rf"(?:{_CALENDAR})", re.I)  # "on Friday, 11 of them": no name
@@ -1218,6 +1219,10 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     # "Six members of the road crew": the of-phrase says who the counted are, with them.
     group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
     noun_end = figure.end + (group.end() if group else 0)
+    # "982 people, including 167 children, were rescued": the aside's figure is a part of
+    # this one, and what is said after the aside is said of both.
+    aside = _INCLUDING.match(text[noun_end:])
+    aside_end = noun_end + (aside.end() if aside else 0)
     for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
         if figure.end <= m.start() < noun_end:
             who = _PROPERTY_CUES[m.group(1).lower()] if \
@@ -1250,7 +1255,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # ", or 14 cubic kilometres, has drained" is inside the clause).
             continue
         if not _follows(text, figure, m.start()) and any(
-                other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
+                other is not figure and not noun_end <= other.start < aside_end and
+                prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or
                     _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
