@@ -372,3 +372,13 @@ def test_what_is_said_after_an_including_aside_is_said_of_the_whole():
 def test_people_left_without_electricity_are_affected():
     [figure] = find_figures("The ice storm left more than 40,000 people without electricity.")
     assert figure.prop == "affected"
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Two 16-year-old Korean-American divers were among the dead.", ""),
+    ("A 40-year-old Nigerian engineer was hurt.", ""),
+    ("The 40-year-old Ivan was freed at dawn.", "ivan"),
+])
+def test_a_demonym_before_a_noun_is_no_person(sentence, person):
+    [figure] = find_figures(sentence)
+    assert figure.thing == person

@@ -1238,10 +1238,18 @@ _NAMED_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,3}?(?:named|surnamed|called|ide
                           r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
+_NOUN_FOLLOWS = re.compile(r"\s+(?!(?:was|is|who|had|has|and|of|from|said|were|died|"
+                           r"survived|remains?)\b)[a-z]")
+_DEMONYMS = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|i)(?:[-\s][A-Z][a-z]*(?:an|ese|ish|i))*")
+
+
 def _person_after(after: str) -> str:
     m = _NAMED_AFTER.match(after) or \
         re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
-    return _person_key(m.group("name")) if m else ""
+    if m is None or (_DEMONYMS.fullmatch(m.group("name")) and
+                     _NOUN_FOLLOWS.match(after, m.end())):
+        return ""  # "two 16-year-old Korean-American skaters": of whom, not who
+    return _person_key(m.group("name"))
 
 
 def _person_key(name: str) -> str:
