@@ -208,8 +208,9 @@ _THE_SETTLEMENT = re.compile(r"\bthe\s+(?:city|town|village|port|settlement)(?:[
 # "killed all 64 people on the jet and the three soldiers on the helicopter": a toll told in
 # groups, the first of them named with the next ("and the three soldiers").
 _AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|one|two|three|"
-                        r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-                        r"[a-z]+ty)\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
+                        r"four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|"
+                        r"six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+                        r"\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
                         r"(?P<group>[a-z]+(?:s|men|crew))\b")
 # People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
 # a toll and another group.
