@@ -953,12 +953,12 @@ _BODY = re.compile(r"\b(?:Association|Agency|Authority|Bank|Board|Bureau|Commiss
                    r"Ministry|Office|Organi[sz]ation|Service|Society|Union|University)\b")
 # Words of a journey or a conveyance: "from X" after one is where it set out, not where a
 # count applies.
-_JOURNEY_BEFORE = re.compile(r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|"
-                             r"ferry|ferries|ships?|trains?|bus|buses|planes?|jets?|boats?|"
-                             r"vessels?|airliners?|"
-                             r"depart\w*|bound|routes?|roads?|trips?|journey|voyage|sail\w*|"
-                             r"travel\w*|arriv\w*|drove|driving)\s+(?:\w+\s+)?$", re.I)
-_JOURNEY_FROM = re.compile(_JOURNEY_BEFORE.pattern[:-1] + r"from\s+(?:the\s+)?$", re.I)
+_JOURNEY = (r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|ferry|ferries|ships?|"
+            r"trains?|bus|buses|planes?|jets?|boats?|vessels?|airliners?|depart\w*|bound|"
+            r"routes?|roads?|trips?|journey|voyage|sail\w*|travel\w*|arriv\w*|drove|driving)"
+            r"\s+(?:\w+\s+)?")
+_JOURNEY_BEFORE = re.compile(_JOURNEY + "$", re.I)
+_JOURNEY_FROM = re.compile(_JOURNEY + r"from\s+(?:the\s+)?$", re.I)
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
@@ -1238,6 +1238,7 @@ _NAMED_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,3}?(?:named|surnamed|called|ide
                           r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
+# A demonym before a noun ("Korean-American skaters") describes; it names no person.
 _NOUN_FOLLOWS = re.compile(r"\s+(?!(?:was|is|who|had|has|and|of|from|said|were|died|"
                            r"survived|remains?)\b)[a-z]")
 _DEMONYMS = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|i)(?:[-\s][A-Z][a-z]*(?:an|ese|ish|i))*")
@@ -1285,8 +1286,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     aside_end = noun_end + (aside.end() if aside else 0)
     for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
         if figure.end <= m.start() < noun_end:
-            who = _PROPERTY_CUES[m.group(1).lower()] if \
-                _PROPERTY_CUES[m.group(1).lower()] in _WHO_CUES else who
+            if _PROPERTY_CUES[m.group(1).lower()] in _WHO_CUES:
+                who = _PROPERTY_CUES[m.group(1).lower()]  # "members of the crew"
             continue
         inside = figure.start <= m.start() < figure.end
         if inside and figure.dimension != "count":
