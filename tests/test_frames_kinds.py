@@ -382,3 +382,9 @@ def test_people_left_without_electricity_are_affected():
 def test_a_demonym_before_a_noun_is_no_person(sentence, person):
     [figure] = find_figures(sentence)
     assert figure.thing == person
+
+
+def test_a_cue_after_a_converted_measure_still_speaks_for_it():
+    [figure] = find_figures("The convoy reached Tarsk, about 300 kilometres (186 miles) north "
+                            "of the capital.")
+    assert figure.prop == "distance"

@@ -995,6 +995,8 @@ _SUBJECT_PLACE = re.compile(
 # Physical sizes: given in one unit, often converted to another ("700 feet (213 metres)").
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
+# "400 kilometres (250 miles) south of": the same measure in another unit, set aside.
+_CONVERTED_AFTER = re.compile(r"^\s*\((?:about\s+|some\s+|roughly\s+)?[\d.,]+\s?[a-z]+\)")
 _INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
 _RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
 _TO_BEFORE = re.compile(r"\bto\s+$")
@@ -1308,7 +1310,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
-        between = _RELATIVE.sub("", text[noun_end:m.start()]) if m.start() >= noun_end else ""
+        between = _RELATIVE.sub("", _CONVERTED_AFTER.sub("", text[noun_end:m.start()])) \
+            if m.start() >= noun_end else ""
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b",
                                                  between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
