@@ -388,3 +388,15 @@ def test_a_cue_after_a_converted_measure_still_speaks_for_it():
     [figure] = find_figures("The convoy reached Tarsk, about 300 kilometres (186 miles) north "
                             "of the capital.")
     assert figure.prop == "distance"
+
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Four divers are presumed dead after the cave flooded.", "missing"),
+    ("Six hikers are feared dead on the glacier.", "missing"),
+    ("Nine climbers are believed to be missing.", "missing"),
+    ("Twelve workers were reported injured.", "injured"),
+    ("Five miners were confirmed dead.", "killed"),
+])
+def test_a_state_after_a_verb_of_belief_is_the_property(sentence, prop):
+    [figure] = find_figures(sentence)
+    assert figure.prop == prop

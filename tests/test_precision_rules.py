@@ -663,3 +663,13 @@ def test_a_toll_told_with_and_without_its_place_is_one_claim(tmp_path):
     assert len(row.claims) == 2
     [claim] = [c for c in row.claims if c.number in (300, 310)]
     assert len(claim.support) == 2  # "310 in Harwick" and "about 300": one claim
+
+
+def test_the_presumed_dead_fall_as_the_missing_do(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-12-03", ["Six divers are presumed dead after the cave flooded."]),
+        ("2025-12-06", ["Two bodies were recovered, and four divers are presumed dead."]),
+    ])
+    [row] = [d for d in digest.disagreements if "missing" in d.about]
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [6, 4]

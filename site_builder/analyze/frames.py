@@ -217,6 +217,9 @@ _OFF_TRACK_AFTER = re.compile(
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+# Verbs of belief or report before a state: the state, not the verb, is what befell them.
+_BELIEVED = re.compile(r"(?:presum|believ|fear|report|confirm|list|declar|assum)ed", re.I)
+_PRESUMED = re.compile(r"(?:presum|believ|fear|assum)ed", re.I)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "killed 1,700 people, injured 3,400": a participle with its own figure after it is the
 # next item's verb, not what the first figure's noun underwent.
@@ -893,6 +896,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             acted = p.group(1)
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
+            elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
+                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+)?", "", rest[p.end():]))):
+                # "reported injured": the state says it; "presumed dead": not found, and
+                # counted with the missing (the count falls as bodies are found).
+                presumed = _PRESUMED.fullmatch(acted) and \
+                    _PROPERTY_CUES[state.group(1).lower()] == "killed"
+                acted = "missing" if presumed else None
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
