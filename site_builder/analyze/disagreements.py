@@ -231,7 +231,6 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
-    towns: set[str] | None = None  # read only if some figure is "in the city"
     read: dict[str, list[str]] = defaultdict(list)  # article -> its sentences so far
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
@@ -260,13 +259,14 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
                 if not place and _THE_SETTLEMENT.search(_clause(s.text, f)):
                     # "In the city", "the town's toll": the settlement the article named
-                    # last (a country is never "the city").
-                    if towns is None:
-                        towns = (known | {p for t in sentences for p in places_in(t.text)}) \
-                            - gazetteer().countries
+                    # last, a place some figure is given for or something is set in (a
+                    # country is never "the city").
+                    so_far = read[s.ref.article]
+                    towns = (known | {p for text in so_far for p in places_in(text)}) - \
+                        gazetteer().countries
                     place = last_place(s.text, towns, f.start) or next(
-                        (p for text in reversed(read[s.ref.article][:-1])
-                         if (p := last_place(text, towns))), "")
+                        (p for text in reversed(so_far[:-1]) if (p := last_place(text, towns))),
+                        "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
