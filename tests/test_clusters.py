@@ -51,7 +51,7 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out set) meets them all; the held-out set does not yet (floors just below its first
 # scoring).
 FLOORS = {
-    False: {"facts_found": 0.95, "conflict_recall": 0.76, "numeric_recall": 0.83,
+    False: {"facts_found": 0.95, "conflict_recall": 0.77, "numeric_recall": 0.84,
             "conflict_precision": 0.97, "topics_found": 0.98, "topics_one_page": 0.98},
     True: {"facts_found": 0.85, "conflict_recall": 0.1, "numeric_recall": 0.15,
            "conflict_precision": 0.4},
