@@ -39,7 +39,7 @@ from .preview_state import LiveSite, edited_articles, first_look, remove_live, s
 from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
-from .search import build_search_index, bundles, reindex
+from .search import bundles, forget_record, index_site, load_record, reindex, save_record
 from .text import normalise
 
 
@@ -172,6 +172,7 @@ class BuildState:
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
     page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
+    search: dict | None = None  # what the search index phase indexed, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
@@ -437,8 +438,14 @@ def index_staging(state: BuildState) -> None:
     # its Jinja environment and site index) go first, and the freed pages back to the system.
     gc.collect()
     release_free_memory()
-    if problem := build_search_index(state.staging):
-        state.reporter.warn(problem)
+    # The shards whose pages are as the last build left them are linked from it.
+    previous = state.out if (state.out / "digest.json").is_file() and not state.force else None
+    record = load_record(state.config.cache_dir, state.out) if previous is not None else {}
+    indexed = index_site(state.staging, previous, record)
+    if indexed.problem:
+        state.reporter.warn(indexed.problem)
+    else:
+        state.search = indexed.record
 
 
 def check(state: BuildState) -> None:
@@ -457,6 +464,7 @@ def check(state: BuildState) -> None:
 def swap(state: BuildState) -> None:
     """Put the new site in place of the old one, in one step."""
     assert state.staging is not None
+    forget_record(state.config.cache_dir)  # it describes the site being replaced
     state.retired = _swap(state.staging, state.out)
     state.staging = None
 
@@ -480,7 +488,7 @@ def reindex_live(state: BuildState) -> None:
         return
     if live.newer is not None and live.newer(state.seen):
         return
-    if problem := reindex(state.out):
+    if problem := reindex(state.out, state.config.cache_dir):
         state.reporter.warn(problem)
     else:
         live.search_stale = False
@@ -492,6 +500,8 @@ def record(state: BuildState) -> None:
     remember(state.config, state.out, _record(state), state.inputs)
     if state.page_keys is not None:
         save_keys(state.config, state.out, state.page_keys)
+    if state.search is not None:
+        save_record(state.config.cache_dir, state.out, state.search)
     state.runner.memos.rotate()
     if state.live is not None and state.live.rendered is not None:
         state.live.rendered.renderer.warm()

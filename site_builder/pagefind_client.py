@@ -55,8 +55,9 @@ class _Service:
 
 
 def index_pages(binary: Path, site: Path, names: list[str], bundle: Path,
-                timeout: float) -> None:
-    """Index the pages `names` (paths under `site`) in that order into `bundle`."""
+                timeout: float) -> list[str]:
+    """Index the pages `names` (paths under `site`) in that order into `bundle`; return
+    the bundle's files (paths under `bundle`)."""
     with subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           cwd=site) as process:
@@ -74,6 +75,7 @@ def index_pages(binary: Path, site: Path, names: list[str], bundle: Path,
             files = service.ask({"type": "GetFiles", "index_id": index})["files"]
             for file in files:
                 _write_bundle_file(bundle, str(file["path"]), base64.b64decode(file["content"]))
+            return [PurePosixPath(str(file["path"])).as_posix() for file in files]
         except (OSError, ValueError, KeyError) as exc:
             raise PagefindError(str(exc)) from exc
         finally:
