@@ -9,13 +9,11 @@ to reload the browser before "search" re-indexes.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import gc
 import hashlib
 import os
 import shutil
-import stat
 import sys
 import time
 from collections import Counter
@@ -41,6 +39,7 @@ from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
 from .search import bundles, forget_record, index_site, load_record, reindex, save_record
 from .text import normalise
+from .tidy import remove_later, remove_tree
 
 
 @dataclass
@@ -161,6 +160,7 @@ class BuildState:
     strict: bool = False
     force: bool = False
     keep_memos: bool = False  # the preview keeps them in memory for its next build
+    tidy_later: bool = False  # the old site is deleted by a process the build leaves running
     sources: list[str] = field(default_factory=list)
     docs: list[RawDocument] = field(default_factory=list)
     cleaned: list[CleanDocument] = field(default_factory=list)
@@ -470,10 +470,13 @@ def swap(state: BuildState) -> None:
 
 
 def tidy(state: BuildState) -> None:
-    """Delete the previous site (thousands of folders: after the preview has reloaded)."""
-    if state.retired is not None:
+    """Delete the previous site; with `tidy_later`, in a process of its own that the
+    build does not wait for (tens of thousands of files take seconds)."""
+    if state.retired is None:
+        return
+    if not (state.tidy_later and remove_later(state.retired, f".{state.out.name}.retired")):
         _remove_tree(state.retired, state.reporter)
-        state.retired = None
+    state.retired = None
 
 
 def reindex_live(state: BuildState) -> None:
@@ -544,13 +547,14 @@ def _check_output_folder(out: Path, config: Config) -> None:
 
 def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
           force: bool = False, runner: Runner | None = None, preview: bool = False,
-          live: LiveSite | None = None) -> BuildResult:
+          live: LiveSite | None = None, tidy_later: bool = False) -> BuildResult:
     """Run the whole pipeline; on any error the previous output/ is left as it was.
 
     `runner` (the preview's) keeps its memos in memory between builds and carries
     the hooks of its phases; `preview` runs the PREVIEW phases, which update the
     live site in place (`live`, kept between the preview's builds, is what they know
-    of it; without it, they read it from disk).
+    of it; without it, they read it from disk). `tidy_later`: the previous site is
+    deleted by a detached process (see tidy.py), not before this call returns.
     """
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
@@ -574,6 +578,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         runner.progress = reporter.progress
         runner.timings.clear()
         state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
+                           tidy_later=tidy_later,
                            live=(live or LiveSite()) if preview else None)
         try:
             runner.run(PREVIEW if preview else BUILD, state)
@@ -612,18 +617,7 @@ def _alive(pid: int) -> bool:
 def _remove_tree(path: Path, reporter: Reporter) -> None:
     """Delete a folder a build made, also when it was made read-only (say, by a deploy
     step); say so if it cannot be done, rather than leave a whole copy of a site behind."""
-    if not path.exists():
-        return
-    try:
-        shutil.rmtree(path)
-        return
-    except OSError:
-        for folder, _, _ in os.walk(path):
-            with contextlib.suppress(OSError):
-                os.chmod(folder, stat.S_IRWXU)
-    try:
-        shutil.rmtree(path)
-    except OSError as exc:
+    if path.exists() and (exc := remove_tree(path)) is not None:
         reporter.warn(f"could not remove this old copy of the site ({exc.strerror or exc}); "
                       "delete it by hand", path)
 
