@@ -37,7 +37,15 @@ from .preview_state import LiveSite, edited_articles, first_look, remove_live, s
 from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
-from .search import bundles, forget_record, index_site, load_record, reindex, save_record
+from .search import (
+    bundles,
+    forget_record,
+    html_files,
+    index_site,
+    load_record,
+    reindex,
+    save_record,
+)
 from .text import normalise
 from .tidy import remove_later, remove_tree
 
@@ -433,15 +441,23 @@ def publish(state: BuildState) -> None:
 def index_staging(state: BuildState) -> None:
     """Index the new pages for search before they go live."""
     state.reporter.info("indexing for search …")
-    assert state.staging is not None
-    # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such as
-    # its Jinja environment and site index) go first, and the freed pages back to the system.
-    gc.collect()
-    release_free_memory()
+    staging = state.staging
+    assert staging is not None
+
+    def prepare() -> None:
+        # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such
+        # as its Jinja environment and site index) go first, and the freed pages back to
+        # the system.
+        gc.collect()
+        release_free_memory()
+
     # The shards whose pages are as the last build left them are linked from it.
     previous = state.out if (state.out / "digest.json").is_file() and not state.force else None
     record = load_record(state.config.cache_dir, state.out) if previous is not None else {}
-    indexed = index_site(state.staging, previous, record)
+    # The pages rendered, and any the theme's static files hold.
+    pages = [page for page in state.pages if page.endswith(".html")]
+    pages += [f"static/{page}" for page in html_files(staging / "static")]
+    indexed = index_site(staging, previous, record, pages, prepare)
     if indexed.problem:
         state.reporter.warn(indexed.problem)
     else:

@@ -3,14 +3,15 @@
 The searchable pages (those marking a body to index; all pages when none do), in name
 order, are cut into shards; each shard is one Pagefind run into its own bundle folder:
 the first `pagefind/`, the others `pagefind-2/`, `pagefind-3/` …, listed in
-`pagefind/shards.json`; the search page merges them when it loads.
+`pagefind/shards.json`; the search page merges them when it loads (the first bundle's
+scripts do the searching: the others keep only their index files).
 
 Where a shard ends depends only on the pages near the cut (content-defined chunking): a
 page whose path hash is a multiple of CUT_EVERY ends a shard when at least SHARD_MIN
-pages came before it since the previous such page. An edited page therefore changes one
-shard, and an added or removed page one shard (two when it makes or removes a cut),
-whatever its place in the order; no shard grows past SHARD_PAGES (Pagefind holds what it
-indexes in memory, about 1.8 GiB for 10,000 articles).
+pages came before it since the previous such page, and a shard of SHARD_PAGES pages
+ends where it is. An edited page therefore changes one shard, and an added or removed
+page the shards between two such cuts around it (one or two, more only in a run of
+capped shards), whatever its place in the order.
 
 Pagefind's bundle is a function of the pages it is given (the cold builds are
 byte-identical), so a build re-indexes only the shards whose pages changed and links
@@ -29,6 +30,7 @@ import importlib.util
 import json
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +42,7 @@ from .parallel import workers
 TIMEOUT_SECONDS = 600
 CUT_EVERY = 128  # on average one page in this many may end a shard
 SHARD_MIN = 64  # … when this many pages came since the last page that could
-SHARD_PAGES = 2000  # the most pages in one shard (Pagefind's memory)
+SHARD_PAGES = 320  # the most pages in one shard: what one edit may cost to index again
 SHARDS_FILE = "pagefind/shards.json"
 RECORD_FILE = "search-index.json"  # in the cache folder
 _MARKER = b"data-pagefind-body"
@@ -64,7 +66,7 @@ def _stamp(path: str | Path) -> Stamp:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _html_files(site: Path) -> list[str]:
+def html_files(site: Path) -> list[str]:
     """Every .html file under `site` (site paths, in name order)."""
     found = []
     prefix = len(str(site)) + 1
@@ -74,20 +76,25 @@ def _html_files(site: Path) -> list[str]:
     return sorted(found)
 
 
-def page_hashes(site: Path, known: dict | None = None) -> dict[str, list]:
-    """Each page's [size, mtime_ns, inode, hash, searchable], by site path; a page whose
-    stamp is the one in `known` (the last build's) is not read again."""
+def page_hashes(site: Path, known: dict | None = None, pages: list[str] | None = None
+                ) -> dict[str, list]:
+    """Each page's [size, mtime_ns, inode, hash, searchable], by site path, of `pages`
+    (the .html files of `site`, found when not given); a page whose stamp is the one in
+    `known` (the last build's) is not read again."""
     known = known or {}
-    pages: dict[str, list] = {}
-    for page in _html_files(site):
-        stamp = _stamp(site / page)
+    hashes: dict[str, list] = {}
+    root = str(site)
+    for page in sorted(pages) if pages is not None else html_files(site):
+        path = os.path.join(root, page)
+        stamp = _stamp(path)
         kept = known.get(page)
         if isinstance(kept, list) and len(kept) == 5 and kept[:3] == stamp:
-            pages[page] = kept
+            hashes[page] = kept
             continue
-        data = (site / page).read_bytes()  # changed since the stamp: read again next time
-        pages[page] = [*stamp, content_hash(data), _MARKER in data]
-    return pages
+        with open(path, "rb") as file:  # changed since the stamp: read again next time
+            data = file.read()
+        hashes[page] = [*stamp, content_hash(data), _MARKER in data]
+    return hashes
 
 
 def searchable_pages(site: Path) -> list[str]:
@@ -139,10 +146,13 @@ def build_search_index(site: Path) -> str | None:
     return index_site(site).problem
 
 
-def index_site(site: Path, previous: Path | None = None, record: dict | None = None
+def index_site(site: Path, previous: Path | None = None, record: dict | None = None,
+               pages: list[str] | None = None, prepare: Callable[[], None] | None = None
                ) -> Indexed:
     """Index `site` into its bundle folders, linking from `previous` (the last build's
-    site, described by `record`, see load_record) each bundle whose pages are the same."""
+    site, described by `record`, see load_record) each bundle whose pages are the same.
+    `pages`: the site's .html files, when the caller knows them; `prepare` is called
+    before Pagefind is run, if it is."""
     if importlib.util.find_spec("pagefind") is None:
         return Indexed("search index not built: the pagefind package is not installed")
     from pagefind.service import get_executable  # late: the package is optional
@@ -152,7 +162,7 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
         return Indexed("search index not built: the pagefind program is not installed")
     record = record or {}
     try:
-        hashes = page_hashes(site, record.get("pages"))
+        hashes = page_hashes(site, record.get("pages"), pages)
     except OSError as exc:
         return Indexed(f"search index not built: {exc}")
     program = _program_mark(Path(binary))
@@ -173,12 +183,16 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
 
     def run(shard: tuple[str, list[str]]) -> tuple[str, dict[str, Stamp] | str]:
         folder, chunk = shard
+        keep = None if folder == "pagefind" else merged_file
         try:
-            names = index_pages(Path(binary), site, chunk, site / folder, TIMEOUT_SECONDS)
+            names = index_pages(Path(binary), site, chunk, site / folder, TIMEOUT_SECONDS,
+                                keep)
             return folder, {name: _stamp(site / folder / name) for name in names}
         except (PagefindError, OSError) as exc:
             return folder, f"search index not built: {exc}"
 
+    if todo and prepare is not None:
+        prepare()
     with ThreadPoolExecutor(workers()) as pool:
         for folder, result in pool.map(run, todo):
             if isinstance(result, str):
@@ -194,18 +208,30 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
                    [folder for folder, _ in todo])
 
 
+def merged_file(name: str) -> bool:
+    """Whether the search page reads bundle file `name` of a shard it merges into the
+    first (Pagefind's mergeIndex: the index, not its scripts, styles or WebAssembly)."""
+    return name == "pagefind-entry.json" or name.endswith(".pf_meta") or \
+        name.startswith(("index/", "fragment/", "filter/"))
+
+
 def _link_bundle(old: Path, new: Path, stamps: object) -> bool:
     """Hard-link (else copy) the bundle files `stamps` names from `old` into `new`, if
     each is still the file the record describes; False (and nothing left) otherwise."""
     if not isinstance(stamps, dict) or not stamps:
         return False
+    made: set[str] = set()
     try:
         for name, stamp in stamps.items():
-            source = old / name
-            if Path(name).is_absolute() or ".." in Path(name).parts or _stamp(source) != stamp:
+            if name.startswith("/") or ".." in name.split("/"):
                 raise FileNotFoundError(name)
-            target = new / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            source, target = os.path.join(old, name), os.path.join(new, name)
+            if _stamp(source) != stamp:
+                raise FileNotFoundError(name)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             try:
                 os.link(source, target)
             except OSError:  # links unsupported here: a copy keeps the bytes
@@ -248,7 +274,7 @@ def reindex(site: Path, cache_dir: Path | None = None) -> str | None:
     shutil.rmtree(aside, ignore_errors=True)
     record = load_record(cache_dir, site) if cache_dir is not None else {}
     try:
-        for page in _html_files(site):
+        for page in html_files(site):
             target = aside / page
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(site / page, target)

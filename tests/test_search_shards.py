@@ -22,21 +22,21 @@ def _chunks(pages: list[str]) -> list[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_an_added_or_removed_page_changes_at_most_two_shards(seed: int) -> None:
+def test_an_added_or_removed_page_changes_only_the_shards_around_it(seed: int) -> None:
     rng = random.Random(seed)
     pages = _pages(3000, rng)
     before = _chunks(pages)
     assert 3000 // (4 * search.CUT_EVERY) < len(before) < 3000 // search.SHARD_MIN
     assert all(len(chunk) <= search.SHARD_PAGES for chunk in before)
-    assert all(len(chunk) >= search.SHARD_MIN for chunk in before[:-1])
     added = sorted([*pages, *_pages(1, rng)])
     gone = rng.choice(pages)
     removed = [page for page in pages if page != gone]
     for changed in (added, removed):
         after = _chunks(changed)
-        # Every shard the change did not touch is found again, whatever its position.
-        assert len(set(after) - set(before)) <= 2
-        assert len(set(before) - set(after)) <= 2
+        # The shards away from the change are found again, whatever their position
+        # (one or two change; a third where a capped shard's cut moves).
+        assert 1 <= len(set(after) - set(before)) <= 3
+        assert 1 <= len(set(before) - set(after)) <= 3
 
 
 def test_no_shard_grows_past_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,10 +56,10 @@ def small_shards(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     indexed: list[str] = []
     real = search.index_pages
 
-    def spy(binary: Path, site: Path, names: list[str], bundle: Path, timeout: float
-            ) -> list[str]:
+    def spy(binary: Path, site: Path, names: list[str], bundle: Path, timeout: float,
+            keep: object = None) -> list[str]:
         indexed.append(bundle.name)
-        return real(binary, site, names, bundle, timeout)
+        return real(binary, site, names, bundle, timeout, keep)
     monkeypatch.setattr(search, "index_pages", spy)
     return indexed
 
