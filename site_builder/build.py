@@ -10,7 +10,6 @@ to reload the browser before "search" re-indexes.
 from __future__ import annotations
 
 import ctypes
-import gc
 import hashlib
 import os
 import shutil
@@ -31,7 +30,6 @@ from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
-from .parallel import release_free_memory
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
 from .quick_look import quick_articles, short_lines
@@ -444,20 +442,15 @@ def index_staging(state: BuildState) -> None:
     staging = state.staging
     assert staging is not None
 
-    def prepare() -> None:
-        # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such
-        # as its Jinja environment and site index) go first, and the freed pages back to
-        # the system.
-        gc.collect()
-        release_free_memory()
-
     # The shards whose pages are as the last build left them are linked from it.
     previous = state.out if (state.out / "digest.json").is_file() and not state.force else None
     record = load_record(state.config.cache_dir, state.out) if previous is not None else {}
     # The pages rendered, and any the theme's static files hold.
     pages = [page for page in state.pages if page.endswith(".html")]
     pages += [f"static/{page}" for page in html_files(staging / "static")]
-    indexed = index_site(staging, previous, record, pages, prepare)
+    # Pagefind runs beside this process, two shards at a time: at SHARD_PAGES pages, about
+    # 50 MiB each.
+    indexed = index_site(staging, previous, record, pages)
     if indexed.problem:
         state.reporter.warn(indexed.problem)
     else:

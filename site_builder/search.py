@@ -30,7 +30,6 @@ import importlib.util
 import json
 import os
 import shutil
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,12 +146,10 @@ def build_search_index(site: Path) -> str | None:
 
 
 def index_site(site: Path, previous: Path | None = None, record: dict | None = None,
-               pages: list[str] | None = None, prepare: Callable[[], None] | None = None
-               ) -> Indexed:
+               pages: list[str] | None = None) -> Indexed:
     """Index `site` into its bundle folders, linking from `previous` (the last build's
     site, described by `record`, see load_record) each bundle whose pages are the same.
-    `pages`: the site's .html files, when the caller knows them; `prepare` is called
-    before Pagefind is run, if it is."""
+    `pages`: the site's .html files, when the caller knows them."""
     if importlib.util.find_spec("pagefind") is None:
         return Indexed("search index not built: the pagefind package is not installed")
     from pagefind.service import get_executable  # late: the package is optional
@@ -191,8 +188,6 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
         except (PagefindError, OSError) as exc:
             return folder, f"search index not built: {exc}"
 
-    if todo and prepare is not None:
-        prepare()
     with ThreadPoolExecutor(workers()) as pool:
         for folder, result in pool.map(run, todo):
             if isinstance(result, str):
