@@ -17,9 +17,9 @@ Pagefind's bundle is a function of the pages it is given (the cold builds are
 byte-identical), so a build re-indexes only the shards whose pages changed and links
 the previous build's bundle for every other one. What it may reuse is kept in the cache
 folder (`RECORD_FILE`): each page's stamp and hash, and each shard's key (a hash of its
-pages' paths and bytes, and of the Pagefind program) with the stamps of its bundle's
-files. A bundle whose files are not all as recorded (edited by hand, half-written,
-gone) is indexed again.
+pages' paths and bytes, of the Pagefind program and of whether it is the first) with
+the stamps of its bundle's files. A bundle whose files are not all as recorded (edited
+by hand, half-written, gone) is indexed again.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ SHARD_MIN = 64  # … when this many pages came since the last page that could
 SHARD_PAGES = 320  # the most pages in one shard: what one edit may cost to index again
 SHARDS_FILE = "pagefind/shards.json"
 RECORD_FILE = "search-index.json"  # in the cache folder
+# Part of every shard's key: raise it when what a bundle holds for the same pages changes.
+BUNDLE_VERSION = 1
 _MARKER = b"data-pagefind-body"
 
 # A page's or bundle file's stamp: size, mtime_ns, inode (a hard link keeps all three).
@@ -135,9 +137,11 @@ def _program_mark(binary: Path) -> str:
     return json.dumps([str(binary), *_stamp(binary)[:2]])
 
 
-def _shard_key(program: str, pages: list[str], hashes: dict[str, list]) -> str:
-    return content_hash(json.dumps([program, [(page, hashes[page][3]) for page in pages]])
-                        .encode())
+def _shard_key(program: str, first: bool, pages: list[str], hashes: dict[str, list]) -> str:
+    # The first bundle keeps Pagefind's scripts, the others do not: a shard that moves
+    # to or from the front is indexed again.
+    return content_hash(json.dumps([BUNDLE_VERSION, program, first,
+                                    [(page, hashes[page][3]) for page in pages]]).encode())
 
 
 def build_search_index(site: Path) -> str | None:
@@ -163,7 +167,7 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
     except OSError as exc:
         return Indexed(f"search index not built: {exc}")
     program = _program_mark(Path(binary))
-    shards = [(folder, chunk, _shard_key(program, chunk, hashes))
+    shards = [(folder, chunk, _shard_key(program, folder == "pagefind", chunk, hashes))
               for folder, chunk in shard_folders(_searchable(hashes))]
     known = record.get("shards") if isinstance(record.get("shards"), dict) else {}
     by_key = {entry.get("key"): (old, entry.get("files")) for old, entry in known.items()

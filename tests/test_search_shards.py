@@ -3,6 +3,7 @@ links the others from the last build, and the site stays what a cold build makes
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -139,3 +140,34 @@ def test_the_preview_reindexes_only_the_changed_shards(tmp_path: Path,
     build(site, quiet=True, runner=runner, preview=True, live=live)
     assert 1 <= len(small_shards) < len(_shards(site / "output")) // 2, (edit, small_shards)
     _assert_equals_clean_build(site, tmp_path / "clean", edit)
+
+
+
+def _linked_pages(source: Path, target: Path, skip: set[str]) -> None:
+    for page in search.html_files(source):
+        if page not in skip:
+            (target / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / page, target / page)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_shard_that_becomes_the_first_is_indexed_again(
+        built_sample: Path, tmp_path: Path, small_shards: list[str]) -> None:
+    """The first bundle keeps Pagefind's scripts and the others do not: when the first
+    shard's pages go, the next shard's bundle is not reused as the first."""
+    before, after, cold = tmp_path / "before", tmp_path / "after", tmp_path / "cold"
+    _linked_pages(built_sample / "output", before, set())
+    indexed = search.index_site(before)
+    assert indexed.problem is None and len(indexed.indexed) > 2
+    first = set(search.shard_folders(search.searchable_pages(before))[0][1])
+    _linked_pages(before, after, first)
+    _linked_pages(before, cold, first)
+    small_shards.clear()
+    moved = search.index_site(after, before, indexed.record)
+    assert moved.problem is None and moved.indexed == ["pagefind"], moved.indexed
+    assert search.index_site(cold).problem is None
+    assert _tree(after) == _tree(cold)
