@@ -171,3 +171,24 @@ def test_a_shard_that_becomes_the_first_is_indexed_again(
     assert moved.problem is None and moved.indexed == ["pagefind"], moved.indexed
     assert search.index_site(cold).problem is None
     assert _tree(after) == _tree(cold)
+
+
+@pytest.mark.parametrize("seed", range(1, 3))
+def test_rebuilds_after_any_edits_equal_cold_builds(tmp_path: Path, seed: int,
+                                                     small_shards: list[str]) -> None:
+    """Rounds of random edits of every kind (seed text, seeds added and removed,
+    templates, config), each built by the command line's build with small shards: the
+    site, search index included, is a cold build's after every round."""
+    from tests.test_incremental import _add_seed, _edit, _edit_config, _edit_template, _remove_seed
+
+    rng = random.Random(seed)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    seeds = site / "seeds"
+    kinds = [lambda: _edit(seeds, rng), lambda: _add_seed(seeds, rng),
+             lambda: _remove_seed(seeds, rng), lambda: _edit_template(site, rng),
+             lambda: _edit_config(site, rng)]
+    for round_ in range(len(kinds)):
+        edits = [kinds[round_](), *(rng.choice(kinds)() for _ in range(rng.randint(0, 2)))]
+        build(site, quiet=True)
+        _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
