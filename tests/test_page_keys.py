@@ -136,3 +136,34 @@ def test_keys_of_another_output_folder_are_not_used(tmp_path: Path,
     assert rendered and os.path.isfile(other / "digest.json")
     assert page_keys.load_keys(Config(site), site / "output") == {}
     assert page_keys.load_keys(Config(site), other)
+
+
+def test_an_edit_renders_only_the_page_of_sources_that_lists_it(
+        tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of sources/ are keyed by the articles they list: an article's edit renders
+    its own page of sources/ again and links the others."""
+    monkeypatch.setattr(render, "SOURCES_PER_PAGE", 2)
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    pages = [path for _, path, refs in render.page_jobs(digest) if "sources_page" in refs]
+    assert len(pages) > 3
+    last = digest.articles[-1]
+    assert last.source_file
+    seed = site / "seeds" / last.source_file
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOfficials said on Tuesday that a "
+                    "second review of the repairs had been ordered.\n", encoding="utf-8")
+    rendered.clear()
+    build(site, quiet=True)
+    again = [path for path in rendered if path in pages]
+    assert again == [render.sources_path(len(pages))], again
+    _assert_equals_clean_build(site, tmp_path / "clean", "last article edited")
+
+
+@pytest.mark.parametrize("path", ["../x.html", "a/../../x", "/etc/passwd", "", "a//b",
+                                  "./a", "a\\..\\..\\b"])
+def test_a_page_path_cannot_leave_the_output(tmp_path: Path, path: str) -> None:
+    with pytest.raises(ValueError, match="escapes the output folder"):
+        render.safe_join(tmp_path, path)
+    assert render.safe_join(tmp_path, "topics/a-b/index.html") == \
+        tmp_path / "topics" / "a-b" / "index.html"

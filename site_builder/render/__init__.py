@@ -140,6 +140,13 @@ class SiteIndex:
                 patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
         return patched
 
+    def sources_page(self, number: int) -> tuple[list[Article], int, int]:
+        """The articles page `number` (1-based) of sources/ lists, how many a page lists
+        and how many pages sources/ has."""
+        start = (number - 1) * SOURCES_PER_PAGE
+        return (self.digest.articles[start:start + SOURCES_PER_PAGE], SOURCES_PER_PAGE,
+                -(-len(self.digest.articles) // SOURCES_PER_PAGE))
+
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
         return facts_path(self._fact_page.get(fact_id, 1))
@@ -294,6 +301,11 @@ class SiteIndex:
 
 
 
+# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
+# large site light (a 1,000-article list with audits is over a megabyte).
+SOURCES_PER_PAGE = 100
+
+
 # Pages besides the index, articles and topics: (template, path in the site).
 SITE_PAGES = [
     ("timeline.html", "timeline/index.html"),
@@ -346,11 +358,6 @@ def facts_path(number: int) -> str:
     return "facts/index.html" if number == 1 else f"facts/{number}/index.html"
 
 
-# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
-# large site light (a 1,000-article list with audits is over a megabyte).
-SOURCES_PER_PAGE = 100
-
-
 def sources_path(number: int) -> str:
     """Page `number` (1-based) of the source list."""
     return "sources/index.html" if number == 1 else f"sources/{number}/index.html"
@@ -394,7 +401,7 @@ class _Renderer:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
         # The last build's page keys (see page_keys); None: pages are not keyed.
         self.known = known
-        self.cited: dict[str, str] = {}  # page_keys._cited per article, as keys need it
+        self.hashed: dict[tuple[str, str], str] = {}  # page_keys' hashes per article
         self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
@@ -445,12 +452,9 @@ class _Renderer:
             context["page_path"] = facts_path
         if "sources_page" in refs:
             number = refs["sources_page"]
-            start = (number - 1) * SOURCES_PER_PAGE
-            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
-            context["page_number"] = number
-            context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
-            context["page_path"] = sources_path
-            context["per_page"] = SOURCES_PER_PAGE
+            listed, per_page, count = self.index.sources_page(number)
+            context.update(listed=listed, per_page=per_page, page_count=count,
+                           page_number=number, page_path=sources_path)
 
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
@@ -478,7 +482,7 @@ def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry
     path = job[1]
     key = None
     if renderer.known is not None:
-        key = page_key(renderer.index, renderer.base, job, renderer.cited)
+        key = page_key(renderer.index, renderer.base, job, renderer.hashed)
         entry = renderer.known.get(path)
         if key is not None and renderer.previous is not None and entry is not None \
                 and entry[0] == key and still_written(entry, renderer.previous / path):
