@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import filecmp
 import hashlib
 import os
 import re
@@ -476,10 +477,18 @@ class _Renderer:
         return html.encode()
 
 
+# digest.json, as one of the render's jobs: whichever process takes it encodes it while
+# the others render pages (after them, it was seconds of one process working alone).
+_DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
+
+
 def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
     """(path, the page's key entry): a keyed page whose key is the last build's and whose
     file that build wrote is still in the previous output is linked from it, not rendered."""
     path = job[1]
+    if job == _DIGEST_JOB:
+        _write_digest(renderer.digest, renderer.out, renderer.previous)
+        return path, None
     key = None
     if renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
@@ -493,6 +502,24 @@ def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry
                 return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
     return path, None if key is None else file_entry(key, renderer.out / path)
+
+
+def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
+    """Write digest.json piece by piece (it is the largest file of a site); linked from
+    `previous` instead when that build's is the same, as `write_file` does."""
+    target = safe_join(out, "digest.json")
+    target.unlink(missing_ok=True)
+    with target.open("wb") as handle:
+        for piece in digest_json(digest):
+            handle.write(piece.encode())
+    if previous is None:
+        return
+    old = safe_join(previous, "digest.json")
+    with contextlib.suppress(OSError):  # no previous file, or links unsupported here
+        if filecmp.cmp(old, target, shallow=False):
+            linked = target.with_name(".digest.json.link")
+            os.link(old, linked)
+            os.replace(linked, target)
 
 
 def page_hash(data: bytes) -> str:
@@ -563,14 +590,16 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     runner = runner or Runner.in_memory()
     keys: dict[str, Entry] = {}
     written = []
-    for path, entry in runner.pmap(_render, page_jobs(digest),
+    jobs = page_jobs(digest)
+    jobs.insert(min(1, len(jobs)), _DIGEST_JOB)  # a worker's, when there are workers
+    for path, entry in runner.pmap(_render, jobs,
                                    state=_Renderer(digest, config, out, previous, known=known),
                                    label="rendering"):
-        written.append(path)
+        if path != _DIGEST_JOB[1]:
+            written.append(path)
         if entry is not None:
             keys[path] = entry
-    write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
-    written.append("digest.json")
+    written.append(_DIGEST_JOB[1])
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
     return written, keys
