@@ -35,7 +35,7 @@ from .cache import (
     unchanged,
 )
 from .config import SOURCES_FILE, Config, load_config
-from .content import load_articles, write_content
+from .content import Parsed, load_articles, write_content
 from .errors import Reporter, SiteError
 from .ingest.clean import clean, forget_lines
 from .ingest.diagnose import no_article_message
@@ -179,6 +179,7 @@ class BuildState:
     docs: list[RawDocument] = field(default_factory=list)
     cleaned: list[CleanDocument] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)  # the inputs as this build read them
+    parsed: Parsed = field(default_factory=dict)  # content/ as the writer found it
     inputs: str = ""
     articles: list[Article] = field(default_factory=list)
     digest: Digest | None = None
@@ -338,7 +339,8 @@ def clean_seeds(state: BuildState) -> None:
 
 def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
-    write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
+    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
+                                 force=state.force)
     state.cleaned = []
     stamps = state.live.stamps if state.live is not None else state.stamps
     state.seen = state.sources + content_lines(state.config, stamps)
@@ -347,7 +349,8 @@ def write(state: BuildState) -> None:
 
 def load(state: BuildState) -> None:
     """Load content/ into Articles."""
-    state.articles = load_articles(state.config, state.reporter, state.runner)
+    state.articles = load_articles(state.config, state.reporter, state.runner, state.parsed)
+    state.parsed = {}
     state.runner.memos.save(release=not state.keep_memos)
     if not state.articles:
         raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
