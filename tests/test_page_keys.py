@@ -167,3 +167,30 @@ def test_a_page_path_cannot_leave_the_output(tmp_path: Path, path: str) -> None:
         render.safe_join(tmp_path, path)
     assert render.safe_join(tmp_path, "topics/a-b/index.html") == \
         tmp_path / "topics" / "a-b" / "index.html"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_any_worker_count_builds_the_same_site_cold_and_after_an_edit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages and digest.json (one of the render's jobs, on whichever process takes it)
+    are the same from one process and from several, cold and linked after an edit."""
+    sites = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv("SITEBUILD_WORKERS", workers)
+        site = _site(tmp_path / f"workers-{workers}")
+        digest = build(site, quiet=True).digest
+        assert digest is not None
+        assert len(render.page_jobs(digest)) >= 3 * 24  # enough for three processes
+        sites[workers] = site
+    assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
+    for workers, site in sites.items():
+        monkeypatch.setenv("SITEBUILD_WORKERS", workers)
+        seed = sorted((site / "seeds").iterdir())[3]
+        _insert_before(seed, 4)
+        build(site, quiet=True)
+    assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
+    assert _tree(sites["1"] / "content") == _tree(sites["3"] / "content")

@@ -71,6 +71,12 @@ def environment(config: Config) -> Environment:
     return env
 
 
+def _link_order(link: CrossRef) -> tuple[bool, float, str, str]:
+    """A paragraph's links: duplicates first, then by score, then by target (its fields:
+    the order of `Ref`, without a Python-level comparison for each tie)."""
+    return link.kind != "duplicate", -link.score, link.target.article, link.target.paragraph
+
+
 class SiteIndex:
     """Lookups the templates need: paragraphs by reference, links by paragraph, etc."""
 
@@ -85,7 +91,7 @@ class SiteIndex:
             self.links[c.source].append(c)
             self.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for refs in self.links.values():
-            refs.sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+            refs.sort(key=_link_order)
         self.facts_of_topic: dict[str, list[Fact]] = defaultdict(list)
         for f in digest.facts:
             for slug in f.topics:
@@ -138,7 +144,7 @@ class SiteIndex:
                 patched.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for ref in patched.links:
             if ref.article in slugs:
-                patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+                patched.links[ref].sort(key=_link_order)
         return patched
 
     def sources_page(self, number: int) -> tuple[list[Article], int, int]:
