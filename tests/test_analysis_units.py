@@ -274,6 +274,17 @@ def test_quote_tails_are_no_facts_and_the_brief_opens_with_no_back_reference(tmp
     assert "All of them" not in digest.summary
 
 
+def test_of_two_paraphrases_the_fuller_one_states_the_fact(tmp_path):
+    # A mine flooding (invented): two sources say the same, one with its reason too.
+    short = "The chief inspector of the Varden mine, Ilse Marsh, said most miners could have left."
+    full = ("Ilse Marsh, chief inspector of the Varden mine, has argued that a working alarm "
+            "could have let most miners leave by sounding an evacuation.")
+    for first, second in ((short, full), (full, short)):
+        digest = _digest(tmp_path, [(None, [first]), (None, [second])])
+        fact = next(f for f in digest.facts + digest.other_claims if "Marsh" in f.statement)
+        assert fact.statement == full and fact.sources == 2
+
+
 # --- Frames and disagreements, second round (shapes seen in real coverage, own examples) ---
 
 @pytest.mark.parametrize(("a", "b", "kind"), [

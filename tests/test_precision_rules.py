@@ -2,7 +2,7 @@
 
 import pytest
 
-from site_builder.analyze.disagreements import conflicting, relation
+from site_builder.analyze.disagreements import conflicting, frame_keys, relation
 from site_builder.analyze.facts import is_fragment
 from site_builder.analyze.frames import find_figures
 
@@ -368,3 +368,148 @@ def test_the_storys_own_storm_named_beside_another_still_counts(tmp_path):
         ("2025-09-12", ["Typhoon Varo caused 19 deaths in Halden, officials said."]),
     ])
     assert [d for d in digest.disagreements if "killed" in d.about]
+
+
+# --- What a report adds to a count, or what is left of it, is not the count ---
+
+def test_an_increment_or_a_remainder_is_no_rival_of_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-04-02", ["The Tarrow ferry capsized off Lenby, and 12 people were killed."]),
+        ("2024-04-03", ["Divers found another 5 victims of the Tarrow ferry off Lenby.",
+                        "The toll of the Tarrow ferry rose by two to 14 dead.",
+                        "Divers were searching for three more bodies off Lenby.",
+                        "The weather kept divers from the remaining four bodies."]),
+    ])
+    claims = [c.value for d in digest.disagreements for c in d.claims]
+    assert "14 dead" in claims  # the toll itself still updates
+    assert not [v for v in claims if v.split()[0] in ("5", "two", "three", "four")]
+
+
+def test_what_is_left_missing_is_still_the_missing_count(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-04-02", ["After the Tarrow ferry capsized, 30 people were missing."]),
+        ("2024-04-04", ["Divers found 20 survivors; the remaining 10 people are still missing."]),
+    ])
+    assert [d for d in digest.disagreements if "missing" in d.about]
+
+
+# --- How badly the hurt are hurt: a class of the injured, not all of them ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("The toll may rise, with 9 people in critical condition.", "critical"),
+    ("The death toll could rise as 7 of those injured were in critical condition.", "critical"),
+    ("Doctors said 12 people remained in serious condition.", "serious"),
+    ("The pile-up left 23 minor injuries on the motorway.", "minor"),
+    ("Medics treated 40 injured people at the stadium.", "injured"),
+])
+def test_a_count_of_the_hurt_by_severity_is_its_own_class(sentence, prop):
+    assert one(sentence).prop == prop
+
+
+def test_minor_injuries_are_no_rival_of_all_injuries(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-06-01", ["The Orlen stadium stampede left 61 injuries, officials said."]),
+        ("2024-06-01", ["Medics at the Orlen stadium counted 45 minor injuries."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_dozen_is_twenty_four():
+    assert one("Rescuers reached about two dozen hikers on the ridge.").value == 24
+
+
+def test_a_cue_beyond_while_speaks_for_its_own_clause():
+    figure = one("Autopsies of only 24 victims will be done in Tarrow while the rest of the "
+                 "bodies go to the capital.")
+    assert figure.prop != "killed"
+
+
+# --- Bodies identified: a count of its own ---
+
+def test_bodies_identified_update_apart_from_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-08-10", ["The Calder mudslide killed 31 people, officials said.",
+                        "Officials said 21 bodies out of 31 recovered have been identified."]),
+        ("2024-08-11", ["So far 26 bodies out of the 31 recovered have been identified."]),
+    ])
+    [row] = digest.disagreements
+    assert "identified" in row.about and row.kind == "update"
+
+
+# --- Storeys several-fold apart are two things (a tower and a pile of rubble) ---
+
+def test_storeys_several_fold_apart_are_not_one_height():
+    tower = one("The 20-storey hotel came down in seconds.")
+    assert relation(one("Rubble lay in a pile nearly three storeys high."), tower) == "apart"
+    assert conflicting(one("The 21-storey hotel came down in seconds."), tower)
+
+
+# --- People of whom nothing is said are no frame ---
+
+def test_people_of_whom_nothing_is_said_make_no_frame():
+    assert frame_keys(one("At the quarry, teams kept looking for four others.")) == []
+    assert frame_keys(one("Autopsies of only 24 victims will be done in town.")) == []
+    assert frame_keys(one("The quarry blast killed 24 people.")) == [("count", "killed", "people")]
+
+
+# --- Who is aboard, listed by kind: the whole is no rival of a part ---
+
+def test_the_whole_of_passengers_and_crew_is_no_rival_of_the_passengers(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The Oriel cable car carried 11 passengers and 2 crew members."]),
+        ("2024-05-03", ["Among 13 passengers on the Oriel cable car, four were children."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_counts_of_passengers_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-05-02", ["The Oriel cable car carried 11 passengers and 2 crew members."]),
+        ("2024-05-03", ["The Oriel cable car carried 16 passengers when the cable snapped."]),
+    ])
+    assert [d for d in digest.disagreements if d.unit.startswith("passeng")]
+
+
+# --- An extent adjective joined to a measure says which extent ---
+
+def test_an_extent_joined_to_a_measure_compares_with_the_same_extent():
+    joined = one("Miners were trapped in a 2.5-metre-wide tunnel.")
+    assert (joined.prop, joined.thing) == ("width", "tunnel")
+    assert conflicting(joined, one("The tunnel is just a tunnel four metres wide."))
+    assert not conflicting(joined, one("The tunnel runs 400 metres long."))
+
+
+# --- An earlier event the story is compared with keeps its own figures ---
+
+def test_the_toll_of_an_event_the_story_is_compared_with_is_not_the_storys(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
+        ("2025-03-03", ["The Varna mine blast killed 41 miners. It is the worst accident since "
+                        "the collapse of the Orlen shaft back in 2009. The shaft's collapse "
+                        "killed 97 miners, many of them young."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+def test_the_storys_own_event_named_like_the_compared_one_still_counts(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
+        ("2025-03-04", ["It was the deadliest blast since a mine blast in Orlen in 2009. The "
+                        "blast killed 47 miners, officials said on Tuesday."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about]
+
+
+# --- A possessive country or region names where the place it holds is ---
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Floods killed 12 people in Peru's mountain town of Tarma.", "tarma"),
+    ("Floods killed 12 people in Peru's Tarma.", "tarma"),
+    ("Floods killed 12 people in Peru on Sunday.", "peru"),
+])
+def test_a_possessive_country_names_the_place_it_holds(sentence, place):
+    assert one(sentence).place == place
+
+
+def test_a_weekday_owns_no_place():
+    assert one("Floods killed 12 people in Tuesday's Tarma flood.").place != "tarma"

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 # Short forms of the words that end organisation names ("Corp" for "Corporation").
 SUFFIX_FORMS = {
@@ -42,7 +42,7 @@ dam bridge reservoir river canal lake plant station airport market tunnel pipeli
 """.split()) | ROAD_HEADS
 STRUCTURE_MODIFIERS = frozenset("""
 nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
-railway rail road toll steel weekend night floating hpp npp
+railway rail road toll steel weekend night floating hpp npp international regional municipal
 """.split())
 # Heads that name one facility however written: a dam is also its hydroelectric plant.
 WORKS_HEADS = frozenset("dam plant station hpp npp".split())
@@ -305,3 +305,131 @@ def join_structures(keys: list[str], joiner: Joiner) -> None:
             same = [key for key, t in members if t == tag or (not t and len(tags) <= 1)]
             for key in same[1:]:
                 joiner.union(key, same[0])
+
+
+# "Flight 7C2216": a flight number with its airline's two-character code in front.
+_CODED_FLIGHT = re.compile(r"\bflight ([a-z0-9]{2})(\d{1,4})$")
+_FLIGHT = re.compile(r"\bflight (\d{1,4})$")
+
+
+def join_flight_codes(keys: list[str], joiner: Joiner) -> None:
+    """One flight number is one flight in a story, whoever is named as its operator (a
+    regional brand's "X Eagle Flight 12" is the mainline's "X Airlines Flight 12"), and
+    written with or without its airline's code ("Flight 7C2216" / "Flight 2216")."""
+    by_number: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        plain = _FLIGHT.search(key)
+        if plain:
+            by_number[plain.group(1)].add(key)
+    for group in by_number.values():
+        first, *rest = sorted(group)
+        for key in rest:
+            joiner.union(key, first)
+    for key in keys:
+        coded = _CODED_FLIGHT.search(key)
+        if not coded or coded.group(1).isdigit():
+            continue
+        owners = {joiner.find(k) for k in by_number.get(coded.group(2), ())}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+_MODEL_WORD = re.compile(r"([a-z]{2,4})\d{2,4}")
+# A designation word: letters then digits ("xr4", "h60"); a bare number is a mission's or
+# an edition's ("Apollo 11"), not a model's.
+_MODEL_CODE = re.compile(r"[a-z]{1,4}\d{1,4}[a-z]{0,2}")
+
+
+def join_model_families(shorts: list[str], keys: list[str], joiner: Joiner,
+                        blocked: Callable[[str], bool]) -> None:
+    """A model's letter code alone ("the QX" for the "QX400") is that model, where one
+    model (with or without its maker's name) has that code: written in capitals (a
+    `short`), and never a name some other rule settled (`blocked`)."""
+    by_code: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in key.split():
+            model = _MODEL_WORD.fullmatch(word)
+            if model:
+                by_code[model.group(1)].add(key)
+    for short in shorts:
+        if blocked(short) or joiner.find(short) != short:
+            continue
+        owners = {joiner.find(k) for k in by_code.get(short, ())}
+        if len(owners) == 1:
+            joiner.union(short, owners.pop())
+
+
+def join_designated_names(keys: list[str], joiner: Joiner) -> None:
+    """A model's name written after different designations ("the XR-4 Sea Kestrel",
+    "the Aerion R-4 Sea Kestrel", "the Sea Kestrel"): a name of two words or more that
+    also follows a designation word (letters then digits) in longer names is one model
+    with them."""
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    present = set(keys)
+    for key in keys:
+        words = key.split()
+        for cut in range(1, len(words) - 1):
+            tail = " ".join(words[cut:])
+            if _MODEL_CODE.fullmatch(words[cut - 1]) and tail.replace(" ", "").isalpha():
+                by_tail[tail].add(key)
+    for tail, owners in by_tail.items():
+        if tail in present:
+            # A designated name is the root: the model's kind is read from its key.
+            first, *rest = sorted(owners)
+            for key in [tail, *rest]:
+                joiner.union(key, first)
+
+
+def join_short_structures(keys: list[str], joiner: Joiner) -> None:
+    """A long structure's name cut to two of its words, the last the one before its class
+    noun ("Varno International" of "the Ana Ruiz Varno International Airport"), where
+    exactly one long name of four words or more fits."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 4 and words[-1] in TRAILING_CLASS_NOUNS - CORPORATE_FORMS:
+            longs[words[-2]].add(key)
+    for key in keys:
+        words = key.split()
+        if len(words) != 2 or not key.replace(" ", "").isalpha():
+            continue
+        owners = {joiner.find(long) for long in longs.get(words[1], ())
+                  if words[0] in long.split()[:-2]}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+_NOT_LETTERS = re.compile(r"[^a-z ]")
+
+
+def _skeleton(word: str) -> str:
+    """A transliterated word's consonants in order, its first letter kept and doubled
+    letters once ("Abdel-Moneim" -> "abdlmnm"): scripts that leave short vowels unwritten
+    are transliterated with different vowels."""
+    word = _NOT_LETTERS.sub("", word)
+    shape = word[:1] + _VOWELS.sub("", word[1:])
+    return re.sub(r"(.)\1+", r"\1", shape)
+
+
+def join_transliterations(people: Collection[str], joiner: Joiner) -> None:
+    """Spellings of one transliterated person's name ("Abdel-Moneim Haddadi" / "Abdulmonem
+    Hadadi"): the same consonants word by word (each word's hyphens dropped), each of at
+    least four letters where the words differ, and each differing pair alike (an Indel
+    similarity of 0.6 or more): "Mohammed" and "Mahmoud" share their consonants and stay
+    apart."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in people:
+        words = key.replace("-", "").split()
+        if len(words) >= 2:
+            groups[tuple(_skeleton(w) for w in words)].append(key)
+    for shape, group in groups.items():
+        group.sort()
+        for other in group[1:]:
+            first = group[0]
+            differ = [(s, a, b) for s, a, b in zip(shape, first.replace("-", "").split(),
+                                                   other.replace("-", "").split(), strict=True)
+                      if a != b]
+            if all(len(s) >= 4 and Indel.normalized_similarity(a, b) >= 0.6
+                   for s, a, b in differ):
+                joiner.union(other, first)

@@ -26,6 +26,7 @@ from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import stem, words
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
+from .part_of_day import part_of_day_rows
 from .sentences import Sentence
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
@@ -100,7 +101,9 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _speaker_rows(sentences, articles, names)
             + _denial_rows(sentences, articles, names)
             + _found_rows(sentences, articles)
-            + _nationality_rows(sentences, articles))
+            + _nationality_rows(sentences, articles)
+            + _disowned_rows(sentences, articles, names)
+            + part_of_day_rows(sentences, articles, _claim))
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -594,6 +597,64 @@ def _own_statement(s: Sentence, m: Mention) -> int | None:
     return later.end()
 
 
+# --- whether a body gave the figure credited to it -------------------------------------
+
+# What a body says when it disowns a figure: "the number never came from it", "it had never
+# announced them", "denied issuing the toll".
+_DISOWN_VERBS = r"(?:announc|issu|releas|publish|giv|gave|provid|report|produc|compil)\w*"
+_DISOWNS = re.compile(
+    r"\b(?:(?:never|not)\s+(?:come|came)\s+from\s+(?:it|them|us)|(?:was|were)\s+not\s+"
+    r"(?:its|their|our)\b|(?:never|not|n['’]t)\s+(?!yet\b)(?:(?:have|had|has|been)\s+)?"
+    + _DISOWN_VERBS + r"|\bden(?:ied|ies|y)\s+(?:ever\s+)?(?:having\s+)?" + _DISOWN_VERBS + r")")
+# Nouns for a figure, one already given ("the figure", "those numbers", "any count"): not
+# one yet to come ("a final toll").
+_FIGURE_NOUN = re.compile(r"\b(?:the|that|this|those|these|such|any|its|their)\s+"
+                          r"(?:[a-z]+\s+)?(?:figures?|numbers?|toll|tolls|counts?|estimates?|"
+                          r"tally|statistics|data)\b")
+# A figure credited to a body: "citing the Red Cross", "according to the Red Cross".
+_CREDITING = re.compile(r"\b(?:[Cc]iting|[Aa]ccording\s+to|[Qq]uoting|figures\s+from|data\s+from)"
+                        r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
+_SAYS_FIGURE = re.compile(r"\s+(?:(?:has|had|also)\s+)*(?:says|said|reported|reports|"
+                          r"estimated|estimates|put|puts|counted|told)\b")
+
+
+def _disowned_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """A body that says a figure credited to it did not come from it, against the
+    outlets that credit the figure to it."""
+    disowned: dict[str, list[Sentence]] = {}
+    credited: dict[str, list[Sentence]] = {}
+    bodies: dict[str, Topic] = {}
+    for s in sentences:
+        for m in s.mentions:
+            topic = names.topic(m)
+            if topic is None or topic.kind in ("person", "place", "event"):
+                continue
+            # From the name on: "X denied issuing ..." disowns with its verb of saying.
+            clause = s.text[m.end:] if _own_statement(s, m) is not None else ""
+            clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
+                clause) else clause
+            disown = _DISOWNS.search(clause)
+            if disown and _FIGURE_NOUN.search(clause) and not s.values:
+                bodies[topic.slug] = topic
+                disowned.setdefault(topic.slug, []).append(s)
+            elif s.values and (_CREDITING.search(s.text[:m.start]) or (
+                    _SAYS_FIGURE.match(s.text, m.end) and not _NEGATION.search(clause))):
+                credited.setdefault(topic.slug, []).append(s)
+    rows = []
+    for slug in sorted(disowned):
+        said = [s for s in credited.get(slug, ()) if s.ref.article != disowned[slug][0]
+                .ref.article or s.index < disowned[slug][0].index]
+        if not said:
+            continue
+        name = bodies[slug].name
+        rows.append(Disagreement(f"whether {name} gave the figure credited to it", [
+            _claim(f"the figure is {name}'s (say others)", said, articles),
+            _claim(f"{name} says it never gave it", disowned[slug], articles)],
+            kind="contradicts"))
+    return rows
+
+
 # --- a missing thing, found later --------------------------------------------------------
 
 # "The lever itself" / "The flight recorder, which": one thing named by a sentence's subject.
@@ -692,10 +753,13 @@ def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> lis
 # Verbs saying that an event took place; their subject names the event.
 _OCCURRED = re.compile(r"\b([a-z]+),?\s+(?:(?:has|had)\s+)?(struck|hit|happened|occurred|erupted|"
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
+# "the collision at 8:47 p.m.": an event's noun with its time right after it.
+_EVENT_AT = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?=at\s+(?:about\s+|around\s+)?\d)")
 _CLOCK = re.compile(
     r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
-    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
-    r"(?P<half>[ap])\.?m\.?(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
+    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<half>[ap])\.?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s+"
+    r"(?:local time|[A-Z]{2,4}\b)))(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
 # Words before the event's noun that make it one of several ("the second quake").
 _SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
                       "main", "new", "last", "latest", "next", "other", "smaller", "larger"})
@@ -710,6 +774,7 @@ class _Clock:
     day: tuple[int, int] | None  # (month, day) the clause states, if any
     low: int  # minutes after midnight
     high: int
+    definite: bool = False  # "the collision" with no name: the story's own event
 
 
 def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
@@ -745,8 +810,12 @@ def _overlap(a: _Clock, b: _Clock) -> bool:
 def _one_event(a: _Clock, b: _Clock) -> bool:
     """Told of one event: a named thing in common, no two different days stated, and the
     same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
-    nouns_fit = stem(a.noun) == stem(b.noun) or not ({a.noun, b.noun} & _EVENT_NOUNS)
-    return nouns_fit and bool(a.sentence.topics & b.sentence.topics) and not (
+    same_noun = _noun_class(a.noun) == _noun_class(b.noun)
+    nouns_fit = same_noun or not ({a.noun, b.noun} & _EVENT_NOUNS)
+    # "The collision happened at ..." names nothing: "the" makes it the story's event.
+    unnamed = (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
+    return nouns_fit and (bool(a.sentence.topics & b.sentence.topics) or (
+        unnamed and same_noun)) and not (
         a.day and b.day and a.day != b.day)
 
 
@@ -757,8 +826,12 @@ def _clock_clash(a: _Clock, b: _Clock) -> bool:
 
 def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
     found = []
-    for m in _OCCURRED.finditer(s.text):
-        noun = m.group(1)
+    # An event's noun and the verb of its happening, or its noun with "at" and a time
+    # ("the collision at 8:47 p.m. killed ..."), which says it happened then.
+    told = [(m, m.group(1), m.group(2)) for m in _OCCURRED.finditer(s.text)] + [
+        (m, m.group(1), "happened") for m in _EVENT_AT.finditer(s.text)
+        if m.group(1) in _MISHAPS]
+    for m, noun, verb in told:
         before = s.text[:m.start()].lower().split()[-3:]
         if not noun.isalpha() or _SEVERAL & {*before, noun} or noun in ("it", "which", "that"):
             continue
@@ -768,37 +841,54 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         hedge = clock.group("hedge") or "" if clock else ""
         if clock is None or hedge.startswith(("shortly", "just")):
             continue  # "shortly before 2 p.m." gives no interval to compare
-        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-        if int(clock.group("h")) > 12 or minute > 59:
-            continue
-        at = (hour + (12 if clock.group("half") == "p" else 0)) * 60 + minute
+        if clock.group("h24"):
+            hour, minute = int(clock.group("h24")), int(clock.group("m24"))
+        else:
+            hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+            if int(clock.group("h")) > 12 or minute > 59:
+                continue
+            hour += 12 if clock.group("half") == "p" else 0
+        at = hour * 60 + minute
         zone = (clock.group("zone") or "").strip()
         zone = "" if zone == "local time" else zone
-        verb = m.group(2)
         # "the ship struck the X Bridge at ...": a thing's striking is told by what it
         # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
         # storm is told by its own noun.
         hit = None if noun in _EVENT_NOUNS else _STRUCK_THING.match(clause)
         thing = next((x.key for x in s.mentions if hit and x.start == m.end() + hit.end()), "")
-        found.append(((f"@{thing}" if thing else stem(noun), _OCCURRENCE_CLASS.get(verb, verb),
+        found.append(((f"@{thing}" if thing else _noun_class(noun),
+                       _OCCURRENCE_CLASS.get(verb, verb),
                        zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
                              at - _spread(minute, bool(hedge)),
-                             at + _spread(minute, bool(hedge)))))
+                             at + _spread(minute, bool(hedge)),
+                             bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)))))
     return found
 
 
+# Nouns of one-off mishaps whose time may follow them with "at".
+_MISHAPS = EVENT_HEADS | frozenset("collision accident impact sinking attack".split())
 # Nouns of events that happen by themselves (a quake strikes): the noun tells the event.
 _EVENT_NOUNS = EVENT_HEADS | frozenset(
     "hurricane typhoon cyclone tornado aftershock tremor".split())
 
 
+# Nouns that tell one mishap of vehicles however named: the crash is the collision.
+_MISHAP_CLASS = {"collision": "crash", "accident": "crash"}
+
+
+def _noun_class(noun: str) -> str:
+    """The stem an event's noun is grouped by ("collision" and "crash" as one)."""
+    return _MISHAP_CLASS.get(noun, stem(noun))
+
+
 def _spread(minute: int, hedged: bool) -> int:
-    """Minutes a stated time may be off: a hedge 20; else what its rounding allows (a
-    time to the minute, 1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a
-    quarter hour, 1:30 to a half)."""
+    """Minutes a stated time may be off: what its rounding allows (a time to the minute,
+    1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a quarter hour, 1:30 to a
+    half); a hedge 20 minutes, but 3 on a time given to the odd minute ("about 1:29": its
+    teller knew the minute)."""
     if hedged:
-        return 20
+        return 20 if minute % 5 == 0 else 3
     if minute % 30 == 0:
         return 15
     if minute % 15 == 0:
@@ -820,7 +910,7 @@ def _day(s: Sentence, start: int) -> tuple[int, int] | None:
 
 
 # "Struck" and "hit" say the same of a quake or a storm.
-_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall",
+_OCCURRENCE_CLASS = {"hit": "struck", "came ashore": "made landfall", "occurred": "happened",
                      "roared ashore": "made landfall"}
 
 

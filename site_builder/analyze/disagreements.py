@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
+from ..text import is_stopword, stem
 from .frames import PART, SIZES, Figure, place_names, sentence_place
 from .sentences import Sentence, synonym_stems
 
@@ -28,13 +30,14 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched"})
+                     "aid", "contained", "searched", "identified"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
 # dead; the displaced go home; water rises and recedes): any change from one day to the
 # next is an update.
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift"})
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
+                            "minor", "serious", "critical", "stable"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -45,11 +48,13 @@ _CONVERSION = 0.01
 # Sums and durations this many times apart measure different things.
 APART = 10.0
 _APART_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "speed", "duration",
-                               "money"})
+                               "money", "floors"})
 # A physical size misreported is off by a slip of a digit or a unit taken for another
 # (feet for metres: 3.3 times), not several-fold: farther apart are two things (a ship
 # and the bridge it hit, a span and the whole bridge).
 SIZE_APART = 4.0
+# The same holds for a building's storeys (a 12-storey tower, a pile of rubble two high).
+_FIXED_SIZES = SIZES | {"floors"}
 _CONVERTED = SIZES | {"duration"}
 _PHYSICAL = _CONVERTED | {"floors", "magnitude"}
 
@@ -80,6 +85,8 @@ def _rate(text: str, f: Figure) -> str:
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
+    if f.dimension == "count" and not f.prop and f.unit == "people":
+        return []  # "72 people", "four others": people of whom nothing is said
     if f.dimension == "count":
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
@@ -132,7 +139,7 @@ def relation(a: Figure, b: Figure) -> str:
         return "same"
     # A size that moves (a water level, how near a column has come) may move far.
     fixed = a.prop not in RUNNING_EITHER and a.prop != "distance"
-    reach = SIZE_APART if a.dimension in SIZES and fixed else APART
+    reach = SIZE_APART if a.dimension in _FIXED_SIZES and fixed else APART
     if a.dimension in _APART_DIMENSIONS and \
             max(a.value, b.value) > reach * max(min(a.value, b.value), 1e-9):
         return "apart"  # a metre and a mile apart: not one quantity misreported
@@ -187,18 +194,22 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
+    compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
     for s in sentences:
         if s.ref not in scene:
             scene[s.ref] = sentence_place(s.text)
+        year = year_of.get(s.ref.article)
+        earlier, compared[s.ref] = compared[s.ref], compared[s.ref] | _compared_events(s.text,
+                                                                                       year)
         if not s.values:
             continue
         if others and others.search(s.text):
             continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
-        year = year_of.get(s.ref.article)
         for f in s.values:
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
-                    or _forecast(s.text, f):
+                    or _forecast(s.text, f) or _increment_or_rest(s.text, f) \
+                    or (earlier and _of_a_compared_event(s.text, f, earlier)):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -208,6 +219,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
+            elif f.dimension == "count" and f.prop == "killed" and _identified(s.text, f):
+                f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
@@ -222,19 +235,50 @@ _DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
+_CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
+
+
 def _clause(text: str, f: Figure) -> str:
-    """The figure's own clause, the figure left out (up to the next figure)."""
+    """The figure's own clause, the figure left out (up to the next figure; the whole a
+    part is "out of" belongs to the part's clause)."""
     opening = max(text.rfind(c, 0, f.start) for c in ",;.:") + 1
     rest = text[f.end:]
-    close = re.search(r"[,;:.]\s|\d", rest)
+    close = _CLAUSE_END.search(rest)
     return text[opening:f.start] + " " + (rest[:close.start()] if close else rest)
+
+
+# "four more bodies", "another 15 victims", "rose by one": what a report adds, not the
+# count; "the remaining three bodies": what is left of a count, not the count.
+_INCREMENT_IN = re.compile(r"\w\s+(?:more|additional|further|other)\s+(?!than\b)[a-z]", re.I)
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|an\s+(?:additional|extra)|a\s+further|(?:(?:rose|rise[sn]?|rising|"
+    r"increased?|increasing|climbed|jumped|grew|grown|fell|fallen|dropped|decreased)\s+"
+    r"(?:\w+ly\s+)?by)|(?:the\s+)?(?:remaining|other))\s+$", re.I)
+
+
+def _increment_or_rest(text: str, f: Figure) -> bool:
+    """A count of what a report adds to, or what is left of, a total: never the total
+    (what is left missing is the missing count itself)."""
+    if f.dimension != "count" or f.prop == "missing":
+        return False
+    return bool(_INCREMENT_IN.search(f.text) or
+                _INCREMENT_BEFORE.search(text, max(0, f.start - 40), f.start))
+
+
+# "41 bodies out of 69 recovered have been identified": the dead named so far, a count
+# that grows apart from the toll and from the bodies found.
+_IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+
+
+def _identified(text: str, f: Figure) -> bool:
+    return bool(_IDENTIFIED.search(_clause(text, f)))
 
 
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
 # far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
 _FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
-                    r"located)\b", re.I)
+                    r"located|collected)\b", re.I)
 
 
 def _recovered(text: str, f: Figure) -> bool:
@@ -295,6 +339,32 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
 
 _NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|"
                           r"[Ss]torm)\s+([A-Z][a-z]+)\b")
+
+
+# "the deadliest disaster since the sinking of the Orla ferry in 2009": an earlier event the
+# story is measured against.
+_SINCE_EVENT = re.compile(r"\bsince\s+(?P<event>(?:[\w'’-]+\s+){1,6}?)(?:back\s+)?in\s+"
+                          r"(?P<year>1[89]\d\d|20\d\d)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _compared_events(text: str, year: int | None) -> set[str]:
+    """Stems naming an earlier event a sentence compares the story with (not the words
+    the sentence uses for the story itself: "the worst crush since the 1959 stadium crush")."""
+    found: set[str] = set()
+    for m in _SINCE_EVENT.finditer(text):
+        if year and int(m.group("year")) < year - 1:
+            own = {stem(w) for w in _WORD.findall(text, 0, m.start())}
+            found |= {stem(w) for w in _WORD.findall(m.group("event"))
+                      if not is_stopword(w) and len(w) > 2} - own
+    return found
+
+
+def _of_a_compared_event(text: str, f: Figure, events: set[str]) -> bool:
+    """ "The ferry's sinking killed 304 people", after a sentence of its paragraph compared
+    the story with that sinking: the earlier event's figure (its clause's subject names it)."""
+    subject = re.split(r"[,;:]", text[:f.start])[-1]
+    return bool({stem(w) for w in _WORD.findall(subject)} & events)
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
@@ -458,7 +528,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[y]) == "same"
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
-    clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)]
+    clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)
+               and not _whole_of_listed(items, values[x], figure[y])
+               and not _whole_of_listed(items, values[y], figure[x])]
     # Where figures are given for several places, a figure of no stated place well above one
     # place's figure is likely the whole story's (a state's outages against one county's).
     if several_places:
@@ -503,6 +575,30 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
+
+
+# Who is on board, listed by kind ("68 passengers and four crew members"): the parts of a
+# whole that looser prose names by the first kind ("72 passengers" for everyone aboard).
+_WHO = frozenset({"aboard", "crew", ""})
+_LISTED_WITH = re.compile(r",?\s+(?:and|plus)\s+$")
+
+
+def _whole_of_listed(items: list[_Item], part: list[int], whole: Figure) -> bool:
+    """`whole` is the sum of a claim's figure and the one listed beside it in its
+    sentence, both counting who is on board: the whole of the parts, not a rival."""
+    for i in part:
+        f, sentence = items[i].figure, items[i].sentence
+        if f.prop not in _WHO or whole.prop not in _WHO:
+            return False
+        for g in sentence.values:
+            if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
+                continue
+            first, second = (f, g) if f.end <= g.start else (g, f)
+            if second.start >= first.end and \
+                    _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
+                    abs(f.value + g.value - whole.value) < 0.5:
+                return True
+    return False
 
 
 def _part_of_whole(part: Figure, whole: Figure) -> bool:
@@ -556,7 +652,7 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
     if len(places) == 1:
         place = places.pop()
-        names = ["all places together" if place == "*all" else place.title()]
+        names = ["all places together" if place == "*all" else string.capwords(place)]
     about = _label(first)
     out = []
     for c in order:
@@ -653,6 +749,9 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
                    "risk": "at risk", "wind": "wind speed",
                    "sustained wind": "sustained wind speed", "contained": "share contained",
+                   "minor": "lightly hurt", "serious": "seriously hurt",
+                   "critical": "in critical condition", "stable": "in stable condition",
+                   "identified": "identified",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 

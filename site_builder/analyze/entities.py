@@ -23,12 +23,17 @@ from .aliases import (
     WORKS_HEADS,
     Joiner,
     join_clippings,
+    join_designated_names,
+    join_flight_codes,
     join_hyphenations,
     join_initialisms,
     join_middle_names,
+    join_model_families,
     join_partial_names,
+    join_short_structures,
     join_spellings,
     join_structures,
+    join_transliterations,
     join_variants,
     structure_parts,
 )
@@ -88,7 +93,7 @@ REPORT_VERBS = SPEECH_VERBS | frozenset("reported warned stated confirmed estima
 # Last words of companies that take a place's name ("Varno Airlines"): not a newspaper's
 # ("Varno Herald") or a government's ("Varno Police").
 COMPANY_WORDS = frozenset(
-    "airlines airways railroad railway railways bank energy electric motors insurance".split())
+    "air airlines airways railroad railway railways bank energy electric motors insurance".split())
 # Prepositions that make the name after them a place ("in Varno", "flights to Varno").
 LOCATIVES = frozenset(
     "in at near from to across over outside inside into around throughout".split())
@@ -106,7 +111,7 @@ studies press tribune herald gazette telegraph guardian independent daily weekly
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution trust bureau regulator
-survey defense defence cabinet
+survey defense defence cabinet directorate inspectorate secretariat
 railroad railway railways airways analytics consulting insurance services programme
 """.split())
 PLACE_WORDS = frozenset("""
@@ -182,6 +187,18 @@ _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+# Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
+_NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
+# A radio call sign names a flight for the moment of a call, not a topic ("call sign K7").
+_CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
+# Bodies of government named for the fields they cover ("Department of Health, Education
+# and Welfare"), and the rest of such a list after the first field.
+_LISTED_BODIES = frozenset("ministry department committee commission".split())
+_FIELD_LIST = re.compile(r"(?:,\s+[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])")
+# ", head of the ministry's office", ", chief executive of Acme": an office without an article.
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,2}([a-z]+)\s+(?:of|for|at)\s")
+# Heads of an office named in an appositive (the title words, and "head" itself).
+_ROLE_HEADS = TITLE_HEADS | {"head"}
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
     r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
@@ -273,11 +290,13 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 j += 1
             else:
                 break
+        j = _listed_fields(sentence, spans, run, j, lower_vocab)
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
-                 and sentence[m.start - 1 : m.start] != "/"]
+                 and sentence[m.start - 1 : m.start] != "/"
+                 and not _CALL_SIGN.search(sentence, 0, m.start)]
         if found:
             _extend_structure(sentence, found[-1], body)
             _extend_event(sentence, found[-1], body)
@@ -286,6 +305,29 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         mentions.extend(found)
         i = j + 1
     return mentions
+
+
+def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match[str]],
+                   j: int, lower_vocab: Container[str]) -> int:
+    """"the Ministry of Land, Transport and Tourism": a government body named for a list
+    of fields runs on through the list (one capitalised word each, none a place's, one at
+    least an ordinary word the text also writes in lower case: "the Department of Justice,
+    Acme and Zentrix" lists three names); the run is extended in place and the index of
+    its last word returned."""
+    words = [m.group(0) for m in run]
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) != 3 or words[0].lower() not in _LISTED_BODIES or words[1] != "of":
+        return j
+    listed = _FIELD_LIST.match(sentence, run[-1].end())
+    fields = re.findall(r"[A-Z]\w+", listed.group(0)) if listed else []
+    if not fields or any(_all_places([w]) for w in fields) or not any(
+            w.lower() in lower_vocab for w in fields):
+        return j
+    while j + 1 < len(spans) and spans[j + 1].end() <= listed.end():
+        run.append(spans[j + 1])
+        j += 1
+    return j
 
 
 def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
@@ -345,7 +387,9 @@ def _model_number(word: str, number: str, before: str = "") -> bool:
     if _CODE.fullmatch(word) or word.lower() in NUMBERED_NOUNS or (
             re.fullmatch(r"[A-Z][a-z]{1,3}", word) and before[:1].isdigit()):
         return bool(_NUMBER.fullmatch(number))
-    return bool(re.fullmatch(r"\d{3,5}", number)) and not re.fullmatch(r"(?:19|20)\d\d", number)
+    # "737-800": a model number and its variant's.
+    return bool(re.fullmatch(r"\d{3,5}(?:-\d{1,4})?", number)) and not re.match(
+        r"(?:19|20)\d\d(?!\d)", number)  # nor a year or a season ("2023-24")
 
 
 def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
@@ -355,6 +399,13 @@ def _code_follows(sentence: str, spans: list[re.Match[str]], i: int) -> bool:
             and not re.fullmatch(r"(?:19|20)\d\d", number)
             and sentence[spans[i].end() : spans[i + 1].start()] == " "
             and bool(_CODE.fullmatch(spans[i + 1].group(0))))
+
+
+def _all_places(tokens: list[str]) -> bool:
+    """Do the words name a known country, region or city?"""
+    key = entity_key(" ".join(tokens))
+    places = gazetteer()
+    return key in places.country_of or key in places.regions or key in places.cities
 
 
 def _all_countries(token: str) -> bool:
@@ -417,7 +468,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # nor do nationalities in front of a name ("Dutch British engineer", "French
     # Alpine guide"), unless the rest names an organisation ("British Airways").
     demonyms = gazetteer().demonym_of
-    rest_is_org = bool({t.lower() for t in tokens} & ORG_WORDS)
+    # An operator's numbered flight ("American Eagle Flight 12") is named as the operator is.
+    rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
@@ -425,17 +477,27 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         initial = False
     if not tokens:
         return []
-    # "US Congress", "U.S. Navy": a country code or name in front of another name.
+    # "US Congress", "U.S. Navy": a country code or name in front of another name. But
+    # ordinary words after a country name a national body ("U.S. Steel", "US Rowing"):
+    # without the country they name nothing.
+    rest = {t.lower() for t in tokens[1:]}
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
-            entity_key(" ".join(tokens)) not in gazetteer().country_of:
+            entity_key(" ".join(tokens)) not in gazetteer().country_of and not (
+                all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES):
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
     # "Corva Airlines Aerion 380": an operator's name, then the model it flies (but
     # "Corva Airlines Flight 12" is the operator's flight).
-    for k in range(1, len(tokens) - 1):
-        if tokens[k - 1].lower() in ORG_WORDS and tokens[k].lower() not in NUMBERED_NOUNS \
-                and any(ch.isdigit() for t in tokens[k + 1 :] for ch in t) \
+    # Also "Varno Air Aerion 380", and "Navy Sea Hawk helicopter" where a system's noun
+    # follows (but "Police Ostland helicopter": a place after the body is its name).
+    noun_after = re.match(r"\s+([a-z]+)", sentence[run[-1].end() :])
+    system_follows = bool(noun_after) and noun_after.group(1) in SYSTEM_NOUNS
+    for k in range(1, len(tokens) - 1 + system_follows):
+        if tokens[k - 1].lower() in ORG_WORDS | COMPANY_WORDS \
+                and tokens[k].lower() not in NUMBERED_NOUNS \
+                and (any(ch.isdigit() for t in tokens[k:] for ch in t) or (
+                    system_follows and not _all_places(tokens[k:]))) \
                 and not any(ch.isdigit() for t in tokens[:k] for ch in t):
             first = _make(sentence, run[:k], lower_vocab, body=body)
             return ([first] if first else []) + _split_run(sentence, run[k:], False,
@@ -548,6 +610,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
                 return word
             if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS:
                 return "person"
+    role = _ROLE_APPOSITIVE.match(sentence[end:])
+    if role and role.group(1) in _ROLE_HEADS:
+        return "person"
     # "Madison, Illinois", "St John's, Newfoundland": a place followed by its region.
     region = re.match(r"(?:['’]s)?,\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", sentence[end:])
     if region and (entity_key(region.group(1)) in gazetteer().regions
@@ -688,9 +753,14 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partial_names(keys, joiner,
                        lambda k: settled(k) or _is_initialism(by_key[k]), named,
                        PLACE_WORDS | EVENT_WORDS | EVENT_HEADS | PLACE_NOUNS | SYSTEM_NOUNS
-                       | ORG_WORDS)
+                       | ORG_WORDS | STRUCTURE_HEADS)
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
+    join_flight_codes(keys, joiner)
+    join_designated_names(keys, joiner)
+    join_model_families(shorts, keys, joiner, settled)
+    join_short_structures(keys, joiner)
+    join_transliterations(people, joiner)
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
     _join_short_place_names(keys, by_key, joiner)

@@ -132,7 +132,8 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         whole = [s for s in group if not is_fragment(s.text)]
         if not whole:
             continue
-        best = max(whole, key=lambda s: (scores[s.key], -s.index))
+        # Of equally central statements (two sources' paraphrases tie), the fuller one.
+        best = max(whole, key=lambda s: (round(scores[s.key], 9), len(s.stems), -s.index))
         if scores[best.key] < 0.45:
             continue
         # A paragraph that gives a conflicting figure does not support the statement.

@@ -20,7 +20,7 @@ from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
 
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+_SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
              "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
@@ -230,7 +230,8 @@ _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.I)
-_SCALE_AFTER = re.compile(r"\s?(thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b", re.I)
+_SCALE_AFTER = re.compile(r"\s?(dozen|thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b",
+                          re.I)
 _CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(k for k in _CURRENCY if k.isalpha()) + r")\b",
                              re.I)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
@@ -317,6 +318,10 @@ _NOUN_NEXT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?=[A-Za-z])(?!(?:long|high|
 _SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s+)?"
                       r"(?!\w+(?:ed|ing)\b)([a-z]+))\s+of\s+"
                       r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+# Adjectives of extent joined to a measure ("3.2-metre-wide"): which extent it gives.
+_DIMENSION_OF = {"wide": "width", "broad": "width", "deep": "depth", "high": "height",
+                 "tall": "height", "long": "length"}
+_DIMENSION_ADJECTIVE = re.compile(r"-(wide|broad|deep|high|tall|long)\b", re.I)
 _LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
 _MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
                               r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
@@ -470,7 +475,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_with_property(sentence, f, found))
+        framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
     return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
             else f for f in framed]
@@ -478,6 +483,31 @@ def find_figures(sentence: str) -> list[Figure]:
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
     return replace(f, prop=prop)
+
+
+# How badly the people counted are hurt: a class of the injured ("112 minor injuries", "19
+# of them were in critical condition"), never all the injured nor the toll. A closed class.
+_SEVERITY = {"minor": "minor", "slight": "minor", "slightly": "minor", "light": "minor",
+             "lightly": "minor", "serious": "serious", "seriously": "serious",
+             "severe": "serious", "severely": "serious", "grave": "serious",
+             "gravely": "serious", "critical": "critical", "critically": "critical",
+             "stable": "stable", "fair": "stable", "good": "stable"}
+_SEVERITY_IN = re.compile(r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|severe(?:ly)?|"
+                          r"grave(?:ly)?|critical(?:ly)?)\b", re.I)
+_CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2})?\s+"
+                              r"(?:(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?)?"
+                              r"in\s+(?:a\s+)?(critical|serious|stable|grave|severe|fair|good)\s+"
+                              r"condition\b", re.I)
+
+
+def _with_severity(text: str, f: Figure) -> Figure:
+    """A count of the hurt told by how badly: its severity is its property."""
+    if f.dimension != "count":
+        return f
+    m = _CONDITION_AFTER.match(text, f.end)
+    if m is None and f.prop == "injured":
+        m = _SEVERITY_IN.search(f.text)
+    return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
 
 
 def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
@@ -542,7 +572,15 @@ def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
-    return place_key(m.group(1))
+    name = m.group(1)
+    owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
+    if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
+        return place_key(name)  # "Sunday's Jeju Air crash" is owned by no place
+    if owned := re.search(r"['’]s\s+(.+)$", name):
+        return place_key(owned.group(1))  # "in Peru's Tarma": Tarma
+    if inner := _OWNED_PLACE.match(text, m.end()):
+        return place_key(inner.group(1))  # "in Nepal's resort city of Pokhara": Pokhara
+    return place_key(name)
 
 
 def place_key(name: str) -> str:
@@ -704,6 +742,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif dimension == "floors":
             # "a 30-storey office tower": the building's height, told apart by its head noun.
             prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+        elif dimension == "length" and hyphenated and (
+                adjective := _DIMENSION_ADJECTIVE.match(text, until)):
+            # "a 3.2-metre-wide alley": the adjective says which extent, the noun of what.
+            prop = _DIMENSION_OF[adjective.group(1).lower()]
+            thing = _length_thing(_NOUN_NEXT.sub("", text[adjective.end():adjective.end() + 60]))
+            until = adjective.end()
         elif dimension == "length" and (hyphenated or (
                 not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
             # "a 22-foot vessel", "the 700ft (213m) cargo ship": the size of what it qualifies.
@@ -835,6 +879,8 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
+# The place a possessive country or region holds: "Nepal's resort city of Pokhara".
+_OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
@@ -1140,7 +1186,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
         between = _RELATIVE.sub("", text[figure.end:m.start()])
-        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)", between) and not (
+        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b",
+                                                 between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):
             # A cue after the figure speaks for it only within its clause (an appositive

@@ -1,0 +1,210 @@
+"""When an event happened, told by the part of a day: "in the early hours of Monday" against
+"late on Sunday night".
+
+An event is a noun and a verb of something happening once ("the dams gave way", "the
+levee failed", "the storm came ashore"); its time is a part of a named day in the same
+clause, a weekday or a date. Each claim becomes hours on a week (a date is read as its
+weekday, with the year the text gives it), so a weekday and a date can be compared. Two
+sources disagree when their hours cannot both hold. Claims are grouped by the event's
+noun and verb, never compared all-pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dates import MONTHS, WEEKDAYS
+from ..models import Article, Claim, Disagreement
+from ..text import stem
+from .sentences import Sentence
+
+ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3),
+                                  key=len, reverse=True)) + r")"
+_DAY = rf"(?:(?P<weekday>{_WEEKDAY})|(?P<date>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}))"
+# Hours of a day each part covers. Night runs to midnight: the hours after it are the
+# next day's "early hours"; a morning is taken whole, from midnight, so that it never
+# clashes with the early hours.
+_HOURS = {"early": (0, 6), "morning": (0, 12), "afternoon": (12, 18), "evening": (17, 24),
+          "night": (18, 24), "late night": (21, 24)}
+_PARTS = [
+    # "in the early hours of Monday", "before dawn on 3 May"
+    (re.compile(r"\b(?:in\s+the\s+(?:early|small|wee)\s+hours\s+of|before\s+dawn\s+on|"
+                rf"just\s+after\s+midnight\s+on)\s+(?:the\s+)?{_DAY}\b"), "early"),
+    # "late on Sunday night", "that same Sunday night", "on Tuesday afternoon"
+    (re.compile(r"\b(?P<late>late\s+)?(?:on\s+)?(?:that\s+(?:same\s+)?)?"
+                rf"{_DAY}\s+(?P<part>morning|afternoon|evening|night)\b"), ""),
+    # "on the night of 10 September"
+    (re.compile(r"\b(?:on\s+)?the\s+(?P<part>morning|afternoon|evening|night)\s+of\s+"
+                rf"(?:the\s+)?{_DAY}\b"), ""),
+]
+# A verb of something happening once, and what may come between its subject noun and it
+# ("in the hills above the town").
+_VERB = re.compile(r"\s+(?:(?:had|has)\s+)?(?P<verb>burst|gave way|gave out|failed|collapsed|"
+                   r"breached|broke|struck|hit|exploded|erupted|made landfall|came ashore|"
+                   r"crashed|sank|capsized)\b")
+_PREPOSITIONS = r"(?:in|on|at|above|below|near|of|outside|along|across|upstream|downstream)"
+_TO_VERB = re.compile(r"(?:\s+" + _PREPOSITIONS + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                      r"[\w'’-]+){0,2}?")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words that open a subject ("the two dams", "both levees", "its 3 reactors").
+_DETERMINERS = frozenset("""
+the a an both two three four five several its their his her all these those
+""".split())
+_PREPOSITION_WORDS = frozenset(_PREPOSITIONS.strip("(?:)").split("|")) | {
+    "to", "from", "by", "with", "into", "after", "before", "during", "over", "under"}
+# Verbs that tell one happening: a dam that burst is a dam that failed; a boat that
+# capsized, one that sank.
+_VERB_CLASS = {"burst": "failed", "gave way": "failed", "gave out": "failed",
+               "collapsed": "failed", "breached": "failed", "broke": "failed",
+               "hit": "struck", "came ashore": "made landfall", "capsized": "sank"}
+# Words that are no event's noun, and words before a noun that make it one of several.
+_NOT_NOUNS = frozenset("""
+and or but that which who it they there then when also had has have was were been what
+""".split())
+_SEVERAL = frozenset("""
+first second third another earlier later initial main new last latest next other smaller
+larger upper lower
+""".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+# "the dams", "the two dams": "the" and lower-case words before the noun; "the Varno dam":
+# a capitalised word right before it names one thing.
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+_NAMED = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Both|Two)\s)"
+                    r"[A-Z][\w'’-]*\s+$")
+
+
+@dataclass(frozen=True)
+class _Told:
+    sentence: Sentence
+    noun: str
+    verb: str
+    text: str  # the part of the day as written
+    low: int  # hours from Monday 00:00
+    high: int
+    definite: bool  # "the dams": the story's own, named before
+    named: bool  # "the Varno dam": one thing by its name, told apart by its topics
+
+
+def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
+                     claim: ClaimMaker) -> list[Disagreement]:
+    """Rows where sources put one event in parts of days that cannot both hold; `claim`
+    makes a claim of a value and the sentences that state it."""
+    by_key: dict[tuple[str, str], list[_Told]] = {}
+    for s in sentences:
+        published = articles[s.article_index].published or ""
+        for told in _told(s, int(published[:4]) if published[:4].isdigit() else None):
+            by_key.setdefault((stem(told.noun), _VERB_CLASS.get(told.verb, told.verb)),
+                              []).append(told)
+    rows = []
+    for (_, verb), told in sorted(by_key.items()):
+        clashing = {id(a) for a in told if any(_clash(a, b) for b in told)}
+        if not clashing:
+            continue
+        kept = sorted((t for t in told if id(t) in clashing or any(
+            _overlap(t, x) and _one_event(t, x) for x in told if id(x) in clashing)),
+            key=lambda t: (t.low, t.sentence.index))
+        groups: list[list[_Told]] = []
+        for t in kept:
+            if groups and t.low < max(x.high for x in groups[-1]):
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+        claims = [claim(g[0].text, [t.sentence for t in g], articles) for g in groups]
+        rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _overlap(a: _Told, b: _Told) -> bool:
+    return a.low < b.high and b.low < a.high
+
+
+def _one_event(a: _Told, b: _Told) -> bool:
+    """Told of the story's own event: a named thing in common, or, where neither noun
+    is named, "the" before one that its sentence names nothing else of ("the dams")."""
+    if a.sentence.topics & b.sentence.topics:
+        return True
+    if a.named or b.named:
+        return False
+    return (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
+
+
+def _clash(a: _Told, b: _Told) -> bool:
+    return (a.sentence.ref.article != b.sentence.ref.article and not _overlap(a, b)
+            and _one_event(a, b))
+
+
+def _told(s: Sentence, year: int | None) -> list[_Told]:
+    """The events of a sentence told by part of a day; one whose clause states another
+    year than the report's (or the one before) is history ("the dam failed on a Sunday
+    night in 1986"), not the story."""
+    found = []
+    text = s.text
+    for verb in _VERB.finditer(text):
+        before = text[:verb.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        start = breaks[-1].end() if breaks else 0
+        noun = _subject(text, start, verb.start())
+        if noun is None:
+            continue
+        stop = _CLAUSE_BREAK.search(text, verb.end())
+        clause_end = stop.start() if stop else len(text)
+        if any(d.year and start <= d.start < clause_end and (
+                year is None or not year - 1 <= d.year <= year) for d in s.dates):
+            continue
+        for pattern, part in _PARTS:
+            match = pattern.search(text, start, clause_end)
+            if match is None:
+                continue
+            weekday = _weekday(s, match)
+            if weekday is None:
+                break
+            part = part or match.group("part")
+            if part == "night" and match.groupdict().get("late"):
+                part = "late night"
+            low, high = _HOURS[part]
+            lead = text[:noun.start()]
+            found.append(_Told(s, noun.group(), verb.group("verb"), match.group().strip(),
+                               weekday * 24 + low, weekday * 24 + high,
+                               bool(_DEFINITE.search(lead)), bool(_NAMED.search(lead))))
+            break
+    return found
+
+
+def _subject(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The verb's subject noun between `start` and `end`: a lower-case word after a
+    determiner ("two dams", "the two earthen dams") that no preposition governs ("in the
+    hills"), followed by at most two prepositional phrases up to the verb."""
+    tokens = list(_WORD.finditer(text, start, end))
+    for n, word in enumerate(tokens):
+        noun = word.group()
+        if not noun.islower() or noun in _NOT_NOUNS or noun in _DETERMINERS or \
+                noun in _PREPOSITION_WORDS or not _TO_VERB.fullmatch(text, word.end(), end):
+            continue
+        lead = [t.group().lower() for t in tokens[max(0, n - 3):n]]
+        # The determiner, then up to two more determiners or modifiers before the noun.
+        det = next((k for k, w in enumerate(lead) if w in _DETERMINERS), None)
+        if det is None:
+            continue
+        governed = tokens[max(0, n - 3) + det - 1].group().lower() if max(
+            0, n - 3) + det >= 1 else ""
+        if governed in _PREPOSITION_WORDS or _SEVERAL & set(lead):
+            continue
+        return word
+    return None
+
+
+def _weekday(s: Sentence, match: re.Match[str]) -> int | None:
+    """The weekday a part of a day falls on: named, or that of the date (whose year the
+    sentence's dates give)."""
+    if match.group("weekday"):
+        return WEEKDAYS.index(match.group("weekday").lower())
+    date = next((d.date for d in s.dates
+                 if d.start < match.end("date") and match.start("date") < d.end and d.date),
+                None)
+    return date.weekday() if date else None
