@@ -514,6 +514,7 @@ def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
     """Write digest.json piece by piece (it is the largest file of a site); linked from
     `previous` instead when that build's is the same, as `write_file` does."""
     target = safe_join(out, "digest.json")
+    target.parent.mkdir(parents=True, exist_ok=True)  # it may be the first file written
     target.unlink(missing_ok=True)
     with target.open("wb") as handle:
         for piece in digest_json(digest):
