@@ -730,3 +730,14 @@ def test_people_identified_rise_as_an_update(tmp_path):
     ])
     rows = [d for d in digest.disagreements if "identified" in d.about]
     assert len(rows) == 1 and rows[0].kind == "update"
+
+
+# --- A tens word and a unit word are one number ---
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Thirty four miners have been identified.", 34.0),
+    ("Twenty-six passengers died in the derailment.", 26.0),
+    ("The ferry sank about forty-five minutes after it left port.", 0.75),
+])
+def test_a_compound_number_word_is_one_number(sentence, value):
+    assert one(sentence).value == value

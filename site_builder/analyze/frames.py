@@ -226,8 +226,11 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _OWN_OBJECT = re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|nearly|some|over|around)\s+)?"
                          r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
                          r"hundreds|thousands)\b)", re.I)
-_WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
-                         key=len, reverse=True))
+# "thirty-four", "Thirty four": a tens word and a unit word make one number.
+_COMPOUND = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+             r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
+                                           key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
 _ONE_UNIT = r"(?:hour|day|week|month|year|minute|mile|kilomet(?:re|er)|metre|meter|foot)"
 _TOKEN = re.compile(
@@ -427,6 +430,9 @@ def _number(text: str) -> float | None:
         return 1.0
     if text in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text])
+    if (parts := re.split(r"[\s-]", text)) and len(parts) == 2 and \
+            all(p in _WORD_NUMBERS for p in parts):
+        return float(_WORD_NUMBERS[parts[0]] + _WORD_NUMBERS[parts[1]])  # "thirty-four"
     try:
         return float(text.replace(",", ""))
     except ValueError:
