@@ -320,7 +320,14 @@ def analyse(state: BuildState) -> None:
     # Imported here: an up-to-date check must not pay for loading the analysis.
     from .analyze import analyze
 
-    state.digest = analyze(state.articles, state.config, state.runner)
+    if state.live is None:
+        state.digest = analyze(state.articles, state.config, state.runner)
+    else:
+        # The preview: the last digest while the articles and configuration are as they
+        # were (an edit of a template, say, or one that cleaning leaves out).
+        state.digest = state.runner.whole(
+            "analysis", (state.articles, repr(state.config)),
+            lambda: analyze(state.articles, state.config, state.runner))
     state.runner.memos.save(release=not state.keep_memos)
 
 
@@ -387,6 +394,8 @@ def _show(state: BuildState, edited: list[Article]) -> None:
     rendered = render_articles(live.rendered, first_look(before, edited),
                                {a.slug for a in edited}, live.hashes)
     hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    for path in rendered.hashes:  # no longer what their key says: the full render redoes them
+        live.keys.pop(path, None)
     write_live(state.out, rendered.changed)
     live.hashes = hashes | rendered.hashes
     # The search index is stale once a page changed, even if the full pass then finds
@@ -401,14 +410,17 @@ def render_preview(state: BuildState) -> None:
     live = state.live
     assert live is not None and state.digest is not None
     if live.hashes is None:  # the session's first build: what is on disk now
-        live.hashes = scan(state.out)
+        live.hashes, live.keys = scan(state.out), {}
     # The kept renderer's compiled templates, while the templates are as they were.
     templates = _templates(state)
     env = live.rendered.renderer.env if (
         live.rendered is not None and templates is not None and live.templates == templates
     ) else None
+    # Pages whose key is the live page's are not rendered, while the site's templates
+    # are the built-in ones (a template of its own may read anything).
+    keys = live.keys if keyed(state.config) else None
     state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner,
-                                    env)
+                                    env, keys)
     state.pages = state.rendered.pages
 
 
@@ -427,12 +439,14 @@ def publish(state: BuildState) -> None:
     assert live is not None and live.hashes is not None and rendered is not None
     state.out.mkdir(parents=True, exist_ok=True)
     _remove_stale(state.out, state.reporter)
-    known, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    # Unknown until every write has succeeded.
+    known, live.hashes, live.keys = live.hashes, None, {}
     write_live(state.out, rendered.changed)
     state.removed = sorted(set(known) - set(rendered.hashes))
     remove_live(state.out, set(state.removed))
     # Kept without the bytes: they are written.
     live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
+    live.keys = rendered.keys
     live.templates = _templates(state)
 
 

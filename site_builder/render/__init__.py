@@ -140,6 +140,11 @@ class SiteIndex:
                 patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
         return patched
 
+    def sources_listed(self, number: int) -> list[Article]:
+        """The articles page `number` (1-based) of sources/ lists."""
+        start = (number - 1) * SOURCES_PER_PAGE
+        return self.digest.articles[start:start + SOURCES_PER_PAGE]
+
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
         return facts_path(self._fact_page.get(fact_id, 1))
@@ -445,8 +450,7 @@ class _Renderer:
             context["page_path"] = facts_path
         if "sources_page" in refs:
             number = refs["sources_page"]
-            start = (number - 1) * SOURCES_PER_PAGE
-            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
+            context["listed"] = self.index.sources_listed(number)
             context["page_number"] = number
             context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
             context["page_path"] = sources_path
@@ -580,6 +584,9 @@ class Rendered:
     hashes: dict[str, str]  # every file of the site (pages, digest.json, static/) by path
     changed: dict[str, bytes]  # the files whose hash is not the one the caller knew
     renderer: _Renderer  # kept by the preview for its next first look
+    # The keyed pages' keys (see page_keys), for the next render to skip the pages whose
+    # key is the same; empty when pages are not keyed.
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: dict[str, str]
@@ -598,19 +605,37 @@ def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: 
 
 
 def render_changed(digest: Digest, config: Config, known: dict[str, str],
-                   runner: Runner | None = None, env: Environment | None = None) -> Rendered:
-    """Render every page without writing any.
+                   runner: Runner | None = None, env: Environment | None = None,
+                   keys: dict[str, str] | None = None) -> Rendered:
+    """Render every page without writing any, except those whose key is unchanged.
 
     `known` holds the live site's hashes by path: only the bytes of files whose hash
     differs are kept (they travel back from the workers), for the preview to write.
     `env`: the templates as an earlier render compiled them, while they are unchanged.
+    `keys` (None: pages are not keyed) holds the page keys of the live files: a keyed page
+    whose key is the same and whose file is live is not rendered (its hash is kept).
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None, env)
+    renderer = _Renderer(digest, config, Path(), None, env,
+                         known={} if keys is not None else None)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
-    for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),
+    new_keys: dict[str, str] = {}
+    todo = []
+    for job in jobs:
+        path = job[1]
+        key = None if keys is None else page_key(renderer.index, renderer.base, job,
+                                                 renderer.cited)
+        if key is None:
+            todo.append(job)
+            continue
+        new_keys[path] = key
+        if keys is not None and keys.get(path) == key and path in known:
+            hashes[path] = known[path]
+        else:
+            todo.append(job)
+    for path, digest_, data in runner.pmap(_render_changed, todo, state=(renderer, known),
                                            label="rendering"):
         hashes[path] = digest_
         if data is not None:
@@ -620,7 +645,8 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
         hashes[path] = page_hash(data)
         if known.get(path) != hashes[path]:
             changed[path] = data
-    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer)
+    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer,
+                    new_keys)
 
 
 def _static_files(config: Config) -> list[tuple[str, bytes]]:

@@ -2,9 +2,11 @@
 
 A build keeps each page's key with its record (`PAGES_FILE`); the next build links a page
 from the previous output instead of rendering it when its key is the same and the file
-is still the one that build wrote. Keys are made for the two kinds of page that are most
-of a site (an article's, a topic's) and only while the site uses the built-in templates:
-a template of the site's own may read anything in the digest.
+is still the one that build wrote; the preview (`sitebuild serve`) keeps the keys of its
+live pages in memory and renders only the pages whose key changed. Keys are made for the
+two kinds of page that are most of a site (an article's, a topic's) and for the pages of
+the lists that run to many pages (facts/, sources/), and only while the site uses the
+built-in templates: a template of the site's own may read anything in the digest.
 """
 
 from __future__ import annotations
@@ -60,6 +62,10 @@ def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
         return _hash((base, path, *_article_parts(index, refs["article"])))
     if template == "topic.html" and set(refs) == {"topic"}:
         return _hash((base, path, *_topic_parts(index, refs["topic"], cited)))
+    if template == "sources.html" and set(refs) == {"sources_page"}:
+        return _hash((base, path, *_sources_parts(index, refs["sources_page"])))
+    if template == "facts.html" and set(refs) == {"facts_page"}:
+        return _hash((base, path, *_facts_parts(index, refs["facts_page"], cited)))
     return None
 
 
@@ -96,6 +102,25 @@ def _topic_parts(index: SiteIndex, slug: str, cited: dict[str, str]) -> tuple:
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
     return topic, facts, index.mentions_by_source(topic), sources, dates, related
+
+
+def _sources_parts(index: SiteIndex, number: int) -> tuple:
+    """What sources.html reads for one page of the source list (the page count follows
+    from the number of articles, which the site key holds)."""
+    return number, [(a, index.source_names[a.slug]) for a in index.sources_listed(number)]
+
+
+def _facts_parts(index: SiteIndex, number: int, cited: dict[str, str]) -> tuple:
+    """What facts.html (and the macros it calls) reads for one page of facts/."""
+    shown = index.facts_pages[number - 1]
+    refs = [*(r for _, d in shown.disagreements for c in d.claims for r in c.support),
+            *(r for f in shown.several + shown.single for r in f.support)]
+    # Link labels and excerpts come from the cited articles; claims are dated and charted
+    # by their sources' publication dates.
+    sources = [(a, _cited(index, a, cited), getattr(index.articles.get(a), "published", None))
+               for a in dict.fromkeys(r.article for r in refs)]
+    return (number, len(index.facts_pages), bool(index.digest.disagreements), shown,
+            sources)
 
 
 def file_entry(key: str, target: Path) -> Entry:
