@@ -1,4 +1,5 @@
-"""Shared fixtures: a copy of the sample site in a temporary folder."""
+"""Shared fixtures: a copy of the sample site in a temporary folder; a count of the pages
+a build renders."""
 
 from __future__ import annotations
 
@@ -27,3 +28,19 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "seeds", site / "seeds")
     build(site, quiet=True, strict=True)
     return site
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the pages each build renders (one process, so that it can count)."""
+    from site_builder import render
+
+    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+    paths: list[str] = []
+    page = render._Renderer.page
+
+    def counted(self: render._Renderer, job: tuple[str, str, dict]) -> bytes:
+        paths.append(job[1])
+        return page(self, job)
+    monkeypatch.setattr(render._Renderer, "page", counted)
+    return paths

@@ -16,20 +16,6 @@ from site_builder.models import Digest
 from site_builder.render import page_keys
 
 
-@pytest.fixture
-def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths of the pages each build renders (one process, so that it can count)."""
-    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
-    paths: list[str] = []
-    page = render._Renderer.page
-
-    def counted(self: render._Renderer, job: tuple[str, str, dict]) -> bytes:
-        paths.append(job[1])
-        return page(self, job)
-    monkeypatch.setattr(render._Renderer, "page", counted)
-    return paths
-
-
 def _linked_pair(digest: Digest) -> tuple[str, str, int]:
     """(citing article, cited article, seed line of the cited paragraph): a paragraph one
     article's page links to in another source."""

@@ -30,20 +30,12 @@ from site_builder.preview_state import LiveSite
 
 
 @pytest.fixture
-def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths of the pages each build renders (one process, so that it can count),
-    with lists of a few items per page."""
-    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+def rendered(rendered: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The shared count of rendered pages (conftest.py), with lists of a few items per
+    page."""
     monkeypatch.setattr(render, "SOURCES_PER_PAGE", 4)
     monkeypatch.setattr(render, "FACTS_PAGE_UNITS", 12)
-    paths: list[str] = []
-    page = render._Renderer.page
-
-    def counted(self: render._Renderer, job: tuple[str, str, dict]) -> bytes:
-        paths.append(job[1])
-        return page(self, job)
-    monkeypatch.setattr(render._Renderer, "page", counted)
-    return paths
+    return rendered
 
 
 def _preview(site: Path) -> tuple[object, LiveSite]:
