@@ -414,8 +414,8 @@ def _skeleton(word: str) -> str:
 
 def join_transliterations(people: Collection[str], joiner: Joiner) -> None:
     """Spellings of one transliterated person's name ("Abdel-Moneim Haddadi" / "Abdulmonem
-    Hadadi"): the same consonants word by word (each word's hyphens dropped), each of at
-    least four letters where the words differ, and each differing pair alike (an Indel
+    Hadadi"): the same consonants word by word (each word's hyphens dropped), four or more
+    of them (see `_skeleton`) where the words differ, and each differing pair alike (an Indel
     similarity of 0.6 or more): "Mohammed" and "Mahmoud" share their consonants and stay
     apart."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)

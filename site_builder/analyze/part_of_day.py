@@ -47,15 +47,16 @@ _PARTS = [
 _VERB = re.compile(r"\s+(?:(?:had|has)\s+)?(?P<verb>burst|gave way|gave out|failed|collapsed|"
                    r"breached|broke|struck|hit|exploded|erupted|made landfall|came ashore|"
                    r"crashed|sank|capsized)\b")
-_PREPOSITIONS = r"(?:in|on|at|above|below|near|of|outside|along|across|upstream|downstream)"
-_TO_VERB = re.compile(r"(?:\s+" + _PREPOSITIONS + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                      r"[\w'’-]+){0,2}?")
+_PLACE_PREPOSITIONS = ("in", "on", "at", "above", "below", "near", "of", "outside", "along",
+                       "across", "upstream", "downstream")
+_TO_VERB = re.compile(r"(?:\s+(?:" + "|".join(_PLACE_PREPOSITIONS) +
+                      r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+){0,2}?")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that open a subject ("the two dams", "both levees", "its 3 reactors").
 _DETERMINERS = frozenset("""
 the a an both two three four five several its their his her all these those
 """.split())
-_PREPOSITION_WORDS = frozenset(_PREPOSITIONS.strip("(?:)").split("|")) | {
+_PREPOSITION_WORDS = frozenset(_PLACE_PREPOSITIONS) | {
     "to", "from", "by", "with", "into", "after", "before", "during", "over", "under"}
 # Verbs that tell one happening: a dam that burst is a dam that failed; a boat that
 # capsized, one that sank.
@@ -186,14 +187,15 @@ def _subject(text: str, start: int, end: int) -> re.Match[str] | None:
         if not noun.islower() or noun in _NOT_NOUNS or noun in _DETERMINERS or \
                 noun in _PREPOSITION_WORDS or not _TO_VERB.fullmatch(text, word.end(), end):
             continue
-        lead = [t.group().lower() for t in tokens[max(0, n - 3):n]]
+        first = max(0, n - 3)
+        lead = [t.group().lower() for t in tokens[first:n]]
         # The determiner, then up to two more determiners or modifiers before the noun.
         det = next((k for k, w in enumerate(lead) if w in _DETERMINERS), None)
         if det is None:
             continue
-        governed = tokens[max(0, n - 3) + det - 1].group().lower() if max(
-            0, n - 3) + det >= 1 else ""
-        if governed in _PREPOSITION_WORDS or _SEVERAL & set(lead):
+        # The word before the determiner: a preposition there governs the phrase.
+        before = tokens[first + det - 1].group().lower() if first + det >= 1 else ""
+        if before in _PREPOSITION_WORDS or _SEVERAL & set(lead):
             continue
         return word
     return None
