@@ -512,8 +512,8 @@ def index_staging(state: BuildState) -> None:
     # The pages rendered, and any the theme's static files hold.
     pages = [page for page in state.pages if page.endswith(".html")]
     pages += [f"static/{page}" for page in html_files(staging / "static")]
-    # Pagefind runs beside this process, two shards at a time: at SHARD_PAGES pages, about
-    # 50 MiB each.
+    # Pagefind runs beside this process, one shard per worker at a time: at SHARD_PAGES
+    # pages, about 50 MiB each.
     indexed = index_site(staging, previous, record, pages)
     if indexed.problem:
         state.reporter.warn(indexed.problem)
