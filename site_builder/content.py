@@ -571,8 +571,9 @@ def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None
                   ) -> list[tuple[Path, bytes, str | SiteError,
                                   tuple[dict, list[Unit]] | SiteError]]:
     """Each content file with its bytes, its text and its parsed front matter and units
-    (memoised; taken from `known` for a file that still holds the bytes it gives); a
-    file that vanished since it was listed is left out."""
+    (memoised; taken from `known` for a file that still holds the bytes it gives, and
+    then its text is not decoded: "" stands for it); a file that vanished since it was
+    listed is left out."""
     paths = sorted(directory.glob("*.md"))
     data = [_read_bytes(path) for path in paths]
     present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
