@@ -29,6 +29,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ SHARDS_FILE = "pagefind/shards.json"
 RECORD_FILE = "search-index.json"  # in the cache folder
 # Part of every shard's key: raise it when what a bundle holds for the same pages changes.
 BUNDLE_VERSION = 1
+# The names `shard_folders` gives: a record naming any other folder is not followed.
+_BUNDLE_FOLDER = re.compile(r"pagefind(?:-[0-9]+)?")
 _MARKER = b"data-pagefind-body"
 
 # A page's or bundle file's stamp: size, mtime_ns, inode (a hard link keeps all three).
@@ -171,7 +174,7 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
               for folder, chunk in shard_folders(_searchable(hashes))]
     known = record.get("shards") if isinstance(record.get("shards"), dict) else {}
     by_key = {entry.get("key"): (old, entry.get("files")) for old, entry in known.items()
-              if isinstance(entry, dict)}
+              if isinstance(entry, dict) and _BUNDLE_FOLDER.fullmatch(old)}
     files: dict[str, dict[str, Stamp]] = {}
     todo = []
     for folder, chunk, key in shards:
@@ -237,7 +240,7 @@ def _link_bundle(old: Path, new: Path, stamps: object) -> bool:
                 shutil.copy2(source, target)
                 stamps[name] = _stamp(target)
         return True
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a damaged record's name holds a NUL
         shutil.rmtree(new, ignore_errors=True)
         return False
 

@@ -3,8 +3,10 @@ links the others from the last build, and the site stays what a cold build makes
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,27 @@ def test_a_lost_or_foreign_record_reindexes_everything(tmp_path: Path,
     build(site, quiet=True)
     assert sorted(small_shards) == _shards(site / "output")
     _assert_equals_clean_build(site, tmp_path / "clean", edit)
+
+
+def test_a_damaged_record_never_leads_out_of_the_last_output(tmp_path: Path,
+                                                             small_shards: list[str]) -> None:
+    """A record naming a bundle folder outside the last output, or a bundle file no path
+    can name, has those shards indexed again (no file is taken from outside, no crash)."""
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    output, cache = site / "output", site / ".sitebuild"
+    record_file = cache / search.RECORD_FILE
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    shards = record["shards"]
+    outside = tmp_path / "outside"  # the same files, so their stamps are the recorded ones
+    shutil.copytree(output / "pagefind-2", outside, copy_function=os.link)
+    shards[str(outside)] = shards.pop("pagefind-2")
+    shards["pagefind-3"]["files"]["fragment/\u0000"] = [0, 0, 0]
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    small_shards.clear()
+    assert search.reindex(output, cache) is None
+    assert sorted(small_shards) == ["pagefind-2", "pagefind-3"]
+    _assert_equals_clean_build(site, tmp_path / "clean", "a damaged search record")
 
 
 def test_the_preview_reindexes_only_the_changed_shards(tmp_path: Path,
