@@ -9,13 +9,10 @@ to reload the browser before "search" re-indexes.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import gc
 import hashlib
 import os
 import shutil
-import stat
 import sys
 import time
 from collections import Counter
@@ -33,14 +30,22 @@ from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
 from .models import Article, CleanDocument, Digest, RawDocument
-from .parallel import release_free_memory
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
 from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
-from .search import build_search_index, bundles, reindex
+from .search import (
+    bundles,
+    forget_record,
+    html_files,
+    index_site,
+    load_record,
+    reindex,
+    save_record,
+)
 from .text import normalise
+from .tidy import remove_later, remove_tree
 
 
 @dataclass
@@ -161,6 +166,7 @@ class BuildState:
     strict: bool = False
     force: bool = False
     keep_memos: bool = False  # the preview keeps them in memory for its next build
+    tidy_later: bool = False  # the old site is deleted by a process the build leaves running
     sources: list[str] = field(default_factory=list)
     docs: list[RawDocument] = field(default_factory=list)
     cleaned: list[CleanDocument] = field(default_factory=list)
@@ -172,6 +178,7 @@ class BuildState:
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
     page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
+    search: dict | None = None  # what the search index phase indexed, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
     rendered: Rendered | None = None
@@ -432,13 +439,22 @@ def publish(state: BuildState) -> None:
 def index_staging(state: BuildState) -> None:
     """Index the new pages for search before they go live."""
     state.reporter.info("indexing for search …")
-    assert state.staging is not None
-    # Pagefind runs beside this process: the renderer's leftovers (cyclic garbage, such as
-    # its Jinja environment and site index) go first, and the freed pages back to the system.
-    gc.collect()
-    release_free_memory()
-    if problem := build_search_index(state.staging):
-        state.reporter.warn(problem)
+    staging = state.staging
+    assert staging is not None
+
+    # The shards whose pages are as the last build left them are linked from it.
+    previous = state.out if (state.out / "digest.json").is_file() and not state.force else None
+    record = load_record(state.config.cache_dir, state.out) if previous is not None else {}
+    # The pages rendered, and any the theme's static files hold.
+    pages = [page for page in state.pages if page.endswith(".html")]
+    pages += [f"static/{page}" for page in html_files(staging / "static")]
+    # Pagefind runs beside this process, two shards at a time: at SHARD_PAGES pages, about
+    # 50 MiB each.
+    indexed = index_site(staging, previous, record, pages)
+    if indexed.problem:
+        state.reporter.warn(indexed.problem)
+    else:
+        state.search = indexed.record
 
 
 def check(state: BuildState) -> None:
@@ -457,15 +473,19 @@ def check(state: BuildState) -> None:
 def swap(state: BuildState) -> None:
     """Put the new site in place of the old one, in one step."""
     assert state.staging is not None
+    forget_record(state.config.cache_dir)  # it describes the site being replaced
     state.retired = _swap(state.staging, state.out)
     state.staging = None
 
 
 def tidy(state: BuildState) -> None:
-    """Delete the previous site (thousands of folders: after the preview has reloaded)."""
-    if state.retired is not None:
+    """Delete the previous site; with `tidy_later`, in a process of its own that the
+    build does not wait for (tens of thousands of files take seconds)."""
+    if state.retired is None:
+        return
+    if not (state.tidy_later and remove_later(state.retired, f".{state.out.name}.retired")):
         _remove_tree(state.retired, state.reporter)
-        state.retired = None
+    state.retired = None
 
 
 def reindex_live(state: BuildState) -> None:
@@ -480,7 +500,7 @@ def reindex_live(state: BuildState) -> None:
         return
     if live.newer is not None and live.newer(state.seen):
         return
-    if problem := reindex(state.out):
+    if problem := reindex(state.out, state.config.cache_dir):
         state.reporter.warn(problem)
     else:
         live.search_stale = False
@@ -492,6 +512,8 @@ def record(state: BuildState) -> None:
     remember(state.config, state.out, _record(state), state.inputs)
     if state.page_keys is not None:
         save_keys(state.config, state.out, state.page_keys)
+    if state.search is not None:
+        save_record(state.config.cache_dir, state.out, state.search)
     state.runner.memos.rotate()
     if state.live is not None and state.live.rendered is not None:
         state.live.rendered.renderer.warm()
@@ -534,13 +556,14 @@ def _check_output_folder(out: Path, config: Config) -> None:
 
 def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
           force: bool = False, runner: Runner | None = None, preview: bool = False,
-          live: LiveSite | None = None) -> BuildResult:
+          live: LiveSite | None = None, tidy_later: bool = False) -> BuildResult:
     """Run the whole pipeline; on any error the previous output/ is left as it was.
 
     `runner` (the preview's) keeps its memos in memory between builds and carries
     the hooks of its phases; `preview` runs the PREVIEW phases, which update the
     live site in place (`live`, kept between the preview's builds, is what they know
-    of it; without it, they read it from disk).
+    of it; without it, they read it from disk). `tidy_later`: the previous site is
+    deleted by a detached process (see tidy.py), not before this call returns.
     """
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
@@ -564,6 +587,7 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         runner.progress = reporter.progress
         runner.timings.clear()
         state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
+                           tidy_later=tidy_later,
                            live=(live or LiveSite()) if preview else None)
         try:
             runner.run(PREVIEW if preview else BUILD, state)
@@ -602,18 +626,7 @@ def _alive(pid: int) -> bool:
 def _remove_tree(path: Path, reporter: Reporter) -> None:
     """Delete a folder a build made, also when it was made read-only (say, by a deploy
     step); say so if it cannot be done, rather than leave a whole copy of a site behind."""
-    if not path.exists():
-        return
-    try:
-        shutil.rmtree(path)
-        return
-    except OSError:
-        for folder, _, _ in os.walk(path):
-            with contextlib.suppress(OSError):
-                os.chmod(folder, stat.S_IRWXU)
-    try:
-        shutil.rmtree(path)
-    except OSError as exc:
+    if path.exists() and (exc := remove_tree(path)) is not None:
         reporter.warn(f"could not remove this old copy of the site ({exc.strerror or exc}); "
                       "delete it by hand", path)
 

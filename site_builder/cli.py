@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             from .build import build
 
             result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
-                           force=args.force)
+                           force=args.force, tidy_later=True)
             print(result.summary())
             if args.timings and result.timings:
                 print(result.timings)

@@ -16,6 +16,7 @@ import base64
 import json
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -54,9 +55,10 @@ class _Service:
         return answer
 
 
-def index_pages(binary: Path, site: Path, names: list[str], bundle: Path,
-                timeout: float) -> None:
-    """Index the pages `names` (paths under `site`) in that order into `bundle`."""
+def index_pages(binary: Path, site: Path, names: list[str], bundle: Path, timeout: float,
+                keep: Callable[[str], bool] | None = None) -> list[str]:
+    """Index the pages `names` (paths under `site`) in that order into `bundle`; return
+    the bundle's files written (paths under `bundle`: those `keep` accepts, if given)."""
     with subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           cwd=site) as process:
@@ -72,8 +74,13 @@ def index_pages(binary: Path, site: Path, names: list[str], bundle: Path,
             # The files come back in the answer and are written here: the service's own
             # WriteFiles answers before its files are complete (truncated when it exits).
             files = service.ask({"type": "GetFiles", "index_id": index})["files"]
+            written = []
             for file in files:
-                _write_bundle_file(bundle, str(file["path"]), base64.b64decode(file["content"]))
+                name = PurePosixPath(str(file["path"])).as_posix()
+                if keep is None or keep(name):
+                    _write_bundle_file(bundle, name, base64.b64decode(file["content"]))
+                    written.append(name)
+            return written
         except (OSError, ValueError, KeyError) as exc:
             raise PagefindError(str(exc)) from exc
         finally:
