@@ -274,3 +274,129 @@ def test_a_toll_there_is_not_a_toll_of_all_places():
 ])
 def test_a_place_name_stops_at_a_weekday_or_month(text):
     assert find_figures(text)[0].place == "brant"
+
+
+# --- Who says a figure is no place; a journey's origin is not where a count applies ---
+
+@pytest.mark.parametrize("sentence", [
+    "Interior ministry officials said 58 miners had died in the collapse.",
+    "Health authorities had earlier put the toll in the valley at 412.",
+    "Twelve rescuers and 30 volunteers searched the hillside overnight.",
+    "Rescuers have named 30 of the 44 people killed in Friday's Lorne ferry sinking.",
+    "All 212 passengers aboard the ferry from Port Ellery were rescued.",
+    "Fire officials said the only two people pulled out alive were deckhands.",
+    "Two pilots from the Association of Harbour Pilots had the conn.",
+])
+def test_an_office_a_day_a_number_word_or_an_origin_places_no_count(sentence):
+    assert all(f.place in ("", "*all") for f in find_figures(sentence)), find_figures(sentence)
+
+
+def test_a_count_in_a_named_place_is_still_placed():
+    [figure] = find_figures("At least 19 people died in Port Ellery when the pier gave way.")
+    assert figure.place == "port ellery"
+
+
+# --- Whose age: a person named after a description ---
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("The driver, a 51-year-old miner named Tomas Orr, was freed after six hours.", "tomas orr"),
+    ("A 29-year-old stadium guard surnamed Vance was the last to be found.", "vance"),
+    ("Ana Ruiz, 34, was pulled from the rubble.", "ana ruiz"),
+])
+def test_an_age_belongs_to_the_person_named_with_it(sentence, person):
+    ages = [f for f in find_figures(sentence) if f.dimension == "age"]
+    assert [f.thing for f in ages] == [person]
+
+
+# --- A bare figure joined to a count counts the same thing; a part of a stated whole ---
+
+def test_a_bare_figure_in_a_state_counts_what_the_figure_before_it_counts():
+    first, second = find_figures("Four climbers died on the ridge and two were missing.")
+    assert (first.nouns, first.prop) == (("climber",), "killed")
+    assert (second.nouns, second.prop) == (("climber",), "missing")
+
+
+def test_a_figure_with_its_own_noun_keeps_it():
+    first, second = find_figures("Seven hikers were hurt, and 12 people were missing.")
+    assert (first.nouns, second.nouns) == (("hiker",), ("people",))
+
+
+def test_a_part_of_a_stated_whole_carries_the_state_and_the_whole_none():
+    [part, other] = find_figures("The coach firm said three of the 40 tour guides had died and "
+                                 "the other 37 had been injured.")
+    assert (part.value, part.prop, part.nouns) == (3, "killed", ("tour", "guid"))
+    assert (other.value, other.prop) == (37, "injured")
+    assert not [f for f in find_figures("Three of the 40 tour guides had died.") if f.value == 40]
+
+
+def test_a_whole_with_a_participle_is_still_the_count_it_says():
+    [figure] = find_figures("Police have identified 141 of the 179 people killed in the "
+                            "stadium crush.")
+    assert (figure.value, figure.prop) == (179, "killed")
+
+
+def test_an_agent_noun_names_who_is_counted_not_what_befell_them():
+    [figure] = find_figures("The owner said four of the 11 rescuers had died.")
+    assert (figure.value, figure.prop) == (4, "killed")
+    [figure] = find_figures("Eight rescuers were injured in the second collapse.")
+    assert figure.prop == "injured"
+
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Six members of the salvage crew, who had been cutting steel overnight, were still "
+     "missing on Friday.", "missing"),
+    ("Nine members of the crew survived the capsizing.", "crew"),
+    ("Three members of the rescue team were killed.", "killed"),
+])
+def test_the_group_the_counted_belong_to_is_who_they_are(sentence, prop):
+    [figure] = find_figures(sentence)
+    assert figure.prop == prop
+
+
+def test_on_board_is_aboard():
+    [figure] = find_figures("The ferry had 212 people on board when it left the quay.")
+    assert figure.prop == "aboard"
+
+
+def test_rescuers_who_speak_rescued_no_one():
+    [figure] = find_figures("Rescuers said 310 people were still missing in the quarry.")
+    assert figure.prop == "missing"
+
+
+def test_what_is_said_after_an_including_aside_is_said_of_the_whole():
+    whole, part = find_figures("At the mine, 64 workers, including 9 apprentices, were rescued.")
+    assert (whole.value, whole.prop) == (64, "rescued")
+    assert part.value == 9
+
+
+def test_people_left_without_electricity_are_affected():
+    [figure] = find_figures("The ice storm left more than 40,000 people without electricity.")
+    assert figure.prop == "affected"
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Two 16-year-old Korean-American divers were among the dead.", ""),
+    ("A 40-year-old Nigerian engineer was hurt.", ""),
+    ("The 40-year-old Ivan was freed at dawn.", "ivan"),
+])
+def test_a_demonym_before_a_noun_is_no_person(sentence, person):
+    [figure] = find_figures(sentence)
+    assert figure.thing == person
+
+
+def test_a_cue_after_a_converted_measure_still_speaks_for_it():
+    [figure] = find_figures("The convoy reached Tarsk, about 300 kilometres (186 miles) north "
+                            "of the capital.")
+    assert figure.prop == "distance"
+
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Four divers are presumed dead after the cave flooded.", "missing"),
+    ("Six hikers are feared dead on the glacier.", "missing"),
+    ("Nine climbers are believed to be missing.", "missing"),
+    ("Twelve workers were reported injured.", "injured"),
+    ("Five miners were confirmed dead.", "killed"),
+])
+def test_a_state_after_a_verb_of_belief_is_the_property(sentence, prop):
+    [figure] = find_figures(sentence)
+    assert figure.prop == prop

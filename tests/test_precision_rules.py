@@ -513,3 +513,163 @@ def test_a_possessive_country_names_the_place_it_holds(sentence, place):
 
 def test_a_weekday_owns_no_place():
     assert one("Floods killed 12 people in Tuesday's Tarma flood.").place != "tarma"
+
+
+# --- Ages: a surname alone is the one person of that surname the story names in full ---
+
+def test_an_age_given_for_a_surname_alone_meets_the_full_name(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-02", ["The stand's steward, Lena Marsh, 34, was treated for a broken arm."]),
+        ("2025-04-03", ["A 43-year-old steward surnamed Marsh said the barrier gave way."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "years"]
+    assert sorted(c.number for c in row.claims) == [34, 43]
+
+
+def test_a_surname_shared_by_relatives_tells_no_age(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-02", ["The steward Lena Marsh, 34, and her brother Paul Marsh, 36, were "
+                        "treated for broken arms."]),
+        ("2025-04-03", ["Marsh, 36, said the barrier gave way at once."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "years"]
+
+
+# --- "In the city": the settlement the article named last ---
+
+def test_a_toll_in_the_city_is_the_named_citys_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-05-10", ["A grain silo collapsed in Velmora on Friday.",
+                        "Officials said 41 people were killed in the city."]),
+        ("2025-05-10", ["The silo collapse killed 63 people in Velmora, the mayor said."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert sorted(c.number for c in row.claims) == [41, 63]
+    assert row.about.startswith("Velmora")
+
+
+def test_a_toll_in_the_city_is_no_rival_of_another_towns(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-05-10", ["A grain silo collapsed in Velmora on Friday.",
+                        "Officials said 41 people were killed in the city."]),
+        ("2025-05-10", ["The storm that felled the silo killed 63 people in Tarsk, the "
+                        "mayor said."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+# --- A toll all of whose reports fall on one day is ordered by the hour ---
+
+def test_a_same_day_toll_that_rose_by_the_hour_is_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-06-01T09:10", ["At least 20 people were killed when the ferry capsized."]),
+        ("2025-06-01T21:40", ["The ferry capsized with 61 aboard and killed 34 people."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [20, 34]
+
+
+# --- Counts of two groups, each named by a word the other lacks ---
+
+def test_two_qualified_groups_of_one_noun_are_not_compared(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-07-01", ["Nine navy divers from Halden joined the search of Lake Orvik."]),
+        ("2025-07-02", ["Three police divers from Halden joined the search of Lake Orvik."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "diver"]
+
+
+# --- Bodies brought out of a place are bodies recovered, not the toll ---
+
+def test_bodies_brought_out_are_recovered_not_killed(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-08-04", ["Teams had brought 12 bodies out of the flooded mine by dusk.",
+                        "The flooding killed 30 miners, the company said."]),
+        ("2025-08-05", ["Teams have now brought 20 bodies out of the mine."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.claims[0].number == 12]
+    assert "recovered" in row.about and row.kind == "update"
+
+
+# --- A vague quantity is no figure to hold against a figure near its range ---
+
+def test_thousands_is_not_held_against_a_figure_just_past_it(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-01", ["The cyclone left 12,400 people homeless across the delta."]),
+        ("2025-09-02", ["The cyclone left thousands of people homeless across the delta."]),
+    ])
+    assert not [d for d in digest.disagreements if "displaced" in d.about]
+
+
+# --- One report's two tolls of one kind of person, however the people are called ---
+
+def test_one_reports_two_tolls_of_named_people_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Five rescuers were killed when the tunnel flooded, the fire service "
+                        "said.",
+                        "The mine's owner later said four of the 11 rescuers had died."]),
+    ])
+    [row] = [d for d in digest.disagreements if "within one report" in d.about]
+    assert sorted(c.number for c in row.claims) == [4, 5]
+
+
+def test_one_reports_tolls_far_apart_count_two_groups(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Five rescuers were killed when the tunnel flooded.",
+                        "Two rescuers were killed in a second collapse a week earlier."]),
+    ])
+    assert not [d for d in digest.disagreements if "within one report" in d.about]
+
+
+# --- A toll told in groups: its first group is no rival of the whole toll ---
+
+def test_a_toll_told_in_groups_is_no_rival_of_the_whole(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
+        ("2025-11-04", ["The collapse killed all 21 people in the north stand, which had "
+                        "been closed for repairs, and the two stewards below it."]),
+    ])
+    assert not [d for d in digest.disagreements if "killed" in d.about]
+
+
+def test_two_tolls_without_a_listed_group_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
+        ("2025-11-03", ["The grandstand collapse killed 31 people and injured dozens."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert sorted(c.number for c in row.claims) == [23, 31]
+
+
+def test_a_toll_by_place_is_not_a_listed_group(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-11-03", ["The storm killed 210 people in Arvel and 40 people in Dunmere."]),
+        ("2025-11-03", ["The storm killed 260 people in Arvel, officials said."]),
+    ])
+    [row] = [d for d in digest.disagreements if "killed" in d.about]
+    assert sorted(c.number for c in row.claims) == [210, 260]
+
+
+# --- One toll told with its place and without it is one claim ---
+
+def test_a_toll_told_with_and_without_its_place_is_one_claim(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-12-01", ["Rescuers said 310 people were still missing in Harwick."]),
+        ("2025-12-01", ["About 300 people are missing, the Red Cross said."]),
+        ("2025-12-01", ["A quarry official told reporters that about 600 people were missing."]),
+    ])
+    [row] = [d for d in digest.disagreements if "missing" in d.about]
+    assert len(row.claims) == 2
+    [claim] = [c for c in row.claims if c.number in (300, 310)]
+    assert len(claim.support) == 2  # "310 in Harwick" and "about 300": one claim
+
+
+def test_the_presumed_dead_fall_as_the_missing_do(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-12-03", ["Six divers are presumed dead after the cave flooded."]),
+        ("2025-12-06", ["Two bodies were recovered, and four divers are presumed dead."]),
+    ])
+    [row] = [d for d in digest.disagreements if "missing" in d.about]
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [6, 4]

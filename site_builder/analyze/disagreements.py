@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from ..text import is_stopword, stem
-from .frames import PART, SIZES, Figure, place_names, sentence_place
+from .frames import PART, SIZES, Figure, last_place, place_names, places_in, sentence_place
+from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
 # Characters either side of a figure that say what it is about.
@@ -31,6 +32,9 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified"})
+# What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
+# clash whatever the people are called ("five members", "four of the team members").
+HARMS = frozenset({"killed", "injured", "missing"})
 # Running figures that later reports lower (what is left).
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
@@ -41,6 +45,8 @@ RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "le
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
+# A vague quantity ("thousands") is said of figures this far beyond its literal range.
+VAGUE_REACH = 2.0
 # One report's two tolls this close are one count told two ways (farther apart, two counts).
 INTERNAL_GAP = 1.25
 # Relative slack for a figure converted between units (the converter rounded it too).
@@ -106,6 +112,12 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
                                                            set(b.thing.split()))
+    if a.dimension == "count" and not a.prop and a.nouns and b.nouns and \
+            a.nouns[-1] == b.nouns[-1] and set(a.nouns) - set(b.nouns) and \
+            set(b.nouns) - set(a.nouns):
+        # Nothing said of them but the noun phrase: "eleven ministry investigators" and
+        # "two Korean investigators" are two groups, each told by a word the other lacks.
+        return False
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -188,14 +200,42 @@ def conflicting(a: Figure, b: Figure) -> bool:
     return same_frame(a, b) and relation(a, b) in ("contradicts", "differs")
 
 
+# A settlement referred back to: "in the city", "the town's", "of the village".
+_THE_SETTLEMENT = re.compile(r"\bthe\s+(?:city|town|village|port|settlement)(?:['’]s)?\b"
+                             r"(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
+
+
+# "killed all 64 people on the jet and the three soldiers on the helicopter": a toll told in
+# groups, the first of them named with the next ("and the three soldiers").
+_AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|one|two|three|"
+                        r"four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|"
+                        r"six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+                        r"\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
+                        r"(?P<group>[a-z]+(?:s|men|crew))\b")
+# People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
+# a toll and another group.
+_GENERAL = frozenset("people persons others residents civilians victims individuals "
+                     "inhabitants children adults".split())
+
+
+def _listed_part(text: str, f: Figure) -> bool:
+    """A toll of people listed with another group it leaves out: one part of the toll."""
+    if f.dimension != "count" or f.unit != "people" or f.prop not in HARMS:
+        return False
+    m = _AND_GROUP.match(text[f.end:])
+    return bool(m) and m.group("group").lower() not in _GENERAL
+
+
 def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
     items = []
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
+    read: dict[str, list[str]] = defaultdict(list)  # article -> its sentences so far
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
     for s in sentences:
+        read[s.ref.article].append(s.text)
         if s.ref not in scene:
             scene[s.ref] = sentence_place(s.text)
         year = year_of.get(s.ref.article)
@@ -208,7 +248,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         for f in s.values:
             if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
-                    or _forecast(s.text, f) or _increment_or_rest(s.text, f) \
+                    or _forecast(s.text, f) or _listed_part(s.text, f) \
+                    or _increment_or_rest(s.text, f) \
                     or (earlier and _of_a_compared_event(s.text, f, earlier)):
                 continue
             if f.dimension == "count" and not f.place:
@@ -216,6 +257,16 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 # shook central X, killing 144": the one known place named before it.
                 named = place_names(s.text, f.start) & known
                 place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
+                if not place and _THE_SETTLEMENT.search(_clause(s.text, f)):
+                    # "In the city", "the town's toll": the settlement the article named
+                    # last, a place some figure is given for or something is set in (a
+                    # country is never "the city").
+                    so_far = read[s.ref.article]
+                    towns = (known | {p for text in so_far for p in places_in(text)}) - \
+                        gazetteer().countries
+                    place = last_place(s.text, towns, f.start) or next(
+                        (p for text in reversed(so_far[:-1]) if (p := last_place(text, towns))),
+                        "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
@@ -226,6 +277,22 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
                                _rate(s.text, f)))
+    return items
+
+
+def _full_names(items: list[_Item]) -> list[_Item]:
+    """An age given for a surname alone ("Ruiz, 34") is the age of the one person of the
+    story's ages with that surname written in full ("Ana Ruiz"); where several share it
+    (relatives), the surname tells none of them."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        words = item.figure.thing.split()
+        if item.figure.dimension == "age" and len(words) > 1:
+            full[words[-1]].add(item.figure.thing)
+    for item in items:
+        f = item.figure
+        if f.dimension == "age" and f.thing and " " not in f.thing and len(full[f.thing]) == 1:
+            item.figure = replace(f, thing=next(iter(full[f.thing])))
     return items
 
 
@@ -277,8 +344,9 @@ def _identified(text: str, f: Figure) -> bool:
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
 # far, not the toll (the bodies are what is counted, not a word elsewhere in the clause).
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
-_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|brought\s+up|"
-                    r"located|collected)\b", re.I)
+_FOUND = re.compile(r"\b(?:found|find\w*|recover\w*|retriev\w*|pulled|removed|located|"
+                    r"collected|(?:brought|br[io]ng\w*|carried|lifted|hauled)\s+(?:\w+\s+){0,3}?"
+                    r"(?:up|out|ashore|back)\b)", re.I)
 
 
 def _recovered(text: str, f: Figure) -> bool:
@@ -406,6 +474,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
+    if fa.prop in RUNNING and fa.dimension == "count" and "" in (fa.place, fb.place) and \
+            same_value(fa, fb):
+        return True  # one toll told with its place and without ("10,100" / "about 10,000")
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
@@ -427,7 +498,7 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     known = [y for y in year_of.values() if y]
     story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
     year_of = {slug: year or story for slug, year in year_of.items()}
-    items = _items(sentences, year_of)
+    items = _full_names(_items(sentences, year_of))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -459,8 +530,8 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
     by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for i in members:
         f = items[i].figure
-        if f.dimension == "count" and f.unit == "people" and f.prop in RUNNING and \
-                f.hedge == "exact":
+        if f.dimension == "count" and f.hedge == "exact" and (
+                f.prop in HARMS or (f.unit == "people" and f.prop in RUNNING)):
             by_article[items[i].sentence.ref.article].setdefault(f.key, []).append(i)
     found = []
     for values in by_article.values():
@@ -506,7 +577,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     for x in range(len(values)):
         for y in range(x + 1, len(values)):
             a, b = items[values[x][0]].figure, items[values[y][0]].figure
-            if not same_frame(a, b) or said_in[x] & said_in[y]:
+            if not same_frame(a, b) or said_in[x] & said_in[y] or _loosely_said(a, b):
                 continue
             rel = relation(a, b)
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
@@ -577,6 +648,15 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
 
 
+def _loosely_said(a: Figure, b: Figure) -> bool:
+    """A vague quantity and a figure near its range: "thousands missing" is no figure to
+    hold against "10,100" (writers round words loosely), though "dozens" is against "two"."""
+    if (a.hedge == "vague") == (b.hedge == "vague"):
+        return False
+    vague, other = (a, b) if a.hedge == "vague" else (b, a)
+    return vague.low / VAGUE_REACH <= other.value <= vague.high * VAGUE_REACH
+
+
 # Who is on board, listed by kind ("68 passengers and four crew members"): the parts of a
 # whole that looser prose names by the first kind ("72 passengers" for everyone aboard).
 _WHO = frozenset({"aboard", "crew", ""})
@@ -641,9 +721,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
                   default="") for claim in claims]
     dated = [stamp[:10] for stamp in stamps]
-    # A figure that moves either way (a water level) may move within a day: its reports
-    # are told apart by the hour where every source gives one.
-    timed = first.prop in RUNNING_EITHER and all("T" in d for d in stamps)
+    # A figure that moves either way (a water level) may move within a day, and so does a
+    # toll all of whose reports fall on the day of the event: its reports are told apart
+    # by the hour where every source gives one.
+    timed = (first.prop in RUNNING_EITHER or (first.prop in RUNNING and len(set(dated)) == 1)) \
+        and all("T" in d for d in stamps)
     when = stamps if timed else dated
     kind, sign = _kind(items, claims, when)
     order = _time_order(items, claims, when, sign) if kind == "update" else range(len(claims))

@@ -146,8 +146,9 @@ _PROPERTY_CUES = {
     "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
-    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "passeng": "aboard",
-    "affect": "affected", "without power": "affected",
+    "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
+    "passeng": "aboard",
+    "affect": "affected", "without power": "affected", "without electricity": "affected",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
@@ -159,6 +160,12 @@ _PROPERTY_CUES = {
 # Cues that name who is counted rather than what befell them, and the harms that say
 # which of them a figure counts.
 _WHO_CUES = frozenset({"aboard", "crew"})
+# "members of the road crew", "workers of a salvage firm": the group the counted belong to.
+_GROUP_OF = re.compile(r"^\s+of\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                       r"[a-z][\w-]*(?=\s*[,.;:]|\s+(?:who|that|which|were|was|are|is|had|have|"
+                       r"has|remain\w*)\b)")
+# A plural agent noun made from a cue ("rescuers"): the noun names who acts or is counted.
+_AGENT = re.compile(r"[a-z]ers$", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -210,6 +217,9 @@ _OFF_TRACK_AFTER = re.compile(
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+# Verbs of belief or report before a state: the state, not the verb, is what befell them.
+_BELIEVED = re.compile(r"(?:presum|believ|fear|report|confirm|list|declar|assum)ed", re.I)
+_PRESUMED = re.compile(r"(?:presum|believ|fear|assum)ed", re.I)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "killed 1,700 people, injured 3,400": a participle with its own figure after it is the
 # next item's verb, not what the first figure's noun underwent.
@@ -252,6 +262,9 @@ _NOUN_AFTER = re.compile(
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
     rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+# "of the 19 team members": a part's whole, stated.
+_OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
+                       rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE_AROUND = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)", re.I)
@@ -464,6 +477,11 @@ def find_figures(sentence: str) -> list[Figure]:
         figure = _read(sentence, m)
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
+        elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
+            # "three crew members died and two were missing": two crew members.
+            previous = found[-1]
+            figure = replace(figure, unit=previous.unit, thing=previous.thing,
+                             nouns=previous.nouns)
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in SIZES and \
                 _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
@@ -527,7 +545,7 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
-    if m := _PLACE_NAME.search(clause) or _OF_REGION.search(clause):
+    if m := _place_named(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))  # "16 in Dunmere, most of them in ..."
     if _BREAKDOWN.match(text[f.end:f.end + 80]):
         return replace(f, place="*all")  # "46 villages flooded, 32 of them on the east bank"
@@ -554,6 +572,32 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     return f
 
 
+def _no_place(name: str) -> bool:
+    """A name after "in" that names no place: a day's ("Sunday's crash"), a demonym, an
+    organisation's ("the Association of X"); a country's possessive ("Peru's Tarma") may."""
+    first = name.split()[0]
+    bare = re.sub(r"['’]s$", "", first)
+    return bool(_CALENDAR_WORD.fullmatch(bare) or _BODY.search(name) or
+                (_NOT_PLACE.fullmatch(first) and bare == first))
+
+
+def _place_named(text: str) -> re.Match[str] | None:
+    """The first "in X" / "from X" naming a place, not where a journey set out from ("the
+    flight from X")."""
+    for m in _PLACE_NAME.finditer(text):
+        if _no_place(m.group(1)) or (
+                m.group().startswith("from") and _JOURNEY_BEFORE.search(text, 0, m.start())):
+            continue
+        return m
+    return None
+
+
+def places_in(text: str) -> set[str]:
+    """The keys of the places a sentence sets something in ("collapsed in X")."""
+    return {_place(text, m) for m in _PLACE_NAME.finditer(text) if not _no_place(m.group(1))} \
+        - {"*all"}
+
+
 def sentence_place(text: str) -> str:
     """The place a sentence opens with ("In X, ..."): it sets the scene for the sentences
     of its paragraph that name none."""
@@ -565,7 +609,8 @@ def _is_place_word(m: re.Match[str]) -> bool:
     """A capitalised word that can be a place: no month, weekday or demonym ("Russian-held
     areas", "Turkish officials" name no place)."""
     word = m.group(1)
-    return "-" not in word and not _NOT_PLACE.fullmatch(word)
+    return "-" not in word and not _NOT_PLACE.fullmatch(word) and \
+        word.lower() not in _WORD_NUMBERS  # "Eleven officials": a count, not a place
 
 
 def _place(text: str, m: re.Match[str]) -> str:
@@ -589,12 +634,23 @@ def place_key(name: str) -> str:
     return _ADMIN_KIND.sub("", name.lower())
 
 
+def last_place(text: str, known: set[str], end: int | None = None) -> str:
+    """The last of the `known` places the text names before `end`, "" for none."""
+    last = ""
+    for m in _NAME_RE.finditer(text, 0, len(text) if end is None else end):
+        keys = [place_key(m.group()), *(w.lower() for w in m.group().split())]
+        last = next((k for k in keys if k in known), last)
+    return last
+
+
 def place_names(text: str, end: int) -> set[str]:
     """The keys of every capitalised name before `end`, whole and word by word."""
     names = set()
     for m in _NAME_RE.finditer(text, 0, end):
         if not m.group()[1].islower():
             continue  # a dateline's capitals ("MADRID") name no place of a figure
+        if _JOURNEY_FROM.search(text, 0, m.start()):
+            continue  # "a jet returning from X": where it set out, not where it happened
         names.add(place_key(m.group()))
         names.update(w.lower() for w in re.findall(r"[A-Z][a-z][\w'’-]*", m.group()))
     return names
@@ -795,6 +851,16 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     noun = _NOUN_AFTER.match(after)
+    if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
+            _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
+        # "four of the 19 team members had died": the state is said of the part; the whole
+        # (19) is no count of the dead, and the part counts what the whole does.
+        words = _counted_noun(whole.group("noun")).split()
+        if words:
+            stems = tuple(stem(w) for w in words)
+            if words[-1] in _PEOPLE or words[-1] == "person":
+                stems = (*stems[:-1], "people")
+            return figure("count", stems[-1], thing=stems[-1], nouns=stems, until=whole.end())
     if noun and noun.group("partitive") and not vague:
         # "Eleven of the derailed cars were tank cars carrying ...": a part of a whole
         # counted elsewhere, told by what is said of it; "two of the six" alone is nothing.
@@ -830,6 +896,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             acted = p.group(1)
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
+            elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
+                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+)?", "", rest[p.end():]))):
+                # "reported injured": the state says it; "presumed dead": not found, and
+                # counted with the missing (the count falls as bodies are found).
+                presumed = _PRESUMED.fullmatch(acted) and \
+                    _PROPERTY_CUES[state.group(1).lower()] == "killed"
+                acted = "missing" if presumed else None
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
@@ -884,6 +957,18 @@ _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
                          r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
+# Words that make a name an organisation's ("the Association of X Pilots"), not a place's.
+_BODY = re.compile(r"\b(?:Association|Agency|Authority|Bank|Board|Bureau|Commission|Committee|"
+                   r"Company|Corporation|Council|Department|Federation|Foundation|Institute|"
+                   r"Ministry|Office|Organi[sz]ation|Service|Society|Union|University)\b")
+# Words of a journey or a conveyance: "from X" after one is where it set out, not where a
+# count applies.
+_JOURNEY = (r"\b(?:flights?|flew|flying|fly|returning|returned|took\s+off|ferry|ferries|ships?|"
+            r"trains?|bus|buses|planes?|jets?|boats?|vessels?|airliners?|depart\w*|bound|"
+            r"routes?|roads?|trips?|journey|voyage|sail\w*|travel\w*|arriv\w*|drove|driving)"
+            r"\s+(?:\w+\s+)?")
+_JOURNEY_BEFORE = re.compile(_JOURNEY + "$", re.I)
+_JOURNEY_FROM = re.compile(_JOURNEY + r"from\s+(?:the\s+)?$", re.I)
 _SUPPLY_OF = re.compile(r"^['’]?(?:\s+worth)?\s+of\s+(?P<rest>.*)", re.I)
 _MORE_TIME = re.compile(r"\s+(?:and\s+)?(\d{1,2})\s?(minutes?|seconds?|hours?)\b", re.I)
 _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
@@ -907,14 +992,23 @@ _OPENING_PLACE = re.compile(
     r"^\s*(?:In|At|Across)\s+(?!an?\s)(?:the\s+)?(?:[a-z]+\s+(?:of\s+(?:the\s+)?)?){0,3}"
     r"(?!(?i:" + _CALENDAR + r")\b)"
     r"([A-Z][\w'’]+(?:\.?\s(?!(?i:" + _CALENDAR + r")\b)[A-Z][\w'’]+)*)\b(?!-)[^,;]{0,60},")
+_OFFICE_KINDS = (r"city|state|provincial|regional|local|national|military|health|interior|"
+                 r"disaster|emergency|foreign|defen[cs]e|transport|justice|finance|home|fire|"
+                 r"police|rescue|army|navy|aviation|airport|airline|rail|port|hospital|"
+                 r"security|safety|energy|water|civil|public|federal|government")
+# "Quorra officials", "Veltia's health ministry": the subject's place; the kind of office
+# itself, capitalised at the opening ("Health authorities", "Interior ministry"), is none.
 _SUBJECT_PLACE = re.compile(
-    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)([A-Z][\w'’]+?)(?:['’]s)?\s+(?:(?:city|state|provincial|"
-    r"regional|local|national|military|health|interior|disaster|emergency)\s+){0,2}"
+    r"^(?:[^a-z]*?\s[-—–]\s+)?(?!The\b)(?!(?i:" + _OFFICE_KINDS + r")\b)([A-Z][\w'’]+?)"
+    r"(?:['’]s)?\s+(?:(?:" + _OFFICE_KINDS + r")\s+){0,2}"
     r"(?:officials|authorities|government|military|junta|ministry|police|administration)\b")
 # Physical sizes: given in one unit, often converted to another ("700 feet (213 metres)").
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
-_RELATIVE = re.compile(r"^,\s+(?:who|which)\b[^,;:()]{1,80},")
+# "400 kilometres (250 miles) south of": the same measure in another unit, set aside.
+_CONVERTED_AFTER = re.compile(r"^\s*\((?:about\s+|some\s+|roughly\s+)?[\d.,]+\s?[a-z]+\)")
+_INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
+_RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _CALENDAR_WORD = re.compile(rf"(?:{_CALENDAR})", re.I)  # "on Friday, 11 of them": no name
@@ -926,6 +1020,19 @@ _SAME_AS_BEFORE = "="
 # "and 1,187 in Veltia", "17 of them in the Corvo fire": the same count, for one place.
 _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
                           r"(?:the\s+)?[A-Z]")
+
+
+# A bare figure said to be in a state ("two were missing"), joined to the figure before it.
+_BARE_STATE = re.compile(r"^[\w,.]+\s+(?:were|are|was|is|had|have|has|remain)")
+_JOINED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band|\bbut|\bwhile|\bwith)\s+(?:another\s+)?$")
+
+
+def _counts_as_before(text: str, previous: Figure, figure: Figure) -> bool:
+    """The bare figure counts what the figure joined before it counts."""
+    return figure.dimension == previous.dimension == "count" and \
+        figure.nouns == ("people",) and previous.nouns != ("people",) and \
+        bool(_BARE_STATE.match(figure.text)) and \
+        bool(_JOINED.match(text[previous.end:figure.start]))
 
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
@@ -1138,9 +1245,24 @@ def _named_subject(text: str, start: int) -> str:
     return ""
 
 
+# "a 33-year-old nurse named Ana Ruiz", "a 33-year-old ferry deckhand surnamed Ruiz".
+_NAMED_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,3}?(?:named|surnamed|called|identified\s+as)\s+"
+                          r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+# A demonym before a noun ("Korean-American skaters") describes; it names no person.
+_NOUN_FOLLOWS = re.compile(r"\s+(?!(?:was|is|who|had|has|and|of|from|said|were|died|"
+                           r"survived|remains?)\b)[a-z]")
+_DEMONYMS = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|i)(?:[-\s][A-Z][a-z]*(?:an|ese|ish|i))*")
+
+
 def _person_after(after: str) -> str:
-    m = re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
-    return _person_key(m.group("name")) if m else ""
+    m = _NAMED_AFTER.match(after) or \
+        re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
+    if m is None or (_DEMONYMS.fullmatch(m.group("name")) and
+                     _NOUN_FOLLOWS.match(after, m.end())):
+        return ""  # "two 16-year-old Korean-American skaters": of whom, not who
+    return _person_key(m.group("name"))
 
 
 def _person_key(name: str) -> str:
@@ -1167,7 +1289,18 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     best: tuple[int, str] | None = None
     who = ""
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
+    # "Six members of the road crew": the of-phrase says who the counted are, with them.
+    group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
+    noun_end = figure.end + (group.end() if group else 0)
+    # "982 people, including 167 children, were rescued": the aside's figure is a part of
+    # this one, and what is said after the aside is said of both.
+    aside = _INCLUDING.match(text[noun_end:])
+    aside_end = noun_end + (aside.end() if aside else 0)
     for m in _PROPERTY_PATTERN.finditer(text, lo, hi):
+        if figure.end <= m.start() < noun_end:
+            if _PROPERTY_CUES[m.group(1).lower()] in _WHO_CUES:
+                who = _PROPERTY_CUES[m.group(1).lower()]  # "members of the crew"
+            continue
         inside = figure.start <= m.start() < figure.end
         if inside and figure.dimension != "count":
             continue
@@ -1181,11 +1314,14 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
+        if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
+            continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
         if m.group(1).lower() in _ADJACENT_CUES and (m.end() > figure.start or distance > 2):
             continue  # "measured 3.12 metres", but not "measured at magnitude 6.5, struck 76 km"
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
-        between = _RELATIVE.sub("", text[figure.end:m.start()])
+        between = _RELATIVE.sub("", _CONVERTED_AFTER.sub("", text[noun_end:m.start()])) \
+            if m.start() >= noun_end else ""
         if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b",
                                                  between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
@@ -1194,7 +1330,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # ", or 14 cubic kilometres, has drained" is inside the clause).
             continue
         if not _follows(text, figure, m.start()) and any(
-                other is not figure and prop in _PROPERTIES_OF.get(other.dimension, ()) and (
+                other is not figure and not noun_end <= other.start < aside_end and
+                prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or
                     _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
