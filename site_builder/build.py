@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -19,9 +20,19 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import content_hash, content_lines, fingerprint, remember, source_lines, unchanged
+from .cache import (
+    Stamp,
+    content_hash,
+    content_lines,
+    fingerprint,
+    load_stamps,
+    remember,
+    save_stamps,
+    source_lines,
+    unchanged,
+)
 from .config import SOURCES_FILE, Config, load_config
-from .content import load_articles, write_content
+from .content import Parsed, load_articles, write_content
 from .errors import Reporter, SiteError
 from .ingest.clean import clean, forget_lines
 from .ingest.diagnose import no_article_message
@@ -29,6 +40,7 @@ from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
 from .linkcheck import broken_links
 from .lock import site_lock
+from .memo import stable_hash
 from .models import Article, CleanDocument, Digest, RawDocument
 from .pipeline import Runner, Stage, Step, site_runner
 from .preview_state import LiveSite, edited_articles, first_look, remove_live, scan, write_live
@@ -166,11 +178,14 @@ class BuildState:
     strict: bool = False
     force: bool = False
     keep_memos: bool = False  # the preview keeps them in memory for its next build
+    # The command line's input stamps (cache.load_stamps); the preview's are its LiveSite's.
+    stamps: dict[str, tuple[Stamp, str]] | None = None
     tidy_later: bool = False  # the old site is deleted by a process the build leaves running
     sources: list[str] = field(default_factory=list)
     docs: list[RawDocument] = field(default_factory=list)
     cleaned: list[CleanDocument] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)  # the inputs as this build read them
+    parsed: Parsed = field(default_factory=dict)  # content/ as the writer found it
     inputs: str = ""
     articles: list[Article] = field(default_factory=list)
     digest: Digest | None = None
@@ -193,7 +208,10 @@ def read_seeds(state: BuildState) -> None:
     # The inputs as this build sees them (an edit made while it runs is then a change
     # for the next build).
     listed = state.live.listed if state.live is not None else None
-    state.sources = listed[0] if listed is not None else source_lines(config)
+    if listed is not None:
+        state.sources = listed[0]
+    elif not state.sources:  # the command line lists them before it takes the lock
+        state.sources = source_lines(config, state.stamps)
     reporter.info("reading and cleaning seeds …")
     seen: dict[str, str] = {}
     paths = seed_files(config, reporter)
@@ -218,9 +236,9 @@ def _read_all(state: BuildState, paths: list[Path]) -> list[RawDocument | SiteEr
     """Every seed read; the preview reuses the seeds it read before, whose bytes the
     input listing of this build says are the same."""
     live = state.live
-    if live is None:
-        return state.runner.pmap(_read, paths, label="reading")
     listed = dict(line.split("\0", 1) for line in state.sources)
+    if live is None:
+        return _read_kept(state, paths, listed)
     names = [_site_path(path, state.config) for path in paths]
     todo = [path for path, name in zip(paths, names, strict=True)
             if name is None or name not in live.seeds or live.seeds[name][0] != listed.get(name)]
@@ -238,6 +256,36 @@ def _read_all(state: BuildState, paths: list[Path]) -> list[RawDocument | SiteEr
             doc = _copy_doc(kept[name][1])
         docs.append(doc)
     live.seeds = kept
+    return docs
+
+
+# Seeds as read (RawDocument), kept by name and content hash: an unchanged seed is not
+# decoded and split into blocks again.
+READ = "read"
+
+
+def _read_kept(state: BuildState, paths: list[Path], listed: dict[str, str]
+               ) -> list[RawDocument | SiteError]:
+    """Every seed read, the command line's way: from the memo of seeds read before, under
+    the content hash this build's input listing gave the file."""
+    memo = state.runner.memos[READ]
+    names = [_site_path(path, state.config) for path in paths]
+    keys = [None if name is None or name not in listed else stable_hash(READ, name, listed[name])
+            for name in names]
+    blobs = [None if key is None else memo.get(key) for key in keys]
+    todo = [path for path, blob in zip(paths, blobs, strict=True) if blob is None]
+    fresh = iter(state.runner.pmap(_read_marked, todo, label="reading"))
+    docs: list[RawDocument | SiteError] = []
+    for key, name, blob in zip(keys, names, blobs, strict=True):
+        if blob is not None:
+            docs.append(pickle.loads(blob))
+            continue
+        mark, doc = next(fresh)
+        # Kept only when read from the bytes the listing hashed (not a save since then).
+        if key is not None and name is not None and mark == listed[name] and \
+                isinstance(doc, RawDocument):
+            memo.put(key, {}, pickle.dumps(doc, protocol=5))
+        docs.append(doc)
     return docs
 
 
@@ -298,16 +346,18 @@ def clean_seeds(state: BuildState) -> None:
 
 def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
-    write_content(state.cleaned, state.config, state.reporter, state.runner, force=state.force)
+    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
+                                 force=state.force)
     state.cleaned = []
-    stamps = state.live.stamps if state.live is not None else None
+    stamps = state.live.stamps if state.live is not None else state.stamps
     state.seen = state.sources + content_lines(state.config, stamps)
     state.inputs = fingerprint(state.config, state.out, state.seen)
 
 
 def load(state: BuildState) -> None:
     """Load content/ into Articles."""
-    state.articles = load_articles(state.config, state.reporter, state.runner)
+    state.articles = load_articles(state.config, state.reporter, state.runner, state.parsed)
+    state.parsed = {}
     state.runner.memos.save(release=not state.keep_memos)
     if not state.articles:
         raise SiteError("no articles to build: add .txt, .html or .md files to seeds/",
@@ -320,7 +370,14 @@ def analyse(state: BuildState) -> None:
     # Imported here: an up-to-date check must not pay for loading the analysis.
     from .analyze import analyze
 
-    state.digest = analyze(state.articles, state.config, state.runner)
+    if state.live is None:
+        state.digest = analyze(state.articles, state.config, state.runner)
+    else:
+        # The preview: the last digest while the articles and configuration are as they
+        # were (an edit of a template, say, or one that cleaning leaves out).
+        state.digest = state.runner.whole(
+            "analysis", (state.articles, repr(state.config)),
+            lambda: analyze(state.articles, state.config, state.runner))
     state.runner.memos.save(release=not state.keep_memos)
 
 
@@ -387,6 +444,8 @@ def _show(state: BuildState, edited: list[Article]) -> None:
     rendered = render_articles(live.rendered, first_look(before, edited),
                                {a.slug for a in edited}, live.hashes)
     hashes, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    for path in rendered.hashes:  # no longer what their key says: the full render redoes them
+        live.keys.pop(path, None)
     write_live(state.out, rendered.changed)
     live.hashes = hashes | rendered.hashes
     # The search index is stale once a page changed, even if the full pass then finds
@@ -401,14 +460,17 @@ def render_preview(state: BuildState) -> None:
     live = state.live
     assert live is not None and state.digest is not None
     if live.hashes is None:  # the session's first build: what is on disk now
-        live.hashes = scan(state.out)
+        live.hashes, live.keys = scan(state.out), {}
     # The kept renderer's compiled templates, while the templates are as they were.
     templates = _templates(state)
     env = live.rendered.renderer.env if (
         live.rendered is not None and templates is not None and live.templates == templates
     ) else None
+    # Pages whose key is the live page's are not rendered, while the site's templates
+    # are the built-in ones (a template of its own may read anything).
+    keys = live.keys if keyed(state.config) else None
     state.rendered = render_changed(state.digest, state.config, live.hashes, state.runner,
-                                    env)
+                                    env, keys)
     state.pages = state.rendered.pages
 
 
@@ -427,12 +489,14 @@ def publish(state: BuildState) -> None:
     assert live is not None and live.hashes is not None and rendered is not None
     state.out.mkdir(parents=True, exist_ok=True)
     _remove_stale(state.out, state.reporter)
-    known, live.hashes = live.hashes, None  # unknown until every write has succeeded
+    # Unknown until every write has succeeded.
+    known, live.hashes, live.keys = live.hashes, None, {}
     write_live(state.out, rendered.changed)
     state.removed = sorted(set(known) - set(rendered.hashes))
     remove_live(state.out, set(state.removed))
     # Kept without the bytes: they are written.
     live.hashes, live.rendered = rendered.hashes, replace(rendered, changed={})
+    live.keys = rendered.keys
     live.templates = _templates(state)
 
 
@@ -512,6 +576,8 @@ def record(state: BuildState) -> None:
     remember(state.config, state.out, _record(state), state.inputs)
     if state.page_keys is not None:
         save_keys(state.config, state.out, state.page_keys)
+    if state.stamps is not None:
+        save_stamps(state.config, state.stamps, state.seen)
     if state.search is not None:
         save_record(state.config.cache_dir, state.out, state.search)
     state.runner.memos.rotate()
@@ -574,10 +640,16 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     _check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits
         listed = live.listed if preview and live is not None else None
-        lines = listed[0] + listed[1] if listed is not None else None
+        # The command line's inputs, listed once (files whose stamp is the last build's
+        # are not read again; --force reads every one).
+        stamps = None if preview else {} if force else load_stamps(config)
+        sources = listed[0] if listed is not None else source_lines(config, stamps)
+        lines = sources + (listed[1] if listed is not None else content_lines(config, stamps))
         last = None if force else unchanged(config, out, fingerprint(config, out, lines))
         # --strict also checks links, which a plain build skips: its record must say it did.
         if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
+            if stamps is not None:
+                save_stamps(config, stamps, lines)
             for warning in last["warnings"]:
                 print(warning, file=sys.stderr)
             return BuildResult(out, last["counts"], last["warnings"],
@@ -587,8 +659,10 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         runner.progress = reporter.progress
         runner.timings.clear()
         state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
-                           tidy_later=tidy_later,
+                           stamps=stamps, tidy_later=tidy_later,
                            live=(live or LiveSite()) if preview else None)
+        if not preview:
+            state.sources = sources
         try:
             runner.run(PREVIEW if preview else BUILD, state)
         finally:

@@ -14,6 +14,8 @@ from .config import CONFIG_FILE, Config
 from .theme import builtin_templates
 
 MANIFEST = "last-build.json"
+# The input files' stamps and content hashes as the last command-line build listed them.
+STAMPS = "stamps.json"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -166,6 +168,26 @@ def remember(config: Config, out: Path, record: dict, print_of_inputs: str) -> N
     """Store what a successful build saw (`fingerprint` of its inputs) and produced."""
     record = {**record, "fingerprint": print_of_inputs, "output": _output_stamp(out)}
     keep_file(config.cache_dir / MANIFEST, json.dumps(record, ensure_ascii=False))
+
+
+def load_stamps(config: Config) -> dict[str, tuple[Stamp, str]]:
+    """What the last command-line build knew of its input files (path -> stamp and hash),
+    so that a file whose stamp is the same is not read again; empty if unreadable."""
+    try:
+        record = json.loads((config.cache_dir / STAMPS).read_text(encoding="utf-8"))
+        return {path: ((size, mtime, ctime, inode), digest)
+                for path, (size, mtime, ctime, inode, digest) in record.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}  # a damaged record only costs one reading of every input
+
+
+def save_stamps(config: Config, known: dict[str, tuple[Stamp, str]], lines: list[str]
+                ) -> None:
+    """Keep `known` (see `load_stamps`) for the next build: the files of `lines` (the
+    listing lines of this build's inputs) only, not those deleted since."""
+    listed = {os.path.join(config.site_dir, line.split("\0", 1)[0]) for line in lines}
+    keep_file(config.cache_dir / STAMPS, json.dumps(
+        {path: [*stamp, digest] for path, (stamp, digest) in known.items() if path in listed}))
 
 
 def keep_file(target: Path, text: str) -> None:

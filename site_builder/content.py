@@ -62,6 +62,7 @@ class _Existing:
     text: str
     meta: dict
     edited: bool
+    parsed: tuple[dict, list[Unit]] | None  # None: the file could not be parsed
 
 
 def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
@@ -74,7 +75,8 @@ def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
                     if (m := re.search(rf"^{key}:\s*['\"]?([^'\"\n]+)", text, re.M))}
         else:
             meta = parsed[0]
-        found.append(_Existing(path, data, text, meta, is_hand_edited(text)))
+        found.append(_Existing(path, data, text, meta, is_hand_edited(text),
+                               None if isinstance(parsed, SiteError) else parsed))
     return found
 
 
@@ -93,12 +95,17 @@ def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
                           f"(put `source_file: {name}` back)", e.path)
 
 
+# Content files as a build read them: path -> (bytes, what parsing them gave).
+Parsed = dict[Path, tuple[bytes, tuple[dict, list[Unit]]]]
+
+
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
-                  runner: Runner | None = None, force: bool = False) -> None:
+                  runner: Runner | None = None, force: bool = False) -> Parsed:
     """Write one Markdown file per cleaned document, respecting hand edits.
 
     A file is only replaced or removed while it still holds the bytes this build
-    read: an editor's save that lands meanwhile is kept, never overwritten.
+    read: an editor's save that lands meanwhile is kept, never overwritten. Returns
+    the files it found before writing, parsed (loading reuses those still the same).
     """
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
@@ -157,6 +164,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             _remove(stale, reporter)  # generated from a seed that is gone
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
     _key.cache_clear()
+    return {e.path: (e.data, e.parsed) for e in existing if e.parsed is not None}
 
 
 def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
@@ -559,26 +567,33 @@ def _read_bytes(path: Path) -> bytes | SiteError | None:
         return SiteError(f"cannot read: {exc.strerror or exc}", path)
 
 
-def _parsed_files(directory: Path, runner: Runner) -> list[tuple[
-        Path, bytes | None, str | SiteError, tuple[dict, list[Unit]] | SiteError]]:
+def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None
+                  ) -> list[tuple[Path, bytes, str | SiteError,
+                                  tuple[dict, list[Unit]] | SiteError]]:
     """Each content file with its bytes, its text and its parsed front matter and units
-    (memoised); the bytes are None for a file that vanished since it was listed."""
+    (memoised; taken from `known` for a file that still holds the bytes it gives); a
+    file that vanished since it was listed is left out."""
     paths = sorted(directory.glob("*.md"))
     data = [_read_bytes(path) for path in paths]
     present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
-    jobs = [(str(path), _decoded(path, d)) for path, d in present]
-    parsed = runner.map(PARSE, jobs)
-    return [(path, d if isinstance(d, bytes) else b"", text, result)
-            for (path, d), (_, text), result in zip(present, jobs, parsed, strict=True)]
+    kept = {path: known[path][1] for path, d in present
+            if known and path in known and known[path][0] == d}
+    jobs = [(str(path), _decoded(path, d) if path not in kept else "") for path, d in present]
+    parsed = iter(runner.map(PARSE, [job for (path, _), job in zip(present, jobs, strict=True)
+                                     if path not in kept]))
+    return [(path, d if isinstance(d, bytes) else b"", text,
+             kept[path] if path in kept else next(parsed))
+            for (path, d), (_, text) in zip(present, jobs, strict=True)]
 
 
-def load_articles(config: Config, reporter: Reporter, runner: Runner | None = None
-                  ) -> list[Article]:
-    """Load every `content/articles/*.md` into Articles, in slug order."""
+def load_articles(config: Config, reporter: Reporter, runner: Runner | None = None,
+                  known: Parsed | None = None) -> list[Article]:
+    """Load every `content/articles/*.md` into Articles, in slug order (a file that still
+    holds the bytes `known`, the writer's reading, gives is not parsed again)."""
     articles: list[Article] = []
     slugs: set[str] = set()
     for path, _, _, parsed in _parsed_files(config.content_dir / ARTICLES,
-                                            runner or Runner.in_memory()):
+                                            runner or Runner.in_memory(), known):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)

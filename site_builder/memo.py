@@ -77,6 +77,10 @@ class Memo:
         """Store the pickled result of `key` and the corpus lookups it depended on."""
         self._new[key] = (answers, blob)
 
+    def carry(self) -> None:
+        """This build uses every entry the last one did (its work was reused whole)."""
+        self._new = {**self._load(), **self._new}
+
     def rotate(self) -> None:
         """Keep this build's entries in memory as the next build's old ones."""
         self._old, self._new = self._new, {}

@@ -83,6 +83,11 @@ class Runner:
     timings: dict[str, float] = field(default_factory=dict)  # phases and stages, in order
     stages: set[str] = field(default_factory=set)  # which of the timings are stages
     hooks: dict[str, list[Callable[[Any], None]]] = field(default_factory=dict)
+    # Corpus-wide results by name (see `whole`): their inputs, the result, and the
+    # stages computing it mapped. Kept only while the runner lives (the preview's).
+    kept: dict[str, tuple[object, Any, frozenset[str]]] = field(default_factory=dict)
+    # The stage names each `whole` computation under way has mapped so far.
+    _mapped: list[set[str]] = field(default_factory=list)
 
     @classmethod
     def in_memory(cls, workers: int | None = None) -> Runner:
@@ -124,6 +129,8 @@ class Runner:
             raise ValueError(f"stage {stage.name}: lookups given {lookups is not None}, "
                              f"declared {stage.lookups!r}")
         self.stages.add(stage.name)
+        for names in self._mapped:
+            names.add(stage.name)
         with self.timed(stage.name):
             memo = self.memos[stage.name]
             keys = [stable_hash(stage.version, stage.key(item)) for item in items]
@@ -143,6 +150,28 @@ class Runner:
                 memo.put(keys[i], answers, blob)
                 blobs[i] = blob
             return [pickle.loads(blob) for blob in blobs]  # type: ignore[arg-type]
+
+    def whole(self, name: str, inputs: object, compute: Callable[[], R]) -> R:
+        """`compute()`, a corpus-wide result; or the result the last call named `name`
+        gave, when `inputs` (all that `compute` reads) equal that call's.
+
+        A reused result keeps the per-item results its computation used (the stages it
+        mapped) for the next build, as if they had been looked up again. The result is
+        shared between the builds, not copied: callers must not change it.
+        """
+        last = self.kept.get(name)
+        if last is not None and last[0] == inputs:
+            for stage in last[2]:
+                self.memos[stage].carry()
+            return last[1]
+        self.kept.pop(name, None)  # not held while the new one is computed
+        self._mapped.append(set())
+        try:
+            result = compute()
+        finally:
+            mapped = self._mapped.pop()
+        self.kept[name] = (inputs, result, frozenset(mapped))
+        return result
 
     def seed(self, stage: Stage[T, R], item: T, pickled: bytes) -> None:
         """Store `pickled` (a pickled result) as what `stage` gives for `item`, when the

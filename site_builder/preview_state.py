@@ -30,6 +30,10 @@ class LiveSite:
     # Hash of every file of the live site (not the search index) by site path;
     # None until read from disk or written by a build.
     hashes: dict[str, str] | None = None
+    # The page key (see render.page_keys) of each live page that the last full render
+    # keyed: a page whose new key is the same is not rendered again. Only pages whose
+    # file is what that render made are here (a first look drops the pages it writes).
+    keys: dict[str, str] = field(default_factory=dict)
     # The last full render (its renderer holds the digest the live pages show, its
     # index and compiled templates), for the next first look.
     rendered: Rendered | None = None

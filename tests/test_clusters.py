@@ -47,14 +47,14 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # Regression floors on the annotated real-shaped clusters (tests/clusters/*/gold.yml),
 # set a little below what the analysis reaches today: they catch a change that makes the
 # claims worse. Issue 10's own bars (recall 0.6, precision 0.8, ...) are reported by
-# `sitebuild eval --clusters tests/clusters`; the tuning set (with the promoted third
-# held-out set) meets them all; the held-out set does not yet (floors just below its first
+# `sitebuild eval --clusters tests/clusters`; the tuning set (with the promoted earlier
+# held-out sets) meets them all; the held-out set does not yet (floors just below its first
 # scoring).
 FLOORS = {
     False: {"facts_found": 0.95, "conflict_recall": 0.77, "numeric_recall": 0.84,
             "conflict_precision": 0.97, "topics_found": 0.98, "topics_one_page": 0.98},
-    True: {"facts_found": 0.85, "conflict_recall": 0.1, "numeric_recall": 0.15,
-           "conflict_precision": 0.4},
+    True: {"facts_found": 0.85, "conflict_recall": 0.15, "numeric_recall": 0.3,
+           "conflict_precision": 0.5, "topics_found": 0.8, "topics_one_page": 0.75},
 }
 # Non-conflicts wrongly flagged, at most (per set).
 MOST_FLAGGED = {False: 0, True: 1}

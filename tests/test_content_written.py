@@ -6,12 +6,15 @@ hold it to what the parser makes of the same text, for any text and metadata.
 
 import datetime
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from site_builder import content
 from site_builder.config import Config
 from site_builder.content import (
     PARSE,
@@ -94,6 +97,29 @@ def test_a_hand_edit_is_parsed_from_its_own_bytes(tmp_path: Path):
     path.write_text(path.read_text().replace("Original text", "Edited text"))
     (article,) = load_articles(config, Reporter(quiet=True), runner)
     assert article.paragraphs[0].text == "Edited text of the story."
+
+
+def test_loading_reuses_what_the_writer_read_only_while_the_bytes_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The writer hands over the files it found, parsed: loading takes those still holding
+    the same bytes, and parses a file edited since (a save during the build) anew."""
+    config = _site(tmp_path)
+    docs = [CleanDocument(f"s{i}.txt", f"{i:064x}", [Block(f"Paragraph number {i} here.", (1,))],
+                          [], {"title": f"Story {i}"}, []) for i in range(3)]
+    write_content(docs, config, Reporter(quiet=True), Runner.in_memory(workers=1))
+    runner = Runner.in_memory(workers=1)
+    found = write_content(docs, config, Reporter(quiet=True), runner)
+    paths = sorted((config.content_dir / "articles").glob("*.md"))
+    assert sorted(found) == paths
+    paths[1].write_text(paths[1].read_text().replace("number 1", "number 9"))
+    parsed: list[str] = []
+    monkeypatch.setattr(content, "PARSE", replace(
+        PARSE, func=lambda job: parsed.append(job[0]) or _parse_content(job)))
+    articles = load_articles(config, Reporter(quiet=True), Runner.in_memory(workers=1), found)
+    assert parsed == [str(paths[1])]
+    assert [a.paragraphs[0].text for a in articles] == \
+        ["Paragraph number 0 here.", "Paragraph number 9 here.", "Paragraph number 2 here."]
+    assert articles == load_articles(config, Reporter(quiet=True), Runner.in_memory(workers=1))
 
 
 # The front matter's own shapes (what `_compose` builds), with any strings, long ones,

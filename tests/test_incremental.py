@@ -398,3 +398,47 @@ def test_quick_looks_then_builds_after_any_edits_equal_a_cold_build(tmp_path: Pa
         glance(site, site / "output", state)
         rebuild(site, site / "output", state)
         _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
+
+
+def test_command_line_rebuild_reads_again_only_the_seeds_whose_stamp_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line keeps its inputs' stamps and hashes (.sitebuild/stamps.json) and
+    the seeds as read: a rebuild hashes and reads again only the seed that changed, even
+    when the save kept its size and restored its mtime, and equals a clean build."""
+    import os
+
+    from site_builder import build as build_module
+    from site_builder import cache
+
+    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # every file counts as settled
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    hashed: list[str] = []
+    read: list[str] = []
+    hash_file, read_seed = cache._read_hash, build_module.read_seed
+    monkeypatch.setattr(cache, "_read_hash", lambda path: hashed.append(path) or hash_file(path))
+    monkeypatch.setattr(build_module, "read_seed",
+                        lambda path, name: read.append(name) or read_seed(path, name))
+    seed = sorted((site / "seeds").iterdir())[4]
+    before = seed.stat()
+    text = seed.read_text(encoding="utf-8")
+    changed = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), text, count=1)
+    assert changed != text
+    seed.write_text(changed, encoding="utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert seed.stat().st_size == before.st_size
+    assert build(site, quiet=True).digest is not None
+    assert read == [seed.name]
+    assert [path for path in hashed if "/seeds/" in path] == [str(seed)]
+    _assert_equals_clean_build(site, tmp_path / "clean", "same size and mtime")
+    assert build(site, quiet=True).digest is None  # and now it is up to date
+
+
+def test_a_damaged_stamps_record_only_costs_a_reading(tmp_path: Path) -> None:
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    (site / ".sitebuild" / "stamps.json").write_text('{"x": [1, 2]}', encoding="utf-8")
+    _edit(site / "seeds", random.Random(5), "number")
+    assert build(site, quiet=True).digest is not None
+    _assert_equals_clean_build(site, tmp_path / "clean", "damaged stamps")

@@ -136,3 +136,61 @@ def test_keys_of_another_output_folder_are_not_used(tmp_path: Path,
     assert rendered and os.path.isfile(other / "digest.json")
     assert page_keys.load_keys(Config(site), site / "output") == {}
     assert page_keys.load_keys(Config(site), other)
+
+
+def test_an_edit_renders_only_the_page_of_sources_that_lists_it(
+        tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of sources/ are keyed by the articles they list: an article's edit renders
+    its own page of sources/ again and links the others."""
+    monkeypatch.setattr(render, "SOURCES_PER_PAGE", 2)
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    pages = [path for _, path, refs in render.page_jobs(digest) if "sources_page" in refs]
+    assert len(pages) > 3
+    last = digest.articles[-1]
+    assert last.source_file
+    seed = site / "seeds" / last.source_file
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOfficials said on Tuesday that a "
+                    "second review of the repairs had been ordered.\n", encoding="utf-8")
+    rendered.clear()
+    build(site, quiet=True)
+    again = [path for path in rendered if path in pages]
+    assert again == [render.sources_path(len(pages))], again
+    _assert_equals_clean_build(site, tmp_path / "clean", "last article edited")
+
+
+@pytest.mark.parametrize("path", ["../x.html", "a/../../x", "/etc/passwd", "", "a//b",
+                                  "./a", "a\\..\\..\\b"])
+def test_a_page_path_cannot_leave_the_output(tmp_path: Path, path: str) -> None:
+    with pytest.raises(ValueError, match="escapes the output folder"):
+        render.safe_join(tmp_path, path)
+    assert render.safe_join(tmp_path, "topics/a-b/index.html") == \
+        tmp_path / "topics" / "a-b" / "index.html"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_any_worker_count_builds_the_same_site_cold_and_after_an_edit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages and digest.json (one of the render's jobs, on whichever process takes it)
+    are the same from one process and from several, cold and linked after an edit."""
+    sites = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv("SITEBUILD_WORKERS", workers)
+        site = _site(tmp_path / f"workers-{workers}")
+        digest = build(site, quiet=True).digest
+        assert digest is not None
+        assert len(render.page_jobs(digest)) >= 3 * 24  # enough for three processes
+        sites[workers] = site
+    assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
+    for workers, site in sites.items():
+        monkeypatch.setenv("SITEBUILD_WORKERS", workers)
+        seed = sorted((site / "seeds").iterdir())[3]
+        _insert_before(seed, 4)
+        build(site, quiet=True)
+    assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
+    assert _tree(sites["1"] / "content") == _tree(sites["3"] / "content")

@@ -186,3 +186,25 @@ def test_build_timings_lists_every_phase_and_the_cached_stages(sample_site: Path
     stages = {row.split()[0] for row in table[1:] if row.startswith("  ")}
     assert {"clean", "content", "parse", "shingles", "sentences"} <= stages
     assert all(float(row.split()[-1]) >= 0 for row in table[1:])
+
+
+def test_a_whole_result_is_reused_while_its_inputs_are_equal_and_keeps_its_stages_memos():
+    """`Runner.whole`: a corpus-wide result is computed again only when its inputs differ;
+    when it is reused, the per-item results its computation mapped stay for the build after."""
+    runner = _runner()
+    calls: list[list[int]] = []
+
+    def total(items: list[int]) -> int:
+        calls.append(items)
+        return sum(runner.map(SQUARE, items))
+
+    assert runner.whole("total", [1, 2, 3], lambda: total([1, 2, 3])) == 14
+    runner.memos.rotate()
+    assert runner.whole("total", [1, 2, 3], lambda: total([1, 2, 3])) == 14
+    assert calls == [[1, 2, 3]]
+    runner.memos.rotate()  # a build that reused the result: the squares are still kept
+    memo = runner.memos["square"]
+    assert len(memo._old or {}) == 3
+    result = runner.whole("total", [1, 2, 4], lambda: total([1, 2, 4]))
+    computed = sum(1 for key in memo._new if key not in (memo._old or {}))
+    assert (result, computed) == (21, 1) and calls == [[1, 2, 3], [1, 2, 4]]

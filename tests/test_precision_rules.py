@@ -673,3 +673,71 @@ def test_the_presumed_dead_fall_as_the_missing_do(tmp_path):
     [row] = [d for d in digest.disagreements if "missing" in d.about]
     assert row.kind == "update"
     assert [c.number for c in row.claims] == [6, 4]
+
+
+# --- "one" before a participle stands for a noun said before: no count ---
+
+def test_one_before_a_participle_is_a_pronoun_not_a_count():
+    assert find_figures("The toll from a series of tornadoes in Kansas, including one "
+                        "registering a rating of EF4, has climbed to 14, officials said.") == []
+    assert [f.value for f in find_figures("Four climbers were rescued and one missing.")
+            if f.dimension == "count"] == [4.0, 1.0]
+
+
+def test_a_pronoun_one_is_no_rival_of_the_toll():
+    toll = one("A total of 64 people were confirmed dead in the state, officials said.")
+    assert not any(conflicting(toll, f) for f in find_figures(
+        "The toll from a series of tornadoes in Kansas, including one registering a rating "
+        "of EF4, has climbed to 57, officials said."))
+
+
+# --- What is said of "many others" is said of them, not of the figure before ---
+
+def test_a_cue_beyond_many_others_speaks_for_the_others():
+    stuck = one("The blizzard left more than 4,000 people cut off on the motorway and many "
+                "others forced to take shelter in school gyms.")
+    sheltered = one("More than 4,000 people were forced to take shelter in school gyms.")
+    assert sheltered.prop and stuck.prop != sheltered.prop
+    assert frame_keys(stuck) == []
+
+
+# --- A state- or nation-wide figure is of a scope of its own ---
+
+def test_a_statewide_figure_has_a_scope_of_its_own():
+    county, state = find_figures("Flooding closed 14 schools in Marden County, while "
+                                 "statewide, 220 schools stayed shut.")
+    assert county.place == "marden" and state.place == "*statewide"
+    assert one("Nationwide, 61 shelters were opened.").place == "*nationwide"
+
+
+def test_a_statewide_count_is_no_rival_of_the_districts(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-03-01", ["By Tuesday, 3,000 people had moved into 40 relief shelters in the "
+                        "county, while statewide, 5,500 people are staying in 110 shelters."]),
+        ("2024-03-02", ["More than 8,000 people are living in 80 shelters for now."]),
+    ])
+    assert not [d for d in digest.disagreements
+                if any(c.number == 110 for c in d.claims)]
+
+
+# --- People identified by a verb of their own are a running count too ---
+
+def test_people_identified_rise_as_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2024-06-10", ["After the ferry capsized, 18 people have been identified, the "
+                        "coast guard said."]),
+        ("2024-06-12", ["Of the dead, 41 people have been identified so far."]),
+    ])
+    rows = [d for d in digest.disagreements if "identified" in d.about]
+    assert len(rows) == 1 and rows[0].kind == "update"
+
+
+# --- A tens word and a unit word are one number ---
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Thirty four miners have been identified.", 34.0),
+    ("Twenty-six passengers died in the derailment.", 26.0),
+    ("The ferry sank about forty-five minutes after it left port.", 0.75),
+])
+def test_a_compound_number_word_is_one_number(sentence, value):
+    assert one(sentence).value == value

@@ -230,7 +230,8 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
     items = []
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
-    known = {f.place for s in sentences for f in s.values if f.place and f.place != "*all"}
+    known = {f.place for s in sentences for f in s.values
+             if f.place and not f.place.startswith("*")}
     read: dict[str, list[str]] = defaultdict(list)  # article -> its sentences so far
     scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
@@ -270,7 +271,9 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(s.text, f))
-            elif f.dimension == "count" and f.prop == "killed" and _identified(s.text, f):
+            elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
+                    and _identified(s.text, f):
+                # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
                 f = replace(f, prop="recovered")
@@ -504,7 +507,8 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[(*key, item.rate)].append(i)
     # A story whose figures are given for several places may give a total for no place.
-    several_places = len({item.figure.place for item in items} - {"", "*all"}) > 1
+    several_places = len({item.figure.place for item in items
+                             if not item.figure.place.startswith("*")} - {""}) > 1
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
@@ -683,7 +687,8 @@ def _whole_of_listed(items: list[_Item], part: list[int], whole: Figure) -> bool
 
 def _part_of_whole(part: Figure, whole: Figure) -> bool:
     """`part` is one place's figure and `whole`, of no stated place, at least twice it."""
-    return part.place not in ("", "*all") and not whole.place and whole.low >= 2 * part.high
+    return part.place != "" and not part.place.startswith("*") and not whole.place \
+        and whole.low >= 2 * part.high
 
 
 def _log_gap(a: Figure, b: Figure) -> float:
@@ -693,10 +698,11 @@ def _log_gap(a: Figure, b: Figure) -> float:
 
 def _disjoint_names(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     """Two rows name different places or things (the same kind of name, other values)."""
-    # An unplaced figure ("?") may join a row of one place, never a combined total.
+    # An unplaced figure ("?") may join a row of one place, never a combined total nor a
+    # wider scope ("*statewide").
     return any(kind == other_kind and name != other_name and
                (kind != "place" or "?" not in (name, other_name) or
-                "*all" in (name, other_name))
+                name.startswith("*") or other_name.startswith("*"))
                for kind, name in a for other_kind, other_name in b)
 
 
@@ -734,7 +740,8 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
     if len(places) == 1:
         place = places.pop()
-        names = ["all places together" if place == "*all" else string.capwords(place)]
+        names = ["all places together" if place == "*all" else
+                 string.capwords(place.lstrip("*"))]
     about = _label(first)
     out = []
     for c in order:

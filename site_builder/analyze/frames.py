@@ -226,8 +226,11 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _OWN_OBJECT = re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|nearly|some|over|around)\s+)?"
                          r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
                          r"hundreds|thousands)\b)", re.I)
-_WORDS = "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
-                         key=len, reverse=True))
+# "thirty-four", "Thirty four": a tens word and a unit word make one number.
+_COMPOUND = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+             r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE)),
+                                           key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
 _ONE_UNIT = r"(?:hour|day|week|month|year|minute|mile|kilomet(?:re|er)|metre|meter|foot)"
 _TOKEN = re.compile(
@@ -375,6 +378,10 @@ _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\
 # Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
 _WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
+# "one" followed by a participle is a pronoun for something named before ("two quakes,
+# one measuring 7.5"), not a count; a state of people ("one missing") is still a count.
+_PRONOUN_ONE = re.compile(r"(?i:one)\s+(?!(?:missing|remaining|living|surviving|dying)\b)"
+                          r"[a-z]+ing\b")
 _JUST = 0.25
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
 _STRICT = 1e-9
@@ -423,6 +430,9 @@ def _number(text: str) -> float | None:
         return 1.0
     if text in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text])
+    if (parts := re.split(r"[\s-]", text)) and len(parts) == 2 and \
+            all(p in _WORD_NUMBERS for p in parts):
+        return float(_WORD_NUMBERS[parts[0]] + _WORD_NUMBERS[parts[1]])  # "thirty-four"
     try:
         return float(text.replace(",", ""))
     except ValueError:
@@ -475,6 +485,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.start() < taken_until:
             continue
         figure = _read(sentence, m)
+        if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
+            figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
         elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
@@ -543,6 +555,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
+    # of its own, never the district or town the rest of the sentence names.
+    if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
+        return replace(f, place="*" + m.group(1).lower() + "wide")
     if placed and _COMBINED.search(clause):
         return replace(f, place="*all")
     if m := _place_named(clause) or _OF_REGION.search(clause):
@@ -934,6 +950,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
+_WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
+_SPLIT_CLAUSE = re.compile(r"[;.]|\b(?:while|whereas|but)\b")
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
                        re.I)
@@ -1322,8 +1340,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "Four men, who had been fixing the road, died": a relative clause is set aside.
         between = _RELATIVE.sub("", _CONVERTED_AFTER.sub("", text[noun_end:m.start()])) \
             if m.start() >= noun_end else ""
-        if m.start() >= figure.end and re.search(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b",
-                                                 between) and not (
+        if m.start() >= figure.end and _CLAUSE_BREAK.search(between) and not (
                 _APPOSITIVE.search(text[:figure.start]) and re.fullmatch(r",\s+(?:\w+\s+){0,2}",
                                                                          between)):
             # A cue after the figure speaks for it only within its clause (an appositive
@@ -1342,6 +1359,13 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# A cue after the figure speaks for it only within its clause; "while", "whereas" and a
+# vague other group ("and many others forced to flee") open a clause of their own.
+_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b|\b(?:many|some|most|several|"
+                           r"countless|numerous|hundreds\s+of|thousands\s+of)\s+others\b"
+                           r"(?!\s+(?:were|was|are|is|have|had|has)\b)", re.I)
 
 
 def _follows(text: str, figure: Figure, cue: int) -> bool:

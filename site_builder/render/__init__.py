@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import filecmp
 import hashlib
 import os
 import re
@@ -70,6 +71,12 @@ def environment(config: Config) -> Environment:
     return env
 
 
+def _link_order(link: CrossRef) -> tuple[bool, float, str, str]:
+    """A paragraph's links: duplicates first, then by score, then by target (its fields:
+    the order of `Ref`, without a Python-level comparison for each tie)."""
+    return link.kind != "duplicate", -link.score, link.target.article, link.target.paragraph
+
+
 class SiteIndex:
     """Lookups the templates need: paragraphs by reference, links by paragraph, etc."""
 
@@ -84,7 +91,7 @@ class SiteIndex:
             self.links[c.source].append(c)
             self.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for refs in self.links.values():
-            refs.sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+            refs.sort(key=_link_order)
         self.facts_of_topic: dict[str, list[Fact]] = defaultdict(list)
         for f in digest.facts:
             for slug in f.topics:
@@ -137,8 +144,15 @@ class SiteIndex:
                 patched.links[c.target].append(CrossRef(c.target, c.source, c.kind, c.score))
         for ref in patched.links:
             if ref.article in slugs:
-                patched.links[ref].sort(key=lambda c: (c.kind != "duplicate", -c.score, c.target))
+                patched.links[ref].sort(key=_link_order)
         return patched
+
+    def sources_page(self, number: int) -> tuple[list[Article], int, int]:
+        """The articles page `number` (1-based) of sources/ lists, how many a page lists
+        and how many pages sources/ has."""
+        start = (number - 1) * SOURCES_PER_PAGE
+        return (self.digest.articles[start:start + SOURCES_PER_PAGE], SOURCES_PER_PAGE,
+                -(-len(self.digest.articles) // SOURCES_PER_PAGE))
 
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
@@ -294,6 +308,11 @@ class SiteIndex:
 
 
 
+# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
+# large site light (a 1,000-article list with audits is over a megabyte).
+SOURCES_PER_PAGE = 100
+
+
 # Pages besides the index, articles and topics: (template, path in the site).
 SITE_PAGES = [
     ("timeline.html", "timeline/index.html"),
@@ -346,11 +365,6 @@ def facts_path(number: int) -> str:
     return "facts/index.html" if number == 1 else f"facts/{number}/index.html"
 
 
-# Sources listed (with their cleaning audit) per page of sources/: keeps every page of a
-# large site light (a 1,000-article list with audits is over a megabyte).
-SOURCES_PER_PAGE = 100
-
-
 def sources_path(number: int) -> str:
     """Page `number` (1-based) of the source list."""
     return "sources/index.html" if number == 1 else f"sources/{number}/index.html"
@@ -394,7 +408,7 @@ class _Renderer:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
         # The last build's page keys (see page_keys); None: pages are not keyed.
         self.known = known
-        self.cited: dict[str, str] = {}  # page_keys._cited per article, as keys need it
+        self.hashed: dict[tuple[str, str], str] = {}  # page_keys' hashes per article
         self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
@@ -445,12 +459,9 @@ class _Renderer:
             context["page_path"] = facts_path
         if "sources_page" in refs:
             number = refs["sources_page"]
-            start = (number - 1) * SOURCES_PER_PAGE
-            context["listed"] = self.digest.articles[start:start + SOURCES_PER_PAGE]
-            context["page_number"] = number
-            context["page_count"] = -(-len(self.digest.articles) // SOURCES_PER_PAGE)
-            context["page_path"] = sources_path
-            context["per_page"] = SOURCES_PER_PAGE
+            listed, per_page, count = self.index.sources_page(number)
+            context.update(listed=listed, per_page=per_page, page_count=count,
+                           page_number=number, page_path=sources_path)
 
         def url(target: str | Ref) -> str:
             return relative_url(path, target)
@@ -472,13 +483,21 @@ class _Renderer:
         return html.encode()
 
 
+# digest.json, as one of the render's jobs: whichever process takes it encodes it while
+# the others render pages (after them, it was seconds of one process working alone).
+_DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
+
+
 def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
     """(path, the page's key entry): a keyed page whose key is the last build's and whose
     file that build wrote is still in the previous output is linked from it, not rendered."""
     path = job[1]
+    if job == _DIGEST_JOB:
+        _write_digest(renderer.digest, renderer.out, renderer.previous)
+        return path, None
     key = None
     if renderer.known is not None:
-        key = page_key(renderer.index, renderer.base, job, renderer.cited)
+        key = page_key(renderer.index, renderer.base, job, renderer.hashed)
         entry = renderer.known.get(path)
         if key is not None and renderer.previous is not None and entry is not None \
                 and entry[0] == key and still_written(entry, renderer.previous / path):
@@ -489,6 +508,25 @@ def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry
                 return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
     return path, None if key is None else file_entry(key, renderer.out / path)
+
+
+def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
+    """Write digest.json piece by piece (it is the largest file of a site); linked from
+    `previous` instead when that build's is the same, as `write_file` does."""
+    target = safe_join(out, "digest.json")
+    target.parent.mkdir(parents=True, exist_ok=True)  # it may be the first file written
+    target.unlink(missing_ok=True)
+    with target.open("wb") as handle:
+        for piece in digest_json(digest):
+            handle.write(piece.encode())
+    if previous is None:
+        return
+    old = safe_join(previous, "digest.json")
+    with contextlib.suppress(OSError):  # no previous file, or links unsupported here
+        if filecmp.cmp(old, target, shallow=False):
+            linked = target.with_name(".digest.json.link")
+            os.link(old, linked)
+            os.replace(linked, target)
 
 
 def page_hash(data: bytes) -> str:
@@ -559,14 +597,16 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     runner = runner or Runner.in_memory()
     keys: dict[str, Entry] = {}
     written = []
-    for path, entry in runner.pmap(_render, page_jobs(digest),
+    jobs = page_jobs(digest)
+    jobs.insert(min(1, len(jobs)), _DIGEST_JOB)  # a worker's, when there are workers
+    for path, entry in runner.pmap(_render, jobs,
                                    state=_Renderer(digest, config, out, previous, known=known),
                                    label="rendering"):
-        written.append(path)
+        if path != _DIGEST_JOB[1]:
+            written.append(path)
         if entry is not None:
             keys[path] = entry
-    write_file(out, "digest.json", "".join(digest_json(digest)).encode(), previous)
-    written.append("digest.json")
+    written.append(_DIGEST_JOB[1])
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
     return written, keys
@@ -580,6 +620,9 @@ class Rendered:
     hashes: dict[str, str]  # every file of the site (pages, digest.json, static/) by path
     changed: dict[str, bytes]  # the files whose hash is not the one the caller knew
     renderer: _Renderer  # kept by the preview for its next first look
+    # The keyed pages' keys (see page_keys), for the next render to skip the pages whose
+    # key is the same; empty when pages are not keyed.
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: dict[str, str]
@@ -598,19 +641,37 @@ def render_articles(rendered: Rendered, digest: Digest, slugs: set[str], known: 
 
 
 def render_changed(digest: Digest, config: Config, known: dict[str, str],
-                   runner: Runner | None = None, env: Environment | None = None) -> Rendered:
-    """Render every page without writing any.
+                   runner: Runner | None = None, env: Environment | None = None,
+                   keys: dict[str, str] | None = None) -> Rendered:
+    """Render every page without writing any, except those whose key is unchanged.
 
     `known` holds the live site's hashes by path: only the bytes of files whose hash
     differs are kept (they travel back from the workers), for the preview to write.
     `env`: the templates as an earlier render compiled them, while they are unchanged.
+    `keys` (None: pages are not keyed) holds the page keys of the live files: a keyed page
+    whose key is the same and whose file is live is not rendered (its hash is kept).
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None, env)
+    renderer = _Renderer(digest, config, Path(), None, env,
+                         known={} if keys is not None else None)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
-    for path, digest_, data in runner.pmap(_render_changed, jobs, state=(renderer, known),
+    new_keys: dict[str, str] = {}
+    todo = []
+    for job in jobs:
+        path = job[1]
+        key = None if keys is None else page_key(renderer.index, renderer.base, job,
+                                                 renderer.hashed)
+        if key is None:
+            todo.append(job)
+            continue
+        new_keys[path] = key
+        if keys is not None and keys.get(path) == key and path in known:
+            hashes[path] = known[path]
+        else:
+            todo.append(job)
+    for path, digest_, data in runner.pmap(_render_changed, todo, state=(renderer, known),
                                            label="rendering"):
         hashes[path] = digest_
         if data is not None:
@@ -620,7 +681,8 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
         hashes[path] = page_hash(data)
         if known.get(path) != hashes[path]:
             changed[path] = data
-    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer)
+    return Rendered([path for _, path, _ in jobs] + ["digest.json"], hashes, changed, renderer,
+                    new_keys)
 
 
 def _static_files(config: Config) -> list[tuple[str, bytes]]:

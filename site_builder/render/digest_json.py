@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from ..models import Digest, Ref
 from .paths import article_path, pretty_url, topic_path
 
 SCHEMA = "sitebuild.digest/1"
+# Items encoded per call: large enough to pay for the call, small enough to stream.
+_CHUNK = 256
 
 
 def _ref(ref: Ref) -> dict[str, str]:
@@ -63,10 +66,19 @@ def digest_json(digest: Digest) -> Iterator[str]:
             yield _dumps(value)
             continue
         yield "["
-        for i, item in enumerate(value):
-            yield ("," if i else "") + _dumps(item)
+        # A few hundred items per call: one call per item cost more than the encoding
+        # (the JSON of a list, brackets aside, is its items' JSON joined by commas).
+        for i, chunk in enumerate(_chunks(value, _CHUNK)):
+            yield ("," if i else "") + _dumps(chunk)[1:-1]
         yield "]"
     yield "}\n"
+
+
+def _chunks(items: Iterable[object], size: int) -> Iterator[list[object]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _dumps(value: object) -> str:

@@ -2,9 +2,11 @@
 
 A build keeps each page's key with its record (`PAGES_FILE`); the next build links a page
 from the previous output instead of rendering it when its key is the same and the file
-is still the one that build wrote. Keys are made for the two kinds of page that are most
-of a site (an article's, a topic's) and only while the site uses the built-in templates:
-a template of the site's own may read anything in the digest.
+is still the one that build wrote; the preview (`sitebuild serve`) keeps the keys of its
+live pages in memory and renders only the pages whose key changed. Keys are made for the
+two kinds of page that are most of a site (an article's, a topic's) and for the pages of
+the lists that run to many pages (facts/, sources/), and only while the site uses the
+built-in templates: a template of the site's own may read anything in the digest.
 """
 
 from __future__ import annotations
@@ -52,38 +54,59 @@ def _hash(parts: tuple) -> str:
 
 
 def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
-             cited: dict[str, str]) -> str | None:
-    """The key of one page (None for the kinds that are always rendered). `cited` keeps
-    `_cited` per article for the caller's later pages."""
+             hashed: dict[tuple[str, str], str]) -> str | None:
+    """The key of one page (None for the kinds that are always rendered). `hashed` keeps
+    the hashes of what pages show of each article, for the caller's later pages."""
     template, path, refs = job
     if template == "article.html" and set(refs) == {"article"}:
-        return _hash((base, path, *_article_parts(index, refs["article"])))
+        return _hash((base, path, *_article_parts(index, refs["article"], hashed)))
     if template == "topic.html" and set(refs) == {"topic"}:
-        return _hash((base, path, *_topic_parts(index, refs["topic"], cited)))
+        return _hash((base, path, *_topic_parts(index, refs["topic"], hashed)))
+    if template == "sources.html" and set(refs) == {"sources_page"}:
+        return _hash((base, path, *_sources_parts(index, refs["sources_page"], hashed)))
+    if template == "facts.html" and set(refs) == {"facts_page"}:
+        return _hash((base, path, *_facts_parts(index, refs["facts_page"], hashed)))
     return None
 
 
-def _article_parts(index: SiteIndex, slug: str) -> tuple:
+def _article(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> str:
+    """The article itself and its source name (its page, and its entry in sources/)."""
+    if (slug, "article") not in hashed:
+        hashed[slug, "article"] = _hash((index.articles[slug], index.source_names[slug]))
+    return hashed[slug, "article"]
+
+
+def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]
+                   ) -> tuple:
     """What article.html (and the macros it calls) reads for one article."""
     article = index.articles[slug]
     links = []
     for paragraph in article.paragraphs:
         for c in index.links.get(Ref(slug, paragraph.id), [])[:6]:
             links.append((paragraph.id, c.target, c.kind, c.score, index.label(c.target)))
-    return article, index.source_names[slug], index.topic_names(slug), links
+    return _article(index, slug, hashed), index.topic_names(slug), links
 
 
-def _cited(index: SiteIndex, slug: str, cited: dict[str, str]) -> str:
+def _sources_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], str]
+                   ) -> tuple:
+    """What sources.html (and the macros it calls) reads for page `number` of sources/:
+    its number, the page size, the number of pages and its articles (how many articles
+    the site has is in the site key)."""
+    listed, per_page, count = index.sources_page(number)
+    return number, per_page, count, [_article(index, a.slug, hashed) for a in listed]
+
+
+def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> str:
     """What a page citing paragraphs of article `slug` shows of it, whichever they are:
     its source name, and each paragraph's position and text (link labels, excerpts)."""
-    if slug not in cited:
+    if (slug, "cited") not in hashed:
         article = index.articles.get(slug)
         paragraphs = [(p.id, p.text) for p in article.paragraphs] if article else None
-        cited[slug] = _hash((index.source_names.get(slug), paragraphs))
-    return cited[slug]
+        hashed[slug, "cited"] = _hash((index.source_names.get(slug), paragraphs))
+    return hashed[slug, "cited"]
 
 
-def _topic_parts(index: SiteIndex, slug: str, cited: dict[str, str]) -> tuple:
+def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> tuple:
     """What topic.html (and the macros it calls) reads for one topic."""
     topic = index.topics[slug]
     facts = index.facts_of_topic.get(slug, [])
@@ -91,11 +114,25 @@ def _topic_parts(index: SiteIndex, slug: str, cited: dict[str, str]) -> tuple:
     # come from the cited articles (hashed once each, not once per mention).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
-    sources = [(a, _cited(index, a, cited)) for a in dict.fromkeys(r.article for r in refs)]
+    sources = [(a, _cited(index, a, hashed)) for a in dict.fromkeys(r.article for r in refs)]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
     return topic, facts, index.mentions_by_source(topic), sources, dates, related
+
+
+def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], str]
+                 ) -> tuple:
+    """What facts.html (and the macros it calls) reads for one page of facts/."""
+    shown = index.facts_pages[number - 1]
+    refs = [*(r for _, d in shown.disagreements for c in d.claims for r in c.support),
+            *(r for f in shown.several + shown.single for r in f.support)]
+    # Link labels and excerpts come from the cited articles; claims are dated and charted
+    # by their sources' publication dates.
+    sources = [(a, _cited(index, a, hashed), getattr(index.articles.get(a), "published", None))
+               for a in dict.fromkeys(r.article for r in refs)]
+    return (number, len(index.facts_pages), bool(index.digest.disagreements), shown,
+            sources)
 
 
 def file_entry(key: str, target: Path) -> Entry:
