@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import zlib
 from bisect import bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Set
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from typing import Any
 
 from ..models import Article, CrossRef, Ref
 from ..pipeline import Runner, Stage
@@ -36,10 +38,6 @@ def _shingles(text: str) -> frozenset[int]:
                      for i in range(len(tokens) - SHINGLE + 1))
 
 
-def _containment(a: Set[int], b: Set[int]) -> float:
-    return len(a & b) / max(min(len(a), len(b)), 1)
-
-
 _Unit = tuple[Ref, frozenset[int], list[frozenset[int]]]
 
 
@@ -57,45 +55,68 @@ def _article_units(article: Article) -> list[_Unit]:
 # Shingles of each paragraph and sentence, kept between builds per article.
 SHINGLES = Stage("shingles", _article_units, version=1, key=article_key)
 _Text = tuple[frozenset[int], tuple[frozenset[int], ...]]
+# Rows of texts (or sentences) compared at a time: bounds the memory of the pair counts.
+_BLOCK = 2048
+# Pairs whose shared shingles are counted at a time (bounds the memory of the counting).
+_CHUNK = 1 << 16
 
 
 @dataclass(slots=True)
 class _Index:
-    """Distinct paragraph texts, and postings of the shingles that are evidence: those
-    in at most ~sqrt(n) paragraphs. Texts are numbered in order of first appearance."""
+    """Distinct paragraph texts and their sentences as sparse 0/1 rows over shingles.
 
-    texts: list[_Text]
-    paragraphs: dict[int, list[int]]  # shingle -> texts holding it, ascending
-    sentences: dict[int, list[int]]  # shingle -> sentences holding it, ascending
-    sentence_sets: list[frozenset[int]]
-    sentence_text: list[int]  # sentence -> its text
+    The evidence columns are the shingles found in at most ~sqrt(n) paragraphs. Texts
+    are numbered in order of first appearance; sentences in the order of their texts.
+    """
+
+    texts: Any  # csr: text -> every shingle of it
+    evidence: Any  # csr: text -> its evidence shingles
+    sentences: Any  # csr: sentence -> every shingle of it
+    sentence_evidence: Any  # csr: sentence -> its evidence shingles
+    sentence_text: Any  # array: sentence -> its text
     repeated: list[bool]  # per text: would two copies of it be duplicates of each other?
 
 
+def _rows(sets: list[frozenset[int]], hashes: Any) -> Any:
+    """A csr 0/1 matrix, one row per set of shingles; a shingle's column is its place in
+    `hashes` (sorted)."""
+    import numpy as np
+    from scipy import sparse
+
+    lengths = np.fromiter((len(x) for x in sets), dtype=np.int64, count=len(sets))
+    flat = np.fromiter(chain.from_iterable(sets), dtype=np.int64, count=int(lengths.sum()))
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    cols = np.searchsorted(hashes, flat)
+    matrix = sparse.csr_matrix((np.ones(len(flat), dtype=np.int32), cols, indptr),
+                               shape=(len(sets), len(hashes)))
+    matrix.sort_indices()
+    return matrix
+
+
 def _index(texts: list[_Text], copies: list[int]) -> _Index:
+    import numpy as np
+
     limit = max(20, int(sum(copies) ** 0.5))
-    postings: dict[int, list[int]] = defaultdict(list)
-    for t, (shingles, _) in enumerate(texts):
-        for h in shingles:
-            postings[h].append(t)
-    paragraphs = {h: plist for h, plist in postings.items()
-                  if sum(copies[t] for t in plist) <= limit}
-    sentence_sets: list[frozenset[int]] = []
-    sentence_text: list[int] = []
-    sentences: dict[int, list[int]] = defaultdict(list)
-    repeated = []
-    for t, (shingles, sets) in enumerate(texts):
-        evidence = [sum(1 for h in shingles if h in paragraphs)]
-        for sentence in sets:
-            evidence.append(0)
-            for h in sentence:
-                if h in paragraphs:
-                    sentences[h].append(len(sentence_sets))
-                    evidence[-1] += 1
-            sentence_sets.append(sentence)
-            sentence_text.append(t)
-        repeated.append(max(evidence) >= 2)
-    return _Index(texts, paragraphs, dict(sentences), sentence_sets, sentence_text, repeated)
+    paragraph_sets = [shingles for shingles, _ in texts]
+    sentence_sets = [s for _, sets in texts for s in sets]
+    sentence_text = np.repeat(np.arange(len(texts)), [len(sets) for _, sets in texts])
+    hashes = np.unique(np.fromiter(chain(chain.from_iterable(paragraph_sets),
+                                         chain.from_iterable(sentence_sets)), dtype=np.int64))
+    whole = _rows(paragraph_sets, hashes)
+    # Copies of the texts holding each shingle (a sentence's own shingles are not counted).
+    held = np.asarray(whole.T @ np.array(copies, dtype=np.int64)).ravel()
+    keep = np.flatnonzero((held > 0) & (held <= limit))
+    evidence = whole[:, keep]
+    sentences = _rows(sentence_sets, hashes)
+    sentence_evidence = sentences[:, keep]
+    # A text is repeated when it, or one of its sentences, holds two evidence shingles.
+    most = np.asarray(evidence.sum(axis=1), dtype=np.int64).ravel()
+    if len(sentence_sets):
+        np.maximum.at(most, sentence_text,
+                     np.asarray(sentence_evidence.sum(axis=1), dtype=np.int64).ravel())
+    return _Index(whole, evidence, sentences, sentence_evidence, sentence_text,
+                  (most >= 2).tolist())
 
 
 def near_duplicates(articles: list[Article], runner: Runner | None = None
@@ -112,20 +133,41 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     """
     runner = runner or Runner.in_memory()
     groups = runner.map(SHINGLES, articles)
-    units = [u for group in groups for u in group]
+    with _collector_paused():
+        found = _near_duplicates([u for group in groups for u in group])
+    _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
+    return found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the search makes hundreds of thousands of
+    tuples and links, none in a cycle (freed by reference counting all the same), and
+    every collection they set off walks every object of the build (most of this
+    stage's time at 5,000 articles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _near_duplicates(units: list[_Unit]) -> list[CrossRef]:
     number: dict[_Text, int] = {}
     text_of = [number.setdefault((frozenset(shingles), tuple(sets)), len(number))
                for _, shingles, sets in units]
     texts = list(number)
+    if not texts:
+        return []
     copies = [0] * len(texts)
     for t in text_of:
         copies[t] += 1
     index = _index(texts, copies)
     # Scanned in this process: a forked worker would hold (and be counted with) a copy
     # of this process at its largest, the index and every article with it.
-    found = _scan(index)
-    _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
-    return _paragraph_links(units, text_of, index.repeated, found)
+    return _paragraph_links(units, text_of, index.repeated, _scan(index))
 
 
 def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool],
@@ -143,56 +185,83 @@ def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool
         alike[u].append((-score, t))
     for candidates in alike:
         candidates.sort()
+    refs = [ref for ref, _, _ in units]
     found: list[CrossRef] = []
-    for i, (ref, _, _) in enumerate(units):
-        best: list[tuple[float, int]] = []
-        for negative, t in alike[text_of[i]]:
-            if len(best) >= MAX_LINKS and negative > best[MAX_LINKS - 1][0]:
+    for i, t0 in enumerate(text_of):
+        best: list[tuple[float, int]] = []  # the closest later paragraphs so far, sorted
+        for negative, t in alike[t0]:
+            if len(best) == MAX_LINKS and negative > best[-1][0]:
                 break  # every later text is less alike than the links already found
             later = holders[t]
             first = bisect_right(later, i)
-            best.extend((negative, j) for j in later[first : first + MAX_LINKS])
-            best.sort()
-        found.extend(CrossRef(ref, units[j][0], "duplicate", -negative)
-                     for negative, j in best[:MAX_LINKS])
+            if first < len(later):
+                best.extend(zip(repeat(negative), later[first : first + MAX_LINKS]))
+                best.sort()
+                del best[MAX_LINKS:]
+        ref = refs[i]
+        found.extend([CrossRef(ref, refs[j], "duplicate", -negative) for negative, j in best])
     return found
 
 
-def _later(postings: dict[int, list[int]], shingles: Iterable[int], after: int) -> Counter[int]:
-    """How many of `shingles` each item numbered above `after` holds (counted in C)."""
-    return Counter(chain.from_iterable(
-        plist[bisect_right(plist, after):] for h in shingles
-        if (plist := postings.get(h)) is not None))
+def _shared(rows: Any, first: Any, second: Any) -> list[int]:
+    """How many shingles row `first[k]` and row `second[k]` of `rows` have in common."""
+    import numpy as np
+
+    counts: list[int] = []
+    for start in range(0, len(first), _CHUNK):
+        a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+        counts.extend(np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel().tolist())
+    return counts
+
+
+def _candidates(evidence: Any, owner: Any) -> Iterator[tuple[Any, Any]]:
+    """Row pairs (x, y) holding two evidence shingles in common, with owner[x] < owner[y];
+    block by block of rows."""
+    import numpy as np
+    from scipy import sparse
+
+    rows = evidence.shape[0]
+    transposed = evidence.T.tocsr()
+    for start in range(0, rows, _BLOCK):
+        counts = sparse.coo_matrix(evidence[start:start + _BLOCK] @ transposed)
+        x = counts.row.astype(np.int64) + start
+        take = (counts.data >= 2) & (owner[x] < owner[counts.col])
+        yield x[take], counts.col[take].astype(np.int64)
 
 
 def _scan(index: _Index) -> list[tuple[int, int, float]]:
-    """Pairs of distinct texts (t, u > t) that are duplicates, with their Jaccard score."""
-    texts = index.texts
-    found: list[tuple[int, int, float]] = []
-    first_sentence = 0
-    for t in range(len(texts)):
-        shingles = texts[t][0]
-        matches: dict[int, int] = {}  # text -> shingles it shares with text t
-        for u, hits in _later(index.paragraphs, shingles, t).items():
-            if hits >= 2:
-                shared = len(shingles & texts[u][0])
-                if shared >= DUPLICATE * min(len(shingles), len(texts[u][0])):
-                    matches[u] = shared
-        # One sentence repeated inside a longer paragraph still makes the pair a duplicate.
-        last_sentence = bisect_right(index.sentence_text, t, lo=first_sentence)
-        for x in range(first_sentence, last_sentence):
-            own = index.sentence_sets[x]
-            for y, hits in _later(index.sentences, own, last_sentence - 1).items():
-                u = index.sentence_text[y]
-                if hits >= 2 and u not in matches and \
-                        _containment(own, index.sentence_sets[y]) >= DUPLICATE:
-                    matches[u] = len(shingles & texts[u][0])
-        first_sentence = last_sentence
-        # The score (Jaccard) is how alike the whole paragraphs are, so only a
-        # paragraph repeated as a whole reaches VERBATIM.
-        found.extend((t, u, round(shared / (len(shingles) + len(texts[u][0]) - shared), 3))
-                     for u, shared in matches.items())
-    return found
+    """Pairs of distinct texts (t, u > t) that are duplicates, with their Jaccard score.
+
+    Texts are candidates when they share two evidence shingles; they are duplicates when
+    the shingles they share cover at least half of the shorter one. The same holds for
+    two of their sentences: one sentence repeated inside a longer paragraph still makes
+    the pair a duplicate. Pairs are counted with sparse products, in integers.
+    """
+    import numpy as np
+
+    texts, sentences = index.texts, index.sentences
+    sizes = np.diff(texts.indptr)
+    sentence_sizes = np.diff(sentences.indptr)
+    found: dict[tuple[int, int], int] = {}  # (t, u) -> shingles they share
+    for t, u in _candidates(index.evidence, np.arange(texts.shape[0])):
+        shared = np.array(_shared(texts, t, u), dtype=np.int64)
+        alike = 2 * shared >= np.minimum(sizes[t], sizes[u])
+        found.update(zip(zip(t[alike].tolist(), u[alike].tolist(), strict=True),
+                         shared[alike].tolist(), strict=True))
+    owner = index.sentence_text
+    more: set[tuple[int, int]] = set()
+    for x, y in _candidates(index.sentence_evidence, owner):
+        shared = np.array(_shared(sentences, x, y), dtype=np.int64)
+        alike = 2 * shared >= np.maximum(np.minimum(sentence_sizes[x], sentence_sizes[y]), 1)
+        more.update(zip(owner[x[alike]].tolist(), owner[y[alike]].tolist(), strict=True))
+    rest = sorted(more.difference(found))
+    found.update(zip(rest, _shared(texts, np.array([t for t, _ in rest], dtype=np.int64),
+                                   np.array([u for _, u in rest], dtype=np.int64)),
+                     strict=True))
+    # The score (Jaccard) is how alike the whole paragraphs are, so only a
+    # paragraph repeated as a whole reaches VERBATIM.
+    return [(t, u, round(shared / (int(sizes[t]) + int(sizes[u]) - shared), 3))
+            for (t, u), shared in found.items()]
 
 
 def is_verbatim(crossref: CrossRef) -> bool:

@@ -884,15 +884,14 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
     """
     dated: list[tuple[Sentence, str, DateMention]] = []
     for s in sentences:
-        if s.paragraph_index > 2:
+        # Dates first: the verb is looked for only where there is something to compare.
+        usable = [d for d in s.dates if d.weekday is not None or d.date is not None]
+        if s.paragraph_index > 2 or not usable:
             continue
         verb = next((v for v in _EVENT_VERBS if any(_is_form_of(st, v) for st in s.stems)),
                     None)
-        if verb is None:
-            continue
-        for d in s.dates:
-            if d.weekday is not None or d.date is not None:
-                dated.append((s, verb, d))
+        if verb is not None:
+            dated.extend((s, verb, d) for d in usable)
     result: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
     for s1, verb1, d1 in dated:

@@ -26,10 +26,18 @@ def _add(total: dict[str, float], vector: dict[str, float], times: float = 1.0) 
         total[feature] = total.get(feature, 0.0) + weight * times
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def _square(vector: dict[str, float]) -> float:
+    return sum(w * w for w in vector.values())
+
+
+def _cos(a: dict[str, float], b: dict[str, float], square_a: float | None = None,
+         square_b: float | None = None) -> float:
+    """Cosine of two vectors; `square_a`/`square_b`: their `_square`, if known already
+    (a centroid is compared many times between changes)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     dot = sum(w * large.get(f, 0.0) for f, w in small.items())
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    norm = math.sqrt((_square(a) if square_a is None else square_a) *
+                     (_square(b) if square_b is None else square_b))
     return dot / norm if norm else 0.0
 
 
@@ -59,26 +67,35 @@ def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], fl
     for leader, group in members.items():
         centroid[leader] = {}
         _add(centroid[leader], sentences[leader].vector, len(group))
+    square: dict[int, float] = {}  # leader -> _square of its centroid, until it changes
     for (a, b), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < LINK:
             break
         ca, cb = owner[a], owner[b]
-        if ca == cb or _cos(centroid[ca], centroid[cb]) < MERGE:
+        if ca == cb:
+            continue
+        for leader in (ca, cb):
+            if leader not in square:
+                square[leader] = _square(centroid[leader])
+        if _cos(centroid[ca], centroid[cb], square[ca], square[cb]) < MERGE:
             continue
         keep, gone = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
         for index in members[gone]:
             owner[index] = keep
         members[keep].extend(members.pop(gone))
         _add(centroid[keep], centroid.pop(gone))
+        del square[keep], square[gone]
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _statement_score(s: Sentence, centre: dict[str, float]) -> float:
+def _statement_score(s: Sentence, centre: dict[str, float], square: float | None = None
+                     ) -> float:
+    """How well `s` states its cluster; `square`: the `_square` of `centre`, if known."""
     n = len(words(s.text))
     complete = 1.0 if s.text.rstrip().endswith((".", "!", "”", '"')) else 0.6
     length = 1.0 if 8 <= n <= 45 else 0.7  # a full news lead runs to some 45 words
     opener = 0.6 if _WEAK_OPENERS.match(s.text) or s.text[:1] in "“\"" else 1.0
-    return (0.5 + _cos(s.vector, centre)) * complete * length * opener
+    return (0.5 + _cos(s.vector, centre, square_b=square)) * complete * length * opener
 
 
 def _salience(s: Sentence) -> float:
@@ -127,9 +144,13 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         centre: dict[str, float] = {}
         for s in group:
             _add(centre, s.vector)
-        scores = {s.key: _statement_score(s, centre) for s in group}  # once per distinct text
+        square = _square(centre)
+        # Once per distinct text: the words' last sentence scores for them all.
+        last = {s.key: s for s in group}
+        scores = {key: _statement_score(s, centre, square) for key, s in last.items()}
         # The best whole statement: a quote's tail among paraphrases does not sink them.
-        whole = [s for s in group if not is_fragment(s.text)]
+        fragment = {text: is_fragment(text) for text in {s.text for s in group}}
+        whole = [s for s in group if not fragment[s.text]]
         if not whole:
             continue
         # Of equally central statements (two sources' paraphrases tie), the fuller one.

@@ -145,11 +145,16 @@ def weigh(sentences: list[Sentence]) -> None:
         features.append(feats)
         df.update(feats)
     n = max(len(sentences), 1)
+    # Sentences with the same features (repeated copy) share one vector: it is only read.
+    made: dict[frozenset[str], dict[str, float]] = {}
     for s, feats in zip(sentences, features, strict=True):
-        # Sorted: float sums must not depend on set order (which varies between processes).
-        vector = {f: math.log(1 + n / df[f]) for f in sorted(feats)}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        s.vector = {f: w / norm for f, w in vector.items()}
+        key = frozenset(feats)
+        if key not in made:
+            # Sorted: float sums must not depend on set order (which varies between processes).
+            vector = {f: math.log(1 + n / df[f]) for f in sorted(feats)}
+            norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+            made[key] = {f: w / norm for f, w in vector.items()}
+        s.vector = made[key]
 
 
 def cosine(a: Sentence, b: Sentence) -> float:
