@@ -13,9 +13,12 @@ edited page live) and its last (every page live; each edit waits until the previ
 been quiet for 10 s), and the same for `hugo server`; and Hugo (alone, and followed by
 Pagefind: a Hugo site with search), Pelican and MkDocs rendering the same articles' body
 text. Each figure is the
-median wall time of `--runs` runs and the peak resident memory of the whole process tree
-(sampled every 50 ms). Run it from a checkout that is not being edited: sitebuild's memos
-are keyed by its own code, so a change mid-run makes every build cold.
+median wall time of `--runs` runs and the peak memory of the whole process tree (sampled
+every 50 ms), twice: summed resident memory (RSS), which counts a page a forked worker
+shares with its parent once per process, and summed proportional memory (PSS), which
+splits each shared page between the processes that share it. Run it from a checkout that
+is not being edited: sitebuild's memos are keyed by its own code, so a change mid-run
+makes every build cold.
 """
 
 from __future__ import annotations
@@ -47,14 +50,27 @@ class Timing:
     articles: int
     seconds: float
     peak_mib: float
+    peak_pss_mib: float
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and all its descendants, read from /proc."""
+def _pss(pid: int) -> int:
+    """Proportional bytes of one process (0 when it is gone or cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident and proportional bytes of `root` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -68,34 +84,37 @@ def _tree_rss(root: int) -> int:
         pid = int(entry.name)
         parents[pid] = int(fields[1])
         rss[pid] = int(fields[21]) * _PAGE
-    total, stack = 0, [root]
+    total, proportional, stack = 0, 0, [root]
     children: dict[int, list[int]] = {}
     for pid, parent in parents.items():
         children.setdefault(parent, []).append(pid)
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        proportional += _pss(pid)
         stack.extend(children.get(pid, ()))
-    return total
+    return total, proportional
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 class _TreeMemory(threading.Thread):
-    """Samples the process tree's total resident memory every 50 ms until stopped."""
+    """Samples the process tree's total RSS and PSS every 50 ms until stopped."""
 
     def __init__(self, root: int) -> None:
         super().__init__(daemon=True)
-        self.root, self.peak, self.done = root, 0, threading.Event()
+        self.root, self.peak, self.peak_pss, self.done = root, 0, 0, threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.peak = max(self.peak, _tree_rss(self.root))
+            rss, pss = _tree_memory(self.root)
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
 
-def _run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return wall seconds and the peak RSS of its whole process tree (MiB)."""
+def _run(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Run a command; return wall seconds and the peak RSS and PSS of its whole process
+    tree (MiB)."""
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
@@ -109,14 +128,16 @@ def _run(command: list[str], cwd: Path) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
     # Sampling can miss a short peak; the largest single process is a floor.
-    return elapsed, max(sampler.peak, usage.ru_maxrss * 1024) / 2**20
+    return (elapsed, max(sampler.peak, usage.ru_maxrss * 1024) / 2**20,
+            sampler.peak_pss / 2**20)
 
 
-def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+def _median(samples: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    return (statistics.median(s for s, _, _ in samples), max(m for _, m, _ in samples),
+            max(p for _, _, p in samples))
 
 
-def _sitebuild(site: Path, runs: int) -> dict[str, tuple[float, float]]:
+def _sitebuild(site: Path, runs: int) -> dict[str, tuple[float, float, float]]:
     command = [sys.executable, "-m", "site_builder", "build", "--site", str(site), "--quiet"]
     cold = []
     for _ in range(runs):
@@ -230,7 +251,7 @@ async def _reloads(port: int, seed: Path, runs: int) -> tuple[float, float]:
     return statistics.median(first), statistics.median(last)
 
 
-def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float]]:
+def _peers(peers: Path, runs: int) -> dict[str, tuple[float, float, float]]:
     def hugo(out: str) -> list[str]:
         return ["hugo", "--quiet", "--source", str(peers / "hugo"), "--destination",
                 str(peers / out)]
@@ -290,15 +311,15 @@ def main() -> None:
         if not args.no_peers:
             print(f"timing peers on {size} …", file=sys.stderr)
             found.update(_peers(folder / "peers", args.runs))
-        rows.extend(Timing(tool, size, s, m) for tool, (s, m) in found.items())
-    print(f"\n{'tool':<26} {'articles':>8} {'median s':>9} {'peak MiB':>9} {'art/s':>8} "
-          f"{'sitebuild / tool':>17}")
+        rows.extend(Timing(tool, size, s, m, p) for tool, (s, m, p) in found.items())
+    print(f"\n{'tool':<26} {'articles':>8} {'median s':>9} {'peak MiB':>9} {'PSS MiB':>8} "
+          f"{'art/s':>8} {'sitebuild / tool':>17}")
     for row in rows:
         ours = next(r for r in rows if r.articles == row.articles
                     and r.tool == "sitebuild (full, cold)")
         ratio = ours.seconds / row.seconds if row.seconds else float("nan")
         print(f"{row.tool:<26} {row.articles:>8} {row.seconds:>9.2f} {row.peak_mib:>9.0f} "
-              f"{row.rate:>8.0f} {ratio:>17.2f}")
+              f"{row.peak_pss_mib:>8.0f} {row.rate:>8.0f} {ratio:>17.2f}")
     for size, (first, last), peer in latencies:
         versus = (f"; hugo server {peer[0]:.2f}s, ratio {first / peer[0]:.1f}" if peer else "")
         print(f"serve on {size} articles: one-article edit saved -> first browser reload "
