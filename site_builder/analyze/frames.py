@@ -636,7 +636,7 @@ def _place(text: str, m: re.Match[str]) -> str:
     name = m.group(1)
     owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
     if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
-        return place_key(name)  # "Sunday's Jeju Air crash" is owned by no place
+        return place_key(name)  # "Sunday's Norland Air crash" is owned by no place
     if owned := re.search(r"['’]s\s+(.+)$", name):
         return place_key(owned.group(1))  # "in Peru's Tarma": Tarma
     if inner := _OWNED_PLACE.match(text, m.end()):
