@@ -663,9 +663,12 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
                            live=(live or LiveSite()) if preview else None)
         if not preview:
             state.sources = sources
+            # The render's workers, forked before the analysis makes this process large.
+            runner.reserve()
         try:
             runner.run(PREVIEW if preview else BUILD, state)
         finally:
+            runner.release()
             for leftover in (state.staging, state.retired):
                 if leftover is not None:
                     _remove_tree(leftover, reporter)

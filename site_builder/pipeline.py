@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from .cache import code_version
 from .memo import Memos, Probe, stable_hash
-from .parallel import pmap
+from .parallel import Reserve, pmap, workers
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,6 +88,8 @@ class Runner:
     kept: dict[str, tuple[object, Any, frozenset[str]]] = field(default_factory=dict)
     # The stage names each `whole` computation under way has mapped so far.
     _mapped: list[set[str]] = field(default_factory=list)
+    # Workers forked by `reserve` for the next `pmap(..., reserved=True)`.
+    _reserve: Reserve | None = None
 
     @classmethod
     def in_memory(cls, workers: int | None = None) -> Runner:
@@ -182,13 +184,29 @@ class Runner:
                              "cannot be seeded")
         self.memos[stage.name].put(stable_hash(stage.version, stage.key(item)), {}, pickled)
 
+    def reserve(self) -> None:
+        """Fork the workers of the next `pmap(..., reserved=True)` now, while this process
+        is small: they are sent that call's job rather than inherit all the process holds
+        by then (see parallel.Reserve). `release` lets them go if no such call comes."""
+        self.release()
+        self._reserve = Reserve((self.workers or workers()) - 1)
+
+    def release(self) -> None:
+        """End the reserved workers that no `pmap` has used."""
+        if self._reserve is not None:
+            self._reserve.close()
+            self._reserve = None
+
     def pmap(self, func: Callable[..., R], items: Iterable[T], state: Any = None,
-             label: str | None = None) -> list[R]:
-        """Uncached per-item work on the pool: `func(item)`, or `func(state, item)`."""
+             label: str | None = None, reserved: bool = False) -> list[R]:
+        """Uncached per-item work on the pool: `func(item)`, or `func(state, item)`.
+        `reserved`: on the workers `reserve` started, if any (`func` and `state` must
+        pickle), rather than on processes forked now."""
         progress = self.progress
         report = (lambda done, total: progress(label, done, total)) if (
             label and progress) else None
-        return pmap(func, list(items), state, report, self.workers)
+        reserve, self._reserve = (self._reserve, None) if reserved else (None, self._reserve)
+        return pmap(func, list(items), state, report, self.workers, reserve)
 
     def timings_table(self) -> str:
         """Seconds per phase, and indented below it, per cached stage the phase ran."""

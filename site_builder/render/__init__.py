@@ -601,7 +601,7 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     jobs.insert(min(1, len(jobs)), _DIGEST_JOB)  # a worker's, when there are workers
     for path, entry in runner.pmap(_render, jobs,
                                    state=_Renderer(digest, config, out, previous, known=known),
-                                   label="rendering"):
+                                   label="rendering", reserved=True):
         if path != _DIGEST_JOB[1]:
             written.append(path)
         if entry is not None:
