@@ -64,12 +64,12 @@ def release_free_memory() -> None:
 
 
 class Reserve:
-    """Worker processes forked now, for one later `pmap` (see `pmap`'s `reserve`).
+    """Worker processes forked now, for later `pmap` calls (see `pmap`'s `reserve`).
 
-    Each waits for its job: the function and state pickled once for all, then the
-    items. None are started where workers would not be forked (a process with
-    threads) or when `count` is 0; those left unused end when `close` is called (or
-    when this process ends: each sees its pipe close).
+    Each waits for a job (the function and state, pickled once for all, then spans of
+    items, pickled too), does it, and waits for the next. None are started where
+    workers would not be forked (a process with threads) or when `count` is 0. They
+    end when `close` is called, or when this process ends (each sees its pipe close).
     """
 
     def __init__(self, count: int) -> None:
@@ -79,41 +79,60 @@ class Reserve:
         context = multiprocessing.get_context("fork")
         for _ in range(count):
             here, there = context.Pipe()
-            process = context.Process(target=_wait_for_work, args=(there, here), daemon=True)
+            # The worker closes this process's ends of every reserved worker's pipe: each
+            # pipe then reads as closed once this process has closed it (or is gone).
+            ends = [here, *(link for _, link in self._links)]
+            process = context.Process(target=_wait_for_work, args=(there, ends), daemon=True)
             process.start()
             there.close()
             self._links.append((process, here))
 
-    def take(self, count: int) -> list[tuple[BaseProcess, Connection]]:
-        """Up to `count` of the waiting workers (the others are let go)."""
-        taken, rest = self._links[:count], self._links[count:]
-        self._links = []
-        for process, link in rest:
-            link.close()  # it reads the end of its pipe and exits
+    def links(self, count: int) -> list[Connection]:
+        """The pipes of up to `count` of the workers, for one job."""
+        return [link for _, link in self._links[:count]]
+
+    def close(self, stop: bool = False) -> None:
+        """End the workers: let them go, or (`stop`, one may be mid-job) stop them."""
+        for process, link in self._links:
+            if stop:
+                process.terminate()
+            link.close()  # a waiting worker reads the end of its pipe and exits
+        for process, _ in self._links:
             process.join()
-        return taken
-
-    def close(self) -> None:
-        """Let every waiting worker go."""
-        self.take(0)
+        self._links = []
 
 
-def _wait_for_work(link: Connection, parent_end: Connection) -> None:
-    """A reserved worker's life: wait for a job, then work as `_work` does."""
-    parent_end.close()  # so that the pipe reads as closed once the parent is gone
+def _wait_for_work(link: Connection, parent_ends: list[Connection]) -> None:
+    """A reserved worker's life: one job after another, each worked as `_work` does."""
+    for end in parent_ends:
+        end.close()
     try:
-        job = link.recv_bytes()
-    except (EOFError, OSError, KeyboardInterrupt):
+        while True:
+            try:
+                job = link.recv_bytes()
+            except (EOFError, OSError, KeyboardInterrupt):
+                return  # let go
+            try:
+                func, state = pickle.loads(job)
+            except BaseException as exc:
+                _send_error(link, exc)
+                return
+            del job
+            if not _work(func, state, None, link):
+                return
+            del func, state
+            release_free_memory()  # what the job left behind, before the next one
+    finally:
         link.close()
-        return  # let go unused
+
+
+def _forked_work(func: Callable[..., Any], state: Any, items: Sequence[Any] | None,
+                 link: Connection) -> None:
+    """A worker started for one `pmap`: its job, then the end."""
     try:
-        func, state = pickle.loads(job)
-    except BaseException as exc:
-        _send_error(link, exc)
+        _work(func, state, items, link)
+    finally:
         link.close()
-        return
-    del job
-    _work(func, state, None, link)
 
 
 def _send_error(link: Connection, exc: BaseException) -> None:
@@ -127,20 +146,21 @@ def _send_error(link: Connection, exc: BaseException) -> None:
 
 
 def _work(func: Callable[..., Any], state: Any, items: Sequence[Any] | None,
-          link: Connection) -> None:
-    """A worker's life: compute each span of items it is sent, until it is sent None.
-    A span is (start, stop) of `items`, or, without `items`, (start, the items)."""
+          link: Connection) -> bool:
+    """Compute each span of items the worker is sent, until it is sent None (True) or
+    the work fails (False). A span is (start, stop) of `items`, or, without `items`,
+    (start, the items)."""
     try:
         while (span := link.recv()) is not None:
             start, chunk = span if items is None else (span[0], items[span[0]:span[1]])
             link.send(("ok", start, [func(item) if state is None else func(state, item)
                                      for item in chunk]))
     except EOFError:
-        pass  # the parent is gone
+        return False  # the parent is gone
     except BaseException as exc:  # handed to the parent, which raises it
         _send_error(link, exc)
-    finally:
-        link.close()
+        return False
+    return True
 
 
 def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
@@ -150,11 +170,11 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
     when it pays: this one and `count - 1` workers. Results come back in input order,
     and `progress(done, total)` is called in this process as they do. With `reserve`,
     the workers are the reserved ones (sent `func`, `state` and the items pickled),
-    not processes forked now; the reserve is used up either way."""
+    not processes forked now; should the work fail, the reserve is closed."""
     items = list(items)
     total = len(items)
     count = min(count or workers(), max(1, total // (MIN_ITEMS // 2)))
-    taken = reserve.take(count - 1 if total >= MIN_ITEMS else 0) if reserve else []
+    taken = reserve.links(count - 1) if reserve is not None and total >= MIN_ITEMS else []
     if taken:
         count = len(taken) + 1
     if count <= 1 or total < MIN_ITEMS:
@@ -169,11 +189,11 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
     inherited: list[T] | None = None
     if taken:
         job = pickle.dumps((func, state), protocol=pickle.HIGHEST_PROTOCOL)
-        for process, link in taken:
+        for link in taken:
             link.send_bytes(job)
-            processes.append(process)
             links.append(link)
         del job
+        release_free_memory()  # the pickled job, and what pickling it took
     else:
         context = _context()
         if context.get_start_method() == "fork":
@@ -182,7 +202,7 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
         inherited = items if context.get_start_method() == "fork" else None
         for _ in range(1, count):
             link, there = context.Pipe()
-            process = context.Process(target=_work, args=(func, state, inherited, there),
+            process = context.Process(target=_forked_work, args=(func, state, inherited, there),
                                       daemon=True)
             process.start()
             there.close()
@@ -197,13 +217,15 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
     def hand_out(link: Connection) -> None:
         """Give a worker its next span, or tell it there are none left."""
         start = next(starts, None)
-        if start is not None:
-            stop = min(start + size, total)
-            link.send((start, stop) if inherited is not None else (start, items[start:stop]))
-            given[link] = given.get(link, 0) + 1
-        elif not given.get(link):
-            link.send(None)
-            given.pop(link, None)
+        # A worker that failed has left: its pipe holds its error (or its end), read next.
+        with contextlib.suppress(BrokenPipeError):
+            if start is not None:
+                given[link] = given.get(link, 0) + 1
+                stop = min(start + size, total)
+                link.send((start, stop) if inherited is not None else (start, items[start:stop]))
+            elif not given.get(link):
+                given.pop(link, None)
+                link.send(None)
 
     def collect(timeout: float | None) -> None:
         """Take the spans the workers have done (waiting up to `timeout`)."""
@@ -244,8 +266,11 @@ def pmap(func: Callable[..., R], items: Sequence[T], state: Any = None,
             if given:  # leaving on an error: stop the others
                 process.terminate()
             process.join()
-        for link in links:
-            link.close()
+        if not taken:
+            for link in links:
+                link.close()
+        elif given and reserve is not None:  # a reserved worker may be mid-span
+            reserve.close(stop=True)
     # What this process's own spans left behind (rendered pages, say) goes back too.
     release_free_memory()
     return results

@@ -44,6 +44,9 @@ class Stage(Generic[T, R]):
     version: int
     key: Callable[[T], object]
     lookups: str | None = None
+    # Computed on the workers `Runner.reserve` forked early (sent the items and the
+    # corpus-wide set pickled), where a worker forked now would copy a large process.
+    reserved: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ class Runner:
 
             report(0, 0)
             computed = pmap(_run_job, [items[i] for i in missing], Job(stage.func, lookups),
-                            report, self.workers)
+                            report, self.workers, self._reserve if stage.reserved else None)
             for i, (answers, blob) in zip(missing, computed, strict=True):
                 memo.put(keys[i], answers, blob)
                 blobs[i] = blob
@@ -185,14 +188,14 @@ class Runner:
         self.memos[stage.name].put(stable_hash(stage.version, stage.key(item)), {}, pickled)
 
     def reserve(self) -> None:
-        """Fork the workers of the next `pmap(..., reserved=True)` now, while this process
-        is small: they are sent that call's job rather than inherit all the process holds
-        by then (see parallel.Reserve). `release` lets them go if no such call comes."""
+        """Fork the workers of `pmap(..., reserved=True)` and of stages declared `reserved`
+        now, while this process is small: they are sent each job rather than inherit all
+        the process holds by then (see parallel.Reserve). `release` ends them."""
         self.release()
         self._reserve = Reserve((self.workers or workers()) - 1)
 
     def release(self) -> None:
-        """End the reserved workers that no `pmap` has used."""
+        """End the reserved workers."""
         if self._reserve is not None:
             self._reserve.close()
             self._reserve = None
@@ -205,8 +208,8 @@ class Runner:
         progress = self.progress
         report = (lambda done, total: progress(label, done, total)) if (
             label and progress) else None
-        reserve, self._reserve = (self._reserve, None) if reserved else (None, self._reserve)
-        return pmap(func, list(items), state, report, self.workers, reserve)
+        return pmap(func, list(items), state, report, self.workers,
+                    self._reserve if reserved else None)
 
     def timings_table(self) -> str:
         """Seconds per phase, and indented below it, per cached stage the phase ran."""

@@ -3,6 +3,8 @@ timings and phase hooks."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.memo import Memos
-from site_builder.parallel import MIN_ITEMS, pmap
+from site_builder.parallel import MIN_ITEMS, Reserve, pmap
 from site_builder.pipeline import Runner, Stage, Step
 
 
@@ -31,6 +33,16 @@ def _fail_on_seven(n: int) -> int:
     if n == 7:
         raise ValueError("seven is not allowed")
     return n
+
+
+def _resident_kib() -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+
+def _where(factor: int, n: int) -> tuple[int, int, int]:
+    """The result, the process that computed it and that process's resident memory."""
+    return factor * n, os.getpid(), _resident_kib()
 
 
 SQUARE = Stage("square", _square, version=1, key=lambda n: n)
@@ -208,3 +220,46 @@ def test_a_whole_result_is_reused_while_its_inputs_are_equal_and_keeps_its_stage
     result = runner.whole("total", [1, 2, 4], lambda: total([1, 2, 4]))
     computed = sum(1 for key in memo._new if key not in (memo._old or {}))
     assert (result, computed) == (21, 1) and calls == [[1, 2, 3], [1, 2, 4]]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_reserved_workers_do_not_hold_what_the_caller_made_after_reserving():
+    reserve = Reserve(1)
+    ballast = b"x" * (96 << 20)  # written, so resident here; a worker forked now shares it
+    items = list(range(MIN_ITEMS * 4))
+    done = pmap(_where, items, state=3, count=2, reserve=reserve)
+    assert [result for result, _, _ in done] == [3 * n for n in items]
+    workers = {pid: kib for _, pid, kib in done if pid != os.getpid()}
+    assert len(workers) == 1  # the reserved worker took spans; this process did the rest
+    assert max(workers.values()) < _resident_kib() - (64 << 10)
+    assert len(ballast)
+    reserve.close()
+    assert not multiprocessing.active_children()
+
+
+def test_reserved_workers_give_the_plain_loop_results_and_pass_on_errors():
+    items = list(range(MIN_ITEMS * 3 + 5))
+    reserve = Reserve(2)
+    assert pmap(_scaled, items, state=2, count=3, reserve=reserve) == [2 * n for n in items]
+    # More processes asked for than reserved: the reserved ones and this process.
+    assert pmap(_scaled, items, state=3, count=4, reserve=reserve) == [3 * n for n in items]
+    with pytest.raises(ValueError, match="seven"):  # item 7 is in a worker's first span
+        pmap(_fail_on_seven, list(range(MIN_ITEMS * 2)), count=2, reserve=reserve)
+    assert not multiprocessing.active_children()  # a failed job ends the reserve
+
+
+def test_reserved_workers_serve_one_job_after_another_until_released():
+    runner = _runner(workers=3)
+    runner.reserve()
+    workers = {process.pid for process in multiprocessing.active_children()}
+    assert len(workers) == 2
+    items = list(range(MIN_ITEMS * 3))
+    reserved = Stage("reserved square", _square, version=1, key=lambda n: n, reserved=True)
+    assert runner.map(reserved, items) == [n * n for n in items]
+    done = runner.pmap(_where, items, state=2, reserved=True)
+    assert [result for result, _, _ in done] == [2 * n for n in items]
+    assert {pid for _, pid, _ in done} - {os.getpid()} <= workers  # no process forked now
+    assert runner.pmap(_square, [1, 2, 3], reserved=True) == [1, 4, 9]  # too few to share
+    assert {process.pid for process in multiprocessing.active_children()} == workers
+    runner.release()
+    assert not multiprocessing.active_children()

@@ -133,7 +133,7 @@ def _features_key(job: tuple[str, int | None]) -> tuple[str, int | None]:
 # Features per distinct sentence text and year; words are looked up in the corpus'
 # lower-case words.
 SENTENCES = Stage("sentences", _sentence_features, version=2, key=_features_key,
-                  lookups="lower-case words of the corpus")
+                  lookups="lower-case words of the corpus", reserved=True)
 
 
 def weigh(sentences: list[Sentence]) -> None:
