@@ -400,6 +400,7 @@ def render(state: BuildState) -> None:
     state.pages, keys = render_keyed(state.digest, state.config, state.staging, previous,
                                      state.runner, known)
     state.page_keys = keys if known is not None else None
+    state.runner.release()  # no reserved work after the render: not held beside Pagefind
 
 
 def quick_look(site_dir: Path, out: Path, live: LiveSite, changed: list[str]) -> list[str]:

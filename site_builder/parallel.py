@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -121,7 +122,8 @@ def _wait_for_work(link: Connection, parent_ends: list[Connection]) -> None:
             if not _work(func, state, None, link):
                 return
             del func, state
-            release_free_memory()  # what the job left behind, before the next one
+            gc.collect()  # what the job left behind (a renderer's cycles), before the next
+            release_free_memory()
     finally:
         link.close()
 
