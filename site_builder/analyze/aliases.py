@@ -242,7 +242,7 @@ def unhyphenated(key: str) -> str:
 
 def join_short_forenames(people: Collection[str], joiner: Joiner) -> None:
     """A person's full name and the same name with a short form of the forename cut from
-    inside or from the end of it ("Liz" of "Elizabeth", "Tony" of "Anthony"): the rest of
+    inside or from the end of it ("Liz" or "Beth" of "Elizabeth", "Bert" of "Albert"): the rest of
     the name the same, the short form three letters or more. A short form that opens the
     longer forename ("Jin" / "Jinna") is as often another of the family, and is left."""
     by_rest: dict[str, list[str]] = defaultdict(list)

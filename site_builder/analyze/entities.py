@@ -487,6 +487,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     demonyms = gazetteer().demonym_of
     # An operator's numbered flight ("American Eagle Flight 12") is named as the operator is.
     rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
+    # A water's or a land's name may open with a nationality ("the Irish Sea").
+    rest_is_org = rest_is_org or (bool(tokens) and tokens[-1].lower() in PLACE_WORDS)
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
