@@ -405,3 +405,35 @@ def test_a_named_structure_is_not_the_storys_unnamed_one():
     assert _rows(
         "The dams burst in the early hours of Tuesday, flooding the low town.",
         "The Orlen dam in the north burst on Saturday evening years ago, killing 40.") == []
+
+
+# --- a clock time on a day against a part of a day (invented: a fuel depot blast) --------
+
+
+def test_a_clock_time_on_a_weekday_against_the_early_hours_of_that_day_is_flagged():
+    # The second outlet's blast is the antecedent of a relative clause ("that shook").
+    [row] = _rows(
+        "The 2.5-kiloton blast shook the port at 10:40 p.m. on Sunday, the harbour master said.",
+        "Dockers were evacuated after the blast at the fuel depot that shook the port in the "
+        "early hours of Sunday.")
+    assert row.kind == "contradicts"
+    assert {c.value for c in row.claims} == {"at 10:40 p.m. on Sunday",
+                                             "in the early hours of Sunday"}
+
+
+@pytest.mark.parametrize("texts", [
+    # Late on one day and the early hours of the next: an hour's edge, not a clear gap.
+    ("The blast shook the port at 11:40 p.m. on Saturday, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of Sunday."),
+    # A time in a named zone is another clock: not compared.
+    ("The blast shook the port at 10:40 p.m. GMT on Sunday, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of Sunday."),
+    # Two dates: two blasts of one kind.
+    ("The blast shook the port at 10:40 p.m. on 4 May, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of 12 May."),
+    # The same evening told two ways.
+    ("The blast shook the port at 10:40 p.m. on Sunday, the harbour master said.",
+     "Dockers fled after the blast that shook the port late on Sunday night."),
+])
+def test_a_clock_time_and_a_part_of_a_day_that_may_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []
