@@ -437,3 +437,40 @@ def test_a_clock_time_on_a_weekday_against_the_early_hours_of_that_day_is_flagge
 ])
 def test_a_clock_time_and_a_part_of_a_day_that_may_both_hold_are_not_flagged(texts):
     assert _rows(*texts) == []
+
+
+# --- who worked out a figure (invented: a drought appeal) ---------------------------------
+
+
+def test_one_estimate_credited_to_two_bodies_is_flagged():
+    [row] = _rows(
+        "The Harlow Relief Fund estimates that about 40,000 families need food aid this winter.",
+        "The Marlow Development Agency estimates that more than 40,000 families need food aid.")
+    assert row.about == "who worked out the figure of 40000"
+    assert {c.value for c in row.claims} == {"Harlow Relief Fund", "Marlow Development Agency"}
+    assert sorted(_sides(row)) == [{"story-0"}, {"story-1"}]
+
+
+def test_a_body_s_own_figure_and_another_s_calculation_are_flagged():
+    [row] = _rows(
+        "Kestrel Mining's own figure is that the shaft holds 48 to 72 hours of air.",
+        "Rescue officials had calculated that the miners' 72-hour air supply would run out.")
+    assert {c.value for c in row.claims} == {"Kestrel Mining", "Rescue officials"}
+
+
+@pytest.mark.parametrize("texts", [
+    # The same body under two spellings.
+    ("The Harlow Relief Fund estimates that about 40,000 families need food aid.",
+     "The Harlow Relief Fund estimated that 40,000 families need food aid."),
+    # Another thing counted: families against cattle.
+    ("The Harlow Relief Fund estimates that about 40,000 families need food aid.",
+     "The Marlow Development Agency estimates that 40,000 cattle have died of thirst."),
+    # A plain report repeats a figure; it works nothing out.
+    ("The Harlow Relief Fund said that about 40,000 families need food aid.",
+     "The Marlow Development Agency said 40,000 families need food aid."),
+    # A person may speak for a body.
+    ("Fund director Ana Ruiz estimates that about 40,000 families need food aid.",
+     "The Marlow Development Agency estimates that 40,000 families need food aid."),
+])
+def test_estimates_that_may_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []

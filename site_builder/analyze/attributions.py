@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement, Ref, Topic
-from ..text import stem, words
+from ..text import STOPWORDS, stem, words
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
@@ -103,6 +103,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _found_rows(sentences, articles)
             + _nationality_rows(sentences, articles)
             + _disowned_rows(sentences, articles, names)
+            + _estimate_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -653,6 +654,82 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
             _claim(f"{name} says it never gave it", disowned[slug], articles)],
             kind="contradicts"))
     return rows
+
+
+# --- who worked out a figure -------------------------------------------------------------
+
+# A body's own working-out of a figure: "the Red Cross estimates that", "port officials had
+# calculated that"; and "the insurer's own figure is that". Plain reporting verbs ("said")
+# are left out: many bodies repeat one toll, but an estimate is made by one.
+_WORKS_OUT = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:estimates?|estimated|calculated|"
+                        r"calculates|reckons|reckoned|projects|projected)\s+that\s+")
+_OWN_FIGURE = re.compile(r"(?<=['’]s)\s+(?:own\s+)?(?:figure|estimate|calculation|projection)\s+"
+                         r"(?:is|was|puts|put)\b")
+# A figure in digits, not a clock time ("7:10") nor a year.
+_WORKED_FIGURE = re.compile(r"(?<![\w.,:])(?!(?:19|20)\d\d\b)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                            r"(?![\d,:])")
+_AFTER_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class _Estimate:
+    sentence: Sentence
+    agent: Agent
+    what: frozenset[str]  # stems of the words after the figure: what it counts
+
+
+def _estimate_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """One figure (same digits, counting the same thing) worked out by one body in one
+    outlet and by another body in another: who made the estimate. Blocked by the figure."""
+    by_value: dict[str, list[_Estimate]] = {}
+    for s in sentences:
+        for value, estimate in _estimates(s, names):
+            by_value.setdefault(value, []).append(estimate)
+    rows = []
+    for value, found in sorted(by_value.items()):
+        groups: dict[str, list[_Estimate]] = {}
+        for e in found:
+            groups.setdefault(e.agent.key, []).append(e)
+        keys = sorted(groups)
+        pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
+                 if _two_bodies(groups[a][0].agent, groups[b][0].agent)
+                 and len(groups[a][0].what & groups[b][0].what) >= 2
+                 and not {e.sentence.ref.article for e in groups[a]}
+                 & {e.sentence.ref.article for e in groups[b]}]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        claims = [_claim(groups[k][0].agent.text, [e.sentence for e in groups[k]], articles)
+                  for k in (a, b)]
+        rows.append(Disagreement(f"who worked out the figure of {value}", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _two_bodies(a: Agent, b: Agent) -> bool:
+    """Two named bodies with no word in common ("the Red Cross" / "the UN"); a person may
+    be speaking for a body, so a person never clashes here."""
+    return (a.named and b.named and "person" not in (a.kind, b.kind)
+            and a.words.isdisjoint(b.words) and a.key != b.key)
+
+
+def _estimates(s: Sentence, names: _Names) -> list[tuple[str, _Estimate]]:
+    found = []
+    starts = [(m.start(), m.end()) for m in _WORKS_OUT.finditer(s.text)]
+    starts += [(m.start(), m.end()) for m in _OWN_FIGURE.finditer(s.text)]
+    for start, end in starts:
+        agent = _agent_to(s, start, names)
+        if agent is None:
+            continue
+        clause = s.text[end:]
+        stop = _CLAUSE_STOP.search(clause)
+        clause = clause[:stop.start()] if stop else clause
+        for figure in _WORKED_FIGURE.finditer(clause):
+            after = _AFTER_WORDS.findall(clause[figure.end():])[:4]
+            what = frozenset(stem(w.lower()) for w in after if w.lower() not in STOPWORDS)
+            found.append((figure.group(1).replace(",", ""), _Estimate(s, agent[0], what)))
+    return found
 
 
 # --- a missing thing, found later --------------------------------------------------------
