@@ -120,3 +120,25 @@ def test_a_nationality_opens_the_name_of_a_water_or_a_land():
     assert _surfaces("The ferry crossed the Irish Sea and the Indian Ocean.") == [
         "Irish Sea", "Indian Ocean"]
     assert _surfaces("A German Leopard crossed the border.") == ["Leopard"]
+
+
+def test_a_year_opens_the_name_of_a_past_event():
+    # A mine blast: the earlier disaster it is compared with, named with its year.
+    key_to_topic, drafts = topics([
+        "It was the worst accident in the region since the 1986 Tarsk blast, which killed 40.",
+        "Miners in Tarsk went back underground on Monday.",
+    ])
+    assert kind(key_to_topic, drafts, "1986 Tarsk blast") == "event"
+    assert not same(key_to_topic, "1986 Tarsk blast", "Tarsk")
+    # A year before an ordinary noun names no event.
+    assert "Varno" in _surfaces("In the 1998 Varno report nothing was said.")
+
+
+def test_a_name_numbered_in_roman_numerals_is_a_system_unless_titled():
+    # A satellite launch and a monarch who watched it.
+    key_to_topic, drafts = topics([
+        "The satellite rode a Condor IV into orbit on Tuesday.",
+        "King Ivo IV watched the launch from the coast.",
+    ])
+    assert kind(key_to_topic, drafts, "Condor IV") == "system"
+    assert kind(key_to_topic, drafts, "Ivo IV") == "person"

@@ -192,6 +192,7 @@ _DIACRITICS = re.compile(r"[\u0300-\u036f]")
 # A model's number in Roman numerals ("Titan IV"), after its maker's name; but a
 # building or a place keeps the name of the body it is named for ("Bank Tower II").
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN_MODEL = re.compile(r"^[a-z]+ (?:ii|iii|iv|v|vi|vii|viii|ix|x)$")
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
 _APPOSITIVE = re.compile(
@@ -362,10 +363,10 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
 
 
 def _extend_event(sentence: str, mention: Mention, body: int) -> None:
-    """"the Varno fire", "the Tarsk mutiny": "the", a name and a lower-case noun of a one-off
-    event are the event's name (not a mention of Varno), unless the name is a country's or
-    a nationality ("the Ruritania quake" is told of the country) or a person's ("the Ana
-    Ruiz shooting")."""
+    """"the Varno fire", "the Tarsk mutiny", "the 1906 Varno quake": "the", a name (a year
+    may open it) and a lower-case noun of a one-off event are the event's name (not a
+    mention of Varno), unless the name is a country's or a nationality ("the Ruritania
+    quake" is told of the country) or a person's ("the Ana Ruiz shooting")."""
     places = gazetteer()
     before = sentence[body : mention.start]
     if sentence[mention.start : mention.end] != mention.surface or mention.titled or \
@@ -374,9 +375,13 @@ def _extend_event(sentence: str, mention: Mention, body: int) -> None:
     tail = re.match(r"\s+([a-z]+)\b(?![-'’])", sentence[mention.end :])
     if not tail:
         return
-    if re.search(r"\bthe\s+$", before, re.I):
+    year = re.search(r"\bthe\s+((?:1[89]|20)\d\d)\s+$", before, re.I)
+    if re.search(r"\bthe\s+$", before, re.I) or year:
         if tail.group(1) not in EVENT_HEADS:
             return
+        if year:
+            # "the 1906 Varno earthquake": the year is part of a past event's name.
+            mention.start = body + year.start(1)
     # "the Varno and Tarsk fires": the last of the names shares the plural noun.
     elif not (tail.group(1).endswith("s") and tail.group(1)[:-1] in EVENT_HEADS and re.search(
             r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$", before, re.I)):
@@ -949,6 +954,9 @@ def _drop_counts(mentions: list[Mention]) -> None:
              for cut in range(1, len(words))}
     for m in mentions:
         count, _, rest = m.key.partition(" ")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", count) and rest.split()[-1:] and \
+                rest.split()[-1] in EVENT_HEADS:
+            continue  # "the 1986 Tarsk blast": a year that names a past event, no count
         if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
             m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
             m.start = m.end - len(m.surface)
@@ -1008,8 +1016,9 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "event"  # "Hurricane Tamsin", "Flight 404", "the Varno fire"
     if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
         return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
-    if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
-        return "system"  # "USS Carney", "F-16", "380 XR 7"
+    if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
+            _ROMAN_MODEL.search(draft.key) and not draft.titled):
+        return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
         return "organisation"  # also "Orbit AeroSystems"
