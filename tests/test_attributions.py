@@ -22,7 +22,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     return [d for d in digest.disagreements
-            if d.about.startswith(("who ", "when the ", "whether "))]
+            if d.about.startswith(("who ", "when the ", "whether ", "what "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -448,7 +448,7 @@ def test_one_estimate_credited_to_two_bodies_is_flagged():
         "The Marlow Development Agency estimates that more than 40,000 families need food aid.")
     assert row.about == "who worked out the figure of 40000"
     assert {c.value for c in row.claims} == {"Harlow Relief Fund", "Marlow Development Agency"}
-    assert sorted(_sides(row)) == [{"story-0"}, {"story-1"}]
+    assert sorted(map(sorted, _sides(row))) == [["story-0"], ["story-1"]]
 
 
 def test_a_body_s_own_figure_and_another_s_calculation_are_flagged():
@@ -474,3 +474,32 @@ def test_a_body_s_own_figure_and_another_s_calculation_are_flagged():
 ])
 def test_estimates_that_may_both_hold_are_not_flagged(texts):
     assert _rows(*texts) == []
+
+
+# --- what one speaker's figure counted (invented: a chemical plant fire) -----------------
+
+
+def test_one_speakers_figure_told_as_two_things_is_flagged():
+    [row] = _rows(
+        "Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+        "Tomas Brenner, the fire chief, warned that the death toll could reach 120.")
+    assert row.about == "what Tomas Brenner's figure of 120 counted"
+    assert sorted(map(sorted, _sides(row))) == [["story-0"], ["story-1"]]
+
+
+@pytest.mark.parametrize("texts", [
+    # Told as the same thing by both outlets.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner, the fire chief, said 120 workers were still missing."),
+    # A sentence that names both things counts them apart.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner said 120 were missing and warned that 120 could be dead."),
+    # Two people in the sentence: whose figure it is is not plain.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Mayor Ana Ruiz told Tomas Brenner that the death toll could reach 120."),
+    # Another figure of the same speaker.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner, the fire chief, warned that the death toll could reach 40."),
+])
+def test_figures_of_one_speaker_that_may_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("what ")] == []

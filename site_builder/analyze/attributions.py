@@ -79,6 +79,7 @@ class _Names:
 
     def __init__(self, topics: list[Topic]) -> None:
         self.of_surface: dict[str, Topic] = {}
+        self.of_slug = {topic.slug: topic for topic in topics}
         for topic in topics:
             for surface in (topic.name, *topic.aliases):
                 self.of_surface.setdefault(surface.casefold(), topic)
@@ -104,6 +105,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _nationality_rows(sentences, articles)
             + _disowned_rows(sentences, articles, names)
             + _estimate_rows(sentences, articles, names)
+            + _counted_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -730,6 +732,45 @@ def _estimates(s: Sentence, names: _Names) -> list[tuple[str, _Estimate]]:
             what = frozenset(stem(w.lower()) for w in after if w.lower() not in STOPWORDS)
             found.append((figure.group(1).replace(",", ""), _Estimate(s, agent[0], what)))
     return found
+
+
+# --- what one speaker's figure counted ---------------------------------------------------
+
+_SAYING = re.compile(r"\b(?:said|says|told|warned|estimated|estimates|stated|announced|"
+                     r"cautioned|predicted)\b")
+
+
+def _counted_rows(sentences: list[Sentence], articles: list[Article],
+                  names: _Names) -> list[Disagreement]:
+    """One person's figure that one outlet reports as counting one thing and another outlet
+    as counting another ("600 people unaccounted for" / "a toll that could reach 600"):
+    what the figure counted. Blocked by speaker and figure; each property read from the
+    figure's frame, and a sentence that names both properties is left out."""
+    by_key: dict[tuple[str, str, float], dict[str, list[Sentence]]] = {}
+    for s in sentences:
+        if not s.values or not _SAYING.search(s.text):
+            continue
+        people = {t.slug: t for m in s.mentions if (t := names.topic(m)) and t.kind == "person"}
+        if len(people) != 1:
+            continue  # who gave the figure must be plain
+        [speaker] = people
+        props = {f.prop for f in s.values if f.prop}
+        for f in s.values:
+            if f.prop and len(props) == 1:
+                by_key.setdefault((speaker, f.dimension, f.value), {}).setdefault(
+                    f.prop, []).append(s)
+    rows = []
+    for (speaker, _, value), by_prop in sorted(by_key.items()):
+        props = sorted(by_prop)
+        if len(props) != 2:
+            continue  # one property, or a speaker of many figures: nothing plain to tell
+        told = [{s.ref.article for s in by_prop[p]} for p in props]
+        if told[0] & told[1]:
+            continue
+        name = names.of_slug[speaker].name
+        rows.append(Disagreement(f"what {name}'s figure of {value:g} counted", [
+            _claim(f"{value:g} {p}", by_prop[p], articles) for p in props], kind="contradicts"))
+    return rows
 
 
 # --- a missing thing, found later --------------------------------------------------------
