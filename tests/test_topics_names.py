@@ -63,15 +63,19 @@ def test_romanised_spellings_of_one_known_place_join():
 
 
 def test_a_short_forename_cut_from_inside_the_full_one_joins_it():
-    # A bank fraud trial: "Beth" of "Elizabeth"; but "Dan" opens "Daniela", another person.
+    # A bank fraud trial: "Liz" of "Elizabeth"; but "Dan" opens "Daniela" and "Ana" ends
+    # "Mariana": another person of the family as often as not.
     key_to_topic, _ = topics([
         "Judge Elizabeth Marchetti told the court the loans were fake.",
-        "Judge Beth Marchetti said the bank had known.",
+        "Judge Liz Marchetti said the bank had known.",
         "Defence lawyer Daniela Okafor objected.",
         "Her brother Dan Okafor, a teller, testified.",
+        "Witness Mariana Quist said she signed nothing.",
+        "Her mother Ana Quist, 61, said the same.",
     ])
-    assert same(key_to_topic, "Elizabeth Marchetti", "Beth Marchetti")
+    assert same(key_to_topic, "Elizabeth Marchetti", "Liz Marchetti")
     assert not same(key_to_topic, "Daniela Okafor", "Dan Okafor")
+    assert not same(key_to_topic, "Mariana Quist", "Ana Quist")
 
 
 def test_a_surname_joins_two_spellings_of_one_full_name():

@@ -242,9 +242,10 @@ def unhyphenated(key: str) -> str:
 
 def join_short_forenames(people: Collection[str], joiner: Joiner) -> None:
     """A person's full name and the same name with a short form of the forename cut from
-    inside or from the end of it ("Liz" or "Beth" of "Elizabeth", "Bert" of "Albert"): the rest of
-    the name the same, the short form three letters or more. A short form that opens the
-    longer forename ("Jin" / "Jinna") is as often another of the family, and is left."""
+    inside it ("Liz" of "Elizabeth", "Lex" of "Alexander"): the rest of the name the
+    same, the short form three letters or more. A short form that opens or ends the longer
+    forename ("Jin" / "Jinna", "Ana" / "Mariana") is as often another of the family, and is
+    left apart."""
     by_rest: dict[str, list[str]] = defaultdict(list)
     for key in people:
         words = key.split()
@@ -254,7 +255,7 @@ def join_short_forenames(people: Collection[str], joiner: Joiner) -> None:
         for short in group:
             first = short.split()[0]
             owners = {joiner.find(long) for long in group
-                      if len(first) >= 3 and first in long.split()[0][1:]}
+                      if len(first) >= 3 and first in long.split()[0][1:-1]}
             if len(owners) == 1:
                 joiner.union(short, owners.pop())
 
