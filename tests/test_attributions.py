@@ -503,3 +503,38 @@ def test_one_speakers_figure_told_as_two_things_is_flagged():
 ])
 def test_figures_of_one_speaker_that_may_both_hold_are_not_flagged(texts):
     assert [r for r in _rows(*texts) if r.about.startswith("what ")] == []
+
+
+# --- an account another party rebuts (invented: a port strike) ----------------------------
+
+
+_ACCOUNT = ("At a rally on Monday, union leader Ana Ruiz said port director Tomas Brenner had "
+            "refused to meet Minister Dana Wu.")
+
+
+def test_an_account_that_another_party_contradicts_is_flagged():
+    [row] = _rows(
+        _ACCOUNT,
+        "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+        "pilot, contradicted her, saying the two had met on Sunday.")
+    assert row.about == "whether Ana Ruiz's account holds"
+    assert [c.value for c in row.claims] == ["Ana Ruiz's account", "Tomas Brenner contradicts it"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two tellers before the rebuttal: whom "her" stands for is not plain.
+    (_ACCOUNT,
+     "Ana Ruiz said the director had snubbed Dana Wu and Lena Ortiz said the same; Tomas "
+     "Brenner, a former pilot, contradicted her."),
+    # No other outlet reports the account.
+    ("The strike entered its third day at the port.",
+     "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+     "pilot, contradicted her, saying the two had met on Sunday."),
+    # The teller's account elsewhere is about something else (one name in common).
+    ("Union leader Ana Ruiz said wages at the port had not risen in six years.",
+     "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+     "pilot, contradicted her, saying the two had met on Sunday."),
+])
+def test_rebuttals_without_a_plain_account_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("whether ")] == []

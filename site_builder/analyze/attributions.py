@@ -106,6 +106,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _disowned_rows(sentences, articles, names)
             + _estimate_rows(sentences, articles, names)
             + _counted_rows(sentences, articles, names)
+            + _rebuttal_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -771,6 +772,74 @@ def _counted_rows(sentences: list[Sentence], articles: list[Article],
         rows.append(Disagreement(f"what {name}'s figure of {value:g} counted", [
             _claim(f"{value:g} {p}", by_prop[p], articles) for p in props], kind="contradicts"))
     return rows
+
+
+# --- an account that another party rebuts --------------------------------------------------
+
+# "B contradicted him", "B disputed Ana Ruiz's account": the text itself says two accounts
+# clash. The rebutted party is the pronoun's person earlier in the sentence, or the name.
+_REBUTS = re.compile(r"\b(?:contradicted|disputed|refuted|rebutted)\s+(?:(?P<pronoun>him|her)\b|"
+                     r"(?=[A-Z]))")
+# A party's own telling: its name, perhaps an appositive, then a verb of saying.
+_TELLS = re.compile(r"^(?:,[^,;]{1,60},)?\s+(?:(?:has|had|also)\s+)*(?:said|says|claimed|"
+                    r"claims|told|insisted|insists|wrote|posted)\b")
+
+
+def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """A party's account that another party is said to contradict, against the outlets
+    that report the account: the account is matched by its teller and by two named
+    things it shares with the rebuttal (whom it is about), never compared all-pairs."""
+    told: dict[str, list[Sentence]] = {}
+    rebuttals = []
+    for s in sentences:
+        for m in s.mentions:
+            topic = names.topic(m)
+            if topic and topic.kind in ("person", "organisation") and _TELLS.match(
+                    s.text[m.end:]):
+                told.setdefault(topic.slug, []).append(s)
+        for r in _REBUTS.finditer(s.text):
+            parties = _rebuttal_parties(s, r, names)
+            if parties:
+                rebuttals.append((s, *parties))
+    rows = []
+    for s, teller, rebutter in rebuttals:
+        about = s.topics - {teller.slug}
+        accounts = [x for x in told.get(teller.slug, ()) if x.ref.article != s.ref.article
+                    and len((x.topics - {teller.slug}) & about) >= 2]
+        if not accounts:
+            continue
+        rows.append(Disagreement(f"whether {teller.name}'s account holds", [
+            _claim(f"{teller.name}'s account", accounts, articles),
+            _claim(f"{rebutter.name} contradicts it", [s], articles)], kind="contradicts"))
+    return rows
+
+
+def _rebuttal_parties(s: Sentence, r: re.Match[str], names: _Names
+                      ) -> tuple[Topic, Topic] | None:
+    """(the party rebutted, the party rebutting) of a rebuttal, both named people or bodies."""
+    def party(m: Mention) -> Topic | None:
+        topic = names.topic(m)
+        return topic if topic and topic.kind in ("person", "organisation") else None
+    # The rebutting party: the last one named in the clause before the verb.
+    clause_start = max(s.text.rfind(";", 0, r.start()), s.text.rfind(". ", 0, r.start())) + 1
+    before = [(m, t) for m in s.mentions if clause_start <= m.start and m.end <= r.start()
+              and (t := party(m))]
+    if not before:
+        return None
+    rebutter = before[-1][1]
+    if r.group("pronoun"):
+        # "him": the one person whose telling the sentence gave before the clause.
+        earlier = [t for m in s.mentions if m.end <= clause_start and (t := party(m))
+                   and t.kind == "person" and t.slug != rebutter.slug
+                   and _TELLS.match(s.text[m.end:])]
+        teller = earlier[0] if len(earlier) == 1 else None
+    else:
+        named = next((m for m in s.mentions if m.start == r.end()), None)
+        teller = party(named) if named else None
+    if teller is None or teller.slug == rebutter.slug:
+        return None
+    return teller, rebutter
 
 
 # --- a missing thing, found later --------------------------------------------------------
