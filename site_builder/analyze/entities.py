@@ -164,6 +164,8 @@ january february march april may june july august september october november dec
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
 dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
 cest nobody everybody somebody anybody everyone someone anyone nothing everything something
+mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
+pht wib
 """.split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
@@ -199,6 +201,10 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 # Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
 _NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
+# "4:04 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
+# no topic.
+_ZONE_AFTER = re.compile(r"\s+(?:[Dd]aylight\s+|[Ss]tandard\s+)?[Tt]ime\b")
+_CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s+$", re.I)
 # A radio call sign names a flight for the moment of a call, not a topic ("call sign K7").
 _CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
 # Bodies of government named for the fields they cover ("Department of Health, Education
@@ -306,7 +312,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
                  and sentence[m.start - 1 : m.start] != "/"
-                 and not _CALL_SIGN.search(sentence, 0, m.start)]
+                 and not _CALL_SIGN.search(sentence, 0, m.start)
+                 and not ((_ZONE_AFTER.match(sentence, m.end) or m.key.endswith(" time"))
+                          and _CLOCK_BEFORE.search(sentence, 0, m.start))]
         if found:
             _extend_structure(sentence, found[-1], body)
             _extend_event(sentence, found[-1], body)
