@@ -155,3 +155,10 @@ def test_a_clocks_time_zone_is_no_topic():
     assert _surfaces("It docked at 11:04 pm IST on 6 June in Varno.") == ["Varno"]
     # A name after a clock that is no zone stays.
     assert "Pacific Gas" in " ".join(_surfaces("At 9 a.m. Pacific Gas said the ferry left."))
+
+
+def test_who_after_a_team_named_for_its_town_marks_no_person():
+    # A stadium story: British usage gives a team "who".
+    [team] = [m for m in find_mentions("The roof fell on Manchester Rovers, who lost.",
+                                       frozenset()) if m.key == "manchester rovers"]
+    assert not team.titled

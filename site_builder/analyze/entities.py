@@ -600,9 +600,11 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
     elif 2 <= len(tokens) <= 3 and re.match(r",\s+who\b", after) and all(
-            t.isalpha() and t.lower() not in lower_vocab
-            and t.lower() not in ORG_WORDS | PLACE_WORDS for t in tokens):
-        mention.titled = True  # "Dana Wu, who ...": the relative pronoun of a person
+            t.isalpha() and t.lower() not in lower_vocab and t.lower() not in ORG_WORDS
+            | PLACE_WORDS for t in tokens) and not _gazetteer_place(tokens[0].lower(), []):
+        # "Dana Wu, who ...": the relative pronoun of a person (but "Varno Rovers, who":
+        # a team named for its town)
+        mention.titled = True
     elif len(tokens) == 2 and said and said.group(1) in REPORT_VERBS | {"has", "had", "who"} \
             and re.search(r"[A-Z][\w.-]*['’]s\s+$", sentence[body : run[0].start()]) \
             and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
