@@ -538,3 +538,12 @@ def test_an_account_that_another_party_contradicts_is_flagged():
 ])
 def test_rebuttals_without_a_plain_account_are_not_flagged(texts):
     assert [r for r in _rows(*texts) if r.about.startswith("whether ")] == []
+
+
+def test_the_teller_is_not_one_of_the_two_named_things_in_common():
+    # The account elsewhere names the teller and one other party only.
+    assert [r for r in _rows(
+        "Union leader Ana Ruiz said Tomas Brenner had lied about the cranes.",
+        "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+        "pilot, contradicted her, saying the two had met on Sunday.")
+        if r.about.startswith("whether ")] == []

@@ -791,6 +791,7 @@ def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
     that report the account: the account is matched by its teller and by two named
     things it shares with the rebuttal (whom it is about), never compared all-pairs."""
     told: dict[str, list[Sentence]] = {}
+    named: dict[int, set[str]] = {}  # sentence index -> slugs of the topics it names
     rebuttals = []
     for s in sentences:
         for m in s.mentions:
@@ -798,15 +799,16 @@ def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
             if topic and topic.kind in ("person", "organisation") and _TELLS.match(
                     s.text[m.end:]):
                 told.setdefault(topic.slug, []).append(s)
+                named[s.index] = {t.slug for x in s.mentions if (t := names.topic(x))}
         for r in _REBUTS.finditer(s.text):
             parties = _rebuttal_parties(s, r, names)
             if parties:
                 rebuttals.append((s, *parties))
     rows = []
     for s, teller, rebutter in rebuttals:
-        about = s.topics - {teller.slug}
+        about = {t.slug for x in s.mentions if (t := names.topic(x))} - {teller.slug}
         accounts = [x for x in told.get(teller.slug, ()) if x.ref.article != s.ref.article
-                    and len((x.topics - {teller.slug}) & about) >= 2]
+                    and len(named[x.index] & about) >= 2]
         if not accounts:
             continue
         rows.append(Disagreement(f"whether {teller.name}'s account holds", [
