@@ -3,7 +3,8 @@
 
 An event is a noun and a verb of something happening once ("the dams gave way", "the
 levee failed", "the storm came ashore"); its time is a part of a named day in the same
-clause, a weekday or a date. Each claim becomes hours on a week (a date is read as its
+clause, a weekday or a date, or a clock time on such a day ("at 11:40 p.m. on Friday",
+an hour either side). Each claim becomes hours on a week (a date is read as its
 weekday, with the year the text gives it), so a weekday and a date can be compared. Two
 sources disagree when their hours cannot both hold. Claims are grouped by the event's
 noun and verb, never compared all-pairs.
@@ -87,8 +88,8 @@ larger upper lower
 """.split())
 # A colon inside a clock time ("11:40") breaks no clause.
 _CLAUSE_BREAK = re.compile(r"[,;()]|(?<!\d):(?!\d)")
-# "the dams", "the two dams", "the 6.1-magnitude quake": "the" and lower-case words or figures
-# a capitalised word right before it names one thing.
+# "the dams", "the two dams", "the 6.1-magnitude quake": "the" and lower-case words or
+# figures before the noun; "the Varno dam": a capitalised word right before it names one thing.
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w.-]*\s+){0,2}$")
 _NAMED = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Both|Two)\s)"
                     r"[A-Z][\w'’-]*\s+$")
@@ -143,7 +144,8 @@ def _overlap(a: _Told, b: _Told) -> bool:
 
 def _one_event(a: _Told, b: _Told) -> bool:
     """Told of the story's own event: a named thing in common, or, where neither noun
-    is named, "the" before one that its sentence names nothing else of ("the dams")."""
+    is named, "the" before a one-off event's noun on both sides ("the quake"), or "the"
+    before one that its sentence names nothing else of ("the dams"); never two dates."""
     if a.date and b.date and a.date != b.date:
         return False  # two dates: two days, so two events of one kind (two quakes)
     if a.sentence.topics & b.sentence.topics:
