@@ -209,8 +209,7 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                     joiner.union(key, other)
 
 
-
-# Letters that romanisations of one sound swap ("Marrakech"/"Marrakesh" for French and
+# Letters that romanisations of one sound swap ("Varrakech"/"Varrakesh" for French and
 # English spellings, "Qandahar"/"Kandahar", "Yeltsyn"/"Yeltsin"): read as one.
 _ROMANISED = [(re.compile(r"(?:sch|tch|ch|sh)"), "sh"), (re.compile(r"(?:ck|q|c(?=[aou]))"), "k"),
               (re.compile(r"(?:ou|oo)"), "u"), (re.compile(r"y(?=[^aeiou]|$)"), "i"),

@@ -201,7 +201,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 # Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
 _NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
-# "4:04 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
+# "7:15 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
 # no topic.
 _ZONE_AFTER = re.compile(r"\s+(?:[Dd]aylight\s+|[Ss]tandard\s+)?[Tt]ime\b")
 _CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s+$", re.I)
@@ -470,7 +470,7 @@ def _is_title(tokens: list[str], k: int) -> bool:
 
 
 def _opens_name(tokens: list[str]) -> bool:
-    """A capitalised name particle before another name word opens the name ("Al Haouz",
+    """A capitalised name particle before another name word opens the name ("Al Kharsa",
     "Van Dyke", "De Luca"); the English connectors ("The", "Of") never do."""
     return (len(tokens) > 1 and tokens[0][:1].isupper() and tokens[0].lower() in _PARTICLES
             and tokens[1][:1].isupper())
@@ -818,7 +818,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_middle_names(people, joiner)
     join_short_forenames(people, joiner)
     # Again, now that spellings of one full name are joined: a surname alone whose full
-    # names were two spellings of one ("Sunita Williams" and "Suni Williams") is theirs.
+    # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
     join_partials()
     _join_short_place_names(keys, by_key, joiner)
     _join_region_names(keys, by_key, joiner)
