@@ -741,3 +741,40 @@ def test_people_identified_rise_as_an_update(tmp_path):
 ])
 def test_a_compound_number_word_is_one_number(sentence, value):
     assert one(sentence).value == value
+
+
+# --- A share for each of several is no total; a place "alone" is a share of a whole ---
+
+def test_a_share_each_of_several_reported_is_no_rival_of_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The wildfire swept through Orvik, Stellan and Brae, which each "
+                        "reported two deaths."]),
+        ("2025-03-02", ["The wildfire killed at least nine people, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_shares_each_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The three ferries each carried 40 passengers when the gale struck."]),
+        ("2025-03-02", ["The three ferries each carried 65 passengers when the gale struck."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 65]
+
+
+def test_a_count_for_one_place_alone_is_no_rival_of_the_whole(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
+        ("2025-06-11", ["The rail strike cancelled 3,000 trains, the operator said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_count_for_one_place_alone_still_clashes_with_that_place(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
+        ("2025-06-11", ["The rail strike cancelled 700 trains in Velden, the operator said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [700, 1200]

@@ -71,6 +71,7 @@ class _Item:
     figure: Figure
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
+    part: bool = False  # said of one place "alone": a part of a larger whole
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -83,8 +84,20 @@ _RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour
                          r"on|of)\b)", re.I)
 
 
+# "Ostrava, Lund and Tarn each reported three deaths", "they were fined $500 each": a
+# share for every one of several, no total. "each" before a verb (not before a noun: "each
+# passenger paid $90,000" is the price, compared as any) or right after the figure.
+_EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+ing|[a-z]+ed|had|has|have|was|were|is|are|got|"
+                          r"lost|saw|took|won|paid)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|other|day|week|month|year|hour|minute|"
+                         r"second|night|decade)\b)", re.I)
+
+
 def _rate(text: str, f: Figure) -> str:
-    """The span of time a figure is given per: "" for a total."""
+    """The span of time (or the "each" of a share) a figure is given per: "" for a total."""
+    if _EACH_BEFORE.search(text, max(0, f.start - 40), f.start) or \
+            _EACH_AFTER.match(text, f.end):
+        return "each"
     m = _RATE_AFTER.match(text, f.end)
     return m.group(1).lower() if m else ""
 
@@ -279,8 +292,22 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                               _rate(s.text, f)))
+                               _rate(s.text, f), _alone(s.text, f)))
     return items
+
+
+# "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
+# figure is one place's share of a larger whole, which a figure of no stated place may be.
+_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b")
+
+
+def _alone(text: str, f: Figure) -> bool:
+    """The figure's clause (its sentence up to a "while", "but" or ";") names a place
+    alone."""
+    opening = max((m.end() for m in _OTHER_CLAUSE.finditer(text, 0, f.start)), default=0)
+    close = _OTHER_CLAUSE.search(text, f.end)
+    return bool(_ALONE.search(text, opening, close.start() if close else len(text)))
 
 
 def _full_names(items: list[_Item]) -> list[_Item]:
@@ -637,6 +664,12 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         # A count's thing is its head noun; counts compare by shared nouns instead.
         thing = "" if f.dimension == "count" else f.thing
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
+        # A share said of one place alone never joins a figure of no stated place (the
+        # whole it is a share of, likely), unless some source gives it as no share.
+        if all(items[i].part for i in values[x]):
+            named[find(x)].add(("scope", "part"))
+        elif not f.place:
+            named[find(x)].add(("scope", "any"))
     # Nearest values first: a figure of no stated place joins the row whose figures are
     # closest to it (a national toll's, not a city's).
     for x, y in sorted(clashes, key=lambda c: _log_gap(figure[c[0]], figure[c[1]])):
