@@ -778,3 +778,43 @@ def test_a_count_for_one_place_alone_still_clashes_with_that_place(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [700, 1200]
+
+
+# --- A duration "for" a span is the length of the activity it follows ---
+
+def test_lengths_of_two_activities_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-03", ["The Harlow plant manager said the plant had been shut for two weeks "
+                        "in the spring for repairs."]),
+        ("2025-09-04", ["Harlow residents had to stay indoors for nearly 48 hours after the "
+                        "chlorine leak."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_lengths_of_one_activity_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-03", ["Harlow residents had to stay indoors for 48 hours after the chlorine "
+                        "leak."]),
+        ("2025-09-04", ["Harlow residents had to stay indoors for four days after the chlorine "
+                        "leak."]),
+    ])
+    [row] = digest.disagreements
+    assert len(row.claims) == 2
+
+
+def test_a_duration_for_an_activity_names_it():
+    assert one("The museum was closed for six weeks.").thing == \
+        one("The museum was closed for about two months.").thing != ""
+    assert one("Divers searched for 30 hours.").thing != one("The road was shut for 30 "
+                                                             "hours.").thing
+
+
+# --- A place said after two counts joined by "and" is where both were counted ---
+
+def test_a_place_after_two_joined_counts_places_both():
+    dead, missing = find_figures("Three deaths and four missing miners were reported in "
+                                 "northern Kessary.")
+    assert dead.place == missing.place == "kessary"
+    first, second = find_figures("The avalanche killed 5 skiers in Tarvel and 2 in Rosk.")
+    assert (first.place, second.place) == ("tarvel", "rosk")

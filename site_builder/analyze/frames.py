@@ -507,8 +507,21 @@ def find_figures(sentence: str) -> list[Figure]:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
-    return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
-            else f for f in framed]
+    placed = [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
+              else f for f in framed]
+    # "two deaths and five missing were reported in Lund": the place said after the last of
+    # two counts joined by "and" is where both were reported.
+    for n in range(len(placed) - 2, -1, -1):
+        f, g = placed[n], placed[n + 1]
+        if f.dimension == g.dimension == "count" and not f.place and g.place and \
+                _JOINED_COUNTS.fullmatch(sentence, f.end, g.start):
+            placed[n] = replace(f, place=g.place)
+    return placed
+
+
+_JOINED_COUNTS = re.compile(r"\s+and\s+")
+# The word a duration "for" follows: the activity it is the length of.
+_FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -842,6 +855,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 thing = stem(t.group("thing"))
                 if hyphenated and dimension == "duration":
                     prop = "duration"  # "a 27-day voyage": how long the voyage lasts
+            if dimension == "duration" and not thing and (
+                    act := _FOR_ACTIVITY.search(text, max(0, span_start - 60), span_start)) \
+                    and not is_stopword(act.group(1)):
+                # "committed to a clinic for two weeks", "stayed indoors for 48 hours": how
+                # long that went on, never another activity's length.
+                thing = stem(act.group(1).lower())
             if dimension == "duration" and (change := _change(text, span_start, until)):
                 thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
