@@ -818,3 +818,29 @@ def test_a_place_after_two_joined_counts_places_both():
     assert dead.place == missing.place == "kessary"
     first, second = find_figures("The avalanche killed 5 skiers in Tarvel and 2 in Rosk.")
     assert (first.place, second.place) == ("tarvel", "rosk")
+
+
+# --- Lives claimed, cost or lost are people killed (and lives saved, people rescued) ---
+
+@pytest.mark.parametrize(("sentence", "value", "prop"), [
+    ("The mine fire has claimed at least 14 lives, the company said.", 14, "killed"),
+    ("The stampede cost one life on Saturday.", 1, "killed"),
+    ("Two lives were lost when the ferry capsized.", 2, "killed"),
+    ("Lifeguards saved at least 30 lives over the weekend.", 30, "rescued"),
+])
+def test_lives_are_people(sentence, value, prop):
+    figure = one(sentence)
+    assert (figure.value, figure.unit, figure.prop) == (value, "people", prop)
+
+
+def test_lives_claimed_clash_with_a_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-02-01", ["The mine fire in Drava has claimed 14 lives, the company said."]),
+        ("2025-02-01", ["The mine fire in Drava killed 19 people, the company said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [14, 19]
+
+
+def test_one_life_is_no_count_before_a_noun():
+    assert not find_figures("Each sailor was handed one life jacket.")

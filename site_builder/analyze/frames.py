@@ -520,6 +520,9 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+_ONE_LIFE = re.compile(r"\s+life\b(?=\s*(?:[,.;]|$|\s+(?:in|on|at|and|was|has|had|when|after|"
+                       r"as|during|so|since)\b))", re.I)
+_SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
 # The word a duration "for" follows: the activity it is the length of.
 _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
@@ -885,6 +888,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("age", "years", prop="age", thing=_person_key(person))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
+    if number == 1 and (life := _ONE_LIFE.match(text, cursor)):
+        # "claimed at least one life on the island": one person killed (the singular noun
+        # a plural-noun reading misses).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      until=life.end())
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -914,6 +923,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
+    if phrase and phrase.split()[-1] in ("life", "lives"):
+        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      until=cursor + noun.end())
     if phrase and not digits and number == 1 and scale == 1.0:
         return None  # "one early estimate puts": a plural after "one" is a verb, no count
     if phrase and phrase.split()[-1] in _CURRENCY:
