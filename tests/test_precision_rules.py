@@ -844,3 +844,23 @@ def test_lives_claimed_clash_with_a_toll(tmp_path):
 
 def test_one_life_is_no_count_before_a_noun():
     assert not find_figures("Each sailor was handed one life jacket.")
+
+
+# --- A sum for one stated purpose is a part of a cost, not the whole ---
+
+def test_a_sum_for_one_purpose_is_no_rival_of_the_whole_cost(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-08-20", ["The Lindholm council said it paid $2.4 million in costs related to "
+                        "policing the Lindholm festival."]),
+        ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_whole_costs_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-08-20", ["The Lindholm council said the Lindholm festival cost it $12 million."]),
+        ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [9e6, 12e6]

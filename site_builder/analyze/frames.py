@@ -506,6 +506,10 @@ def find_figures(sentence: str) -> list[Figure]:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
+    # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
+    # something cost, compared with nothing (another part, or the whole, differs).
+    framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
+              else f for f in framed]
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
     placed = [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
               else f for f in framed]
@@ -520,6 +524,9 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+_FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
+                          r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
+                          r"tied\s+to|linked\s+to|connected\s+with)\b", re.I)
 _ONE_LIFE = re.compile(r"\s+life\b(?=\s*(?:[,.;]|$|\s+(?:in|on|at|and|was|has|had|when|after|"
                        r"as|during|so|since)\b))", re.I)
 _SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
