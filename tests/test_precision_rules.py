@@ -864,3 +864,24 @@ def test_two_whole_costs_still_clash(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [9e6, 12e6]
+
+
+# --- A toll a sentence spreads across a named region is its places' together ---
+
+def test_a_toll_spread_across_a_named_region_is_a_total():
+    f = one("At least 40 people have died in the heatwave, which has scorched towns across "
+            "the Balkans.")
+    assert f.place == "*all"
+    assert one("At least 40 people have died in Split, officials said.").place == "split"
+
+
+def test_a_toll_told_with_and_without_its_scope_still_updates(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-07-20", ["The heatwave has gripped the Balkans, claiming at least 40 lives.",
+                        "At least 40 people have died in the heatwave, which has scorched "
+                        "towns across the Balkans."]),
+        ("2025-07-20", ["In Split, two people died on Saturday."]),
+        ("2025-07-22", ["The heatwave has killed at least 65 people in total."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.kind == "update"]
+    assert [c.number for c in row.claims] == [40, 65]

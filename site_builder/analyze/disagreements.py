@@ -670,6 +670,10 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
             named[find(x)].add(("scope", "part"))
         elif not f.place:
             named[find(x)].add(("scope", "any"))
+    for names in named.values():
+        if any(kind == "place" and name != "?" for kind, name in names):
+            # One value told with its place and without is that place's.
+            names -= {("place", "?"), ("scope", "any")}
     # Nearest values first: a figure of no stated place joins the row whose figures are
     # closest to it (a national toll's, not a city's).
     for x, y in sorted(clashes, key=lambda c: _log_gap(figure[c[0]], figure[c[1]])):

@@ -524,6 +524,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+_ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
 _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
                           r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
                           r"tied\s+to|linked\s+to|connected\s+with)\b", re.I)
@@ -608,6 +609,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return f  # "killed four people there": at a place named before, never all places
     if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
         return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
+    if f.thing == "people" and _ACROSS_NAMED.search(text, f.end):
+        # "seven have died in the storm, which wrecked islands across the Caribbean": a toll
+        # the sentence spreads over a named region is its places' together.
+        return replace(f, place="*all")
     return f
 
 
