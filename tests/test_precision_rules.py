@@ -885,3 +885,26 @@ def test_a_toll_told_with_and_without_its_scope_still_updates(tmp_path):
     ])
     [row] = [d for d in digest.disagreements if d.kind == "update"]
     assert [c.number for c in row.claims] == [40, 65]
+
+
+# --- A storm's sustained winds strengthen and weaken by the day: an update ---
+
+def test_sustained_winds_on_two_days_are_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
+                        "Marrow Islands."]),
+        ("2025-10-05", ["Typhoon Kessa had sustained winds of 95 km/h as it moved inland."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+
+
+def test_sustained_winds_on_one_day_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
+                        "Marrow Islands."]),
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 150 km/h as it neared the "
+                        "Marrow Islands."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind != "update"

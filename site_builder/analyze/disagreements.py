@@ -39,9 +39,10 @@ HARMS = frozenset({"killed", "injured", "missing"})
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
 # dead; the displaced go home; water rises and recedes): any change from one day to the
-# next is an update.
+# next is an update. A storm's sustained winds move so too, strengthening and weakening by
+# the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
-                            "minor", "serious", "critical", "stable"})
+                            "minor", "serious", "critical", "stable", "sustained wind"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
