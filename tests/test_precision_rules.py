@@ -908,3 +908,19 @@ def test_sustained_winds_on_one_day_still_clash(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind != "update"
+
+
+# --- A figure of no stated place never makes one claim of two places' equal figures ---
+
+def test_an_unplaced_figure_does_not_bridge_two_places(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
+        ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
+        ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
+        ("2025-04-02", ["At least two people died in Brennvik."]),
+        ("2025-04-01", ["At least four people died in Brennvik."]),
+    ])
+    rows = {d.about.split(":")[0]: d for d in digest.disagreements}
+    assert [c.number for c in rows["Osterby"].claims] == [1, 2]
+    assert rows["Osterby"].kind == "update"
+    assert sorted(c.number for c in rows["Brennvik"].claims) == [2, 4]

@@ -643,10 +643,15 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
     same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    # Nor does a figure of no stated place make one claim of two places' equal figures
+    # ("two deaths" in X, "at least two" said of nowhere, "two" in Y).
+    places = {x: {figure[x].place} - {""} for x in range(len(values))}
     for x, y in same + specific:
         gx, gy = find(x), find(y)
-        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
+        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes) and \
+                len(places[gx] | places[gy]) <= 1:
             parent[gx] = gy
+            places[gy] |= places[gx]
     groups: dict[int, list[int]] = defaultdict(list)
     for x in range(len(values)):
         groups[find(x)].append(x)
