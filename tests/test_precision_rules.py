@@ -924,3 +924,13 @@ def test_an_unplaced_figure_does_not_bridge_two_places(tmp_path):
     assert [c.number for c in rows["Osterby"].claims] == [1, 2]
     assert rows["Osterby"].kind == "update"
     assert sorted(c.number for c in rows["Brennvik"].claims) == [2, 4]
+
+
+def test_a_claim_is_shown_by_a_report_naming_the_rows_place(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
+        ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
+        ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
+    ])
+    [row] = digest.disagreements
+    assert all("Osterby" in c.statement for c in row.claims)

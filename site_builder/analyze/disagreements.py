@@ -781,6 +781,7 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
+    places_named = set(places)
     if len(places) == 1:
         place = places.pop()
         names = ["all places together" if place == "*all" else
@@ -788,7 +789,10 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     about = _label(first)
     out = []
     for c in order:
-        lead = items[claims[c][0]]
+        # Shown by a report that names the row's place where one does (one that names none
+        # may be about somewhere else).
+        lead = next((items[i] for i in claims[c] if items[i].figure.place in places_named),
+                    items[claims[c][0]])
         out.append(Claim(value=lead.figure.text, statement=lead.sentence.text,
                          support=list(dict.fromkeys(items[i].sentence.ref for i in claims[c])),
                          number=_representative(lead.figure), published=dated[c] or None))
