@@ -19,7 +19,16 @@ from dataclasses import dataclass, replace
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from ..text import is_stopword, stem
-from .frames import PART, SIZES, Figure, last_place, place_names, places_in, sentence_place
+from .frames import (
+    PART,
+    SIZES,
+    Figure,
+    agreement_sum,
+    last_place,
+    place_names,
+    places_in,
+    sentence_place,
+)
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
@@ -71,6 +80,7 @@ class _Item:
     figure: Figure
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
+    tally: bool = False  # a count said to stand so at the time ("now has three leaks")
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -122,6 +132,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
         return bool(a.thing) and a.thing == b.thing  # time after the same event
+    if a.dimension == "duration":
+        # "a 45-day cap" and "away for eight months": how long of two things; a length of
+        # time said of nothing is compared only with another said of nothing.
+        return a.thing == b.thing
     if a.dimension == "percent" and a.unit != b.unit:
         return False
     return a.thing == b.thing or not a.thing or not b.thing
@@ -248,7 +262,10 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         for f in s.values:
-            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
+            # ("a $4.2 billion contract in 2014": what an agreement is worth was set when it
+            # was signed and still holds; the year dates the signing, no figure since replaced.)
+            if _of_another_report(s.text, f) or \
+                    (year and _of_the_past(s.text, f, year) and not agreement_sum(s.text, f)) \
                     or _forecast(s.text, f) or _listed_part(s.text, f) \
                     or _increment_or_rest(s.text, f) \
                     or (earlier and _of_a_compared_event(s.text, f, earlier)):
@@ -279,7 +296,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                               _rate(s.text, f)))
+                               _rate(s.text, f), _tally(s.text, f)))
     return items
 
 
@@ -306,6 +323,16 @@ _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
 _CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
+
+
+# "now has three leaks", "12 arrests so far", "to date": a count as it stands on the day,
+# which later reports may raise.
+_AS_IT_STANDS = re.compile(r"\b(?:now|so\s+far|to\s+date|thus\s+far|as\s+yet|as\s+of)\b", re.I)
+
+
+def _tally(text: str, f: Figure) -> bool:
+    """A count said to stand so at the time of the report: a running tally."""
+    return f.dimension == "count" and bool(_AS_IT_STANDS.search(_clause(text, f)))
 
 
 def _clause(text: str, f: Figure) -> str:
@@ -368,8 +395,9 @@ def _harm(text: str, f: Figure) -> str:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
-                        re.I)
+# ("since 1960, when a quake destroyed the city": the year's own event, history.)
+_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
+                        r"(?!,?\s+when\b)", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -614,7 +642,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # One value told two ways is one claim, and so is a figure inside another's hedge
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
+    # Nearest first: "nearly 3,000" is the 2,946 of its day, not the 2,012 of days before.
     same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    specific.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
     for x, y in same + specific:
         gx, gy = find(x), find(y)
         if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
@@ -763,10 +793,12 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                    for claim in claims)
     if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
+        # A count any report gives as it stands on the day runs like a toll.
+        tally = any(items[i].tally for claim in claims for i in claim)
         if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
             return "update", 1  # reported on several days: each day's figure in turn
         for sign in (1, -1):
-            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
+            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN) and not (sign == 1 and tally):
                 continue
             if sign == 1 and any(f.hedge == "upper" for f in figure_of):
                 continue  # "up to $15bn" is an estimate's ceiling, not a tally that grew
@@ -830,6 +862,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
+                   "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",
                    "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
@@ -863,6 +896,8 @@ def _label(f: Figure) -> str:
         return f"{prop or 'amount'} ({f.unit})"
     if f.prop == "origin" and f.thing:
         return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
+    if f.dimension == "duration" and f.thing and f.prop in ("duration", "lasted"):
+        return f"how long the {f.thing} " + ("lasted" if f.prop == "lasted" else "lasts")
     thing = f" of the {f.thing}" if f.thing else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 

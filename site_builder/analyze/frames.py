@@ -352,7 +352,8 @@ _NOT_THINGS = frozenset("left remaining aboard available still was were is are".
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
 _ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
-_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?"
+                            r"(?:an?\s+)?$", re.I)
 # Kinds of settlement: "towns and villages" are settlements.
 _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements".split())
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
@@ -375,6 +376,22 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# Nouns of a journey (a closed class): "an eight-day flight" and "a 10-day trip" are one
+# journey's length, however each source calls it.
+_JOURNEYS = frozenset("trip journey voyage flight mission jaunt tour cruise expedition "
+                      "excursion visit stay sortie crossing passage ride drive hike trek "
+                      "sail outing deployment posting rotation".split())
+_JOURNEY_STEMS = frozenset(stem(j) for j in _JOURNEYS)
+# A journey said to be over before its length ("ending a three-month mission", "after a
+# 40-day voyage"): how long it lasted, not how long it was meant to last.
+_COMPLETED_BEFORE = re.compile(r"\b(?:end(?:s|ed|ing)?|complet\w*|conclud\w*|finish\w*|"
+                               r"wrap\w*\s+up|after|back\s+from|return\w*\s+from|"
+                               r"cut\s+short)\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+                               r"(?:[a-z]+\s+)?$", re.I)
+# A plan before a bare duration: "meant to last eight days", "scheduled for two weeks".
+_PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|schedul\w*|supposed|meant|billed|intended|"
+                             r"designed|slated|expected)\s+(?:to\s+(?:last|take|run)|for)\s+"
+                             r"(?:(?:about|around|some|roughly|just|only)\s+)?$", re.I)
 # Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
 _WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
@@ -383,6 +400,8 @@ _WHOLE = frozenset({"age", "floors"})
 _PRONOUN_ONE = re.compile(r"(?i:one)\s+(?!(?:missing|remaining|living|surviving|dying)\b)"
                           r"[a-z]+ing\b")
 _JUST = 0.25
+# How far below its figure "nearly" or "almost" reaches, as a share of it.
+_NEARLY = 0.1
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
 _STRICT = 1e-9
 # Characters either side of a figure searched for its property.
@@ -469,7 +488,8 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
     if hedge == "about":
         return value - slack, value + slack
     if hedge == "nearly":
-        return value - slack, value - _STRICT * max(abs(value), 1.0)
+        # "Nearly 5 billion" is said of 4.6 billion, not of 4.2 billion: close below.
+        return value - min(slack, abs(value) * _NEARLY), value - _STRICT * max(abs(value), 1.0)
     # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
     half = step / 2 * (1 - 1e-6)
     return value - half, value + half
@@ -505,10 +525,29 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
+        framed.append(_from_place(sentence, _with_severity(sentence,
+                                                           _with_property(sentence, f, found))))
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
     return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
             else f for f in framed]
+
+
+# "72 km south-west of Marrakech", "about 10 km from Ighil": where a distance is taken from.
+_FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
+                         r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+)")
+
+
+def _from_place(text: str, f: Figure) -> Figure:
+    """A distance's thing is the named place it is measured from: distances from two
+    places are two frames. The key is the name's first six letters, so that spellings of
+    a transliterated name ("Marrakech", "Marrakesh") stay one place."""
+    if f.dimension != "length" or f.prop != "distance" or f.thing:
+        return f
+    m = _FROM_PLACE.match(text, f.end)
+    if m is None or _NOT_PLACE.fullmatch(m.group(1)):  # "of the Russian capital": no name
+        return f
+    return replace(f, thing=re.sub(r"[^a-z]", "", m.group(1).lower())[:6])
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -841,7 +880,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
                 if hyphenated and dimension == "duration":
-                    prop = "duration"  # "a 27-day voyage": how long the voyage lasts
+                    # "a 27-day voyage": how long the voyage lasts, as booked or planned;
+                    # "ending a three-month mission": how long it turned out to last.
+                    thing = _journey(_head_noun(text[until:until + 50])) or thing
+                    prop = "lasted" if _COMPLETED_BEFORE.search(before) else "duration"
+            elif dimension == "duration" and _PLANNED_BEFORE.search(before):
+                prop = "duration"  # "a trip meant to last eight days": its planned length
             if dimension == "duration" and (change := _change(text, span_start, until)):
                 thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
@@ -1209,6 +1253,11 @@ def _thing_of(after: str) -> str:
     return "area" if kept[-1].lower() in _AREA_WORDS else stem(kept[-1])
 
 
+def _journey(noun: str) -> str:
+    """A journey's noun stem as one class ("flight", "trip" -> journey); others as they are."""
+    return "journey" if noun in _JOURNEY_STEMS else noun
+
+
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
     the kind word closing a name ("the 1.9-km Carrow Narrows Bridge") or the name."""
@@ -1296,11 +1345,22 @@ def _person_before(before: str) -> str:
     return names[-1] if names else ""
 
 
+# "a $4.2 billion fixed-price contract": the agreement a sum qualifies.
+_AGREEMENT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:contract|deal|agreement|settlement)s?\b")
+
+
+def agreement_sum(text: str, f: Figure) -> bool:
+    """A sum that an agreement named right after it is worth ("a $4bn contract")."""
+    return f.dimension == "money" and bool(_AGREEMENT_AFTER.match(text, f.end))
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if agreement_sum(text, figure):
+        return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     allowed = _PROPERTIES_OF[figure.dimension]
@@ -1325,6 +1385,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
+            continue  # "a fixed-price contract", "a low-cost loan": a kind of deal, no sum's
+
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
