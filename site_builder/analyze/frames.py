@@ -598,7 +598,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
         return replace(f, place="*" + m.group(1).lower() + "wide")
-    if placed and _COMBINED.search(clause):
+    if placed and (_COMBINED.search(clause) or _IN_REGIONS.match(text, f.end) or
+                   _PLACE_LIST.match(text, f.end, stop)):
         return replace(f, place="*all")
     if m := _place_named(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))  # "16 in Dunmere, most of them in ..."
@@ -996,9 +997,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
 _SPLIT_CLAUSE = re.compile(r"[;.]|\b(?:while|whereas|but)\b")
+_N_REGIONS = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+              r"many|multiple)\s+(?:countries|nations|states|provinces|regions|districts|"
+              r"counties)\b")
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
-                       r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
-                       re.I)
+                       + _N_REGIONS + ")", re.I)
+# "killed 128 people in six states" (the count of states is a figure of its own).
+_IN_REGIONS = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?" + _N_REGIONS, re.I)
+# "in Florida, Georgia, South Carolina and Virginia": a figure for three or more places
+# listed together is their total, not the first one's.
+_PLACE_LIST = re.compile(r"[^.;]{0,40}?\b(?:in|across|from)\s+(?:the\s+)?[A-Z][\w'’-]+"
+                         r"(?:\s+[A-Z][\w'’-]+)*(?:,\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                         r"+,?\s+and\s+(?:the\s+)?[A-Z]")
 # Events that are counted one by one, in the plural: a toll they took is over all of them
 # (no place said). "The floods" may be one flood's waters: not counted so.
 _EVENTS = re.compile(r"\b(?:fires|wildfires|blazes|quakes|earthquakes|storms|hurricanes|"
