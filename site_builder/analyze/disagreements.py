@@ -615,9 +615,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
             if rel == "same" and _linked(items, values[x], values[y], other_source=False):
                 same.append((x, y))
             elif rel == "compatible" and a.prop in RUNNING and a.dimension == "count" and \
-                    days[x] and days[y] and not days[x] & days[y] and \
-                    not _rounds_earlier(a, b, days[x], days[y]) and \
-                    _linked(items, values[x], values[y]):
+                    days[x] and days[y] and \
+                    not days[x] & days[y] and _linked(items, values[x], values[y]):
                 clashes.append((x, y))  # "at least 10" on Friday, 18 on Sunday: an update
             elif rel == "compatible" and _linked(items, values[x], values[y], other_source=False):
                 specific.append((x, y))
@@ -643,9 +642,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # One value told two ways is one claim, and so is a figure inside another's hedge
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
-    # Nearest first: "nearly 3,000" is the 2,946 of its day, not the 2,012 of days before.
     same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
-    specific.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
     for x, y in same + specific:
         gx, gy = find(x), find(y)
         if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
@@ -681,15 +678,6 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         rows[root(g)].append(sorted(i for x in xs for i in values[x]))
     clashing = {root(find(x)) for x, y in clashes if root(find(x)) == root(find(y))}
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
-
-
-def _rounds_earlier(a: Figure, b: Figure, days_a: set[str], days_b: set[str]) -> bool:
-    """The later of two compatible figures only rounds the earlier ("2,946 dead" on one
-    day, "nearly 3,000" the next): no news, so no update, but one value told two ways."""
-    later, earlier = (a, b) if min(days_a) > max(days_b) else \
-        (b, a) if min(days_b) > max(days_a) else (None, None)
-    return later is not None and earlier is not None and \
-        later.hedge in ("about", "nearly") and later.low <= earlier.value <= later.high
 
 
 def _loosely_said(a: Figure, b: Figure) -> bool:

@@ -535,19 +535,21 @@ def find_figures(sentence: str) -> list[Figure]:
 # "72 km south-west of Marrakech", "about 10 km from Ighil": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
                          r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
-                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+)")
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
+                         r"(?:\s+[A-Z][\w'’-]+)*)")
 
 
 def _from_place(text: str, f: Figure) -> Figure:
     """A distance's thing is the named place it is measured from: distances from two
-    places are two frames. The key is the name's first six letters, so that spellings of
-    a transliterated name ("Marrakech", "Marrakesh") stay one place."""
+    places are two frames. The key is the name's first six letters, doubled ones written
+    once, so that spellings of a transliterated name ("Marrakech" and "Marrakesh", "Odesa"
+    and "Odessa") stay one place."""
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
     m = _FROM_PLACE.match(text, f.end)
-    if m is None or _NOT_PLACE.fullmatch(m.group(1)):  # "of the Russian capital": no name
+    if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
         return f
-    return replace(f, thing=re.sub(r"[^a-z]", "", m.group(1).lower())[:6])
+    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
