@@ -173,3 +173,30 @@ def test_a_toll_for_places_listed_together_is_their_total(sentence):
 def test_a_toll_for_one_place_keeps_it():
     assert find_figures("The heatwave killed 40 people in Lisbon, officials said.")[0].place \
         == "lisbon"
+
+
+# --- A small bare count is counted one by one ---
+
+def test_a_small_bare_count_is_not_rounded():
+    assert relation(one("The club sent 40 volunteers to the quarry."),
+                    one("The club sent 43 volunteers to the quarry.")) == "contradicts"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The club sent about 40 volunteers to the quarry.", "The club sent 43 volunteers."),
+    ("About 4,000 fans were inside the stadium.", "4,300 fans were inside the stadium."),
+])
+def test_a_hedged_or_large_count_keeps_its_rounding(a, b):
+    assert relation(one(a), one(b)) != "contradicts"
+
+
+# --- A cue word before the counted noun is the noun's job ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("The province sent 20 rescue divers to the flooded mine.", ""),
+    ("The council hired 12 evacuation buses for the festival.", ""),
+    ("Twelve injured miners were brought to the surface.", "injured"),
+    ("Seven missing climbers were found alive.", "missing"),
+])
+def test_a_cue_before_the_counted_noun(sentence, prop):
+    assert find_figures(sentence)[0].prop == prop

@@ -166,6 +166,11 @@ _GROUP_OF = re.compile(r"^\s+of\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]
                        r"has|remain\w*)\b)")
 # A plural agent noun made from a cue ("rescuers"): the noun names who acts or is counted.
 _AGENT = re.compile(r"[a-z]ers$", re.I)
+# A cue word before the counted noun ("rescue specialists", "evacuation buses") says what
+# the counted do or serve for; a participle or a state before it ("injured workers", "dead
+# fish", "missing hikers") says what befell them.
+_ANOTHER_WORD = re.compile(r"\s+[a-z]")
+_STATE_WORD = re.compile(r"\w+(?:ed|en)|dead|missing|homeless|hurt|lost", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -392,6 +397,8 @@ _COMPLETED_BEFORE = re.compile(r"\b(?:end(?:s|ed|ing)?|complet\w*|conclud\w*|fin
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|schedul\w*|supposed|meant|billed|intended|"
                              r"designed|slated|expected)\s+(?:to\s+(?:last|take|run)|for)\s+"
                              r"(?:(?:about|around|some|roughly|just|only)\s+)?$", re.I)
+# A count this small, stated bare, is counted one by one: "60 specialists" is not 62.
+_COUNTED_ONE_BY_ONE = 100
 # Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
 _WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
@@ -799,7 +806,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
     def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
                thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
-        if dimension in _WHOLE and hedge == "exact" and digits and "." not in raw:
+        if (dimension in _WHOLE or (dimension == "count" and value < _COUNTED_ONE_BY_ONE)) \
+                and hedge == "exact" and digits and "." not in raw and scale == 1.0:
             # A person's age or a building's storeys are told as they are, never rounded:
             # "30-storey" is not 33, nor "Ruiz, 40" 43.
             return Figure(dimension, unit, value, value - 0.5, value + 0.5, 1.0, hedge, prop,
@@ -1407,6 +1415,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
+        if inside and _ANOTHER_WORD.match(text, m.end(), figure.end) and \
+                not _STATE_WORD.fullmatch(m.group()):
+            continue  # "60 rescue specialists": a noun's job, not what befell them
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
