@@ -200,3 +200,15 @@ def test_a_hedged_or_large_count_keeps_its_rounding(a, b):
 ])
 def test_a_cue_before_the_counted_noun(sentence, prop):
     assert find_figures(sentence)[0].prop == prop
+
+
+# --- "The number of people known to have died ... rose to 14": a toll ---
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("The number of people known to have died in Varno County rose to 14 on Monday.", "exact"),
+    ("The number of people killed by the landslide across the northern provinces passed 300.",
+     "lower"),
+])
+def test_a_number_of_people_with_how_it_is_known_is_a_toll(sentence, hedge):
+    [figure] = find_figures(sentence)
+    assert (figure.prop, figure.hedge) == ("killed", hedge)

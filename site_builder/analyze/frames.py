@@ -311,9 +311,13 @@ _TALLY_BEFORE = re.compile(
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?(?:killed|dead|deaths|injured|"
+    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?"
+    # "known to have died", "confirmed to have been killed": how the state is known.
+    r"(?:(?:known|believed|confirmed|reported|feared|said)\s+to\s+have\s+(?:been\s+)?)?"
+    r"(?:killed|dead|deaths|died|injured|"
     r"wounded|missing|displaced|evacuated|rescued|victims|fatalities)\b[^.;:\d]{0,60}?\s"
-    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped)"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|"
+    r"passed|topped|exceeded|surpassed)"
     r"(?:\s+(?:to|at))?\s+$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
