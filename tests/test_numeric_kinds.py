@@ -212,3 +212,21 @@ def test_a_cue_before_the_counted_noun(sentence, prop):
 def test_a_number_of_people_with_how_it_is_known_is_a_toll(sentence, hedge):
     [figure] = find_figures(sentence)
     assert (figure.prop, figure.hedge) == ("killed", hedge)
+
+
+def test_only_a_journey_is_told_apart_as_planned_or_lasted():
+    a = one("The boy was found alive after a 12-hour search of the woods.")
+    b = one("Volunteers joined a 20-hour search of the woods.")
+    assert a.prop == b.prop == "duration"
+    assert conflicting(a, b)
+
+
+# --- Not found yet is missing ---
+
+@pytest.mark.parametrize("sentence", [
+    "The mine company says six more workers have not been found.",
+    "Four hikers have not yet been found, rangers said.",
+    "Eleven fishermen are yet to be found.",
+])
+def test_people_not_yet_found_are_missing(sentence):
+    assert find_figures(sentence)[0].prop == "missing"

@@ -115,6 +115,9 @@ _PROPERTY_CUES = {
     "taking the live": "killed",
     "injur": "injured", "wound": "injured", "hurt": "injured", "hospitali": "injured",
     "missing": "missing", "unaccount": "missing",
+    # Not found yet is missing: "six employees have not been found".
+    "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
+    "not been located": "missing", "not been heard from": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
@@ -896,9 +899,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 thing = stem(t.group("thing"))
                 if hyphenated and dimension == "duration":
                     # "a 27-day voyage": how long the voyage lasts, as booked or planned;
-                    # "ending a three-month mission": how long it turned out to last.
+                    # "ending a three-month mission": how long it turned out to last (a
+                    # search or a shift has no length booked beforehand: told as it lasted).
                     thing = _journey(_head_noun(text[until:until + 50])) or thing
-                    prop = "lasted" if _COMPLETED_BEFORE.search(before) else "duration"
+                    prop = "lasted" if thing == "journey" and _COMPLETED_BEFORE.search(before) \
+                        else "duration"
             elif dimension == "duration" and _PLANNED_BEFORE.search(before):
                 prop = "duration"  # "a trip meant to last eight days": its planned length
             if dimension == "duration" and (change := _change(text, span_start, until)):
