@@ -230,3 +230,18 @@ def test_only_a_journey_is_told_apart_as_planned_or_lasted():
 ])
 def test_people_not_yet_found_are_missing(sentence):
     assert find_figures(sentence)[0].prop == "missing"
+
+
+# --- A part of a whole named before ("one of them"), brought back into use ---
+
+def test_parts_brought_back_into_use_meet_however_said():
+    a = find_figures("Six of the plant's 14 turbines tripped offline in the heat, and "
+                     "engineers restarted two of them by noon.")[-1]
+    b = find_figures("Four of the turbines were brought back online by noon.")[-1]
+    assert a.prop == b.prop == "part" and a.unit == b.unit
+    assert conflicting(a, b)
+
+
+def test_a_bare_part_of_them_that_nothing_is_said_of_is_no_figure():
+    assert [f.text for f in find_figures(
+        "Six of the plant's turbines tripped offline, and two of them caught fire.")] == []

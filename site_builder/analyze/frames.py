@@ -374,6 +374,7 @@ _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets
 _ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
+_RESTORED_THING = "*restored"  # a part brought back into use, however said
 _PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|carried|contained)"
                         r"\s+(.+)", re.I)
 _OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?:[\w,-]+\s+){0,3}?"
@@ -523,6 +524,8 @@ def find_figures(sentence: str) -> list[Figure]:
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
+        if figure is None:
+            figure = _part_of_them(sentence, m)
         elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
             # "three crew members died and two were missing": two crew members.
             previous = found[-1]
@@ -1145,6 +1148,36 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
+# "five of its thrusters gave out and engineers restarted one of them": the part refers
+# back to the whole its sentence named ("of its thrusters", "of the 28 small thrusters").
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+s\b)", re.I)
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:its|the|their|those|these)\s+)?(?:[\w-]+['’]s\s+)?"
+                           r"(?:\d[\d,]*\s+)?(?:[a-z-]+\s+){0,3}?([a-z]+s)\b")
+# Verbs of bringing a thing back into use (a closed class): "restarted", "brought back",
+# "coaxed back into service" say one thing of a part.
+_RESTORED = re.compile(r"\b(?:back|restart\w*|restor\w*|reviv\w*|reactivat\w*|reboot\w*|"
+                       r"repair\w*|fixed)\b", re.I)
+_CLAUSE_AROUND = re.compile(r"[^,;:.]*$")
+
+
+def _part_of_them(text: str, m: re.Match[str]) -> Figure | None:
+    """ "restart only one of them": a part of the whole its sentence named before, told by
+    what its clause says of it (a bare "two of them" whose clause says nothing is none)."""
+    number = _number(m.group("num") or m.group("word") or "")
+    of = _OF_THEM.match(text, m.end())
+    if number is None or of is None:  # a vague quantity ("dozens of them") has no number
+        return None
+    wholes = _WHOLE_BEFORE.findall(text, 0, m.start())
+    clause = _CLAUSE_AROUND.search(text, 0, m.start()).group() + " " + \
+        re.split(r"[,;:.]", text[of.end():])[0]
+    if not wholes or not _RESTORED.search(clause):
+        return None
+    whole = stem(wholes[-1])
+    low, high = _interval(number, "exact", 1.0)
+    return Figure("count", whole, number, low, high, 1.0, "exact", PART, _RESTORED_THING,
+                  (whole,), text[m.start():of.end()], m.start(), of.end())
+
+
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitude-|M|Mw)\s?(?:of\s+)?-?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s?-?magnitude\b", re.I)
 # "the second, which struck later, measured 7.6": a reading of a quake in a sentence about one.
@@ -1249,8 +1282,10 @@ def _said_of(after: str) -> str:
     m = _PREDICATE.match(after)
     if not m:
         return ""
-    words = re.findall(r"[A-Za-z][a-z'-]{3,}", re.split(r"[,;:.(]", m.group(1))[0])
-    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)}))
+    said = re.split(r"[,;:.(]", m.group(1))[0]
+    words = re.findall(r"[A-Za-z][a-z'-]{3,}", said)
+    restored = {_RESTORED_THING} if _RESTORED.search(said) else set()
+    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)} | restored))
 
 
 def _head_noun(after: str) -> str:
