@@ -19,7 +19,16 @@ from dataclasses import dataclass, replace
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from ..text import is_stopword, stem
-from .frames import PART, SIZES, Figure, last_place, place_names, places_in, sentence_place
+from .frames import (
+    PART,
+    SIZES,
+    Figure,
+    agreement_sum,
+    last_place,
+    place_names,
+    places_in,
+    sentence_place,
+)
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
@@ -73,6 +82,7 @@ class _Item:
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
     part: bool = False  # said of one place "alone": a part of a larger whole
+    tally: bool = False  # a count said to stand so at the time ("now has three leaks")
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -136,6 +146,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
         return bool(a.thing) and a.thing == b.thing  # time after the same event
+    if a.dimension == "duration":
+        # "a 45-day cap" and "away for eight months": how long of two things; a length of
+        # time said of nothing is compared only with another said of nothing.
+        return a.thing == b.thing
     if a.dimension == "percent" and a.unit != b.unit:
         return False
     return a.thing == b.thing or not a.thing or not b.thing
@@ -262,7 +276,10 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         for f in s.values:
-            if _of_another_report(s.text, f) or (year and _of_the_past(s.text, f, year)) \
+            # ("a $4.2 billion contract in 2014": what an agreement is worth was set when it
+            # was signed and still holds; the year dates the signing, no figure since replaced.)
+            if _of_another_report(s.text, f) or \
+                    (year and _of_the_past(s.text, f, year) and not agreement_sum(s.text, f)) \
                     or _forecast(s.text, f) or _listed_part(s.text, f) \
                     or _increment_or_rest(s.text, f) \
                     or (earlier and _of_a_compared_event(s.text, f, earlier)):
@@ -293,7 +310,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                               _rate(s.text, f), _alone(s.text, f)))
+                               _rate(s.text, f), _alone(s.text, f), _tally(s.text, f)))
     return items
 
 
@@ -334,6 +351,16 @@ _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
 _CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
+
+
+# "now has three leaks", "12 arrests so far", "to date": a count as it stands on the day,
+# which later reports may raise.
+_AS_IT_STANDS = re.compile(r"\b(?:now|so\s+far|to\s+date|thus\s+far|as\s+yet|as\s+of)\b", re.I)
+
+
+def _tally(text: str, f: Figure) -> bool:
+    """A count said to stand so at the time of the report: a running tally."""
+    return f.dimension == "count" and bool(_AS_IT_STANDS.search(_clause(text, f)))
 
 
 def _clause(text: str, f: Figure) -> str:
@@ -396,8 +423,9 @@ def _harm(text: str, f: Figure) -> str:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
-                        re.I)
+# ("since 1960, when a quake destroyed the city": the year's own event, history.)
+_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
+                        r"(?!,?\s+when\b)", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -810,10 +838,12 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                    for claim in claims)
     if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
+        # A count any report gives as it stands on the day runs like a toll.
+        tally = any(items[i].tally for claim in claims for i in claim)
         if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
             return "update", 1  # reported on several days: each day's figure in turn
         for sign in (1, -1):
-            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
+            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN) and not (sign == 1 and tally):
                 continue
             if sign == 1 and any(f.hedge == "upper" for f in figure_of):
                 continue  # "up to $15bn" is an estimate's ceiling, not a tally that grew
@@ -877,6 +907,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
+                   "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",
                    "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
@@ -910,6 +941,8 @@ def _label(f: Figure) -> str:
         return f"{prop or 'amount'} ({f.unit})"
     if f.prop == "origin" and f.thing:
         return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
+    if f.dimension == "duration" and f.thing and f.prop in ("duration", "lasted"):
+        return f"how long the {f.thing} " + ("lasted" if f.prop == "lasted" else "lasts")
     thing = f" of the {f.thing}" if f.thing else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 
