@@ -664,7 +664,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
                            live=(live or LiveSite()) if preview else None)
         if not preview:
             state.sources = sources
-            # The render's workers, forked before the analysis makes this process large.
+            # The workers of the sentence features and the render, forked before the
+            # analysis makes this process large.
             runner.reserve()
         try:
             runner.run(PREVIEW if preview else BUILD, state)

@@ -91,7 +91,7 @@ class Runner:
     kept: dict[str, tuple[object, Any, frozenset[str]]] = field(default_factory=dict)
     # The stage names each `whole` computation under way has mapped so far.
     _mapped: list[set[str]] = field(default_factory=list)
-    # Workers forked by `reserve` for the next `pmap(..., reserved=True)`.
+    # Workers forked by `reserve` for reserved stages and `pmap(..., reserved=True)`.
     _reserve: Reserve | None = None
 
     @classmethod
