@@ -154,6 +154,10 @@ def _parse_one(text: str) -> str | None:
         return None
     if value.year < 1900:
         return None
+    try:
+        value.utcoffset()
+    except ValueError:  # a zone a day or more off UTC ("+2500"): read as no zone
+        value = value.replace(tzinfo=None)
     has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
     return _iso(value) if has_time else value.date().isoformat()
 

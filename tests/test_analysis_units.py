@@ -99,6 +99,9 @@ def test_dates_with_and_without_year():
 def test_published_date_from_a_byline():
     assert parse_datetime("March 4, 2024 6:46 PM") == "2024-03-04T18:46"
     assert parse_datetime("no date here") is None
+    # A zone a day or more off UTC does not exist: the time is kept, without a zone.
+    assert parse_datetime("12 March 2024 10:00 GMT+25") == "2024-03-12T10:00"
+    assert parse_datetime("12 March 2024 10:00 +0200") == "2024-03-12T10:00+02:00"
 
 
 @pytest.mark.parametrize(("stamp", "iso"), [
