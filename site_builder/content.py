@@ -22,7 +22,14 @@ from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
-from .markdown import Unit, escape_markdown, paragraph_ids, parse_units, units_with_lines
+from .markdown import (
+    Unit,
+    escape_markdown,
+    forget_ids,
+    paragraph_ids,
+    parse_units,
+    units_with_lines,
+)
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
 from .pipeline import Runner, Stage
 from .text import visible_text
@@ -163,7 +170,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         if source and source not in seeds and not stale.edited:
             _remove(stale, reporter)  # generated from a seed that is gone
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
-    _key.cache_clear()
+    _key.cache_clear()  # (paragraph ids stay: loading works them out again, and forgets them)
     return {e.path: (e.data, e.parsed) for e in existing if e.parsed is not None}
 
 
@@ -604,6 +611,7 @@ def load_articles(config: Config, reporter: Reporter, runner: Runner | None = No
             reporter.warn("no article text; skipped", path)
             continue
         articles.append(article_from(config, path, meta, units, slugs))
+    forget_ids()
     return sorted(articles, key=lambda a: a.slug)
 
 
