@@ -370,8 +370,22 @@ def _value(value: object) -> str | None:
     return _scalar(value) if isinstance(value, str) else None
 
 
+# Strings PyYAML writes as they are (plain style) whatever else it may do: they start
+# with a letter (never a YAML indicator, number or date), hold no character that is an
+# indicator inside a block (": ", " #") or needs quoting or escaping, do not end on a
+# space, and are too short to be folded at the line width.
+_PLAIN = re.compile(r"[A-Za-z](?:[\w ,.'\"()/%&;!?$+=@*…’‘“”—–-]{0,398}"
+                    r"[\w,.'\"()/%&;!?$+=@*…’‘“”—–-])?", re.ASCII)
+# The words YAML 1.1 (PyYAML's resolver) reads as a boolean or null, which it quotes.
+_RESERVED_WORDS = frozenset(
+    form for word in ("yes", "no", "true", "false", "on", "off", "null")
+    for form in (word, word.title(), word.upper()))
+
+
 @lru_cache(maxsize=65_536)
 def _scalar(text: str) -> str | None:
+    if _PLAIN.fullmatch(text) and text not in _RESERVED_WORDS:
+        return text  # what the dump below gives, without the dumper's per-call setup
     dumped = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
     if not _one_line(dumped) or not dumped.startswith("k: "):
         return None

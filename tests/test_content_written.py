@@ -146,3 +146,19 @@ def test_front_matter_is_written_as_pyyaml_writes_it(front):
     expected = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True,
                          width=1000)
     assert front_matter_yaml(front) == expected
+
+
+# Strings that start with a letter and hold the punctuation of news text, among them the
+# words YAML reads as booleans or null and the indicators that force quotes (": ", " #").
+_PLAIN_LIKE = st.text(alphabet=st.sampled_from([*"aZyYnN oOtTfF09_,.'\"()/%&;!?$+=@*:#-",
+                                                "…", "’", "“", "—", "é", "\t"]),
+                      min_size=1, max_size=30) | st.sampled_from(
+    ["yes", "No", "TRUE", "off", "On", "null", "Null", "y", "n", "e1", "a: b", "a #b", "a:b",
+     "a b ", "ab?", "ab:"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=_PLAIN_LIKE)
+def test_a_string_is_written_as_pyyaml_writes_it(text):
+    expected = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=1000)
+    assert front_matter_yaml({"k": text}) == expected
