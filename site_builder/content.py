@@ -26,6 +26,7 @@ from .markdown import (
     Unit,
     escape_markdown,
     forget_ids,
+    line_units,
     paragraph_ids,
     parse_units,
     units_with_lines,
@@ -259,16 +260,29 @@ def _compose(doc: CleanDocument, slug: str) -> tuple[str, dict[str, object], lis
     # The seed lines of each line of the body: a unit may span blocks (a fenced code
     # block with a blank line in it is two blocks of a Markdown seed).
     origin: list[tuple[int, ...]] = []
+    starts: list[int] = []  # the body line each block's Markdown starts on
     for i, block in enumerate(doc.body):
         piece = _block_markdown(block)
         if pieces:
             separator = "\n" if block.bullet and doc.body[i - 1].bullet else "\n\n"
             pieces.append(separator)
             origin.extend([()] * (len(separator) - 1))  # the blank line between blocks
+        starts.append(len(origin))
         pieces.append(piece)
         origin.extend([block.lines] * (piece.count("\n") + 1))
     body = "".join(pieces)
-    units = units_with_lines(body)
+    blocks = pieces[::2]
+    if any(block.markdown for block in doc.body) or \
+            not all(_LONE_LINE.fullmatch(piece) for piece in blocks):
+        units = units_with_lines(body)
+    else:
+        # Text the writer escaped, one line per block, each unindented after a blank line
+        # or a list item's line: Markdown reads each block alone as it reads it in the
+        # body (no block of escaped text can open a container that the next one
+        # continues), so a paragraph that recurs across articles is parsed once.
+        units = [(unit, range(span.start + start, span.stop + start))
+                 for piece, start in zip(blocks, starts, strict=True)
+                 for unit, span in line_units(piece)]
     ids = paragraph_ids([u.text for u, _ in units])
     lines: dict[str, list[int]] = {}
     for pid, (_, span) in zip(ids, units, strict=True):
@@ -307,6 +321,9 @@ def front_matter_yaml(front: dict[str, object]) -> str:
                      width=_YAML_WIDTH)
 
 
+# A line that neither indentation (a code block, a list item's continuation) nor a line
+# break can tie to the blocks around it (or none: an empty block).
+_LONE_LINE = re.compile(r"[^ \t\n\r][^\n\r]*|")
 _YAML_WIDTH = 1000
 # A dumped scalar this short cannot reach the line width, at any indentation used here.
 _SHORT_SCALAR = 500

@@ -56,6 +56,13 @@ def units_with_lines(body: str) -> list[tuple[Unit, range]]:
     return units
 
 
+@lru_cache(maxsize=65_536)
+def line_units(line: str) -> tuple[tuple[Unit, range], ...]:
+    """`units_with_lines` of a one-line Markdown block, once per distinct line in a process
+    (copies of one story repeat paragraphs)."""
+    return tuple(units_with_lines(line))
+
+
 def _plain(children: list[Token]) -> str:
     parts = []
     for child in children:
@@ -91,9 +98,10 @@ def _base_id(text: str) -> str:
 
 
 def forget_ids() -> None:
-    """Drop the per-text id cache (the build holds on through analysis, and the
-    processes it forks would inherit it)."""
+    """Drop the per-text caches of units and ids (the build holds on through analysis,
+    and the processes it forks would inherit them)."""
     _base_id.cache_clear()
+    line_units.cache_clear()
 
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
