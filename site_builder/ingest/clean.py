@@ -22,6 +22,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..dates import parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
 from .bylines import caption_signals, is_dateline, is_plain_byline
@@ -230,6 +231,7 @@ def forget_lines() -> None:
     _line.cache_clear()
     _cut_inline.cache_clear()
     _short_key.cache_clear()
+    parse_datetime.cache_clear()
 
 
 _CUT_REASON = "link to another article inside a paragraph (cut out)"
