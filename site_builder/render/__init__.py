@@ -518,7 +518,7 @@ def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
     target.unlink(missing_ok=True)
     with target.open("wb") as handle:
         for piece in digest_json(digest):
-            handle.write(piece.encode())
+            handle.write(piece)
     if previous is None:
         return
     old = safe_join(previous, "digest.json")
@@ -676,7 +676,7 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
         hashes[path] = digest_
         if data is not None:
             changed[path] = data
-    for path, data in [("digest.json", "".join(digest_json(digest)).encode()),
+    for path, data in [("digest.json", b"".join(digest_json(digest))),
                        *_static_files(config)]:
         hashes[path] = page_hash(data)
         if known.get(path) != hashes[path]:
