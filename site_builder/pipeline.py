@@ -62,6 +62,20 @@ def _run_job(job: Job, item: Any) -> tuple[dict[str, bool], bytes]:
     return probe.answers, pickle.dumps(job.func(item, probe), protocol=5)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a block makes many objects that are in
+    no cycle (freed by reference counting all the same): each collection they set off
+    would walk every object of the build."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True)
 class Step(Generic[S]):
     """One named phase of a build: `run(state)` does the phase's work on the build state."""

@@ -39,7 +39,7 @@ from ..models import (
     Topic,
     shorten,
 )
-from ..pipeline import Runner
+from ..pipeline import Runner, collector_paused
 from ..source_names import source_name
 from ..theme import builtin_templates
 from .chart import chart
@@ -488,24 +488,32 @@ class _Renderer:
 _DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
 
 
-def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
-    """(path, the page's key entry): a keyed page whose key is the last build's and whose
-    file that build wrote is still in the previous output is linked from it, not rendered."""
+def _link_page(renderer: _Renderer, path: str, entry: Entry) -> bool:
+    """Link page `path` from the previous output when its file there is still the one
+    the last build wrote (`entry`); False when it is not, or links are unsupported."""
+    assert renderer.previous is not None
+    if not still_written(entry, renderer.previous / path):
+        return False
+    target = safe_join(renderer.out, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(renderer.previous / path, target)
+    except OSError:  # links unsupported here: render it
+        return False
+    return True
+
+
+def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
+            ) -> tuple[str, Entry | None]:
+    """Render one page (or write digest.json): (path, the page's key entry). `item` is
+    the job and its key when the caller made it already (else it is made here)."""
+    job, key = item
     path = job[1]
     if job == _DIGEST_JOB:
         _write_digest(renderer.digest, renderer.out, renderer.previous)
         return path, None
-    key = None
-    if renderer.known is not None:
+    if key is None and renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-        entry = renderer.known.get(path)
-        if key is not None and renderer.previous is not None and entry is not None \
-                and entry[0] == key and still_written(entry, renderer.previous / path):
-            target = safe_join(renderer.out, path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):  # links unsupported here: render it
-                os.link(renderer.previous / path, target)
-                return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
     return path, None if key is None else file_entry(key, renderer.out / path)
 
@@ -593,23 +601,45 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
                  runner: Runner | None, known: dict[str, Entry] | None
                  ) -> tuple[list[str], dict[str, Entry]]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
-    given: the pages written, and the key entries of this build's keyed pages."""
+    given: the pages written, and the key entries of this build's keyed pages.
+
+    Each page whose key is the last build's, and whose file that build wrote is still in
+    `previous`, is linked from there first; only the other pages are rendered, on the
+    runner's worker processes when there are many (a cold build), else here (an edit
+    leaves a few dozen: forking, and compiling the templates again in a worker, would
+    cost more than rendering them).
+    """
     runner = runner or Runner.in_memory()
     keys: dict[str, Entry] = {}
-    written = []
     jobs = page_jobs(digest)
-    jobs.insert(min(1, len(jobs)), _DIGEST_JOB)  # a worker's, when there are workers
-    for path, entry in runner.pmap(_render, jobs,
-                                   state=_Renderer(digest, config, out, previous, known=known),
-                                   label="rendering"):
-        if path != _DIGEST_JOB[1]:
-            written.append(path)
+    todo: list[tuple[tuple[str, str, dict], str | None]] = []
+    with collector_paused():  # the index and the keys: hundreds of thousands of objects
+        renderer = _Renderer(digest, config, out, previous, known=known)
+        for job in jobs:
+            key = None
+            if known and previous is not None:
+                key = page_key(renderer.index, renderer.base, job, renderer.hashed)
+                entry = known.get(job[1])
+                if key is not None and entry is not None and entry[0] == key and \
+                        _link_page(renderer, job[1], entry):
+                    keys[job[1]] = entry
+                    continue
+            todo.append((job, key))
+    todo.insert(min(1, len(todo)), (_DIGEST_JOB, None))  # a worker's, when there are workers
+    if len(todo) < RENDER_POOL_MIN:
+        rendered = [_render(renderer, item) for item in todo]
+    else:
+        rendered = runner.pmap(_render, todo, state=renderer, label="rendering")
+    for path, entry in rendered:
         if entry is not None:
             keys[path] = entry
-    written.append(_DIGEST_JOB[1])
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
-    return written, keys
+    return [path for _, path, _ in jobs] + [_DIGEST_JOB[1]], keys
+
+
+# Fewer pages to render than this are rendered by the building process alone.
+RENDER_POOL_MIN = 200
 
 
 @dataclass
@@ -653,24 +683,25 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None, env,
-                         known={} if keys is not None else None)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
     new_keys: dict[str, str] = {}
     todo = []
-    for job in jobs:
-        path = job[1]
-        key = None if keys is None else page_key(renderer.index, renderer.base, job,
-                                                 renderer.hashed)
-        if key is None:
-            todo.append(job)
-            continue
-        new_keys[path] = key
-        if keys is not None and keys.get(path) == key and path in known:
-            hashes[path] = known[path]
-        else:
-            todo.append(job)
+    with collector_paused():  # the index and the keys: hundreds of thousands of objects
+        renderer = _Renderer(digest, config, Path(), None, env,
+                             known={} if keys is not None else None)
+        for job in jobs:
+            path = job[1]
+            key = None if keys is None else page_key(renderer.index, renderer.base, job,
+                                                     renderer.hashed)
+            if key is None:
+                todo.append(job)
+                continue
+            new_keys[path] = key
+            if keys is not None and keys.get(path) == key and path in known:
+                hashes[path] = known[path]
+            else:
+                todo.append(job)
     for path, digest_, data in runner.pmap(_render_changed, todo, state=(renderer, known),
                                            label="rendering"):
         hashes[path] = digest_
