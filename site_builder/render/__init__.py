@@ -488,19 +488,27 @@ class _Renderer:
 _DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
 
 
-def _link_page(renderer: _Renderer, path: str, entry: Entry) -> bool:
-    """Link page `path` from the previous output when its file there is still the one
-    the last build wrote (`entry`); False when it is not, or links are unsupported."""
-    assert renderer.previous is not None
-    if not still_written(entry, renderer.previous / path):
-        return False
-    target = safe_join(renderer.out, path)
+def _settle(renderer: _Renderer, job: tuple[str, str, dict]
+            ) -> tuple[str | None, Entry | None]:
+    """(key, entry) of a page: its key, and its key entry once it is linked from the
+    previous output (None: to be rendered). The digest job writes digest.json."""
+    if job == _DIGEST_JOB:
+        _write_digest(renderer.digest, renderer.out, renderer.previous)
+        return None, None
+    assert renderer.known is not None and renderer.previous is not None
+    with collector_paused():  # a key's parts: thousands of small objects per page
+        key = page_key(renderer.index, renderer.base, job, renderer.hashed)
+    entry = renderer.known.get(job[1])
+    if key is None or entry is None or entry[0] != key or \
+            not still_written(entry, renderer.previous / job[1]):
+        return key, None
+    target = safe_join(renderer.out, job[1])
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(renderer.previous / path, target)
+        os.link(renderer.previous / job[1], target)
     except OSError:  # links unsupported here: render it
-        return False
-    return True
+        return key, None
+    return key, entry
 
 
 def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
@@ -603,29 +611,31 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
     given: the pages written, and the key entries of this build's keyed pages.
 
-    Each page whose key is the last build's, and whose file that build wrote is still in
-    `previous`, is linked from there first; only the other pages are rendered, on the
-    runner's worker processes when there are many (a cold build), else here (an edit
-    leaves a few dozen: forking, and compiling the templates again in a worker, would
-    cost more than rendering them).
+    First each page whose key is the last build's, and whose file that build wrote is
+    still in `previous`, is linked from there (keys made and pages linked on the
+    runner's worker processes, digest.json written meanwhile); then only the other
+    pages are rendered: on the workers when there are many (a cold build), else here
+    (an edit leaves a few dozen: forking again, and compiling the templates again in a
+    worker, would cost more than rendering them).
     """
     runner = runner or Runner.in_memory()
     keys: dict[str, Entry] = {}
     jobs = page_jobs(digest)
-    todo: list[tuple[tuple[str, str, dict], str | None]] = []
-    with collector_paused():  # the index and the keys: hundreds of thousands of objects
+    with collector_paused():  # the index: hundreds of thousands of objects
         renderer = _Renderer(digest, config, out, previous, known=known)
-        for job in jobs:
-            key = None
-            if known and previous is not None:
-                key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-                entry = known.get(job[1])
-                if key is not None and entry is not None and entry[0] == key and \
-                        _link_page(renderer, job[1], entry):
-                    keys[job[1]] = entry
-                    continue
-            todo.append((job, key))
-    todo.insert(min(1, len(todo)), (_DIGEST_JOB, None))  # a worker's, when there are workers
+    todo: list[tuple[tuple[str, str, dict], str | None]] = []
+    if known and previous is not None:
+        items = [*jobs]
+        items.insert(min(1, len(items)), _DIGEST_JOB)  # a worker's, when there are workers
+        for job, (key, entry) in zip(items, runner.pmap(_settle, items, state=renderer,
+                                                        label="linking"), strict=True):
+            if entry is not None:
+                keys[job[1]] = entry
+            elif job != _DIGEST_JOB:
+                todo.append((job, key))
+    else:
+        todo = [(job, None) for job in jobs]
+        todo.insert(min(1, len(todo)), (_DIGEST_JOB, None))
     if len(todo) < RENDER_POOL_MIN:
         rendered = [_render(renderer, item) for item in todo]
     else:
