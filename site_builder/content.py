@@ -321,9 +321,10 @@ def front_matter_yaml(front: dict[str, object]) -> str:
                      width=_YAML_WIDTH)
 
 
-# A line that neither indentation (a code block, a list item's continuation) nor a line
-# break can tie to the blocks around it (or none: an empty block).
-_LONE_LINE = re.compile(r"[^ \t\n\r][^\n\r]*|")
+# A line that neither indentation (a code block, a list item's continuation), a line
+# break nor a tilde fence (which the escaping leaves, and which runs on until closed) can
+# tie to the blocks around it (or none: an empty block).
+_LONE_LINE = re.compile(r"(?!.*~~~)[^ \t\n\r][^\n\r]*|")
 _YAML_WIDTH = 1000
 # A dumped scalar this short cannot reach the line width, at any indentation used here.
 _SHORT_SCALAR = 500

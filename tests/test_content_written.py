@@ -173,7 +173,7 @@ _MARKDOWN_BLOCK = st.builds(Block, _MARKDOWN_LINE, st.tuples(st.integers(1, 50))
                             st.booleans(), st.booleans())
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=st.lists(_MARKDOWN_BLOCK, min_size=1, max_size=8))
 def test_units_read_block_by_block_are_those_of_the_whole_body(body):
     doc = CleanDocument("seed.txt", "ab" * 32, body, [], {}, [])
