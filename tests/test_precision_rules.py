@@ -934,3 +934,74 @@ def test_a_claim_is_shown_by_a_report_naming_the_rows_place(tmp_path):
     ])
     [row] = digest.disagreements
     assert all("Osterby" in c.statement for c in row.claims)
+
+
+# --- A cue in an earlier clause yields to the verb of the figure's own clause ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Crews are still searching for climbers who are missing, even though 14 people have "
+     "so far been rescued.", "rescued"),
+    ("Many homes were destroyed by the mudslide, although 300 residents were evacuated.",
+     "evacuated"),
+    ("Relatives still wait for news of the missing, but 212 passengers were rescued by the "
+     "coastguard.", "rescued"),
+])
+def test_a_figure_takes_the_verb_of_its_own_clause(sentence, prop):
+    assert one(sentence).prop == prop
+
+
+def test_a_cue_before_the_figure_still_speaks_within_its_clause():
+    assert one("Officials said the avalanche had killed 14 people on the pass.").prop == "killed"
+
+
+def test_rescued_people_are_no_rivals_of_the_missing(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-02-03", ["Crews are still searching for climbers who are missing on Mount Orla, "
+                        "even though 14 people have so far been rescued."]),
+        ("2025-02-03", ["Two people remain missing on Mount Orla, the mountain rescue said."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- A ballot's share is no sum, toll or cost ---
+
+@pytest.mark.parametrize("sentence", [
+    "Some 61 percent of the shareholders voted to approve the executive pay plan.",
+    "The council said 48% of those who cast ballots backed the new housing budget.",
+])
+def test_a_share_of_a_ballot_has_no_property(sentence):
+    figure = next(f for f in find_figures(sentence) if f.dimension == "percent")
+    assert figure.prop == ""
+    assert frame_keys(figure) == []
+
+
+def test_a_share_of_homes_is_still_damage():
+    assert one("About 40 percent of the homes in the valley were damaged.").prop == "damage"
+
+
+def test_two_ballots_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-05-02", ["Some 61 percent of the shareholders voted to approve the pay plan."]),
+        ("2025-06-02", ["Only 38 percent of the shareholders voted for the revised pay plan."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- The terms of a refused offer are no rival of the accepted ones ---
+
+def test_a_refused_offer_has_no_property():
+    figure = one("The board rejected an offer worth $42 million for the ferry line.")
+    assert figure.prop == ""
+
+
+def test_an_accepted_offer_keeps_its_property():
+    assert one("The board accepted an offer worth $47 million for the ferry line.").prop == \
+        "value"
+
+
+def test_a_refused_bid_and_the_final_price_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-01", ["The Harlow club turned down a bid worth $42 million for its keeper."]),
+        ("2025-03-09", ["The Harlow club sold its keeper in a deal worth $55 million."]),
+    ])
+    assert not digest.disagreements
