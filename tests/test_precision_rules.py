@@ -1005,3 +1005,29 @@ def test_a_refused_bid_and_the_final_price_make_no_row(tmp_path):
         ("2025-03-09", ["The Harlow club sold its keeper in a deal worth $55 million."]),
     ])
     assert not digest.disagreements
+
+
+# --- A flow told per week and per month is one flow ---
+
+def _canal(tmp_path, first: str, second: str):
+    return _digest(tmp_path, [
+        ("2025-08-01", [f"The closure of the Vessa Canal costs the Port of Tarrin {first}, "
+                        "officials said."]),
+        ("2025-08-02", [f"The closure of the Vessa Canal costs the Port of Tarrin {second}, "
+                        "officials said."]),
+    ])
+
+
+def test_flows_told_per_two_spans_clash(tmp_path):
+    [row] = _canal(tmp_path, "$4 million a day", "$4 million a week").disagreements
+    assert row.kind == "contradicts"
+    assert sorted(c.value for c in row.claims) == ["$4 million a day", "$4 million a week"]
+    assert sorted(c.number for c in row.claims) == [4_000_000, 4_000_000]
+
+
+def test_the_same_flow_told_per_day_and_per_week_agrees(tmp_path):
+    assert not _canal(tmp_path, "$4 million a day", "$28 million a week").disagreements
+
+
+def test_a_flow_is_still_no_rival_of_a_total(tmp_path):
+    assert not _canal(tmp_path, "$4 million a day", "$90 million").disagreements

@@ -83,6 +83,7 @@ class _Item:
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
     part: bool = False  # said of one place "alone": a part of a larger whole
     tally: bool = False  # a count said to stand so at the time ("now has three leaks")
+    stated: Figure | None = None  # the figure as written, when `figure` is put per day
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -111,6 +112,18 @@ def _rate(text: str, f: Figure) -> str:
         return "each"
     m = _RATE_AFTER.match(text, f.end)
     return m.group(1).lower() if m else ""
+
+
+# A flow's span in days: "$2m a week" and "$8m a month" are one flow told per two spans.
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
+         "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+
+
+def _per_day(f: Figure, span: str) -> Figure:
+    """The flow put per day, so that flows told per week and per month compare."""
+    days = _DAYS[span]
+    return replace(f, value=f.value / days, low=f.low / days, high=f.high / days,
+                   step=f.step / days)
 
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
@@ -309,8 +322,11 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
                 f = replace(f, prop="recovered")
             near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
+            rate, stated = _rate(s.text, f), None
+            if rate in _DAYS:
+                stated, f, rate = f, _per_day(f, rate), "time"
             items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                               _rate(s.text, f), _alone(s.text, f), _tally(s.text, f)))
+                               rate, _alone(s.text, f), _tally(s.text, f), stated))
     return items
 
 
@@ -821,9 +837,13 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
         # may be about somewhere else).
         lead = next((items[i] for i in claims[c] if items[i].figure.place in places_named),
                     items[claims[c][0]])
-        out.append(Claim(value=lead.figure.text, statement=lead.sentence.text,
+        value = lead.figure.text
+        if lead.stated and (per := _RATE_AFTER.match(lead.sentence.text, lead.stated.end)):
+            value += lead.sentence.text[lead.stated.end:per.end()]  # "$2m" + " a week"
+        out.append(Claim(value=value, statement=lead.sentence.text,
                          support=list(dict.fromkeys(items[i].sentence.ref for i in claims[c])),
-                         number=_representative(lead.figure), published=dated[c] or None))
+                         number=_representative(lead.stated or lead.figure),
+                         published=dated[c] or None))
     return Disagreement(about=f"{', '.join(names)}: {about}" if names else about, claims=out,
                         kind=kind, unit=first.unit)
 
