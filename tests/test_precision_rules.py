@@ -1031,3 +1031,28 @@ def test_the_same_flow_told_per_day_and_per_week_agrees(tmp_path):
 
 def test_a_flow_is_still_no_rival_of_a_total(tmp_path):
     assert not _canal(tmp_path, "$4 million a day", "$90 million").disagreements
+
+
+# --- A toll whose verb of change comes after a long phrase still counts the dead ---
+
+@pytest.mark.parametrize("sentence", [
+    "The death toll from the crush at the Arvel stadium (the oldest in the league) in the "
+    "northern city of Tesk on Saturday night rose to 41 on Sunday.",
+    "The toll due to the fire at a garment workshop in the old quarter of Lenz on Friday "
+    "evening has increased to 41 as of Saturday morning, the police said.",
+])
+def test_a_toll_said_before_a_long_phrase_counts_the_dead(sentence):
+    figure = one(sentence)
+    assert (figure.value, figure.prop, figure.unit) == (41, "killed", "people")
+
+
+def test_a_toll_after_a_long_phrase_joins_the_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-06", ["At least 30 people died in the crush at the Arvel stadium in Tesk."]),
+        ("2025-09-07", ["The death toll from the crush at the Arvel stadium (the oldest in the "
+                        "league) in the northern city of Tesk on Saturday night rose to 41 on "
+                        "Sunday."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [30, 41]

@@ -325,6 +325,11 @@ _NUMBER_OF_BEFORE = re.compile(
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
+# "The death toll from the collapse of the old pier at Vessa on Sunday rose to 23": a toll
+# whose verb of change comes after a long phrase still counts the dead.
+_TOLL_ROSE_TO = re.compile(r"\b(?:death\s+)?toll\b[^\d.;:]{0,200}\b(?:rose|has\s+risen|had\s+risen|"
+                           r"risen|increased|has\s+increased|climbed|has\s+climbed|jumped|"
+                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
@@ -1057,7 +1062,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
-    if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
+    if _TOLL_BEFORE.search(text[max(0, start - 70):start]) or \
+            _TOLL_ROSE_TO.search(text[max(0, start - 260):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
     return None
 
