@@ -1056,3 +1056,29 @@ def test_a_toll_after_a_long_phrase_joins_the_update(tmp_path):
     [row] = digest.disagreements
     assert row.kind == "update"
     assert [c.number for c in row.claims] == [30, 41]
+
+
+# --- A weekday right after a figure dates it ---
+
+def test_a_figure_dated_by_a_weekday_takes_its_place_in_the_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
+        ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
+        ("2025-03-05", ["The toll in the Karst mine collapse rose to 9 on Monday."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    # "at least 6" allows Monday's 9: one claim, dated Monday.
+    assert [(c.number, c.published) for c in row.claims] == [(9, "2025-03-03"),
+                                                              (11, "2025-03-04")]
+
+
+def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
+        ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
+        ("2025-03-05", ["The toll in the Karst mine collapse, which struck on Monday, stands "
+                        "at 9."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind != "update"

@@ -10,6 +10,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import string
@@ -807,11 +808,32 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
     return False
 
 
+# "rose to 167 on Wednesday": a weekday right after the figure dates it.
+_ON_WEEKDAY = re.compile(r"\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.I)
+
+
+def _day_of(item: _Item, published: dict[str, str | None]) -> str:
+    """When the figure held: its report's publication stamp, or the day of the past week
+    a weekday right after the figure names ("rose to 167 on Wednesday", told on Thursday)."""
+    stamp = published[item.sentence.ref.article] or ""
+    try:
+        day = datetime.date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp
+    f = item.figure
+    for d in item.sentence.dates:
+        if d.weekday is not None and f.end <= d.start <= f.end + 12 and \
+                _ON_WEEKDAY.fullmatch(item.sentence.text[f.end:d.start]):
+            back = (day.weekday() - d.weekday) % 7
+            return stamp if not back else (day - datetime.timedelta(days=back)).isoformat()
+    return stamp
+
+
 def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str | None],
          topic_names: dict[str, str]) -> Disagreement:
     first = items[claims[0][0]].figure
     # Each claim's earliest known publication stamp, "" when no source is dated, and its day.
-    stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
+    stamps = [min((d for i in claim if (d := _day_of(items[i], published))),
                   default="") for claim in claims]
     dated = [stamp[:10] for stamp in stamps]
     # A figure that moves either way (a water level) may move within a day, and so does a
