@@ -113,15 +113,22 @@ def _wait_for_work(link: Connection, parent_ends: list[Connection]) -> None:
                 job = link.recv_bytes()
             except (EOFError, OSError, KeyboardInterrupt):
                 return  # let go
+            # The state lives as long as the job: kept out of the collector's passes,
+            # which would otherwise walk its millions of objects again and again.
+            gc.disable()
             try:
                 func, state = pickle.loads(job)
             except BaseException as exc:
                 _send_error(link, exc)
                 return
+            finally:
+                gc.freeze()
+                gc.enable()
             del job
             if not _work(func, state, None, link):
                 return
             del func, state
+            gc.unfreeze()
             gc.collect()  # what the job left behind (a renderer's cycles), before the next
             release_free_memory()
     finally:
