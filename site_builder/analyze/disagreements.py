@@ -82,7 +82,7 @@ class _Item:
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
     part: bool = False  # said of one place "alone": a part of a larger whole
-    tally: bool = False  # a count said to stand so at the time ("now has three leaks")
+    tally: bool = False  # a count said to stand so at the time ("now has four cracks")
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -147,7 +147,7 @@ def same_frame(a: Figure, b: Figure) -> bool:
     if a.prop == "elapsed":
         return bool(a.thing) and a.thing == b.thing  # time after the same event
     if a.dimension == "duration":
-        # "a 45-day cap" and "away for eight months": how long of two things; a length of
+        # "a 30-day limit" and "away for five months": how long of two things; a length of
         # time said of nothing is compared only with another said of nothing.
         return a.thing == b.thing
     if a.dimension == "percent" and a.unit != b.unit:
@@ -276,7 +276,7 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_I
             continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
         names = synonym_stems(" ".join(m.surface for m in s.mentions))
         for f in s.values:
-            # ("a $4.2 billion contract in 2014": what an agreement is worth was set when it
+            # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(s.text, f) or \
                     (year and _of_the_past(s.text, f, year) and not agreement_sum(s.text, f)) \
@@ -353,7 +353,7 @@ _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 _CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
 
 
-# "now has three leaks", "12 arrests so far", "to date": a count as it stands on the day,
+# "now has four cracks", "12 arrests so far", "to date": a count as it stands on the day,
 # which later reports may raise.
 _AS_IT_STANDS = re.compile(r"\b(?:now|so\s+far|to\s+date|thus\s+far|as\s+yet|as\s+of)\b", re.I)
 
@@ -423,7 +423,7 @@ def _harm(text: str, f: Figure) -> str:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# ("since 1960, when a quake destroyed the city": the year's own event, history.)
+# ("since 1931, when a quake destroyed the town": the year's own event, history.)
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
                         r"(?!,?\s+when\b)", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
