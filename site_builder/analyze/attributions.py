@@ -718,6 +718,8 @@ def _two_bodies(a: Agent, b: Agent) -> bool:
 
 
 def _estimates(s: Sentence, names: _Names) -> list[tuple[str, _Estimate]]:
+    """(figure digits, estimate) for each figure in the clause after a body's own
+    working-out ("X estimates that ...", "X's own figure is that ...")."""
     found = []
     starts = [(m.start(), m.end()) for m in _WORKS_OUT.finditer(s.text)]
     starts += [(m.start(), m.end()) for m in _OWN_FIGURE.finditer(s.text)]

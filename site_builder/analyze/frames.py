@@ -526,7 +526,7 @@ def find_figures(sentence: str) -> list[Figure]:
             figure = _elliptic(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
-        elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
+        elif found and _counts_as_before(sentence, found[-1], figure):
             # "three crew members died and two were missing": two crew members.
             previous = found[-1]
             figure = replace(figure, unit=previous.unit, thing=previous.thing,
@@ -1496,7 +1496,6 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
-
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
