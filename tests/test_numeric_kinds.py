@@ -51,6 +51,11 @@ def test_two_distances_from_one_place_still_conflict():
     assert conflicting(a, b)
 
 
+def test_a_hedged_distance_after_within_is_a_zone():
+    # "within about 2 km of": the hedge does not hide that the distance bounds a zone.
+    assert one("Homes within about 2 km of the crater were emptied.").prop == "zone"
+
+
 def test_two_places_of_one_first_word_are_two_places():
     a = one("The farm is 30 km north of New Varno.")
     b = one("The farm is 50 km north of New Lodd.")
