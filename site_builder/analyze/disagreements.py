@@ -808,13 +808,13 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
     return False
 
 
-# "rose to 167 on Wednesday": a weekday right after the figure dates it.
+# "rose to 64 on Wednesday": a weekday right after the figure dates it.
 _ON_WEEKDAY = re.compile(r"\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.I)
 
 
 def _day_of(item: _Item, published: dict[str, str | None]) -> str:
     """When the figure held: its report's publication stamp, or the day of the past week
-    a weekday right after the figure names ("rose to 167 on Wednesday", told on Thursday)."""
+    a weekday right after the figure names ("rose to 64 on Wednesday", told on Thursday)."""
     stamp = published[item.sentence.ref.article] or ""
     try:
         day = datetime.date.fromisoformat(stamp[:10])

@@ -508,7 +508,7 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
     if hedge == "about":
         return value - slack, value + slack
     if hedge == "nearly":
-        # "Nearly 8 million" is said of 7.5 million, not of 6.8 million: close below.
+        # "Nearly 8 million" is said of 7.5 million, not of 7 million: close below.
         return value - min(slack, abs(value) * _NEARLY), value - _STRICT * max(abs(value), 1.0)
     # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
     half = step / 2 * (1 - 1e-6)
@@ -1491,7 +1491,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     # "Six members of the road crew": the of-phrase says who the counted are, with them.
     group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
     noun_end = figure.end + (group.end() if group else 0)
-    # "982 people, including 167 children, were rescued": the aside's figure is a part of
+    # "640 people, including 85 children, were rescued": the aside's figure is a part of
     # this one, and what is said after the aside is said of both.
     aside = _INCLUDING.match(text[noun_end:])
     aside_end = noun_end + (aside.end() if aside else 0)
