@@ -22,7 +22,15 @@ from .config import Config
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
-from .markdown import Unit, escape_markdown, paragraph_ids, parse_units, units_with_lines
+from .markdown import (
+    Unit,
+    escape_markdown,
+    forget_ids,
+    line_units,
+    paragraph_ids,
+    parse_units,
+    units_with_lines,
+)
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
 from .pipeline import Runner, Stage
 from .text import visible_text
@@ -163,7 +171,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         if source and source not in seeds and not stale.edited:
             _remove(stale, reporter)  # generated from a seed that is gone
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
-    _key.cache_clear()
+    _key.cache_clear()  # (paragraph ids stay: loading works them out again, and forgets them)
     return {e.path: (e.data, e.parsed) for e in existing if e.parsed is not None}
 
 
@@ -252,16 +260,29 @@ def _compose(doc: CleanDocument, slug: str) -> tuple[str, dict[str, object], lis
     # The seed lines of each line of the body: a unit may span blocks (a fenced code
     # block with a blank line in it is two blocks of a Markdown seed).
     origin: list[tuple[int, ...]] = []
+    starts: list[int] = []  # the body line each block's Markdown starts on
     for i, block in enumerate(doc.body):
         piece = _block_markdown(block)
         if pieces:
             separator = "\n" if block.bullet and doc.body[i - 1].bullet else "\n\n"
             pieces.append(separator)
             origin.extend([()] * (len(separator) - 1))  # the blank line between blocks
+        starts.append(len(origin))
         pieces.append(piece)
         origin.extend([block.lines] * (piece.count("\n") + 1))
     body = "".join(pieces)
-    units = units_with_lines(body)
+    blocks = pieces[::2]
+    if any(block.markdown for block in doc.body) or \
+            not all(_LONE_LINE.fullmatch(piece) for piece in blocks):
+        units = units_with_lines(body)
+    else:
+        # Text the writer escaped, one line per block, each unindented after a blank line
+        # or a list item's line: Markdown reads each block alone as it reads it in the
+        # body (no block of escaped text can open a container that the next one
+        # continues), so a paragraph that recurs across articles is parsed once.
+        units = [(unit, range(span.start + start, span.stop + start))
+                 for piece, start in zip(blocks, starts, strict=True)
+                 for unit, span in line_units(piece)]
     ids = paragraph_ids([u.text for u, _ in units])
     lines: dict[str, list[int]] = {}
     for pid, (_, span) in zip(ids, units, strict=True):
@@ -300,6 +321,10 @@ def front_matter_yaml(front: dict[str, object]) -> str:
                      width=_YAML_WIDTH)
 
 
+# A line that neither indentation (a code block, a list item's continuation), a line
+# break nor a tilde fence (which the escaping leaves, and which runs on until closed) can
+# tie to the blocks around it (or none: an empty block).
+_LONE_LINE = re.compile(r"(?!.*~~~)[^ \t\n\r][^\n\r]*|")
 _YAML_WIDTH = 1000
 # A dumped scalar this short cannot reach the line width, at any indentation used here.
 _SHORT_SCALAR = 500
@@ -363,8 +388,22 @@ def _value(value: object) -> str | None:
     return _scalar(value) if isinstance(value, str) else None
 
 
+# Strings PyYAML writes as they are (plain style) whatever else it may do: they start
+# with a letter (never a YAML indicator, number or date), hold no character that is an
+# indicator inside a block (": ", " #") or needs quoting or escaping, do not end on a
+# space, and are too short to be folded at the line width.
+_PLAIN = re.compile(r"[A-Za-z](?:[\w ,.'\"()/%&;!?$+=@*…’‘“”—–-]{0,398}"
+                    r"[\w,.'\"()/%&;!?$+=@*…’‘“”—–-])?", re.ASCII)
+# The words YAML 1.1 (PyYAML's resolver) reads as a boolean or null, which it quotes.
+_RESERVED_WORDS = frozenset(
+    form for word in ("yes", "no", "true", "false", "on", "off", "null")
+    for form in (word, word.title(), word.upper()))
+
+
 @lru_cache(maxsize=65_536)
 def _scalar(text: str) -> str | None:
+    if _PLAIN.fullmatch(text) and text not in _RESERVED_WORDS:
+        return text  # what the dump below gives, without the dumper's per-call setup
     dumped = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=_YAML_WIDTH)
     if not _one_line(dumped) or not dumped.startswith("k: "):
         return None
@@ -605,6 +644,7 @@ def load_articles(config: Config, reporter: Reporter, runner: Runner | None = No
             reporter.warn("no article text; skipped", path)
             continue
         articles.append(article_from(config, path, meta, units, slugs))
+    forget_ids()
     return sorted(articles, key=lambda a: a.slug)
 
 

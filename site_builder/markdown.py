@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -55,6 +56,13 @@ def units_with_lines(body: str) -> list[tuple[Unit, range]]:
     return units
 
 
+@lru_cache(maxsize=65_536)
+def line_units(line: str) -> tuple[tuple[Unit, range], ...]:
+    """`units_with_lines` of a one-line Markdown block, once per distinct line in a process
+    (copies of one story repeat paragraphs)."""
+    return tuple(units_with_lines(line))
+
+
 def _plain(children: list[Token]) -> str:
     parts = []
     for child in children:
@@ -75,10 +83,25 @@ def paragraph_ids(texts: list[str]) -> list[str]:
     ids: list[str] = []
     seen: dict[str, int] = {}
     for text in texts:
-        base = "p-" + hashlib.blake2b(normalise(text).encode(), digest_size=4).hexdigest()
+        base = _base_id(text)
         seen[base] = seen.get(base, 0) + 1
         ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return ids
+
+
+@lru_cache(maxsize=65_536)
+def _base_id(text: str) -> str:
+    """A unit's id before numbering, once per distinct text in a process (copies of one
+    story repeat paragraphs, and a build works out each article's ids when it writes the
+    file and again when it loads it)."""
+    return "p-" + hashlib.blake2b(normalise(text).encode(), digest_size=4).hexdigest()
+
+
+def forget_ids() -> None:
+    """Drop the per-text caches of units and ids (the build holds on through analysis,
+    and the processes it forks would inherit them)."""
+    _base_id.cache_clear()
+    line_units.cache_clear()
 
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>])")

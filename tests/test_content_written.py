@@ -6,6 +6,7 @@ hold it to what the parser makes of the same text, for any text and metadata.
 
 import datetime
 import pickle
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,3 +147,40 @@ def test_front_matter_is_written_as_pyyaml_writes_it(front):
     expected = yaml.dump(front, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True,
                          width=1000)
     assert front_matter_yaml(front) == expected
+
+
+# Strings that start with a letter and hold the punctuation of news text, among them the
+# words YAML reads as booleans or null and the indicators that force quotes (": ", " #").
+_PLAIN_LIKE = st.text(alphabet=st.sampled_from([*"aZyYnN oOtTfF09_,.'\"()/%&;!?$+=@*:#-",
+                                                "…", "’", "“", "—", "é", "\t"]),
+                      min_size=1, max_size=30) | st.sampled_from(
+    ["yes", "No", "TRUE", "off", "On", "null", "Null", "y", "n", "e1", "a: b", "a #b", "a:b",
+     "a b ", "ab?", "ab:"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=_PLAIN_LIKE)
+def test_a_string_is_written_as_pyyaml_writes_it(text):
+    expected = yaml.dump({"k": text}, Dumper=YAML_DUMPER, allow_unicode=True, width=1000)
+    assert front_matter_yaml({"k": text}) == expected
+
+
+# Lines of escaped text that Markdown might tie to their neighbours: list markers, rules,
+# fences, indentation, setext underlines, entities, empty blocks, among bullets and headings.
+_MARKDOWN_LINE = st.lists(st.sampled_from([*"-*_=#>+.)1 \t`~[]<&;!|a\n\r", "    ", "&amp;"]),
+                          max_size=12).map("".join)
+_MARKDOWN_BLOCK = st.builds(Block, _MARKDOWN_LINE, st.tuples(st.integers(1, 50)),
+                            st.booleans(), st.booleans())
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.lists(_MARKDOWN_BLOCK, min_size=1, max_size=8))
+def test_units_read_block_by_block_are_those_of_the_whole_body(body):
+    doc = CleanDocument("seed.txt", "ab" * 32, body, [], {}, [])
+    by_block = content._compose(doc, "a-slug")
+    lone_line = content._LONE_LINE
+    content._LONE_LINE = re.compile(r"(?!)")  # no block qualifies: the whole body is parsed
+    try:
+        assert by_block == content._compose(doc, "a-slug")
+    finally:
+        content._LONE_LINE = lone_line

@@ -22,6 +22,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..dates import parse_datetime
 from ..models import Block, CleanDocument, RawDocument, Removal, shorten
 from ..text import content_stems, is_stopword, normalise, words
 from .bylines import caption_signals, is_dateline, is_plain_byline
@@ -230,6 +231,7 @@ def forget_lines() -> None:
     _line.cache_clear()
     _cut_inline.cache_clear()
     _short_key.cache_clear()
+    parse_datetime.cache_clear()
 
 
 _CUT_REASON = "link to another article inside a paragraph (cut out)"
@@ -269,10 +271,13 @@ def _size(tokens: list[str]) -> int:
 def _prose_shape(tokens: list[str]) -> bool:
     """Running text in any language: most words after the first are not capitalised
     (scripts without case count as running text)."""
-    cased = [t for t in tokens[1:] if t[:1].isupper() or t[:1].islower()]
+    # Counted over first letters with C-level maps: this runs for every distinct line.
+    firsts = [t[0] for t in tokens[1:]]  # tokens are never empty
+    lower = sum(map(str.islower, firsts))
+    cased = lower + sum(map(str.isupper, firsts))  # no single character is both
     if not cased:
         return True
-    return sum(1 for t in cased if t[:1].islower()) / len(cased) >= 0.5
+    return lower / cased >= 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +334,7 @@ def _late_reason(text: str, tokens: list[str], n: int, headline_shape: bool) -> 
         return "link to another article"
     if n <= 25 and is_plain_byline(text):
         return "byline"
-    if n <= 25 and any(ch.isdigit() for ch in text) and is_dateline(text):
+    if n <= 25 and any(map(str.isdigit, text)) and is_dateline(text):
         return "dateline or timestamp"
     if all(t.lower() in _WIDGET_WORDS for t in tokens):
         return "audio or share widget"
