@@ -35,8 +35,9 @@ def analyze(articles: list[Article], config: Config, runner: Runner | None = Non
                                                limit=min(10 + 6 * len(articles), 600))
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
-    disagreements = find_disagreements(sentences, articles, names) + find_date_disagreements(
-        sentences) + find_attribution_disagreements(sentences, articles, topics)
+    disagreements = find_disagreements(sentences, articles, names, runner) + \
+        find_date_disagreements(sentences) + \
+        find_attribution_disagreements(sentences, articles, topics)
     crossrefs = duplicates + related([f.support for f in facts], duplicates)
     statements = {f.id: f.statement for f in facts}
     timeline = build_timeline(sentences, articles, fact_of, statements)
