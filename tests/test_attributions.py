@@ -22,7 +22,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     return [d for d in digest.disagreements
-            if d.about.startswith(("who ", "when the ", "whether "))]
+            if d.about.startswith(("who ", "when the ", "whether ", "what "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -405,3 +405,145 @@ def test_a_named_structure_is_not_the_storys_unnamed_one():
     assert _rows(
         "The dams burst in the early hours of Tuesday, flooding the low town.",
         "The Orlen dam in the north burst on Saturday evening years ago, killing 40.") == []
+
+
+# --- a clock time on a day against a part of a day (invented: a fuel depot blast) --------
+
+
+def test_a_clock_time_on_a_weekday_against_the_early_hours_of_that_day_is_flagged():
+    # The second outlet's blast is the antecedent of a relative clause ("that shook").
+    [row] = _rows(
+        "The 2.5-kiloton blast shook the port at 10:40 p.m. on Sunday, the harbour master said.",
+        "Dockers were evacuated after the blast at the fuel depot that shook the port in the "
+        "early hours of Sunday.")
+    assert row.kind == "contradicts"
+    assert {c.value for c in row.claims} == {"at 10:40 p.m. on Sunday",
+                                             "in the early hours of Sunday"}
+
+
+@pytest.mark.parametrize("texts", [
+    # Late on one day and the early hours of the next: an hour's edge, not a clear gap.
+    ("The blast shook the port at 11:40 p.m. on Saturday, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of Sunday."),
+    # A time in a named zone is another clock: not compared.
+    ("The blast shook the port at 10:40 p.m. GMT on Sunday, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of Sunday."),
+    # Two dates: two blasts of one kind.
+    ("The blast shook the port at 10:40 p.m. on 4 May, the harbour master said.",
+     "Dockers fled after the blast that shook the port in the early hours of 12 May."),
+    # The same evening told two ways.
+    ("The blast shook the port at 10:40 p.m. on Sunday, the harbour master said.",
+     "Dockers fled after the blast that shook the port late on Sunday night."),
+])
+def test_a_clock_time_and_a_part_of_a_day_that_may_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+# --- who worked out a figure (invented: a drought appeal) ---------------------------------
+
+
+def test_one_estimate_credited_to_two_bodies_is_flagged():
+    [row] = _rows(
+        "The Harlow Relief Fund estimates that about 40,000 families need food aid this winter.",
+        "The Marlow Development Agency estimates that more than 40,000 families need food aid.")
+    assert row.about == "who worked out the figure of 40000"
+    assert {c.value for c in row.claims} == {"Harlow Relief Fund", "Marlow Development Agency"}
+    assert sorted(map(sorted, _sides(row))) == [["story-0"], ["story-1"]]
+
+
+def test_a_body_s_own_figure_and_another_s_calculation_are_flagged():
+    [row] = _rows(
+        "Kestrel Mining's own figure is that the shaft holds 48 to 72 hours of air.",
+        "Rescue officials had calculated that the miners' 72-hour air supply would run out.")
+    assert {c.value for c in row.claims} == {"Kestrel Mining", "Rescue officials"}
+
+
+@pytest.mark.parametrize("texts", [
+    # The same body under two spellings.
+    ("The Harlow Relief Fund estimates that about 40,000 families need food aid.",
+     "The Harlow Relief Fund estimated that 40,000 families need food aid."),
+    # Another thing counted: families against cattle.
+    ("The Harlow Relief Fund estimates that about 40,000 families need food aid.",
+     "The Marlow Development Agency estimates that 40,000 cattle have died of thirst."),
+    # A plain report repeats a figure; it works nothing out.
+    ("The Harlow Relief Fund said that about 40,000 families need food aid.",
+     "The Marlow Development Agency said 40,000 families need food aid."),
+    # A person may speak for a body.
+    ("Fund director Ana Ruiz estimates that about 40,000 families need food aid.",
+     "The Marlow Development Agency estimates that 40,000 families need food aid."),
+])
+def test_estimates_that_may_both_hold_are_not_flagged(texts):
+    assert _rows(*texts) == []
+
+
+# --- what one speaker's figure counted (invented: a chemical plant fire) -----------------
+
+
+def test_one_speakers_figure_told_as_two_things_is_flagged():
+    [row] = _rows(
+        "Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+        "Tomas Brenner, the fire chief, warned that the death toll could reach 120.")
+    assert row.about == "what Tomas Brenner's figure of 120 counted"
+    assert sorted(map(sorted, _sides(row))) == [["story-0"], ["story-1"]]
+
+
+@pytest.mark.parametrize("texts", [
+    # Told as the same thing by both outlets.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner, the fire chief, said 120 workers were still missing."),
+    # A sentence that names both things counts them apart.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner said 120 were missing and warned that 120 could be dead."),
+    # Two people in the sentence: whose figure it is is not plain.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Mayor Ana Ruiz told Tomas Brenner that the death toll could reach 120."),
+    # Another figure of the same speaker.
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner, the fire chief, warned that the death toll could reach 40."),
+])
+def test_figures_of_one_speaker_that_may_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("what ")] == []
+
+
+# --- an account another party rebuts (invented: a port strike) ----------------------------
+
+
+_ACCOUNT = ("At a rally on Monday, union leader Ana Ruiz said port director Tomas Brenner had "
+            "refused to meet Minister Dana Wu.")
+
+
+def test_an_account_that_another_party_contradicts_is_flagged():
+    [row] = _rows(
+        _ACCOUNT,
+        "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+        "pilot, contradicted her, saying the two had met on Sunday.")
+    assert row.about == "whether Ana Ruiz's account holds"
+    assert [c.value for c in row.claims] == ["Ana Ruiz's account", "Tomas Brenner contradicts it"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two tellers before the rebuttal: whom "her" stands for is not plain.
+    (_ACCOUNT,
+     "Ana Ruiz said the director had snubbed Dana Wu and Lena Ortiz said the same; Tomas "
+     "Brenner, a former pilot, contradicted her."),
+    # No other outlet reports the account.
+    ("The strike entered its third day at the port.",
+     "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+     "pilot, contradicted her, saying the two had met on Sunday."),
+    # The teller's account elsewhere is about something else (one name in common).
+    ("Union leader Ana Ruiz said wages at the port had not risen in six years.",
+     "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+     "pilot, contradicted her, saying the two had met on Sunday."),
+])
+def test_rebuttals_without_a_plain_account_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("whether ")] == []
+
+
+def test_the_teller_is_not_one_of_the_two_named_things_in_common():
+    # The account elsewhere names the teller and one other party only.
+    assert [r for r in _rows(
+        "Union leader Ana Ruiz said Tomas Brenner had lied about the cranes.",
+        "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
+        "pilot, contradicted her, saying the two had met on Sunday.")
+        if r.about.startswith("whether ")] == []

@@ -741,3 +741,196 @@ def test_people_identified_rise_as_an_update(tmp_path):
 ])
 def test_a_compound_number_word_is_one_number(sentence, value):
     assert one(sentence).value == value
+
+
+# --- A share for each of several is no total; a place "alone" is a share of a whole ---
+
+def test_a_share_each_of_several_reported_is_no_rival_of_the_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The wildfire swept through Orvik, Stellan and Brae, which each "
+                        "reported two deaths."]),
+        ("2025-03-02", ["The wildfire killed at least nine people, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_shares_each_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-02", ["The three ferries each carried 40 passengers when the gale struck."]),
+        ("2025-03-02", ["The three ferries each carried 65 passengers when the gale struck."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 65]
+
+
+def test_a_count_for_one_place_alone_is_no_rival_of_the_whole(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
+        ("2025-06-11", ["The rail strike cancelled 3,000 trains, the operator said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_count_for_one_place_alone_still_clashes_with_that_place(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
+        ("2025-06-11", ["The rail strike cancelled 700 trains in Velden, the operator said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [700, 1200]
+
+
+# --- A duration "for" a span is the length of the activity it follows ---
+
+def test_lengths_of_two_activities_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-03", ["The Harlow plant manager said the plant had been shut for two weeks "
+                        "in the spring for repairs."]),
+        ("2025-09-04", ["Harlow residents had to stay indoors for nearly 48 hours after the "
+                        "chlorine leak."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_lengths_of_one_activity_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-03", ["Harlow residents had to stay indoors for 48 hours after the chlorine "
+                        "leak."]),
+        ("2025-09-04", ["Harlow residents had to stay indoors for four days after the chlorine "
+                        "leak."]),
+    ])
+    [row] = digest.disagreements
+    assert len(row.claims) == 2
+
+
+def test_a_duration_for_an_activity_names_it():
+    assert one("The museum was closed for six weeks.").thing == \
+        one("The museum was closed for about two months.").thing != ""
+    assert one("Divers searched for 30 hours.").thing != one("The road was shut for 30 "
+                                                             "hours.").thing
+
+
+# --- A place said after two counts joined by "and" is where both were counted ---
+
+def test_a_place_after_two_joined_counts_places_both():
+    dead, missing = find_figures("Three deaths and four missing miners were reported in "
+                                 "northern Kessary.")
+    assert dead.place == missing.place == "kessary"
+    first, second = find_figures("The avalanche killed 5 skiers in Tarvel and 2 in Rosk.")
+    assert (first.place, second.place) == ("tarvel", "rosk")
+
+
+# --- Lives claimed, cost or lost are people killed (and lives saved, people rescued) ---
+
+@pytest.mark.parametrize(("sentence", "value", "prop"), [
+    ("The mine fire has claimed at least 14 lives, the company said.", 14, "killed"),
+    ("The stampede cost one life on Saturday.", 1, "killed"),
+    ("Two lives were lost when the ferry capsized.", 2, "killed"),
+    ("Lifeguards saved at least 30 lives over the weekend.", 30, "rescued"),
+])
+def test_lives_are_people(sentence, value, prop):
+    figure = one(sentence)
+    assert (figure.value, figure.unit, figure.prop) == (value, "people", prop)
+
+
+def test_lives_claimed_clash_with_a_toll(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-02-01", ["The mine fire in Drava has claimed 14 lives, the company said."]),
+        ("2025-02-01", ["The mine fire in Drava killed 19 people, the company said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [14, 19]
+
+
+def test_one_life_is_no_count_before_a_noun():
+    assert not find_figures("Each sailor was handed one life jacket.")
+
+
+# --- A sum for one stated purpose is a part of a cost, not the whole ---
+
+def test_a_sum_for_one_purpose_is_no_rival_of_the_whole_cost(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-08-20", ["The Lindholm council said it paid $2.4 million in costs related to "
+                        "policing the Lindholm festival."]),
+        ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_whole_costs_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-08-20", ["The Lindholm council said the Lindholm festival cost it $12 million."]),
+        ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [9e6, 12e6]
+
+
+# --- A toll a sentence spreads across a named region is its places' together ---
+
+def test_a_toll_spread_across_a_named_region_is_a_total():
+    f = one("At least 40 people have died in the heatwave, which has scorched towns across "
+            "the Balkans.")
+    assert f.place == "*all"
+    assert one("At least 40 people have died in Split, officials said.").place == "split"
+
+
+def test_a_toll_told_with_and_without_its_scope_still_updates(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-07-20", ["The heatwave has gripped the Balkans, claiming at least 40 lives.",
+                        "At least 40 people have died in the heatwave, which has scorched "
+                        "towns across the Balkans."]),
+        ("2025-07-20", ["In Split, two people died on Saturday."]),
+        ("2025-07-22", ["The heatwave has killed at least 65 people in total."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.kind == "update"]
+    assert [c.number for c in row.claims] == [40, 65]
+
+
+# --- A storm's sustained winds strengthen and weaken by the day: an update ---
+
+def test_sustained_winds_on_two_days_are_an_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
+                        "Marrow Islands."]),
+        ("2025-10-05", ["Typhoon Kessa had sustained winds of 95 km/h as it moved inland."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+
+
+def test_sustained_winds_on_one_day_still_clash(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
+                        "Marrow Islands."]),
+        ("2025-10-02", ["Typhoon Kessa had sustained winds of 150 km/h as it neared the "
+                        "Marrow Islands."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind != "update"
+
+
+# --- A figure of no stated place never makes one claim of two places' equal figures ---
+
+def test_an_unplaced_figure_does_not_bridge_two_places(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
+        ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
+        ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
+        ("2025-04-02", ["At least two people died in Brennvik."]),
+        ("2025-04-01", ["At least four people died in Brennvik."]),
+    ])
+    rows = {d.about.split(":")[0]: d for d in digest.disagreements}
+    assert [c.number for c in rows["Osterby"].claims] == [1, 2]
+    assert rows["Osterby"].kind == "update"
+    assert sorted(c.number for c in rows["Brennvik"].claims) == [2, 4]
+
+
+def test_a_claim_is_shown_by_a_report_naming_the_rows_place(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
+        ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
+        ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
+    ])
+    [row] = digest.disagreements
+    assert all("Osterby" in c.statement for c in row.claims)

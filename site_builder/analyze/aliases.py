@@ -39,6 +39,7 @@ ROAD_HEADS = frozenset("highway motorway expressway freeway".split())
 # hydroelectric and nuclear power plants.
 STRUCTURE_HEADS = frozenset("""
 dam bridge reservoir river canal lake plant station airport market tunnel pipeline mine hpp npp
+mosque church cathedral temple synagogue shrine chapel
 """.split()) | ROAD_HEADS
 STRUCTURE_MODIFIERS = frozenset("""
 nuclear power hydroelectric hydropower coal gas chemical thermal water treatment suspension
@@ -186,7 +187,8 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
     Only long names with the same first three letters and word count are compared
     (one edit for 8 letters or more, two from 12), and no key with a digit: "F-15"
     and "F-16" are different things. Two `blocked` keys (both known places, say) are
-    never joined; an unknown spelling may join a known one (Naypyitaw / Naypyidaw).
+    joined only where they differ in letters that romanisations of one sound swap (see
+    `romanised`); an unknown spelling may join a known one (Naypyitaw / Naypyidaw).
     """
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in keys:
@@ -199,11 +201,26 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                 if len(other) - len(key) > 2:
                     break
                 limit = 2 if len(key) >= 12 else 1
-                if key.rstrip("s") == other.rstrip("s") or (blocked(key) and blocked(other)):
+                if key.rstrip("s") == other.rstrip("s") or (
+                        blocked(key) and blocked(other)
+                        and romanised(key) != romanised(other)):
                     continue  # plurals have their own rule
                 if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
                     joiner.union(key, other)
 
+
+# Letters that romanisations of one sound swap ("Varrakech"/"Varrakesh" for French and
+# English spellings, "Qandahar"/"Kandahar", "Yeltsyn"/"Yeltsin"): read as one.
+_ROMANISED = [(re.compile(r"(?:sch|tch|ch|sh)"), "sh"), (re.compile(r"(?:ck|q|c(?=[aou]))"), "k"),
+              (re.compile(r"(?:ou|oo)"), "u"), (re.compile(r"y(?=[^aeiou]|$)"), "i"),
+              (re.compile(r"ph"), "f"), (re.compile(r"dj"), "j"), (re.compile(r"(.)\1"), r"\1")]
+
+
+def romanised(key: str) -> str:
+    """A key with the letters that romanisations of one sound swap read as one."""
+    for pattern, letters in _ROMANISED:
+        key = pattern.sub(letters, key)
+    return key
 
 
 def join_hyphenations(keys: list[str], joiner: Joiner) -> None:
@@ -220,6 +237,26 @@ def join_hyphenations(keys: list[str], joiner: Joiner) -> None:
 def unhyphenated(key: str) -> str:
     """A key with hyphens between letters read as spaces."""
     return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", key)
+
+
+def join_short_forenames(people: Collection[str], joiner: Joiner) -> None:
+    """A person's full name and the same name with a short form of the forename cut from
+    inside it ("Liz" of "Elizabeth", "Lex" of "Alexander"): the rest of the name the
+    same, the short form three letters or more. A short form that opens or ends the longer
+    forename ("Jin" / "Jinna", "Ana" / "Mariana") is as often another of the family, and is
+    left apart."""
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = key.split()
+        if len(words) >= 2:
+            by_rest[" ".join(words[1:])].append(key)
+    for group in by_rest.values():
+        for short in group:
+            first = short.split()[0]
+            owners = {joiner.find(long) for long in group
+                      if len(first) >= 3 and first in long.split()[0][1:-1]}
+            if len(owners) == 1:
+                joiner.union(short, owners.pop())
 
 
 def join_middle_names(people: Collection[str], joiner: Joiner) -> None:

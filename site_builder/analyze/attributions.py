@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement, Ref, Topic
-from ..text import stem, words
+from ..text import STOPWORDS, stem, words
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
@@ -79,6 +79,7 @@ class _Names:
 
     def __init__(self, topics: list[Topic]) -> None:
         self.of_surface: dict[str, Topic] = {}
+        self.of_slug = {topic.slug: topic for topic in topics}
         for topic in topics:
             for surface in (topic.name, *topic.aliases):
                 self.of_surface.setdefault(surface.casefold(), topic)
@@ -103,6 +104,9 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _found_rows(sentences, articles)
             + _nationality_rows(sentences, articles)
             + _disowned_rows(sentences, articles, names)
+            + _estimate_rows(sentences, articles, names)
+            + _counted_rows(sentences, articles, names)
+            + _rebuttal_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -653,6 +657,191 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
             _claim(f"{name} says it never gave it", disowned[slug], articles)],
             kind="contradicts"))
     return rows
+
+
+# --- who worked out a figure -------------------------------------------------------------
+
+# A body's own working-out of a figure: "the Red Cross estimates that", "port officials had
+# calculated that"; and "the insurer's own figure is that". Plain reporting verbs ("said")
+# are left out: many bodies repeat one toll, but an estimate is made by one.
+_WORKS_OUT = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:estimates?|estimated|calculated|"
+                        r"calculates|reckons|reckoned|projects|projected)\s+that\s+")
+_OWN_FIGURE = re.compile(r"(?<=['’]s)\s+(?:own\s+)?(?:figure|estimate|calculation|projection)\s+"
+                         r"(?:is|was|puts|put)\b")
+# A figure in digits, not a clock time ("7:10") nor a year.
+_WORKED_FIGURE = re.compile(r"(?<![\w.,:])(?!(?:19|20)\d\d\b)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                            r"(?![\d,:])")
+_AFTER_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class _Estimate:
+    sentence: Sentence
+    agent: Agent
+    what: frozenset[str]  # stems of the words after the figure: what it counts
+
+
+def _estimate_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """One figure (same digits, counting the same thing) worked out by one body in one
+    outlet and by another body in another: who made the estimate. Blocked by the figure."""
+    by_value: dict[str, list[_Estimate]] = {}
+    for s in sentences:
+        for value, estimate in _estimates(s, names):
+            by_value.setdefault(value, []).append(estimate)
+    rows = []
+    for value, found in sorted(by_value.items()):
+        groups: dict[str, list[_Estimate]] = {}
+        for e in found:
+            groups.setdefault(e.agent.key, []).append(e)
+        keys = sorted(groups)
+        pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
+                 if _two_bodies(groups[a][0].agent, groups[b][0].agent)
+                 and len(groups[a][0].what & groups[b][0].what) >= 2
+                 and not {e.sentence.ref.article for e in groups[a]}
+                 & {e.sentence.ref.article for e in groups[b]}]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        claims = [_claim(groups[k][0].agent.text, [e.sentence for e in groups[k]], articles)
+                  for k in (a, b)]
+        rows.append(Disagreement(f"who worked out the figure of {value}", claims,
+                                 kind="contradicts"))
+    return rows
+
+
+def _two_bodies(a: Agent, b: Agent) -> bool:
+    """Two named bodies with no word in common ("the Red Cross" / "the UN"); a person may
+    be speaking for a body, so a person never clashes here."""
+    return (a.named and b.named and "person" not in (a.kind, b.kind)
+            and a.words.isdisjoint(b.words) and a.key != b.key)
+
+
+def _estimates(s: Sentence, names: _Names) -> list[tuple[str, _Estimate]]:
+    found = []
+    starts = [(m.start(), m.end()) for m in _WORKS_OUT.finditer(s.text)]
+    starts += [(m.start(), m.end()) for m in _OWN_FIGURE.finditer(s.text)]
+    for start, end in starts:
+        agent = _agent_to(s, start, names)
+        if agent is None:
+            continue
+        clause = s.text[end:]
+        stop = _CLAUSE_STOP.search(clause)
+        clause = clause[:stop.start()] if stop else clause
+        for figure in _WORKED_FIGURE.finditer(clause):
+            after = _AFTER_WORDS.findall(clause[figure.end():])[:4]
+            what = frozenset(stem(w.lower()) for w in after if w.lower() not in STOPWORDS)
+            found.append((figure.group(1).replace(",", ""), _Estimate(s, agent[0], what)))
+    return found
+
+
+# --- what one speaker's figure counted ---------------------------------------------------
+
+_SAYING = re.compile(r"\b(?:said|says|told|warned|estimated|estimates|stated|announced|"
+                     r"cautioned|predicted)\b")
+
+
+def _counted_rows(sentences: list[Sentence], articles: list[Article],
+                  names: _Names) -> list[Disagreement]:
+    """One person's figure that one outlet reports as counting one thing and another outlet
+    as counting another ("120 people unaccounted for" / "a toll that could reach 120"):
+    what the figure counted. Blocked by speaker and figure; each property read from the
+    figure's frame, and a sentence that names both properties is left out."""
+    by_key: dict[tuple[str, str, float], dict[str, list[Sentence]]] = {}
+    for s in sentences:
+        if not s.values or not _SAYING.search(s.text):
+            continue
+        people = {t.slug: t for m in s.mentions if (t := names.topic(m)) and t.kind == "person"}
+        if len(people) != 1:
+            continue  # who gave the figure must be plain
+        [speaker] = people
+        props = {f.prop for f in s.values if f.prop}
+        for f in s.values:
+            if f.prop and len(props) == 1:
+                by_key.setdefault((speaker, f.dimension, f.value), {}).setdefault(
+                    f.prop, []).append(s)
+    rows = []
+    for (speaker, _, value), by_prop in sorted(by_key.items()):
+        props = sorted(by_prop)
+        if len(props) != 2:
+            continue  # one property, or a speaker of many figures: nothing plain to tell
+        told = [{s.ref.article for s in by_prop[p]} for p in props]
+        if told[0] & told[1]:
+            continue
+        name = names.of_slug[speaker].name
+        rows.append(Disagreement(f"what {name}'s figure of {value:g} counted", [
+            _claim(f"{value:g} {p}", by_prop[p], articles) for p in props], kind="contradicts"))
+    return rows
+
+
+# --- an account that another party rebuts --------------------------------------------------
+
+# "B contradicted him", "B disputed Ana Ruiz's account": the text itself says two accounts
+# clash. The rebutted party is the pronoun's person earlier in the sentence, or the name.
+_REBUTS = re.compile(r"\b(?:contradicted|disputed|refuted|rebutted)\s+(?:(?P<pronoun>him|her)\b|"
+                     r"(?=[A-Z]))")
+# A party's own telling: its name, perhaps an appositive, then a verb of saying.
+_TELLS = re.compile(r"^(?:,[^,;]{1,60},)?\s+(?:(?:has|had|also)\s+)*(?:said|says|claimed|"
+                    r"claims|told|insisted|insists|wrote|posted)\b")
+
+
+def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
+                   names: _Names) -> list[Disagreement]:
+    """A party's account that another party is said to contradict, against the outlets
+    that report the account: the account is matched by its teller and by two named
+    things it shares with the rebuttal (whom it is about), never compared all-pairs."""
+    told: dict[str, list[Sentence]] = {}
+    named: dict[int, set[str]] = {}  # sentence index -> slugs of the topics it names
+    rebuttals = []
+    for s in sentences:
+        for m in s.mentions:
+            topic = names.topic(m)
+            if topic and topic.kind in ("person", "organisation") and _TELLS.match(
+                    s.text[m.end:]):
+                told.setdefault(topic.slug, []).append(s)
+                named[s.index] = {t.slug for x in s.mentions if (t := names.topic(x))}
+        for r in _REBUTS.finditer(s.text):
+            parties = _rebuttal_parties(s, r, names)
+            if parties:
+                rebuttals.append((s, *parties))
+    rows = []
+    for s, teller, rebutter in rebuttals:
+        about = {t.slug for x in s.mentions if (t := names.topic(x))} - {teller.slug}
+        accounts = [x for x in told.get(teller.slug, ()) if x.ref.article != s.ref.article
+                    and len(named[x.index] & about) >= 2]
+        if not accounts:
+            continue
+        rows.append(Disagreement(f"whether {teller.name}'s account holds", [
+            _claim(f"{teller.name}'s account", accounts, articles),
+            _claim(f"{rebutter.name} contradicts it", [s], articles)], kind="contradicts"))
+    return rows
+
+
+def _rebuttal_parties(s: Sentence, r: re.Match[str], names: _Names
+                      ) -> tuple[Topic, Topic] | None:
+    """(the party rebutted, the party rebutting) of a rebuttal, both named people or bodies."""
+    def party(m: Mention) -> Topic | None:
+        topic = names.topic(m)
+        return topic if topic and topic.kind in ("person", "organisation") else None
+    # The rebutting party: the last one named in the clause before the verb.
+    clause_start = max(s.text.rfind(";", 0, r.start()), s.text.rfind(". ", 0, r.start())) + 1
+    before = [(m, t) for m in s.mentions if clause_start <= m.start and m.end <= r.start()
+              and (t := party(m))]
+    if not before:
+        return None
+    rebutter = before[-1][1]
+    if r.group("pronoun"):
+        # "him": the one person whose telling the sentence gave before the clause.
+        earlier = [t for m in s.mentions if m.end <= clause_start and (t := party(m))
+                   and t.kind == "person" and t.slug != rebutter.slug
+                   and _TELLS.match(s.text[m.end:])]
+        teller = earlier[0] if len(earlier) == 1 else None
+    else:
+        named = next((m for m in s.mentions if m.start == r.end()), None)
+        teller = party(named) if named else None
+    if teller is None or teller.slug == rebutter.slug:
+        return None
+    return teller, rebutter
 
 
 # --- a missing thing, found later --------------------------------------------------------

@@ -21,7 +21,16 @@ from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
-from .frames import PART, SIZES, Figure, last_place, place_names, places_in, sentence_place
+from .frames import (
+    PART,
+    SIZES,
+    Figure,
+    agreement_sum,
+    last_place,
+    place_names,
+    places_in,
+    sentence_place,
+)
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
 
@@ -41,9 +50,10 @@ HARMS = frozenset({"killed", "injured", "missing"})
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
 # dead; the displaced go home; water rises and recedes): any change from one day to the
-# next is an update.
+# next is an update. A storm's sustained winds move so too, strengthening and weakening by
+# the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
-                            "minor", "serious", "critical", "stable"})
+                            "minor", "serious", "critical", "stable", "sustained wind"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -73,6 +83,8 @@ class _Item:
     figure: Figure
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
+    part: bool = False  # said of one place "alone": a part of a larger whole
+    tally: bool = False  # a count said to stand so at the time ("now has three leaks")
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -85,8 +97,20 @@ _RATE_AFTER = re.compile(r"\s*(?:per|an?|every|each)\s+(day|week|month|year|hour
                          r"on|of)\b)", re.I)
 
 
+# "Ostrava, Lund and Tarn each reported three deaths", "they were fined $500 each": a
+# share for every one of several, no total. "each" before a verb (not before a noun: "each
+# passenger paid $90,000" is the price, compared as any) or right after the figure.
+_EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+ing|[a-z]+ed|had|has|have|was|were|is|are|got|"
+                          r"lost|saw|took|won|paid)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|other|day|week|month|year|hour|minute|"
+                         r"second|night|decade)\b)", re.I)
+
+
 def _rate(text: str, f: Figure) -> str:
-    """The span of time a figure is given per: "" for a total."""
+    """The span of time (or the "each" of a share) a figure is given per: "" for a total."""
+    if _EACH_BEFORE.search(text, max(0, f.start - 40), f.start) or \
+            _EACH_AFTER.match(text, f.end):
+        return "each"
     m = _RATE_AFTER.match(text, f.end)
     return m.group(1).lower() if m else ""
 
@@ -124,6 +148,10 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
         return bool(a.thing) and a.thing == b.thing  # time after the same event
+    if a.dimension == "duration":
+        # "a 45-day cap" and "away for eight months": how long of two things; a length of
+        # time said of nothing is compared only with another said of nothing.
+        return a.thing == b.thing
     if a.dimension == "percent" and a.unit != b.unit:
         return False
     return a.thing == b.thing or not a.thing or not b.thing
@@ -229,8 +257,8 @@ def _listed_part(text: str, f: Figure) -> bool:
 
 
 # One figure of an article's sentence as comparison reads it: the sentence's place in its
-# article, the figure (its place and property settled), its context stems and its rate.
-_Found = tuple[int, Figure, frozenset[str], str]
+# article, the figure (its place and property settled), and the rest of its `_Item`.
+_Found = tuple[int, Figure, frozenset[str], str, bool, bool]
 # What the figures of one article are read from: the year its figures are dated in, and
 # per sentence (in order) its paragraph's id, text, figures and mentions' surfaces.
 _ArticleJob = tuple[int | None, tuple[tuple[str, str, tuple[Figure, ...], tuple[str, ...]], ...]]
@@ -255,11 +283,11 @@ def _items(sentences: list[Sentence], year_of: dict[str, int | None],
             for group in groups]
     items = []
     for group, found in zip(groups, runner.map(FIGURES, jobs, lookups=known), strict=True):
-        for position, f, context, rate in found:
+        for position, f, *rest in found:
             s = group[position]
             if others and others.search(s.text):
                 continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
-            items.append(_Item(s, f, context, rate))
+            items.append(_Item(s, f, *rest))
     return items
 
 
@@ -292,7 +320,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         for f in values:
-            if _of_another_report(text, f) or (year and _of_the_past(text, f, year)) \
+            # ("a $4.2 billion contract in 2014": what an agreement is worth was set when it
+            # was signed and still holds; the year dates the signing, no figure since replaced.)
+            if _of_another_report(text, f) or \
+                    (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)):
@@ -322,7 +353,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, prop="recovered")
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             found.append((position, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                          _rate(text, f)))
+                          _rate(text, f), _alone(text, f), _tally(text, f)))
     return found
 
 
@@ -336,6 +367,20 @@ def _items_key(job: _ArticleJob) -> object:
 # one of the places the corpus gives figures for.
 FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
                 lookups="places some figure is given for")
+
+
+# "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
+# figure is one place's share of a larger whole, which a figure of no stated place may be.
+_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b")
+
+
+def _alone(text: str, f: Figure) -> bool:
+    """The figure's clause (its sentence up to a "while", "but" or ";") names a place
+    alone."""
+    opening = max((m.end() for m in _OTHER_CLAUSE.finditer(text, 0, f.start)), default=0)
+    close = _OTHER_CLAUSE.search(text, f.end)
+    return bool(_ALONE.search(text, opening, close.start() if close else len(text)))
 
 
 def _full_names(items: list[_Item]) -> list[_Item]:
@@ -361,6 +406,16 @@ _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
 _CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
+
+
+# "now has three leaks", "12 arrests so far", "to date": a count as it stands on the day,
+# which later reports may raise.
+_AS_IT_STANDS = re.compile(r"\b(?:now|so\s+far|to\s+date|thus\s+far|as\s+yet|as\s+of)\b", re.I)
+
+
+def _tally(text: str, f: Figure) -> bool:
+    """A count said to stand so at the time of the report: a running tally."""
+    return f.dimension == "count" and bool(_AS_IT_STANDS.search(_clause(text, f)))
 
 
 def _clause(text: str, f: Figure) -> str:
@@ -423,8 +478,9 @@ def _harm(text: str, f: Figure) -> str:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b",
-                        re.I)
+# ("since 1960, when a quake destroyed the city": the year's own event, history.)
+_SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
+                        r"(?!,?\s+when\b)", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -672,10 +728,15 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
     same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    # Nor does a figure of no stated place make one claim of two places' equal figures
+    # ("two deaths" in X, "at least two" said of nowhere, "two" in Y).
+    places = {x: {figure[x].place} - {""} for x in range(len(values))}
     for x, y in same + specific:
         gx, gy = find(x), find(y)
-        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes):
+        if gx != gy and not any({find(u), find(v)} <= {gx, gy} for u, v in clashes) and \
+                len(places[gx] | places[gy]) <= 1:
             parent[gx] = gy
+            places[gy] |= places[gx]
     groups: dict[int, list[int]] = defaultdict(list)
     for x in range(len(values)):
         groups[find(x)].append(x)
@@ -694,6 +755,16 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         # A count's thing is its head noun; counts compare by shared nouns instead.
         thing = "" if f.dimension == "count" else f.thing
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
+        # A share said of one place alone never joins a figure of no stated place (the
+        # whole it is a share of, likely), unless some source gives it as no share.
+        if all(items[i].part for i in values[x]):
+            named[find(x)].add(("scope", "part"))
+        elif not f.place:
+            named[find(x)].add(("scope", "any"))
+    for names in named.values():
+        if any(kind == "place" and name != "?" for kind, name in names):
+            # One value told with its place and without is that place's.
+            names -= {("place", "?"), ("scope", "any")}
     # Nearest values first: a figure of no stated place joins the row whose figures are
     # closest to it (a national toll's, not a city's).
     for x, y in sorted(clashes, key=lambda c: _log_gap(figure[c[0]], figure[c[1]])):
@@ -795,6 +866,7 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
     places = {items[i].figure.place for claim in claims for i in claim} - {""}
+    places_named = set(places)
     if len(places) == 1:
         place = places.pop()
         names = ["all places together" if place == "*all" else
@@ -802,7 +874,10 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     about = _label(first)
     out = []
     for c in order:
-        lead = items[claims[c][0]]
+        # Shown by a report that names the row's place where one does (one that names none
+        # may be about somewhere else).
+        lead = next((items[i] for i in claims[c] if items[i].figure.place in places_named),
+                    items[claims[c][0]])
         out.append(Claim(value=lead.figure.text, statement=lead.sentence.text,
                          support=list(dict.fromkeys(items[i].sentence.ref for i in claims[c])),
                          number=_representative(lead.figure), published=dated[c] or None))
@@ -820,10 +895,12 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                    for claim in claims)
     if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
+        # A count any report gives as it stands on the day runs like a toll.
+        tally = any(items[i].tally for claim in claims for i in claim)
         if prop in RUNNING_EITHER and all(f.hedge != "upper" for f in figure_of):
             return "update", 1  # reported on several days: each day's figure in turn
         for sign in (1, -1):
-            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN):
+            if prop not in (RUNNING if sign == 1 else RUNNING_DOWN) and not (sign == 1 and tally):
                 continue
             if sign == 1 and any(f.hedge == "upper" for f in figure_of):
                 continue  # "up to $15bn" is an estimate's ceiling, not a tally that grew
@@ -887,6 +964,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
+                   "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",
                    "deposits": "deposits", "withdrawn": "withdrawals", "revenue": "revenue",
                    "profit": "profit", "raise": "capital raised", "magnitude": "magnitude",
@@ -920,6 +998,8 @@ def _label(f: Figure) -> str:
         return f"{prop or 'amount'} ({f.unit})"
     if f.prop == "origin" and f.thing:
         return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
+    if f.dimension == "duration" and f.thing and f.prop in ("duration", "lasted"):
+        return f"how long the {f.thing} " + ("lasted" if f.prop == "lasted" else "lasts")
     thing = f" of the {f.thing}" if f.thing else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 

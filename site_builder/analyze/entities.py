@@ -30,6 +30,7 @@ from .aliases import (
     join_middle_names,
     join_model_families,
     join_partial_names,
+    join_short_forenames,
     join_short_structures,
     join_spellings,
     join_structures,
@@ -116,7 +117,8 @@ railroad railway railways airways analytics consulting insurance services progra
 """.split())
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
-state city gulf bay desert coast border run creek brook lake harbor harbour canyon
+state city gulf bay desert coast border run creek brook lake harbor harbour canyon facility
+range
 """.split())
 SYSTEM_NOUNS = frozenset("""
 missile missiles system systems battery batteries interceptor interceptors jet jets tank tanks
@@ -129,6 +131,7 @@ airliner jetliner airplane aeroplane spacecraft capsule rover probe train locomo
 EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
 crisis revolution uprising massacre siege festival championship tournament conference wildfire
+test
 """.split())
 # Lower-case nouns of one-off events: after "the" and a name they name the event ("the
 # Varno fire", "the Tarsk mutiny"). Singular only: "the Varno and Tarsk fires" are two.
@@ -144,6 +147,7 @@ BUILDING_NOUNS = frozenset("""
 building buildings apartments apartment condominium tower hotel hospital school mall complex
 compound
 """.split())
+_NAMED_PLACE_WORDS = BUILDING_NOUNS | PLACE_WORDS | PLACE_NOUNS | {"center", "centre"}
 # Last words of regions' names ("Varno Oblast").
 REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
 # A state's bodies, named only with their country ("the Ruritanian Embassy").
@@ -160,9 +164,13 @@ january february march april may june july august september october november dec
 tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
 dec i mr mrs ms dr gdp ceo ai pm am tv id ok et est edt pt pst pdt ct cst cdt gmt utc bst cet
 cest nobody everybody somebody anybody everyone someone anyone nothing everything something
+mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
+pht wib
 """.split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
+# Particles of names from other languages ("al", "van", "de"): capitalised, they open one.
+_PARTICLES = _CONNECTORS - {"of", "for", "and", "the", "on"}
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
 # A wire dateline: "SAN FRANCISCO, March 10 (Agency) - ": the agency credits the copy.
 _DATELINE = re.compile(r"^[^()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+")
@@ -183,12 +191,20 @@ _OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
+# A model's number in Roman numerals ("Titan IV"), after its maker's name; but a
+# building or a place keeps the name of the body it is named for ("Bank Tower II").
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN_MODEL = re.compile(r"^[a-z]+ (?:ii|iii|iv|v|vi|vii|viii|ix|x)$")
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 # Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
 _NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
+# "7:15 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
+# no topic.
+_ZONE_AFTER = re.compile(r"\s+(?:[Dd]aylight\s+|[Ss]tandard\s+)?[Tt]ime\b")
+_CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s+$", re.I)
 # A radio call sign names a flight for the moment of a call, not a topic ("call sign K7").
 _CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
 # Bodies of government named for the fields they cover ("Department of Health, Education
@@ -296,7 +312,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         found = [m for m in found if sentence[m.end : m.end + 1] != "/"
                  and sentence[m.start - 1 : m.start] != "/"
-                 and not _CALL_SIGN.search(sentence, 0, m.start)]
+                 and not _CALL_SIGN.search(sentence, 0, m.start)
+                 and not ((_ZONE_AFTER.match(sentence, m.end) or m.key.endswith(" time"))
+                          and _CLOCK_BEFORE.search(sentence, 0, m.start))]
         if found:
             _extend_structure(sentence, found[-1], body)
             _extend_event(sentence, found[-1], body)
@@ -353,10 +371,10 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
 
 
 def _extend_event(sentence: str, mention: Mention, body: int) -> None:
-    """"the Varno fire", "the Tarsk mutiny": "the", a name and a lower-case noun of a one-off
-    event are the event's name (not a mention of Varno), unless the name is a country's or
-    a nationality ("the Ruritania quake" is told of the country) or a person's ("the Ana
-    Ruiz shooting")."""
+    """"the Varno fire", "the Tarsk mutiny", "the 1906 Varno quake": "the", a name (a year
+    may open it) and a lower-case noun of a one-off event are the event's name (not a
+    mention of Varno), unless the name is a country's or a nationality ("the Ruritania
+    quake" is told of the country) or a person's ("the Ana Ruiz shooting")."""
     places = gazetteer()
     before = sentence[body : mention.start]
     if sentence[mention.start : mention.end] != mention.surface or mention.titled or \
@@ -365,9 +383,13 @@ def _extend_event(sentence: str, mention: Mention, body: int) -> None:
     tail = re.match(r"\s+([a-z]+)\b(?![-'’])", sentence[mention.end :])
     if not tail:
         return
-    if re.search(r"\bthe\s+$", before, re.I):
+    year = re.search(r"\bthe\s+((?:1[89]|20)\d\d)\s+$", before, re.I)
+    if re.search(r"\bthe\s+$", before, re.I) or year:
         if tail.group(1) not in EVENT_HEADS:
             return
+        if year:
+            # "the 1906 Varno earthquake": the year is part of a past event's name.
+            mention.start = body + year.start(1)
     # "the Varno and Tarsk fires": the last of the names shares the plural noun.
     elif not (tail.group(1).endswith("s") and tail.group(1)[:-1] in EVENT_HEADS and re.search(
             r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$", before, re.I)):
@@ -447,6 +469,13 @@ def _is_title(tokens: list[str], k: int) -> bool:
     return True
 
 
+def _opens_name(tokens: list[str]) -> bool:
+    """A capitalised name particle before another name word opens the name ("Al Kharsa",
+    "Van Dyke", "De Luca"); the English connectors ("The", "Of") never do."""
+    return (len(tokens) > 1 and tokens[0][:1].isupper() and tokens[0].lower() in _PARTICLES
+            and tokens[1][:1].isupper())
+
+
 def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                lower_vocab: Container[str], body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
@@ -455,7 +484,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
             tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
             and tokens[1][:1].isdigit()) and (
-            tokens[0].lower() in STOPWORDS or tokens[0].lower() in _CONNECTORS
+            tokens[0].lower() in STOPWORDS or (tokens[0].lower() in _CONNECTORS
+                                               and not _opens_name(tokens))
             or _not_entity(tokens[0])
             or (initial and tokens[0].lower() in SENTENCE_ADVERBS)
             or (initial and tokens[0].lower() in lower_vocab
@@ -470,6 +500,8 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     demonyms = gazetteer().demonym_of
     # An operator's numbered flight ("American Eagle Flight 12") is named as the operator is.
     rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
+    # A water's or a land's name may open with a nationality ("the Irish Sea").
+    rest_is_org = rest_is_org or (bool(tokens) and tokens[-1].lower() in PLACE_WORDS)
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
@@ -496,7 +528,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     for k in range(1, len(tokens) - 1 + system_follows):
         if tokens[k - 1].lower() in ORG_WORDS | COMPANY_WORDS \
                 and tokens[k].lower() not in NUMBERED_NOUNS \
-                and (any(ch.isdigit() for t in tokens[k:] for ch in t) or (
+                and (any(ch.isdigit() for t in tokens[k:] for ch in t)
+                     or (len(tokens) - k >= 2 and _ROMAN.fullmatch(tokens[-1])
+                         and not {t.lower() for t in tokens[k:]} & _NAMED_PLACE_WORDS) or (
                     system_follows and not _all_places(tokens[k:]))) \
                 and not any(ch.isdigit() for t in tokens[:k] for ch in t):
             first = _make(sentence, run[:k], lower_vocab, body=body)
@@ -564,6 +598,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
             len(t) > 2 and t.lower() in lower_vocab for t in tokens):
         # "Alejandro Martinez told": but companies speak too, and their names are often
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
+        mention.titled = True
+    elif 2 <= len(tokens) <= 3 and re.match(r",\s+who\b", after) and all(
+            t.isalpha() and t.lower() not in lower_vocab and t.lower() not in ORG_WORDS
+            | PLACE_WORDS for t in tokens) and not _gazetteer_place(tokens[0].lower(), []):
+        # "Dana Wu, who ...": the relative pronoun of a person (but "Varno Rovers, who":
+        # a team named for its town)
         mention.titled = True
     elif len(tokens) == 2 and said and said.group(1) in REPORT_VERBS | {"has", "had", "who"} \
             and re.search(r"[A-Z][\w.-]*['’]s\s+$", sentence[body : run[0].start()]) \
@@ -682,6 +722,14 @@ def _initials_match(acronym: str, name: str) -> bool:
     return all(ch in it for ch in letters) and letters[0] == initials[:1]
 
 
+def _initials_reordered(acronym: str, name: str) -> bool:
+    """The short form in parentheses uses each initial of the name once, in another order:
+    it abbreviates the name in the language it was translated from, whose words run in
+    another order ("Coastal Rescue Service (SRC)" for a "Servicio de Rescate Costero")."""
+    initials = sorted(w[0].upper() for w in name.split() if w.lower() not in _CONNECTORS)
+    return len(initials) >= 3 and acronym.isupper() and sorted(acronym) == initials
+
+
 @dataclass
 class TopicDraft:
     """A merged entity before it gets a slug and a page."""
@@ -727,7 +775,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     for key in keys:
         for m in by_key[key]:
             # "(BNPB)" after an organisation's name may abbreviate it in its own language.
-            if m.acronym and (_initials_match(m.acronym, m.surface) or (
+            if m.acronym and (_initials_match(m.acronym, m.surface)
+                              or _initials_reordered(m.acronym, m.surface) or (
                     " " in key and set(key.split()) & ORG_WORDS and m.acronym.isupper())):
                 joiner.union(entity_key(m.acronym), key)
             if m.same_as in by_key and not places.country_of.get(key):
@@ -750,10 +799,14 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     shorts = [k for k in keys if _is_initialism(by_key[k])]
     join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
-    join_partial_names(keys, joiner,
-                       lambda k: settled(k) or _is_initialism(by_key[k]), named,
-                       PLACE_WORDS | EVENT_WORDS | EVENT_HEADS | PLACE_NOUNS | SYSTEM_NOUNS
-                       | ORG_WORDS | STRUCTURE_HEADS)
+
+    def join_partials() -> None:
+        join_partial_names(keys, joiner,
+                           lambda k: settled(k) or _is_initialism(by_key[k]), named,
+                           PLACE_WORDS | EVENT_WORDS | EVENT_HEADS | PLACE_NOUNS | SYSTEM_NOUNS
+                           | ORG_WORDS | STRUCTURE_HEADS)
+
+    join_partials()
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
     join_flight_codes(keys, joiner)
@@ -763,6 +816,10 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_transliterations(people, joiner)
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
+    join_short_forenames(people, joiner)
+    # Again, now that spellings of one full name are joined: a surname alone whose full
+    # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
+    join_partials()
     _join_short_place_names(keys, by_key, joiner)
     _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
@@ -907,6 +964,9 @@ def _drop_counts(mentions: list[Mention]) -> None:
              for cut in range(1, len(words))}
     for m in mentions:
         count, _, rest = m.key.partition(" ")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", count) and rest.split()[-1:] and \
+                rest.split()[-1] in EVENT_HEADS:
+            continue  # "the 1986 Tarsk blast": a year that names a past event, no count
         if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
             m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
             m.start = m.end - len(m.surface)
@@ -966,8 +1026,9 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "event"  # "Hurricane Tamsin", "Flight 404", "the Varno fire"
     if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
         return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
-    if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")):
-        return "system"  # "USS Carney", "F-16", "380 XR 7"
+    if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
+            _ROMAN_MODEL.search(draft.key) and not draft.titled):
+        return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
         return "organisation"  # also "Orbit AeroSystems"
@@ -976,8 +1037,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
-    if words & EVENT_WORDS:
-        return "event"  # "World War Two"
+    if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
+        return "event"  # "World War Two"; but "the Varno Test Range" is a place
     if first in DIRECTION_WORDS and len(words) > 1 and not draft.reports:
         return "place"  # "North Atlantic", "East Varno"; but "Southern Varno Power said"
     nouns = sum(count for word, count in draft.next_words.items() if word in SYSTEM_NOUNS)

@@ -115,6 +115,9 @@ _PROPERTY_CUES = {
     "taking the live": "killed",
     "injur": "injured", "wound": "injured", "hurt": "injured", "hospitali": "injured",
     "missing": "missing", "unaccount": "missing",
+    # Not found yet is missing: "six employees have not been found".
+    "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
+    "not been located": "missing", "not been heard from": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
@@ -166,6 +169,11 @@ _GROUP_OF = re.compile(r"^\s+of\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]
                        r"has|remain\w*)\b)")
 # A plural agent noun made from a cue ("rescuers"): the noun names who acts or is counted.
 _AGENT = re.compile(r"[a-z]ers$", re.I)
+# A cue word before the counted noun ("rescue specialists", "evacuation buses") says what
+# the counted do or serve for; a participle or a state before it ("injured workers", "dead
+# fish", "missing hikers") says what befell them.
+_ANOTHER_WORD = re.compile(r"\s+[a-z]")
+_STATE_WORD = re.compile(r"\w+(?:ed|en)|dead|missing|homeless|hurt|lost", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
@@ -306,9 +314,13 @@ _TALLY_BEFORE = re.compile(
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?(?:killed|dead|deaths|injured|"
+    r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?"
+    # "known to have died", "confirmed to have been killed": how the state is known.
+    r"(?:(?:known|believed|confirmed|reported|feared|said)\s+to\s+have\s+(?:been\s+)?)?"
+    r"(?:killed|dead|deaths|died|injured|"
     r"wounded|missing|displaced|evacuated|rescued|victims|fatalities)\b[^.;:\d]{0,60}?\s"
-    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped)"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|"
+    r"passed|topped|exceeded|surpassed)"
     r"(?:\s+(?:to|at))?\s+$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
@@ -352,7 +364,8 @@ _NOT_THINGS = frozenset("left remaining aboard available still was were is are".
 _BY_SIDE = re.compile(r"\s+by\s+(?:a\s+)?(\d+(?:\.\d+)?)\s?-?\s?(miles?|kilomet(?:re|er)s?|km|"
                       r"metres?|meters?|m|feet|foot|ft|yards?)\b", re.I)
 _ZONE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:zone|area|radius|perimeter|cordon)\b", re.I)
-_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:an?\s+)?$", re.I)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?"
+                            r"(?:an?\s+)?$", re.I)
 # Kinds of settlement: "towns and villages" are settlements.
 _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements".split())
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
@@ -361,6 +374,7 @@ _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets
 _ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
+_RESTORED_THING = "*restored"  # a part brought back into use, however said
 _PREDICATE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been|held|carried|contained)"
                         r"\s+(.+)", re.I)
 _OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?:[\w,-]+\s+){0,3}?"
@@ -375,6 +389,24 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
+# Nouns of a journey (a closed class): "an eight-day flight" and "a 10-day trip" are one
+# journey's length, however each source calls it.
+_JOURNEYS = frozenset("trip journey voyage flight mission jaunt tour cruise expedition "
+                      "excursion visit stay sortie crossing passage ride drive hike trek "
+                      "sail outing deployment posting rotation".split())
+_JOURNEY_STEMS = frozenset(stem(j) for j in _JOURNEYS)
+# A journey said to be over before its length ("ending a three-month mission", "after a
+# 40-day voyage"): how long it lasted, not how long it was meant to last.
+_COMPLETED_BEFORE = re.compile(r"\b(?:end(?:s|ed|ing)?|complet\w*|conclud\w*|finish\w*|"
+                               r"wrap\w*\s+up|after|back\s+from|return\w*\s+from|"
+                               r"cut\s+short)\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+                               r"(?:[a-z]+\s+)?$", re.I)
+# A plan before a bare duration: "meant to last eight days", "scheduled for two weeks".
+_PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|schedul\w*|supposed|meant|billed|intended|"
+                             r"designed|slated|expected)\s+(?:to\s+(?:last|take|run)|for)\s+"
+                             r"(?:(?:about|around|some|roughly|just|only)\s+)?$", re.I)
+# A count this small, stated bare, is counted one by one: "60 specialists" is not 62.
+_COUNTED_ONE_BY_ONE = 100
 # Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
 _WHOLE = frozenset({"age", "floors"})
 # How far past a value "just over" it reaches.
@@ -383,6 +415,8 @@ _WHOLE = frozenset({"age", "floors"})
 _PRONOUN_ONE = re.compile(r"(?i:one)\s+(?!(?:missing|remaining|living|surviving|dying)\b)"
                           r"[a-z]+ing\b")
 _JUST = 0.25
+# How far below its figure "nearly" or "almost" reaches, as a share of it.
+_NEARLY = 0.1
 # Relative gap that makes "more than 90" and "nearly 90" exclude 90.
 _STRICT = 1e-9
 # Characters either side of a figure searched for its property.
@@ -469,7 +503,8 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
     if hedge == "about":
         return value - slack, value + slack
     if hedge == "nearly":
-        return value - slack, value - _STRICT * max(abs(value), 1.0)
+        # "Nearly 5 billion" is said of 4.6 billion, not of 4.2 billion: close below.
+        return value - min(slack, abs(value) * _NEARLY), value - _STRICT * max(abs(value), 1.0)
     # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
     half = step / 2 * (1 - 1e-6)
     return value - half, value + half
@@ -489,6 +524,8 @@ def find_figures(sentence: str) -> list[Figure]:
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
+        if figure is None:
+            figure = _part_of_them(sentence, m)
         elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
             # "three crew members died and two were missing": two crew members.
             previous = found[-1]
@@ -505,10 +542,55 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_with_severity(sentence, _with_property(sentence, f, found)))
+        framed.append(_from_place(sentence, _with_severity(sentence,
+                                                           _with_property(sentence, f, found))))
+    # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
+    # something cost, compared with nothing (another part, or the whole, differs).
+    framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
+              else f for f in framed]
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
-    return [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
-            else f for f in framed]
+    placed = [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
+              else f for f in framed]
+    # "two deaths and five missing were reported in Lund": the place said after the last of
+    # two counts joined by "and" is where both were reported.
+    for n in range(len(placed) - 2, -1, -1):
+        f, g = placed[n], placed[n + 1]
+        if f.dimension == g.dimension == "count" and not f.place and g.place and \
+                _JOINED_COUNTS.fullmatch(sentence, f.end, g.start):
+            placed[n] = replace(f, place=g.place)
+    return placed
+
+
+_JOINED_COUNTS = re.compile(r"\s+and\s+")
+_ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
+_FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
+                          r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
+                          r"tied\s+to|linked\s+to|connected\s+with)\b", re.I)
+_ONE_LIFE = re.compile(r"\s+life\b(?=\s*(?:[,.;]|$|\s+(?:in|on|at|and|was|has|had|when|after|"
+                       r"as|during|so|since)\b))", re.I)
+_SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
+# The word a duration "for" follows: the activity it is the length of.
+_FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
+
+
+# "72 km south-west of Marrakech", "about 10 km from Ighil": where a distance is taken from.
+_FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
+                         r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
+                         r"(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def _from_place(text: str, f: Figure) -> Figure:
+    """A distance's thing is the named place it is measured from: distances from two
+    places are two frames. The key is the name's first six letters, doubled ones written
+    once, so that spellings of a transliterated name ("Marrakech" and "Marrakesh", "Odesa"
+    and "Odessa") stay one place."""
+    if f.dimension != "length" or f.prop != "distance" or f.thing:
+        return f
+    m = _FROM_PLACE.match(text, f.end)
+    if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
+        return f
+    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -559,7 +641,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
         return replace(f, place="*" + m.group(1).lower() + "wide")
-    if placed and _COMBINED.search(clause):
+    if placed and (_COMBINED.search(clause) or _IN_REGIONS.match(text, f.end) or
+                   _PLACE_LIST.match(text, f.end, stop)):
         return replace(f, place="*all")
     if m := _place_named(clause) or _OF_REGION.search(clause):
         return replace(f, place=_place(clause, m))  # "16 in Dunmere, most of them in ..."
@@ -585,6 +668,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         return f  # "killed four people there": at a place named before, never all places
     if f.thing == "people" and _EVENTS.search(text, 0, f.start + len(clause) + (f.end - f.start)):
         return replace(f, place="*all")  # "the fires killed 29", "died in the floods": all
+    if f.thing == "people" and _ACROSS_NAMED.search(text, f.end):
+        # "seven have died in the storm, which wrecked islands across the Caribbean": a toll
+        # the sentence spreads over a named region is its places' together.
+        return replace(f, place="*all")
     return f
 
 
@@ -757,7 +844,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
     def figure(dimension: str, unit: str, factor: float = 1.0, prop: str = "",
                thing: str = "", nouns: tuple[str, ...] = (), until: int = cursor) -> Figure:
-        if dimension in _WHOLE and hedge == "exact" and digits and "." not in raw:
+        if (dimension in _WHOLE or (dimension == "count" and value < _COUNTED_ONE_BY_ONE)) \
+                and hedge == "exact" and digits and "." not in raw and scale == 1.0:
             # A person's age or a building's storeys are told as they are, never rounded:
             # "30-storey" is not 33, nor "Ruiz, 40" 43.
             return Figure(dimension, unit, value, value - 0.5, value + 0.5, 1.0, hedge, prop,
@@ -841,7 +929,20 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
                 if hyphenated and dimension == "duration":
-                    prop = "duration"  # "a 27-day voyage": how long the voyage lasts
+                    # "a 27-day voyage": how long the voyage lasts, as booked or planned;
+                    # "ending a three-month mission": how long it turned out to last (a
+                    # search or a shift has no length booked beforehand: told as it lasted).
+                    thing = _journey(_head_noun(text[until:until + 50])) or thing
+                    prop = "lasted" if thing == "journey" and _COMPLETED_BEFORE.search(before) \
+                        else "duration"
+            elif dimension == "duration" and _PLANNED_BEFORE.search(before):
+                prop = "duration"  # "a trip meant to last eight days": its planned length
+            if dimension == "duration" and not thing and (
+                    act := _FOR_ACTIVITY.search(text, max(0, span_start - 60), span_start)) \
+                    and not is_stopword(act.group(1)):
+                # "committed to a clinic for two weeks", "stayed indoors for 48 hours": how
+                # long that went on, never another activity's length.
+                thing = stem(act.group(1).lower())
             if dimension == "duration" and (change := _change(text, span_start, until)):
                 thing, prop = change, "change"
         supply = _SUPPLY_OF.match(text[until:until + 50]) if dimension == "duration" else None
@@ -866,6 +967,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("age", "years", prop="age", thing=_person_key(person))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
+    if number == 1 and (life := _ONE_LIFE.match(text, cursor)):
+        # "claimed at least one life on the island": one person killed (the singular noun
+        # a plural-noun reading misses).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      until=life.end())
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -895,6 +1002,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if phrase and not digits and number is not None and number <= 12 and \
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
+    if phrase and phrase.split()[-1] in ("life", "lives"):
+        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      until=cursor + noun.end())
     if phrase and not digits and number == 1 and scale == 1.0:
         return None  # "one early estimate puts": a plural after "one" is a verb, no count
     if phrase and phrase.split()[-1] in _CURRENCY:
@@ -952,9 +1064,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
 _SPLIT_CLAUSE = re.compile(r"[;.]|\b(?:while|whereas|but)\b")
+_N_REGIONS = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+              r"many|multiple)\s+(?:countries|nations|states|provinces|regions|districts|"
+              r"counties)\b")
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
-                       r"(?:two|three|four|several)\s+(?:countries|nations|states|provinces))\b",
-                       re.I)
+                       + _N_REGIONS + ")", re.I)
+# "killed 128 people in six states" (the count of states is a figure of its own).
+_IN_REGIONS = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?" + _N_REGIONS, re.I)
+# "in Florida, Georgia, South Carolina and Virginia": a figure for three or more places
+# listed together is their total, not the first one's.
+_PLACE_LIST = re.compile(r"[^.;]{0,40}?\b(?:in|across|from)\s+(?:the\s+)?[A-Z][\w'’-]+"
+                         r"(?:\s+[A-Z][\w'’-]+)*(?:,\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                         r"+,?\s+and\s+(?:the\s+)?[A-Z]")
 # Events that are counted one by one, in the plural: a toll they took is over all of them
 # (no place said). "The floods" may be one flood's waters: not counted so.
 _EVENTS = re.compile(r"\b(?:fires|wildfires|blazes|quakes|earthquakes|storms|hurricanes|"
@@ -1072,6 +1193,36 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
+# "five of its thrusters gave out and engineers restarted one of them": the part refers
+# back to the whole its sentence named ("of its thrusters", "of the 28 small thrusters").
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+s\b)", re.I)
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:its|the|their|those|these)\s+)?(?:[\w-]+['’]s\s+)?"
+                           r"(?:\d[\d,]*\s+)?(?:[a-z-]+\s+){0,3}?([a-z]+s)\b")
+# Verbs of bringing a thing back into use (a closed class): "restarted", "brought back",
+# "coaxed back into service" say one thing of a part.
+_RESTORED = re.compile(r"\b(?:back|restart\w*|restor\w*|reviv\w*|reactivat\w*|reboot\w*|"
+                       r"repair\w*|fixed)\b", re.I)
+_CLAUSE_AROUND = re.compile(r"[^,;:.]*$")
+
+
+def _part_of_them(text: str, m: re.Match[str]) -> Figure | None:
+    """ "restart only one of them": a part of the whole its sentence named before, told by
+    what its clause says of it (a bare "two of them" whose clause says nothing is none)."""
+    number = _number(m.group("num") or m.group("word") or "")
+    of = _OF_THEM.match(text, m.end())
+    if number is None or of is None:  # a vague quantity ("dozens of them") has no number
+        return None
+    wholes = _WHOLE_BEFORE.findall(text, 0, m.start())
+    clause = _CLAUSE_AROUND.search(text, 0, m.start()).group() + " " + \
+        re.split(r"[,;:.]", text[of.end():])[0]
+    if not wholes or not _RESTORED.search(clause):
+        return None
+    whole = stem(wholes[-1])
+    low, high = _interval(number, "exact", 1.0)
+    return Figure("count", whole, number, low, high, 1.0, "exact", PART, _RESTORED_THING,
+                  (whole,), text[m.start():of.end()], m.start(), of.end())
+
+
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitude-|M|Mw)\s?(?:of\s+)?-?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s?-?magnitude\b", re.I)
 # "the second, which struck later, measured 7.6": a reading of a quake in a sentence about one.
@@ -1176,8 +1327,10 @@ def _said_of(after: str) -> str:
     m = _PREDICATE.match(after)
     if not m:
         return ""
-    words = re.findall(r"[A-Za-z][a-z'-]{3,}", re.split(r"[,;:.(]", m.group(1))[0])
-    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)}))
+    said = re.split(r"[,;:.(]", m.group(1))[0]
+    words = re.findall(r"[A-Za-z][a-z'-]{3,}", said)
+    restored = {_RESTORED_THING} if _RESTORED.search(said) else set()
+    return " ".join(sorted({stem(w) for w in words if not is_stopword(w)} | restored))
 
 
 def _head_noun(after: str) -> str:
@@ -1207,6 +1360,11 @@ def _thing_of(after: str) -> str:
         return ""
     # "the burn zone", "the search area": one word for a stretch of ground.
     return "area" if kept[-1].lower() in _AREA_WORDS else stem(kept[-1])
+
+
+def _journey(noun: str) -> str:
+    """A journey's noun stem as one class ("flight", "trip" -> journey); others as they are."""
+    return "journey" if noun in _JOURNEY_STEMS else noun
 
 
 def _length_thing(after: str) -> str:
@@ -1296,11 +1454,22 @@ def _person_before(before: str) -> str:
     return names[-1] if names else ""
 
 
+# "a $4.2 billion fixed-price contract": the agreement a sum qualifies.
+_AGREEMENT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:contract|deal|agreement|settlement)s?\b")
+
+
+def agreement_sum(text: str, f: Figure) -> bool:
+    """A sum that an agreement named right after it is worth ("a $4bn contract")."""
+    return f.dimension == "money" and bool(_AGREEMENT_AFTER.match(text, f.end))
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if agreement_sum(text, figure):
+        return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     allowed = _PROPERTIES_OF[figure.dimension]
@@ -1325,6 +1494,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
+            continue  # "a fixed-price contract", "a low-cost loan": a kind of deal, no sum's
+
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
@@ -1332,6 +1504,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # the clause ("were killed", "are missing"), is the property when there is one.
             who = prop
             continue
+        if inside and _ANOTHER_WORD.match(text, m.end(), figure.end) and \
+                not _STATE_WORD.fullmatch(m.group()):
+            continue  # "60 rescue specialists": a noun's job, not what befell them
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())

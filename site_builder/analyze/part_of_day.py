@@ -3,7 +3,8 @@
 
 An event is a noun and a verb of something happening once ("the dams gave way", "the
 levee failed", "the storm came ashore"); its time is a part of a named day in the same
-clause, a weekday or a date. Each claim becomes hours on a week (a date is read as its
+clause, a weekday or a date, or a clock time on such a day ("at 11:40 p.m. on Friday",
+an hour either side). Each claim becomes hours on a week (a date is read as its
 weekday, with the year the text gives it), so a weekday and a date can be compared. Two
 sources disagree when their hours cannot both hold. Claims are grouped by the event's
 noun and verb, never compared all-pairs.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from ..dates import MONTHS, WEEKDAYS
 from ..models import Article, Claim, Disagreement
 from ..text import stem
+from .entities import EVENT_HEADS
 from .sentences import Sentence
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
@@ -42,11 +44,21 @@ _PARTS = [
     (re.compile(r"\b(?:on\s+)?the\s+(?P<part>morning|afternoon|evening|night)\s+of\s+"
                 rf"(?:the\s+)?{_DAY}\b"), ""),
 ]
+# A clock time with its day ("at 11:40 p.m. on Friday", "at about 2am on 3 May"): the hour
+# it names, on the week; a time in a named zone other than the local one is left out.
+_CLOCK_DAY = re.compile(r"\bat\s+(?P<hedge>about\s+|around\s+|approximately\s+)?"
+                        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
+                        r"(?:\s+local\s+time)?,?\s+(?:on\s+)?(?:the\s+)?" + _DAY + r"\b")
 # A verb of something happening once, and what may come between its subject noun and it
 # ("in the hills above the town").
 _VERB = re.compile(r"\s+(?:(?:had|has)\s+)?(?P<verb>burst|gave way|gave out|failed|collapsed|"
-                   r"breached|broke|struck|hit|exploded|erupted|made landfall|came ashore|"
+                   r"breached|broke|struck|hit|shook|exploded|erupted|made landfall|came ashore|"
                    r"crashed|sank|capsized)\b")
+# A relative clause's verb ("the blast, heard for miles, that shook the port"): its
+# subject is the event's noun before it, with "the" and up to eight words between.
+_RELATIVE = re.compile(r"\b(?:that|which)\s*$")
+_ANTECEDENT = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}?(?P<noun>" +
+                         "|".join(sorted(EVENT_HEADS)) + r")\b(?=(?:\s+[^\s,;]+){0,8}\s*$)")
 _PLACE_PREPOSITIONS = ("in", "on", "at", "above", "below", "near", "of", "outside", "along",
                        "across", "upstream", "downstream")
 _TO_VERB = re.compile(r"(?:\s+(?:" + "|".join(_PLACE_PREPOSITIONS) +
@@ -62,7 +74,10 @@ _PREPOSITION_WORDS = frozenset(_PLACE_PREPOSITIONS) | {
 # capsized, one that sank.
 _VERB_CLASS = {"burst": "failed", "gave way": "failed", "gave out": "failed",
                "collapsed": "failed", "breached": "failed", "broke": "failed",
-               "hit": "struck", "came ashore": "made landfall", "capsized": "sank"}
+               "hit": "struck", "shook": "struck", "came ashore": "made landfall",
+               "capsized": "sank"}
+# Nouns that name one kind of event whichever is written.
+_NOUN_CLASS = {"earthquake": "quake"}
 # Words that are no event's noun, and words before a noun that make it one of several.
 _NOT_NOUNS = frozenset("""
 and or but that which who it they there then when also had has have was were been what
@@ -71,10 +86,11 @@ _SEVERAL = frozenset("""
 first second third another earlier later initial main new last latest next other smaller
 larger upper lower
 """.split())
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
-# "the dams", "the two dams": "the" and lower-case words before the noun; "the Varno dam":
-# a capitalised word right before it names one thing.
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+# A colon inside a clock time ("11:40") breaks no clause.
+_CLAUSE_BREAK = re.compile(r"[,;()]|(?<!\d):(?!\d)")
+# "the dams", "the two dams", "the 6.1-magnitude quake": "the" and lower-case words or
+# figures before the noun; "the Varno dam": a capitalised word right before it names one thing.
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w.-]*\s+){0,2}$")
 _NAMED = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Both|Two)\s)"
                     r"[A-Z][\w'’-]*\s+$")
 
@@ -89,6 +105,7 @@ class _Told:
     high: int
     definite: bool  # "the dams": the story's own, named before
     named: bool  # "the Varno dam": one thing by its name, told apart by its topics
+    date: str = ""  # the date as written, where a date (not a weekday) gives the day
 
 
 def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
@@ -99,8 +116,8 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
     for s in sentences:
         published = articles[s.article_index].published or ""
         for told in _told(s, int(published[:4]) if published[:4].isdigit() else None):
-            by_key.setdefault((stem(told.noun), _VERB_CLASS.get(told.verb, told.verb)),
-                              []).append(told)
+            by_key.setdefault((stem(_NOUN_CLASS.get(told.noun, told.noun)),
+                               _VERB_CLASS.get(told.verb, told.verb)), []).append(told)
     rows = []
     for (_, verb), told in sorted(by_key.items()):
         clashing = {id(a) for a in told if any(_clash(a, b) for b in told)}
@@ -127,11 +144,17 @@ def _overlap(a: _Told, b: _Told) -> bool:
 
 def _one_event(a: _Told, b: _Told) -> bool:
     """Told of the story's own event: a named thing in common, or, where neither noun
-    is named, "the" before one that its sentence names nothing else of ("the dams")."""
+    is named, "the" before a one-off event's noun on both sides ("the quake"), or "the"
+    before one that its sentence names nothing else of ("the dams"); never two dates."""
+    if a.date and b.date and a.date != b.date:
+        return False  # two dates: two days, so two events of one kind (two quakes)
     if a.sentence.topics & b.sentence.topics:
         return True
     if a.named or b.named:
         return False
+    # "the quake": a one-off event's noun with "the" is the story's own event.
+    if a.definite and b.definite and a.noun in EVENT_HEADS and b.noun in EVENT_HEADS:
+        return True
     return (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
 
 
@@ -150,9 +173,14 @@ def _told(s: Sentence, year: int | None) -> list[_Told]:
         before = text[:verb.start()]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         start = breaks[-1].end() if breaks else 0
-        noun = _subject(text, start, verb.start())
-        if noun is None:
+        subject = _subject(text, start, verb.start())
+        relative = _RELATIVE.search(text, start, verb.start())
+        if subject is None and relative:
+            antecedent = _ANTECEDENT.search(text, start, relative.start())
+            subject = (antecedent.group("noun"), antecedent.start("noun")) if antecedent else None
+        if subject is None:
             continue
+        noun, noun_start = subject
         stop = _CLAUSE_BREAK.search(text, verb.end())
         clause_end = stop.start() if stop else len(text)
         if any(d.year and start <= d.start < clause_end and (
@@ -169,15 +197,30 @@ def _told(s: Sentence, year: int | None) -> list[_Told]:
             if part == "night" and match.groupdict().get("late"):
                 part = "late night"
             low, high = _HOURS[part]
-            lead = text[:noun.start()]
-            found.append(_Told(s, noun.group(), verb.group("verb"), match.group().strip(),
+            lead = text[:noun_start]
+            found.append(_Told(s, noun, verb.group("verb"), match.group().strip(),
                                weekday * 24 + low, weekday * 24 + high,
-                               bool(_DEFINITE.search(lead)), bool(_NAMED.search(lead))))
+                               bool(_DEFINITE.search(lead)), bool(_NAMED.search(lead)),
+                               _day_key(match)))
             break
+        else:
+            clock = _CLOCK_DAY.search(text, verb.end(), clause_end)
+            weekday = _weekday(s, clock) if clock else None
+            if clock is None or weekday is None:
+                continue
+            hour = int(clock.group("h")) % 12 + (12 if clock.group("half") == "p" else 0)
+            # An hour either side (two if hedged): a part of a day has no sharp edges, so
+            # only a clear gap between the two tellings is a disagreement.
+            margin = 2 if clock.group("hedge") else 1
+            lead = text[:noun_start]
+            found.append(_Told(s, noun, verb.group("verb"), clock.group().strip(),
+                               weekday * 24 + hour - margin, weekday * 24 + hour + 1 + margin,
+                               bool(_DEFINITE.search(lead)), bool(_NAMED.search(lead)),
+                               _day_key(clock)))
     return found
 
 
-def _subject(text: str, start: int, end: int) -> re.Match[str] | None:
+def _subject(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The verb's subject noun between `start` and `end`: a lower-case word after a
     determiner ("two dams", "the two earthen dams") that no preposition governs ("in the
     hills"), followed by at most two prepositional phrases up to the verb."""
@@ -197,8 +240,14 @@ def _subject(text: str, start: int, end: int) -> re.Match[str] | None:
         before = tokens[first + det - 1].group().lower() if first + det >= 1 else ""
         if before in _PREPOSITION_WORDS or _SEVERAL & set(lead):
             continue
-        return word
+        return noun, word.start()
     return None
+
+
+def _day_key(match: re.Match[str]) -> str:
+    """The date a match names ("4 March" and "March 4" alike), or "" for a weekday."""
+    date = match.group("date")
+    return " ".join(sorted(date.lower().split())) if date else ""
 
 
 def _weekday(s: Sentence, match: re.Match[str]) -> int | None:
