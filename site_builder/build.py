@@ -658,6 +658,8 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
         runner = runner or site_runner(config.cache_dir)
         runner.progress = reporter.progress
         runner.timings.clear()
+        # The preview's process lives on between builds (and freezes what it keeps).
+        runner.freeze = not preview
         state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
                            stamps=stamps, tidy_later=tidy_later,
                            live=(live or LiveSite()) if preview else None)

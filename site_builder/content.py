@@ -574,7 +574,8 @@ def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None
     (memoised; taken from `known` for a file that still holds the bytes it gives, and
     then its text is not decoded: "" stands for it); a file that vanished since it was
     listed is left out."""
-    paths = sorted(directory.glob("*.md"))
+    # By name: the same order as sorting the paths (one folder), without comparing them.
+    paths = sorted(directory.glob("*.md"), key=lambda path: path.name)
     data = [_read_bytes(path) for path in paths]
     present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
     kept = {path: known[path][1] for path, d in present

@@ -11,6 +11,7 @@ Stages stay plain functions of plain data.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -61,6 +62,20 @@ def _run_job(job: Job, item: Any) -> tuple[dict[str, bool], bytes]:
     return probe.answers, pickle.dumps(job.func(item, probe), protocol=5)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a block makes many objects that are in
+    no cycle (freed by reference counting all the same): each collection they set off
+    would walk every object of the build."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True)
 class Step(Generic[S]):
     """One named phase of a build: `run(state)` does the phase's work on the build state."""
@@ -88,6 +103,8 @@ class Runner:
     kept: dict[str, tuple[object, Any, frozenset[str]]] = field(default_factory=dict)
     # The stage names each `whole` computation under way has mapped so far.
     _mapped: list[set[str]] = field(default_factory=list)
+    # After each phase, hide what is alive from the cyclic garbage collector (see `run`).
+    freeze: bool = False
 
     @classmethod
     def in_memory(cls, workers: int | None = None) -> Runner:
@@ -109,12 +126,25 @@ class Runner:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     def run(self, steps: Iterable[Step[S]], state: S) -> S:
-        """Run the phases in order on `state`, timing each and calling its hooks."""
-        for step in steps:
-            with self.timed(step.name):
-                step.run(state)
-            for hook in self.hooks.get(step.name, []):
-                hook(state)
+        """Run the phases in order on `state`, timing each and calling its hooks.
+
+        With `freeze`, what each phase leaves alive (the articles, the digest: millions
+        of objects) is frozen out of the cyclic collector's sight until the run ends:
+        otherwise every full collection of a later phase walks all of it again (seconds
+        of a one-edit build), and a forked worker's collections would copy the pages
+        it shares with this process.
+        """
+        try:
+            for step in steps:
+                with self.timed(step.name):
+                    step.run(state)
+                for hook in self.hooks.get(step.name, []):
+                    hook(state)
+                if self.freeze:
+                    gc.freeze()
+        finally:
+            if self.freeze:  # cycles among the frozen objects are collectable again
+                gc.unfreeze()
         return state
 
     def map(self, stage: Stage[T, R], items: Sequence[T],

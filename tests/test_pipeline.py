@@ -3,6 +3,7 @@ timings and phase hooks."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,3 +209,27 @@ def test_a_whole_result_is_reused_while_its_inputs_are_equal_and_keeps_its_stage
     result = runner.whole("total", [1, 2, 4], lambda: total([1, 2, 4]))
     computed = sum(1 for key in memo._new if key not in (memo._old or {}))
     assert (result, computed) == (21, 1) and calls == [[1, 2, 3], [1, 2, 4]]
+
+
+def test_a_freezing_run_hides_finished_phases_objects_from_the_collector_until_it_ends():
+    runner = _runner()
+    runner.freeze = True
+    frozen: list[int] = []
+    kept: list[object] = []
+
+    def make(state: _State) -> None:
+        kept.extend([{"n": n}] for n in range(1_000))  # tracked by the collector
+
+    def look(state: _State) -> None:
+        frozen.append(gc.get_freeze_count())
+
+    def boom(state: _State) -> None:
+        raise RuntimeError("phase failed")
+
+    before = gc.get_freeze_count()
+    runner.run([Step("make", make), Step("look", look)], _State())
+    assert frozen[0] >= before + 1_000  # the first phase's objects, frozen for the second
+    assert gc.get_freeze_count() == 0  # and handed back to the collector at the end
+    with pytest.raises(RuntimeError):
+        runner.run([Step("make", make), Step("boom", boom)], _State())
+    assert gc.get_freeze_count() == 0  # also when a phase fails

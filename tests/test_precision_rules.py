@@ -934,3 +934,151 @@ def test_a_claim_is_shown_by_a_report_naming_the_rows_place(tmp_path):
     ])
     [row] = digest.disagreements
     assert all("Osterby" in c.statement for c in row.claims)
+
+
+# --- A cue in an earlier clause yields to the verb of the figure's own clause ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Crews are still searching for climbers who are missing, even though 14 people have "
+     "so far been rescued.", "rescued"),
+    ("Many homes were destroyed by the mudslide, although 300 residents were evacuated.",
+     "evacuated"),
+    ("Relatives still wait for news of the missing, but 212 passengers were rescued by the "
+     "coastguard.", "rescued"),
+])
+def test_a_figure_takes_the_verb_of_its_own_clause(sentence, prop):
+    assert one(sentence).prop == prop
+
+
+def test_a_cue_before_the_figure_still_speaks_within_its_clause():
+    assert one("Officials said the avalanche had killed 14 people on the pass.").prop == "killed"
+
+
+def test_rescued_people_are_no_rivals_of_the_missing(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-02-03", ["Crews are still searching for climbers who are missing on Mount Orla, "
+                        "even though 14 people have so far been rescued."]),
+        ("2025-02-03", ["Two people remain missing on Mount Orla, the mountain rescue said."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- A ballot's share is no sum, toll or cost ---
+
+@pytest.mark.parametrize("sentence", [
+    "Some 61 percent of the shareholders voted to approve the executive pay plan.",
+    "The council said 48% of those who cast ballots backed the new housing budget.",
+])
+def test_a_share_of_a_ballot_has_no_property(sentence):
+    figure = next(f for f in find_figures(sentence) if f.dimension == "percent")
+    assert figure.prop == ""
+    assert frame_keys(figure) == []
+
+
+def test_a_share_of_homes_is_still_damage():
+    assert one("About 40 percent of the homes in the valley were damaged.").prop == "damage"
+
+
+def test_two_ballots_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-05-02", ["Some 61 percent of the shareholders voted to approve the pay plan."]),
+        ("2025-06-02", ["Only 38 percent of the shareholders voted for the revised pay plan."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- The terms of a refused offer are no rival of the accepted ones ---
+
+def test_a_refused_offer_has_no_property():
+    figure = one("The board rejected an offer worth $42 million for the ferry line.")
+    assert figure.prop == ""
+
+
+def test_an_accepted_offer_keeps_its_property():
+    assert one("The board accepted an offer worth $47 million for the ferry line.").prop == \
+        "value"
+
+
+def test_a_refused_bid_and_the_final_price_make_no_row(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-01", ["The Harlow club turned down a bid worth $42 million for its keeper."]),
+        ("2025-03-09", ["The Harlow club sold its keeper in a deal worth $55 million."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- A flow told per week and per month is one flow ---
+
+def _canal(tmp_path, first: str, second: str):
+    return _digest(tmp_path, [
+        ("2025-08-01", [f"The closure of the Vessa Canal costs the Port of Tarrin {first}, "
+                        "officials said."]),
+        ("2025-08-02", [f"The closure of the Vessa Canal costs the Port of Tarrin {second}, "
+                        "officials said."]),
+    ])
+
+
+def test_flows_told_per_two_spans_clash(tmp_path):
+    [row] = _canal(tmp_path, "$4 million a day", "$4 million a week").disagreements
+    assert row.kind == "contradicts"
+    assert sorted(c.value for c in row.claims) == ["$4 million a day", "$4 million a week"]
+    assert sorted(c.number for c in row.claims) == [4_000_000, 4_000_000]
+
+
+def test_the_same_flow_told_per_day_and_per_week_agrees(tmp_path):
+    assert not _canal(tmp_path, "$4 million a day", "$28 million a week").disagreements
+
+
+def test_a_flow_is_still_no_rival_of_a_total(tmp_path):
+    assert not _canal(tmp_path, "$4 million a day", "$90 million").disagreements
+
+
+# --- A toll whose verb of change comes after a long phrase still counts the dead ---
+
+@pytest.mark.parametrize("sentence", [
+    "The death toll from the crush at the Arvel stadium (the oldest in the league) in the "
+    "northern city of Tesk on Saturday night rose to 41 on Sunday.",
+    "The toll due to the fire at a garment workshop in the old quarter of Lenz on Friday "
+    "evening has increased to 41 as of Saturday morning, the police said.",
+])
+def test_a_toll_said_before_a_long_phrase_counts_the_dead(sentence):
+    figure = one(sentence)
+    assert (figure.value, figure.prop, figure.unit) == (41, "killed", "people")
+
+
+def test_a_toll_after_a_long_phrase_joins_the_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-09-06", ["At least 30 people died in the crush at the Arvel stadium in Tesk."]),
+        ("2025-09-07", ["The death toll from the crush at the Arvel stadium (the oldest in the "
+                        "league) in the northern city of Tesk on Saturday night rose to 41 on "
+                        "Sunday."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [30, 41]
+
+
+# --- A weekday right after a figure dates it ---
+
+def test_a_figure_dated_by_a_weekday_takes_its_place_in_the_update(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
+        ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
+        ("2025-03-05", ["The toll in the Karst mine collapse rose to 9 on Monday."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    # "at least 6" allows Monday's 9: one claim, dated Monday.
+    assert [(c.number, c.published) for c in row.claims] == [(9, "2025-03-03"),
+                                                              (11, "2025-03-04")]
+
+
+def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
+    digest = _digest(tmp_path, [
+        ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
+        ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
+        ("2025-03-05", ["The toll in the Karst mine collapse, which struck on Monday, stands "
+                        "at 9."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind != "update"

@@ -10,6 +10,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import string
@@ -85,6 +86,7 @@ class _Item:
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
     part: bool = False  # said of one place "alone": a part of a larger whole
     tally: bool = False  # a count said to stand so at the time ("now has three leaks")
+    stated: Figure | None = None  # the figure as written, when `figure` is put per day
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -113,6 +115,18 @@ def _rate(text: str, f: Figure) -> str:
         return "each"
     m = _RATE_AFTER.match(text, f.end)
     return m.group(1).lower() if m else ""
+
+
+# A flow's span in days: "$2m a week" and "$8m a month" are one flow told per two spans.
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
+         "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+
+
+def _per_day(f: Figure, span: str) -> Figure:
+    """The flow put per day, so that flows told per week and per month compare."""
+    days = _DAYS[span]
+    return replace(f, value=f.value / days, low=f.low / days, high=f.high / days,
+                   step=f.step / days)
 
 
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
@@ -258,7 +272,7 @@ def _listed_part(text: str, f: Figure) -> bool:
 
 # One figure of an article's sentence as comparison reads it: the sentence's place in its
 # article, the figure (its place and property settled), and the rest of its `_Item`.
-_Found = tuple[int, Figure, frozenset[str], str, bool, bool]
+_Found = tuple[int, Figure, frozenset[str], str, bool, bool, Figure | None]
 # What the figures of one article are read from: the year its figures are dated in, and
 # per sentence (in order) its paragraph's id, text, figures and mentions' surfaces.
 _ArticleJob = tuple[int | None, tuple[tuple[str, str, tuple[Figure, ...], tuple[str, ...]], ...]]
@@ -352,8 +366,11 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
                 f = replace(f, prop="recovered")
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
+            rate, stated = _rate(text, f), None
+            if rate in _DAYS:
+                stated, f, rate = f, _per_day(f, rate), "time"
             found.append((position, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                          _rate(text, f), _alone(text, f), _tally(text, f)))
+                          rate, _alone(text, f), _tally(text, f), stated))
     return found
 
 
@@ -848,11 +865,32 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
     return False
 
 
+# "rose to 167 on Wednesday": a weekday right after the figure dates it.
+_ON_WEEKDAY = re.compile(r"\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.I)
+
+
+def _day_of(item: _Item, published: dict[str, str | None]) -> str:
+    """When the figure held: its report's publication stamp, or the day of the past week
+    a weekday right after the figure names ("rose to 167 on Wednesday", told on Thursday)."""
+    stamp = published[item.sentence.ref.article] or ""
+    try:
+        day = datetime.date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp
+    f = item.figure
+    for d in item.sentence.dates:
+        if d.weekday is not None and f.end <= d.start <= f.end + 12 and \
+                _ON_WEEKDAY.fullmatch(item.sentence.text[f.end:d.start]):
+            back = (day.weekday() - d.weekday) % 7
+            return stamp if not back else (day - datetime.timedelta(days=back)).isoformat()
+    return stamp
+
+
 def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str | None],
          topic_names: dict[str, str]) -> Disagreement:
     first = items[claims[0][0]].figure
     # Each claim's earliest known publication stamp, "" when no source is dated, and its day.
-    stamps = [min((d for i in claim if (d := published[items[i].sentence.ref.article])),
+    stamps = [min((d for i in claim if (d := _day_of(items[i], published))),
                   default="") for claim in claims]
     dated = [stamp[:10] for stamp in stamps]
     # A figure that moves either way (a water level) may move within a day, and so does a
@@ -878,9 +916,13 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
         # may be about somewhere else).
         lead = next((items[i] for i in claims[c] if items[i].figure.place in places_named),
                     items[claims[c][0]])
-        out.append(Claim(value=lead.figure.text, statement=lead.sentence.text,
+        value = lead.figure.text
+        if lead.stated and (per := _RATE_AFTER.match(lead.sentence.text, lead.stated.end)):
+            value += lead.sentence.text[lead.stated.end:per.end()]  # "$2m" + " a week"
+        out.append(Claim(value=value, statement=lead.sentence.text,
                          support=list(dict.fromkeys(items[i].sentence.ref for i in claims[c])),
-                         number=_representative(lead.figure), published=dated[c] or None))
+                         number=_representative(lead.stated or lead.figure),
+                         published=dated[c] or None))
     return Disagreement(about=f"{', '.join(names)}: {about}" if names else about, claims=out,
                         kind=kind, unit=first.unit)
 

@@ -325,6 +325,11 @@ _NUMBER_OF_BEFORE = re.compile(
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
+# "The death toll from the collapse of the old pier at Vessa on Sunday rose to 23": a toll
+# whose verb of change comes after a long phrase still counts the dead.
+_TOLL_ROSE_TO = re.compile(r"\b(?:death\s+)?toll\b[^\d.;:]{0,200}\b(?:rose|has\s+risen|had\s+risen|"
+                           r"risen|increased|has\s+increased|climbed|has\s+climbed|jumped|"
+                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
@@ -1057,7 +1062,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
-    if _TOLL_BEFORE.search(text[max(0, start - 70):start]):
+    if _TOLL_BEFORE.search(text[max(0, start - 70):start]) or \
+            _TOLL_ROSE_TO.search(text[max(0, start - 260):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
     return None
 
@@ -1472,8 +1478,14 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
+    if figure.dimension == "percent" and _VOTED_AFTER.match(text, figure.end):
+        return figure  # "61% of members voted to ...": a ballot's share, of no sum or toll
+    if _REFUSED_OFFER.search(text, max(0, figure.start - 90), figure.start):
+        return figure  # "rejected an offer of $40 a share": terms refused, not what holds
     allowed = _PROPERTIES_OF[figure.dimension]
     best: tuple[int, str] | None = None
+    best_end = 0  # where the best cue ends, to tell a cue in an earlier clause
+    own = ""  # a cue after the figure in its own clause ("12 were later rescued")
     who = ""
     lo, hi = max(0, figure.start - REACH), min(len(text), figure.end + REACH)
     # "Six members of the road crew": the of-phrase says who the counted are, with them.
@@ -1528,14 +1540,30 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
                     _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
             continue  # the cue belongs to a nearer figure, or ends another's clause
+        if not own and _follows(text, figure, m.start()):
+            own = prop
         if best is None or distance < best[0]:
-            best = (distance, prop)
+            best, best_end = (distance, prop), m.end()
+    if best and own and best_end <= figure.start and \
+            _CLAUSE_BREAK.search(text, best_end, figure.start):
+        # "victims still missing, though 40 people were rescued": a cue in an earlier
+        # clause yields to the verb of the figure's own clause.
+        best = (0, own)
     if who and (best is None or best[1] not in _HARM):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
 
 
+# "61% of its members voted", "52 percent of those who cast ballots backed": a ballot's share.
+_VOTED_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:[\w-]+\s+){0,4}?"
+                          r"(?:vot(?:ed|ing)|cast\s+ballots|ballots?)\b", re.I)
+# "after rejecting an offer of", "turned down a bid worth": the terms of a refused proposal,
+# which the later, accepted ones replace (strikes, takeovers, ransoms, transfers).
+_REFUSED_OFFER = re.compile(r"\b(?:reject\w*|refus\w*|declin\w*|turn\w*\s+down|vot\w*\s+down|"
+                            r"spurn\w*)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:offer|proposal|bid|deal)s?\s+(?:of|worth|for|that|which|with)\b"
+                            r"[^.;:]*$", re.I)
 # A cue after the figure speaks for it only within its clause; "while", "whereas" and a
 # vague other group ("and many others forced to flee") open a clause of their own.
 _CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b|\b(?:many|some|most|several|"

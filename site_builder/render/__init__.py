@@ -39,7 +39,7 @@ from ..models import (
     Topic,
     shorten,
 )
-from ..pipeline import Runner
+from ..pipeline import Runner, collector_paused
 from ..source_names import source_name
 from ..theme import builtin_templates
 from .chart import chart
@@ -488,24 +488,40 @@ class _Renderer:
 _DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
 
 
-def _render(renderer: _Renderer, job: tuple[str, str, dict]) -> tuple[str, Entry | None]:
-    """(path, the page's key entry): a keyed page whose key is the last build's and whose
-    file that build wrote is still in the previous output is linked from it, not rendered."""
+def _settle(renderer: _Renderer, job: tuple[str, str, dict]
+            ) -> tuple[str | None, Entry | None]:
+    """(key, entry) of a page: its key, and its key entry once it is linked from the
+    previous output (None: to be rendered). The digest job writes digest.json."""
+    if job == _DIGEST_JOB:
+        _write_digest(renderer.digest, renderer.out, renderer.previous)
+        return None, None
+    assert renderer.known is not None and renderer.previous is not None
+    with collector_paused():  # a key's parts: thousands of small objects per page
+        key = page_key(renderer.index, renderer.base, job, renderer.hashed)
+    entry = renderer.known.get(job[1])
+    if key is None or entry is None or entry[0] != key or \
+            not still_written(entry, renderer.previous / job[1]):
+        return key, None
+    target = safe_join(renderer.out, job[1])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(renderer.previous / job[1], target)
+    except OSError:  # links unsupported here: render it
+        return key, None
+    return key, entry
+
+
+def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
+            ) -> tuple[str, Entry | None]:
+    """Render one page (or write digest.json): (path, the page's key entry). `item` is
+    the job and its key when the caller made it already (else it is made here)."""
+    job, key = item
     path = job[1]
     if job == _DIGEST_JOB:
         _write_digest(renderer.digest, renderer.out, renderer.previous)
         return path, None
-    key = None
-    if renderer.known is not None:
+    if key is None and renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-        entry = renderer.known.get(path)
-        if key is not None and renderer.previous is not None and entry is not None \
-                and entry[0] == key and still_written(entry, renderer.previous / path):
-            target = safe_join(renderer.out, path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):  # links unsupported here: render it
-                os.link(renderer.previous / path, target)
-                return path, entry
     write_file(renderer.out, path, renderer.page(job), renderer.previous)
     return path, None if key is None else file_entry(key, renderer.out / path)
 
@@ -518,7 +534,7 @@ def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
     target.unlink(missing_ok=True)
     with target.open("wb") as handle:
         for piece in digest_json(digest):
-            handle.write(piece.encode())
+            handle.write(piece)
     if previous is None:
         return
     old = safe_join(previous, "digest.json")
@@ -593,23 +609,47 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
                  runner: Runner | None, known: dict[str, Entry] | None
                  ) -> tuple[list[str], dict[str, Entry]]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
-    given: the pages written, and the key entries of this build's keyed pages."""
+    given: the pages written, and the key entries of this build's keyed pages.
+
+    First each page whose key is the last build's, and whose file that build wrote is
+    still in `previous`, is linked from there (keys made and pages linked on the
+    runner's worker processes, digest.json written meanwhile); then only the other
+    pages are rendered: on the workers when there are many (a cold build), else here
+    (an edit leaves a few dozen: forking again, and compiling the templates again in a
+    worker, would cost more than rendering them).
+    """
     runner = runner or Runner.in_memory()
     keys: dict[str, Entry] = {}
-    written = []
     jobs = page_jobs(digest)
-    jobs.insert(min(1, len(jobs)), _DIGEST_JOB)  # a worker's, when there are workers
-    for path, entry in runner.pmap(_render, jobs,
-                                   state=_Renderer(digest, config, out, previous, known=known),
-                                   label="rendering"):
-        if path != _DIGEST_JOB[1]:
-            written.append(path)
+    with collector_paused():  # the index: hundreds of thousands of objects
+        renderer = _Renderer(digest, config, out, previous, known=known)
+    todo: list[tuple[tuple[str, str, dict], str | None]] = []
+    if known and previous is not None:
+        items = [*jobs]
+        items.insert(min(1, len(items)), _DIGEST_JOB)  # a worker's, when there are workers
+        for job, (key, entry) in zip(items, runner.pmap(_settle, items, state=renderer,
+                                                        label="linking"), strict=True):
+            if entry is not None:
+                keys[job[1]] = entry
+            elif job != _DIGEST_JOB:
+                todo.append((job, key))
+    else:
+        todo = [(job, None) for job in jobs]
+        todo.insert(min(1, len(todo)), (_DIGEST_JOB, None))
+    if len(todo) < RENDER_POOL_MIN:
+        rendered = [_render(renderer, item) for item in todo]
+    else:
+        rendered = runner.pmap(_render, todo, state=renderer, label="rendering")
+    for path, entry in rendered:
         if entry is not None:
             keys[path] = entry
-    written.append(_DIGEST_JOB[1])
     for path, data in _static_files(config):
         write_file(out, path, data, previous)
-    return written, keys
+    return [path for _, path, _ in jobs] + [_DIGEST_JOB[1]], keys
+
+
+# Fewer pages to render than this are rendered by the building process alone.
+RENDER_POOL_MIN = 200
 
 
 @dataclass
@@ -653,30 +693,31 @@ def render_changed(digest: Digest, config: Config, known: dict[str, str],
     """
     runner = runner or Runner.in_memory()
     jobs = page_jobs(digest)
-    renderer = _Renderer(digest, config, Path(), None, env,
-                         known={} if keys is not None else None)
     hashes: dict[str, str] = {}
     changed: dict[str, bytes] = {}
     new_keys: dict[str, str] = {}
     todo = []
-    for job in jobs:
-        path = job[1]
-        key = None if keys is None else page_key(renderer.index, renderer.base, job,
-                                                 renderer.hashed)
-        if key is None:
-            todo.append(job)
-            continue
-        new_keys[path] = key
-        if keys is not None and keys.get(path) == key and path in known:
-            hashes[path] = known[path]
-        else:
-            todo.append(job)
+    with collector_paused():  # the index and the keys: hundreds of thousands of objects
+        renderer = _Renderer(digest, config, Path(), None, env,
+                             known={} if keys is not None else None)
+        for job in jobs:
+            path = job[1]
+            key = None if keys is None else page_key(renderer.index, renderer.base, job,
+                                                     renderer.hashed)
+            if key is None:
+                todo.append(job)
+                continue
+            new_keys[path] = key
+            if keys is not None and keys.get(path) == key and path in known:
+                hashes[path] = known[path]
+            else:
+                todo.append(job)
     for path, digest_, data in runner.pmap(_render_changed, todo, state=(renderer, known),
                                            label="rendering"):
         hashes[path] = digest_
         if data is not None:
             changed[path] = data
-    for path, data in [("digest.json", "".join(digest_json(digest)).encode()),
+    for path, data in [("digest.json", b"".join(digest_json(digest))),
                        *_static_files(config)]:
         hashes[path] = page_hash(data)
         if known.get(path) != hashes[path]:
