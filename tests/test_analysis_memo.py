@@ -40,11 +40,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, list[Artic
     return config, load_articles(config, Reporter(quiet=True))
 
 
-def _digest(articles: list[Article], config: Config, runner: Runner) -> str:
-    return "".join(digest_json(analyze(articles, config, runner)))
+def _digest(articles: list[Article], config: Config, runner: Runner) -> bytes:
+    return b"".join(digest_json(analyze(articles, config, runner)))
 
 
-def _warm(memo: Path, articles: list[Article], config: Config) -> tuple[str, dict[str, int]]:
+def _warm(memo: Path, articles: list[Article], config: Config) -> tuple[bytes, dict[str, int]]:
     """Analyse with the memos the last call kept (as a new `sitebuild build` does);
     returns the digest and, per stage of the memos, how many results it computed rather
     than reused."""
