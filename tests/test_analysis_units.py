@@ -1,17 +1,13 @@
 """Analysis building blocks on synthetic sentences (no sample text)."""
 
 import pytest
+from figure_helpers import analysed, one
 
 from site_builder.analyze.disagreements import conflicting, relation
 from site_builder.analyze.entities import entity_key, find_mentions, resolve
 from site_builder.analyze.frames import find_figures
 from site_builder.dates import find_dates, parse_datetime
 from site_builder.text import split_sentences
-
-
-def one(sentence: str):
-    [figure] = find_figures(sentence)
-    return figure
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -219,21 +215,8 @@ def test_same_day_reports_of_one_event_merge_and_others_do_not():
     assert merged[0].support == [Ref("a", "p1"), Ref("b", "p1"), Ref("c", "p2")]
 
 
-def _digest(tmp_path, stories):
-    """Analyse synthetic articles: (published, [paragraph texts]) each."""
-    from site_builder.analyze import analyze
-    from site_builder.config import load_config
-    from site_builder.errors import Reporter
-    from site_builder.models import Article, Paragraph
-
-    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
-                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
-                for n, (published, texts) in enumerate(stories)]
-    return analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
-
-
 def test_a_rising_toll_across_days_is_an_update_in_time_order(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-05", ["The flood in Brennick has killed 40 people, the agency said."]),
         ("2024-03-03", ["The flood in Brennick has killed 12 people, the agency said."]),
     ])
@@ -244,7 +227,7 @@ def test_a_rising_toll_across_days_is_an_update_in_time_order(tmp_path):
 
 
 def test_same_day_tolls_that_clash_are_a_contradiction(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-03", ["The flood in Brennick has killed 40 people, the agency said."]),
         ("2024-03-03", ["The flood in Brennick has killed 12 people, the agency said."]),
     ])
@@ -253,7 +236,7 @@ def test_same_day_tolls_that_clash_are_a_contradiction(tmp_path):
 
 
 def test_a_paragraph_with_a_conflicting_figure_does_not_support_a_fact(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         (None, ["The storm in Brennick destroyed 300 homes along the river, officials said."]),
         (None, ["The storm in Brennick destroyed 300 homes along the river, officials said."]),
         (None, ["The storm in Brennick destroyed 900 homes along the river, officials said."]),
@@ -263,7 +246,7 @@ def test_a_paragraph_with_a_conflicting_figure_does_not_support_a_fact(tmp_path)
 
 
 def test_quote_tails_are_no_facts_and_the_brief_opens_with_no_back_reference(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         (None, ["All of them were taken to hospital in Brennick.",
                 "The Halden dam above Brennick burst on Saturday, flooding the town.",
                 "We will rebuild,” the governor said."]),
@@ -283,7 +266,7 @@ def test_of_two_paraphrases_the_fuller_one_states_the_fact(tmp_path):
     full = ("Ilse Marsh, chief inspector of the Varden mine, has argued that a working alarm "
             "could have let most miners leave by sounding an evacuation.")
     for first, second in ((short, full), (full, short)):
-        digest = _digest(tmp_path, [(None, [first]), (None, [second])])
+        digest = analysed(tmp_path, [(None, [first]), (None, [second])])
         fact = next(f for f in digest.facts + digest.other_claims if "Marsh" in f.statement)
         assert fact.statement == full and fact.sources == 2
 
@@ -351,7 +334,7 @@ def test_more_frame_readings():
 
 
 def test_a_sentence_that_tells_two_values_apart_is_no_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         (None, ["Of the 12-mile stretch of the Varne affected, fish died along a 7-mile span."]),
         (None, ["Fish died along an 11 km stretch of the Varne, the agency said."]),
     ])
@@ -359,7 +342,7 @@ def test_a_sentence_that_tells_two_values_apart_is_no_clash(tmp_path):
 
 
 def test_figures_of_an_earlier_report_or_another_time_are_not_compared(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-04", ["Tuesday's official figures had listed 14 dead in Brennick."]),
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
         ("2024-03-05", ["Two years ago investors valued Fenmore Bank at more than $30bn."]),
@@ -369,7 +352,7 @@ def test_figures_of_an_earlier_report_or_another_time_are_not_compared(tmp_path)
 
 
 def test_a_year_after_since_is_no_history_and_a_ceiling_is_no_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-03", ["Orlan said 45 countries had offered rescue teams after the worst "
                         "quake in Velm since 1939."]),
         ("2024-03-04", ["Orlan said 70 countries had offered rescue teams to Velm."]),
@@ -387,7 +370,7 @@ def test_guards_on_the_new_readings(tmp_path):
     # A length measured in a sentence about a quake is still a length.
     assert one("After the quake, the tower measured 7.5 metres shorter.").dimension == "length"
     # Reported speech in the past perfect is about now; only a report's own figures are old.
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-05", ["Officials in Brennick said they had confirmed 12 deaths."]),
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
     ])
@@ -478,7 +461,7 @@ def test_third_round_figures_not_compared(a, b):
 def test_projections_are_not_compared_and_breakdowns_are_totals(tmp_path):
     assert one("In total, 46 villages have been flooded, 32 of them on the east bank, "
                "the minister said.").place == "*all"
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-05", ["The agency warned the toll in Brennick could exceed 10,000."]),
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said."]),
     ])
@@ -486,7 +469,7 @@ def test_projections_are_not_compared_and_breakdowns_are_totals(tmp_path):
 
 
 def test_places_keep_a_national_and_a_city_toll_apart(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-01", ["The quake shook central Corvania, killing at least 140 people.",
                         "In Dunport, officials said at least three people had died."]),
         ("2024-03-02", ["Corvania's government said 1,600 people had been killed.",
@@ -502,7 +485,7 @@ def test_places_keep_a_national_and_a_city_toll_apart(tmp_path):
 
 
 def test_missing_people_and_water_levels_update_either_way(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-01", ["Officials said 139 people were missing after the flood in Brennick."]),
         ("2024-03-02", ["Officials said 441 people were missing after the flood in Brennick."]),
         ("2024-03-04", ["Officials said 341 people were missing after the flood in Brennick."]),
@@ -514,7 +497,7 @@ def test_missing_people_and_water_levels_update_either_way(tmp_path):
 
 
 def test_a_level_read_hours_apart_is_an_update_and_a_toll_is_not(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-04T09:10", ["At Brennick the river stood at 3.6 metres, the agency said."]),
         ("2024-03-04T15:40", ["At Brennick the river stood at 3.1 metres, the agency said."]),
         ("2024-03-04T09:10", ["The flood in Brennick has killed 40 people, the agency said."]),
@@ -525,7 +508,7 @@ def test_a_level_read_hours_apart_is_an_update_and_a_toll_is_not(tmp_path):
 
 
 def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-05", ["The official death toll in Brennick now stands at 48, officials said.",
                         "Elsewhere in the figures, 46 deaths are listed as confirmed."]),
         ("2024-03-05", ["The flood in Brennick has killed 20 people, the agency said.",
@@ -537,7 +520,7 @@ def test_one_reports_own_clashing_tolls_are_flagged_and_far_apart_ones_are_not(t
 
 
 def test_sums_of_money_need_a_common_name_and_measurements_a_common_word(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-05", ["Congress is weighing a $60 billion aid package for Velm."]),
         ("2024-03-05", ["Orlan pledged more than $7 billion in aid to Corvania."]),
         ("2024-03-05", ["The Halden reservoir has lost 4.4 cubic kilometres of water."]),

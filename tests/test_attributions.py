@@ -400,6 +400,13 @@ def test_times_that_agree_or_are_no_events_are_not_flagged(texts):
     assert _rows(*texts) == []
 
 
+def test_a_one_off_events_noun_with_the_is_the_storys_own_event():
+    # "the quake" in both, each sentence naming another body: still the story's one quake.
+    [row] = _rows("The quake struck in the early hours of Monday, Tarsk officials said.",
+                  "The quake struck on Monday evening, the Ostra Relief Fund said.")
+    assert {c.value for c in row.claims} == {"in the early hours of Monday", "on Monday evening"}
+
+
 def test_a_named_structure_is_not_the_storys_unnamed_one():
     # Another dam named in the background is told apart by its name (a reservoir story).
     assert _rows(

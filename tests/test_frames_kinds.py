@@ -4,14 +4,10 @@ conversions in parentheses, and tolls of several events. Invented sentences, fro
 kinds of stories than the clusters that showed the miss."""
 
 import pytest
+from figure_helpers import one
 
 from site_builder.analyze.disagreements import conflicting
 from site_builder.analyze.frames import find_figures
-
-
-def one(sentence: str):
-    [figure] = find_figures(sentence)
-    return figure
 
 
 def only(sentence: str, dimension: str):

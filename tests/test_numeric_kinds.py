@@ -5,28 +5,10 @@ event, and a toll for several places.
 Invented sentences, from other kinds of stories than the clusters that showed the miss."""
 
 import pytest
+from figure_helpers import analysed, one
 
 from site_builder.analyze.disagreements import conflicting, relation
 from site_builder.analyze.frames import find_figures
-
-
-def one(sentence: str):
-    [figure] = find_figures(sentence)
-    return figure
-
-
-def _digest(tmp_path, stories):
-    """Analyse synthetic articles: (published, [paragraph texts]) each."""
-    from site_builder.analyze import analyze
-    from site_builder.config import load_config
-    from site_builder.errors import Reporter
-    from site_builder.models import Article, Paragraph
-
-    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
-                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
-                for n, (published, texts) in enumerate(stories)]
-    return analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
-
 
 # --- A journey's length: one class of journey nouns; planned apart from lasted ---
 
@@ -69,6 +51,11 @@ def test_two_distances_from_one_place_still_conflict():
     assert conflicting(a, b)
 
 
+def test_a_hedged_distance_after_within_is_a_zone():
+    # "within about 2 km of": the hedge does not hide that the distance bounds a zone.
+    assert one("Homes within about 2 km of the crater were emptied.").prop == "zone"
+
+
 def test_two_places_of_one_first_word_are_two_places():
     a = one("The farm is 30 km north of New Varno.")
     b = one("The farm is 50 km north of New Lodd.")
@@ -95,7 +82,7 @@ def test_a_sum_before_an_agreement_noun_is_its_value():
 
 
 def test_an_agreement_signed_years_ago_still_states_its_value(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-02", ["The shipyard won a $3.1 billion contract in 2015 to build the "
                         "Tarvin ferries for the Lodd Ferry Authority."]),
         ("2024-03-03", ["The Lodd Ferry Authority gave the shipyard a contract worth nearly "
@@ -120,7 +107,7 @@ def test_nearly_reaches_only_a_little_below(stated, other, kind):
 # --- A count as it stands on the day runs like a toll ---
 
 def test_a_count_given_as_it_stands_then_raised_is_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-02-01", ["Inspectors said the Harle dam now has four cracks in its wall."]),
         ("2024-02-05", ["The Harle dam has seven cracks in its wall, inspectors said."]),
     ])
@@ -130,7 +117,7 @@ def test_a_count_given_as_it_stands_then_raised_is_an_update(tmp_path):
 
 
 def test_a_count_with_no_sign_of_standing_so_is_still_a_contradiction(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-02-01", ["Inspectors said the Harle dam has four cracks in its wall."]),
         ("2024-02-05", ["The Harle dam has seven cracks in its wall, inspectors said."]),
     ])
@@ -141,7 +128,7 @@ def test_a_count_with_no_sign_of_standing_so_is_still_a_contradiction(tmp_path):
 # --- "Since 1987, when ...": that year's own event ---
 
 def test_a_figure_of_the_year_a_comparison_names_is_history(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-06-01", ["The stand collapse killed 12 people at the Varno ground on Saturday."]),
         ("2024-06-02", ["It is the worst stadium disaster since 1987, when a terrace at the "
                         "Varno ground gave way and killed more than 60 people."]),
@@ -152,7 +139,7 @@ def test_a_figure_of_the_year_a_comparison_names_is_history(tmp_path):
 # --- A toll that rises over days stays an update ---
 
 def test_a_later_higher_figure_is_still_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-04-01", ["The mudslide has killed at least 10 people in Tarvin, officials said."]),
         ("2024-04-03", ["The mudslide has killed 18 people in Tarvin, officials said."]),
     ])

@@ -1,29 +1,11 @@
 """Non-conflicts a naive detector flags, and key facts it loses (invented stories)."""
 
 import pytest
+from figure_helpers import analysed, one
 
 from site_builder.analyze.disagreements import conflicting, frame_keys, relation
 from site_builder.analyze.facts import is_fragment
 from site_builder.analyze.frames import find_figures
-
-
-def one(sentence: str):
-    [figure] = find_figures(sentence)
-    return figure
-
-
-def _digest(tmp_path, stories):
-    """Analyse synthetic articles: (published, [paragraph texts]) each."""
-    from site_builder.analyze import analyze
-    from site_builder.config import load_config
-    from site_builder.errors import Reporter
-    from site_builder.models import Article, Paragraph
-
-    articles = [Article(f"a{n}", f"Story {n}", f"Outlet {n}", None, published, None, None,
-                        [Paragraph(f"p{i}", "p", text, text) for i, text in enumerate(texts)])
-                for n, (published, texts) in enumerate(stories)]
-    return analyze(articles, load_config(tmp_path, Reporter(quiet=True)))
-
 
 # --- Sizes several times apart are two things (a ferry and the pier it hit) ---
 
@@ -43,7 +25,7 @@ def test_a_misreported_size_is_still_a_contradiction():
 
 
 def test_a_ship_and_the_pier_it_hit_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["The 120-metre ferry hit the Harwick pier at dawn, and the ferry "
                         "then drifted."]),
         ("2024-05-02", ["The 1.1-km Harwick pier was closed after the ferry hit it at dawn."]),
@@ -54,7 +36,7 @@ def test_a_ship_and_the_pier_it_hit_make_no_row(tmp_path):
 # --- Years of origin: only of one named thing ---
 
 def test_a_year_of_origin_said_of_an_unnamed_thing_is_not_compared(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["It was launched in 2009 and carries up to 1,200 passengers."]),
         ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
     ])
@@ -62,7 +44,7 @@ def test_a_year_of_origin_said_of_an_unnamed_thing_is_not_compared(tmp_path):
 
 
 def test_two_years_of_origin_of_one_named_thing_conflict(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["The Harwick pier, which opened in 1961, was closed on Tuesday."]),
         ("2024-05-02", ["The Harwick pier, which opened in 1916, was closed after the storm."]),
     ])
@@ -74,7 +56,7 @@ def test_two_years_of_origin_of_one_named_thing_conflict(tmp_path):
 # --- Flows per day or year are no totals; volumes of liquid are volumes ---
 
 def test_a_flow_per_year_is_not_compared_with_a_total(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
                         "the barriers went up."]),
         ("2024-05-02", ["The crash on the Harwick highway killed 12 people on Sunday."]),
@@ -83,7 +65,7 @@ def test_a_flow_per_year_is_not_compared_with_a_total(tmp_path):
 
 
 def test_two_flows_over_one_span_are_compared(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["Crashes on the Harwick highway killed about 40 people a year until "
                         "the barriers went up."]),
         ("2024-05-02", ["Crashes on the Harwick highway killed 90 people a year until the "
@@ -101,7 +83,7 @@ def test_liquid_measures_are_volumes():
 
 
 def test_tanks_and_a_reservoir_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["Three tanks in Brennick holding about 2 million litres each ran dry."]),
         ("2024-05-02", ["The Brennick reservoir, which holds 90 million litres, was empty."]),
     ])
@@ -123,7 +105,7 @@ def test_a_straight_quote_after_a_space_opens_a_quotation(text, fragment):
 
 
 def test_a_fact_survives_a_quote_tail_among_its_sources(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         (None, ['The Ferry Board approved $40 million in "emergency" repairs for the Harwick '
                 'pier on Monday.']),
         (None, ["The Ferry Board approved $40 million in emergency repairs for the Harwick "
@@ -136,7 +118,7 @@ def test_a_fact_survives_a_quote_tail_among_its_sources(tmp_path):
 # --- Things destroyed, damaged, or damaged or destroyed: three counts ---
 
 def test_destroyed_homes_are_not_compared_with_damaged_or_destroyed_ones(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
         ("2024-09-02", ["More than 2,000 homes on Kessa island were damaged or destroyed by "
                         "Typhoon Arlo, officials said."]),
@@ -146,7 +128,7 @@ def test_destroyed_homes_are_not_compared_with_damaged_or_destroyed_ones(tmp_pat
 
 
 def test_two_counts_of_destroyed_homes_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-09-02", ["Typhoon Arlo has destroyed 900 homes on Kessa island, officials said."]),
         ("2024-09-02", ["Typhoon Arlo has destroyed 1,400 homes on Kessa island, the Red Cross "
                         "said."]),
@@ -158,7 +140,7 @@ def test_two_counts_of_destroyed_homes_still_clash(tmp_path):
 # --- A claim someone repeats is held, not updated; "-men" plurals are counted nouns ---
 
 def test_a_restated_claim_that_grows_is_a_contradiction_not_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-02-10", ["The union leader repeated his claim that the blast in the Orlak mine "
                         "killed about 40 miners."]),
         ("2024-02-12", ["In a radio interview the union leader repeated that the blast in the "
@@ -182,7 +164,7 @@ def test_a_count_takes_its_verb_past_a_relative_clause():
 
 
 def test_bodies_recovered_so_far_are_not_compared_with_the_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-07-01", ["Nine climbers, who had set out on Mount Teller, were swept away and "
                         "are presumed dead."]),
         ("2024-07-01", ["Rescue teams found the bodies of two climbers on Mount Teller after the "
@@ -196,7 +178,7 @@ def test_a_full_news_lead_of_over_forty_words_can_state_the_fact(tmp_path):
             "the port authority and the ferry company said on Sunday evening, in a settlement "
             "meant to end the row before the summer season opened at the harbour on Monday.")
     assert 40 < len(lead.split()) <= 45
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         (None, ["The port authority and the ferry company announced the settlement on Sunday "
                 "evening."]),
         (None, [lead]),
@@ -216,7 +198,7 @@ def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
     lead = ("KESSA CITY, May 3 (Harbour Wire) - A ferry carrying 212 passengers ran aground "
             "off Kessa island on Friday night, and coastguard boats took everyone off by dawn, "
             "officials said.")
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-05", ["The Kessa Ferry Company said on Sunday it would pay every passenger "
                         "back in full and suspend the captain.",
                         "A ferry carrying 212 passengers ran aground off Kessa island on Friday "
@@ -231,7 +213,7 @@ def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
 
 
 def test_a_day_after_an_event_is_no_rate(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["The storm in Brennick killed 12 people a day after it made landfall."]),
         ("2024-05-02", ["The storm in Brennick killed 40 people, the agency said."]),
     ])
@@ -240,7 +222,7 @@ def test_a_day_after_an_event_is_no_rate(tmp_path):
 
 
 def test_a_toll_beside_bodies_recovered_is_still_the_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-07-01", ["The toll on Mount Teller rose to 12 as rescuers recovered more bodies."]),
         ("2024-07-01", ["The avalanche on Mount Teller killed 19 people, officials said."]),
         ("2024-07-01", ["Rescue teams have recovered 7 bodies on Mount Teller, officials said."]),
@@ -250,7 +232,7 @@ def test_a_toll_beside_bodies_recovered_is_still_the_toll(tmp_path):
 
 
 def test_a_repeated_appeal_does_not_stop_a_toll_from_updating(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-03", ["The flood in Brennick has killed 12 people, the agency said."]),
         ("2024-03-05", ["Officials repeated their appeal for calm as the flood in Brennick "
                         "killed 40 people."]),
@@ -260,7 +242,7 @@ def test_a_repeated_appeal_does_not_stop_a_toll_from_updating(tmp_path):
 
 
 def test_an_early_background_piece_does_not_open_the_brief(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-04-30", ["The Orlak Mining Company reported record profits on Tuesday, its "
                         "chief executive Vera Lind said in Dunport."]),
         ("2024-05-03", ["A tunnel collapsed at the Kessa mine on Friday, trapping 14 miners "
@@ -283,7 +265,7 @@ def test_a_place_name_of_several_words_is_kept_whole():
 
 
 def test_two_places_sharing_a_first_word_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-01-08", ["The blizzard left 40,000 homes without heat in New Brandon."]),
         ("2025-01-08", ["The blizzard left 9,000 homes without heat in New Corwen."]),
     ])
@@ -291,7 +273,7 @@ def test_two_places_sharing_a_first_word_make_no_row(tmp_path):
 
 
 def test_one_places_count_is_no_rival_of_the_whole_storys(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-01-08", ["In Port Ellery, rescuers pulled 14 drivers from stranded cars.",
                         "The blizzard also shut 6 roads in Corwen Valley."]),
         ("2025-01-09", ["Across the region, rescuers pulled 300 drivers from stranded cars, "
@@ -301,7 +283,7 @@ def test_one_places_count_is_no_rival_of_the_whole_storys(tmp_path):
 
 
 def test_one_places_two_counts_still_clash_in_a_story_of_several_places(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-01-08", ["In Port Ellery, rescuers pulled 14 drivers from stranded cars.",
                         "The blizzard also shut 6 roads in Corwen Valley."]),
         ("2025-01-08", ["In Port Ellery, rescuers pulled 41 drivers from stranded cars."]),
@@ -313,7 +295,7 @@ def test_one_places_two_counts_still_clash_in_a_story_of_several_places(tmp_path
 # --- Dates of an announcement: only of a verb of announcing, not of a word beginning alike ---
 
 def test_a_word_beginning_like_an_announcing_verb_dates_no_announcement(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-04", ["Rail officials on Sunday blamed a signalling fault for the derailment "
                         "at Marden junction."]),
         ("2025-03-04", ["Marden, Mar 3 (Wire) Inspectors blamed a signalling fault for the "
@@ -323,7 +305,7 @@ def test_a_word_beginning_like_an_announcing_verb_dates_no_announcement(tmp_path
 
 
 def test_an_announcement_dated_by_a_weekday_and_a_wrong_date_still_clashes(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-04", ["Rail officials on Sunday announced an inquiry into the derailment "
                         "at Marden junction."]),
         ("2025-03-04", ["Rail officials on March 4, 2025 announced an inquiry into the "
@@ -335,7 +317,7 @@ def test_an_announcement_dated_by_a_weekday_and_a_wrong_date_still_clashes(tmp_p
 # --- Values told alike are one claim, never a chain joining two clashing tolls ---
 
 def test_open_bounds_do_not_chain_two_clashing_tolls_into_one_claim(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-02-03", ["Police denied that the toll of the Korvik mine collapse exceeds 125.",
                         "As of today, the number of people killed is 125, police said."]),
         ("2025-02-06", ["The Korvik mine collapse claimed the lives of more than 130 people."]),
@@ -349,7 +331,7 @@ def test_open_bounds_do_not_chain_two_clashing_tolls_into_one_claim(tmp_path):
 # --- Named storms: a sentence about another storm gives that storm's figures ---
 
 def test_another_named_storms_toll_is_not_the_storys(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-10", ["Typhoon Varo struck the coast on Tuesday, causing at least 6 deaths "
                         "in Halden."]),
         ("2025-09-10", ["Typhoon Varo left at least 6 deaths in Halden, officials said.",
@@ -361,7 +343,7 @@ def test_another_named_storms_toll_is_not_the_storys(tmp_path):
 
 
 def test_the_storys_own_storm_named_beside_another_still_counts(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-10", ["Typhoon Varo caused at least 6 deaths in Halden on Tuesday."]),
         ("2025-09-12", ["Typhoon Varo, stronger than Typhoon Mirel, has now caused at least "
                         "19 deaths in Halden."]),
@@ -373,7 +355,7 @@ def test_the_storys_own_storm_named_beside_another_still_counts(tmp_path):
 # --- What a report adds to a count, or what is left of it, is not the count ---
 
 def test_an_increment_or_a_remainder_is_no_rival_of_the_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-04-02", ["The Tarrow ferry capsized off Lenby, and 12 people were killed."]),
         ("2024-04-03", ["Divers found another 5 victims of the Tarrow ferry off Lenby.",
                         "The toll of the Tarrow ferry rose by two to 14 dead.",
@@ -386,7 +368,7 @@ def test_an_increment_or_a_remainder_is_no_rival_of_the_toll(tmp_path):
 
 
 def test_what_is_left_missing_is_still_the_missing_count(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-04-02", ["After the Tarrow ferry capsized, 30 people were missing."]),
         ("2024-04-04", ["Divers found 20 survivors; the remaining 10 people are still missing."]),
     ])
@@ -407,7 +389,7 @@ def test_a_count_of_the_hurt_by_severity_is_its_own_class(sentence, prop):
 
 
 def test_minor_injuries_are_no_rival_of_all_injuries(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-06-01", ["The Orlen stadium stampede left 61 injuries, officials said."]),
         ("2024-06-01", ["Medics at the Orlen stadium counted 45 minor injuries."]),
     ])
@@ -427,7 +409,7 @@ def test_a_cue_beyond_while_speaks_for_its_own_clause():
 # --- Bodies identified: a count of its own ---
 
 def test_bodies_identified_update_apart_from_the_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-08-10", ["The Calder mudslide killed 31 people, officials said.",
                         "Officials said 21 bodies out of 31 recovered have been identified."]),
         ("2024-08-11", ["So far 26 bodies out of the 31 recovered have been identified."]),
@@ -455,7 +437,7 @@ def test_people_of_whom_nothing_is_said_make_no_frame():
 # --- Who is aboard, listed by kind: the whole is no rival of a part ---
 
 def test_the_whole_of_passengers_and_crew_is_no_rival_of_the_passengers(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["The Oriel cable car carried 11 passengers and 2 crew members."]),
         ("2024-05-03", ["Among 13 passengers on the Oriel cable car, four were children."]),
     ])
@@ -463,7 +445,7 @@ def test_the_whole_of_passengers_and_crew_is_no_rival_of_the_passengers(tmp_path
 
 
 def test_two_counts_of_passengers_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-05-02", ["The Oriel cable car carried 11 passengers and 2 crew members."]),
         ("2024-05-03", ["The Oriel cable car carried 16 passengers when the cable snapped."]),
     ])
@@ -482,7 +464,7 @@ def test_an_extent_joined_to_a_measure_compares_with_the_same_extent():
 # --- An earlier event the story is compared with keeps its own figures ---
 
 def test_the_toll_of_an_event_the_story_is_compared_with_is_not_the_storys(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
         ("2025-03-03", ["The Varna mine blast killed 41 miners. It is the worst accident since "
                         "the collapse of the Orlen shaft back in 2009. The shaft's collapse "
@@ -492,7 +474,7 @@ def test_the_toll_of_an_event_the_story_is_compared_with_is_not_the_storys(tmp_p
 
 
 def test_the_storys_own_event_named_like_the_compared_one_still_counts(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-02", ["The Varna mine blast killed 41 miners, officials said."]),
         ("2025-03-04", ["It was the deadliest blast since a mine blast in Orlen in 2009. The "
                         "blast killed 47 miners, officials said on Tuesday."]),
@@ -518,7 +500,7 @@ def test_a_weekday_owns_no_place():
 # --- Ages: a surname alone is the one person of that surname the story names in full ---
 
 def test_an_age_given_for_a_surname_alone_meets_the_full_name(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-04-02", ["The stand's steward, Lena Marsh, 34, was treated for a broken arm."]),
         ("2025-04-03", ["A 43-year-old steward surnamed Marsh said the barrier gave way."]),
     ])
@@ -527,7 +509,7 @@ def test_an_age_given_for_a_surname_alone_meets_the_full_name(tmp_path):
 
 
 def test_a_surname_shared_by_relatives_tells_no_age(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-04-02", ["The steward Lena Marsh, 34, and her brother Paul Marsh, 36, were "
                         "treated for broken arms."]),
         ("2025-04-03", ["Marsh, 36, said the barrier gave way at once."]),
@@ -538,7 +520,7 @@ def test_a_surname_shared_by_relatives_tells_no_age(tmp_path):
 # --- "In the city": the settlement the article named last ---
 
 def test_a_toll_in_the_city_is_the_named_citys_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-05-10", ["A grain silo collapsed in Velmora on Friday.",
                         "Officials said 41 people were killed in the city."]),
         ("2025-05-10", ["The silo collapse killed 63 people in Velmora, the mayor said."]),
@@ -549,7 +531,7 @@ def test_a_toll_in_the_city_is_the_named_citys_toll(tmp_path):
 
 
 def test_a_toll_in_the_city_is_no_rival_of_another_towns(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-05-10", ["A grain silo collapsed in Velmora on Friday.",
                         "Officials said 41 people were killed in the city."]),
         ("2025-05-10", ["The storm that felled the silo killed 63 people in Tarsk, the "
@@ -561,7 +543,7 @@ def test_a_toll_in_the_city_is_no_rival_of_another_towns(tmp_path):
 # --- A toll all of whose reports fall on one day is ordered by the hour ---
 
 def test_a_same_day_toll_that_rose_by_the_hour_is_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-06-01T09:10", ["At least 20 people were killed when the ferry capsized."]),
         ("2025-06-01T21:40", ["The ferry capsized with 61 aboard and killed 34 people."]),
     ])
@@ -573,7 +555,7 @@ def test_a_same_day_toll_that_rose_by_the_hour_is_an_update(tmp_path):
 # --- Counts of two groups, each named by a word the other lacks ---
 
 def test_two_qualified_groups_of_one_noun_are_not_compared(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-07-01", ["Nine navy divers from Halden joined the search of Lake Orvik."]),
         ("2025-07-02", ["Three police divers from Halden joined the search of Lake Orvik."]),
     ])
@@ -583,7 +565,7 @@ def test_two_qualified_groups_of_one_noun_are_not_compared(tmp_path):
 # --- Bodies brought out of a place are bodies recovered, not the toll ---
 
 def test_bodies_brought_out_are_recovered_not_killed(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-08-04", ["Teams had brought 12 bodies out of the flooded mine by dusk.",
                         "The flooding killed 30 miners, the company said."]),
         ("2025-08-05", ["Teams have now brought 20 bodies out of the mine."]),
@@ -595,7 +577,7 @@ def test_bodies_brought_out_are_recovered_not_killed(tmp_path):
 # --- A vague quantity is no figure to hold against a figure near its range ---
 
 def test_thousands_is_not_held_against_a_figure_just_past_it(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-01", ["The cyclone left 12,400 people homeless across the delta."]),
         ("2025-09-02", ["The cyclone left thousands of people homeless across the delta."]),
     ])
@@ -605,7 +587,7 @@ def test_thousands_is_not_held_against_a_figure_just_past_it(tmp_path):
 # --- One report's two tolls of one kind of person, however the people are called ---
 
 def test_one_reports_two_tolls_of_named_people_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-10-02", ["Five rescuers were killed when the tunnel flooded, the fire service "
                         "said.",
                         "The mine's owner later said four of the 11 rescuers had died."]),
@@ -615,7 +597,7 @@ def test_one_reports_two_tolls_of_named_people_clash(tmp_path):
 
 
 def test_one_reports_tolls_far_apart_count_two_groups(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-10-02", ["Five rescuers were killed when the tunnel flooded.",
                         "Two rescuers were killed in a second collapse a week earlier."]),
     ])
@@ -625,7 +607,7 @@ def test_one_reports_tolls_far_apart_count_two_groups(tmp_path):
 # --- A toll told in groups: its first group is no rival of the whole toll ---
 
 def test_a_toll_told_in_groups_is_no_rival_of_the_whole(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
         ("2025-11-04", ["The collapse killed all 21 people in the north stand, which had "
                         "been closed for repairs, and the two stewards below it."]),
@@ -634,7 +616,7 @@ def test_a_toll_told_in_groups_is_no_rival_of_the_whole(tmp_path):
 
 
 def test_two_tolls_without_a_listed_group_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-11-03", ["The grandstand collapse killed 23 people, officials said."]),
         ("2025-11-03", ["The grandstand collapse killed 31 people and injured dozens."]),
     ])
@@ -643,7 +625,7 @@ def test_two_tolls_without_a_listed_group_still_clash(tmp_path):
 
 
 def test_a_toll_by_place_is_not_a_listed_group(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-11-03", ["The storm killed 210 people in Arvel and 40 people in Dunmere."]),
         ("2025-11-03", ["The storm killed 260 people in Arvel, officials said."]),
     ])
@@ -654,7 +636,7 @@ def test_a_toll_by_place_is_not_a_listed_group(tmp_path):
 # --- One toll told with its place and without it is one claim ---
 
 def test_a_toll_told_with_and_without_its_place_is_one_claim(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-12-01", ["Rescuers said 310 people were still missing in Harwick."]),
         ("2025-12-01", ["About 300 people are missing, the Red Cross said."]),
         ("2025-12-01", ["A quarry official told reporters that about 600 people were missing."]),
@@ -666,7 +648,7 @@ def test_a_toll_told_with_and_without_its_place_is_one_claim(tmp_path):
 
 
 def test_the_presumed_dead_fall_as_the_missing_do(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-12-03", ["Six divers are presumed dead after the cave flooded."]),
         ("2025-12-06", ["Two bodies were recovered, and four divers are presumed dead."]),
     ])
@@ -711,7 +693,7 @@ def test_a_statewide_figure_has_a_scope_of_its_own():
 
 
 def test_a_statewide_count_is_no_rival_of_the_districts(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-03-01", ["By Tuesday, 3,000 people had moved into 40 relief shelters in the "
                         "county, while statewide, 5,500 people are staying in 110 shelters."]),
         ("2024-03-02", ["More than 8,000 people are living in 80 shelters for now."]),
@@ -723,7 +705,7 @@ def test_a_statewide_count_is_no_rival_of_the_districts(tmp_path):
 # --- People identified by a verb of their own are a running count too ---
 
 def test_people_identified_rise_as_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2024-06-10", ["After the ferry capsized, 18 people have been identified, the "
                         "coast guard said."]),
         ("2024-06-12", ["Of the dead, 41 people have been identified so far."]),
@@ -746,7 +728,7 @@ def test_a_compound_number_word_is_one_number(sentence, value):
 # --- A share for each of several is no total; a place "alone" is a share of a whole ---
 
 def test_a_share_each_of_several_reported_is_no_rival_of_the_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-02", ["The wildfire swept through Orvik, Stellan and Brae, which each "
                         "reported two deaths."]),
         ("2025-03-02", ["The wildfire killed at least nine people, officials said."]),
@@ -755,7 +737,7 @@ def test_a_share_each_of_several_reported_is_no_rival_of_the_toll(tmp_path):
 
 
 def test_two_shares_each_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-02", ["The three ferries each carried 40 passengers when the gale struck."]),
         ("2025-03-02", ["The three ferries each carried 65 passengers when the gale struck."]),
     ])
@@ -764,7 +746,7 @@ def test_two_shares_each_still_clash(tmp_path):
 
 
 def test_a_count_for_one_place_alone_is_no_rival_of_the_whole(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
         ("2025-06-11", ["The rail strike cancelled 3,000 trains, the operator said."]),
     ])
@@ -772,7 +754,7 @@ def test_a_count_for_one_place_alone_is_no_rival_of_the_whole(tmp_path):
 
 
 def test_a_count_for_one_place_alone_still_clashes_with_that_place(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-06-11", ["The rail strike cancelled 1,200 trains in Velden alone."]),
         ("2025-06-11", ["The rail strike cancelled 700 trains in Velden, the operator said."]),
     ])
@@ -783,7 +765,7 @@ def test_a_count_for_one_place_alone_still_clashes_with_that_place(tmp_path):
 # --- A duration "for" a span is the length of the activity it follows ---
 
 def test_lengths_of_two_activities_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-03", ["The Harlow plant manager said the plant had been shut for two weeks "
                         "in the spring for repairs."]),
         ("2025-09-04", ["Harlow residents had to stay indoors for nearly 48 hours after the "
@@ -793,7 +775,7 @@ def test_lengths_of_two_activities_make_no_row(tmp_path):
 
 
 def test_two_lengths_of_one_activity_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-03", ["Harlow residents had to stay indoors for 48 hours after the chlorine "
                         "leak."]),
         ("2025-09-04", ["Harlow residents had to stay indoors for four days after the chlorine "
@@ -834,7 +816,7 @@ def test_lives_are_people(sentence, value, prop):
 
 
 def test_lives_claimed_clash_with_a_toll(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-02-01", ["The mine fire in Drava has claimed 14 lives, the company said."]),
         ("2025-02-01", ["The mine fire in Drava killed 19 people, the company said."]),
     ])
@@ -849,7 +831,7 @@ def test_one_life_is_no_count_before_a_noun():
 # --- A sum for one stated purpose is a part of a cost, not the whole ---
 
 def test_a_sum_for_one_purpose_is_no_rival_of_the_whole_cost(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-08-20", ["The Lindholm council said it paid $2.4 million in costs related to "
                         "policing the Lindholm festival."]),
         ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
@@ -858,7 +840,7 @@ def test_a_sum_for_one_purpose_is_no_rival_of_the_whole_cost(tmp_path):
 
 
 def test_two_whole_costs_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-08-20", ["The Lindholm council said the Lindholm festival cost it $12 million."]),
         ("2025-08-21", ["The Lindholm council said the Lindholm festival cost it $9 million."]),
     ])
@@ -876,7 +858,7 @@ def test_a_toll_spread_across_a_named_region_is_a_total():
 
 
 def test_a_toll_told_with_and_without_its_scope_still_updates(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-07-20", ["The heatwave has gripped the Balkans, claiming at least 40 lives.",
                         "At least 40 people have died in the heatwave, which has scorched "
                         "towns across the Balkans."]),
@@ -890,7 +872,7 @@ def test_a_toll_told_with_and_without_its_scope_still_updates(tmp_path):
 # --- A storm's sustained winds strengthen and weaken by the day: an update ---
 
 def test_sustained_winds_on_two_days_are_an_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
                         "Marrow Islands."]),
         ("2025-10-05", ["Typhoon Kessa had sustained winds of 95 km/h as it moved inland."]),
@@ -900,7 +882,7 @@ def test_sustained_winds_on_two_days_are_an_update(tmp_path):
 
 
 def test_sustained_winds_on_one_day_still_clash(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-10-02", ["Typhoon Kessa had sustained winds of 185 km/h as it neared the "
                         "Marrow Islands."]),
         ("2025-10-02", ["Typhoon Kessa had sustained winds of 150 km/h as it neared the "
@@ -913,7 +895,7 @@ def test_sustained_winds_on_one_day_still_clash(tmp_path):
 # --- A figure of no stated place never makes one claim of two places' equal figures ---
 
 def test_an_unplaced_figure_does_not_bridge_two_places(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
         ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
         ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
@@ -927,7 +909,7 @@ def test_an_unplaced_figure_does_not_bridge_two_places(tmp_path):
 
 
 def test_a_claim_is_shown_by_a_report_naming_the_rows_place(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-04-02", ["The floods caused at least two deaths, officials said."]),
         ("2025-04-01", ["The floods have claimed at least one life in Osterby."]),
         ("2025-04-02", ["The floods have claimed at least two lives in Osterby."]),
@@ -955,7 +937,7 @@ def test_a_cue_before_the_figure_still_speaks_within_its_clause():
 
 
 def test_rescued_people_are_no_rivals_of_the_missing(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-02-03", ["Crews are still searching for climbers who are missing on Mount Orla, "
                         "even though 14 people have so far been rescued."]),
         ("2025-02-03", ["Two people remain missing on Mount Orla, the mountain rescue said."]),
@@ -980,7 +962,7 @@ def test_a_share_of_homes_is_still_damage():
 
 
 def test_two_ballots_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-05-02", ["Some 61 percent of the shareholders voted to approve the pay plan."]),
         ("2025-06-02", ["Only 38 percent of the shareholders voted for the revised pay plan."]),
     ])
@@ -1000,7 +982,7 @@ def test_an_accepted_offer_keeps_its_property():
 
 
 def test_a_refused_bid_and_the_final_price_make_no_row(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-01", ["The Harlow club turned down a bid worth $42 million for its keeper."]),
         ("2025-03-09", ["The Harlow club sold its keeper in a deal worth $55 million."]),
     ])
@@ -1010,7 +992,7 @@ def test_a_refused_bid_and_the_final_price_make_no_row(tmp_path):
 # --- A flow told per week and per month is one flow ---
 
 def _canal(tmp_path, first: str, second: str):
-    return _digest(tmp_path, [
+    return analysed(tmp_path, [
         ("2025-08-01", [f"The closure of the Vessa Canal costs the Port of Tarrin {first}, "
                         "officials said."]),
         ("2025-08-02", [f"The closure of the Vessa Canal costs the Port of Tarrin {second}, "
@@ -1047,7 +1029,7 @@ def test_a_toll_said_before_a_long_phrase_counts_the_dead(sentence):
 
 
 def test_a_toll_after_a_long_phrase_joins_the_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-09-06", ["At least 30 people died in the crush at the Arvel stadium in Tesk."]),
         ("2025-09-07", ["The death toll from the crush at the Arvel stadium (the oldest in the "
                         "league) in the northern city of Tesk on Saturday night rose to 41 on "
@@ -1061,7 +1043,7 @@ def test_a_toll_after_a_long_phrase_joins_the_update(tmp_path):
 # --- A weekday right after a figure dates it ---
 
 def test_a_figure_dated_by_a_weekday_takes_its_place_in_the_update(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
         ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
         ("2025-03-05", ["The toll in the Karst mine collapse rose to 9 on Monday."]),
@@ -1074,7 +1056,7 @@ def test_a_figure_dated_by_a_weekday_takes_its_place_in_the_update(tmp_path):
 
 
 def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
-    digest = _digest(tmp_path, [
+    digest = analysed(tmp_path, [
         ("2025-03-03", ["At least 6 miners died in the Karst mine collapse."]),
         ("2025-03-04", ["The toll in the Karst mine collapse rose to 11."]),
         ("2025-03-05", ["The toll in the Karst mine collapse, which struck on Monday, stands "

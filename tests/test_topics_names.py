@@ -152,7 +152,7 @@ def test_a_clocks_time_zone_is_no_topic():
     # A ferry timetable: zones in words and in capitals after a clock name nothing.
     assert _surfaces("The ferry left at 7:15 p.m. Mountain time from Varno.") == ["Varno"]
     assert _surfaces("It docked at 16:04 Pacific Daylight Time in Varno.") == ["Varno"]
-    assert _surfaces("It docked at 11:04 pm IST on 6 June in Varno.") == ["Varno"]
+    assert _surfaces("It docked at 9:20 pm IST on 3 May in Varno.") == ["Varno"]
     # A name after a clock that is no zone stays.
     assert "Pacific Gas" in " ".join(_surfaces("At 9 a.m. Pacific Gas said the ferry left."))
 

@@ -188,7 +188,7 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
     (one edit for 8 letters or more, two from 12), and no key with a digit: "F-15"
     and "F-16" are different things. Two `blocked` keys (both known places, say) are
     joined only where they differ in letters that romanisations of one sound swap (see
-    `romanised`); an unknown spelling may join a known one (Naypyitaw / Naypyidaw).
+    `romanised`); an unknown spelling may join a known one (Ostravia / Ostravya).
     """
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in keys:
@@ -209,7 +209,7 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
                     joiner.union(key, other)
 
 
-# Letters that romanisations of one sound swap ("Varrakech"/"Varrakesh" for French and
+# Letters that romanisations of one sound swap ("Kalabech"/"Kalabesh" for French and
 # English spellings, "Qandahar"/"Kandahar", "Yeltsyn"/"Yeltsin"): read as one.
 _ROMANISED = [(re.compile(r"(?:sch|tch|ch|sh)"), "sh"), (re.compile(r"(?:ck|q|c(?=[aou]))"), "k"),
               (re.compile(r"(?:ou|oo)"), "u"), (re.compile(r"y(?=[^aeiou]|$)"), "i"),
@@ -243,7 +243,7 @@ def join_short_forenames(people: Collection[str], joiner: Joiner) -> None:
     """A person's full name and the same name with a short form of the forename cut from
     inside it ("Liz" of "Elizabeth", "Lex" of "Alexander"): the rest of the name the
     same, the short form three letters or more. A short form that opens or ends the longer
-    forename ("Jin" / "Jinna", "Ana" / "Mariana") is as often another of the family, and is
+    forename ("Ria" / "Riana", "Ana" / "Mariana") is as often another of the family, and is
     left apart."""
     by_rest: dict[str, list[str]] = defaultdict(list)
     for key in people:

@@ -718,6 +718,8 @@ def _two_bodies(a: Agent, b: Agent) -> bool:
 
 
 def _estimates(s: Sentence, names: _Names) -> list[tuple[str, _Estimate]]:
+    """(figure digits, estimate) for each figure in the clause after a body's own
+    working-out ("X estimates that ...", "X's own figure is that ...")."""
     found = []
     starts = [(m.start(), m.end()) for m in _WORKS_OUT.finditer(s.text)]
     starts += [(m.start(), m.end()) for m in _OWN_FIGURE.finditer(s.text)]
@@ -744,7 +746,7 @@ _SAYING = re.compile(r"\b(?:said|says|told|warned|estimated|estimates|stated|ann
 def _counted_rows(sentences: list[Sentence], articles: list[Article],
                   names: _Names) -> list[Disagreement]:
     """One person's figure that one outlet reports as counting one thing and another outlet
-    as counting another ("120 people unaccounted for" / "a toll that could reach 120"):
+    as counting another ("90 people unaccounted for" / "a toll that could reach 90"):
     what the figure counted. Blocked by speaker and figure; each property read from the
     figure's frame, and a sentence that names both properties is left out."""
     by_key: dict[tuple[str, str, float], dict[str, list[Sentence]]] = {}

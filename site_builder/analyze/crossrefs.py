@@ -133,18 +133,18 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     """
     runner = runner or Runner.in_memory()
     groups = runner.map(SHINGLES, articles)
-    with _collector_paused():
+    with collector_paused():
         found = _near_duplicates([u for group in groups for u in group])
     _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
     return found
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: the search makes hundreds of thousands of
     tuples and links, none in a cycle (freed by reference counting all the same), and
     every collection they set off walks every object of the build (most of this
-    stage's time at 5,000 articles)."""
+    stage's time at 5,000 articles). The rest of the analysis is alike."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

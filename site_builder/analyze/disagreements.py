@@ -15,10 +15,12 @@ import math
 import re
 import string
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
 from ..models import Article, Claim, Disagreement, Ref
+from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
     PART,
@@ -83,7 +85,7 @@ class _Item:
     context: frozenset[str]  # stems around the figure
     rate: str = ""  # the span of time a figure is given per ("day"): a flow is no total
     part: bool = False  # said of one place "alone": a part of a larger whole
-    tally: bool = False  # a count said to stand so at the time ("now has three leaks")
+    tally: bool = False  # a count said to stand so at the time ("now has four cracks")
     stated: Figure | None = None  # the figure as written, when `figure` is put per day
 
 
@@ -161,7 +163,7 @@ def same_frame(a: Figure, b: Figure) -> bool:
     if a.prop == "elapsed":
         return bool(a.thing) and a.thing == b.thing  # time after the same event
     if a.dimension == "duration":
-        # "a 45-day cap" and "away for eight months": how long of two things; a length of
+        # "a 30-day limit" and "away for five months": how long of two things; a length of
         # time said of nothing is compared only with another said of nothing.
         return a.thing == b.thing
     if a.dimension == "percent" and a.unit != b.unit:
@@ -268,67 +270,120 @@ def _listed_part(text: str, f: Figure) -> bool:
     return bool(m) and m.group("group").lower() not in _GENERAL
 
 
-def _items(sentences: list[Sentence], year_of: dict[str, int | None]) -> list[_Item]:
-    items = []
+# One figure of an article's sentence as comparison reads it: the sentence's place in its
+# article, the figure (its place and property settled), and the rest of its `_Item`.
+_Found = tuple[int, Figure, frozenset[str], str, bool, bool, Figure | None]
+# What the figures of one article are read from: the year its figures are dated in, and
+# per sentence (in order) its paragraph's id, text, figures and mentions' surfaces.
+_ArticleJob = tuple[int | None, tuple[tuple[str, str, tuple[Figure, ...], tuple[str, ...]], ...]]
+
+
+def _items(sentences: list[Sentence], year_of: dict[str, int | None],
+           runner: Runner | None = None) -> list[_Item]:
+    """The figures to compare, article by article (kept between builds by `runner`);
+    only the corpus-wide reading is done here: the other storms' sentences are left out."""
+    runner = runner or Runner.in_memory()
     others = _other_storms(sentences)
     # Places some figure is given for: one named earlier in a figure's own sentence places it.
     known = {f.place for s in sentences for f in s.values
              if f.place and not f.place.startswith("*")}
-    read: dict[str, list[str]] = defaultdict(list)  # article -> its sentences so far
-    scene: dict[Ref, str] = {}  # a paragraph's opening place ("In X, ...")
-    compared: dict[Ref, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
+    of_article: dict[str, list[Sentence]] = {}
     for s in sentences:
-        read[s.ref.article].append(s.text)
-        if s.ref not in scene:
-            scene[s.ref] = sentence_place(s.text)
-        year = year_of.get(s.ref.article)
-        earlier, compared[s.ref] = compared[s.ref], compared[s.ref] | _compared_events(s.text,
-                                                                                       year)
-        if not s.values:
+        of_article.setdefault(s.ref.article, []).append(s)
+    groups = list(of_article.values())
+    jobs = [(year_of.get(group[0].ref.article),
+             tuple((s.ref.paragraph, s.text, tuple(s.values),
+                    tuple(m.surface for m in s.mentions)) for s in group))
+            for group in groups]
+    items = []
+    for group, found in zip(groups, runner.map(FIGURES, jobs, lookups=known), strict=True):
+        for position, f, *rest in found:
+            s = group[position]
+            if others and others.search(s.text):
+                continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
+            items.append(_Item(s, f, *rest))
+    return items
+
+
+class _Towns:
+    """The settlements an article may mean by "the city": the places some figure is given
+    for (`known`) or the article sets something in (`own`), but no country."""
+
+    def __init__(self, known: Container[str], own: set[str], countries: Container[str]) -> None:
+        self.known, self.own, self.countries = known, own, countries
+
+    def __contains__(self, place: object) -> bool:
+        return place not in self.countries and (place in self.own or place in self.known)
+
+
+def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
+    """The comparable figures of one article's sentences; `known`: the places some
+    figure of the corpus is given for."""
+    year, sentences = job
+    found: list[_Found] = []
+    read: list[str] = []  # the article's sentences so far
+    scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
+    compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
+    for position, (paragraph, text, values, surfaces) in enumerate(sentences):
+        read.append(text)
+        if paragraph not in scene:
+            scene[paragraph] = sentence_place(text)
+        earlier, compared[paragraph] = compared[paragraph], compared[paragraph] | \
+            _compared_events(text, year)
+        if not values:
             continue
-        if others and others.search(s.text):
-            continue  # "Ardena, which hit two weeks earlier, killed 612": another storm's
-        names = synonym_stems(" ".join(m.surface for m in s.mentions))
-        for f in s.values:
-            # ("a $4.2 billion contract in 2014": what an agreement is worth was set when it
+        names = synonym_stems(" ".join(surfaces))
+        for f in values:
+            # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
-            if _of_another_report(s.text, f) or \
-                    (year and _of_the_past(s.text, f, year) and not agreement_sum(s.text, f)) \
-                    or _forecast(s.text, f) or _listed_part(s.text, f) \
-                    or _increment_or_rest(s.text, f) \
-                    or (earlier and _of_a_compared_event(s.text, f, earlier)):
+            if _of_another_report(text, f) or \
+                    (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
+                    or _forecast(text, f) or _listed_part(text, f) \
+                    or _increment_or_rest(text, f) \
+                    or (earlier and _of_a_compared_event(text, f, earlier)):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
-                named = place_names(s.text, f.start) & known
-                place = scene[s.ref] or (named.pop() if len(named) == 1 else "")
-                if not place and _THE_SETTLEMENT.search(_clause(s.text, f)):
+                named = {p for p in place_names(text, f.start) if p in known}
+                place = scene[paragraph] or (named.pop() if len(named) == 1 else "")
+                if not place and _THE_SETTLEMENT.search(_clause(text, f)):
                     # "In the city", "the town's toll": the settlement the article named
                     # last, a place some figure is given for or something is set in (a
                     # country is never "the city").
-                    so_far = read[s.ref.article]
-                    towns = (known | {p for text in so_far for p in places_in(text)}) - \
-                        gazetteer().countries
-                    place = last_place(s.text, towns, f.start) or next(
-                        (p for text in reversed(so_far[:-1]) if (p := last_place(text, towns))),
+                    towns = _Towns(known, {p for seen in read for p in places_in(seen)},
+                                   gazetteer().countries)
+                    place = last_place(text, towns, f.start) or next(
+                        (p for seen in reversed(read[:-1]) if (p := last_place(seen, towns))),
                         "")
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
-                f = replace(f, prop=_harm(s.text, f))
+                f = replace(f, prop=_harm(text, f))
             elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
-                    and _identified(s.text, f):
+                    and _identified(text, f):
                 # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
-            elif f.dimension == "count" and f.prop == "killed" and _recovered(s.text, f):
+            elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
                 f = replace(f, prop="recovered")
-            near = s.text[max(0, f.start - WINDOW): f.end + WINDOW]
-            rate, stated = _rate(s.text, f), None
+            near = text[max(0, f.start - WINDOW): f.end + WINDOW]
+            rate, stated = _rate(text, f), None
             if rate in _DAYS:
                 stated, f, rate = f, _per_day(f, rate), "time"
-            items.append(_Item(s, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                               rate, _alone(s.text, f), _tally(s.text, f), stated))
-    return items
+            found.append((position, f, synonym_stems(near) - synonym_stems(f.text) - names,
+                          rate, _alone(text, f), _tally(text, f), stated))
+    return found
+
+
+def _items_key(job: _ArticleJob) -> object:
+    """An article's figures follow from its sentences' texts (not given: read from them)."""
+    year, sentences = job
+    return year, [(paragraph, text, surfaces) for paragraph, text, _, surfaces in sentences]
+
+
+# The comparable figures of each article, kept between builds; a figure's place may be
+# one of the places the corpus gives figures for.
+FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
+                lookups="places some figure is given for")
 
 
 # "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
@@ -370,7 +425,7 @@ _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 _CLAUSE_END = re.compile(r"[,;:.]\s|(?<![\d,.])(?<!out of )(?<!out of the )\d")
 
 
-# "now has three leaks", "12 arrests so far", "to date": a count as it stands on the day,
+# "now has four cracks", "12 arrests so far", "to date": a count as it stands on the day,
 # which later reports may raise.
 _AS_IT_STANDS = re.compile(r"\b(?:now|so\s+far|to\s+date|thus\s+far|as\s+yet|as\s+of)\b", re.I)
 
@@ -440,7 +495,7 @@ def _harm(text: str, f: Figure) -> str:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# ("since 1960, when a quake destroyed the city": the year's own event, history.)
+# ("since 1931, when a quake destroyed the town": the year's own event, history.)
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
                         r"(?!,?\s+when\b)", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
@@ -566,15 +621,17 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],
-                       topic_names: dict[str, str]) -> list[Disagreement]:
-    """One row per frame whose sources give figures that cannot all hold."""
+                       topic_names: dict[str, str], runner: Runner | None = None
+                       ) -> list[Disagreement]:
+    """One row per frame whose sources give figures that cannot all hold (`runner` keeps
+    each article's reading of its figures between builds)."""
     published = {a.slug: a.published for a in articles}
     year_of = {a.slug: int(a.published[:4]) if a.published and a.published[:4].isdigit()
                else None for a in articles}
     known = [y for y in year_of.values() if y]
     story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
     year_of = {slug: year or story for slug, year in year_of.items()}
-    items = _full_names(_items(sentences, year_of))
+    items = _full_names(_items(sentences, year_of, runner))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -808,13 +865,13 @@ def _linked(items: list[_Item], xs: list[int], ys: list[int], other_source: bool
     return False
 
 
-# "rose to 167 on Wednesday": a weekday right after the figure dates it.
+# "rose to 64 on Wednesday": a weekday right after the figure dates it.
 _ON_WEEKDAY = re.compile(r"\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.I)
 
 
 def _day_of(item: _Item, published: dict[str, str | None]) -> str:
     """When the figure held: its report's publication stamp, or the day of the past week
-    a weekday right after the figure names ("rose to 167 on Wednesday", told on Thursday)."""
+    a weekday right after the figure names ("rose to 64 on Wednesday", told on Thursday)."""
     stamp = published[item.sentence.ref.article] or ""
     try:
         day = datetime.date.fromisoformat(stamp[:10])

@@ -191,7 +191,7 @@ _OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
-# A model's number in Roman numerals ("Titan IV"), after its maker's name; but a
+# A model's number in Roman numerals ("Condor IV"), after its maker's name; but a
 # building or a place keeps the name of the body it is named for ("Bank Tower II").
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _ROMAN_MODEL = re.compile(r"^[a-z]+ (?:ii|iii|iv|v|vi|vii|viii|ix|x)$")

@@ -394,13 +394,13 @@ _CHANGE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<start>[\w-]+(?:\s+[\w-]+)?
                      r"(?:to|into)\s+\S", re.I)
 _AFTER_EVENT = re.compile(r"^\s+(?:after|since|into|before)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                           r"(?P<thing>[a-z][\w-]*)", re.I)
-# Nouns of a journey (a closed class): "an eight-day flight" and "a 10-day trip" are one
+# Nouns of a journey (a closed class): "a six-day cruise" and "a 10-day trip" are one
 # journey's length, however each source calls it.
 _JOURNEYS = frozenset("trip journey voyage flight mission jaunt tour cruise expedition "
                       "excursion visit stay sortie crossing passage ride drive hike trek "
                       "sail outing deployment posting rotation".split())
 _JOURNEY_STEMS = frozenset(stem(j) for j in _JOURNEYS)
-# A journey said to be over before its length ("ending a three-month mission", "after a
+# A journey said to be over before its length ("ending a four-month posting", "after a
 # 40-day voyage"): how long it lasted, not how long it was meant to last.
 _COMPLETED_BEFORE = re.compile(r"\b(?:end(?:s|ed|ing)?|complet\w*|conclud\w*|finish\w*|"
                                r"wrap\w*\s+up|after|back\s+from|return\w*\s+from|"
@@ -410,7 +410,7 @@ _COMPLETED_BEFORE = re.compile(r"\b(?:end(?:s|ed|ing)?|complet\w*|conclud\w*|fin
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|schedul\w*|supposed|meant|billed|intended|"
                              r"designed|slated|expected)\s+(?:to\s+(?:last|take|run)|for)\s+"
                              r"(?:(?:about|around|some|roughly|just|only)\s+)?$", re.I)
-# A count this small, stated bare, is counted one by one: "60 specialists" is not 62.
+# A count this small, stated bare, is counted one by one: "40 volunteers" is not 42.
 _COUNTED_ONE_BY_ONE = 100
 # Dimensions stated as whole numbers that are never rounded (an age, a number of storeys).
 _WHOLE = frozenset({"age", "floors"})
@@ -508,7 +508,7 @@ def _interval(value: float, hedge: str, step: float) -> tuple[float, float]:
     if hedge == "about":
         return value - slack, value + slack
     if hedge == "nearly":
-        # "Nearly 5 billion" is said of 4.6 billion, not of 4.2 billion: close below.
+        # "Nearly 8 million" is said of 7.5 million, not of 7 million: close below.
         return value - min(slack, abs(value) * _NEARLY), value - _STRICT * max(abs(value), 1.0)
     # Rounded to its last digit: 76 is 75.5 to 76.5, short of 77's interval.
     half = step / 2 * (1 - 1e-6)
@@ -531,7 +531,7 @@ def find_figures(sentence: str) -> list[Figure]:
             figure = _elliptic(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
-        elif figure is not None and found and _counts_as_before(sentence, found[-1], figure):
+        elif found and _counts_as_before(sentence, found[-1], figure):
             # "three crew members died and two were missing": two crew members.
             previous = found[-1]
             figure = replace(figure, unit=previous.unit, thing=previous.thing,
@@ -578,7 +578,7 @@ _SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
 _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
 
-# "72 km south-west of Marrakech", "about 10 km from Ighil": where a distance is taken from.
+# "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
                          r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
                          r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
@@ -588,8 +588,8 @@ _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|we
 def _from_place(text: str, f: Figure) -> Figure:
     """A distance's thing is the named place it is measured from: distances from two
     places are two frames. The key is the name's first six letters, doubled ones written
-    once, so that spellings of a transliterated name ("Marrakech" and "Marrakesh", "Odesa"
-    and "Odessa") stay one place."""
+    once, so that spellings of a transliterated name ("Kallabech" and "Kalabesh", "Varnograd"
+    and "Varnogradd") stay one place."""
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
     m = _FROM_PLACE.match(text, f.end)
@@ -934,8 +934,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             elif t and not is_stopword(t.group("thing")):
                 thing = stem(t.group("thing"))
                 if hyphenated and dimension == "duration":
-                    # "a 27-day voyage": how long the voyage lasts, as booked or planned;
-                    # "ending a three-month mission": how long it turned out to last (a
+                    # "a 12-day voyage": how long the voyage lasts, as booked or planned;
+                    # "ending a four-month posting": how long it turned out to last (a
                     # search or a shift has no length booked beforehand: told as it lasted).
                     thing = _journey(_head_noun(text[until:until + 50])) or thing
                     prop = "lasted" if thing == "journey" and _COMPLETED_BEFORE.search(before) \
@@ -1075,9 +1075,9 @@ _N_REGIONS = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
               r"counties)\b")
 _COMBINED = re.compile(r"\b(?:combined|in total|in all|overall|both|across|altogether|total|"
                        + _N_REGIONS + ")", re.I)
-# "killed 128 people in six states" (the count of states is a figure of its own).
+# "killed 40 people in three provinces" (the count of states is a figure of its own).
 _IN_REGIONS = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?" + _N_REGIONS, re.I)
-# "in Florida, Georgia, South Carolina and Virginia": a figure for three or more places
+# "in Lund, Tarn, Ostra and Varno": a figure for three or more places
 # listed together is their total, not the first one's.
 _PLACE_LIST = re.compile(r"[^.;]{0,40}?\b(?:in|across|from)\s+(?:the\s+)?[A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*(?:,\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
@@ -1199,20 +1199,20 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
-# "five of its thrusters gave out and engineers restarted one of them": the part refers
-# back to the whole its sentence named ("of its thrusters", "of the 28 small thrusters").
+# "three of its pumps failed and crews restarted one of them": the part refers
+# back to the whole its sentence named ("of its pumps", "of the 12 main pumps").
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+s\b)", re.I)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:its|the|their|those|these)\s+)?(?:[\w-]+['’]s\s+)?"
                            r"(?:\d[\d,]*\s+)?(?:[a-z-]+\s+){0,3}?([a-z]+s)\b")
 # Verbs of bringing a thing back into use (a closed class): "restarted", "brought back",
-# "coaxed back into service" say one thing of a part.
+# "put back into service" say one thing of a part.
 _RESTORED = re.compile(r"\b(?:back|restart\w*|restor\w*|reviv\w*|reactivat\w*|reboot\w*|"
                        r"repair\w*|fixed)\b", re.I)
 _CLAUSE_AROUND = re.compile(r"[^,;:.]*$")
 
 
 def _part_of_them(text: str, m: re.Match[str]) -> Figure | None:
-    """ "restart only one of them": a part of the whole its sentence named before, told by
+    """ "restarted one of them": a part of the whole its sentence named before, told by
     what its clause says of it (a bare "two of them" whose clause says nothing is none)."""
     number = _number(m.group("num") or m.group("word") or "")
     of = _OF_THEM.match(text, m.end())
@@ -1460,7 +1460,7 @@ def _person_before(before: str) -> str:
     return names[-1] if names else ""
 
 
-# "a $4.2 billion fixed-price contract": the agreement a sum qualifies.
+# "a $3.1 billion flat-price contract": the agreement a sum qualifies.
 _AGREEMENT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:contract|deal|agreement|settlement)s?\b")
 
 
@@ -1491,7 +1491,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     # "Six members of the road crew": the of-phrase says who the counted are, with them.
     group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
     noun_end = figure.end + (group.end() if group else 0)
-    # "982 people, including 167 children, were rescued": the aside's figure is a part of
+    # "640 people, including 85 children, were rescued": the aside's figure is a part of
     # this one, and what is said after the aside is said of both.
     aside = _INCLUDING.match(text[noun_end:])
     aside_end = noun_end + (aside.end() if aside else 0)
@@ -1507,8 +1507,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if prop not in allowed:
             continue
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
-            continue  # "a fixed-price contract", "a low-cost loan": a kind of deal, no sum's
-
+            continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
@@ -1518,7 +1517,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue
         if inside and _ANOTHER_WORD.match(text, m.end(), figure.end) and \
                 not _STATE_WORD.fullmatch(m.group()):
-            continue  # "60 rescue specialists": a noun's job, not what befell them
+            continue  # "40 rescue volunteers": a noun's job, not what befell them
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())

@@ -84,15 +84,16 @@ def build_sentences(articles: list[Article], fallback_year: int | None,
     the same text share their feature objects: they are read, never changed.
     """
     runner = runner or Runner.in_memory()
+    parts = runner.map(PARTS, articles)
     placed: list[tuple[int, Article, int, str, int | None]] = []
-    for a_index, article in enumerate(articles):
+    for a_index, (article, (split, _)) in enumerate(zip(articles, parts, strict=True)):
         year = int(article.published[:4]) if article.published and \
             article.published[:4].isdigit() else fallback_year
-        placed.extend((a_index, article, p_index, text, year)
-                      for p_index, text in _article_split(article))
+        placed.extend((a_index, article, p_index, text, year) for p_index, text in split)
+    # The words the corpus uses in lower case (see `lower_vocabulary`).
+    vocabulary = frozenset().union(*(lower for _, lower in parts))
     jobs = list(dict.fromkeys((text, year) for *_, text, year in placed))
-    found = dict(zip(jobs, runner.map(SENTENCES, jobs, lookups=lower_vocabulary(articles)),
-                     strict=True))
+    found = dict(zip(jobs, runner.map(SENTENCES, jobs, lookups=vocabulary), strict=True))
     sentences = []
     for a_index, article, p_index, text, year in placed:
         key, stems, mentions, values, dates = found[(text, year)]
@@ -115,6 +116,15 @@ def _article_split(article: Article) -> list[tuple[int, str]]:
     return [(p_index, text) for p_index, paragraph in enumerate(article.paragraphs)
             if paragraph.kind in ("p", "li")
             for text in split_sentences(paragraph.text) if len(words(text)) >= 3]
+
+
+def _article_parts(article: Article) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    """An article's sentences (`_article_split`) and the words it uses in lower case."""
+    return _article_split(article), lower_vocabulary([article])
+
+
+# Per article, kept between builds: its sentences, and its share of the lower-case words.
+PARTS = Stage("article sentences", _article_parts, version=1, key=article_key)
 
 
 _Features = tuple[str, frozenset[str], list[Mention], list[Figure], list[DateMention]]
