@@ -383,7 +383,7 @@ def _items_key(job: _ArticleJob) -> object:
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
 FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
-                lookups="places some figure is given for")
+                lookups="places some figure is given for", reserved=True)
 
 
 # "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
