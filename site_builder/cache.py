@@ -55,7 +55,9 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
             return []
     except FileNotFoundError:  # the folder itself went while it was walked
         return []
-    prefix = len(str(base)) + 1
+    # A file's site path: under a `base` of "." (a build run inside its site) the
+    # walked paths have no "./" to take off.
+    prefix = 0 if str(base) == os.curdir else len(str(base)) + 1
     lines = []
     for path in paths:
         if suffixes and not path.endswith(suffixes):
@@ -185,7 +187,8 @@ def save_stamps(config: Config, known: dict[str, tuple[Stamp, str]], lines: list
                 ) -> None:
     """Keep `known` (see `load_stamps`) for the next build: the files of `lines` (the
     listing lines of this build's inputs) only, not those deleted since."""
-    listed = {os.path.join(config.site_dir, line.split("\0", 1)[0]) for line in lines}
+    site = "" if str(config.site_dir) == os.curdir else str(config.site_dir) + os.sep
+    listed = {site + line.split("\0", 1)[0].replace("/", os.sep) for line in lines}
     keep_file(config.cache_dir / STAMPS, json.dumps(
         {path: [*stamp, digest] for path, (stamp, digest) in known.items() if path in listed}))
 

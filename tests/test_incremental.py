@@ -435,6 +435,26 @@ def test_command_line_rebuild_reads_again_only_the_seeds_whose_stamp_changed(
     assert build(site, quiet=True).digest is None  # and now it is up to date
 
 
+def test_a_build_run_inside_its_site_keeps_its_stamps(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sitebuild build` run inside the site (site folder ".") names its inputs by their
+    site paths, as a build given the folder does: the next build reads no input again,
+    and a build given the folder finds the site up to date."""
+    from site_builder import cache
+
+    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # every file counts as settled
+    site = _site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    build(Path("."), quiet=True)
+    hashed: list[str] = []
+    hash_file = cache._read_hash
+    monkeypatch.setattr(cache, "_read_hash", lambda path: hashed.append(path) or hash_file(path))
+    assert build(Path("."), quiet=True).digest is None
+    assert [path for path in hashed if "seeds" in path] == []
+    assert build(site, quiet=True).digest is None  # the same inputs, named the same
+
+
 def test_a_damaged_stamps_record_only_costs_a_reading(tmp_path: Path) -> None:
     site = _site(tmp_path / "edited")
     build(site, quiet=True)
