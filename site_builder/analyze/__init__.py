@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..config import Config
 from ..content import make_slug
 from ..models import Article, Digest, Ref, Topic
-from ..pipeline import Runner
+from ..pipeline import Runner, collector_paused
 from .attributions import find_attribution_disagreements
-from .crossrefs import collector_paused, near_duplicates, related
+from .crossrefs import near_duplicates, related
 from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
 from .facts import LINK, build_facts, cluster_sentences, story_in_brief

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import zlib
 from bisect import bisect_right
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 from typing import Any
 
 from ..models import Article, CrossRef, Ref
-from ..pipeline import Runner, Stage
+from ..pipeline import Runner, Stage, collector_paused
 from ..text import normalise, split_sentences
 from .sentences import article_key
 
@@ -133,25 +131,10 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     """
     runner = runner or Runner.in_memory()
     groups = runner.map(SHINGLES, articles)
-    with collector_paused():
+    with collector_paused():  # hundreds of thousands of tuples and links, in no cycle
         found = _near_duplicates([u for group in groups for u in group])
     _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
     return found
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: the search makes hundreds of thousands of
-    tuples and links, none in a cycle (freed by reference counting all the same), and
-    every collection they set off walks every object of the build (most of this
-    stage's time at 5,000 articles). The rest of the analysis is alike."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _near_duplicates(units: list[_Unit]) -> list[CrossRef]:
