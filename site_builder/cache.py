@@ -55,9 +55,7 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
             return []
     except FileNotFoundError:  # the folder itself went while it was walked
         return []
-    # A file's site path: under a `base` of "." (a build run inside its site) the
-    # walked paths have no "./" to take off.
-    prefix = 0 if str(base) == os.curdir else len(str(base)) + 1
+    prefix = len(_walked_prefix(base))
     lines = []
     for path in paths:
         if suffixes and not path.endswith(suffixes):
@@ -70,6 +68,12 @@ def _file_lines(root: Path, base: Path, suffixes: tuple[str, ...] = (),
             digest = f"unreadable {exc.errno}"
         lines.append(f"{path[prefix:].replace(os.sep, '/')}\0{digest}")
     return lines
+
+
+def _walked_prefix(base: Path) -> str:
+    """What the walked path of a file under `base` starts with, before its site path:
+    nothing under "." (a build run inside its site: Path joins add no "./")."""
+    return "" if str(base) == os.curdir else str(base) + os.sep
 
 
 def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
@@ -187,7 +191,7 @@ def save_stamps(config: Config, known: dict[str, tuple[Stamp, str]], lines: list
                 ) -> None:
     """Keep `known` (see `load_stamps`) for the next build: the files of `lines` (the
     listing lines of this build's inputs) only, not those deleted since."""
-    site = "" if str(config.site_dir) == os.curdir else str(config.site_dir) + os.sep
+    site = _walked_prefix(config.site_dir)
     listed = {site + line.split("\0", 1)[0].replace("/", os.sep) for line in lines}
     keep_file(config.cache_dir / STAMPS, json.dumps(
         {path: [*stamp, digest] for path, (stamp, digest) in known.items() if path in listed}))
