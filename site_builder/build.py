@@ -47,6 +47,7 @@ from .preview_state import LiveSite, edited_articles, first_look, remove_live, s
 from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
+from .render.spare import claim_spare, keep_spare
 from .search import (
     bundles,
     forget_record,
@@ -389,7 +390,6 @@ def render(state: BuildState) -> None:
     _remove_stale(out, state.reporter)
     state.staging = out.with_name(f".{out.name}.staging-{os.getpid()}")
     shutil.rmtree(state.staging, ignore_errors=True)
-    state.staging.mkdir()
     previous = out if (out / "digest.json").is_file() else None
     assert state.digest is not None
     # The last build's page keys: a page whose key is the same is linked, not rendered
@@ -397,8 +397,22 @@ def render(state: BuildState) -> None:
     known = None
     if keyed(state.config):
         known = {} if state.force or previous is None else load_keys(state.config, out)
-    state.pages, keys = render_keyed(state.digest, state.config, state.staging, previous,
-                                     state.runner, known)
+    # While pages are linked from the output, the spare copy of the site is the staging
+    # folder: only what changed since it was live is linked or written again.
+    spare = bool(known) and claim_spare(out, state.staging)
+    if not spare:
+        state.staging.mkdir()
+    try:
+        state.pages, keys = render_keyed(state.digest, state.config, state.staging,
+                                         previous, state.runner, known, spare)
+    except OSError:
+        if not spare:
+            raise
+        # A spare that cannot be brought up to date (made read-only, say): start afresh.
+        _remove_tree(state.staging, state.reporter)
+        state.staging.mkdir()
+        state.pages, keys = render_keyed(state.digest, state.config, state.staging,
+                                         previous, state.runner, known)
     state.page_keys = keys if known is not None else None
     state.runner.release()  # no reserved work after the render: not held beside Pagefind
 
@@ -544,13 +558,17 @@ def swap(state: BuildState) -> None:
 
 
 def tidy(state: BuildState) -> None:
-    """Delete the previous site; with `tidy_later`, in a process of its own that the
-    build does not wait for (tens of thousands of files take seconds)."""
+    """Keep the previous site as the spare copy the next build stages in (see
+    render/spare.py), and delete the older spare, if any; with `tidy_later`, in a
+    process of its own that the build does not wait for (tens of thousands of files
+    take seconds)."""
     if state.retired is None:
         return
-    if not (state.tidy_later and remove_later(state.retired, f".{state.out.name}.retired")):
-        _remove_tree(state.retired, state.reporter)
+    old = keep_spare(state.retired, state.out)
     state.retired = None
+    if old is not None and not (state.tidy_later and
+                                remove_later(old, f".{state.out.name}.retired")):
+        _remove_tree(old, state.reporter)
 
 
 def reindex_live(state: BuildState) -> None:

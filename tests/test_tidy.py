@@ -1,4 +1,5 @@
-"""The previous site, swapped out by a build, is deleted by a process of its own."""
+"""The previous site, swapped out by a build, is kept as the spare copy the next build
+stages in; the spare it replaces is deleted by a process of its own."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _leftovers(site: Path) -> list[Path]:
-    return sorted(site.glob(".output.*"))
+    """Copies of the site beside the output, but for the one spare a build keeps."""
+    return sorted(path for path in site.glob(".output.*") if path.name != ".output.spare")
 
 
 def _wait_for_deleters(site: Path) -> None:
@@ -26,12 +28,18 @@ def _wait_for_deleters(site: Path) -> None:
             os.waitpid(pid, 0)
 
 
-def test_the_old_site_is_deleted_after_the_build_returns(sample_site: Path) -> None:
+def test_the_old_spare_is_deleted_after_the_build_returns(sample_site: Path) -> None:
     build(sample_site, quiet=True)
     (sample_site / "seeds" / "extra.txt").write_text(
         "The harbour authority said on Monday that the new pier would open in May.\n"
         "Workers finished the last section of the pier on Friday, officials said.\n")
-    build(sample_site, quiet=True, tidy_later=True)
+    build(sample_site, quiet=True, force=True)  # renders afresh: the spare is not used
+    assert "pier" not in (sample_site / ".output.spare" / "digest.json").read_text()
+    (sample_site / "seeds" / "extra.txt").write_text(
+        "The harbour authority said on Monday that the new pier would open in June.\n")
+    build(sample_site, quiet=True, tidy_later=True, force=True)
+    # The site before it is the spare now; the older spare was handed to a deleter.
+    assert "open in May" in (sample_site / ".output.spare" / "digest.json").read_text()
     # Whatever is left is in the hands of a live deleter, named for it.
     for folder in _leftovers(sample_site):
         assert folder.name.startswith(".output.retired-"), folder

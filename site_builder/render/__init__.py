@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import (
@@ -47,6 +48,7 @@ from .digest_json import digest_json
 from .format import human_date, plural
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, safe_join, topic_path
+from .spare import prune
 
 
 def web_url(url: str | None) -> str | None:
@@ -408,7 +410,10 @@ class _Renderer:
         self.digest, self.config, self.out, self.previous = digest, config, out, previous
         # The last build's page keys (see page_keys); None: pages are not keyed.
         self.known = known
-        self.hashed: dict[tuple[str, str], str] = {}  # page_keys' hashes per article
+        # When `out` is a spare copy of the site (see spare.py): the inode of each file
+        # already there, by site path (each is replaced unless it is the one to link).
+        self.present: dict[str, int] | None = None
+        self.hashed: dict[tuple[str, str], Any] = {}  # page_keys' parts per article
         self.env = env or environment(config)
         self.index = SiteIndex(digest)
         self.updated = site_updated(digest)
@@ -436,11 +441,16 @@ class _Renderer:
     # A fork server's worker gets the renderer pickled: the parts derived from the
     # digest (the Jinja environment cannot be pickled) are made again there.
     def __getstate__(self) -> tuple:
-        return self.digest, self.config, self.out, self.previous, self.known
+        return self.digest, self.config, self.out, self.previous, self.known, self.present
 
     def __setstate__(self, state: tuple) -> None:
-        digest, config, out, previous, known = state
+        digest, config, out, previous, known, present = state
         self.__init__(digest, config, out, previous, known=known)  # type: ignore[misc]
+        self.present = present
+
+    def there(self, path: str) -> bool:
+        """Whether a file of the spare copy being brought up to date is at `path`."""
+        return self.present is not None and path in self.present
 
     def page(self, job: tuple[str, str, dict]) -> str:
         template, path, refs = job
@@ -503,7 +513,13 @@ def _settle(renderer: _Renderer, job: tuple[str, str, dict]
             not still_written(entry, renderer.previous / job[1]):
         return key, None
     target = safe_join(renderer.out, job[1])
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if renderer.there(job[1]):
+        assert renderer.present is not None
+        if renderer.present[job[1]] == entry[3]:  # the very file the output holds
+            return key, entry
+        target.unlink(missing_ok=True)  # another file: replaced, never written through
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(renderer.previous / job[1], target)
     except OSError:  # links unsupported here: render it
@@ -522,7 +538,8 @@ def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
         return path, None
     if key is None and renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-    write_file(renderer.out, path, renderer.page(job), renderer.previous)
+    write_file(renderer.out, path, renderer.page(job), renderer.previous,
+               renderer.there(path))
     return path, None if key is None else file_entry(key, renderer.out / path)
 
 
@@ -559,15 +576,19 @@ def _render_changed(state: tuple[_Renderer, dict[str, str]], job: tuple[str, str
     return job[1], digest, None if known.get(job[1]) == digest else data
 
 
-def write_file(out: Path, path: str, data: bytes, previous: Path | None) -> None:
+def write_file(out: Path, path: str, data: bytes, previous: Path | None,
+               there: bool = False) -> None:
     """Write `data` to `out/path`; a file the previous build wrote with the same bytes
-    is linked instead, so only pages that changed are written (and get a new mtime)."""
+    is linked instead, so only pages that changed are written (and get a new mtime).
+    `there`: a file may be at `out/path` already (it is replaced)."""
     target = safe_join(out, path)
     target.parent.mkdir(parents=True, exist_ok=True)
     if previous is not None:
         old = safe_join(previous, path)
         try:
             if old.stat().st_size == len(data) and old.read_bytes() == data:
+                if there:
+                    target.unlink(missing_ok=True)
                 os.link(old, target)
                 return
         except OSError:
@@ -606,10 +627,11 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
 
 
 def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
-                 runner: Runner | None, known: dict[str, Entry] | None
+                 runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False
                  ) -> tuple[list[str], dict[str, Entry]]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
-    given: the pages written, and the key entries of this build's keyed pages.
+    given: the pages written, and the key entries of this build's keyed pages. `spare`:
+    `out` is not empty but an older copy of the site, brought up to date (see spare.py).
 
     First each page whose key is the last build's, and whose file that build wrote is
     still in `previous`, is linked from there (keys made and pages linked on the
@@ -623,6 +645,10 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     jobs = page_jobs(digest)
     with collector_paused():  # the index: hundreds of thousands of objects
         renderer = _Renderer(digest, config, out, previous, known=known)
+    static = _static_files(config)
+    if spare:
+        renderer.present = prune(out, {path for _, path, _ in jobs} | {_DIGEST_JOB[1]} |
+                                 {path for path, _ in static})
     todo: list[tuple[tuple[str, str, dict], str | None]] = []
     if known and previous is not None:
         items = [*jobs]
@@ -644,8 +670,8 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     for path, entry in rendered:
         if entry is not None:
             keys[path] = entry
-    for path, data in _static_files(config):
-        write_file(out, path, data, previous)
+    for path, data in static:
+        write_file(out, path, data, previous, renderer.there(path))
     return [path for _, path, _ in jobs] + [_DIGEST_JOB[1]], keys
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -54,7 +54,7 @@ def _hash(parts: tuple) -> str:
 
 
 def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
-             hashed: dict[tuple[str, str], str]) -> str | None:
+             hashed: dict[tuple[str, str], Any]) -> str | None:
     """The key of one page (None for the kinds that are always rendered). `hashed` keeps
     the hashes of what pages show of each article, for the caller's later pages."""
     template, path, refs = job
@@ -69,14 +69,14 @@ def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
     return None
 
 
-def _article(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> str:
+def _article(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> str:
     """The article itself and its source name (its page, and its entry in sources/)."""
     if (slug, "article") not in hashed:
         hashed[slug, "article"] = _hash((index.articles[slug], index.source_names[slug]))
     return hashed[slug, "article"]
 
 
-def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]
+def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
                    ) -> tuple:
     """What article.html (and the macros it calls) reads for one article."""
     article = index.articles[slug]
@@ -87,7 +87,7 @@ def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], st
     return _article(index, slug, hashed), index.topic_names(slug), links
 
 
-def _sources_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], str]
+def _sources_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
                    ) -> tuple:
     """What sources.html (and the macros it calls) reads for page `number` of sources/:
     its number, the page size, the number of pages and its articles (how many articles
@@ -96,7 +96,7 @@ def _sources_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], 
     return number, per_page, count, [_article(index, a.slug, hashed) for a in listed]
 
 
-def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> str:
+def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> str:
     """What a page citing paragraphs of article `slug` shows of it, whichever they are:
     its source name, and each paragraph's position and text (link labels, excerpts)."""
     if (slug, "cited") not in hashed:
@@ -106,22 +106,36 @@ def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> s
     return hashed[slug, "cited"]
 
 
-def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], str]) -> tuple:
+def _numbered(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
+              ) -> dict[str, tuple[int, str]]:
+    """Each paragraph of article `slug` by id: its number and text (what a link label and
+    an excerpt show of it); by plain strings, which hash faster than `Ref`s."""
+    if (slug, "numbered") not in hashed:
+        article = index.articles.get(slug)
+        hashed[slug, "numbered"] = {p.id: (n, p.text) for n, p in enumerate(
+            article.paragraphs if article is not None else (), 1)}
+    return hashed[slug, "numbered"]
+
+
+def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> tuple:
     """What topic.html (and the macros it calls) reads for one topic."""
     topic = index.topics[slug]
     facts = index.facts_of_topic.get(slug, [])
-    # The paragraphs it cites are in the topic and its facts; their labels and excerpts
-    # come from the cited articles (hashed once each, not once per mention).
+    # The paragraphs it cites are in the topic and its facts: of each, what its link
+    # label and excerpt show (its source's name, its number and text), and of no other
+    # paragraph (an edit elsewhere in a cited article leaves the page as it was).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
-    sources = [(a, _cited(index, a, hashed)) for a in dict.fromkeys(r.article for r in refs)]
+    cited = [(r.article, r.paragraph, _numbered(index, r.article, hashed).get(r.paragraph))
+             for r in refs]
+    sources = [(a, index.source_names.get(a)) for a in dict.fromkeys(r.article for r in refs)]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return topic, facts, index.mentions_by_source(topic), sources, dates, related
+    return topic, facts, index.mentions_by_source(topic), cited, sources, dates, related
 
 
-def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], str]
+def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
                  ) -> tuple:
     """What facts.html (and the macros it calls) reads for one page of facts/."""
     shown = index.facts_pages[number - 1]
