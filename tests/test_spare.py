@@ -1,0 +1,135 @@
+"""The spare copy: the site a build swapped out is the next build's staging folder, brought
+up to date in place; whatever it holds, the result equals a clean build, and a build
+that fails in it leaves the live output as it was."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+from test_incremental import _add_seed, _assert_equals_clean_build, _edit, _remove_seed, _site
+
+from site_builder import render
+from site_builder.build import build
+from site_builder.errors import SiteError
+
+
+def _articles_folder(site: Path) -> int:
+    return (site / "output" / "articles").stat().st_ino
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file of `folder`: its inode and bytes."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("seed", "workers"), [(1, "1"), (2, "3"), (3, "2")])
+def test_builds_in_the_spare_after_rounds_of_edits_equal_clean_builds(
+        tmp_path: Path, seed: int, workers: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEBUILD_WORKERS", workers)
+    rng = random.Random(seed)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    folders = [_articles_folder(site)]
+    for round_ in range(4):
+        edits = [_edit(site / "seeds", rng)]
+        if round_ == 1:
+            edits.append(_add_seed(site / "seeds", rng))
+        if round_ == 2:
+            edits.append(_remove_seed(site / "seeds", rng))
+        build(site, quiet=True)
+        folders.append(_articles_folder(site))
+        _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
+    # From the second edit on, each build staged in the site of two builds before.
+    assert folders[2] == folders[0] and folders[3] == folders[1], folders
+
+
+def test_whatever_the_spare_holds_the_build_equals_a_clean_one(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    spare = site / ".output.spare"
+    pages = sorted(spare.glob("articles/*/index.html"))
+    assert len(pages) > 3
+    (spare / "stray.html").write_text("not part of the site")  # a file the site lacks
+    (spare / "topics" / "gone" / "deep").mkdir(parents=True)  # a folder it lacks
+    pages[0].unlink()  # a page it has, missing
+    pages[1].write_text("another file")  # …, written through: the output's copy too
+    pages[2].unlink()
+    pages[2].mkdir()  # …, a folder in its place
+    pages[3].unlink()
+    pages[3].symlink_to(site / "output" / "index.html")  # …, a link to another page
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    assert not (site / "output" / "stray.html").exists()
+    assert not (site / "output" / "topics" / "gone").exists()
+    assert not any(p.is_symlink() for p in (site / "output").rglob("*"))
+    _assert_equals_clean_build(site, tmp_path / "clean", "spare changed by hand")
+
+
+def test_a_build_that_fails_in_the_spare_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    before = _snapshot(site / "output")
+    edits = [_edit(site / "seeds", rng), _edit(site / "seeds", rng)]
+    (site / "seeds" / "empty.txt").write_text("")  # a warning: --strict fails the build
+    with pytest.raises(SiteError, match="--strict"):
+        build(site, quiet=True, strict=True)  # fails after rendering into the spare
+    assert _snapshot(site / "output") == before  # no file replaced, none written through
+    (site / "seeds" / "empty.txt").unlink()
+    build(site, quiet=True)
+    _assert_equals_clean_build(site, tmp_path / "clean", edits)
+
+
+def test_a_spare_that_cannot_be_brought_up_to_date_is_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    spare = _articles_folder(site)  # (of the site now live: the spare after the next swap)
+    tries: list[Path] = []
+
+    def refused(folder: Path, expected: set[str]) -> dict[str, int]:
+        tries.append(folder)
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(render, "prune", refused)
+    edits = [_edit(site / "seeds", rng)]
+    build(site, quiet=True)
+    assert len(tries) == 1  # tried once, then rendered into a fresh folder
+    assert _articles_folder(site) != spare
+    monkeypatch.undo()
+    _assert_equals_clean_build(site, tmp_path / "clean", edits)
+
+
+def test_a_spare_on_another_file_system_is_not_claimed(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inodes tell files apart on one file system only."""
+    from site_builder.render import spare
+
+    out = tmp_path / "output"
+    (tmp_path / ".output.spare").mkdir()
+    out.mkdir()
+    real = os.stat
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        result = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if str(path).endswith(".spare"):
+            values = list(result)
+            values[2] += 1  # st_dev
+            return os.stat_result(values)
+        return result
+
+    monkeypatch.setattr(spare.os, "stat", stat)
+    assert not spare.claim_spare(out, tmp_path / ".output.staging-1")
+    assert (tmp_path / ".output.spare").is_dir()
