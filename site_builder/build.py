@@ -4,7 +4,8 @@ A build is a declared list of phases (`BUILD`, or `PREVIEW` for `sitebuild serve
 that a `pipeline.Runner` runs in order on one `BuildState`; the runner also keeps
 per-item results between builds, runs per-item work in parallel and times each
 phase. The preview updates its live site in place and hooks "first look" and "publish"
-to reload the browser before "search" re-indexes.
+to reload the browser before "search" re-indexes. `build` (up_to_date.py) checks
+whether anything changed and calls `run_phases` here when it did.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import hashlib
 import os
 import pickle
 import shutil
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -25,11 +25,9 @@ from .cache import (
     content_hash,
     content_lines,
     fingerprint,
-    load_stamps,
     remember,
     save_stamps,
     source_lines,
-    unchanged,
 )
 from .config import SOURCES_FILE, Config, load_config
 from .content import Parsed, load_articles, write_content
@@ -59,36 +57,7 @@ from .search import (
 )
 from .text import normalise
 from .tidy import remove_later, remove_tree
-
-
-@dataclass
-class BuildResult:
-    """What one `build` call produced (or found up to date), for the command line and preview."""
-
-    output: Path
-    counts: dict[str, int]
-    warnings: list[str]
-    seconds: float
-    digest: Digest | None = None  # None when nothing had changed and nothing was rebuilt
-    timings: str = ""  # the runner's table of seconds per phase
-    not_english: list[str] = field(default_factory=list)  # "seed (language)"
-    # The inputs as this build read them (cache.source_lines + content_lines); None when
-    # nothing was rebuilt. An edit that differs from these is news to the preview.
-    seen: list[str] | None = None
-
-    def summary(self) -> str:
-        """The line `sitebuild build` prints last (plus one naming seeds not in English)."""
-        c = self.counts
-        verb = "built" if self.digest is not None else "up to date (nothing changed):"
-        def n(count: int, noun: str) -> str:
-            return f"{count} {noun}{'' if count == 1 else 's'}"
-
-        return (f"{verb} {self.output}: {n(c['articles'], 'article')}, "
-                f"{n(c['paragraphs'], 'paragraph')} kept, {n(c['removed'], 'line')} removed, "
-                f"{n(c['topics'], 'topic')}, {n(c['facts'], 'fact')}, "
-                f"{n(c['disagreements'], 'disagreement')}, {n(c['pages'], 'page')}, "
-                f"{n(len(self.warnings), 'warning')}, {self.seconds:.2f}s"
-                + (f"\nnot in English: {', '.join(self.not_english)}" if self.not_english else ""))
+from .up_to_date import BuildResult, Inputs, build  # noqa: F401 (build: the entry point)
 
 
 def _counts(digest: Digest, pages: int) -> dict[str, int]:
@@ -625,79 +594,35 @@ PREVIEW = [*_FRONT[:-2], Step("first look", look_first), Step("analyse", analyse
            Step("search", reindex_live), Step("record", record)]
 
 
-def _check_output_folder(out: Path, config: Config) -> None:
-    resolved = out.resolve()
-    site = config.site_dir.resolve()
-    protected = [site, config.seeds_dir.resolve(), config.content_dir.resolve(),
-                 config.templates_dir.resolve()]
-    if any(resolved == p or resolved in p.parents for p in protected):
-        raise SiteError("output folder would replace the site or its sources; choose another",
-                        out)
-    if resolved.exists() and (not resolved.is_dir() or (
-            any(resolved.iterdir()) and not (resolved / "digest.json").exists())):
-        raise SiteError("exists and is not a sitebuild output folder; refusing to replace it",
-                        out)
-
-
-def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: bool = False,
-          force: bool = False, runner: Runner | None = None, preview: bool = False,
-          live: LiveSite | None = None, tidy_later: bool = False) -> BuildResult:
-    """Run the whole pipeline; on any error the previous output/ is left as it was.
-
-    `runner` (the preview's) keeps its memos in memory between builds and carries
-    the hooks of its phases; `preview` runs the PREVIEW phases, which update the
-    live site in place (`live`, kept between the preview's builds, is what they know
-    of it; without it, they read it from disk). `tidy_later`: the previous site is
-    deleted by a detached process (see tidy.py), not before this call returns.
-    """
-    started = time.perf_counter()
-    reporter = Reporter(quiet=quiet)
-    if not site_dir.is_dir():
-        raise SiteError("site folder not found", site_dir)
-    config = load_config(site_dir, reporter)
-    out = out or site_dir / "output"
-    _check_output_folder(out, config)
-    with site_lock(config.cache_dir, reporter):  # a second build of the site waits
-        listed = live.listed if preview and live is not None else None
-        # The command line's inputs, listed once (files whose stamp is the last build's
-        # are not read again; --force reads every one).
-        stamps = None if preview else {} if force else load_stamps(config)
-        sources = listed[0] if listed is not None else source_lines(config, stamps)
-        lines = sources + (listed[1] if listed is not None else content_lines(config, stamps))
-        last = None if force else unchanged(config, out, fingerprint(config, out, lines))
-        # --strict also checks links, which a plain build skips: its record must say it did.
-        if last is not None and not (strict and (last["warnings"] or not last.get("strict"))):
-            if stamps is not None:
-                save_stamps(config, stamps, lines)
-            for warning in last["warnings"]:
-                print(warning, file=sys.stderr)
-            return BuildResult(out, last["counts"], last["warnings"],
-                               time.perf_counter() - started,
-                               not_english=last.get("not_english", []))
-        runner = runner or site_runner(config.cache_dir)
-        runner.progress = reporter.progress
-        runner.timings.clear()
-        # The preview's process lives on between builds (and freezes what it keeps).
-        runner.freeze = not preview
-        state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
-                           stamps=stamps, tidy_later=tidy_later,
-                           live=(live or LiveSite()) if preview else None)
-        if not preview:
-            state.sources = sources
-            # The workers of the sentence features and the render, forked before the
-            # analysis makes this process large.
-            runner.reserve()
-        try:
-            runner.run(PREVIEW if preview else BUILD, state)
-        finally:
-            runner.release()
-            for leftover in (state.staging, state.retired):
-                if leftover is not None:
-                    _remove_tree(leftover, reporter)
+def run_phases(inputs: Inputs, strict: bool, force: bool, runner: Runner | None,
+               preview: bool, live: LiveSite | None, tidy_later: bool) -> BuildResult:
+    """The phases of a build whose inputs changed (see `up_to_date.build`, which holds
+    the site's lock meanwhile)."""
+    config, out, reporter = inputs.config, inputs.out, inputs.reporter
+    runner = runner or site_runner(config.cache_dir)
+    runner.progress = reporter.progress
+    runner.timings.clear()
+    # The preview's process lives on between builds (and freezes what it keeps).
+    runner.freeze = not preview
+    state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,
+                       stamps=inputs.stamps, tidy_later=tidy_later,
+                       live=(live or LiveSite()) if preview else None)
+    if not preview:
+        state.sources = inputs.sources
+        # The workers of the sentence features and the render, forked before the
+        # analysis makes this process large.
+        runner.reserve()
+    try:
+        runner.run(PREVIEW if preview else BUILD, state)
+    finally:
+        runner.release()
+        for leftover in (state.staging, state.retired):
+            if leftover is not None:
+                _remove_tree(leftover, reporter)
     assert state.digest is not None
     return BuildResult(out, _record(state)["counts"], reporter.warnings,
-                       time.perf_counter() - started, state.digest, runner.timings_table(),
-                       state.foreign, state.seen)
+                       time.perf_counter() - inputs.started, state.digest,
+                       runner.timings_table(), state.foreign, state.seen)
 
 
 # Folders a build (or the preview's search indexing) works in beside the output.

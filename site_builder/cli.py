@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            from .build import build
+            # Not .build: an unchanged site is told without loading the build's phases.
+            from .up_to_date import build
 
             result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
                            force=args.force, tidy_later=True)
