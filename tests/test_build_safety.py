@@ -91,11 +91,18 @@ def test_a_read_only_output_leaves_no_copy_behind(site: Path, monkeypatch):
     _read_only(site / "output")
     _with_permissions(monkeypatch)
     build(site, quiet=True, force=True)
-    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []
+    # The read-only site swapped out is the spare copy: the next build stages in it, or
+    # (should it refuse) deletes it and stages afresh; no other copy is left.
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == [".output.spare"]
+    (site / "seeds" / "0.txt").write_text(PARAGRAPHS[0] + " An update.\n" + PARAGRAPHS[1])
+    build(site, quiet=True)
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == [".output.spare"]
+    assert "An update." in (site / "output" / "digest.json").read_text()
 
 
 def test_a_copy_that_cannot_be_removed_is_reported(site: Path, monkeypatch):
     build(site, quiet=True)
+    build(site, quiet=True, force=True)  # the first site is the spare: the next replaces it
 
     def refuse(path, ignore_errors=False, *args, **kwargs):
         if not ignore_errors:
