@@ -44,7 +44,16 @@ _SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 def make_slug(text: str, taken: set[str]) -> str:
     """A readable, URL- and file-safe slug, unique among `taken` (which it extends)."""
-    base = slugify(text, max_length=60, word_boundary=True, save_order=True) or "article"
+    return unique_slug(slug_base(text), taken)
+
+
+def slug_base(text: str) -> str:
+    """The slug `text` gives before it is made unique."""
+    return slugify(text, max_length=60, word_boundary=True, save_order=True) or "article"
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """`base`, else `base-2`, `base-3` …: the first not in `taken` (which it extends)."""
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -132,7 +141,9 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         if (e.edited and not force) or e.meta.get("source_file") not in seeds:
             taken.update({e.path.stem, str(e.meta.get("slug") or e.path.stem)})
     regenerated: list[tuple[CleanDocument, str]] = []
+    bases = iter(runner.map(SLUG, [slug_text(doc) for doc in docs]))
     for doc in docs:
+        base = next(bases)
         old = by_source.get(doc.source_file)
         if old is not None and old.edited and not force:
             if old.meta.get("source_sha256") != doc.sha256:
@@ -144,7 +155,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             else:
                 reporter.notice("edited by hand; kept", old.path)
             continue
-        regenerated.append((doc, make_slug(slug_text(doc), taken)))
+        regenerated.append((doc, unique_slug(base, taken)))
     results = runner.map(WRITE, [(doc, slug, str(directory / f"{slug}.md"))
                                  for doc, slug in regenerated])
     written: set[Path] = set()
@@ -590,6 +601,9 @@ def _job_key(job: tuple) -> tuple:
 # from its cleaned document, slug and path, and the front matter and units parsed from
 # a file's path and text.
 WRITE = Stage("content", _written, version=3, key=_job_key)
+# The slug of an article's title before it is made unique (slugify takes a tenth of a
+# millisecond a title; the titles are mostly those of the last build).
+SLUG = Stage("slug", slug_base, version=1, key=lambda text: text)
 PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
 
 
