@@ -22,7 +22,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     return [d for d in digest.disagreements
-            if d.about.startswith(("who ", "when the ", "whether ", "what "))]
+            if d.about.startswith(("who ", "when ", "whether ", "what "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -554,3 +554,72 @@ def test_the_teller_is_not_one_of_the_two_named_things_in_common():
         "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
         "pilot, contradicted her, saying the two had met on Sunday.")
         if r.about.startswith("whether ")] == []
+
+
+# --- whose words a quotation is, and on which day a one-off thing happened --------------
+
+
+def test_one_quotation_given_to_two_people_is_flagged():
+    [row] = _rows(
+        'Mayor Lina Osei said the stadium fire was "the darkest night this city has known".',
+        'Fire chief Tomas Berg described the blaze as "the darkest night this city has '
+        'known" as crews damped down the stands.')
+    assert row.kind == "contradicts"
+    assert row.about.startswith("who said")
+    assert {c.value for c in row.claims} == {"Lina Osei", "Tomas Berg"}
+    assert sorted(_sides(row), key=sorted) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # One speaker by full name and by surname.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Osei called it "the darkest night this city has known" on Monday.'),
+    # The second speaker says the words are another's: an echo, both said them.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Fire chief Tomas Berg, echoing the mayor, called it "the darkest night this city '
+     'has known".'),
+    # A stock phrase of three words two speakers may both use.
+    ('Mayor Lina Osei declared "a local emergency" after the stadium fire.',
+     'Fire chief Tomas Berg said it was "a local emergency" after the stadium fire.'),
+    # Two people in one sentence: who spoke is not plain.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Tomas Berg stood beside Ana Ruiz, who said it was "the darkest night this city has '
+     'known".'),
+])
+def test_a_quotation_whose_speaker_may_be_the_same_is_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("who said")] == []
+
+
+def test_two_days_for_one_departure_from_a_named_place_are_flagged():
+    [row] = _rows("The freight train left Winnipeg on 3 May with 80 tank cars.",
+                  "The train had departed from Winnipeg on 4 May, railway records show.")
+    assert row.about == "when it left Winnipeg"
+    assert [c.value for c in row.claims] == ["3 May", "4 May"]
+
+
+def test_two_days_for_a_named_storm_coming_ashore_at_one_place_are_flagged():
+    [row] = _rows(
+        "Typhoon Mirae made landfall near Tacloban on Thursday, October 14, with 150 mph "
+        "winds.",
+        "Mirae came ashore on 15 October just south of Tacloban as a category 4 storm.")
+    assert [c.value for c in row.claims] == ["October 14", "15 October"]
+
+
+@pytest.mark.parametrize("texts", [
+    # One day written two ways.
+    ("The freight train left Winnipeg on 3 May.", "The train left Winnipeg on May 3."),
+    # A weekday only: which date it is, is not stated.
+    ("The freight train left Winnipeg on 3 May.", "The train left Winnipeg on Friday."),
+    # Two landfalls of one storm at two places.
+    ("Typhoon Mirae made landfall near Tacloban on 14 October.",
+     "Typhoon Mirae made landfall near Da Nang on 17 October."),
+    # A pronoun's departure: who left is not plain.
+    ("The freight train left Winnipeg on 3 May.",
+     "The drivers said they left Winnipeg on 4 May."),
+    # A nationality word is no place left.
+    ("The freighter left the Danish port of Esbjerg on 3 May.",
+     "The freighter left the Danish port of Aarhus on 5 May."),
+])
+def test_days_that_can_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("when it left")
+            or "landfall" in r.about or "ashore" in r.about] == []

@@ -107,6 +107,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _estimate_rows(sentences, articles, names)
             + _counted_rows(sentences, articles, names)
             + _rebuttal_rows(sentences, articles, names)
+            + _quote_rows(sentences, articles, names)
+            + _dated_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -844,6 +846,169 @@ def _rebuttal_parties(s: Sentence, r: re.Match[str], names: _Names
     if teller is None or teller.slug == rebutter.slug:
         return None
     return teller, rebutter
+
+
+# --- whose words a quotation is -----------------------------------------------------------
+
+# A quotation in straight or curly marks; four words or more, so that a stock phrase two
+# speakers may both use ("a state of emergency") is not taken for one speaker's words.
+_QUOTED = re.compile(r"[\"“]([^\"“”]{12,300})[\"”]")
+_QUOTE_WORDS = 4
+# A verb that gives words to a speaker: "said", "called it", "described as".
+_GIVES_WORDS = re.compile(r"\b(?:said|says|say|called|calls|described|describes|told|tells|"
+                          r"wrote|writes|added|adds|warned|warns|declared|declares|termed|"
+                          r"labell?ed|branded|dubbed)\b")
+# Words saying the quotation is another's, repeated or echoed: then both may have said it.
+_REPEATS = re.compile(r"\b(?:echo\w*|quot\w*|repeat\w*|citing|cited|borrow\w*|"
+                      r"reiterat\w*|too|also|again)\b", re.I)
+
+
+def _quote_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One quotation that one outlet gives to one person and another outlet to another:
+    whose words they are. Blocked by the quotation's words; each sentence must name one
+    person only, with a verb that gives words, so that the speaker is plain."""
+    by_quote: dict[str, dict[str, list[Sentence]]] = {}
+    people: dict[str, Topic] = {}
+    for s in sentences:
+        quotes = _QUOTED.findall(s.text)
+        if not quotes or _REPEATS.search(s.text) or not _GIVES_WORDS.search(s.text):
+            continue
+        speakers = {t.slug: t for m in s.mentions
+                    if (t := names.topic(m)) is not None and t.kind == "person"}
+        # A name of no known kind may be a second person: then who spoke is not plain.
+        unknown = [m for m in s.mentions if (t := names.topic(m)) is None or t.kind == "other"]
+        if len(speakers) != 1 or unknown:
+            continue
+        [(slug, person)] = speakers.items()
+        people[slug] = person
+        for quote in quotes:
+            said = [w.lower() for w in words(quote)]
+            if len(said) >= _QUOTE_WORDS:
+                by_quote.setdefault(" ".join(said), {}).setdefault(slug, []).append(s)
+    rows = []
+    for quote, by_person in sorted(by_quote.items()):
+        slugs = sorted(by_person)
+        told = {slug: {s.ref.article for s in by_person[slug]} for slug in slugs}
+        pairs = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:]
+                 if _two_people(people[a], people[b]) and told[a] - told[b]
+                 and told[b] - told[a]]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        rows.append(Disagreement(f"who said \u201c{quote}\u201d", [
+            _claim(people[k].name, by_person[k], articles) for k in (a, b)],
+            kind="contradicts"))
+    return rows
+
+
+def _two_people(a: Topic, b: Topic) -> bool:
+    """Two people with no name in common (a shared surname may be one person twice)."""
+    return a.slug != b.slug and {w.lower() for w in words(a.name)}.isdisjoint(
+        w.lower() for w in words(b.name))
+
+
+# --- on which day a one-off thing happened -----------------------------------------------
+
+# Leaving a place, once: "left Tobruk", "sailed from the port of Tobruk".
+_DEPARTS = re.compile(r"\b(?:left|departed(?:\s+from)?|sailed\s+from|set\s+(?:sail|off|out)\s+"
+                      r"from)\b")
+# Between the verb and the place's name: "the", up to two words, "of" ("the Libyan port of").
+_TO_PLACE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:of\s+)?")
+# A named thing's one-off happening: "Helene made landfall", "the Acme mine collapsed".
+_HAPPENS = re.compile(r"\s+(?:(?:has|had)\s+)?(?P<verb>made landfall|came ashore|struck|hit|"
+                      r"erupted|exploded|collapsed|capsized|sank|crashed|burst)\b")
+_HAPPENS_CLASS = {"came ashore": "made landfall", "hit": "struck", "sank": "capsized"}
+# A pronoun before the verb may stand for anyone: the subject is not plain.
+_PRONOUN_BEFORE = re.compile(r"\b(?:I|we|they|he|she|you|it|who|which|that)\s+(?:(?:had|has|"
+                             r"have)\s+)?$", re.I)
+_DATE_REACH = 60  # characters after the place or the verb where the day must be stated
+
+
+@dataclass(frozen=True)
+class _Dated:
+    sentence: Sentence
+    text: str  # the date as written
+    day: tuple[int, int]  # (month, day)
+
+
+def _dated_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One departure from a named place, or one happening of a named thing at a named
+    place, put on two different days by two outlets. Blocked by (verb, thing, place)."""
+    by_key: dict[tuple[str, str, str], list[_Dated]] = {}
+    labels: dict[tuple[str, str, str], str] = {}
+    for s in sentences:
+        for key, label, dated in _dated(s, names):
+            by_key.setdefault(key, []).append(dated)
+            labels.setdefault(key, label)
+    rows = []
+    for key, found in sorted(by_key.items()):
+        by_day: dict[tuple[int, int], list[_Dated]] = {}
+        for d in found:
+            by_day.setdefault(d.day, []).append(d)
+        told = {day: {d.sentence.ref.article for d in group} for day, group in by_day.items()}
+        days = sorted(by_day)
+        if not any(told[a] - told[b] and told[b] - told[a]
+                   for i, a in enumerate(days) for b in days[i + 1:]):
+            continue
+        claims = [_claim(by_day[day][0].text, [d.sentence for d in by_day[day]], articles)
+                  for day in days]
+        rows.append(Disagreement(f"when {labels[key]}", claims, kind="contradicts"))
+    return rows
+
+
+def _dated(s: Sentence, names: _Names) -> list[tuple[tuple[str, str, str], str, _Dated]]:
+    """(key, label, dated telling) of each dated departure or happening in a sentence."""
+    text = s.text
+    found = []
+    for m in _DEPARTS.finditer(text):
+        if _PRONOUN_BEFORE.search(text[:m.start()]):
+            continue
+        place = next((x for x in s.mentions if x.start >= m.end()
+                      and _TO_PLACE.fullmatch(text, m.end(), x.start)
+                      and _is_place(x, names) and not _demonym(x)), None)
+        dated = _day_after(s, place.end) if place else None
+        if dated:
+            found.append((("left", "", names.key(place)), f"it left {place.surface}", dated))
+    for m in s.mentions:
+        happens = _HAPPENS.match(text, m.end)
+        if happens is None or _is_place(m, names):
+            continue
+        clause_end = _clause_end(text, happens.end())
+        place = next((x for x in s.mentions if happens.end() <= x.start < clause_end
+                      and _is_place(x, names) and not _demonym(x)), None)
+        dated = _day_after(s, happens.end())
+        if place is None or dated is None:
+            continue
+        verb = _HAPPENS_CLASS.get(happens.group("verb"), happens.group("verb"))
+        found.append(((verb, names.key(m), names.key(place)),
+                      f"{m.surface} {happens.group('verb')}", dated))
+    return found
+
+
+def _demonym(mention: Mention) -> bool:
+    """A nationality word ("the Libyan port"): it qualifies a place, it names none."""
+    places = gazetteer()
+    lower = mention.surface.lower()
+    return lower in places.demonym_of and lower not in places.countries
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause from `start` ends: a semicolon (the text is one sentence; a full
+    stop inside it ends an abbreviation, "p.m.", "Sept.")."""
+    stop = text.find(";", start)
+    return stop if stop >= 0 else len(text)
+
+
+def _day_after(s: Sentence, start: int) -> _Dated | None:
+    """The month and day stated shortly after `start`, before the clause ends."""
+    end = min(_clause_end(s.text, start), start + _DATE_REACH)
+    # A weekday may come first and the date after it ("on Thursday, Sept. 26").
+    date = next((d for d in s.dates if start <= d.start < end and d.month and d.day), None)
+    if date is None:
+        return None
+    return _Dated(s, date.text.strip(" .,"), (date.month, date.day))
 
 
 # --- a missing thing, found later --------------------------------------------------------
