@@ -623,3 +623,25 @@ def test_two_days_for_a_named_storm_coming_ashore_at_one_place_are_flagged():
 def test_days_that_can_both_hold_are_not_flagged(texts):
     assert [r for r in _rows(*texts) if r.about.startswith("when it left")
             or "landfall" in r.about or "ashore" in r.about] == []
+
+
+def test_an_attempt_told_by_one_outlet_and_denied_in_another_is_flagged():
+    [row] = _rows(
+        "Miners said the rescue crew began to pump the flooded shaft within an hour.",
+        "The owner spoke at the gate on Monday. Nobody tried to pump it, she said, and the "
+        "flooded shaft filled to the top by dawn.")
+    assert row.about == "whether anyone tried to pump"
+    assert [c.value for c in row.claims] == ["someone tried to pump", "nobody tried to pump"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two scenes that share the verb only.
+    ("Miners said the rescue crew began to pump the flooded shaft within an hour.",
+     "Nobody tried to pump the village wells dry, farmers said."),
+    # Both deny it: one says that no one tried, the other denies the attempt.
+    ("Officials denied that guards tried to stop the crowd at the north gate.",
+     "Nobody tried to stop the crowd at the north gate, a witness said."),
+])
+def test_attempts_that_are_not_gainsaid_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("whether anyone tried")] == []

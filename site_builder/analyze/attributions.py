@@ -109,6 +109,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _rebuttal_rows(sentences, articles, names)
             + _quote_rows(sentences, articles, names)
             + _dated_rows(sentences, articles, names)
+            + _attempt_rows(sentences, articles)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -1009,6 +1010,55 @@ def _day_after(s: Sentence, start: int) -> _Dated | None:
     if date is None:
         return None
     return _Dated(s, date.text.strip(" .,"), (date.month, date.day))
+
+
+# --- whether anyone tried ----------------------------------------------------------------
+
+# An attempt denied: "nobody tried to tow it", "no attempt was made to", "never tried to".
+_NO_ATTEMPT = re.compile(
+    r"\b(?:(?:nobody|no\s+one)\s+(?:had\s+|has\s+|ever\s+)*(?:tried|attempted|sought)|"
+    r"no\s+(?:attempt|effort)\s+(?:was\s+|had\s+been\s+)?(?:made\s+)?|"
+    r"(?:did\s+not|didn['’]t|never)\s+(?:try|attempt|seek))\s+to\s+(?P<verb>[a-z]+)\b", re.I)
+# An attempt told: "began to tow the boat", "tried to tow it".
+_ATTEMPT = re.compile(r"\b(?:tried|attempted|began|started|sought|moved)\s+to\s+(?P<verb>[a-z]+)"
+                      r"\s+(?:the|it|them|a|an|her|his|its|their)\b")
+# Words before an attempt that deny or doubt it ("denied that anyone tried to").
+_DOUBT_BEFORE = re.compile(r"\b(?:not|no|never|n['’]t|den(?:y|ied|ies)|whether|if|rejected|"
+                           r"dismissed)\b[^.;]*$")
+_SHARED_STEMS = 2  # words besides the verb the two tellings share: they tell one scene
+
+
+def _attempt_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """An attempt one outlet tells ("the crew began to tow the boat") and another outlet's
+    source denies ("nobody tried to tow it"): whether anyone tried. Blocked by the verb's
+    stem; the two tellings' paragraphs must share other words, so that they tell one
+    scene."""
+    tried: dict[str, list[Sentence]] = {}
+    denied: dict[str, list[Sentence]] = {}
+    # A denial is often short ("Nobody tried to tow it, he said"): its paragraph tells the scene.
+    scene: dict[Ref, set[str]] = {}
+    for s in sentences:
+        scene.setdefault(s.ref, set()).update(s.stems)
+        for m in _NO_ATTEMPT.finditer(s.text):
+            denied.setdefault(stem(m.group("verb")), []).append(s)
+        for m in _ATTEMPT.finditer(s.text):
+            if not _DOUBT_BEFORE.search(s.text[:m.start()]):
+                tried.setdefault(stem(m.group("verb")), []).append(s)
+    rows = []
+    for verb in sorted(set(tried) & set(denied)):
+        drop = {verb} | {stem(w) for w in ("tried", "attempt", "began", "nobody")}
+        pairs = [(t, d) for t in tried[verb] for d in denied[verb]
+                 if t.ref.article != d.ref.article
+                 and len((scene[t.ref] & scene[d.ref]) - drop) >= _SHARED_STEMS]
+        if not pairs:
+            continue
+        said = [t for t in tried[verb] if any(t is x for x, _ in pairs)]
+        gainsaid = [d for d in denied[verb] if any(d is y for _, y in pairs)]
+        word = _NO_ATTEMPT.search(gainsaid[0].text).group("verb")
+        rows.append(Disagreement(f"whether anyone tried to {word}", [
+            _claim(f"someone tried to {word}", said, articles),
+            _claim(f"nobody tried to {word}", gainsaid, articles)], kind="contradicts"))
+    return rows
 
 
 # --- a missing thing, found later --------------------------------------------------------
