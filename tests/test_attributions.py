@@ -645,3 +645,33 @@ def test_an_attempt_told_by_one_outlet_and_denied_in_another_is_flagged():
 ])
 def test_attempts_that_are_not_gainsaid_are_not_flagged(texts):
     assert [r for r in _rows(*texts) if r.about.startswith("whether anyone tried")] == []
+
+
+def test_one_thing_done_to_at_two_clock_times_is_flagged():
+    [row] = _rows(
+        "The Marisol Queen was freed at 6:40 a.m. local time, the harbour master said.",
+        "The Marisol Queen ran aground off Carrow Point on Sunday. Tug crews said the ferry "
+        "had been freed at 2:15 p.m. local time.")
+    assert row.about == "when it was freed"
+    assert [c.value for c in row.claims] == ["at 6:40 a.m. local time", "at 2:15 p.m. local time"]
+
+
+@pytest.mark.parametrize("texts", [
+    # "The ferry" in a report that never names the Marisol Queen may be another ferry.
+    ("The Marisol Queen was freed at 6:40 a.m. local time, the harbour master said.",
+     "Tug crews said the ferry had been freed at 2:15 p.m. local time."),
+    # Two named things.
+    ("The Marisol Queen was freed at 6:40 a.m., the harbour master said.",
+     "The Ostra Star was freed at 2:15 p.m., tug crews said."),
+    # Two days stated.
+    ("The Marisol Queen was freed at 6:40 a.m. on 3 May, the harbour master said.",
+     "The Marisol Queen was freed at 2:15 p.m. on 4 May, tug crews said."),
+    # Within the rounding of the later time.
+    ("The Marisol Queen was freed at 6:40 a.m., the harbour master said.",
+     "The Marisol Queen was freed at about 6:30 a.m., tug crews said."),
+    # One of several: an ordinal before the noun.
+    ("The Marisol Queen ran aground. The first barge was freed at 6:40 a.m.",
+     "The Marisol Queen ran aground. The second barge was freed at 2:15 p.m."),
+])
+def test_times_that_can_both_hold_for_a_thing_done_to_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("when it was")] == []

@@ -110,6 +110,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _quote_rows(sentences, articles, names)
             + _dated_rows(sentences, articles, names)
             + _attempt_rows(sentences, articles)
+            + _done_at_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -1244,19 +1245,10 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         clause = s.text[m.end():]
         end = _CLAUSE_END.search(clause)
         clock = _CLOCK.search(clause[:end.start()] if end else clause)
-        hedge = clock.group("hedge") or "" if clock else ""
-        if clock is None or hedge.startswith(("shortly", "just")):
-            continue  # "shortly before 2 p.m." gives no interval to compare
-        if clock.group("h24"):
-            hour, minute = int(clock.group("h24")), int(clock.group("m24"))
-        else:
-            hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-            if int(clock.group("h")) > 12 or minute > 59:
-                continue
-            hour += 12 if clock.group("half") == "p" else 0
-        at = hour * 60 + minute
-        zone = (clock.group("zone") or "").strip()
-        zone = "" if zone == "local time" else zone
+        read = _read_clock(clock) if clock else None
+        if read is None:
+            continue
+        low, high, zone = read
         # "the ship struck the X Bridge at ...": a thing's striking is told by what it
         # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
         # storm is told by its own noun.
@@ -1265,10 +1257,110 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         found.append(((f"@{thing}" if thing else _noun_class(noun),
                        _OCCURRENCE_CLASS.get(verb, verb),
                        zone),
-                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
-                             at - _spread(minute, bool(hedge)),
-                             at + _spread(minute, bool(hedge)),
+                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()), low, high,
                              bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)))))
+    return found
+
+
+def _read_clock(clock: re.Match[str]) -> tuple[int, int, str] | None:
+    """The minutes after midnight a stated time may mean (low, high) and its zone ("" for
+    local time); None for a time that gives no interval ("shortly before 2 p.m.")."""
+    hedge = clock.group("hedge") or ""
+    if hedge.startswith(("shortly", "just")):
+        return None
+    if clock.group("h24"):
+        hour, minute = int(clock.group("h24")), int(clock.group("m24"))
+    else:
+        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+        if int(clock.group("h")) > 12 or minute > 59:
+            return None
+        hour += 12 if clock.group("half") == "p" else 0
+    at = hour * 60 + minute
+    zone = (clock.group("zone") or "").strip()
+    spread = _spread(minute, bool(hedge))
+    return at - spread, at + spread, "" if zone == "local time" else zone
+
+
+# "the vessel had been refloated at 4.30 am", "the Acme Star was freed at 15:05 local
+# time": a thing's passive one-off act, with its time right after the verb.
+_DONE_AT = re.compile(r"\s+(?:was|had\s+been|has\s+been)\s+(?P<verb>[a-z]+ed)\s+(?=at\s)")
+# "the vessel", "the stranded 200-metre vessel": a definite thing named by a common noun.
+_THE_NOUN = re.compile(r"\b[Tt]he\s+(?P<lead>(?:[\w,.-]+\s+){0,2}?)(?P<noun>[a-z]+)$")
+
+
+@dataclass(frozen=True)
+class _Done:
+    sentence: Sentence
+    thing: str  # the topic key of a named thing, "" for "the <noun>"
+    noun: str  # the stem of the common noun, "" for a named thing
+    clock: _Clock
+
+
+def _done_at_rows(sentences: list[Sentence], articles: list[Article],
+                  names: _Names) -> list[Disagreement]:
+    """One thing's one-off act ("was refloated") put at two clock times that cannot both
+    hold by two outlets. Blocked by verb and zone. "The vessel" in one report is the
+    named thing of another only where its own report names that thing too."""
+    by_key: dict[tuple[str, str], list[_Done]] = {}
+    named_in: dict[int, set[str]] = {}  # article -> keys of the things it names
+    for s in sentences:
+        named_in.setdefault(s.article_index, set()).update(names.key(m) for m in s.mentions)
+        for key, done in _done_at(s, names):
+            by_key.setdefault(key, []).append(done)
+
+    def same(a: _Done, b: _Done) -> bool:
+        if a.thing and b.thing:
+            return a.thing == b.thing
+        if a.noun and b.noun:
+            return a.noun == b.noun
+        named, common = (a, b) if a.thing else (b, a)
+        return named.thing in named_in[common.sentence.article_index]
+
+    rows = []
+    for (verb, _), done in sorted(by_key.items()):
+        clashing = [(a, b) for n, a in enumerate(done) for b in done[n + 1:]
+                    if a.sentence.ref.article != b.sentence.ref.article and same(a, b)
+                    and not _overlap(a.clock, b.clock)
+                    and not (a.clock.day and b.clock.day and a.clock.day != b.clock.day)]
+        if not clashing:
+            continue
+        a, b = clashing[0]
+        kept = sorted((d for d in done if same(d, a) and same(d, b)),
+                      key=lambda d: (d.clock.low, d.sentence.index))
+        groups: list[list[_Done]] = []
+        for d in kept:
+            if groups and d.clock.low <= max(x.clock.high for x in groups[-1]):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+        claims = [_claim(g[0].clock.text, [d.sentence for d in g], articles) for g in groups]
+        rows.append(Disagreement(f"when it was {verb}", claims, kind="contradicts"))
+    return rows
+
+
+def _done_at(s: Sentence, names: _Names) -> list[tuple[tuple[str, str], _Done]]:
+    found = []
+    for m in _DONE_AT.finditer(s.text):
+        clause = s.text[m.end():]
+        end = _CLAUSE_END.search(clause)
+        clock = _CLOCK.match(clause[:end.start()] if end else clause)
+        read = _read_clock(clock) if clock else None
+        if read is None:
+            continue
+        low, high, zone = read
+        named = next((x for x in s.mentions if x.end == m.start()), None)
+        common = None if named else _THE_NOUN.search(s.text[:m.start()])
+        if named is not None and not _is_place(named, names):
+            thing, noun = names.key(named), ""
+        elif common is not None and not (_SEVERAL & set(common.group("lead").lower().split())):
+            noun = common.group("noun")
+            if noun.endswith("s") and not noun.endswith("ss"):
+                continue  # many things: each may have been done to at its own time
+            thing, noun = "", stem(noun)
+        else:
+            continue
+        clock_at = _Clock(s, noun or thing, clock.group().strip(), _day(s, m.end()), low, high)
+        found.append(((m.group("verb"), zone), _Done(s, thing, noun, clock_at)))
     return found
 
 
