@@ -675,3 +675,26 @@ def test_one_thing_done_to_at_two_clock_times_is_flagged():
 ])
 def test_times_that_can_both_hold_for_a_thing_done_to_are_not_flagged(texts):
     assert [r for r in _rows(*texts) if r.about.startswith("when it was")] == []
+
+
+def test_one_letter_dated_to_two_days_is_flagged():
+    [row] = _rows(
+        "In a letter to the transport minister dated Tuesday, the Harbour Pilots Union warned "
+        "that night crossings were unsafe.",
+        "Ana Ruiz, head of the Harbour Pilots Union, wrote to the transport minister on "
+        "Thursday that night crossings should stop.")
+    assert row.about == "when the letter to the transport minister was written"
+    assert [c.value for c in row.claims] == ["Tuesday", "on Thursday"]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two senders: two letters.
+    ("The Harbour Pilots Union wrote to the transport minister on Tuesday.",
+     "The Dockers Guild wrote to the transport minister on Thursday."),
+    # A date and its own weekday (4 March 2031 is a Tuesday).
+    ("The Harbour Pilots Union wrote to the transport minister on Tuesday.",
+     "In a letter to the transport minister dated 4 March 2031, the Harbour Pilots Union "
+     "warned that night crossings were unsafe."),
+])
+def test_letters_whose_days_can_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if "letter" in r.about] == []

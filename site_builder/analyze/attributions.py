@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
 from .entities import EVENT_HEADS, Mention
@@ -111,6 +112,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _dated_rows(sentences, articles, names)
             + _attempt_rows(sentences, articles)
             + _done_at_rows(sentences, articles, names)
+            + _letter_rows(sentences, articles)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -1011,6 +1013,60 @@ def _day_after(s: Sentence, start: int) -> _Dated | None:
     if date is None:
         return None
     return _Dated(s, date.text.strip(" .,"), (date.month, date.day))
+
+
+# --- on which day a letter was written ---------------------------------------------------
+
+# "a letter to the UN coordinator dated Sunday", "wrote to the UN coordinator on Monday".
+_WRITES_TO = re.compile(r"\b(?:(?:letter|note|memo|e-?mail)\s+to|wrote\s+to|sent\s+a\s+"
+                        r"(?:letter|note|memo|message)\s+to)\s+(?:the\s+)?(?P<to>(?:[\w'’.-]+\s+)"
+                        r"{0,3}?[\w'’.-]+)\s+(?:dated|on)\s+")
+
+_WEEKDAY_NAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(frozen=True)
+class _Letter:
+    sentence: Sentence
+    text: str  # the day as written
+    weekday: int
+    date: tuple[int, int] | None  # (month, day), where a date gives it
+    sender: frozenset[str]  # topics the sentence names outside the addressee
+
+
+def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One letter to one addressee from one sender, dated to two different days by two
+    outlets. Blocked by the addressee's words."""
+    by_to: dict[str, list[_Letter]] = {}
+    for s in sentences:
+        for m in _WRITES_TO.finditer(s.text):
+            # The day right after "dated" or "on" (a date may take its "on" along); a bare
+            # weekday after "dated" is no date mention of its own.
+            day = next((d for d in s.dates if d.start in (m.end(), m.end() - 3)), None)
+            named = _WEEKDAY_NAME.match(s.text, m.end())
+            if day is not None and (day.weekday is not None or day.date):
+                weekday = day.weekday if day.weekday is not None else day.date.weekday()
+                text, date = day.text, (day.month, day.day) if day.month and day.day else None
+            elif named:
+                weekday, text, date = WEEKDAYS.index(named.group().lower()), named.group(), None
+            else:
+                continue
+            to = " ".join(w.lower() for w in words(m.group("to")))
+            sender = frozenset(x.key for x in s.mentions
+                               if not m.start("to") <= x.start < m.end("to"))
+            by_to.setdefault(to, []).append(_Letter(s, text.strip(" .,"), weekday, date,
+                                                    sender))
+    rows = []
+    for to, letters in sorted(by_to.items()):
+        pairs = [(a, b) for n, a in enumerate(letters) for b in letters[n + 1:]
+                 if a.sentence.ref.article != b.sentence.ref.article and a.sender & b.sender
+                 and (a.weekday != b.weekday or (a.date and b.date and a.date != b.date))]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        rows.append(Disagreement(f"when the letter to the {to} was written", [
+            _claim(x.text, [x.sentence], articles) for x in (a, b)], kind="contradicts"))
+    return rows
 
 
 # --- whether anyone tried ----------------------------------------------------------------
