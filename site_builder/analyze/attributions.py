@@ -894,12 +894,12 @@ def _quote_rows(sentences: list[Sentence], articles: list[Article],
     for quote, by_person in sorted(by_quote.items()):
         slugs = sorted(by_person)
         told = {slug: {s.ref.article for s in by_person[slug]} for slug in slugs}
-        pairs = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:]
-                 if _two_people(people[a], people[b]) and told[a] - told[b]
-                 and told[b] - told[a]]
-        if not pairs:
+        pair = next(((a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:]
+                     if _two_people(people[a], people[b]) and told[a] - told[b]
+                     and told[b] - told[a]), None)
+        if pair is None:
             continue
-        a, b = pairs[0]
+        a, b = pair
         rows.append(Disagreement(f"who said \u201c{quote}\u201d", [
             _claim(people[k].name, by_person[k], articles) for k in (a, b)],
             kind="contradicts"))
@@ -1058,12 +1058,13 @@ def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Dis
                                                     sender))
     rows = []
     for to, letters in sorted(by_to.items()):
-        pairs = [(a, b) for n, a in enumerate(letters) for b in letters[n + 1:]
-                 if a.sentence.ref.article != b.sentence.ref.article and a.sender & b.sender
-                 and (a.weekday != b.weekday or (a.date and b.date and a.date != b.date))]
-        if not pairs:
+        pair = next(((a, b) for n, a in enumerate(letters) for b in letters[n + 1:]
+                     if a.sentence.ref.article != b.sentence.ref.article and a.sender & b.sender
+                     and (a.weekday != b.weekday or (a.date and b.date and a.date != b.date))),
+                    None)
+        if pair is None:
             continue
-        a, b = pairs[0]
+        a, b = pair
         rows.append(Disagreement(f"when the letter to the {to} was written", [
             _claim(x.text, [x.sentence], articles) for x in (a, b)], kind="contradicts"))
     return rows
@@ -1109,8 +1110,8 @@ def _attempt_rows(sentences: list[Sentence], articles: list[Article]) -> list[Di
                  and len((scene[t.ref] & scene[d.ref]) - drop) >= _SHARED_STEMS]
         if not pairs:
             continue
-        said = [t for t in tried[verb] if any(t is x for x, _ in pairs)]
-        gainsaid = [d for d in denied[verb] if any(d is y for _, y in pairs)]
+        said = list({id(t): t for t, _ in pairs}.values())
+        gainsaid = list({id(d): d for _, d in pairs}.values())
         word = _NO_ATTEMPT.search(gainsaid[0].text).group("verb")
         rows.append(Disagreement(f"whether anyone tried to {word}", [
             _claim(f"someone tried to {word}", said, articles),
@@ -1374,13 +1375,14 @@ def _done_at_rows(sentences: list[Sentence], articles: list[Article],
 
     rows = []
     for (verb, _), done in sorted(by_key.items()):
-        clashing = [(a, b) for n, a in enumerate(done) for b in done[n + 1:]
-                    if a.sentence.ref.article != b.sentence.ref.article and same(a, b)
-                    and not _overlap(a.clock, b.clock)
-                    and not (a.clock.day and b.clock.day and a.clock.day != b.clock.day)]
-        if not clashing:
+        clash = next(((a, b) for n, a in enumerate(done) for b in done[n + 1:]
+                      if a.sentence.ref.article != b.sentence.ref.article and same(a, b)
+                      and not _overlap(a.clock, b.clock)
+                      and not (a.clock.day and b.clock.day and a.clock.day != b.clock.day)),
+                     None)
+        if clash is None:
             continue
-        a, b = clashing[0]
+        a, b = clash
         kept = sorted((d for d in done if same(d, a) and same(d, b)),
                       key=lambda d: (d.clock.low, d.sentence.index))
         groups: list[list[_Done]] = []
