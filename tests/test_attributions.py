@@ -720,3 +720,10 @@ def test_a_weekday_the_dates_agree_with_is_no_row():
              "The Harbour Trust announced the pier closure on April 15."]
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     assert not [d for d in digest.disagreements if d.about.startswith("when it was")]
+
+
+def test_a_quotation_told_at_second_hand_is_not_flagged():
+    texts = ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+             'Fire chief Tomas Berg said the mayor had called it "the darkest night this city '
+             'has known".')
+    assert [r for r in _rows(*texts) if r.about.startswith("who said")] == []

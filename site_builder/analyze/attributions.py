@@ -862,9 +862,11 @@ _QUOTE_WORDS = 4
 _GIVES_WORDS = re.compile(r"\b(?:said|says|say|called|calls|described|describes|told|tells|"
                           r"wrote|writes|added|adds|warned|warns|declared|declares|termed|"
                           r"labell?ed|branded|dubbed)\b")
-# Words saying the quotation is another's, repeated or echoed: then both may have said it.
+# Words saying the quotation is another's, repeated or echoed, or told at second hand
+# ("Berg said the mayor had called it ..."): then the speaker is not plain.
 _REPEATS = re.compile(r"\b(?:echo\w*|quot\w*|repeat\w*|citing|cited|borrow\w*|"
-                      r"reiterat\w*|too|also|again)\b", re.I)
+                      r"reiterat\w*|too|also|again)\b|\bhad\s+(?:said|called|described|told|"
+                      r"written|declared|termed|labell?ed|branded|dubbed)\b", re.I)
 
 
 def _quote_rows(sentences: list[Sentence], articles: list[Article],
@@ -920,9 +922,10 @@ _DEPARTS = re.compile(r"\b(?:left|departed(?:\s+from)?|sailed\s+from|set\s+(?:sa
 # Between the verb and the place's name: "the", up to two words, "of" ("the Libyan port of").
 _TO_PLACE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:of\s+)?")
 # A named thing's one-off happening: "Helene made landfall", "the Acme mine collapsed".
-_HAPPENS = re.compile(r"\s+(?:(?:has|had)\s+)?(?P<verb>made landfall|came ashore|struck|hit|"
-                      r"erupted|exploded|collapsed|capsized|sank|crashed|burst)\b")
-_HAPPENS_CLASS = {"came ashore": "made landfall", "hit": "struck", "sank": "capsized"}
+# Not "hit" or "erupted": a storm hits a town, a volcano erupts, over several days.
+_HAPPENS = re.compile(r"\s+(?:(?:has|had)\s+)?(?P<verb>made landfall|came ashore|exploded|"
+                      r"collapsed|capsized|sank|crashed|burst)\b")
+_HAPPENS_CLASS = {"came ashore": "made landfall", "sank": "capsized"}
 # A pronoun before the verb may stand for anyone: the subject is not plain.
 _PRONOUN_BEFORE = re.compile(r"\b(?:I|we|they|he|she|you|it|who|which|that)\s+(?:(?:had|has|"
                              r"have)\s+)?$", re.I)
