@@ -1,6 +1,6 @@
 """Non-numeric disagreements: who did it, and who is blamed for it.
 
-Three shapes, all read from the sentence's words and its named mentions (no parser):
+Shapes read from the sentence's words and its named mentions (no parser), among them:
 
 - the same one-off act (a closure or seizure, the brokering of a deal) done to the same
   named thing, credited to different agents by different outlets ("the FDIC shut the
@@ -8,7 +8,10 @@ Three shapes, all read from the sentence's words and its named mentions (no pars
 - mutual blame: one party blames a second for the event and the second blames the first
   ("Moscow blamed Ukrainian shelling"; "Ukraine accused Russian forces of blowing it up");
 - the clock time of one event ("the quake struck at 12:50 p.m." / "the quake hit around
-  1:30 p.m. local time") when the two times cannot both hold, in the same time zone.
+  1:30 p.m. local time") when the two times cannot both hold, in the same time zone;
+- one quotation given to two people; one departure or landfall put on two dates; one
+  thing's passive act ("was refloated") at two times; one letter dated to two days; an
+  attempt told by one outlet and denied in another ("nobody tried to tow it").
 
 Compatible readings are left alone: agents named together ("X and Y brokered"), a
 general agent and a specific one that fits it ("federal regulators" / "the Federal ...
