@@ -616,6 +616,9 @@ def test_two_days_for_a_named_storm_coming_ashore_at_one_place_are_flagged():
     # A pronoun's departure: who left is not plain.
     ("The freight train left Winnipeg on 3 May.",
      "The drivers said they left Winnipeg on 4 May."),
+    # A person may leave one place twice (two visits).
+    ("Foreign minister Ana Ruiz left Winnipeg on 3 May after talks.",
+     "Foreign minister Ana Ruiz left Winnipeg on 5 May after talks."),
     # A nationality word is no place left.
     ("The freighter left the Danish port of Esbjerg on 3 May.",
      "The freighter left the Danish port of Aarhus on 5 May."),

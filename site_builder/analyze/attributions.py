@@ -933,6 +933,7 @@ _HAPPENS_CLASS = {"came ashore": "made landfall", "sank": "capsized"}
 _PRONOUN_BEFORE = re.compile(r"\b(?:I|we|they|he|she|you|it|who|which|that)\s+(?:(?:had|has|"
                              r"have)\s+)?$", re.I)
 _DATE_REACH = 60  # characters after the place or the verb where the day must be stated
+_SUBJECT_REACH = 40  # characters before the verb where a person would be its subject
 
 
 @dataclass(frozen=True)
@@ -973,7 +974,10 @@ def _dated(s: Sentence, names: _Names) -> list[tuple[tuple[str, str, str], str, 
     text = s.text
     found = []
     for m in _DEPARTS.finditer(text):
-        if _PRONOUN_BEFORE.search(text[:m.start()]):
+        # A person comes and goes (two visits are two departures); a pronoun is not plain.
+        if _PRONOUN_BEFORE.search(text[:m.start()]) or any(
+                (t := names.topic(x)) is not None and t.kind == "person"
+                and m.start() - _SUBJECT_REACH <= x.end <= m.start() for x in s.mentions):
             continue
         place = next((x for x in s.mentions if x.start >= m.end()
                       and _TO_PLACE.fullmatch(text, m.end(), x.start)
