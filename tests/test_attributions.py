@@ -581,6 +581,9 @@ def test_one_quotation_given_to_two_people_is_flagged():
     # A stock phrase of three words two speakers may both use.
     ('Mayor Lina Osei declared "a local emergency" after the stadium fire.',
      'Fire chief Tomas Berg said it was "a local emergency" after the stadium fire.'),
+    # A title in quotation marks is no one's words.
+    ('Lina Osei, who leads the "Save Our Harbour Front Now" campaign, said the pier must stay.',
+     'Tomas Berg said he founded "Save Our Harbour Front Now" in 2019.'),
     # Two people in one sentence: who spoke is not plain.
     ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
      'Tomas Berg stood beside Ana Ruiz, who said it was "the darkest night this city has '

@@ -893,7 +893,9 @@ def _quote_rows(sentences: list[Sentence], articles: list[Article],
         people[slug] = person
         for quote in quotes:
             said = [w.lower() for w in words(quote)]
-            if len(said) >= _QUOTE_WORDS:
+            # Every long word capitalised: a title or a campaign's name, not words said.
+            title = all(w[0].isupper() for w in words(quote) if len(w) > 3)
+            if len(said) >= _QUOTE_WORDS and not title:
                 by_quote.setdefault(" ".join(said), {}).setdefault(slug, []).append(s)
     rows = []
     for quote, by_person in sorted(by_quote.items()):
