@@ -256,10 +256,12 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
 
 
-# A dateline: a place in capitals, maybe a region and a date, an agency, then a dash or a
-# colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ").
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?\.?)*\s*"
-                       r"(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+(?=[A-Z])")
+# A dateline: a place in capitals, maybe a region of a few words and a date, an agency,
+# then a dash or a colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ",
+# "KESSA, New South Wales (Agency) - ").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
+                       r"(?:\s+\d{1,2})?\.?)*\s*(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+"
+                       r"(?=[A-Z])")
 
 
 def _plain(text: str, most: int = 45) -> bool:
