@@ -184,13 +184,14 @@ def _unique_refs(refs: Iterable[Ref]) -> list[Ref]:
     return list(dict.fromkeys(refs))
 
 
-# Openers that refer back to something the reader has not been told.
+# Openers that refer back to something the reader has not been told ("The figures come
+# from ...": which figures?).
 _BACK_REFERENCE = re.compile(
     r"^(?:(?:all|both|each|some|many|most|none|one|several|two|three)\s+of\s+"
     r"(?:them|these|those|us|whom)\b|(?:he|she|it|they|them|his|her|its|their|this|these|"
     r"those|that|such|there|here|but|and|so|also|however|meanwhile|still|instead|then|yet|"
     r"which|who|others?|another|earlier|later|previously|the\s+(?:move|decision|same|"
-    r"latter|former|move's))\b)", re.I)
+    r"latter|former|move's|figures|numbers|data|findings|remarks|comments))\b)", re.I)
 # Candidates the brief is chosen from, among the best-supported facts.
 BRIEF_FROM = 12
 # A news lead, with its dateline, runs longer than other sentences.
