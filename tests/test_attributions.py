@@ -22,7 +22,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     return [d for d in digest.disagreements
-            if d.about.startswith(("who ", "when ", "whether ", "what "))]
+            if d.about.startswith(("who ", "when ", "whether ", "what ", "where "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -733,3 +733,31 @@ def test_a_quotation_told_at_second_hand_is_not_flagged():
              'Fire chief Tomas Berg said the mayor had called it "the darkest night this city '
              'has known".')
     assert [r for r in _rows(*texts) if r.about.startswith("who said")] == []
+
+
+_MERGER = ("Chief executive Maren Holt announced the merger to shareholders at {venue}. "
+           "The board had voted for the merger that morning, she said.")
+
+
+def test_one_announcement_put_at_two_venues_is_flagged():
+    [row] = _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                  _MERGER.format(venue="a press conference at the Nordby Exchange"))
+    assert row.about == "where Maren Holt made the announcement"
+    assert [c.value for c in row.claims] == ["Grand Orion Hotel", "Nordby Exchange"]
+
+
+def test_announcements_that_can_both_hold_are_not_flagged():
+    # One venue's name part of the other's.
+    assert not [r for r in _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                                 _MERGER.format(venue="the Grand Orion"))
+                if r.about.startswith("where")]
+    # Two scenes: nothing in common but the name and the verb.
+    assert not [r for r in _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                                 "Maren Holt announced a new ferry timetable at the Nordby "
+                                 "Exchange.")
+                if r.about.startswith("where")]
+    # Reports a week apart: two announcements.
+    articles = [_article(0, _MERGER.format(venue="the Grand Orion Hotel"), "2031-04-12"),
+                _article(1, _MERGER.format(venue="the Nordby Exchange"), "2031-04-19")]
+    digest = analyze(articles, Config(Path(".")))
+    assert not [r for r in digest.disagreements if r.about.startswith("where")]

@@ -11,7 +11,8 @@ Shapes read from the sentence's words and its named mentions (no parser), among 
   1:30 p.m. local time") when the two times cannot both hold, in the same time zone;
 - one quotation given to two people; one departure or landfall put on two dates; one
   thing's passive act ("was refloated") at two times; one letter dated to two days; an
-  attempt told by one outlet and denied in another ("nobody tried to tow it").
+  attempt told by one outlet and denied in another ("nobody tried to tow it"); one
+  person's announcement put at two venues.
 
 Compatible readings are left alone: agents named together ("X and Y brokered"), a
 general agent and a specific one that fits it ("federal regulators" / "the Federal ...
@@ -22,6 +23,7 @@ grouped by a key (action and object, or the pair of parties), never compared all
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -116,6 +118,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _attempt_rows(sentences, articles)
             + _done_at_rows(sentences, articles, names)
             + _letter_rows(sentences, articles)
+            + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -1080,6 +1083,83 @@ def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Dis
         rows.append(Disagreement(f"when the letter to the {to} was written", [
             _claim(x.text, [x.sentence], articles) for x in (a, b)], kind="contradicts"))
     return rows
+
+
+# --- where one announcement was made ------------------------------------------------------
+
+# "X announced the decision to reporters at the A Center", "X announced the change at a
+# press conference at the B Center": the venue follows "at" within a few words.
+_ANNOUNCED = re.compile(r"\s+(?:(?:has|had)\s+)?announced\b")
+_AT_VENUE = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?at\s+(?:a\s+[\w\s]{0,30}?\s+at\s+)?"
+                       r"(?:the\s+)?(?=[A-Z])")
+_VENUE_STEMS = 3  # words the two paragraphs share besides names: they tell one announcement
+
+
+@dataclass(frozen=True)
+class _Venue:
+    sentence: Sentence
+    text: str  # the venue as written
+    words: frozenset[str]
+
+
+def _venue_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One person's announcement put at two venues by two outlets published within a day
+    of each other, whose paragraphs tell the same scene (three words in common besides
+    the names). Blocked by person."""
+    by_person: dict[str, list[_Venue]] = {}
+    scene: dict[Ref, set[str]] = {}
+    for s in sentences:
+        scene.setdefault(s.ref, set()).update(s.stems)
+        for m in s.mentions:
+            person = names.topic(m)
+            said = _ANNOUNCED.match(s.text, m.end) if person and person.kind == "person" else None
+            at = _AT_VENUE.match(s.text, said.end()) if said else None
+            venue = next((x for x in s.mentions if at and x.start == at.end()), None)
+            if venue is None or _is_region(venue):
+                continue  # a city holds many venues: "at Houston" fits any of them
+            by_person.setdefault(person.slug, []).append(_Venue(
+                s, venue.surface,
+                frozenset(w.lower() for w in words(venue.surface))))
+    rows = []
+    for slug, told in sorted(by_person.items()):
+        pair = next(((a, b) for n, a in enumerate(told) for b in told[n + 1:]
+                     if _two_venues(a, b) and _one_day(a, b, articles)
+                     and len((scene[a.sentence.ref] & scene[b.sentence.ref])
+                             - _name_stems(a, b)) >= _VENUE_STEMS), None)
+        if pair is None:
+            continue
+        name = names.of_slug[slug].name
+        rows.append(Disagreement(f"where {name} made the announcement", [
+            _claim(v.text, [v.sentence], articles) for v in pair], kind="contradicts"))
+    return rows
+
+
+def _is_region(mention: Mention) -> bool:
+    places = gazetteer()
+    lower = mention.surface.lower()
+    return lower in places.cities or lower in places.regions or lower in places.countries
+
+
+def _two_venues(a: _Venue, b: _Venue) -> bool:
+    """Two named venues in two outlets, neither's name a part of the other's."""
+    return (a.sentence.ref.article != b.sentence.ref.article
+            and not (a.words <= b.words or b.words <= a.words))
+
+
+def _one_day(a: _Venue, b: _Venue, articles: list[Article]) -> bool:
+    """Published within a day of each other (undated: not known, so not one day)."""
+    days = [articles[v.sentence.article_index].published for v in (a, b)]
+    if not all(days):
+        return False
+    first, second = sorted(dt.date.fromisoformat(d[:10]) for d in days)
+    return (second - first).days <= 1
+
+
+def _name_stems(a: _Venue, b: _Venue) -> set[str]:
+    """Stems of the names and the verb, which every telling shares by construction."""
+    return {stem(w) for v in (a, b) for m in v.sentence.mentions
+            for w in words(m.surface)} | {stem("announced")}
 
 
 # --- whether anyone tried ----------------------------------------------------------------
