@@ -340,7 +340,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
-                    or (earlier and _of_a_compared_event(text, f, earlier)):
+                    or (earlier and _of_a_compared_event(text, f, earlier)) \
+                    or _inventory(text, f):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -374,6 +375,31 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     return found
 
 
+# One item of an enumeration: an article or a figure, and a short noun phrase.
+_LIST_ITEM = (r"(?:an?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+")
+# "Two patrol boats, a frigate, seven merchant ships and a helicopter": three or more kinds
+# of thing listed together.
+_INVENTORY = re.compile(rf"(?<![\w,])(?i:{_LIST_ITEM})(?:,\s+(?i:{_LIST_ITEM}))+,?\s+and\s+"
+                        rf"(?i:{_LIST_ITEM})(?=\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|"
+                        rf"remain\w*|kept|stayed|joined|took|searched|arrived|went|came)\b)")
+
+# "seven aircraft: one plane, two attack helicopters and four transport helicopters": a
+# total broken down, whose parts say what the total says.
+_BREAKDOWN_BEFORE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bnamely)\s*$", re.I)
+
+
+def _inventory(text: str, f: Figure) -> bool:
+    """A count of no stated property listed among other kinds of thing: what is at hand at
+    one moment (ships, crews, engines sent to a scene come and go), which two reports
+    give for different moments; never a count to hold against another."""
+    if f.dimension != "count" or f.prop:
+        return False
+    return any(m.start() <= f.start and f.end <= m.end() and
+               not _BREAKDOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+               for m in _INVENTORY.finditer(text, max(0, f.start - 200), f.end + 200))
+
+
 def _items_key(job: _ArticleJob) -> object:
     """An article's figures follow from its sentences' texts (not given: read from them)."""
     year, sentences = job
@@ -382,7 +408,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=2, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 

@@ -260,6 +260,8 @@ _UNIT_AFTER = re.compile(
     r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
     + r")\b(-old|\s+old)?", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# "150-plus", "40+": a stated floor written after the figure.
+_PLUS_AFTER = re.compile(r"(?:-plus\b|\+(?![\d+]))")
 # Verbs of change (a closed class): what follows "from X to Y" after one is a new value.
 _CHANGE_VERB = re.compile(
     r"\b(?:revis|rais|lower|ris|rose|fell|fall|increas|decreas|climb|jump|drop|cut|grew|grow|"
@@ -581,8 +583,14 @@ _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 # "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
                          r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
-                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s+)?([A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*)")
+# "Wabern, the county seat some 60 km away": the place named before its appositive is
+# where the distance is taken from.
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
+                           r"(?:[a-z-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+                           r"just|over|under|more\s+than|less\s+than)\s+)?$")
+_AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -593,6 +601,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
     m = _FROM_PLACE.match(text, f.end)
+    if m is None and _AWAY_AFTER.match(text, f.end):
+        m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
     if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
         return f
     return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
@@ -835,6 +845,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             scale = _SCALE[s.group(1).lower()]
             cursor += s.end()
             after = text[cursor:cursor + 60]
+    if not vague and high_number is None and hedge == "exact" and \
+            (plus := _PLUS_AFTER.match(after)):
+        # "150-plus houses", "40+ years": the figure is a floor, as "at least" says.
+        hedge = "least"
+        cursor += plus.end()
+        after = text[cursor:cursor + 60]
     if vague:
         low, high = vague[0] * scale, vague[1] * scale
         value, step, hedge = (low + high) / 2, high - low, "vague"
@@ -1303,7 +1319,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
         return False  # a range: "10-12"
     if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
-            r"inch|acre|ton|storey|story|member|person|seat|magnitude)", text[end:end + 12], re.I) \
+            r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
+            re.I) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
