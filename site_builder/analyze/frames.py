@@ -588,7 +588,7 @@ _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|we
 # "Wabern, the county seat some 60 km away": the place named before its appositive is
 # where the distance is taken from.
 _NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
-                           r"(?:[a-z-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+                           r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 

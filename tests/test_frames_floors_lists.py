@@ -1,0 +1,90 @@
+"""Figure frames for three kinds of statement: a floor written after the figure ("150-plus"),
+a distance whose place is named in an appositive, and counts listed in an inventory of
+what is at hand. Invented sentences, from other kinds of stories than the clusters that
+showed the miss (a landslide, a shipwreck)."""
+
+import math
+
+import pytest
+from figure_helpers import analysed, one
+
+from site_builder.analyze.disagreements import conflicting
+from site_builder.analyze.frames import find_figures
+
+# --- "150-plus": a floor, as "at least" says ---
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stewards said 300-plus fans were ejected from the stadium.",
+    "Stewards said 300+ fans were ejected from the stadium.",
+])
+def test_a_plus_after_the_figure_is_a_floor(sentence):
+    f = one(sentence)
+    assert (f.value, f.hedge, f.high) == (300, "least", math.inf)
+    assert f.unit == "fan"
+
+
+def test_a_floor_written_after_clashes_with_a_smaller_figure():
+    a = one("Stewards said 300-plus fans were ejected from the stadium.")
+    b = one("Stewards said 120 fans were ejected from the stadium.")
+    assert conflicting(a, b)
+    assert not conflicting(a, one("Stewards said 340 fans were ejected from the stadium."))
+
+
+def test_a_plus_is_no_model_number():
+    # A designation with a letter suffix stays no figure; a score is none either.
+    assert find_figures("The club bought a 737-9 for the tour.") == []
+
+
+# --- A distance's place in an appositive ---
+
+def test_a_distance_from_a_place_named_after_its_kind():
+    f = one("The quarry lies some 90 km east of the regional capital, Varnholt, in hill country.")
+    assert (f.prop, f.thing) == ("distance", "varnholt"[:6])
+
+
+def test_a_distance_off_a_place_named_before_its_appositive():
+    f = one("Ferries sail from Kesmar, the island's main port some 30 km away, at dawn.")
+    assert (f.prop, f.thing) == ("distance", "kesmar")
+
+
+def test_distances_from_two_appositive_places_are_not_compared():
+    # Ten times apart, and from two places: one from the capital, one from a port.
+    a = one("The quarry lies some 300 km east of the capital, Varnholt, in hill country.")
+    b = one("Ferries sail from Kesmar, the island's main port some 30 km away, at dawn.")
+    assert not conflicting(a, b)
+
+
+def test_a_clause_after_the_comma_names_no_place():
+    f = one("The convoy was seen 80 km from the capital, according to Ostrel, a news channel.")
+    assert f.thing == ""
+
+
+# --- Counts listed in an inventory of kinds of thing ---
+
+def test_inventories_of_two_moments_are_not_compared(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["Four fire engines, a ladder truck, nine ambulances and a police "
+                        "helicopter stood by at the Delmore stadium on Friday."]),
+        ("2024-05-03", ["A ladder truck, three ambulances and two fire engines remain at "
+                        "the Delmore stadium."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit in ("ambul", "engin", "ambulance")]
+
+
+def test_counts_outside_a_list_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["Organisers said nine ambulances were sent to the Delmore stadium."]),
+        ("2024-05-02", ["Organisers said three ambulances were sent to the Delmore stadium."]),
+    ])
+    assert [d for d in digest.disagreements if "ambulances" in d.claims[0].value]
+
+
+def test_a_total_broken_down_after_a_colon_is_no_inventory(tmp_path):
+    # The parts of "eight boats: ..." say what the total says (the storm sank them).
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The storm sank eight boats in Porto Vell harbour: one ferry, two "
+                        "trawlers and five yachts."]),
+        ("2024-05-02", ["The storm sank six trawlers in Porto Vell harbour, the port said."]),
+    ])
+    assert [d for d in digest.disagreements if "trawlers" in d.claims[0].value]
