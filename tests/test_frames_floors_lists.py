@@ -88,3 +88,21 @@ def test_a_total_broken_down_after_a_colon_is_no_inventory(tmp_path):
         ("2024-05-02", ["The storm sank six trawlers in Porto Vell harbour, the port said."]),
     ])
     assert [d for d in digest.disagreements if "trawlers" in d.claims[0].value]
+
+
+# --- Head nouns of one kind of counted thing ---
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Some 3,000 troops were deployed to the border.", "About 7,500 soldiers were deployed."),
+    ("More than 40 vessels were stuck outside the harbour.", "Some 90 ships were stuck."),
+    ("Seven planes were grounded at Ostra airport.", "Twelve aircraft were grounded."),
+])
+def test_nouns_of_one_kind_are_one_frame(a, b):
+    assert conflicting(one(a), one(b))
+
+
+def test_homes_and_houses_are_not_one_kind():
+    # A home may be a flat; a house may hold several homes.
+    a = one("About 2,000 homes were flooded in the valley.")
+    b = one("Some 5,000 houses were flooded in the valley.")
+    assert not conflicting(a, b)

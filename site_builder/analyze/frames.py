@@ -201,6 +201,12 @@ _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
+# Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
+# seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
+# and "houses" are not one: a home may be a flat, and a house holds several.)
+_SAME_KIND = {**dict.fromkeys(("troops", "soldiers"), "soldier"),
+              **dict.fromkeys(("ships", "vessels"), "ship"),
+              **dict.fromkeys(("planes", "airplanes", "aeroplanes", "aircraft"), "aircraft")}
 # "-men" compounds (airmen, firemen, gunmen) are plurals too.
 _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sheep|cattle|"
               "fish|deer|livestock|poultry")
@@ -1062,6 +1068,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
         if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+        elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
+            stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
