@@ -106,3 +106,61 @@ def test_homes_and_houses_are_not_one_kind():
     a = one("About 2,000 homes were flooded in the valley.")
     b = one("Some 5,000 houses were flooded in the valley.")
     assert not conflicting(a, b)
+
+
+# --- The age of one person named by a role ---
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The gunman, 22, was arrested outside the mall.", "The 25-year-old gunman was arrested."),
+    ("Police said the driver, 52, was unhurt.", "The 57-year-old driver was charged."),
+])
+def test_the_age_of_a_person_named_by_a_role(a, b):
+    fa, fb = one(a), one(b)
+    assert fa.dimension == fb.dimension == "age"
+    assert conflicting(fa, fb)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 25-year-old man was arrested.",  # anyone: no one person
+    "The 19-year-old students were sent home.",  # several
+])
+def test_an_age_of_no_one_person_has_no_thing(sentence):
+    assert one(sentence).thing == ""
+
+
+def test_two_roles_are_two_people():
+    assert not conflicting(one("The gunman, 22, was arrested."),
+                           one("The 45-year-old guard was wounded."))
+
+
+# --- What a size qualifies, a verb after it set aside ---
+
+def test_a_verb_after_the_qualified_noun_is_not_the_thing():
+    wave = one("A 25-metre wave hit the coast.")
+    assert wave.thing == one("The 40-metre wave swept the harbour.").thing == "wave"
+    assert conflicting(wave, one("The 40-metre wave swept the harbour."))
+
+
+# --- Cues: power lost, what a craft carries, how deep it went ---
+
+def test_losing_power_is_being_without_it():
+    a = one("Some 2 million people lost power across the state.")
+    b = one("About 800,000 people were without power across the state.")
+    assert a.prop == b.prop == "affected"
+    assert conflicting(a, b)
+
+
+def test_what_a_craft_carries_is_who_is_aboard():
+    a = one("The ferry was carrying 40 migrants when it capsized.")
+    b = one("The ferry had 75 migrants on board.")
+    assert a.prop == b.prop == "aboard"
+    # Only a figure right after the verb: "tankers carrying crude" are not aboard anything.
+    [tankers, _] = find_figures("Ten tankers carrying about 13 million barrels of crude waited.")
+    assert tankers.prop == ""
+
+
+def test_going_down_to_a_figure_is_a_depth():
+    a = one("The submersible dived to 3,800 metres before contact was lost.")
+    b = one("The wreck lies at a depth of 2,500 metres.")
+    assert a.prop == b.prop == "depth"
+    assert conflicting(a, b)

@@ -152,6 +152,12 @@ _PROPERTY_CUES = {
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
+    "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # What a craft or vehicle carries, said right before the figure: "a boat carrying 40".
+    "carry": "aboard", "carri": "aboard",
+    # How deep a craft went: "dived to 3,800 metres" (verbs of going down, a closed class).
+    "dived to": "depth", "dove to": "depth", "dive to": "depth", "descended to": "depth",
+    "descend to": "depth", "sank to": "depth", "sunk to": "depth", "plunged to": "depth",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
@@ -384,7 +390,7 @@ _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements"
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
                               r"settlements)\b")
 # Cues that speak only for a figure right after them.
-_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said
@@ -901,8 +907,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         dimension, factor, base = _UNITS[word]
         until = cursor + u.end()
         if dimension == "duration" and factor == 8766.0 and u.group(3):
-            return figure("age", "years", thing=_person_after(text[until:]), prop="age",
-                          until=until)
+            return figure("age", "years", prop="age", until=until,
+                          thing=_person_after(text[until:]) or _role_after(before,
+                                                                           text[until:]))
         if re.match(r"\s+ago\b", text[until:until + 5]):
             return None  # "three days ago" dates an event; it is no figure
         if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
@@ -992,6 +999,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
         return figure("age", "years", prop="age", thing=_person_key(person))
+    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _AGE_END_AFTER.match(after) \
+            and number is not None and number < 120 and not role.group(1).endswith("s"):
+        # "the gunman, 22, was arrested": the age of the one person the role names.
+        return figure("age", "years", prop="age", thing=stem(role.group(1)))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     if number == 1 and (life := _ONE_LIFE.match(text, cursor)):
@@ -1398,17 +1409,23 @@ def _journey(noun: str) -> str:
     return "journey" if noun in _JOURNEY_STEMS else noun
 
 
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
     the kind word closing a name ("the 1.9-km Carrow Narrows Bridge") or the name."""
     if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
         # "the 700-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
         return _measured(m.group(1).split()[-1])
-    words = []
-    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
+    words: list[str] = []
+    tokens = re.findall(r"[A-Za-z][\w'-]*|\S", after)[:4]
+    for n, word in enumerate(tokens[:3]):
         if not word.islower() or is_stopword(word) or word.endswith(("ed", "ing")) or \
                 word in _NOT_NOUNS:
             break
+        if words and n + 1 < len(tokens) and tokens[n + 1].lower() in _DETERMINERS:
+            break  # "a 25-metre wave hit the coast": a word before its object is a verb
         words.append(word)
     # "cargo ship", "steel span": the kind word, else the last noun read.
     kind = next((w for w in words if w in _VESSELS or w in _AIRCRAFT), None)
@@ -1470,6 +1487,24 @@ def _person_after(after: str) -> str:
                      _NOUN_FOLLOWS.match(after, m.end())):
         return ""  # "two 16-year-old Korean-American skaters": of whom, not who
     return _person_key(m.group("name"))
+
+
+# "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
+# one of several, told apart by its adjective: not read).
+_AGE_ROLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)[Tt]he\s+([a-z]{3,}),\s$")
+# "the 25-year-old gunman was": the role noun after a definite article's age.
+_ROLE_AFTER = re.compile(r"^\s+([a-z]{3,})\b(?=\s*[,.;]|\s+(?:was|is|had|has|who|said|died|"
+                         r"of|from|in|at|on)\b)")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _role_after(before: str, after: str) -> str:
+    """The role of the one person an age belongs to ("the 25-year-old gunman was ..."),
+    when no name follows; "" for "a 25-year-old man" (anyone) or a plural."""
+    m = _ROLE_AFTER.match(after)
+    if m is None or not _THE_BEFORE.search(before) or m.group(1).endswith("s"):
+        return ""
+    return stem(m.group(1))
 
 
 def _person_key(name: str) -> str:
