@@ -164,3 +164,16 @@ def test_going_down_to_a_figure_is_a_depth():
     b = one("The wreck lies at a depth of 2,500 metres.")
     assert a.prop == b.prop == "depth"
     assert conflicting(a, b)
+
+
+# --- A queue held up by a blockage moves either way ---
+
+def test_a_queue_reported_on_several_days_is_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-07-02", ["About 150 trucks were stuck at the Brennar pass on Tuesday."]),
+        ("2024-07-04", ["Some 600 trucks were waiting at the Brennar pass, police said."]),
+        ("2024-07-06", ["The backlog at the Brennar pass fell to 220 trucks."]),
+    ])
+    [row] = [d for d in digest.disagreements if "trucks" in d.claims[0].value]
+    assert row.kind == "update"
+    assert [c.value for c in row.claims] == ["About 150 trucks", "Some 600 trucks", "220 trucks"]

@@ -41,7 +41,7 @@ WINDOW = 60
 # a frame with that many different values is too generic to be one quantity).
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
-RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
@@ -53,8 +53,8 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # dead; the displaced go home; water rises and recedes): any change from one day to the
 # next is an update. A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
-                            "minor", "serious", "critical", "stable", "sustained wind"})
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
+                            "shift", "minor", "serious", "critical", "stable", "sustained wind"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4

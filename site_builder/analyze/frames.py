@@ -153,6 +153,9 @@ _PROPERTY_CUES = {
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
     "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # A queue held up by a blockage: ships, trucks, flights or travellers waiting.
+    "waiting": "waiting", "queu": "waiting", "stuck": "waiting", "stranded": "waiting",
+    "backlog": "waiting", "held up": "waiting",
     # What a craft or vehicle carries, said right before the figure: "a boat carrying 40".
     "carry": "aboard", "carri": "aboard",
     # How deep a craft went: "dived to 3,800 metres" (verbs of going down, a closed class).
@@ -190,7 +193,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk"}),
+                        "damage", "risk", "waiting"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
