@@ -177,3 +177,19 @@ def test_a_queue_reported_on_several_days_is_an_update(tmp_path):
     [row] = [d for d in digest.disagreements if "trucks" in d.claims[0].value]
     assert row.kind == "update"
     assert [c.value for c in row.claims] == ["About 150 trucks", "Some 600 trucks", "220 trucks"]
+
+
+# --- A range and an "up to" each state how far a figure reaches ---
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("After the avalanche, snow lay 2 to 3 metres deep on the road.",
+     "Snow lay up to 5 metres deep on the road.", "differs"),
+    ("After the avalanche, snow lay 2 to 5 metres deep on the road.",
+     "Snow lay up to 5 metres deep on the road.", "compatible"),
+    ("The regulator may impose a fine of €2 million to €3 million.",
+     "The regulator may impose a fine of up to €8 million.", "differs"),
+])
+def test_a_range_and_an_upper_bound_differ_by_their_tops(a, b, kind):
+    from site_builder.analyze.disagreements import relation
+
+    assert relation(one(a), one(b)) == kind

@@ -201,6 +201,12 @@ def relation(a: Figure, b: Figure) -> str:
         return "apart"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
+    if {a.hedge, b.hedge} == {"range", "upper"}:
+        # "6 to 8 metres deep" and "up to 10 metres": each states how far it reaches at
+        # most, and the two reaches differ.
+        span, bound = (a, b) if a.hedge == "range" else (b, a)
+        top = replace(span, value=span.high, hedge="exact")
+        return "differs" if not same_value(top, replace(bound, hedge="exact")) else "compatible"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
                                                           "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
