@@ -193,3 +193,39 @@ def test_a_range_and_an_upper_bound_differ_by_their_tops(a, b, kind):
     from site_builder.analyze.disagreements import relation
 
     assert relation(one(a), one(b)) == kind
+
+
+# --- "The count had reached N": the count of a sentence before ---
+
+def test_a_count_referred_back_to_counts_what_was_counted_before(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-09", ["Police said 120 fans had been arrested outside the Varlo stadium by "
+                        "nine. By midnight the tally had risen to 180."]),
+        ("2024-03-09", ["Police said 95 fans were arrested outside the Varlo stadium."]),
+    ])
+    values = {c.value for d in digest.disagreements for c in d.claims}
+    assert "180" in values
+
+
+def test_a_count_referred_back_to_nothing_is_no_figure_to_compare(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-09", ["By midnight the tally had risen to 180, officials at the Varlo "
+                        "stadium said."]),
+        ("2024-03-09", ["By midnight the tally stood at 40, officials at the Varlo stadium "
+                        "said."]),
+    ])
+    assert digest.disagreements == []
+
+
+# --- One day's clashing figures inside an update ---
+
+def test_two_sources_clashing_on_one_day_of_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-12-20", ["About 800 travellers were stranded at Orlen airport on Friday."]),
+        ("2024-12-21", ["Some 2,000 travellers were stranded at Orlen airport."]),
+        ("2024-12-21", ["The airport said 3,500 travellers were stranded at Orlen airport."]),
+    ])
+    rows = [d for d in digest.disagreements if "travellers" in d.claims[0].value]
+    assert sorted(d.kind for d in rows) == ["contradicts", "update"]
+    [clash] = [d for d in rows if d.kind == "contradicts"]
+    assert {c.value for c in clash.claims} == {"Some 2,000 travellers", "3,500 travellers"}

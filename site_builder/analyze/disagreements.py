@@ -23,6 +23,7 @@ from ..models import Article, Claim, Disagreement, Ref
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
+    BACK,
     PART,
     SIZES,
     Figure,
@@ -133,6 +134,8 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
     if f.dimension == "count" and not f.prop and f.unit == "people":
         return []  # "72 people", "four others": people of whom nothing is said
+    if f.unit == BACK:
+        return []  # "the count had reached 369", of a count not read
     if f.dimension == "count":
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
@@ -144,7 +147,7 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
 
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
-    if a.dimension != b.dimension or a.prop != b.prop:
+    if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
@@ -330,6 +333,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     read: list[str] = []  # the article's sentences so far
     scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
+    counted: dict[str, Figure] = {}  # a paragraph's last count read, what "the count" means
     for position, (paragraph, text, values, surfaces) in enumerate(sentences):
         read.append(text)
         if paragraph not in scene:
@@ -340,6 +344,16 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         for f in values:
+            if f.dimension == "count" and f.unit != BACK:
+                counted[paragraph] = f
+            elif f.unit == BACK:
+                before = counted.get(paragraph)
+                if before is None:
+                    continue  # "the count had reached 369": of nothing counted before
+                # What the count referred back to counts, at this figure's value.
+                f = replace(before, value=f.value, low=f.low, high=f.high, step=f.step,
+                            hedge=f.hedge, text=f.text, start=f.start, end=f.end,
+                            place=f.place or before.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
@@ -682,11 +696,32 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
     kept = [m for m in rows if not any(m < other for other in rows)]
     result = [_row(items, rows[m], published, topic_names) for m in kept]
+    for m, row in zip(kept, list(result), strict=True):
+        if row.kind == "update":
+            result.extend(_row(items, pair, published, topic_names)
+                          for pair in _same_day_clashes(items, rows[m], published))
     for claims in internal.values():
         row = _row(items, claims, published, topic_names)
         result.append(Disagreement(f"{row.about}, within one report", row.claims,
                                    "contradicts", row.unit))
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
+
+
+def _same_day_clashes(items: list[_Item], claims: list[list[int]],
+                      published: dict[str, str | None]) -> list[list[list[int]]]:
+    """Claims of an update that two sources give for one day and that cannot both hold
+    (369 ships waiting on Sunday by one count, 453 by another): what moved from day to
+    day is an update, but that day's two figures contradict each other."""
+    days = [{_day_of(items[i], published)[:10] for i in claim} - {""} for claim in claims]
+    articles = [{items[i].sentence.ref.article for i in claim} for claim in claims]
+    found = []
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            if len(days[x]) == 1 and days[x] == days[y] and not articles[x] & articles[y] and \
+                    relation(items[claims[x][0]].figure, items[claims[y][0]].figure) == \
+                    "contradicts":
+                found.append([claims[x], claims[y]])
+    return found
 
 
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:

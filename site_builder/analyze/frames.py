@@ -1103,7 +1103,22 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]) or \
             _TOLL_ROSE_TO.search(text[max(0, start - 260):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
+    if _BACK_COUNT_BEFORE.search(text[max(0, start - 80):start]):
+        # "By Sunday the count had reached 369": the count of a sentence before, which the
+        # article's reading of its figures fills in (see disagreements.py).
+        return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# A count referred back to: "the count had reached", "the tally rose to", "the figure stood
+# at" (no noun: what it counts is what a sentence before counted).
+BACK = "*before"
+_BACK_COUNT_BEFORE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:count|tally|total|number|figure)\s+"
+    r"(?:(?:had|has|have|was|is|then|now|later|since|already)\s+){0,2}"
+    r"(?:risen|rose|reached|climbed|grown|grew|jumped|increased|stood|stands|fallen|fell|"
+    r"dropped|hit|topped|passed)\s+(?:to\s+|at\s+)?(?:(?:" + "|".join(
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
