@@ -229,3 +229,14 @@ def test_two_sources_clashing_on_one_day_of_an_update(tmp_path):
     assert sorted(d.kind for d in rows) == ["contradicts", "update"]
     [clash] = [d for d in rows if d.kind == "contradicts"]
     assert {c.value for c in clash.claims} == {"Some 2,000 travellers", "3,500 travellers"}
+
+
+def test_two_tolls_of_one_day_inside_an_update_are_not_split_off(tmp_path):
+    # A toll moves by the hour on the first day: a morning and an evening report both hold.
+    digest = analysed(tmp_path, [
+        ("2024-12-20", ["The collapse of the Orlen stand killed 12 people, police said."]),
+        ("2024-12-21", ["The collapse of the Orlen stand killed 31 people, police said."]),
+        ("2024-12-21", ["The collapse of the Orlen stand killed 40 people, police said."]),
+    ])
+    rows = [d for d in digest.disagreements if "people" in d.claims[0].value]
+    assert [d.kind for d in rows] == ["update"]

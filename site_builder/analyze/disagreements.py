@@ -707,11 +707,18 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
 
 
+# Figures that move by the hour on a disaster's first days.
+_HOURLY = HARMS | {"affected"}
+
+
 def _same_day_clashes(items: list[_Item], claims: list[list[int]],
                       published: dict[str, str | None]) -> list[list[list[int]]]:
     """Claims of an update that two sources give for one day and that cannot both hold
     (369 ships waiting on Sunday by one count, 453 by another): what moved from day to
-    day is an update, but that day's two figures contradict each other."""
+    day is an update, but that day's two figures contradict each other. Not for what
+    moves by the hour (a toll, an outage): two reports of its first day may both hold."""
+    if items[claims[0][0]].figure.prop in _HOURLY:
+        return []
     days = [{_day_of(items[i], published)[:10] for i in claim} - {""} for claim in claims]
     articles = [{items[i].sentence.ref.article for i in claim} for claim in claims]
     found = []
