@@ -350,10 +350,11 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 before = counted.get(paragraph)
                 if before is None:
                     continue  # "the count had reached 369": of nothing counted before
-                # What the count referred back to counts, at this figure's value.
+                # What the count referred back to counts, at this figure's value (its place
+                # its own: "the total" of two places' counts is neither's).
                 f = replace(before, value=f.value, low=f.low, high=f.high, step=f.step,
                             hedge=f.hedge, text=f.text, start=f.start, end=f.end,
-                            place=f.place or before.place)
+                            place=f.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
