@@ -152,11 +152,28 @@ def build_search_index(site: Path) -> str | None:
     return index_site(site).problem
 
 
+def is_bundle_folder(name: str) -> bool:
+    """Whether a folder of a site's top level is one of its search bundles."""
+    return _BUNDLE_FOLDER.fullmatch(name) is not None
+
+
 def index_site(site: Path, previous: Path | None = None, record: dict | None = None,
                pages: list[str] | None = None) -> Indexed:
     """Index `site` into its bundle folders, linking from `previous` (the last build's
     site, described by `record`, see load_record) each bundle whose pages are the same.
-    `pages`: the site's .html files, when the caller knows them."""
+    `pages`: the site's .html files, when the caller knows them. Bundle folders `site`
+    already holds (a spare copy of the site, see render/spare.py) are brought up to
+    date: only this index's stay, as it made them."""
+    indexed = _index_site(site, previous, record, pages)
+    made = set(indexed.record.get("shards", {})) if indexed.problem is None else set()
+    for bundle in bundles(site):
+        if bundle.name not in made:
+            shutil.rmtree(bundle)
+    return indexed
+
+
+def _index_site(site: Path, previous: Path | None, record: dict | None,
+                pages: list[str] | None) -> Indexed:
     if importlib.util.find_spec("pagefind") is None:
         return Indexed("search index not built: the pagefind package is not installed")
     from pagefind.service import get_executable  # late: the package is optional
@@ -188,6 +205,8 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
     def run(shard: tuple[str, list[str]]) -> tuple[str, dict[str, Stamp] | str]:
         folder, chunk = shard
         keep = None if folder == "pagefind" else merged_file
+        # An older bundle here is replaced whole (its files may be links to the live ones).
+        shutil.rmtree(site / folder, ignore_errors=True)
         try:
             names = index_pages(Path(binary), site, chunk, site / folder, TIMEOUT_SECONDS,
                                 keep)
@@ -201,6 +220,7 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
                 return Indexed(result)
             files[folder] = result
     try:
+        (site / SHARDS_FILE).unlink(missing_ok=True)  # never written through a link
         (site / SHARDS_FILE).write_text(  # read by static/search.js
             json.dumps([f"{folder}/" for folder, _, _ in shards]) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -219,17 +239,24 @@ def merged_file(name: str) -> bool:
 
 def _link_bundle(old: Path, new: Path, stamps: object) -> bool:
     """Hard-link (else copy) the bundle files `stamps` names from `old` into `new`, if
-    each is still the file the record describes; False (and nothing left) otherwise."""
+    each is still the file the record describes; False (and nothing left) otherwise.
+    A file `new` holds already is kept if it is that very file (same inode), else
+    replaced; files `stamps` does not name are deleted."""
     if not isinstance(stamps, dict) or not stamps:
         return False
     made: set[str] = set()
     try:
+        there = _bundle_files(new)
         for name, stamp in stamps.items():
             if name.startswith("/") or ".." in name.split("/"):
                 raise FileNotFoundError(name)
             source, target = os.path.join(old, name), os.path.join(new, name)
             if _stamp(source) != stamp:
                 raise FileNotFoundError(name)
+            if name in there:
+                if there.pop(name) == stamp[2]:
+                    continue
+                os.unlink(target)  # another file: replaced, never written through
             folder = os.path.dirname(target)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
@@ -239,10 +266,39 @@ def _link_bundle(old: Path, new: Path, stamps: object) -> bool:
             except OSError:  # links unsupported here: a copy keeps the bytes
                 shutil.copy2(source, target)
                 stamps[name] = _stamp(target)
+        for name in there:  # left from an older bundle
+            os.unlink(os.path.join(new, name))
+        _remove_empty_folders(new)
         return True
     except (OSError, ValueError):  # ValueError: a damaged record's name holds a NUL
         shutil.rmtree(new, ignore_errors=True)
         return False
+
+
+def _bundle_files(folder: Path) -> dict[str, int]:
+    """The inode of each file under `folder` by its path there (none when there is no
+    such folder); links to folders are deleted, never followed."""
+    found: dict[str, int] = {}
+    if not folder.is_dir() or folder.is_symlink():
+        with contextlib.suppress(FileNotFoundError):
+            folder.unlink()
+        return found
+    prefix = len(str(folder)) + 1
+    for root, folders, files in os.walk(folder):
+        for name in [*folders]:
+            if os.path.islink(os.path.join(root, name)):
+                os.unlink(os.path.join(root, name))
+                folders.remove(name)
+        for name in files:
+            path = os.path.join(root, name)
+            found[path[prefix:].replace(os.sep, "/")] = os.lstat(path).st_ino
+    return found
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    for root, _, _ in os.walk(folder, topdown=False):  # the deepest first
+        if root != str(folder) and not os.listdir(root):
+            os.rmdir(root)
 
 
 def load_record(cache_dir: Path, out: Path) -> dict:

@@ -215,3 +215,27 @@ def test_rebuilds_after_any_edits_equal_cold_builds(tmp_path: Path, seed: int,
         edits = [kinds[round_](), *(rng.choice(kinds)() for _ in range(rng.randint(0, 2)))]
         build(site, quiet=True)
         _assert_equals_clean_build(site, tmp_path / f"clean-{round_}", f"round {round_}, {edits}")
+
+
+def test_bundles_in_the_spare_copy_end_as_a_cold_build_makes_them(
+        tmp_path: Path, small_shards: list[str]) -> None:
+    """The staging folder is the spare copy of the site (render/spare.py): its bundles
+    are kept where they are the live ones, and anything else in them goes."""
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    _edit_body(site / "seeds", 3)
+    build(site, quiet=True)
+    spare = site / ".output.spare"
+    bundles = search.bundles(spare)
+    assert len(bundles) > 4
+    for bundle in bundles:
+        (bundle / "stray.pf_meta").write_bytes(b"not in the index")
+        first = sorted(p for p in bundle.rglob("*") if p.is_file())[0]
+        first.unlink()
+        first.write_bytes(b"another file")
+    (spare / "pagefind-999").mkdir()
+    small_shards.clear()
+    edit = _edit_body(site / "seeds", 5)
+    build(site, quiet=True)
+    assert len(small_shards) < len(bundles) // 2, small_shards  # the others were kept
+    _assert_equals_clean_build(site, tmp_path / "clean", f"spare's bundles changed, {edit}")

@@ -64,6 +64,15 @@ def test_whatever_the_spare_holds_the_build_equals_a_clean_one(tmp_path: Path) -
     pages[2].mkdir()  # …, a folder in its place
     pages[3].unlink()
     pages[3].symlink_to(site / "output" / "index.html")  # …, a link to another page
+    bundle = spare / "pagefind"
+    if bundle.is_dir():  # the search index's bundles (when Pagefind is installed)
+        files = sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != "shards.json")
+        (bundle / "fragment" / "stray.pf_fragment").parent.mkdir(exist_ok=True)
+        (bundle / "fragment" / "stray.pf_fragment").write_bytes(b"stray")  # not in the index
+        files[0].unlink()
+        files[0].write_bytes(b"another file")  # a bundle file, not the live one
+        (bundle / "deep" / "er").mkdir(parents=True)  # a folder the bundle lacks
+        (spare / "pagefind-99").mkdir()  # a bundle the index does not have
     _edit(site / "seeds", rng)
     build(site, quiet=True)
     assert not (site / "output" / "stray.html").exists()
@@ -99,7 +108,7 @@ def test_a_spare_that_cannot_be_brought_up_to_date_is_replaced(
     spare = _articles_folder(site)  # (of the site now live: the spare after the next swap)
     tries: list[Path] = []
 
-    def refused(folder: Path, expected: set[str]) -> dict[str, int]:
+    def refused(folder: Path, *_: object) -> dict[str, int]:
         tries.append(folder)
         raise PermissionError(13, "Permission denied", str(folder))
 

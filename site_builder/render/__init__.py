@@ -41,6 +41,7 @@ from ..models import (
     shorten,
 )
 from ..pipeline import Runner, collector_paused
+from ..search import is_bundle_folder
 from ..source_names import source_name
 from ..theme import builtin_templates
 from .chart import chart
@@ -648,7 +649,7 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     static = _static_files(config)
     if spare:
         renderer.present = prune(out, {path for _, path, _ in jobs} | {_DIGEST_JOB[1]} |
-                                 {path for path, _ in static})
+                                 {path for path, _ in static}, is_bundle_folder)
     todo: list[tuple[tuple[str, str, dict], str | None]] = []
     if known and previous is not None:
         items = [*jobs]

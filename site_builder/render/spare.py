@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -55,16 +56,19 @@ def keep_spare(retired: Path, out: Path) -> Path | None:
     return older if older.exists() else None
 
 
-def prune(folder: Path, expected: set[str]) -> dict[str, int]:
+def prune(folder: Path, expected: set[str], later: Callable[[str], bool]) -> dict[str, int]:
     """Delete from `folder` every file (and folder left empty) whose site path is not in
     `expected`; return the inode of each expected file that is there (a symbolic link
-    is a file here: it is deleted or replaced, never followed)."""
+    is a file here: it is deleted or replaced, never followed). Folders of the top level
+    whose name `later` accepts are left as they are (the search index's bundles: its
+    phase brings them up to date)."""
     present: dict[str, int] = {}
-    _prune(str(folder), "", expected, present)
+    _prune(str(folder), "", expected, present, later)
     return present
 
 
-def _prune(root: str, prefix: str, expected: set[str], present: dict[str, int]) -> bool:
+def _prune(root: str, prefix: str, expected: set[str], present: dict[str, int],
+           later: Callable[[str], bool] | None) -> bool:
     """`prune` for folder `root` (site path `prefix`); whether anything is kept in it."""
     kept = False
     with os.scandir(root) as entries:
@@ -72,9 +76,11 @@ def _prune(root: str, prefix: str, expected: set[str], present: dict[str, int]) 
     for entry in listed:
         path = prefix + entry.name
         if entry.is_dir(follow_symlinks=False):
-            if path in expected:
+            if later is not None and later(entry.name):
+                kept = True
+            elif path in expected:
                 shutil.rmtree(entry.path)
-            elif _prune(entry.path, path + "/", expected, present):
+            elif _prune(entry.path, path + "/", expected, present, None):
                 kept = True
             else:
                 os.rmdir(entry.path)
