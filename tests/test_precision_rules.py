@@ -1064,3 +1064,81 @@ def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind != "update"
+
+
+# --- A nationality or a country says whose a count is (unseen9) ---
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Rescuers said 11 Nepalese climbers were killed on the glacier.", "nepal"),
+    ("The Peruvian death toll reached nine on Monday, the embassy said.", "peru"),
+    ("Officials said Canadians accounted for 14 deaths at the resort.", "canada"),
+    ("Chile, with about 3,000 fans at the stadium, reported 12 injuries.", "chile"),
+    ("Kenya reported 40 deaths from the outbreak by Friday.", "kenya"),
+])
+def test_a_nationality_or_a_country_places_a_count(sentence, country):
+    counts = [f for f in find_figures(sentence) if f.prop in ("killed", "injured")]
+    assert counts and all(f.place == country for f in counts)
+
+
+def test_a_firm_that_reported_a_count_places_nothing():
+    [f] = [f for f in find_figures("Norlane reported 40 injuries at its plant.")
+           if f.prop == "injured"]
+    assert f.place != "norlane"
+
+
+def test_tolls_of_two_nationalities_make_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-02-03", ["The avalanche killed 11 Nepalese climbers on the glacier, the "
+                        "mountaineering association said."]),
+        ("2025-02-03", ["The avalanche killed four Italian climbers on the glacier, their "
+                        "club said."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "people"]
+
+
+def test_one_nationalitys_toll_told_two_ways_still_clashes(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-02-03", ["The avalanche killed 11 Nepalese nationals on the glacier, the "
+                        "mountaineering association said."]),
+        ("2025-02-03", ["Nepal reported 14 deaths from the avalanche on the glacier, the "
+                        "association said."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "people"]
+    assert sorted(c.number for c in row.claims) == [11, 14]
+
+
+# --- Last year's figure is another year's (unseen9) ---
+
+@pytest.mark.parametrize("sentence", [
+    "Last year, three people died at the marathon.",
+    "The marathon saw as many as three deaths the previous year.",
+])
+def test_last_years_figure_is_no_rival_of_this_years(tmp_path, sentence):
+    digest = analysed(tmp_path, [
+        ("2025-04-14", [sentence]),
+        ("2025-04-14", ["Seven people died at the marathon on Sunday, organisers said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_figure_compared_with_last_years_is_still_this_years(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-04-14", ["Organisers reported seven deaths at the marathon, compared with "
+                        "three last year."]),
+        ("2025-04-14", ["Nine people died at the marathon on Sunday, organisers said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [7, 9]
+
+
+# --- A cue after "but" belongs to the next clause (unseen9) ---
+
+def test_a_cue_after_but_is_another_clauses():
+    [f] = find_figures("Medics treated 900 passengers for seasickness but gave no figure "
+                       "for deaths.")
+    assert f.prop != "killed"
+
+
+def test_a_cue_before_but_still_speaks():
+    [f] = find_figures("Four crew members died but the ship stayed afloat.")
+    assert f.prop == "killed"

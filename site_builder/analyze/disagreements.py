@@ -507,6 +507,12 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+# "Last year, 240 died", "313 the year before": the same season of another year. Only in
+# the figure's own clause ("183 deaths, compared with 313 last year" dates the 313 alone).
+_LAST_YEAR = re.compile(r"\b(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b|"
+                        r"\bthe\s+year\s+(?:before|earlier)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|up\s+from|down\s+from|"
+                       r"while|whereas|but)\b|[.;]", re.I)
 
 
 # A modal or an expectation before a figure in its clause: a projection, not a report.
@@ -571,6 +577,10 @@ def _of_another_report(text: str, f: Figure) -> bool:
     opening = text.rfind(".", 0, f.start) + 1
     if _AGO.search(text[max(opening, f.start - 60):f.end + 30]):
         return True  # "eighteen months ago investors valued it at": another time's figure
+    lead = _COMPARED.split(text[:f.start])[-1]
+    trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
+        return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 

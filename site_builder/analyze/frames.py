@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
+from .gazetteer import gazetteer
 
 _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -199,7 +200,8 @@ _PROPERTIES_OF = {
 # Kept as written: stems confuse some ("residents" and "residences").
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
-    "citizens others deaths fatalities dead injured wounded missing homeless displaced"
+    "citizens nationals others deaths fatalities dead injured wounded missing homeless "
+    "displaced"
 ).split())
 # "-men" compounds (airmen, firemen, gunmen) are plurals too.
 _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sheep|cattle|"
@@ -642,6 +644,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    if nation := _nation_of(text, f, lead):
+        return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -678,6 +682,45 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         # the sentence spreads over a named region is its places' together.
         return replace(f, place="*all")
     return f
+
+
+# A nationality or a country that says whose a count is, wherever the counted were:
+# "14 Jordanian nationals", "the Iranian death toll reached 17", "Egyptians accounted for
+# 658 deaths", "Pakistan, with 150,000 pilgrims, recorded 58 deaths".
+_NATION_TOLL = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}$")
+_NATION_SHARE = re.compile(r"\b([A-Z][a-z]+),?\s+(?:accounted|accounting|accounts?|made\s+up|"
+                           r"making\s+up|makes?\s+up)\s+for\s+$")
+_COUNTRY_ASIDE = re.compile(r"^\s*([A-Z][a-z]+),\s+(?:with|which|where|whose)\b[^.;:]{0,80},\s+"
+                            r"(?:had|has|have|reported|recorded|counted|confirmed|registered|"
+                            r"suffered|lost)\s+$")
+
+
+def _nation_of(text: str, f: Figure, lead: str) -> str:
+    """The country a count belongs to, by a nationality before its noun or as its owner,
+    or by a country as its clause's subject (`lead`: the text before it); "" for none."""
+    places = gazetteer()
+    own = re.split(r"[,;:]", lead)[-1]
+
+    def country(word: str) -> str:
+        word = word.lower()
+        name = places.demonym_of.get(word) or places.demonym_of.get(word.removesuffix("s"))
+        return place_key(name) if name else ""
+
+    if f.dimension != "count":
+        return ""
+    for word in re.findall(r"(?<=\s)[A-Z][a-z]+", text[f.start:f.end]):
+        if name := country(word):
+            return name  # "five Iranian pilgrims"
+    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead):
+        return country(m.group(1))
+    if m := _COUNTRY_ASIDE.match(text[:f.start]):
+        name = m.group(1)
+    elif m := _PLACE_HAD.search(own):
+        name = m.group("name")
+    else:
+        return ""
+    # "Jordan reported 60 deaths": a country only (a firm or a town also "reports").
+    return place_key(name) if name.lower() in places.countries else ""
 
 
 def _no_place(name: str) -> bool:
@@ -1563,9 +1606,10 @@ _REFUSED_OFFER = re.compile(r"\b(?:reject\w*|refus\w*|declin\w*|turn\w*\s+down|v
                             r"spurn\w*)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
                             r"(?:offer|proposal|bid|deal)s?\s+(?:of|worth|for|that|which|with)\b"
                             r"[^.;:]*$", re.I)
-# A cue after the figure speaks for it only within its clause; "while", "whereas" and a
-# vague other group ("and many others forced to flee") open a clause of their own.
-_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b|\b(?:many|some|most|several|"
+# A cue after the figure speaks for it only within its clause; "while", "whereas", "but"
+# (a new verb: "treated 900 but gave no toll") and a vague other group ("and many others
+# forced to flee") open a clause of their own.
+_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas|but)\b|\b(?:many|some|most|several|"
                            r"countless|numerous|hundreds\s+of|thousands\s+of)\s+others\b"
                            r"(?!\s+(?:were|was|are|is|have|had|has)\b)", re.I)
 
