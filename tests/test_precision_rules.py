@@ -1142,3 +1142,71 @@ def test_a_cue_after_but_is_another_clauses():
 def test_a_cue_before_but_still_speaks():
     [f] = find_figures("Four crew members died but the ship stayed afloat.")
     assert f.prop == "killed"
+
+
+# --- How badly the hurt are: bare counts in a condition, adverbs of severity (unseen9) ---
+
+@pytest.mark.parametrize(("sentence", "value", "prop"), [
+    ("Of the 80 hurt in the blast, 12 are in critical condition.", 12, "critical"),
+    ("Sixty workers were hurt, with 9 in serious condition.", 9, "serious"),
+    ("Of the injured, 7 remain in extremely serious condition.", 7, "serious"),
+    ("Medics said 30 spectators have been critically injured.", 30, "critical"),
+    ("The stand collapsed: 14 seriously injured and 50 lightly hurt.", 14, "serious"),
+])
+def test_a_count_of_the_hurt_takes_its_severity(sentence, value, prop):
+    assert any(f.value == value and f.prop == prop for f in find_figures(sentence))
+
+
+def test_an_adjective_in_ous_is_no_counted_noun():
+    [f] = find_figures("Of the injured, 7 remain in extremely serious condition.")
+    assert f.thing == "people"
+
+
+def test_two_counts_in_critical_condition_clash_and_the_injured_stay_apart(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The stand collapse injured 120 fans at the stadium, with 12 in "
+                        "critical condition."]),
+        ("2025-05-03", ["Officials said 30 people at the stadium have been critically "
+                        "injured in the stand collapse."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 30]
+
+
+# --- "in X, where ...": the where-clause's figures are X's (unseen9) ---
+
+def test_another_places_where_clause_places_its_figures():
+    found = find_figures("Police are checking links to a fire in Dunmore, where a warehouse "
+                         "burned down last month, killing two workers.")
+    assert [f.place for f in found if f.prop == "killed"] == ["dunmore"]
+
+
+def test_another_places_toll_in_a_where_clause_makes_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The factory blast in Harlow killed nine workers, officials said."]),
+        ("2025-05-03", ["Investigators are comparing the Harlow factory blast with one in "
+                        "Dunmore, where a boiler exploded, killing two workers."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- "up from 10": a report itself calls a figure earlier (unseen9) ---
+
+def test_a_figure_a_report_says_it_grew_from_makes_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The ferry fire killed six people, the coast guard said."]),
+        ("2025-05-03", ["The ferry fire killed nine people, up from six deaths reported in "
+                        "the morning, the coast guard said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [6, 9]
+
+
+def test_two_tolls_of_one_day_without_it_still_contradict(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The ferry fire killed six passengers, the coast guard said."]),
+        ("2025-05-03", ["The ferry fire killed nine passengers, the coast guard said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts"

@@ -711,8 +711,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         return x
 
     # Two values one sentence gives are about two different things (Veltia's toll and
-    # the combined toll), whichever sources repeat them.
-    said_in = [{items[i].sentence.key for i in v} for v in values]
+    # the combined toll), whichever sources repeat them; but "nine, up from six" tells
+    # one count's change.
+    said_in = [{items[i].sentence.key for i in v if not _grew_from(items[i])} for v in values]
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
             for v in values]
     clashes: list[tuple[int, int]] = []
@@ -967,6 +968,13 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
                 return "update", sign
+    if one_currency and not restated and figure_of[0].prop in RUNNING and len(claims) > 1:
+        # "at least 15 dead, up from 10 reported earlier": the reports themselves call every
+        # lesser figure an earlier count, so the row is an update even within one day.
+        top = max(range(len(claims)), key=lambda c: figure_of[c].value)
+        if all(any(_grew_from(items[i]) for i in claims[c])
+               for c in range(len(claims)) if c != top):
+            return "update", 1
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
@@ -977,6 +985,17 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
+
+
+# "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
+_UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
+                      r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _grew_from(item: _Item) -> bool:
+    """The figure is what a count grew from ("up from 10 deaths")."""
+    f = item.figure
+    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:

@@ -209,8 +209,15 @@ _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sh
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
-_PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
-                        re.I)
+# ("90 seriously injured": an adverb of how badly may come first.)
+_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
+                        r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
+                        r"(?!\s+[a-z]+s\b)", re.I)
+# "15 are in critical condition", "41 in serious condition": people, in a state of health.
+_PEOPLE_IN_CONDITION = re.compile(
+    r"(?:\s+(?:were|are|was|is|remain|remained|remains)(?:\s+still)?)?\s+in\s+(?:a\s+)?"
+    r"(?:(?:very|extremely|most)\s+)?(?:critical|serious|stable|grave|severe|fair|good)\s+"
+    r"condition\b", re.I)
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
     r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
@@ -274,7 +281,8 @@ _NOUN_AFTER = re.compile(
     # "6,000 of his men": an owner's people, counted (the whole is not stated).
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
-    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+    # (A plural ends in s, but not in -ous or -ss: "serious", "loss" are no nouns counted.)
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}))\b")
 # "of the 19 team members": a part's whole, stated.
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
                        rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -615,15 +623,20 @@ _SEVERITY_IN = re.compile(r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|s
                           r"grave(?:ly)?|critical(?:ly)?)\b", re.I)
 _CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2})?\s+"
                               r"(?:(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?)?"
-                              r"in\s+(?:a\s+)?(critical|serious|stable|grave|severe|fair|good)\s+"
-                              r"condition\b", re.I)
+                              r"in\s+(?:a\s+)?(?:(?:very|extremely|most)\s+)?"
+                              r"(critical|serious|stable|grave|severe|fair|good)\s+condition\b",
+                              re.I)
+# "41 people (at the fair) have been critically injured": the adverb on the verb after it.
+_HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                         r"(critically|seriously|severely|gravely|slightly|lightly)\s+"
+                         r"(?:injured|wounded|hurt)\b", re.I)
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
     """A count of the hurt told by how badly: its severity is its property."""
     if f.dimension != "count":
         return f
-    m = _CONDITION_AFTER.match(text, f.end)
+    m = _CONDITION_AFTER.match(text, f.end) or _HURT_AFTER.match(text, f.end)
     if m is None and f.prop == "injured":
         m = _SEVERITY_IN.search(f.text)
     return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
@@ -646,6 +659,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if nation := _nation_of(text, f, lead):
         return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
+            not _no_place(m.group(1)):
+        # "a similar attack in X, where a car bomb killed two": the where-clause's place.
+        return replace(f, place=place_key(m.group(1)))
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -902,6 +919,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if scale == 1.0 and _PEOPLE_IN_CONDITION.match(text, cursor):
+        return figure("count", "people", thing="people", nouns=("people",))
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
@@ -1172,6 +1191,8 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"(?P<name>" + _NAME + r")\s+"
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
                         r"registered|suffered|lost)\s+$")
+# "in X, where ...": what the where-clause tells happened at X.
+_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
