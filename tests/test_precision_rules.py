@@ -1210,3 +1210,19 @@ def test_two_tolls_of_one_day_without_it_still_contradict(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind == "contradicts"
+
+
+# --- "the Dutch port of X" is X; a demonym alone names no place (unseen9) ---
+
+def test_a_kind_of_place_and_its_name_place_a_count():
+    [f, _] = find_figures("A fire at a warehouse in the Dutch port of Velsen has killed four "
+                          "dockworkers and injured 12.")
+    assert f.place == "velsen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Dutch media, 41 people have been critically injured.",
+    "Dutch officials said 12 people were hurt in the fire.",
+])
+def test_a_demonym_alone_names_no_place(sentence):
+    assert all(f.place != "dutch" for f in find_figures(sentence))

@@ -746,7 +746,8 @@ def _no_place(name: str) -> bool:
     first = name.split()[0]
     bare = re.sub(r"['’]s$", "", first)
     return bool(_CALENDAR_WORD.fullmatch(bare) or _BODY.search(name) or
-                (_NOT_PLACE.fullmatch(first) and bare == first))
+                (_NOT_PLACE.fullmatch(first) and bare == first) or
+                (bare == name and name.lower() in gazetteer().demonym_of))  # "in German"
 
 
 def _place_named(text: str) -> re.Match[str] | None:
@@ -778,13 +779,16 @@ def _is_place_word(m: re.Match[str]) -> bool:
     areas", "Turkish officials" name no place)."""
     word = m.group(1)
     return "-" not in word and not _NOT_PLACE.fullmatch(word) and \
-        word.lower() not in _WORD_NUMBERS  # "Eleven officials": a count, not a place
+        word.lower() not in _WORD_NUMBERS and \
+        word.lower() not in gazetteer().demonym_of  # "Eleven officials", "Dutch officials"
 
 
 def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
+    if kind := _KIND_OF_PLACE.match(text, m.end()):
+        return place_key(kind.group(1))  # "in the Norvish port of Kell": Kell
     name = m.group(1)
     owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
     if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
@@ -1160,6 +1164,9 @@ _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
+# "the German city of X", "the Pacific island of Y": a kind of place and its name.
+_KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
+                            r"region|province|state|district|county)\s+of\s+(" + _NAME + ")")
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
