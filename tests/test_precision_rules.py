@@ -1226,3 +1226,8 @@ def test_a_kind_of_place_and_its_name_place_a_count():
 ])
 def test_a_demonym_alone_names_no_place(sentence):
     assert all(f.place != "dutch" for f in find_figures(sentence))
+
+
+def test_a_place_in_a_larger_one_keeps_its_own_name():
+    [f] = find_figures("The flood in Harlan district of Veltia killed nine people.")
+    assert f.place == "harlan"

@@ -787,8 +787,10 @@ def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
-    if kind := _KIND_OF_PLACE.match(text, m.end()):
-        return place_key(kind.group(1))  # "in the Norvish port of Kell": Kell
+    if (kind := _KIND_OF_PLACE.match(text, m.end())) and \
+            m.group(1).lower() in gazetteer().demonym_of:
+        # "in the Dutch port of Velsen": Velsen ("in X district of Y" is X, in Y).
+        return place_key(kind.group(1))
     name = m.group(1)
     owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
     if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
@@ -1164,7 +1166,7 @@ _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
-# "the German city of X", "the Pacific island of Y": a kind of place and its name.
+# "the German city of X", "the Fijian island of Y": a kind of place and its name.
 _KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
                             r"region|province|state|district|county)\s+of\s+(" + _NAME + ")")
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
