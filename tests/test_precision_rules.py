@@ -1242,3 +1242,24 @@ def test_a_demonym_alone_names_no_place(sentence):
 def test_a_place_in_a_larger_one_keeps_its_own_name():
     [f] = find_figures("The flood in Harlan district of Veltia killed nine people.")
     assert f.place == "harlan"
+
+
+# --- "fired at the guards, killing two": the bare count counts those aimed at (unseen9) ---
+
+def test_a_bare_count_after_shots_at_a_group_counts_that_group():
+    [f] = find_figures("During the riot an inmate fired at prison guards, wounding two.")
+    assert f.thing == "guard" and f.prop == "injured"
+
+
+def test_guards_hit_are_no_rival_of_the_injured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-03-09", ["The prison riot in Kelby left 30 people injured, officials said."]),
+        ("2025-03-09", ["In Kelby an inmate fired at prison guards, wounding two before he "
+                        "was subdued."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_shots_at_people_still_count_people():
+    [f] = find_figures("The gunman fired at passers-by and residents, killing three.")
+    assert f.thing == "people"

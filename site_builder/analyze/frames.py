@@ -340,6 +340,11 @@ _TALLY_BEFORE = re.compile(
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+# "fired at police officers, injuring two": a bare count after the participle counts those
+# the shots were aimed at.
+_AIMED_AT_BEFORE = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire|opening\s+fire)\s+"
+                              r"(?:at|on|upon)\s+(?:the\s+)?(?P<obj>(?:[a-z]+\s+)?[a-z]+s),\s+"
+                              r"(?:killing|injuring|wounding|hitting)\s+$", re.I)
 _NUMBER_OF_BEFORE = re.compile(
     r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?"
     # "known to have died", "confirmed to have been killed": how the state is known.
@@ -1164,6 +1169,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
+        if (aimed := _AIMED_AT_BEFORE.search(text, max(0, start - 80), start)) and \
+                (obj := _NOUN_AFTER.match(" " + aimed.group("obj"))) and \
+                (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
+            thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
