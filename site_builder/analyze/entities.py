@@ -74,6 +74,9 @@ PERSON_NOUNS = frozenset("""
 son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow
 businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
 actor actress singer writer author journalist reporter photographer historian lawyer
+activist campaigner volunteer witness doctor nurse teacher student farmer fisherman migrant
+refugee worker priest imam pastor bishop monk nun athlete player coach artist musician poet
+entrepreneur person man woman boy girl
 """.split())
 # Words that open a sentence without naming anything ("Instead Tamsin grew ...").
 SENTENCE_ADVERBS = frozenset("""
@@ -114,12 +117,23 @@ partners capital securities exchange board authority federation league club alli
 police research laboratory laboratories labs institution trust bureau regulator
 survey defense defence cabinet directorate inspectorate secretariat
 railroad railway railways airways analytics consulting insurance services programme
+agencies companies ministries councils commissions
 """.split())
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
 state city gulf bay desert coast border run creek brook lake harbor harbour canyon facility
-range
+range cape isle isles mount mountain hill hills deep trench reef channel lagoon delta plateau
+glacier volcano falls fjord atoll archipelago basin
 """.split())
+# Nouns of the land's and the waters' features, which end a place's name ("the Red Sea",
+# "Calypso Deep") or open it ("Mount Kell", "Cape of Storms").
+GEO_FEATURES = frozenset("""
+sea ocean gulf bay strait river lake islands island valley mountains peninsula desert coast
+canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
+channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin
+""".split())
+# Last words of organisations' names that say how far they reach ("Amnesty International").
+ORG_SCOPES = frozenset("international worldwide".split())
 SYSTEM_NOUNS = frozenset("""
 missile missiles system systems battery batteries interceptor interceptors jet jets tank tanks
 drone drones rocket rockets launcher launchers aircraft fighter fighters helicopter helicopters
@@ -127,6 +141,9 @@ shell shells howitzer howitzers vehicle vehicles satellite satellites vaccine va
 software platform warship warships submarine submarines bomber bombers ship ships vessel vessels
 submersible submersibles boat boats ferry ferries tanker tankers freighter yacht plane planes
 airliner jetliner airplane aeroplane spacecraft capsule rover probe train locomotive model
+dredger dredgers tug tugs tugboat tugboats trawler trawlers barge barges frigate frigates
+destroyer destroyers cruiser cruisers corvette corvettes liner liners schooner schooners
+icebreaker icebreakers lifeboat lifeboats dinghy catamaran catamarans speedboat
 """.split())
 EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
@@ -297,7 +314,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.append(spans[j + 1])
                 j += 1
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
-                                           and _org_name_follows(sentence, spans, j + 2)))
+                                           and _org_name_follows(sentence, spans, j + 2))
+                   or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
                   and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
                   and not _not_entity(spans[j + 2].group(0))
                   and sentence[spans[j + 1].end() : spans[j + 2].start()] == " "):
@@ -320,6 +338,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             _extend_event(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
+        if found and mentions and found[0].next_word in REPORT_VERBS and \
+                sentence[mentions[-1].end : found[0].start] == " and ":
+            # "Maersk and Hapag-Lloyd said": both names are subjects of the report.
+            mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
     return mentions
@@ -441,6 +463,16 @@ def _joins(word: str, saw_of: bool) -> bool:
     return word in _CONNECTORS and (word not in ("and", "the") or saw_of)
 
 
+def _place_with_and(word: str, spans: list[re.Match[str]], k: int) -> bool:
+    """"Bosnia and Herzegovina", "(Azad) Jammu and Kashmir": the word before "and" and
+    the one after it name one known country or region together."""
+    if k >= len(spans):
+        return False
+    places = gazetteer()
+    key = entity_key(f"{word} and {spans[k].group(0)}")
+    return key in places.country_of or key in places.regions
+
+
 def _org_name_follows(sentence: str, spans: list[re.Match[str]], k: int) -> bool:
     """Does a capitalised run from word `k` end in an organisation's word ("Disaster and
     Emergency Management Authority")?"""
@@ -469,6 +501,17 @@ def _is_title(tokens: list[str], k: int) -> bool:
     return True
 
 
+def _names_after_article(sentence: str, tokens: list[str], run: list[re.Match[str]],
+                         initial: bool, body: int) -> bool:
+    """"the Ever Given", "the Only Way": after "the", inside a sentence, a capitalised
+    function word (not a connector nor an article) before another capitalised word opens
+    a name: vessels, works and bands are named with such words."""
+    if initial or len(tokens) < 2 or tokens[0].lower() in _CONNECTORS | {"a", "an"} or \
+            not tokens[1][:1].isupper():
+        return False
+    return sentence[body : run[0].start()].split()[-1:] == ["the"]
+
+
 def _opens_name(tokens: list[str]) -> bool:
     """A capitalised name particle before another name word opens the name ("Al Kharsa",
     "Van Dyke", "De Luca"); the English connectors ("The", "Of") never do."""
@@ -480,10 +523,15 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                lower_vocab: Container[str], body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
-    # word ("However", "Growing").
+    # word ("However", "Growing"), also shouted ("PART of the hill ...").
+    while tokens and (initial and len(tokens[0]) >= 4 and tokens[0].isupper()
+                      and tokens[0].lower() in lower_vocab):
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
             tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
-            and tokens[1][:1].isdigit()) and (
+            and tokens[1][:1].isdigit()) and not _names_after_article(sentence, tokens, run,
+                                                                     initial, body) and (
             tokens[0].lower() in STOPWORDS or (tokens[0].lower() in _CONNECTORS
                                                and not _opens_name(tokens))
             or _not_entity(tokens[0])
@@ -1037,6 +1085,12 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
+    last = draft.key.split()[-1]
+    if len(words) > 1 and (last in GEO_FEATURES or (
+            first in GEO_FEATURES and last not in COMPANY_WORDS)):
+        return "place"  # "the Red Sea", "Mount Kell", "Cape of Storms"; not "Gulf Air"
+    if len(words) > 1 and last in ORG_SCOPES:
+        return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
         return "event"  # "World War Two"; but "the Varno Test Range" is a place
     if first in DIRECTION_WORDS and len(words) > 1 and not draft.reports:
@@ -1070,6 +1124,9 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "person"
     if " " not in draft.key and draft.reports:
         return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
+    parts = draft.key.split()
+    if any(_place_name(parts[cut:]) for cut in range(1, len(parts))):
+        return "place"  # a known region's name with a qualifier before it: "Upper Varno"
     return "other"
 
 
