@@ -253,6 +253,8 @@ class Mention:
     located: bool = False  # read as a place: "in Varno", "Marlow, Varno"
     portfolio: bool = False  # an office's field before its title: "Transportation Secretary"
     same_as: str | None = None  # the key of the name this one is "known as"
+    possessive: bool = False  # written with "'s": "Lloyd's"
+    owner: Mention | None = None  # the possessive name right before: "Lloyd's" of "List"
 
 
 def entity_key(surface: str) -> str:
@@ -338,6 +340,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             _extend_event(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
+        if found and mentions and mentions[-1].possessive and \
+                sentence[mentions[-1].end : found[0].start] == " ":
+            found[0].owner = mentions[-1]
         if found and mentions and found[0].next_word in REPORT_VERBS and \
                 sentence[mentions[-1].end : found[0].start] == " and ":
             # "Maersk and Hapag-Lloyd said": both names are subjects of the report.
@@ -503,13 +508,16 @@ def _is_title(tokens: list[str], k: int) -> bool:
 
 def _names_after_article(sentence: str, tokens: list[str], run: list[re.Match[str]],
                          initial: bool, body: int) -> bool:
-    """"the Ever Given", "the Only Way": after "the", inside a sentence, a capitalised
-    function word (not a connector nor an article) before another capitalised word opens
-    a name: vessels, works and bands are named with such words."""
+    """"the Ever Given", "the Only Way": inside a sentence, right after a lower-case word
+    (not after a colon or a quotation mark), a capitalised function word (not a connector
+    nor an article) before another capitalised word opens a name: vessels, works and
+    bands are named with such words."""
     if initial or len(tokens) < 2 or tokens[0].lower() in _CONNECTORS | {"a", "an"} or \
             not tokens[1][:1].isupper():
         return False
-    return sentence[body : run[0].start()].split()[-1:] == ["the"]
+    before = sentence[body : run[0].start()]
+    return before.endswith(" ") and bool(re.fullmatch(r"[a-z]+", before.split()[-1:][0]
+                                                      if before.split() else ""))
 
 
 def _opens_name(tokens: list[str]) -> bool:
@@ -741,6 +749,7 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
     titled = titled or (class_noun in ("person", *PERSON_NOUNS) and len(run) >= 2)
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
+                   possessive=bool(possessive),
                    initial=_opens_sentence(sentence, run[0], body),
                    class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
@@ -803,6 +812,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     places = gazetteer()
     _drop_counts(mentions)
     _owners_works(mentions)
+    fixed_possessives = _possessive_names(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -871,6 +881,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     _join_short_place_names(keys, by_key, joiner)
     _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
+    for short, full in fixed_possessives.items():
+        joiner.union(short, full)
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
         plural_demonym = key.removesuffix("s") in places.demonym_of
@@ -990,6 +1002,37 @@ def _place_name(words: list[str]) -> bool:
     return name in places.regions or name in places.country_of or name in places.cities
 
 
+def _possessive_names(mentions: list[Mention]) -> dict[str, str]:
+    """"Lloyd's List", "Moody's Analytics": a one-word name that the text always writes
+    with "'s" (twice or more, never a place's nor an initialism) is a name that ends in
+    "'s", and the name right after it is part of it. The names after it are joined to it
+    in place; returns the key of the short name -> the key of the one longer name."""
+    places = gazetteer()
+    written: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        written[m.key].append(m)
+    fixed = {key for key, found in written.items()
+             if len(found) >= 2 and " " not in key and all(m.possessive for m in found)
+             and key not in places.country_of and key not in places.demonym_of
+             and not _gazetteer_place(key, found) and not _is_initialism(found)}
+    longer: dict[str, set[str]] = defaultdict(set)
+    seen: set[int] = set()
+    for m in mentions:
+        owner = m.owner
+        if owner is None or owner.key not in fixed or id(m) in seen:
+            continue  # a mention shared by repeated sentences is joined once
+        seen.add(id(m))
+        m.surface = f"{owner.surface}'s {m.surface}"
+        m.key, m.start = entity_key(m.surface), owner.start
+        longer[owner.key].add(m.key)
+    for m in mentions:
+        if m.key in fixed:
+            m.surface = f"{m.surface}'s"
+            m.key = entity_key(m.surface)
+    return {entity_key(f"{key}'s"): full.pop() for key, full in longer.items()
+            if len(full) == 1}
+
+
 def _owners_works(mentions: list[Mention]) -> None:
     """"the Zentrix plant" where Zentrix itself reports ("Zentrix said") is the company's
     plant, not a facility's name: the mention goes back to the company."""
@@ -1089,7 +1132,7 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if len(words) > 1 and (last in GEO_FEATURES or (
             first in GEO_FEATURES and last not in COMPANY_WORDS)):
         return "place"  # "the Red Sea", "Mount Kell", "Cape of Storms"; not "Gulf Air"
-    if len(words) > 1 and last in ORG_SCOPES:
+    if len(words) > 1 and last in ORG_SCOPES and not words & _CONNECTORS:
         return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
         return "event"  # "World War Two"; but "the Varno Test Range" is a place
@@ -1124,9 +1167,6 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "person"
     if " " not in draft.key and draft.reports:
         return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
-    parts = draft.key.split()
-    if any(_place_name(parts[cut:]) for cut in range(1, len(parts))):
-        return "place"  # a known region's name with a qualifier before it: "Upper Varno"
     return "other"
 
 
