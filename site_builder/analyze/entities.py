@@ -132,6 +132,8 @@ sea ocean gulf bay strait river lake islands island valley mountains peninsula d
 canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
 channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin
 """.split())
+# Feature nouns that open a place's name without "of" ("Mount Kell", "Lake Orn").
+GEO_OPENERS = frozenset("mount mt cape lake isle".split())
 # Last words of organisations' names that say how far they reach ("Amnesty International").
 ORG_SCOPES = frozenset("international worldwide".split())
 SYSTEM_NOUNS = frozenset("""
@@ -1128,11 +1130,10 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
-    last = draft.key.split()[-1]
-    if len(words) > 1 and (last in GEO_FEATURES or (
-            first in GEO_FEATURES and last not in COMPANY_WORDS)):
-        return "place"  # "the Red Sea", "Mount Kell", "Cape of Storms"; not "Gulf Air"
-    if len(words) > 1 and last in ORG_SCOPES and not words & _CONNECTORS:
+    parts = draft.key.split()
+    if len(words) > 1 and parts[-1] in GEO_FEATURES:
+        return "place"  # "the Red Sea", "Calypso Deep"
+    if len(words) > 1 and parts[-1] in ORG_SCOPES and not words & _CONNECTORS:
         return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
         return "event"  # "World War Two"; but "the Varno Test Range" is a place
@@ -1143,6 +1144,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)
     if nouns and (nouns * 2 >= total or nouns >= 2) and not speaks:
         return "system"  # "Leopard tanks"; but "a North Ridge train" and "NR said"
+    if len(parts) > 1 and first in GEO_FEATURES and (first in GEO_OPENERS or parts[1] == "of"):
+        return "place"  # "Mount Kell", "Cape of Storms"; but "the tanker Sea Lark"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
     # "company Vidora", "Reuters news agency": a class noun before or after the name.
