@@ -10,7 +10,7 @@ from site_builder.analyze.entities import entity_key
 
 
 def test_a_function_word_after_a_lower_case_word_opens_a_name():
-    key_to_topic, drafts = topics([
+    key_to_topic, _ = topics([
         "Rescuers towed the Over Easy into the marina at dawn.",
         "Divers checked the hull of the stricken Over Easy for leaks.",
         "It was not easy work, the harbour master said.",
@@ -31,7 +31,7 @@ def test_a_shouted_ordinary_word_opening_a_sentence_is_no_part_of_the_name():
 
 
 def test_a_country_named_with_and_is_one_place():
-    key_to_topic, drafts = topics([
+    key_to_topic, _ = topics([
         "Aid convoys reached Bosnia and Herzegovina on Friday after the floods.",
         "Trucks from Serbia and Croatia were held at the border.",
     ])

@@ -457,7 +457,8 @@ def join_transliterations(people: Collection[str], joiner: Joiner) -> None:
     Hadadi"): the same consonants word by word (each word's hyphens dropped), four or more
     of them (see `_skeleton`) where the words differ, and each differing pair alike (an Indel
     similarity of 0.6 or more): "Mohammed" and "Mahmoud" share their consonants and stay
-    apart."""
+    apart. A shorter differing word may differ only in a doubled letter or the order of
+    its vowels (see `_reordered_vowels`)."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
         words = key.replace("-", "").split()

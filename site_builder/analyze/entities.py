@@ -2,9 +2,9 @@
 
 Mentions are runs of capitalised words. Aliases merge by: configured aliases,
 countries' names, codes and capitals, acronyms defined in the text
-("The Wall Street Journal (WSJ)"), dotted and undotted forms, possessives,
-plurals, and a surname after the full name. Sentence-initial capitals and
-words the corpus also uses in lower case are not entities.
+("The Wall Street Journal (WSJ)"), dotted and undotted forms, possessives (and names
+that end in one: "Lloyd's List"), plurals, and a surname after the full name.
+Sentence-initial capitals and words the corpus also uses in lower case are not entities.
 """
 
 from __future__ import annotations
