@@ -70,7 +70,7 @@ def test_class_nouns_of_vessels_people_and_organisations():
 
 def test_a_name_opening_a_sentence_with_another_that_reports_is_a_body():
     key_to_topic, drafts = topics([
-        "Orvik and Tarsk Mining said they would pause work at the pit.",
+        "Orvik and Tarsk Minerals said they would pause work at the pit.",
         "Orvik runs three pits in the valley.",
     ])
     assert "orvik" in key_to_topic
@@ -99,3 +99,18 @@ def test_short_transliterated_words_differing_in_vowel_order_or_a_double_letter_
     ])
     assert same(key_to_topic, "Omar Dabie", "Ommar Dabei", "Dabei")
     assert not same(key_to_topic, "Lina Tarek", "Lena Tarek")  # another vowel: another name
+
+
+def test_trades_settlement_nouns_and_parts_of_the_world_give_kinds():
+    key_to_topic, drafts = topics([
+        "The roof was fitted by Marrow Builders, whose crew left at six.",
+        "Corvin Shipmanagement, the stadium's caterer, was paid late.",
+        "Fans travelled from Tessik village and from Europe for the final.",
+        "Tessik village had never sent a coach before.",
+        "Aviation was not mentioned in the stadium's plans.",
+    ])
+    assert kind(key_to_topic, drafts, "Marrow Builders") == "organisation"
+    assert kind(key_to_topic, drafts, "Corvin Shipmanagement") == "organisation"
+    assert kind(key_to_topic, drafts, "Tessik") == "place"
+    assert kind(key_to_topic, drafts, "Europe") == "place"
+    assert "aviation" not in key_to_topic  # a trade alone is an ordinary word

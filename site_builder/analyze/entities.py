@@ -119,6 +119,15 @@ survey defense defence cabinet directorate inspectorate secretariat
 railroad railway railways airways analytics consulting insurance services programme
 agencies companies ministries councils commissions
 """.split())
+# Trades that end companies' names ("Brawner Builders", "Kell Salvage"); alone, or in
+# the middle of a name ("Aviation Safety Board"), they are ordinary words.
+TRADE_WORDS = frozenset("""
+aviation builders construction salvage shipping logistics engineering mining resources petroleum
+pharmaceuticals chemicals plastics manufacturing aerospace management contractors properties
+media communications telecom solutions ventures enterprises
+""".split())
+# Long organisation words that also end compounds ("Shipmanagement", "Petrochemicals").
+_ORG_ENDINGS = tuple(sorted(w for w in ORG_WORDS | TRADE_WORDS if len(w) >= 7))
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
 state city gulf bay desert coast border run creek brook lake harbor harbour canyon facility
@@ -1123,7 +1132,9 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
             _ROMAN_MODEL.search(draft.key) and not draft.titled):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
-                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
+                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
+            len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS
+                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))):
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
     if heads:
@@ -1156,8 +1167,9 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if draft.key in context.makers or (draft.reports and draft.articled):
         return "organisation"  # "Aerion" of "Aerion 380"; "the Red Cross warned"
     buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
-    if buildings * 2 >= total or draft.key in context.region_heads:
-        return "place"  # "the Sky Palms building", "Varno" of "Varno Oblast"
+    settlements = sum(c for n, c in draft.next_words.items() if n in PLACE_NOUNS)
+    if buildings * 2 >= total or settlements * 2 >= total or draft.key in context.region_heads:
+        return "place"  # "the Sky Palms building", "Orla village", "Varno" of "Varno Oblast"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"
