@@ -114,3 +114,18 @@ def test_trades_settlement_nouns_and_parts_of_the_world_give_kinds():
     assert kind(key_to_topic, drafts, "Tessik") == "place"
     assert kind(key_to_topic, drafts, "Europe") == "place"
     assert "aviation" not in key_to_topic  # a trade alone is an ordinary word
+
+
+def test_streets_sites_airlines_and_one_word_brands_get_kinds():
+    key_to_topic, drafts = topics([
+        "Marchers gathered on Orlow Avenue and in Vell Square before the concert.",
+        "Injured fans went to Brenmoor General Hospital.",
+        "Tickets were sold through TixNova, and Kestrel Air flew the band in.",
+        "The stage held, the guitarist Tomas McNeil said.",
+    ])
+    assert kind(key_to_topic, drafts, "Orlow Avenue") == "place"
+    assert kind(key_to_topic, drafts, "Vell Square") == "place"
+    assert kind(key_to_topic, drafts, "Brenmoor General Hospital") == "place"
+    assert kind(key_to_topic, drafts, "TixNova") == "organisation"
+    assert kind(key_to_topic, drafts, "Kestrel Air") == "organisation"
+    assert kind(key_to_topic, drafts, "Tomas McNeil") == "person"

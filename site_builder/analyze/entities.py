@@ -175,6 +175,9 @@ BUILDING_NOUNS = frozenset("""
 building buildings apartments apartment condominium tower hotel hospital school mall complex
 compound
 """.split())
+# Last words of the names of streets, squares and sites ("Tasman Drive", "Vell Square").
+# "Lane" and "Way" are left out: they are also surnames and ordinary words.
+STREET_HEADS = frozenset("road street avenue boulevard drive beltway parkway square plaza".split())
 _NAMED_PLACE_WORDS = BUILDING_NOUNS | PLACE_WORDS | PLACE_NOUNS | {"center", "centre"}
 # Last words of regions' names ("Varno Oblast").
 REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
@@ -214,6 +217,9 @@ _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 # A designation: letters and digits together ("747", "F16", "A320").
 _DESIGNATION = re.compile(r"\d")
 _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
+# A brand written in one word with a capital inside ("CoreLogic", "AccuWeather"); not a
+# surname with a short prefix ("McNeil", "MacLeod", "DeSantis", "LeBlanc", "DiNapoli").
+_BRAND = re.compile(r"(?!Mac)[A-Z][a-z]{2,}[A-Z][a-z]+")
 # Structures a company owns ("the Zentrix plant").
 _OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
@@ -1126,15 +1132,16 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
             draft.key.split()[-1] in EVENT_HEADS and any(
                 s.split()[-1].islower() for s in draft.surfaces)):
         return "event"  # "Hurricane Tamsin", "Flight 404", "the Varno fire"
-    if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
-        return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
+    if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS | STREET_HEADS:
+        return "place"  # "Route 9", "Interstate 40", "the A7 motorway", "Tasman Drive"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
             _ROMAN_MODEL.search(draft.key) and not draft.titled):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
-            len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS
-                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))):
+            len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
+                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))) or (
+            " " not in draft.key and any(_BRAND.fullmatch(s) for s in draft.surfaces)):
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
     if heads:
@@ -1168,7 +1175,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "organisation"  # "Aerion" of "Aerion 380"; "the Red Cross warned"
     buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
     settlements = sum(c for n, c in draft.next_words.items() if n in PLACE_NOUNS)
-    if buildings * 2 >= total or settlements * 2 >= total or draft.key in context.region_heads:
+    if buildings * 2 >= total or settlements * 2 >= total or draft.key in context.region_heads \
+            or (len(words) > 1 and draft.key.split()[-1] in BUILDING_NOUNS):
         return "place"  # "the Sky Palms building", "Orla village", "Varno" of "Varno Oblast"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
