@@ -25,9 +25,13 @@ def test_a_shouted_ordinary_word_opening_a_sentence_is_no_part_of_the_name():
     key_to_topic, _ = topics([
         "HALF of Orlen Valley was cut off by the snow.",
         "Roads into Orlen Valley reopened after half a day.",
+        "MOST of Tarsk Pass was shut.",
+        "NASA said the pass was visible from orbit.",
     ])
     assert "orlen valley" in key_to_topic
     assert "half of orlen valley" not in key_to_topic
+    assert "tarsk pass" in key_to_topic and "most of tarsk pass" not in key_to_topic
+    assert "nasa" in key_to_topic
 
 
 def test_a_country_named_with_and_is_one_place():

@@ -548,9 +548,10 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                lower_vocab: Container[str], body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
-    # word ("However", "Growing"), also shouted ("PART of the hill ...").
+    # word ("However", "Growing"), also shouted ("PART of Mount Kell ...": an initialism
+    # is not followed by "of").
     while tokens and (initial and len(tokens[0]) >= 4 and tokens[0].isupper()
-                      and tokens[0].lower() in lower_vocab):
+                      and (tokens[0].lower() in lower_vocab or tokens[1:2] == ["of"])):
         tokens, run = tokens[1:], run[1:]
         initial = False
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
