@@ -133,3 +133,16 @@ def test_streets_sites_airlines_and_one_word_brands_get_kinds():
     assert kind(key_to_topic, drafts, "TixNova") == "organisation"
     assert kind(key_to_topic, drafts, "Kestrel Air") == "organisation"
     assert kind(key_to_topic, drafts, "Tomas McNeil") == "person"
+
+
+def test_people_named_once_by_a_relation_a_trade_or_a_long_role():
+    key_to_topic, drafts = topics([
+        "The miner waited at the gate for news of his brother, Pavel Oren.",
+        "The first call came from Ilse Varga, a seismologist at the observatory.",
+        "Tomas Renko, senior mine safety inspector at the pit, said the shaft held.",
+        "Liam O'Dowd, who ran the canteen, said supplies were low.",
+        "Orlen Quarry, whose owners were abroad, stayed shut.",
+    ])
+    for name in ("Pavel Oren", "Ilse Varga", "Tomas Renko", "Liam O'Dowd"):
+        assert kind(key_to_topic, drafts, name) == "person", name
+    assert kind(key_to_topic, drafts, "Orlen Quarry") != "person"  # "whose" is a body's too

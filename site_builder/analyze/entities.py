@@ -246,7 +246,11 @@ _CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
 _LISTED_BODIES = frozenset("ministry department committee commission".split())
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])")
 # ", head of the ministry's office", ", chief executive of Acme": an office without an article.
-_ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,2}([a-z]+)\s+(?:of|for|at)\s")
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,3}([a-z]+)\s+(?:of|for|at)\s")
+# Words that own a relation named before its name ("his wife, Ana Ruiz").
+_KIN_OWNERS = frozenset("his her their our my its".split())
+# Endings of nouns for people by their trade or cause ("neurologist", "technician").
+_PERSON_ENDINGS = ("ist", "ician")
 # Heads of an office named in an appositive (the title words, and "head" itself).
 _ROLE_HEADS = TITLE_HEADS | {"head"}
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
@@ -674,8 +678,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
     elif 2 <= len(tokens) <= 3 and re.match(r",\s+who\b", after) and all(
-            t.isalpha() and t.lower() not in lower_vocab and t.lower() not in ORG_WORDS
-            | PLACE_WORDS for t in tokens) and not _gazetteer_place(tokens[0].lower(), []):
+            re.sub(r"['’-]", "", t).isalpha() and t.lower() not in lower_vocab
+            and t.lower() not in ORG_WORDS | PLACE_WORDS for t in tokens) and \
+            not _gazetteer_place(tokens[0].lower(), []):
         # "Dana Wu, who ...": the relative pronoun of a person (but "Varno Rovers, who":
         # a team named for its town)
         mention.titled = True
@@ -705,6 +710,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     raw = sentence[body:start].split()[-3:]
     if raw and raw[-1].lower() in ("the", "a", "an", "named", "called"):
         raw = raw[:-1]  # "its support ship, the Arctic Prince", "a vessel named Meridian"
+    elif len(raw) >= 2 and raw[-1].endswith(",") and raw[-1][:-1] in PERSON_NOUNS and \
+            raw[-2] in _KIN_OWNERS:
+        return raw[-1][:-1]  # "his wife, Ana Ruiz": a relation of someone named before
     elif raw and raw[-1].endswith((",", ";", ":")):
         raw = []  # "... of the disaster agency, Okoro said": another clause's noun
     words = [w.strip(",;:\"“(") for w in raw]
@@ -722,8 +730,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
                 break
             if word in CLASS_NOUNS:
                 return word
-            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS:
-                return "person"
+            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or (
+                    len(word) >= 7 and word.endswith(_PERSON_ENDINGS)):
+                return "person"  # "a neurologist", "a technician": someone's trade
     role = _ROLE_APPOSITIVE.match(sentence[end:])
     if role and role.group(1) in _ROLE_HEADS:
         return "person"
