@@ -146,3 +146,16 @@ def test_people_named_once_by_a_relation_a_trade_or_a_long_role():
     for name in ("Pavel Oren", "Ilse Varga", "Tomas Renko", "Liam O'Dowd"):
         assert kind(key_to_topic, drafts, name) == "person", name
     assert kind(key_to_topic, drafts, "Orlen Quarry") != "person"  # "whose" is a body's too
+
+
+def test_abbreviated_place_openers_and_ranks_of_several_words_make_no_fragments():
+    key_to_topic, drafts = topics([
+        "The ferry left St. Aldric and Ft. Morrow before the gale.",
+        "The skipper, Master Chief Petty Officer Ines Dolan, 41, kept the log.",
+        "Keel Beach was closed to swimmers.",
+    ])
+    assert "st aldric" in key_to_topic and "ft morrow" in key_to_topic
+    assert "st" not in key_to_topic and "aldric" not in key_to_topic
+    assert "ines dolan" in key_to_topic
+    assert not any("petty" in key for key in key_to_topic)
+    assert kind(key_to_topic, drafts, "Keel Beach") == "place"

@@ -104,7 +104,7 @@ LOCATIVES = frozenset(
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
-rear lieutenant attorney surgeon fire police
+rear lieutenant attorney surgeon fire police warrant petty master staff
 """.split())
 ORG_WORDS = frozenset("""
 ministry council industries congress journal post times center centre institute university
@@ -139,7 +139,8 @@ glacier volcano falls fjord atoll archipelago basin
 GEO_FEATURES = frozenset("""
 sea ocean gulf bay strait river lake islands island valley mountains peninsula desert coast
 canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
-channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin
+channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin beach springs
+heights
 """.split())
 # Feature nouns that open a place's name without "of" ("Mount Kell", "Lake Orn").
 GEO_OPENERS = frozenset("mount mt cape lake isle".split())
@@ -247,6 +248,8 @@ _LISTED_BODIES = frozenset("ministry department committee commission".split())
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])")
 # ", head of the ministry's office", ", chief executive of Acme": an office without an article.
 _ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,3}([a-z]+)\s+(?:of|for|at)\s")
+# Short forms of the words that open places' names, written with a full stop.
+_NAME_ABBREVIATIONS = frozenset("St Mt Ft Pt".split())
 # Words that own a relation named before its name ("his wife, Ana Ruiz").
 _KIN_OWNERS = frozenset("his her their our my its".split())
 # Endings of nouns for people by their trade or cause ("neurologist", "technician").
@@ -326,6 +329,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 break
             if gap == ". " and run[-1].group(0) == "No" and nxt[:1].isdigit() and len(run) > 1:
                 run.append(spans[j + 1])  # "North Ridge No. 32N": a numbered thing
+                j += 1
+                continue
+            if gap == ". " and run[-1].group(0) in _NAME_ABBREVIATIONS and _is_cap(nxt):
+                run.append(spans[j + 1])  # "St. Petersburg", "Ft. Worth": one name
                 j += 1
                 continue
             if gap == ". ":
