@@ -1040,7 +1040,8 @@ def _possessive_names(mentions: list[Mention]) -> dict[str, str]:
     """"Lloyd's List", "Moody's Analytics": a one-word name that the text always writes
     with "'s" (twice or more, never a place's nor an initialism) is a name that ends in
     "'s", and the name right after it is part of it. The names after it are joined to it
-    in place; returns the key of the short name -> the key of the one longer name."""
+    in place (once: a mention read again, from a memo or a repeated sentence, is left as
+    it is); returns the key of the short name -> the key of the one longer name."""
     places = gazetteer()
     written: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -1050,21 +1051,15 @@ def _possessive_names(mentions: list[Mention]) -> dict[str, str]:
              and key not in places.country_of and key not in places.demonym_of
              and not _gazetteer_place(key, found) and not _is_initialism(found)}
     longer: dict[str, set[str]] = defaultdict(set)
-    seen: set[int] = set()
     for m in mentions:
         owner = m.owner
-        if owner is None or owner.key not in fixed or id(m) in seen:
-            continue  # a mention shared by repeated sentences is joined once
-        seen.add(id(m))
-        m.surface = f"{owner.surface}'s {m.surface}"
-        m.key, m.start = entity_key(m.surface), owner.start
+        if owner is None or owner.key not in fixed:
+            continue
+        if not m.surface.startswith(f"{owner.surface}'s "):
+            m.surface = f"{owner.surface}'s {m.surface}"
+            m.key, m.start = entity_key(m.surface), owner.start
         longer[owner.key].add(m.key)
-    for m in mentions:
-        if m.key in fixed:
-            m.surface = f"{m.surface}'s"
-            m.key = entity_key(m.surface)
-    return {entity_key(f"{key}'s"): full.pop() for key, full in longer.items()
-            if len(full) == 1}
+    return {key: full.pop() for key, full in longer.items() if len(full) == 1}
 
 
 def _owners_works(mentions: list[Mention]) -> None:
