@@ -554,3 +554,25 @@ def test_the_teller_is_not_one_of_the_two_named_things_in_common():
         "On Monday Ana Ruiz said the director had snubbed Dana Wu; Tomas Brenner, a former "
         "pilot, contradicted her, saying the two had met on Sunday.")
         if r.about.startswith("whether ")] == []
+
+
+def test_one_announcement_dated_apart_by_many_sources_is_one_row():
+    # 2031-04-15 is a Tuesday: two sources agree with the weekday, two give Thursday's date.
+    texts = ["The Harbour Trust announced on Tuesday that the ferry pier will close.",
+             "The Harbour Trust announced the pier closure on April 15.",
+             "The Harbour Trust announced on April 17 that the ferry pier will close.",
+             "The Harbour Trust announced the closure of the ferry pier on April 17."]
+    digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
+    [row] = [d for d in digest.disagreements if d.about == "when it was announced"]
+    assert row.kind == "contradicts"
+    values = [c.value for c in row.claims]
+    assert values[0] == "on Tuesday"
+    assert values[1].startswith("April 17 (2031-04-17, a Thursday)")
+    assert _sides(row) == [{"story-0"}, {"story-2", "story-3"}]
+
+
+def test_a_weekday_the_dates_agree_with_is_no_row():
+    texts = ["The Harbour Trust announced on Tuesday that the ferry pier will close.",
+             "The Harbour Trust announced the pier closure on April 15."]
+    digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
+    assert not [d for d in digest.disagreements if d.about.startswith("when it was")]

@@ -1056,10 +1056,13 @@ def _is_form_of(stem: str, verb: str) -> bool:
 
 
 def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
-    """The same announcement dated by a weekday in one source and a date in another.
+    """The same announcement dated by a weekday in one source and by a date falling on
+    another weekday in another: one row per verb, holding every claim in such a clash.
 
     Only lead paragraphs are compared: there "announced on ..." refers to the
-    story's main event in every source.
+    story's main event in every source. Claims are matched through an index of
+    (verb, topic) to the weekdays other articles give, so the work grows with the
+    number of claims, never with their pairs.
     """
     dated: list[tuple[Sentence, str, DateMention]] = []
     for s in sentences:
@@ -1071,28 +1074,40 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
                     None)
         if verb is not None:
             dated.extend((s, verb, d) for d in usable)
-    result: list[Disagreement] = []
-    seen: set[tuple[str, str]] = set()
-    for s1, verb1, d1 in dated:
-        if d1.weekday is None:
-            continue
-        for s2, verb2, d2 in dated:
-            if verb1 != verb2 or d2.date is None or s1.ref.article == s2.ref.article:
-                continue
-            if not s1.topics & s2.topics or d2.date.weekday() == d1.weekday:
-                continue
-            key = (s1.ref.article, s2.ref.article)
-            if key in seen:
-                continue
-            seen.add(key)
-            result.append(Disagreement(
-                about=f"when it was {verb1}ed",  # every stem in _EVENT_VERBS takes -ed
-                claims=[
-                    Claim(d1.text.strip(), [s1.ref], s1.text),
-                    Claim(f"{d2.text.strip()} ({d2.date.isoformat()}, a "
-                          f"{d2.date.strftime('%A')})", [s2.ref], s2.text),
-                ], kind="contradicts", unit="date"))
-    return result
+    # (verb, topic, weekday) -> up to two articles giving it: by name ("on Tuesday"), by date.
+    by_name: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    by_date: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for s, verb, d in dated:
+        for index, day in ((by_name, d.weekday), (by_date, d.date and d.date.weekday())):
+            for topic in s.topics if day is not None else ():
+                articles = index[verb, topic, day]
+                if len(articles) < 2 and s.ref.article not in articles:
+                    articles.append(s.ref.article)
+
+    def clashes(s: Sentence, verb: str, day: int,
+                other: dict[tuple[str, str, int], list[str]]) -> bool:
+        """Another article gives the verb another weekday the other way, on a shared topic."""
+        return any(a != s.ref.article for topic in s.topics for other_day in range(7)
+                   if other_day != day for a in other.get((verb, topic, other_day), ()))
+
+    # verb -> value -> claim; weekday names first, then dates, each in reading order.
+    named: dict[str, dict[str, Claim]] = defaultdict(dict)
+    dates: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for s, verb, d in dated:
+        sides = []
+        if d.weekday is not None and clashes(s, verb, d.weekday, by_date):
+            sides.append((named, d.text.strip()))
+        if d.date is not None and clashes(s, verb, d.date.weekday(), by_name):
+            sides.append((dates, f"{d.text.strip()} ({d.date.isoformat()}, "
+                                 f"a {d.date.strftime('%A')})"))
+        for row, value in sides:
+            claim = row[verb].setdefault(value, Claim(value, [], s.text))
+            if s.ref not in claim.support:
+                claim.support.append(s.ref)
+    return [Disagreement(about=f"when it was {verb}ed",  # every stem in _EVENT_VERBS takes -ed
+                         claims=[*named[verb].values(), *dates[verb].values()],
+                         kind="contradicts", unit="date")
+            for verb in sorted(named.keys() | dates.keys())]
 
 
 def conflicting_refs(statement: Sentence, members: list[Sentence]) -> set[Ref]:
