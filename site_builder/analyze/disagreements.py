@@ -359,7 +359,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
-                    or _forecast(text, f) or _listed_part(text, f) \
+                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
@@ -429,7 +429,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=2, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -554,6 +554,12 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+# "Last year, 240 died", "313 the year before": the same season of another year. Only in
+# the figure's own clause ("183 deaths, compared with 313 last year" dates the 313 alone).
+_LAST_YEAR = re.compile(r"\b(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b|"
+                        r"\bthe\s+year\s+(?:before|earlier)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|up\s+from|down\s+from|"
+                       r"while|whereas|but)\b|[.;]", re.I)
 
 
 # A modal or an expectation before a figure in its clause: a projection, not a report.
@@ -567,6 +573,23 @@ def _forecast(text: str, f: Figure) -> bool:
         return False  # an estimate of a sum is stated with a modal as often as not
     opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
     return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+
+
+# An aim before a figure in its clause ("dredging to reach a depth of 18 metres", "a target
+# of 5,000 homes"): a goal, not a measure; "the toll rose to reach 150" reports one.
+_AIM = re.compile(r"\b(?:(?P<before>\w+)\s+)?(?:to\s+(?:reach|achieve|attain)|"
+                  r"aim(?:s|ed|ing)?\s+(?:to|for|at)|(?:target|goal)\s+of)\s+"
+                  r"(?:[\w-]+\s+){0,3}$", re.I)
+_CHANGE_VERBS = frozenset("""
+rose risen climbed jumped grew increased soared surged fell dropped went rising climbing
+""".split())
+
+
+def _aimed_at(text: str, f: Figure) -> bool:
+    """ "Dredging to reach a depth of 18 metres", "aims to cut 2,000 jobs": a goal."""
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    aim = _AIM.search(text[max(opening, f.start - 60):f.start])
+    return aim is not None and (aim.group("before") or "").lower() not in _CHANGE_VERBS
 
 
 def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
@@ -618,6 +641,10 @@ def _of_another_report(text: str, f: Figure) -> bool:
     opening = text.rfind(".", 0, f.start) + 1
     if _AGO.search(text[max(opening, f.start - 60):f.end + 30]):
         return True  # "eighteen months ago investors valued it at": another time's figure
+    lead = _COMPARED.split(text[:f.start])[-1]
+    trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
+        return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
@@ -776,8 +803,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         return x
 
     # Two values one sentence gives are about two different things (Veltia's toll and
-    # the combined toll), whichever sources repeat them.
-    said_in = [{items[i].sentence.key for i in v} for v in values]
+    # the combined toll), whichever sources repeat them; but "nine, up from six" tells
+    # one count's change.
+    said_in = [{items[i].sentence.key for i in v if not _grew_from(items[i])} for v in values]
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
             for v in values]
     clashes: list[tuple[int, int]] = []
@@ -1032,6 +1060,13 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
                 return "update", sign
+    if one_currency and not restated and figure_of[0].prop in RUNNING and len(claims) > 1:
+        # "at least 15 dead, up from 10 reported earlier": the reports themselves call every
+        # lesser figure an earlier count, so the row is an update even within one day.
+        top = max(range(len(claims)), key=lambda c: figure_of[c].value)
+        if all(any(_grew_from(items[i]) for i in claims[c])
+               for c in range(len(claims)) if c != top):
+            return "update", 1
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
@@ -1042,6 +1077,17 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
+
+
+# "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
+_UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
+                      r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _grew_from(item: _Item) -> bool:
+    """The figure is what a count grew from ("up from 10 deaths")."""
+    f = item.figure
+    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:
