@@ -23,6 +23,7 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
+from markupsafe import escape
 
 from ..config import Config
 from ..errors import SiteError
@@ -45,6 +46,7 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
+from .fragments import also_in, mentions, ref_items
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, safe_join, topic_path
 
@@ -68,6 +70,9 @@ def environment(config: Config) -> Environment:
     env.filters["pretty"] = pretty_url
     env.filters["human_date"] = human_date
     env.globals["plural"] = plural
+    env.globals["also_in"] = also_in
+    env.globals["mention_items"] = mentions
+    env.globals["ref_items"] = ref_items
     return env
 
 
@@ -105,6 +110,7 @@ class SiteIndex:
                 self._topics_at[ref].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
+        self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
         self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
@@ -128,6 +134,7 @@ class SiteIndex:
                                            if ref.article not in slugs})
         patched.source_names = dict(self.source_names)
         patched._excerpts = {}
+        patched._link_parts = {}
         patched._order = None
         for i, a in enumerate(digest.articles, 1):
             if a.slug in slugs:
@@ -288,6 +295,15 @@ class SiteIndex:
     def label(self, ref: Ref) -> str:
         """Short link text for a paragraph: "Outlet ¶4" (or "Source 2 ¶4")."""
         return f"{self.source_names[ref.article]} ¶{self.number.get(ref, '?')}"
+
+    def link_html(self, ref: Ref) -> tuple[str, str]:
+        """A link to a paragraph as HTML (escaped): its href from the site's root, and its
+        label (`label`). Each source's parts are escaped once, for all its paragraphs."""
+        parts = self._link_parts.get(ref.article)
+        if parts is None:
+            parts = (escape(article_path(ref.article)), escape(self.source_names[ref.article]))
+            self._link_parts[ref.article] = parts
+        return f"{parts[0]}#{escape(ref.paragraph)}", f"{parts[1]} ¶{self.number.get(ref, '?')}"
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""

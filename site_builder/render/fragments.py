@@ -1,0 +1,73 @@
+"""Lists of paragraph links, made in Python for the built-in templates.
+
+A page can list hundreds of links; written as template loops, each link cost several
+template-level calls (its URL, its label, its tag) and an escape of each part, which was
+most of the render's time. Each function returns the HTML the built-in templates' loops
+wrote, byte for byte: one line per link, each ending in a newline, every part escaped.
+`path` is the page's path in the site (links are relative to it, as `relative_url` makes them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from markupsafe import Markup, escape
+
+from ..models import CrossRef, Ref
+
+
+class Links(Protocol):
+    """What the fragments need of the site index."""
+
+    def link_html(self, ref: Ref) -> tuple[str, str]:
+        """A paragraph's href from the site's root and its label, both escaped."""
+
+    def excerpt(self, ref: Ref, width: int = 160) -> str:
+        """A paragraph's text, shortened to `width`."""
+
+
+def _up(path: str) -> str:
+    """From page `path` to the site's root (as `relative_url` climbs)."""
+    return "../" * path.count("/")
+
+
+def also_in(index: Links, links: Iterable[CrossRef], path: str,
+            verbatim: Callable[[CrossRef], bool]) -> Markup:
+    """The links of a paragraph's "Also in" list (a duplicate's tagged verbatim or not)."""
+    up = _up(path)
+    lines = []
+    for c in links:
+        href, label = index.link_html(c.target)
+        tag = ""
+        if c.kind == "duplicate":
+            tag = '<span class="tag">' + ("verbatim" if verbatim(c) else "shared text") + \
+                "</span>"
+        lines.append(f'  <a href="{up}{href}" class="ref xref xref-{escape(c.kind)}">'
+                     f"{label}{tag}</a>\n")
+    return Markup("".join(lines))
+
+
+def mentions(index: Links, refs: Iterable[Ref], path: str, width: int = 280) -> Markup:
+    """A topic's mentions in one source: each paragraph's excerpt and a link to it."""
+    up = _up(path)
+    lines = []
+    for ref in refs:
+        href, label = index.link_html(ref)
+        lines.append(f'  <li><blockquote dir="auto">{escape(index.excerpt(ref, width))}'
+                     f'</blockquote> <a href="{up}{href}">{label}</a></li>\n')
+    return Markup("".join(lines))
+
+
+def ref_items(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: str,
+              css: str = "") -> Markup:
+    """A list item linking each paragraph of `groups` ((source, paragraphs) pairs), in
+    order; `css`: the links' class, if any."""
+    up = _up(path)
+    attribute = f' class="{escape(css)}"' if css else ""
+    lines = []
+    for _, refs in groups:
+        for ref in refs:
+            href, label = index.link_html(ref)
+            lines.append(f'  <li><a{attribute} href="{up}{href}">{label}</a></li>\n')
+    return Markup("".join(lines))
