@@ -46,9 +46,9 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
-from .fragments import also_in, mentions, ref_items
+from .fragments import also_in, mentions, ref_items, topic_items
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
-from .paths import article_path, pretty_url, safe_join, topic_path
+from .paths import article_path, pretty_url, relative_url, safe_join, topic_path
 
 
 def web_url(url: str | None) -> str | None:
@@ -73,6 +73,7 @@ def environment(config: Config) -> Environment:
     env.globals["also_in"] = also_in
     env.globals["mention_items"] = mentions
     env.globals["ref_items"] = ref_items
+    env.globals["topic_items"] = topic_items
     return env
 
 
@@ -296,6 +297,11 @@ class SiteIndex:
         """Short link text for a paragraph: "Outlet ¶4" (or "Source 2 ¶4")."""
         return f"{self.source_names[ref.article]} ¶{self.number.get(ref, '?')}"
 
+    def paragraph_links(self, article: Article) -> list[list[CrossRef]]:
+        """The links of each of an article's paragraphs, in its paragraphs' order."""
+        links = self.links
+        return [links.get(Ref(article.slug, p.id), []) for p in article.paragraphs]
+
     def link_html(self, ref: Ref) -> tuple[str, str]:
         """A link to a paragraph as HTML (escaped): its href from the site's root, and its
         label (`label`). Each source's parts are escaped once, for all its paragraphs."""
@@ -489,7 +495,8 @@ class _Renderer:
         try:
             html = self.env.get_template(template).render(
                 site=self.config, digest=self.digest, index=self.index, url=url, path=path,
-                ref=Ref, verbatim=is_verbatim, root=url("index.html"), updated=self.updated,
+                ref=Ref, verbatim=is_verbatim, root=url("index.html"), up=url(""),
+                updated=self.updated,
                 absolute=lambda target: absolute_url(self.config, target),
                 canonical=absolute_url(self.config, path), **context)
         except TemplateError as exc:
@@ -760,14 +767,3 @@ def _static_files(config: Config) -> list[tuple[str, bytes]]:
                 continue
             files[f"static/{source.relative_to(folder).as_posix()}"] = source.read_bytes()
     return list(files.items())
-
-
-def relative_url(from_path: str, target: str | Ref) -> str:
-    """A link from page `from_path` to `target` (a site path or a paragraph), relative.
-
-    Links name index.html explicitly so the site also works from file://.
-    """
-    up = "../" * from_path.count("/")
-    if isinstance(target, Ref):
-        return f"{up}{article_path(target.article)}#{target.paragraph}"
-    return up + target

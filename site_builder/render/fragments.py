@@ -14,7 +14,8 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from ..models import CrossRef, Ref
+from ..models import CrossRef, Ref, Topic
+from .paths import relative_url, topic_path
 
 
 class Links(Protocol):
@@ -28,8 +29,8 @@ class Links(Protocol):
 
 
 def _up(path: str) -> str:
-    """From page `path` to the site's root (as `relative_url` climbs)."""
-    return "../" * path.count("/")
+    """From page `path` to the site's root."""
+    return relative_url(path, "")
 
 
 def also_in(index: Links, links: Iterable[CrossRef], path: str,
@@ -70,4 +71,13 @@ def ref_items(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: str,
         for ref in refs:
             href, label = index.link_html(ref)
             lines.append(f'  <li><a{attribute} href="{up}{href}">{label}</a></li>\n')
+    return Markup("".join(lines))
+
+
+def topic_items(topics: Iterable[Topic], path: str) -> Markup:
+    """A list item linking each topic's page by its name."""
+    lines = []
+    for t in topics:
+        href = escape(relative_url(path, topic_path(t.slug)))
+        lines.append(f'  <li><a href="{href}">{escape(t.name)}</a></li>\n')
     return Markup("".join(lines))
