@@ -112,6 +112,7 @@ class SiteIndex:
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
+        self._headlines: dict[str, str] = {}  # of untitled articles, by slug
         self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
@@ -136,6 +137,7 @@ class SiteIndex:
         patched.source_names = dict(self.source_names)
         patched._excerpts = {}
         patched._link_parts = {}
+        patched._headlines = {}
         patched._order = None
         for i, a in enumerate(digest.articles, 1):
             if a.slug in slugs:
@@ -170,6 +172,13 @@ class SiteIndex:
         """The article's title, else its first sentence (whole, unless very long)."""
         if article.title:
             return article.title
+        made = self._headlines.get(article.slug)
+        if made is None:  # a page shows it several times
+            made = self._headlines[article.slug] = self._first_sentence(article)
+        return made
+
+    @staticmethod
+    def _first_sentence(article: Article) -> str:
         lead = next((p.text for p in article.paragraphs if p.kind == "p"),
                     article.paragraphs[0].text)
         first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘])", " ".join(lead.split()), maxsplit=1)[0]
