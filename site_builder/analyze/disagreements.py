@@ -23,6 +23,7 @@ from ..models import Article, Claim, Disagreement, Ref
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
+    BACK,
     PART,
     SIZES,
     Figure,
@@ -41,7 +42,7 @@ WINDOW = 60
 # a frame with that many different values is too generic to be one quantity).
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
-RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
@@ -53,8 +54,8 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # dead; the displaced go home; water rises and recedes): any change from one day to the
 # next is an update. A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
-                            "minor", "serious", "critical", "stable", "sustained wind"})
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
+                            "shift", "minor", "serious", "critical", "stable", "sustained wind"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -133,6 +134,8 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
     if f.dimension == "count" and not f.prop and f.unit == "people":
         return []  # "72 people", "four others": people of whom nothing is said
+    if f.unit == BACK:
+        return []  # "the count had reached 369", of a count not read
     if f.dimension == "count":
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
@@ -144,7 +147,7 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
 
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
-    if a.dimension != b.dimension or a.prop != b.prop:
+    if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
@@ -201,6 +204,12 @@ def relation(a: Figure, b: Figure) -> str:
         return "apart"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
+    if {a.hedge, b.hedge} == {"range", "upper"}:
+        # "6 to 8 metres deep" and "up to 10 metres": each states how far it reaches at
+        # most, and the two reaches differ.
+        span, bound = (a, b) if a.hedge == "range" else (b, a)
+        top = replace(span, value=span.high, hedge="exact")
+        return "differs" if not same_value(top, replace(bound, hedge="exact")) else "compatible"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
                                                           "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
@@ -324,6 +333,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     read: list[str] = []  # the article's sentences so far
     scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
+    counted: dict[str, Figure] = {}  # a paragraph's last count read, what "the count" means
     for position, (paragraph, text, values, surfaces) in enumerate(sentences):
         read.append(text)
         if paragraph not in scene:
@@ -334,13 +344,25 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         for f in values:
+            if f.dimension == "count" and f.unit != BACK:
+                counted[paragraph] = f
+            elif f.unit == BACK:
+                before = counted.get(paragraph)
+                if before is None:
+                    continue  # "the count had reached 369": of nothing counted before
+                # What the count referred back to counts, at this figure's value (its place
+                # its own: "the total" of two places' counts is neither's).
+                f = replace(before, value=f.value, low=f.low, high=f.high, step=f.step,
+                            hedge=f.hedge, text=f.text, start=f.start, end=f.end,
+                            place=f.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
-                    or (earlier and _of_a_compared_event(text, f, earlier)):
+                    or (earlier and _of_a_compared_event(text, f, earlier)) \
+                    or _inventory(text, f):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -374,6 +396,31 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     return found
 
 
+# One item of an enumeration: an article or a figure, and a short noun phrase.
+_LIST_ITEM = (r"(?:an?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+")
+# "Two patrol boats, a frigate, seven merchant ships and a helicopter": three or more kinds
+# of thing listed together.
+_INVENTORY = re.compile(rf"(?<![\w,])(?i:{_LIST_ITEM})(?:,\s+(?i:{_LIST_ITEM}))+,?\s+and\s+"
+                        rf"(?i:{_LIST_ITEM})(?=\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|"
+                        rf"remain\w*|kept|stayed|joined|took|searched|arrived|went|came)\b)")
+
+# "seven aircraft: one plane, two attack helicopters and four transport helicopters": a
+# total broken down, whose parts say what the total says.
+_BREAKDOWN_BEFORE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bnamely)\s*$", re.I)
+
+
+def _inventory(text: str, f: Figure) -> bool:
+    """A count of no stated property listed among other kinds of thing: what is at hand at
+    one moment (ships, crews, engines sent to a scene come and go), which two reports
+    give for different moments; never a count to hold against another."""
+    if f.dimension != "count" or f.prop:
+        return False
+    return any(m.start() <= f.start and f.end <= m.end() and
+               not _BREAKDOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+               for m in _INVENTORY.finditer(text, max(0, f.start - 200), f.end + 200))
+
+
 def _items_key(job: _ArticleJob) -> object:
     """An article's figures follow from its sentences' texts (not given: read from them)."""
     year, sentences = job
@@ -382,7 +429,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=2, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -650,11 +697,39 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
     kept = [m for m in rows if not any(m < other for other in rows)]
     result = [_row(items, rows[m], published, topic_names) for m in kept]
+    for m, row in zip(kept, list(result), strict=True):
+        if row.kind == "update":
+            result.extend(_row(items, pair, published, topic_names)
+                          for pair in _same_day_clashes(items, rows[m], published))
     for claims in internal.values():
         row = _row(items, claims, published, topic_names)
         result.append(Disagreement(f"{row.about}, within one report", row.claims,
                                    "contradicts", row.unit))
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
+
+
+# Figures that move by the hour on a disaster's first days.
+_HOURLY = HARMS | {"affected"}
+
+
+def _same_day_clashes(items: list[_Item], claims: list[list[int]],
+                      published: dict[str, str | None]) -> list[list[list[int]]]:
+    """Claims of an update that two sources give for one day and that cannot both hold
+    (369 ships waiting on Sunday by one count, 453 by another): what moved from day to
+    day is an update, but that day's two figures contradict each other. Not for what
+    moves by the hour (a toll, an outage): two reports of its first day may both hold."""
+    if items[claims[0][0]].figure.prop in _HOURLY:
+        return []
+    days = [{_day_of(items[i], published)[:10] for i in claim} - {""} for claim in claims]
+    articles = [{items[i].sentence.ref.article for i in claim} for claim in claims]
+    found = []
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            if len(days[x]) == 1 and days[x] == days[y] and not articles[x] & articles[y] and \
+                    relation(items[claims[x][0]].figure, items[claims[y][0]].figure) == \
+                    "contradicts":
+                found.append([claims[x], claims[y]])
+    return found
 
 
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:

@@ -152,6 +152,15 @@ _PROPERTY_CUES = {
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
+    "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # A queue held up by a blockage: ships, trucks, flights or travellers waiting.
+    "waiting": "waiting", "queu": "waiting", "stuck": "waiting", "stranded": "waiting",
+    "backlog": "waiting", "held up": "waiting",
+    # What a craft or vehicle carries, said right before the figure: "a boat carrying 40".
+    "carry": "aboard", "carri": "aboard",
+    # How deep a craft went: "dived to 3,800 metres" (verbs of going down, a closed class).
+    "dived to": "depth", "dove to": "depth", "dive to": "depth", "descended to": "depth",
+    "descend to": "depth", "sank to": "depth", "sunk to": "depth", "plunged to": "depth",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
@@ -184,7 +193,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk"}),
+                        "damage", "risk", "waiting"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -201,6 +210,12 @@ _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens others deaths fatalities dead injured wounded missing homeless displaced"
 ).split())
+# Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
+# seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
+# and "houses" are not one: a home may be a flat, and a house holds several.)
+_SAME_KIND = {**dict.fromkeys(("troops", "soldiers"), "soldier"),
+              **dict.fromkeys(("ships", "vessels"), "ship"),
+              **dict.fromkeys(("planes", "airplanes", "aeroplanes", "aircraft"), "aircraft")}
 # "-men" compounds (airmen, firemen, gunmen) are plurals too.
 _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sheep|cattle|"
               "fish|deer|livestock|poultry")
@@ -260,6 +275,8 @@ _UNIT_AFTER = re.compile(
     r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
     + r")\b(-old|\s+old)?", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# "150-plus", "40+": a stated floor written after the figure.
+_PLUS_AFTER = re.compile(r"(?:-plus\b|\+(?![\d+]))")
 # Verbs of change (a closed class): what follows "from X to Y" after one is a new value.
 _CHANGE_VERB = re.compile(
     r"\b(?:revis|rais|lower|ris|rose|fell|fall|increas|decreas|climb|jump|drop|cut|grew|grow|"
@@ -376,7 +393,7 @@ _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements"
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
                               r"settlements)\b")
 # Cues that speak only for a figure right after them.
-_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said
@@ -581,8 +598,14 @@ _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 # "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
                          r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
-                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s+)?([A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*)")
+# "Wabern, the county seat some 60 km away": the place named before its appositive is
+# where the distance is taken from.
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
+                           r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+                           r"just|over|under|more\s+than|less\s+than)\s+)?$")
+_AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -593,6 +616,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
     m = _FROM_PLACE.match(text, f.end)
+    if m is None and _AWAY_AFTER.match(text, f.end):
+        m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
     if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
         return f
     return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
@@ -835,6 +860,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             scale = _SCALE[s.group(1).lower()]
             cursor += s.end()
             after = text[cursor:cursor + 60]
+    if not vague and high_number is None and hedge == "exact" and \
+            (plus := _PLUS_AFTER.match(after)):
+        # "150-plus houses", "40+ years": the figure is a floor, as "at least" says.
+        hedge = "least"
+        cursor += plus.end()
+        after = text[cursor:cursor + 60]
     if vague:
         low, high = vague[0] * scale, vague[1] * scale
         value, step, hedge = (low + high) / 2, high - low, "vague"
@@ -879,8 +910,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         dimension, factor, base = _UNITS[word]
         until = cursor + u.end()
         if dimension == "duration" and factor == 8766.0 and u.group(3):
-            return figure("age", "years", thing=_person_after(text[until:]), prop="age",
-                          until=until)
+            return figure("age", "years", prop="age", until=until,
+                          thing=_person_after(text[until:]) or _role_after(before,
+                                                                           text[until:]))
         if re.match(r"\s+ago\b", text[until:until + 5]):
             return None  # "three days ago" dates an event; it is no figure
         if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
@@ -970,6 +1002,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
         return figure("age", "years", prop="age", thing=_person_key(person))
+    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _AGE_END_AFTER.match(after) \
+            and number is not None and number < 120 and not role.group(1).endswith("s"):
+        # "the gunman, 22, was arrested": the age of the one person the role names.
+        return figure("age", "years", prop="age", thing=stem(role.group(1)))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     if number == 1 and (life := _ONE_LIFE.match(text, cursor)):
@@ -1046,6 +1082,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
         if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+        elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
+            stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
@@ -1065,7 +1103,22 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]) or \
             _TOLL_ROSE_TO.search(text[max(0, start - 260):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
+    if _BACK_COUNT_BEFORE.search(text[max(0, start - 80):start]):
+        # "By Sunday the count had reached 369": the count of a sentence before, which the
+        # article's reading of its figures fills in (see disagreements.py).
+        return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# A count referred back to: "the count had reached", "the tally rose to", "the figure stood
+# at" (no noun: what it counts is what a sentence before counted).
+BACK = "*before"
+_BACK_COUNT_BEFORE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:count|tally|total|number|figure)\s+"
+    r"(?:(?:had|has|have|was|is|then|now|later|since|already)\s+){0,2}"
+    r"(?:risen|rose|reached|climbed|grown|grew|jumped|increased|stood|stands|fallen|fell|"
+    r"dropped|hit|topped|passed)\s+(?:to\s+|at\s+)?(?:(?:" + "|".join(
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
@@ -1303,7 +1356,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
         return False  # a range: "10-12"
     if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
-            r"inch|acre|ton|storey|story|member|person|seat|magnitude)", text[end:end + 12], re.I) \
+            r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
+            re.I) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
@@ -1373,17 +1427,23 @@ def _journey(noun: str) -> str:
     return "journey" if noun in _JOURNEY_STEMS else noun
 
 
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
     the kind word closing a name ("the 1.9-km Carrow Narrows Bridge") or the name."""
     if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
         # "the 700-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
         return _measured(m.group(1).split()[-1])
-    words = []
-    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
+    words: list[str] = []
+    tokens = re.findall(r"[A-Za-z][\w'-]*|\S", after)[:4]
+    for n, word in enumerate(tokens[:3]):
         if not word.islower() or is_stopword(word) or word.endswith(("ed", "ing")) or \
                 word in _NOT_NOUNS:
             break
+        if words and n + 1 < len(tokens) and tokens[n + 1].lower() in _DETERMINERS:
+            break  # "a 25-metre wave hit the coast": a word before its object is a verb
         words.append(word)
     # "cargo ship", "steel span": the kind word, else the last noun read.
     kind = next((w for w in words if w in _VESSELS or w in _AIRCRAFT), None)
@@ -1445,6 +1505,24 @@ def _person_after(after: str) -> str:
                      _NOUN_FOLLOWS.match(after, m.end())):
         return ""  # "two 16-year-old Korean-American skaters": of whom, not who
     return _person_key(m.group("name"))
+
+
+# "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
+# one of several, told apart by its adjective: not read).
+_AGE_ROLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)[Tt]he\s+([a-z]{3,}),\s$")
+# "the 25-year-old gunman was": the role noun after a definite article's age.
+_ROLE_AFTER = re.compile(r"^\s+([a-z]{3,})\b(?=\s*[,.;]|\s+(?:was|is|had|has|who|said|died|"
+                         r"of|from|in|at|on)\b)")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _role_after(before: str, after: str) -> str:
+    """The role of the one person an age belongs to ("the 25-year-old gunman was ..."),
+    when no name follows; "" for "a 25-year-old man" (anyone) or a plural."""
+    m = _ROLE_AFTER.match(after)
+    if m is None or not _THE_BEFORE.search(before) or m.group(1).endswith("s"):
+        return ""
+    return stem(m.group(1))
 
 
 def _person_key(name: str) -> str:
