@@ -212,6 +212,17 @@ def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
     assert "(Harbour Wire)" not in digest.summary
 
 
+def test_a_dateline_with_a_region_of_two_words_is_left_out_of_the_brief(tmp_path):
+    lead = ("PORTAVEL, New Carrow (Isle Wire) - A cable car stalled above the Portavel gorge on "
+            "Sunday morning, leaving 38 riders stranded for six hours, officials said.")
+    digest = analysed(tmp_path, [
+        ("2024-05-05", [lead, "The Portavel cable car had been inspected in March."]),
+        ("2024-05-06", ["A cable car stalled above the Portavel gorge on Sunday, and all 38 "
+                        "riders were brought down by rope, the operator said."]),
+    ])
+    assert digest.summary.startswith("A cable car stalled above the Portavel gorge on Sunday")
+
+
 def test_a_day_after_an_event_is_no_rate(tmp_path):
     digest = analysed(tmp_path, [
         ("2024-05-02", ["The storm in Brennick killed 12 people a day after it made landfall."]),
