@@ -1075,3 +1075,27 @@ def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind != "update"
+
+
+# --- A goal is no measure: "dredging to reach a depth of 12 metres" ---
+
+def test_a_depth_dredged_for_is_not_compared_with_a_depth_measured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2031-06-02", ["Port director Ana Velez said on Sunday that dredging at the stern "
+                        "of the grounded tanker had been stepped up to reach a depth of 12 "
+                        "metres, so the ship can float off."]),
+        ("2031-06-03", ["Velez said the harbour channel is currently 17 metres deep and may "
+                        "be widened."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+def test_a_toll_that_rose_to_reach_a_figure_is_still_reported(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2031-06-02", ["The death toll in the mine flood rose to reach 40 on Sunday, the "
+                        "regional governor said."]),
+        ("2031-06-02", ["The death toll in the mine flood stood at 25 on Sunday, the "
+                        "regional governor said."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about or "toll" in d.about
+            or "how many" in d.about]

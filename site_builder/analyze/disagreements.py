@@ -359,7 +359,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
-                    or _forecast(text, f) or _listed_part(text, f) \
+                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
@@ -429,7 +429,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=2, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -567,6 +567,23 @@ def _forecast(text: str, f: Figure) -> bool:
         return False  # an estimate of a sum is stated with a modal as often as not
     opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
     return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+
+
+# An aim before a figure in its clause ("dredging to reach a depth of 18 metres", "a target
+# of 5,000 homes"): a goal, not a measure; "the toll rose to reach 150" reports one.
+_AIM = re.compile(r"\b(?:(?P<before>\w+)\s+)?(?:to\s+(?:reach|achieve|attain)|"
+                  r"aim(?:s|ed|ing)?\s+(?:to|for|at)|(?:target|goal)\s+of)\s+"
+                  r"(?:[\w-]+\s+){0,3}$", re.I)
+_CHANGE_VERBS = frozenset("""
+rose risen climbed jumped grew increased soared surged fell dropped went rising climbing
+""".split())
+
+
+def _aimed_at(text: str, f: Figure) -> bool:
+    """ "Dredging to reach a depth of 18 metres", "aims to cut 2,000 jobs": a goal."""
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    aim = _AIM.search(text[max(opening, f.start - 60):f.start])
+    return aim is not None and (aim.group("before") or "").lower() not in _CHANGE_VERBS
 
 
 def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
