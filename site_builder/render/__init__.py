@@ -46,7 +46,7 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
-from .fragments import also_in, mentions, ref_items, topic_items
+from .fragments import also_in, mentions, paragraphs, ref_items, topic_items
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, relative_url, safe_join, topic_path
 
@@ -74,6 +74,7 @@ def environment(config: Config) -> Environment:
     env.globals["mention_items"] = mentions
     env.globals["ref_items"] = ref_items
     env.globals["topic_items"] = topic_items
+    env.globals["paragraphs"] = paragraphs
     return env
 
 

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from ..models import CrossRef, Ref, Topic
+from ..models import Article, CrossRef, Ref, Topic
 from .paths import relative_url, topic_path
 
 
@@ -26,6 +26,9 @@ class Links(Protocol):
 
     def excerpt(self, ref: Ref, width: int = 160) -> str:
         """A paragraph's text, shortened to `width`."""
+
+    def paragraph_links(self, article: Article) -> list[list[CrossRef]]:
+        """The links of each of an article's paragraphs."""
 
 
 def _up(path: str) -> str:
@@ -81,3 +84,39 @@ def topic_items(topics: Iterable[Topic], path: str) -> Markup:
         href = escape(relative_url(path, topic_path(t.slug)))
         lines.append(f'  <li><a href="{href}">{escape(t.name)}</a></li>\n')
     return Markup("".join(lines))
+
+
+def paragraphs(index: Links, article: Article, path: str,
+               verbatim: Callable[[CrossRef], bool]) -> Markup:
+    """An article page's paragraphs: each numbered, with its "Also in" links (at most
+    six); list items gathered in a list of takeaways. `article`'s HTML is already safe."""
+    parts = []
+    in_list = False
+    for number, (p, links) in enumerate(zip(article.paragraphs, index.paragraph_links(article),
+                                            strict=True), 1):
+        if p.kind == "li" and not in_list:
+            parts.append('<ul class="takeaways">')
+            in_list = True
+        elif p.kind != "li" and in_list:
+            parts.append("</ul>")
+            in_list = False
+        tag = "li" if p.kind == "li" else "div"
+        pid = escape(p.id)
+        parts.append(f'<{tag} class="para para-{escape(p.kind)}" id="{pid}">\n'
+                     f'<a class="pnum" href="#{pid}" title="Link to this paragraph" '
+                     f"data-pagefind-ignore>¶{number}</a>\n")
+        # The template's one-line choice of element left no newline after it.
+        if p.kind == "h":
+            parts.append(f'<h2 dir="auto">{p.html}</h2>')
+        elif p.kind == "pre":
+            parts.append(f"<pre>{p.html}</pre>")
+        else:
+            parts.append(f'<p dir="auto">{p.html}</p>')
+        if links:
+            parts.append(f'<aside class="xrefs" aria-label="Other sources on paragraph {number}"'
+                         ' data-pagefind-ignore>\n<span class="xrefs-title">Also in</span>\n'
+                         f"{also_in(index, links[:6], path, verbatim)}</aside>\n")
+        parts.append(f"</{tag}>\n")
+    if in_list:
+        parts.append("</ul>")
+    return Markup("".join(parts))
