@@ -554,6 +554,12 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+# "Last year, 240 died", "313 the year before": the same season of another year. Only in
+# the figure's own clause ("183 deaths, compared with 313 last year" dates the 313 alone).
+_LAST_YEAR = re.compile(r"\b(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b|"
+                        r"\bthe\s+year\s+(?:before|earlier)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|up\s+from|down\s+from|"
+                       r"while|whereas|but)\b|[.;]", re.I)
 
 
 # A modal or an expectation before a figure in its clause: a projection, not a report.
@@ -635,6 +641,10 @@ def _of_another_report(text: str, f: Figure) -> bool:
     opening = text.rfind(".", 0, f.start) + 1
     if _AGO.search(text[max(opening, f.start - 60):f.end + 30]):
         return True  # "eighteen months ago investors valued it at": another time's figure
+    lead = _COMPARED.split(text[:f.start])[-1]
+    trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
+        return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
@@ -793,8 +803,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         return x
 
     # Two values one sentence gives are about two different things (Veltia's toll and
-    # the combined toll), whichever sources repeat them.
-    said_in = [{items[i].sentence.key for i in v} for v in values]
+    # the combined toll), whichever sources repeat them; but "nine, up from six" tells
+    # one count's change.
+    said_in = [{items[i].sentence.key for i in v if not _grew_from(items[i])} for v in values]
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
             for v in values]
     clashes: list[tuple[int, int]] = []
@@ -1049,6 +1060,13 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
                 return "update", sign
+    if one_currency and not restated and figure_of[0].prop in RUNNING and len(claims) > 1:
+        # "at least 15 dead, up from 10 reported earlier": the reports themselves call every
+        # lesser figure an earlier count, so the row is an update even within one day.
+        top = max(range(len(claims)), key=lambda c: figure_of[c].value)
+        if all(any(_grew_from(items[i]) for i in claims[c])
+               for c in range(len(claims)) if c != top):
+            return "update", 1
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
@@ -1059,6 +1077,17 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
+
+
+# "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
+_UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
+                      r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _grew_from(item: _Item) -> bool:
+    """The figure is what a count grew from ("up from 10 deaths")."""
+    f = item.figure
+    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:

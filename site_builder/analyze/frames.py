@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
+from .gazetteer import gazetteer
 
 _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -208,7 +209,8 @@ _PROPERTIES_OF = {
 # Kept as written: stems confuse some ("residents" and "residences").
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
-    "citizens others deaths fatalities dead injured wounded missing homeless displaced"
+    "citizens nationals others deaths fatalities dead injured wounded missing homeless "
+    "displaced"
 ).split())
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
@@ -222,8 +224,15 @@ _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sh
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
-_PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
-                        re.I)
+# ("90 seriously injured": an adverb of how badly may come first.)
+_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
+                        r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
+                        r"(?!\s+[a-z]+s\b)", re.I)
+# "15 are in critical condition", "41 in serious condition": people, in a state of health.
+_PEOPLE_IN_CONDITION = re.compile(
+    r"(?:\s+(?:were|are|was|is|remain|remained|remains)(?:\s+still)?)?\s+in\s+(?:a\s+)?"
+    r"(?:(?:very|extremely|most)\s+)?(?:critical|serious|stable|grave|severe|fair|good)\s+"
+    r"condition\b", re.I)
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
     r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
@@ -289,7 +298,8 @@ _NOUN_AFTER = re.compile(
     # "6,000 of his men": an owner's people, counted (the whole is not stated).
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
-    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+    # (A plural ends in s, but not in -ous or -ss: "serious", "loss" are no nouns counted.)
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}))\b")
 # "of the 19 team members": a part's whole, stated.
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
                        rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -330,6 +340,11 @@ _TALLY_BEFORE = re.compile(
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+# "fired at police officers, injuring two": a bare count after the participle counts those
+# the shots were aimed at.
+_AIMED_AT_BEFORE = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire|opening\s+fire)\s+"
+                              r"(?:at|on|upon)\s+(?:the\s+)?(?P<obj>(?:[a-z]+\s+)?[a-z]+s),\s+"
+                              r"(?:killing|injuring|wounding|hitting)\s+$", re.I)
 _NUMBER_OF_BEFORE = re.compile(
     r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?"
     # "known to have died", "confirmed to have been killed": how the state is known.
@@ -638,15 +653,20 @@ _SEVERITY_IN = re.compile(r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|s
                           r"grave(?:ly)?|critical(?:ly)?)\b", re.I)
 _CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2})?\s+"
                               r"(?:(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?)?"
-                              r"in\s+(?:a\s+)?(critical|serious|stable|grave|severe|fair|good)\s+"
-                              r"condition\b", re.I)
+                              r"in\s+(?:a\s+)?(?:(?:very|extremely|most)\s+)?"
+                              r"(critical|serious|stable|grave|severe|fair|good)\s+condition\b",
+                              re.I)
+# "41 people (at the fair) have been critically injured": the adverb on the verb after it.
+_HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                         r"(critically|seriously|severely|gravely|slightly|lightly)\s+"
+                         r"(?:injured|wounded|hurt)\b", re.I)
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
     """A count of the hurt told by how badly: its severity is its property."""
     if f.dimension != "count":
         return f
-    m = _CONDITION_AFTER.match(text, f.end)
+    m = _CONDITION_AFTER.match(text, f.end) or _HURT_AFTER.match(text, f.end)
     if m is None and f.prop == "injured":
         m = _SEVERITY_IN.search(f.text)
     return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
@@ -667,6 +687,12 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    if nation := _nation_of(text, f, lead):
+        return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
+            not _no_place(m.group(1)):
+        # "a similar attack in X, where a car bomb killed two": the where-clause's place.
+        return replace(f, place=place_key(m.group(1)))
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -705,13 +731,53 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     return f
 
 
+# A nationality or a country that says whose a count is, wherever the counted were:
+# "14 Jordanian nationals", "the Iranian death toll reached 17", "Egyptians accounted for
+# 658 deaths", "Pakistan, with 150,000 pilgrims, recorded 58 deaths".
+_NATION_TOLL = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}$")
+_NATION_SHARE = re.compile(r"\b([A-Z][a-z]+),?\s+(?:accounted|accounting|accounts?|made\s+up|"
+                           r"making\s+up|makes?\s+up)\s+for\s+$")
+_COUNTRY_ASIDE = re.compile(r"^\s*([A-Z][a-z]+),\s+(?:with|which|where|whose)\b[^.;:]{0,80},\s+"
+                            r"(?:had|has|have|reported|recorded|counted|confirmed|registered|"
+                            r"suffered|lost)\s+$")
+
+
+def _nation_of(text: str, f: Figure, lead: str) -> str:
+    """The country a count belongs to, by a nationality before its noun or as its owner,
+    or by a country as its clause's subject (`lead`: the text before it); "" for none."""
+    places = gazetteer()
+    own = re.split(r"[,;:]", lead)[-1]
+
+    def country(word: str) -> str:
+        word = word.lower()
+        name = places.demonym_of.get(word) or places.demonym_of.get(word.removesuffix("s"))
+        return place_key(name) if name else ""
+
+    if f.dimension != "count":
+        return ""
+    for word in re.findall(r"(?<=\s)[A-Z][a-z]+", text[f.start:f.end]):
+        if name := country(word):
+            return name  # "five Iranian pilgrims"
+    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead):
+        return country(m.group(1))
+    if m := _COUNTRY_ASIDE.match(text[:f.start]):
+        name = m.group(1)
+    elif m := _PLACE_HAD.search(own):
+        name = m.group("name")
+    else:
+        return ""
+    # "Jordan reported 60 deaths": a country only (a firm or a town also "reports").
+    return place_key(name) if name.lower() in places.countries else ""
+
+
 def _no_place(name: str) -> bool:
     """A name after "in" that names no place: a day's ("Sunday's crash"), a demonym, an
     organisation's ("the Association of X"); a country's possessive ("Peru's Tarma") may."""
     first = name.split()[0]
     bare = re.sub(r"['’]s$", "", first)
     return bool(_CALENDAR_WORD.fullmatch(bare) or _BODY.search(name) or
-                (_NOT_PLACE.fullmatch(first) and bare == first))
+                (_NOT_PLACE.fullmatch(first) and bare == first) or
+                (bare == name and name.lower() in gazetteer().demonym_of))  # "in German"
 
 
 def _place_named(text: str) -> re.Match[str] | None:
@@ -743,13 +809,18 @@ def _is_place_word(m: re.Match[str]) -> bool:
     areas", "Turkish officials" name no place)."""
     word = m.group(1)
     return "-" not in word and not _NOT_PLACE.fullmatch(word) and \
-        word.lower() not in _WORD_NUMBERS  # "Eleven officials": a count, not a place
+        word.lower() not in _WORD_NUMBERS and \
+        word.lower() not in gazetteer().demonym_of  # "Eleven officials", "Dutch officials"
 
 
 def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
+    if (kind := _KIND_OF_PLACE.match(text, m.end())) and \
+            m.group(1).lower() in gazetteer().demonym_of:
+        # "in the Dutch port of Velsen": Velsen ("in X district of Y" is X, in Y).
+        return place_key(kind.group(1))
     name = m.group(1)
     owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
     if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
@@ -890,6 +961,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if scale == 1.0 and _PEOPLE_IN_CONDITION.match(text, cursor):
+        return figure("count", "people", thing="people", nouns=("people",))
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
@@ -1096,6 +1169,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
+        if (aimed := _AIMED_AT_BEFORE.search(text, max(0, start - 80), start)) and \
+                (obj := _NOUN_AFTER.match(" " + aimed.group("obj"))) and \
+                (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
+            thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
@@ -1151,6 +1228,9 @@ _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
+# "the German city of X", "the Fijian island of Y": a kind of place and its name.
+_KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
+                            r"region|province|state|district|county)\s+of\s+(" + _NAME + ")")
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
@@ -1182,6 +1262,8 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"(?P<name>" + _NAME + r")\s+"
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
                         r"registered|suffered|lost)\s+$")
+# "in X, where ...": what the where-clause tells happened at X.
+_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
@@ -1641,9 +1723,10 @@ _REFUSED_OFFER = re.compile(r"\b(?:reject\w*|refus\w*|declin\w*|turn\w*\s+down|v
                             r"spurn\w*)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
                             r"(?:offer|proposal|bid|deal)s?\s+(?:of|worth|for|that|which|with)\b"
                             r"[^.;:]*$", re.I)
-# A cue after the figure speaks for it only within its clause; "while", "whereas" and a
-# vague other group ("and many others forced to flee") open a clause of their own.
-_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b|\b(?:many|some|most|several|"
+# A cue after the figure speaks for it only within its clause; "while", "whereas", "but"
+# (a new verb: "treated 900 but gave no toll") and a vague other group ("and many others
+# forced to flee") open a clause of their own.
+_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas|but)\b|\b(?:many|some|most|several|"
                            r"countless|numerous|hundreds\s+of|thousands\s+of)\s+others\b"
                            r"(?!\s+(?:were|was|are|is|have|had|has)\b)", re.I)
 
