@@ -4,6 +4,7 @@ touches is done again, including what a corpus-wide lookup changed for unedited 
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -14,8 +15,9 @@ from typing import Any
 import pytest
 
 from site_builder.analyze import analyze, attributions, part_of_day
+from site_builder.analyze import sentences as sentences_module
 from site_builder.analyze.disagreements import FIGURES
-from site_builder.analyze.sentences import PARTS, Sentence, build_sentences
+from site_builder.analyze.sentences import PARTS, Sentence, build_sentences, weigh
 from site_builder.build import build
 from site_builder.config import Config, load_config
 from site_builder.content import load_articles
@@ -153,11 +155,9 @@ def _each_alone(sentences: Iterable[Sentence], extract: Callable[[Sentence], Any
     return ((s, extract(s)) for s in sentences)
 
 
-def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wire copy: each sentence told again under other slugs (one copy a year later)
-    shares its features with its copies; the corpus-wide finders read each shared form
-    once, and their rows (with every copy's paragraph) are those of reading each copy."""
+def _copied_articles() -> list[Article]:
+    """Each sentence of `_TOLD` in its own article, told again by two more outlets (one a
+    year later): wire copy, whose sentences share their features."""
     articles = []
     for group, texts in enumerate(_TOLD):
         for side, text in enumerate(texts):
@@ -167,11 +167,35 @@ def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
                 articles.append(Article(f"story-{group}-{side}-{copy}", f"Story {n}",
                                         f"Outlet {n}", None, published, None, f"{n}.txt",
                                         paragraphs))
+    return articles
+
+
+def test_tf_idf_weights_count_every_copy_of_a_sentence() -> None:
+    articles = _copied_articles()
+    sentences = build_sentences(articles, None, Runner.in_memory(1))
+    for s in sentences:
+        s.topics = {m.key for m in s.mentions}
+    weigh(sentences)
+    features = [set(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+                for s in sentences]
+    for s, feats in zip(sentences, features, strict=True):
+        weights = {f: math.log(1 + len(sentences) / sum(f in x for x in features))
+                   for f in feats}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        assert s.vector == pytest.approx({f: w / norm for f, w in weights.items()})
+
+
+def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wire copy: each sentence told again under other slugs (one copy a year later)
+    shares its features with its copies; the corpus-wide finders read each shared form
+    once, and their rows (with every copy's paragraph) are those of reading each copy."""
+    articles = _copied_articles()
     config = Config(Path("."))
     shared = analyze(articles, config, Runner.in_memory(1))
     sentences = build_sentences(articles, None, Runner.in_memory(1))
     assert len({(s.text, id(s.mentions), id(s.dates)) for s in sentences}) < len(sentences)
-    for module in (attributions, part_of_day):
+    for module in (attributions, part_of_day, sentences_module):
         monkeypatch.setattr(module, "per_form", _each_alone)
     alone = analyze(articles, config, Runner.in_memory(1))
     assert len(alone.disagreements) >= len(_TOLD)

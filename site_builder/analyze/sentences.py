@@ -179,23 +179,28 @@ SENTENCES = Stage("sentences", _sentence_features, version=2, key=_features_key,
 
 def weigh(sentences: list[Sentence]) -> None:
     """Give each sentence a unit-length tf-idf vector over stems, topics and figures."""
+    # Features are read once per form of a sentence, and counted once per copy.
+    features = [feats for _, feats in per_form(sentences, _features)]
+    copies: Counter[frozenset[str]] = Counter(features)
     df: Counter[str] = Counter()
-    features: list[set[str]] = []
-    for s in sentences:
-        feats = set(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
-        features.append(feats)
-        df.update(feats)
+    for feats, count in copies.items():
+        for f in feats:
+            df[f] += count
     n = max(len(sentences), 1)
     # Sentences with the same features (repeated copy) share one vector: it is only read.
     made: dict[frozenset[str], dict[str, float]] = {}
     for s, feats in zip(sentences, features, strict=True):
-        key = frozenset(feats)
-        if key not in made:
+        if feats not in made:
             # Sorted: float sums must not depend on set order (which varies between processes).
             vector = {f: math.log(1 + n / df[f]) for f in sorted(feats)}
             norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-            made[key] = {f: w / norm for f, w in vector.items()}
-        s.vector = made[key]
+            made[feats] = {f: w / norm for f, w in vector.items()}
+        s.vector = made[feats]
+
+
+def _features(s: Sentence) -> frozenset[str]:
+    """What a sentence's tf-idf vector is over: its stems, topics and figures."""
+    return frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
 
 
 def cosine(a: Sentence, b: Sentence) -> float:
