@@ -7,7 +7,7 @@ clause, a weekday or a date, or a clock time on such a day ("at 11:40 p.m. on Fr
 an hour either side). Each claim becomes hours on a week (a date is read as its
 weekday, with the year the text gives it), so a weekday and a date can be compared. Two
 sources disagree when their hours cannot both hold. Claims are grouped by the event's
-noun and verb, never compared all-pairs.
+noun and verb, and matched within a group through an index, never compared all-pairs.
 """
 
 from __future__ import annotations
@@ -123,47 +123,76 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
                                _VERB_CLASS.get(told.verb, told.verb)), []).append(told)
     rows = []
     for (_, verb), told in sorted(by_key.items()):
-        clashing = {id(a) for a in told if any(_clash(a, b) for b in told)}
-        if not clashing:
+        clashing = _partners(told, told, overlapping=False)
+        if not any(clashing):
             continue
-        kept = sorted((t for t in told if id(t) in clashing or any(
-            _overlap(t, x) and _one_event(t, x) for x in told if id(x) in clashing)),
-            key=lambda t: (t.low, t.sentence.index))
+        near = _partners(told, [t for t, c in zip(told, clashing, strict=True) if c],
+                         overlapping=True)
+        kept = sorted((t for t, c, n in zip(told, clashing, near, strict=True) if c or n),
+                      key=lambda t: (t.low, t.sentence.index))
         groups: list[list[_Told]] = []
+        end = 0
         for t in kept:
-            if groups and t.low < max(x.high for x in groups[-1]):
+            if groups and t.low < end:
                 groups[-1].append(t)
+                end = max(end, t.high)
             else:
                 groups.append([t])
+                end = t.high
         claims = [claim(g[0].text, [t.sentence for t in g], articles) for g in groups]
         rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims,
                                  kind="contradicts"))
     return rows
 
 
-def _overlap(a: _Told, b: _Told) -> bool:
-    return a.low < b.high and b.low < a.high
+_Traits = tuple[bool, bool, bool]  # definite, a one-off event's noun, names some topic
 
 
-def _one_event(a: _Told, b: _Told) -> bool:
-    """Told of the story's own event: a named thing in common, or, where neither noun
-    is named, "the" before a one-off event's noun on both sides ("the quake"), or "the"
-    before one that its sentence names nothing else of ("the dams"); never two dates."""
-    if a.date and b.date and a.date != b.date:
-        return False  # two dates: two days, so two events of one kind (two quakes)
-    if a.sentence.topics & b.sentence.topics:
-        return True
-    if a.named or b.named:
-        return False
-    # "the quake": a one-off event's noun with "the" is the story's own event.
-    if a.definite and b.definite and a.noun in EVENT_HEADS and b.noun in EVENT_HEADS:
-        return True
-    return (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
+def _traits(t: _Told) -> _Traits:
+    return t.definite, t.noun in EVENT_HEADS, bool(t.sentence.topics)
 
 
-def _clash(a: _Told, b: _Told) -> bool:
-    return (a.sentence.ref.article != b.sentence.ref.article and not _overlap(a, b)
-            and _one_event(a, b))
+def _unnamed_one_event(a: _Traits, b: _Traits) -> bool:
+    """Two tellings that name nothing in common and neither names its noun ("the Varno
+    dam") tell one event when both put "the" before a one-off event's noun ("the quake"),
+    or one puts "the" before a noun its sentence names nothing else of ("the dams")."""
+    return (a[0] and b[0] and a[1] and b[1]) or (a[0] and not a[2]) or (b[0] and not b[2])
+
+
+def _partners(told: list[_Told], candidates: list[_Told], *, overlapping: bool) -> list[bool]:
+    """For each telling, whether a candidate tells the same event at hours that overlap its
+    own or, if not `overlapping`, at hours that cannot both hold and in another article (a
+    clash). Two tellings are of one event when they state no two different dates (two
+    dates are two days, so two events of a kind: two quakes) and they share a named thing
+    or are `_unnamed_one_event`.
+
+    The candidates are indexed by topic and by their traits, down to their hours, date
+    and up to two articles: the work grows with the tellings and the distinct hours,
+    never with pairs of tellings.
+    """
+    Slots = dict[tuple[int, int, str], list[str]]
+    by_topic: dict[str, Slots] = {}
+    by_traits: dict[_Traits, Slots] = {}
+    for c in candidates:
+        slot, article = (c.low, c.high, c.date), c.sentence.ref.article
+        indexes = [by_topic.setdefault(topic, {}) for topic in c.sentence.topics]
+        if not c.named:
+            indexes.append(by_traits.setdefault(_traits(c), {}))
+        for index in indexes:
+            seen = index.setdefault(slot, [])
+            if len(seen) < 2 and article not in seen:
+                seen.append(article)
+
+    def fits(t: _Told, slots: Slots) -> bool:
+        return any((t.low < high and low < t.high) == overlapping
+                   and not (t.date and date and t.date != date)
+                   and (overlapping or any(a != t.sentence.ref.article for a in seen))
+                   for (low, high, date), seen in slots.items())
+
+    return [any(fits(t, by_topic[topic]) for topic in t.sentence.topics if topic in by_topic)
+            or (not t.named and any(_unnamed_one_event(_traits(t), traits) and fits(t, slots)
+                                    for traits, slots in by_traits.items()))
+            for t in told]
 
 
 def _told(s: Sentence, year: int | None) -> list[_Told]:
