@@ -260,6 +260,19 @@ def test_quote_tails_are_no_facts_and_the_brief_opens_with_no_back_reference(tmp
     assert "All of them" not in digest.summary
 
 
+def test_the_brief_leaves_out_a_sentence_about_figures_it_never_gave(tmp_path):
+    # A cable-car stall (invented): "The figures" refers back to a count not in the brief.
+    back = "The figures come from the Portavel operator, which logs every cabin and rider."
+    digest = analysed(tmp_path, [
+        ("2024-05-05", ["A cable car stalled above the Portavel gorge on Sunday, stranding "
+                        "38 riders.", back]),
+        ("2024-05-06", ["A cable car stalled above the Portavel gorge on Sunday, and 38 riders "
+                        "were stranded.", back]),
+    ])
+    assert digest.summary.startswith("A cable car stalled above the Portavel gorge")
+    assert "The figures" not in digest.summary
+
+
 def test_of_two_paraphrases_the_fuller_one_states_the_fact(tmp_path):
     # A mine flooding (invented): two sources say the same, one with its reason too.
     short = "The chief inspector of the Varden mine, Ilse Marsh, said most miners could have left."

@@ -22,7 +22,7 @@ def _article(n: int, text: str, published: str = "2031-04-12") -> Article:
 def _rows(*texts: str) -> list[Disagreement]:
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     return [d for d in digest.disagreements
-            if d.about.startswith(("who ", "when the ", "whether ", "what "))]
+            if d.about.startswith(("who ", "when ", "whether ", "what ", "where "))]
 
 
 def _sides(row: Disagreement) -> list[set[str]]:
@@ -556,6 +556,156 @@ def test_the_teller_is_not_one_of_the_two_named_things_in_common():
         if r.about.startswith("whether ")] == []
 
 
+# --- whose words a quotation is, and on which day a one-off thing happened --------------
+
+
+def test_one_quotation_given_to_two_people_is_flagged():
+    [row] = _rows(
+        'Mayor Lina Osei said the stadium fire was "the darkest night this city has known".',
+        'Fire chief Tomas Berg described the blaze as "the darkest night this city has '
+        'known" as crews damped down the stands.')
+    assert row.kind == "contradicts"
+    assert row.about.startswith("who said")
+    assert {c.value for c in row.claims} == {"Lina Osei", "Tomas Berg"}
+    assert sorted(_sides(row), key=sorted) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # One speaker by full name and by surname.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Osei called it "the darkest night this city has known" on Monday.'),
+    # The second speaker says the words are another's: an echo, both said them.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Fire chief Tomas Berg, echoing the mayor, called it "the darkest night this city '
+     'has known".'),
+    # A stock phrase of three words two speakers may both use.
+    ('Mayor Lina Osei declared "a local emergency" after the stadium fire.',
+     'Fire chief Tomas Berg said it was "a local emergency" after the stadium fire.'),
+    # A title in quotation marks is no one's words.
+    ('Lina Osei, who leads the "Save Our Harbour Front Now" campaign, said the pier must stay.',
+     'Tomas Berg said he founded "Save Our Harbour Front Now" in 2019.'),
+    # Two people in one sentence: who spoke is not plain.
+    ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+     'Tomas Berg stood beside Ana Ruiz, who said it was "the darkest night this city has '
+     'known".'),
+])
+def test_a_quotation_whose_speaker_may_be_the_same_is_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("who said")] == []
+
+
+def test_two_days_for_one_departure_from_a_named_place_are_flagged():
+    [row] = _rows("The freight train left Winnipeg on 3 May with 80 tank cars.",
+                  "The train had departed from Winnipeg on 4 May, railway records show.")
+    assert row.about == "when it left Winnipeg"
+    assert [c.value for c in row.claims] == ["3 May", "4 May"]
+
+
+def test_two_days_for_a_named_storm_coming_ashore_at_one_place_are_flagged():
+    [row] = _rows(
+        "Typhoon Mirae made landfall near Tacloban on Thursday, October 14, with 150 mph "
+        "winds.",
+        "Mirae came ashore on 15 October just south of Tacloban as a category 4 storm.")
+    assert [c.value for c in row.claims] == ["October 14", "15 October"]
+
+
+@pytest.mark.parametrize("texts", [
+    # One day written two ways.
+    ("The freight train left Winnipeg on 3 May.", "The train left Winnipeg on May 3."),
+    # A weekday only: which date it is, is not stated.
+    ("The freight train left Winnipeg on 3 May.", "The train left Winnipeg on Friday."),
+    # Two landfalls of one storm at two places.
+    ("Typhoon Mirae made landfall near Tacloban on 14 October.",
+     "Typhoon Mirae made landfall near Da Nang on 17 October."),
+    # A pronoun's departure: who left is not plain.
+    ("The freight train left Winnipeg on 3 May.",
+     "The drivers said they left Winnipeg on 4 May."),
+    # A person may leave one place twice (two visits).
+    ("Foreign minister Ana Ruiz left Winnipeg on 3 May after talks.",
+     "Foreign minister Ana Ruiz left Winnipeg on 5 May after talks."),
+    # A nationality word is no place left.
+    ("The freighter left the Danish port of Esbjerg on 3 May.",
+     "The freighter left the Danish port of Aarhus on 5 May."),
+])
+def test_days_that_can_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("when it left")
+            or "landfall" in r.about or "ashore" in r.about] == []
+
+
+def test_an_attempt_told_by_one_outlet_and_denied_in_another_is_flagged():
+    [row] = _rows(
+        "Miners said the rescue crew began to pump the flooded shaft within an hour.",
+        "The owner spoke at the gate on Monday. Nobody tried to pump it, she said, and the "
+        "flooded shaft filled to the top by dawn.")
+    assert row.about == "whether anyone tried to pump"
+    assert [c.value for c in row.claims] == ["someone tried to pump", "nobody tried to pump"]
+    assert _sides(row) == [{"story-0"}, {"story-1"}]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two scenes that share the verb only.
+    ("Miners said the rescue crew began to pump the flooded shaft within an hour.",
+     "Nobody tried to pump the village wells dry, farmers said."),
+    # Both deny it: one says that no one tried, the other denies the attempt.
+    ("Officials denied that guards tried to stop the crowd at the north gate.",
+     "Nobody tried to stop the crowd at the north gate, a witness said."),
+])
+def test_attempts_that_are_not_gainsaid_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("whether anyone tried")] == []
+
+
+def test_one_thing_done_to_at_two_clock_times_is_flagged():
+    [row] = _rows(
+        "The Marisol Queen was freed at 6:40 a.m. local time, the harbour master said.",
+        "The Marisol Queen ran aground off Carrow Point on Sunday. Tug crews said the ferry "
+        "had been freed at 2:15 p.m. local time.")
+    assert row.about == "when it was freed"
+    assert [c.value for c in row.claims] == ["at 6:40 a.m. local time", "at 2:15 p.m. local time"]
+
+
+@pytest.mark.parametrize("texts", [
+    # "The ferry" in a report that never names the Marisol Queen may be another ferry.
+    ("The Marisol Queen was freed at 6:40 a.m. local time, the harbour master said.",
+     "Tug crews said the ferry had been freed at 2:15 p.m. local time."),
+    # Two named things.
+    ("The Marisol Queen was freed at 6:40 a.m., the harbour master said.",
+     "The Ostra Star was freed at 2:15 p.m., tug crews said."),
+    # Two days stated.
+    ("The Marisol Queen was freed at 6:40 a.m. on 3 May, the harbour master said.",
+     "The Marisol Queen was freed at 2:15 p.m. on 4 May, tug crews said."),
+    # Within the rounding of the later time.
+    ("The Marisol Queen was freed at 6:40 a.m., the harbour master said.",
+     "The Marisol Queen was freed at about 6:30 a.m., tug crews said."),
+    # One of several: an ordinal before the noun.
+    ("The Marisol Queen ran aground. The first barge was freed at 6:40 a.m.",
+     "The Marisol Queen ran aground. The second barge was freed at 2:15 p.m."),
+])
+def test_times_that_can_both_hold_for_a_thing_done_to_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if r.about.startswith("when it was")] == []
+
+
+def test_one_letter_dated_to_two_days_is_flagged():
+    [row] = _rows(
+        "In a letter to the transport minister dated Tuesday, the Harbour Pilots Union warned "
+        "that night crossings were unsafe.",
+        "Ana Ruiz, head of the Harbour Pilots Union, wrote to the transport minister on "
+        "Thursday that night crossings should stop.")
+    assert row.about == "when the letter to the transport minister was written"
+    assert [c.value for c in row.claims] == ["Tuesday", "on Thursday"]
+
+
+@pytest.mark.parametrize("texts", [
+    # Two senders: two letters.
+    ("The Harbour Pilots Union wrote to the transport minister on Tuesday.",
+     "The Dockers Guild wrote to the transport minister on Thursday."),
+    # A date and its own weekday (4 March 2031 is a Tuesday).
+    ("The Harbour Pilots Union wrote to the transport minister on Tuesday.",
+     "In a letter to the transport minister dated 4 March 2031, the Harbour Pilots Union "
+     "warned that night crossings were unsafe."),
+])
+def test_letters_whose_days_can_both_hold_are_not_flagged(texts):
+    assert [r for r in _rows(*texts) if "letter" in r.about] == []
+
+
 def test_one_announcement_dated_apart_by_many_sources_is_one_row():
     # 2031-04-15 is a Tuesday: two sources agree with the weekday, two give Thursday's date.
     texts = ["The Harbour Trust announced on Tuesday that the ferry pier will close.",
@@ -576,3 +726,38 @@ def test_a_weekday_the_dates_agree_with_is_no_row():
              "The Harbour Trust announced the pier closure on April 15."]
     digest = analyze([_article(n, t) for n, t in enumerate(texts)], Config(Path(".")))
     assert not [d for d in digest.disagreements if d.about.startswith("when it was")]
+
+
+def test_a_quotation_told_at_second_hand_is_not_flagged():
+    texts = ('Mayor Lina Osei said the fire was "the darkest night this city has known".',
+             'Fire chief Tomas Berg said the mayor had called it "the darkest night this city '
+             'has known".')
+    assert [r for r in _rows(*texts) if r.about.startswith("who said")] == []
+
+
+_MERGER = ("Chief executive Maren Holt announced the merger to shareholders at {venue}. "
+           "The board had voted for the merger that morning, she said.")
+
+
+def test_one_announcement_put_at_two_venues_is_flagged():
+    [row] = _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                  _MERGER.format(venue="a press conference at the Nordby Exchange"))
+    assert row.about == "where Maren Holt made the announcement"
+    assert [c.value for c in row.claims] == ["Grand Orion Hotel", "Nordby Exchange"]
+
+
+def test_announcements_that_can_both_hold_are_not_flagged():
+    # One venue's name part of the other's.
+    assert not [r for r in _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                                 _MERGER.format(venue="the Grand Orion"))
+                if r.about.startswith("where")]
+    # Two scenes: nothing in common but the name and the verb.
+    assert not [r for r in _rows(_MERGER.format(venue="the Grand Orion Hotel"),
+                                 "Maren Holt announced a new ferry timetable at the Nordby "
+                                 "Exchange.")
+                if r.about.startswith("where")]
+    # Reports a week apart: two announcements.
+    articles = [_article(0, _MERGER.format(venue="the Grand Orion Hotel"), "2031-04-12"),
+                _article(1, _MERGER.format(venue="the Nordby Exchange"), "2031-04-19")]
+    digest = analyze(articles, Config(Path(".")))
+    assert not [r for r in digest.disagreements if r.about.startswith("where")]

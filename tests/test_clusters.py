@@ -51,8 +51,8 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.94, "conflict_recall": 0.67, "numeric_recall": 0.8,
-            "conflict_precision": 0.94, "topics_found": 0.96, "topics_one_page": 0.95},
+    False: {"facts_found": 0.94, "conflict_recall": 0.73, "numeric_recall": 0.83,
+            "conflict_precision": 0.97, "topics_found": 0.98, "topics_one_page": 0.98},
     True: {"facts_found": 0.85, "conflict_recall": 0.15, "numeric_recall": 0.3,
            "conflict_precision": 0.5, "topics_found": 0.8, "topics_one_page": 0.75},
 }

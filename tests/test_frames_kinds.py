@@ -129,11 +129,11 @@ def test_insured_losses_are_their_own_sum():
 
 def test_a_persons_people_are_counted_and_an_infinitive_befalls_no_one():
     march = one("The warlord said 3,000 of his troops were ready to die for the cause.")
-    assert (march.unit, march.value, march.prop) == ("troop", 3000, "")
+    assert (march.unit, march.value, march.prop) == ("soldier", 3000, "")
     other = one("A defector put the column at about 800 troops.")
     assert conflicting(march, other)
     lost = one("He said the ambush killed about 40 of his troops.")
-    assert (lost.unit, lost.prop) == ("troop", "killed")
+    assert (lost.unit, lost.prop) == ("soldier", "killed")
 
 
 def test_gallons_and_litres_are_volumes_not_counts():

@@ -212,6 +212,17 @@ def test_the_brief_opens_with_the_earliest_reports_lead(tmp_path):
     assert "(Harbour Wire)" not in digest.summary
 
 
+def test_a_dateline_with_a_region_of_two_words_is_left_out_of_the_brief(tmp_path):
+    lead = ("PORTAVEL, New Carrow (Isle Wire) - A cable car stalled above the Portavel gorge on "
+            "Sunday morning, leaving 38 riders stranded for six hours, officials said.")
+    digest = analysed(tmp_path, [
+        ("2024-05-05", [lead, "The Portavel cable car had been inspected in March."]),
+        ("2024-05-06", ["A cable car stalled above the Portavel gorge on Sunday, and all 38 "
+                        "riders were brought down by rope, the operator said."]),
+    ])
+    assert digest.summary.startswith("A cable car stalled above the Portavel gorge on Sunday")
+
+
 def test_a_day_after_an_event_is_no_rate(tmp_path):
     digest = analysed(tmp_path, [
         ("2024-05-02", ["The storm in Brennick killed 12 people a day after it made landfall."]),
@@ -1064,3 +1075,215 @@ def test_a_weekday_of_another_event_dates_no_figure(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind != "update"
+
+
+# --- A nationality or a country says whose a count is (unseen9) ---
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Rescuers said 11 Nepalese climbers were killed on the glacier.", "nepal"),
+    ("The Peruvian death toll reached nine on Monday, the embassy said.", "peru"),
+    ("Officials said Canadians accounted for 14 deaths at the resort.", "canada"),
+    ("Chile, with about 3,000 fans at the stadium, reported 12 injuries.", "chile"),
+    ("Kenya reported 40 deaths from the outbreak by Friday.", "kenya"),
+])
+def test_a_nationality_or_a_country_places_a_count(sentence, country):
+    counts = [f for f in find_figures(sentence) if f.prop in ("killed", "injured")]
+    assert counts and all(f.place == country for f in counts)
+
+
+def test_a_firm_that_reported_a_count_places_nothing():
+    [f] = [f for f in find_figures("Norlane reported 40 injuries at its plant.")
+           if f.prop == "injured"]
+    assert f.place != "norlane"
+
+
+def test_tolls_of_two_nationalities_make_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-02-03", ["The avalanche killed 11 Nepalese climbers on the glacier, the "
+                        "mountaineering association said."]),
+        ("2025-02-03", ["The avalanche killed four Italian climbers on the glacier, their "
+                        "club said."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "people"]
+
+
+def test_one_nationalitys_toll_told_two_ways_still_clashes(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-02-03", ["The avalanche killed 11 Nepalese nationals on the glacier, the "
+                        "mountaineering association said."]),
+        ("2025-02-03", ["Nepal reported 14 deaths from the avalanche on the glacier, the "
+                        "association said."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "people"]
+    assert sorted(c.number for c in row.claims) == [11, 14]
+
+
+# --- Last year's figure is another year's (unseen9) ---
+
+@pytest.mark.parametrize("sentence", [
+    "Last year, three people died at the marathon.",
+    "The marathon saw as many as three deaths the previous year.",
+])
+def test_last_years_figure_is_no_rival_of_this_years(tmp_path, sentence):
+    digest = analysed(tmp_path, [
+        ("2025-04-14", [sentence]),
+        ("2025-04-14", ["Seven people died at the marathon on Sunday, organisers said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_figure_compared_with_last_years_is_still_this_years(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-04-14", ["Organisers reported seven deaths at the marathon, compared with "
+                        "three last year."]),
+        ("2025-04-14", ["Nine people died at the marathon on Sunday, organisers said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [7, 9]
+
+
+# --- A cue after "but" belongs to the next clause (unseen9) ---
+
+def test_a_cue_after_but_is_another_clauses():
+    [f] = find_figures("Medics treated 900 passengers for seasickness but gave no figure "
+                       "for deaths.")
+    assert f.prop != "killed"
+
+
+def test_a_cue_before_but_still_speaks():
+    [f] = find_figures("Four crew members died but the ship stayed afloat.")
+    assert f.prop == "killed"
+
+
+# --- How badly the hurt are: bare counts in a condition, adverbs of severity (unseen9) ---
+
+@pytest.mark.parametrize(("sentence", "value", "prop"), [
+    ("Of the 80 hurt in the blast, 12 are in critical condition.", 12, "critical"),
+    ("Sixty workers were hurt, with 9 in serious condition.", 9, "serious"),
+    ("Of the injured, 7 remain in extremely serious condition.", 7, "serious"),
+    ("Medics said 30 spectators have been critically injured.", 30, "critical"),
+    ("The stand collapsed: 14 seriously injured and 50 lightly hurt.", 14, "serious"),
+])
+def test_a_count_of_the_hurt_takes_its_severity(sentence, value, prop):
+    assert any(f.value == value and f.prop == prop for f in find_figures(sentence))
+
+
+def test_an_adjective_in_ous_is_no_counted_noun():
+    [f] = find_figures("Of the injured, 7 remain in extremely serious condition.")
+    assert f.thing == "people"
+
+
+def test_two_counts_in_critical_condition_clash_and_the_injured_stay_apart(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The stand collapse injured 120 fans at the stadium, with 12 in "
+                        "critical condition."]),
+        ("2025-05-03", ["Officials said 30 people at the stadium have been critically "
+                        "injured in the stand collapse."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [12, 30]
+
+
+# --- "in X, where ...": the where-clause's figures are X's (unseen9) ---
+
+def test_another_places_where_clause_places_its_figures():
+    found = find_figures("Police are checking links to a fire in Dunmore, where a warehouse "
+                         "burned down last month, killing two workers.")
+    assert [f.place for f in found if f.prop == "killed"] == ["dunmore"]
+
+
+def test_another_places_toll_in_a_where_clause_makes_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The factory blast in Harlow killed nine workers, officials said."]),
+        ("2025-05-03", ["Investigators are comparing the Harlow factory blast with one in "
+                        "Dunmore, where a boiler exploded, killing two workers."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- "up from 10": a report itself calls a figure earlier (unseen9) ---
+
+def test_a_figure_a_report_says_it_grew_from_makes_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The ferry fire killed six people, the coast guard said."]),
+        ("2025-05-03", ["The ferry fire killed nine people, up from six deaths reported in "
+                        "the morning, the coast guard said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [6, 9]
+
+
+def test_two_tolls_of_one_day_without_it_still_contradict(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-05-03", ["The ferry fire killed six passengers, the coast guard said."]),
+        ("2025-05-03", ["The ferry fire killed nine passengers, the coast guard said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "contradicts"
+
+
+# --- "the Dutch port of X" is X; a demonym alone names no place (unseen9) ---
+
+def test_a_kind_of_place_and_its_name_place_a_count():
+    [f, _] = find_figures("A fire at a warehouse in the Dutch port of Velsen has killed four "
+                          "dockworkers and injured 12.")
+    assert f.place == "velsen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Dutch media, 41 people have been critically injured.",
+    "Dutch officials said 12 people were hurt in the fire.",
+])
+def test_a_demonym_alone_names_no_place(sentence):
+    assert all(f.place != "dutch" for f in find_figures(sentence))
+
+
+def test_a_place_in_a_larger_one_keeps_its_own_name():
+    [f] = find_figures("The flood in Harlan district of Veltia killed nine people.")
+    assert f.place == "harlan"
+
+
+# --- "fired at the guards, killing two": the bare count counts those aimed at (unseen9) ---
+
+def test_a_bare_count_after_shots_at_a_group_counts_that_group():
+    [f] = find_figures("During the riot an inmate fired at prison guards, wounding two.")
+    assert f.thing == "guard" and f.prop == "injured"
+
+
+def test_guards_hit_are_no_rival_of_the_injured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-03-09", ["The prison riot in Kelby left 30 people injured, officials said."]),
+        ("2025-03-09", ["In Kelby an inmate fired at prison guards, wounding two before he "
+                        "was subdued."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_shots_at_people_still_count_people():
+    [f] = find_figures("The gunman fired at passers-by and residents, killing three.")
+    assert f.thing == "people"
+
+
+# --- A goal is no measure: "dredging to reach a depth of 12 metres" ---
+
+def test_a_depth_dredged_for_is_not_compared_with_a_depth_measured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2031-06-02", ["Port director Ana Velez said on Sunday that dredging at the stern "
+                        "of the grounded tanker had been stepped up to reach a depth of 12 "
+                        "metres, so the ship can float off."]),
+        ("2031-06-03", ["Velez said the harbour channel is currently 17 metres deep and may "
+                        "be widened."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+def test_a_toll_that_rose_to_reach_a_figure_is_still_reported(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2031-06-02", ["The death toll in the mine flood rose to reach 40 on Sunday, the "
+                        "regional governor said."]),
+        ("2031-06-02", ["The death toll in the mine flood stood at 25 on Sunday, the "
+                        "regional governor said."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about or "toll" in d.about
+            or "how many" in d.about]

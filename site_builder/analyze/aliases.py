@@ -13,12 +13,13 @@ from collections.abc import Callable, Collection, Iterable
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-# Short forms of the words that end organisation names ("Corp" for "Corporation").
+# Short forms of the words of names ("Corp" for "Corporation", "Mt" for "Mount").
 SUFFIX_FORMS = {
     "corp": "corporation", "co": "company", "cos": "companies", "inc": "incorporated",
     "ltd": "limited", "dept": "department", "univ": "university", "intl": "international",
     "natl": "national", "assn": "association", "govt": "government", "mfg": "manufacturing",
     "bros": "brothers", "&": "and", "admin": "administration", "comm": "commission",
+    "mt": "mount",
 }
 # A company's legal or corporate form: its name alone is the company ("Harlow [Group]"),
 # even when that name is one word (a one-word name less "bridge" is a town's).
@@ -190,22 +191,24 @@ def join_variants(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool
     joined only where they differ in letters that romanisations of one sound swap (see
     `romanised`); an unknown spelling may join a known one (Ostravia / Ostravya).
     """
-    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    # Compared with short forms spelled out: "Mt Kell" is written as "Mount Kell".
+    blocks: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     for key in keys:
-        if len(key) >= 8 and not any(c.isdigit() for c in key):
-            blocks[(key[:3], len(key.split()))].append(key)
+        normal = suffix_normal(key)
+        if len(normal) >= 8 and not any(c.isdigit() for c in key):
+            blocks[(normal[:3], len(key.split()))].append((normal, key))
     for block in blocks.values():
-        block.sort(key=lambda k: (len(k), k))
-        for i, key in enumerate(block):
-            for other in block[i + 1 : i + 1 + _WINDOW]:
-                if len(other) - len(key) > 2:
+        block.sort(key=lambda item: (len(item[0]), item))
+        for i, (normal, key) in enumerate(block):
+            for other_normal, other in block[i + 1 : i + 1 + _WINDOW]:
+                if len(other_normal) - len(normal) > 2:
                     break
-                limit = 2 if len(key) >= 12 else 1
-                if key.rstrip("s") == other.rstrip("s") or (
+                limit = 2 if len(normal) >= 12 else 1
+                if normal.rstrip("s") == other_normal.rstrip("s") or (
                         blocked(key) and blocked(other)
                         and romanised(key) != romanised(other)):
                     continue  # plurals have their own rule
-                if Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
+                if Levenshtein.distance(normal, other_normal, score_cutoff=limit) <= limit:
                     joiner.union(key, other)
 
 
@@ -454,7 +457,8 @@ def join_transliterations(people: Collection[str], joiner: Joiner) -> None:
     Hadadi"): the same consonants word by word (each word's hyphens dropped), four or more
     of them (see `_skeleton`) where the words differ, and each differing pair alike (an Indel
     similarity of 0.6 or more): "Mohammed" and "Mahmoud" share their consonants and stay
-    apart."""
+    apart. A shorter differing word may differ only in a doubled letter or the order of
+    its vowels (see `_reordered_vowels`)."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
         words = key.replace("-", "").split()
@@ -467,6 +471,14 @@ def join_transliterations(people: Collection[str], joiner: Joiner) -> None:
             differ = [(s, a, b) for s, a, b in zip(shape, first.replace("-", "").split(),
                                                    other.replace("-", "").split(), strict=True)
                       if a != b]
-            if all(len(s) >= 4 and Indel.normalized_similarity(a, b) >= 0.6
-                   for s, a, b in differ):
+            if all((len(s) >= 4 and Indel.normalized_similarity(a, b) >= 0.6)
+                   or _reordered_vowels(a, b) for s, a, b in differ):
                 joiner.union(other, first)
+
+
+def _reordered_vowels(a: str, b: str) -> bool:
+    """Two transliterations of a short word that differ only in a doubled letter or in
+    the order of their vowels ("Osama"/"Ossama", "Rabie"/"Rabei"), consonants in place."""
+    a, b = re.sub(r"(.)\1", r"\1", a), re.sub(r"(.)\1", r"\1", b)
+    return len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b) and all(
+        x == y for x, y in zip(a, b, strict=True) if not (_VOWELS.match(x) and _VOWELS.match(y)))

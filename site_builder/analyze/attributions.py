@@ -1,6 +1,6 @@
 """Non-numeric disagreements: who did it, and who is blamed for it.
 
-Three shapes, all read from the sentence's words and its named mentions (no parser):
+Shapes read from the sentence's words and its named mentions (no parser), among them:
 
 - the same one-off act (a closure or seizure, the brokering of a deal) done to the same
   named thing, credited to different agents by different outlets ("the FDIC shut the
@@ -8,7 +8,11 @@ Three shapes, all read from the sentence's words and its named mentions (no pars
 - mutual blame: one party blames a second for the event and the second blames the first
   ("Moscow blamed Ukrainian shelling"; "Ukraine accused Russian forces of blowing it up");
 - the clock time of one event ("the quake struck at 12:50 p.m." / "the quake hit around
-  1:30 p.m. local time") when the two times cannot both hold, in the same time zone.
+  1:30 p.m. local time") when the two times cannot both hold, in the same time zone;
+- one quotation given to two people; one departure or landfall put on two dates; one
+  thing's passive act ("was refloated") at two times; one letter dated to two days; an
+  attempt told by one outlet and denied in another ("nobody tried to tow it"); one
+  person's announcement put at two venues.
 
 Compatible readings are left alone: agents named together ("X and Y brokered"), a
 general agent and a specific one that fits it ("federal regulators" / "the Federal ...
@@ -19,9 +23,11 @@ grouped by a key (action and object, or the pair of parties), never compared all
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
 from .entities import EVENT_HEADS, Mention
@@ -107,6 +113,12 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _estimate_rows(sentences, articles, names)
             + _counted_rows(sentences, articles, names)
             + _rebuttal_rows(sentences, articles, names)
+            + _quote_rows(sentences, articles, names)
+            + _dated_rows(sentences, articles, names)
+            + _attempt_rows(sentences, articles)
+            + _done_at_rows(sentences, articles, names)
+            + _letter_rows(sentences, articles)
+            + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim))
 
 
@@ -866,6 +878,359 @@ def _rebuttal_parties(s: Sentence, r: re.Match[str], names: _Names
     return teller, rebutter
 
 
+# --- whose words a quotation is -----------------------------------------------------------
+
+# A quotation in straight or curly marks; four words or more, so that a stock phrase two
+# speakers may both use ("a state of emergency") is not taken for one speaker's words.
+_QUOTED = re.compile(r"[\"“]([^\"“”]{12,300})[\"”]")
+_QUOTE_WORDS = 4
+# A verb that gives words to a speaker: "said", "called it", "described as".
+_GIVES_WORDS = re.compile(r"\b(?:said|says|say|called|calls|described|describes|told|tells|"
+                          r"wrote|writes|added|adds|warned|warns|declared|declares|termed|"
+                          r"labell?ed|branded|dubbed)\b")
+# Words saying the quotation is another's, repeated or echoed, or told at second hand
+# ("Berg said the mayor had called it ..."): then the speaker is not plain.
+_REPEATS = re.compile(r"\b(?:echo\w*|quot\w*|repeat\w*|citing|cited|borrow\w*|"
+                      r"reiterat\w*|too|also|again)\b|\bhad\s+(?:said|called|described|told|"
+                      r"written|declared|termed|labell?ed|branded|dubbed)\b", re.I)
+
+
+def _quote_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One quotation that one outlet gives to one person and another outlet to another:
+    whose words they are. Blocked by the quotation's words; each sentence must name one
+    person only, with a verb that gives words, so that the speaker is plain."""
+    by_quote: dict[str, dict[str, list[Sentence]]] = {}
+    people: dict[str, Topic] = {}
+    for s in sentences:
+        quotes = _QUOTED.findall(s.text)
+        if not quotes or _REPEATS.search(s.text) or not _GIVES_WORDS.search(s.text):
+            continue
+        speakers = {t.slug: t for m in s.mentions
+                    if (t := names.topic(m)) is not None and t.kind == "person"}
+        # A name of no known kind may be a second person: then who spoke is not plain.
+        unknown = [m for m in s.mentions if (t := names.topic(m)) is None or t.kind == "other"]
+        if len(speakers) != 1 or unknown:
+            continue
+        [(slug, person)] = speakers.items()
+        people[slug] = person
+        for quote in quotes:
+            said = [w.lower() for w in words(quote)]
+            # Every long word capitalised: a title or a campaign's name, not words said.
+            title = all(w[0].isupper() for w in words(quote) if len(w) > 3)
+            if len(said) >= _QUOTE_WORDS and not title:
+                by_quote.setdefault(" ".join(said), {}).setdefault(slug, []).append(s)
+    rows = []
+    for quote, by_person in sorted(by_quote.items()):
+        slugs = sorted(by_person)
+        told = {slug: {s.ref.article for s in by_person[slug]} for slug in slugs}
+        pair = next(((a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:]
+                     if _two_people(people[a], people[b]) and told[a] - told[b]
+                     and told[b] - told[a]), None)
+        if pair is None:
+            continue
+        a, b = pair
+        rows.append(Disagreement(f"who said \u201c{quote}\u201d", [
+            _claim(people[k].name, by_person[k], articles) for k in (a, b)],
+            kind="contradicts"))
+    return rows
+
+
+def _two_people(a: Topic, b: Topic) -> bool:
+    """Two people with no name in common (a shared surname may be one person twice)."""
+    return a.slug != b.slug and {w.lower() for w in words(a.name)}.isdisjoint(
+        w.lower() for w in words(b.name))
+
+
+# --- on which day a one-off thing happened -----------------------------------------------
+
+# Leaving a place, once: "left Tobruk", "sailed from the port of Tobruk".
+_DEPARTS = re.compile(r"\b(?:left|departed(?:\s+from)?|sailed\s+from|set\s+(?:sail|off|out)\s+"
+                      r"from)\b")
+# Between the verb and the place's name: "the", up to two words, "of" ("the Libyan port of").
+_TO_PLACE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:of\s+)?")
+# A named thing's one-off happening: "Helene made landfall", "the Acme mine collapsed".
+# Not "hit" or "erupted": a storm hits a town, a volcano erupts, over several days.
+_HAPPENS = re.compile(r"\s+(?:(?:has|had)\s+)?(?P<verb>made landfall|came ashore|exploded|"
+                      r"collapsed|capsized|sank|crashed|burst)\b")
+_HAPPENS_CLASS = {"came ashore": "made landfall", "sank": "capsized"}
+# A pronoun before the verb may stand for anyone: the subject is not plain.
+_PRONOUN_BEFORE = re.compile(r"\b(?:I|we|they|he|she|you|it|who|which|that)\s+(?:(?:had|has|"
+                             r"have)\s+)?$", re.I)
+_DATE_REACH = 60  # characters after the place or the verb where the day must be stated
+_SUBJECT_REACH = 40  # characters before the verb where a person would be its subject
+
+
+@dataclass(frozen=True)
+class _Dated:
+    sentence: Sentence
+    text: str  # the date as written
+    day: tuple[int, int]  # (month, day)
+
+
+def _dated_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One departure from a named place, or one happening of a named thing at a named
+    place, put on two different days by two outlets. Blocked by (verb, thing, place)."""
+    by_key: dict[tuple[str, str, str], list[_Dated]] = {}
+    labels: dict[tuple[str, str, str], str] = {}
+    for s in sentences:
+        for key, label, dated in _dated(s, names):
+            by_key.setdefault(key, []).append(dated)
+            labels.setdefault(key, label)
+    rows = []
+    for key, found in sorted(by_key.items()):
+        by_day: dict[tuple[int, int], list[_Dated]] = {}
+        for d in found:
+            by_day.setdefault(d.day, []).append(d)
+        told = {day: {d.sentence.ref.article for d in group} for day, group in by_day.items()}
+        days = sorted(by_day)
+        if not any(told[a] - told[b] and told[b] - told[a]
+                   for i, a in enumerate(days) for b in days[i + 1:]):
+            continue
+        claims = [_claim(by_day[day][0].text, [d.sentence for d in by_day[day]], articles)
+                  for day in days]
+        rows.append(Disagreement(f"when {labels[key]}", claims, kind="contradicts"))
+    return rows
+
+
+def _dated(s: Sentence, names: _Names) -> list[tuple[tuple[str, str, str], str, _Dated]]:
+    """(key, label, dated telling) of each dated departure or happening in a sentence."""
+    text = s.text
+    found = []
+    for m in _DEPARTS.finditer(text):
+        # A person comes and goes (two visits are two departures); a pronoun is not plain.
+        if _PRONOUN_BEFORE.search(text[:m.start()]) or any(
+                (t := names.topic(x)) is not None and t.kind == "person"
+                and m.start() - _SUBJECT_REACH <= x.end <= m.start() for x in s.mentions):
+            continue
+        place = next((x for x in s.mentions if x.start >= m.end()
+                      and _TO_PLACE.fullmatch(text, m.end(), x.start)
+                      and _is_place(x, names) and not _demonym(x)), None)
+        dated = _day_after(s, place.end) if place else None
+        if dated:
+            found.append((("left", "", names.key(place)), f"it left {place.surface}", dated))
+    for m in s.mentions:
+        happens = _HAPPENS.match(text, m.end)
+        if happens is None or _is_place(m, names):
+            continue
+        clause_end = _clause_end(text, happens.end())
+        place = next((x for x in s.mentions if happens.end() <= x.start < clause_end
+                      and _is_place(x, names) and not _demonym(x)), None)
+        dated = _day_after(s, happens.end())
+        if place is None or dated is None:
+            continue
+        verb = _HAPPENS_CLASS.get(happens.group("verb"), happens.group("verb"))
+        found.append(((verb, names.key(m), names.key(place)),
+                      f"{m.surface} {happens.group('verb')}", dated))
+    return found
+
+
+def _demonym(mention: Mention) -> bool:
+    """A nationality word ("the Libyan port"): it qualifies a place, it names none."""
+    places = gazetteer()
+    lower = mention.surface.lower()
+    return lower in places.demonym_of and lower not in places.countries
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause from `start` ends: a semicolon (the text is one sentence; a full
+    stop inside it ends an abbreviation, "p.m.", "Sept.")."""
+    stop = text.find(";", start)
+    return stop if stop >= 0 else len(text)
+
+
+def _day_after(s: Sentence, start: int) -> _Dated | None:
+    """The month and day stated shortly after `start`, before the clause ends."""
+    end = min(_clause_end(s.text, start), start + _DATE_REACH)
+    # A weekday may come first and the date after it ("on Thursday, Sept. 26").
+    date = next((d for d in s.dates if start <= d.start < end and d.month and d.day), None)
+    if date is None:
+        return None
+    return _Dated(s, date.text.strip(" .,"), (date.month, date.day))
+
+
+# --- on which day a letter was written ---------------------------------------------------
+
+# "a letter to the UN coordinator dated Sunday", "wrote to the UN coordinator on Monday".
+_WRITES_TO = re.compile(r"\b(?:(?:letter|note|memo|e-?mail)\s+to|wrote\s+to|sent\s+a\s+"
+                        r"(?:letter|note|memo|message)\s+to)\s+(?:the\s+)?(?P<to>(?:[\w'’.-]+\s+)"
+                        r"{0,3}?[\w'’.-]+)\s+(?:dated|on)\s+")
+
+_WEEKDAY_NAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(frozen=True)
+class _Letter:
+    sentence: Sentence
+    text: str  # the day as written
+    weekday: int
+    date: tuple[int, int] | None  # (month, day), where a date gives it
+    sender: frozenset[str]  # topics the sentence names outside the addressee
+
+
+def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """One letter to one addressee from one sender, dated to two different days by two
+    outlets. Blocked by the addressee's words."""
+    by_to: dict[str, list[_Letter]] = {}
+    for s in sentences:
+        for m in _WRITES_TO.finditer(s.text):
+            # The day right after "dated" or "on" (a date may take its "on" along); a bare
+            # weekday after "dated" is no date mention of its own.
+            day = next((d for d in s.dates if d.start in (m.end(), m.end() - 3)), None)
+            named = _WEEKDAY_NAME.match(s.text, m.end())
+            if day is not None and (day.weekday is not None or day.date):
+                weekday = day.weekday if day.weekday is not None else day.date.weekday()
+                text, date = day.text, (day.month, day.day) if day.month and day.day else None
+            elif named:
+                weekday, text, date = WEEKDAYS.index(named.group().lower()), named.group(), None
+            else:
+                continue
+            to = " ".join(w.lower() for w in words(m.group("to")))
+            sender = frozenset(x.key for x in s.mentions
+                               if not m.start("to") <= x.start < m.end("to"))
+            by_to.setdefault(to, []).append(_Letter(s, text.strip(" .,"), weekday, date,
+                                                    sender))
+    rows = []
+    for to, letters in sorted(by_to.items()):
+        pair = next(((a, b) for n, a in enumerate(letters) for b in letters[n + 1:]
+                     if a.sentence.ref.article != b.sentence.ref.article and a.sender & b.sender
+                     and (a.weekday != b.weekday or (a.date and b.date and a.date != b.date))),
+                    None)
+        if pair is None:
+            continue
+        a, b = pair
+        rows.append(Disagreement(f"when the letter to the {to} was written", [
+            _claim(x.text, [x.sentence], articles) for x in (a, b)], kind="contradicts"))
+    return rows
+
+
+# --- where one announcement was made ------------------------------------------------------
+
+# "X announced the decision to reporters at the A Center", "X announced the change at a
+# press conference at the B Center": the venue follows "at" within a few words.
+_ANNOUNCED = re.compile(r"\s+(?:(?:has|had)\s+)?announced\b")
+_AT_VENUE = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?at\s+(?:a\s+[\w\s]{0,30}?\s+at\s+)?"
+                       r"(?:the\s+)?(?=[A-Z])")
+_VENUE_STEMS = 3  # words the two paragraphs share besides names: they tell one announcement
+
+
+@dataclass(frozen=True)
+class _Venue:
+    sentence: Sentence
+    text: str  # the venue as written
+    words: frozenset[str]
+
+
+def _venue_rows(sentences: list[Sentence], articles: list[Article],
+                names: _Names) -> list[Disagreement]:
+    """One person's announcement put at two venues by two outlets published within a day
+    of each other, whose paragraphs tell the same scene (three words in common besides
+    the names). Blocked by person."""
+    by_person: dict[str, list[_Venue]] = {}
+    scene: dict[Ref, set[str]] = {}
+    for s in sentences:
+        scene.setdefault(s.ref, set()).update(s.stems)
+        for m in s.mentions:
+            person = names.topic(m)
+            said = _ANNOUNCED.match(s.text, m.end) if person and person.kind == "person" else None
+            at = _AT_VENUE.match(s.text, said.end()) if said else None
+            venue = next((x for x in s.mentions if at and x.start == at.end()), None)
+            if venue is None or _is_region(venue):
+                continue  # a city holds many venues: "at Houston" fits any of them
+            by_person.setdefault(person.slug, []).append(_Venue(
+                s, venue.surface,
+                frozenset(w.lower() for w in words(venue.surface))))
+    rows = []
+    for slug, told in sorted(by_person.items()):
+        pair = next(((a, b) for n, a in enumerate(told) for b in told[n + 1:]
+                     if _two_venues(a, b) and _one_day(a, b, articles)
+                     and len((scene[a.sentence.ref] & scene[b.sentence.ref])
+                             - _name_stems(a, b)) >= _VENUE_STEMS), None)
+        if pair is None:
+            continue
+        name = names.of_slug[slug].name
+        rows.append(Disagreement(f"where {name} made the announcement", [
+            _claim(v.text, [v.sentence], articles) for v in pair], kind="contradicts"))
+    return rows
+
+
+def _is_region(mention: Mention) -> bool:
+    places = gazetteer()
+    lower = mention.surface.lower()
+    return lower in places.cities or lower in places.regions or lower in places.countries
+
+
+def _two_venues(a: _Venue, b: _Venue) -> bool:
+    """Two named venues in two outlets, neither's name a part of the other's."""
+    return (a.sentence.ref.article != b.sentence.ref.article
+            and not (a.words <= b.words or b.words <= a.words))
+
+
+def _one_day(a: _Venue, b: _Venue, articles: list[Article]) -> bool:
+    """Published within a day of each other (undated: not known, so not one day)."""
+    days = [articles[v.sentence.article_index].published for v in (a, b)]
+    if not all(days):
+        return False
+    first, second = sorted(dt.date.fromisoformat(d[:10]) for d in days)
+    return (second - first).days <= 1
+
+
+def _name_stems(a: _Venue, b: _Venue) -> set[str]:
+    """Stems of the names and the verb, which every telling shares by construction."""
+    return {stem(w) for v in (a, b) for m in v.sentence.mentions
+            for w in words(m.surface)} | {stem("announced")}
+
+
+# --- whether anyone tried ----------------------------------------------------------------
+
+# An attempt denied: "nobody tried to tow it", "no attempt was made to", "never tried to".
+_NO_ATTEMPT = re.compile(
+    r"\b(?:(?:nobody|no\s+one)\s+(?:had\s+|has\s+|ever\s+)*(?:tried|attempted|sought)|"
+    r"no\s+(?:attempt|effort)\s+(?:was\s+|had\s+been\s+)?(?:made\s+)?|"
+    r"(?:did\s+not|didn['’]t|never)\s+(?:try|attempt|seek))\s+to\s+(?P<verb>[a-z]+)\b", re.I)
+# An attempt told: "began to tow the boat", "tried to tow it".
+_ATTEMPT = re.compile(r"\b(?:tried|attempted|began|started|sought|moved)\s+to\s+(?P<verb>[a-z]+)"
+                      r"\s+(?:the|it|them|a|an|her|his|its|their)\b")
+# Words before an attempt that deny or doubt it ("denied that anyone tried to").
+_DOUBT_BEFORE = re.compile(r"\b(?:not|no|never|n['’]t|den(?:y|ied|ies)|whether|if|rejected|"
+                           r"dismissed)\b[^.;]*$")
+_SHARED_STEMS = 2  # words besides the verb the two tellings share: they tell one scene
+
+
+def _attempt_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
+    """An attempt one outlet tells ("the crew began to tow the boat") and another outlet's
+    source denies ("nobody tried to tow it"): whether anyone tried. Blocked by the verb's
+    stem; the two tellings' paragraphs must share other words, so that they tell one
+    scene."""
+    tried: dict[str, list[Sentence]] = {}
+    denied: dict[str, list[Sentence]] = {}
+    # A denial is often short ("Nobody tried to tow it, he said"): its paragraph tells the scene.
+    scene: dict[Ref, set[str]] = {}
+    for s in sentences:
+        scene.setdefault(s.ref, set()).update(s.stems)
+        for m in _NO_ATTEMPT.finditer(s.text):
+            denied.setdefault(stem(m.group("verb")), []).append(s)
+        for m in _ATTEMPT.finditer(s.text):
+            if not _DOUBT_BEFORE.search(s.text[:m.start()]):
+                tried.setdefault(stem(m.group("verb")), []).append(s)
+    rows = []
+    for verb in sorted(set(tried) & set(denied)):
+        drop = {verb} | {stem(w) for w in ("tried", "attempt", "began", "nobody")}
+        pairs = [(t, d) for t in tried[verb] for d in denied[verb]
+                 if t.ref.article != d.ref.article
+                 and len((scene[t.ref] & scene[d.ref]) - drop) >= _SHARED_STEMS]
+        if not pairs:
+            continue
+        said = list({id(t): t for t, _ in pairs}.values())
+        gainsaid = list({id(d): d for _, d in pairs}.values())
+        word = _NO_ATTEMPT.search(gainsaid[0].text).group("verb")
+        rows.append(Disagreement(f"whether anyone tried to {word}", [
+            _claim(f"someone tried to {word}", said, articles),
+            _claim(f"nobody tried to {word}", gainsaid, articles)], kind="contradicts"))
+    return rows
+
+
 # --- a missing thing, found later --------------------------------------------------------
 
 # "The lever itself" / "The flight recorder, which": one thing named by a sentence's subject.
@@ -1057,19 +1422,10 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         clause = s.text[m.end():]
         end = _CLAUSE_END.search(clause)
         clock = _CLOCK.search(clause[:end.start()] if end else clause)
-        hedge = clock.group("hedge") or "" if clock else ""
-        if clock is None or hedge.startswith(("shortly", "just")):
-            continue  # "shortly before 2 p.m." gives no interval to compare
-        if clock.group("h24"):
-            hour, minute = int(clock.group("h24")), int(clock.group("m24"))
-        else:
-            hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-            if int(clock.group("h")) > 12 or minute > 59:
-                continue
-            hour += 12 if clock.group("half") == "p" else 0
-        at = hour * 60 + minute
-        zone = (clock.group("zone") or "").strip()
-        zone = "" if zone == "local time" else zone
+        read = _read_clock(clock) if clock else None
+        if read is None:
+            continue
+        low, high, zone = read
         # "the ship struck the X Bridge at ...": a thing's striking is told by what it
         # struck, whatever the thing is called ("the ship", "the vessel"); a quake or a
         # storm is told by its own noun.
@@ -1078,10 +1434,111 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         found.append(((f"@{thing}" if thing else _noun_class(noun),
                        _OCCURRENCE_CLASS.get(verb, verb),
                        zone),
-                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()),
-                             at - _spread(minute, bool(hedge)),
-                             at + _spread(minute, bool(hedge)),
+                      _Clock(s, noun, clock.group().strip(), _day(s, m.end()), low, high,
                              bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)))))
+    return found
+
+
+def _read_clock(clock: re.Match[str]) -> tuple[int, int, str] | None:
+    """The minutes after midnight a stated time may mean (low, high) and its zone ("" for
+    local time); None for a time that gives no interval ("shortly before 2 p.m.")."""
+    hedge = clock.group("hedge") or ""
+    if hedge.startswith(("shortly", "just")):
+        return None
+    if clock.group("h24"):
+        hour, minute = int(clock.group("h24")), int(clock.group("m24"))
+    else:
+        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
+        if int(clock.group("h")) > 12 or minute > 59:
+            return None
+        hour += 12 if clock.group("half") == "p" else 0
+    at = hour * 60 + minute
+    zone = (clock.group("zone") or "").strip()
+    spread = _spread(minute, bool(hedge))
+    return at - spread, at + spread, "" if zone == "local time" else zone
+
+
+# "the vessel had been refloated at 4.30 am", "the Acme Star was freed at 15:05 local
+# time": a thing's passive one-off act, with its time right after the verb.
+_DONE_AT = re.compile(r"\s+(?:was|had\s+been|has\s+been)\s+(?P<verb>[a-z]+ed)\s+(?=at\s)")
+# "the vessel", "the stranded 200-metre vessel": a definite thing named by a common noun.
+_THE_NOUN = re.compile(r"\b[Tt]he\s+(?P<lead>(?:[\w,.-]+\s+){0,2}?)(?P<noun>[a-z]+)$")
+
+
+@dataclass(frozen=True)
+class _Done:
+    sentence: Sentence
+    thing: str  # the topic key of a named thing, "" for "the <noun>"
+    noun: str  # the stem of the common noun, "" for a named thing
+    clock: _Clock
+
+
+def _done_at_rows(sentences: list[Sentence], articles: list[Article],
+                  names: _Names) -> list[Disagreement]:
+    """One thing's one-off act ("was refloated") put at two clock times that cannot both
+    hold by two outlets. Blocked by verb and zone. "The vessel" in one report is the
+    named thing of another only where its own report names that thing too."""
+    by_key: dict[tuple[str, str], list[_Done]] = {}
+    named_in: dict[int, set[str]] = {}  # article -> keys of the things it names
+    for s in sentences:
+        named_in.setdefault(s.article_index, set()).update(names.key(m) for m in s.mentions)
+        for key, done in _done_at(s, names):
+            by_key.setdefault(key, []).append(done)
+
+    def same(a: _Done, b: _Done) -> bool:
+        if a.thing and b.thing:
+            return a.thing == b.thing
+        if a.noun and b.noun:
+            return a.noun == b.noun
+        named, common = (a, b) if a.thing else (b, a)
+        return named.thing in named_in[common.sentence.article_index]
+
+    rows = []
+    for (verb, _), done in sorted(by_key.items()):
+        clash = next(((a, b) for n, a in enumerate(done) for b in done[n + 1:]
+                      if a.sentence.ref.article != b.sentence.ref.article and same(a, b)
+                      and not _overlap(a.clock, b.clock)
+                      and not (a.clock.day and b.clock.day and a.clock.day != b.clock.day)),
+                     None)
+        if clash is None:
+            continue
+        a, b = clash
+        kept = sorted((d for d in done if same(d, a) and same(d, b)),
+                      key=lambda d: (d.clock.low, d.sentence.index))
+        groups: list[list[_Done]] = []
+        for d in kept:
+            if groups and d.clock.low <= max(x.clock.high for x in groups[-1]):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+        claims = [_claim(g[0].clock.text, [d.sentence for d in g], articles) for g in groups]
+        rows.append(Disagreement(f"when it was {verb}", claims, kind="contradicts"))
+    return rows
+
+
+def _done_at(s: Sentence, names: _Names) -> list[tuple[tuple[str, str], _Done]]:
+    found = []
+    for m in _DONE_AT.finditer(s.text):
+        clause = s.text[m.end():]
+        end = _CLAUSE_END.search(clause)
+        clock = _CLOCK.match(clause[:end.start()] if end else clause)
+        read = _read_clock(clock) if clock else None
+        if read is None:
+            continue
+        low, high, zone = read
+        named = next((x for x in s.mentions if x.end == m.start()), None)
+        common = None if named else _THE_NOUN.search(s.text[:m.start()])
+        if named is not None and not _is_place(named, names):
+            thing, noun = names.key(named), ""
+        elif common is not None and not (_SEVERAL & set(common.group("lead").lower().split())):
+            noun = common.group("noun")
+            if noun.endswith("s") and not noun.endswith("ss"):
+                continue  # many things: each may have been done to at its own time
+            thing, noun = "", stem(noun)
+        else:
+            continue
+        clock_at = _Clock(s, noun or thing, clock.group().strip(), _day(s, m.end()), low, high)
+        found.append(((m.group("verb"), zone), _Done(s, thing, noun, clock_at)))
     return found
 
 

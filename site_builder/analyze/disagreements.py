@@ -23,6 +23,7 @@ from ..models import Article, Claim, Disagreement, Ref
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
+    BACK,
     PART,
     SIZES,
     Figure,
@@ -41,7 +42,7 @@ WINDOW = 60
 # a frame with that many different values is too generic to be one quantity).
 MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
-RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
+RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
@@ -53,8 +54,8 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # dead; the displaced go home; water rises and recedes): any change from one day to the
 # next is an update. A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
-RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "level", "shift",
-                            "minor", "serious", "critical", "stable", "sustained wind"})
+RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
+                            "shift", "minor", "serious", "critical", "stable", "sustained wind"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -133,6 +134,8 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
     if f.dimension == "count" and not f.prop and f.unit == "people":
         return []  # "72 people", "four others": people of whom nothing is said
+    if f.unit == BACK:
+        return []  # "the count had reached 369", of a count not read
     if f.dimension == "count":
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
@@ -144,7 +147,7 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
 
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
-    if a.dimension != b.dimension or a.prop != b.prop:
+    if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
@@ -201,6 +204,12 @@ def relation(a: Figure, b: Figure) -> str:
         return "apart"  # a metre and a mile apart: not one quantity misreported
     if a.high < b.low or b.high < a.low:
         return "contradicts"
+    if {a.hedge, b.hedge} == {"range", "upper"}:
+        # "6 to 8 metres deep" and "up to 10 metres": each states how far it reaches at
+        # most, and the two reaches differ.
+        span, bound = (a, b) if a.hedge == "range" else (b, a)
+        top = replace(span, value=span.high, hedge="exact")
+        return "differs" if not same_value(top, replace(bound, hedge="exact")) else "compatible"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
                                                           "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
@@ -324,6 +333,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     read: list[str] = []  # the article's sentences so far
     scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
+    counted: dict[str, Figure] = {}  # a paragraph's last count read, what "the count" means
     for position, (paragraph, text, values, surfaces) in enumerate(sentences):
         read.append(text)
         if paragraph not in scene:
@@ -334,13 +344,25 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         for f in values:
+            if f.dimension == "count" and f.unit != BACK:
+                counted[paragraph] = f
+            elif f.unit == BACK:
+                before = counted.get(paragraph)
+                if before is None:
+                    continue  # "the count had reached 369": of nothing counted before
+                # What the count referred back to counts, at this figure's value (its place
+                # its own: "the total" of two places' counts is neither's).
+                f = replace(before, value=f.value, low=f.low, high=f.high, step=f.step,
+                            hedge=f.hedge, text=f.text, start=f.start, end=f.end,
+                            place=f.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
-                    or _forecast(text, f) or _listed_part(text, f) \
+                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) \
-                    or (earlier and _of_a_compared_event(text, f, earlier)):
+                    or (earlier and _of_a_compared_event(text, f, earlier)) \
+                    or _inventory(text, f):
                 continue
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
@@ -374,6 +396,31 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     return found
 
 
+# One item of an enumeration: an article or a figure, and a short noun phrase.
+_LIST_ITEM = (r"(?:an?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+")
+# "Two patrol boats, a frigate, seven merchant ships and a helicopter": three or more kinds
+# of thing listed together.
+_INVENTORY = re.compile(rf"(?<![\w,])(?i:{_LIST_ITEM})(?:,\s+(?i:{_LIST_ITEM}))+,?\s+and\s+"
+                        rf"(?i:{_LIST_ITEM})(?=\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|"
+                        rf"remain\w*|kept|stayed|joined|took|searched|arrived|went|came)\b)")
+
+# "seven aircraft: one plane, two attack helicopters and four transport helicopters": a
+# total broken down, whose parts say what the total says.
+_BREAKDOWN_BEFORE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bnamely)\s*$", re.I)
+
+
+def _inventory(text: str, f: Figure) -> bool:
+    """A count of no stated property listed among other kinds of thing: what is at hand at
+    one moment (ships, crews, engines sent to a scene come and go), which two reports
+    give for different moments; never a count to hold against another."""
+    if f.dimension != "count" or f.prop:
+        return False
+    return any(m.start() <= f.start and f.end <= m.end() and
+               not _BREAKDOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+               for m in _INVENTORY.finditer(text, max(0, f.start - 200), f.end + 200))
+
+
 def _items_key(job: _ArticleJob) -> object:
     """An article's figures follow from its sentences' texts (not given: read from them)."""
     year, sentences = job
@@ -382,7 +429,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=1, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -507,6 +554,12 @@ _EARLIER_REPORT = re.compile(
     r"\b[^,;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
+# "Last year, 240 died", "313 the year before": the same season of another year. Only in
+# the figure's own clause ("183 deaths, compared with 313 last year" dates the 313 alone).
+_LAST_YEAR = re.compile(r"\b(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b|"
+                        r"\bthe\s+year\s+(?:before|earlier)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|up\s+from|down\s+from|"
+                       r"while|whereas|but)\b|[.;]", re.I)
 
 
 # A modal or an expectation before a figure in its clause: a projection, not a report.
@@ -520,6 +573,23 @@ def _forecast(text: str, f: Figure) -> bool:
         return False  # an estimate of a sum is stated with a modal as often as not
     opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
     return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+
+
+# An aim before a figure in its clause ("dredging to reach a depth of 18 metres", "a target
+# of 5,000 homes"): a goal, not a measure; "the toll rose to reach 150" reports one.
+_AIM = re.compile(r"\b(?:(?P<before>\w+)\s+)?(?:to\s+(?:reach|achieve|attain)|"
+                  r"aim(?:s|ed|ing)?\s+(?:to|for|at)|(?:target|goal)\s+of)\s+"
+                  r"(?:[\w-]+\s+){0,3}$", re.I)
+_CHANGE_VERBS = frozenset("""
+rose risen climbed jumped grew increased soared surged fell dropped went rising climbing
+""".split())
+
+
+def _aimed_at(text: str, f: Figure) -> bool:
+    """ "Dredging to reach a depth of 18 metres", "aims to cut 2,000 jobs": a goal."""
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    aim = _AIM.search(text[max(opening, f.start - 60):f.start])
+    return aim is not None and (aim.group("before") or "").lower() not in _CHANGE_VERBS
 
 
 def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
@@ -571,6 +641,10 @@ def _of_another_report(text: str, f: Figure) -> bool:
     opening = text.rfind(".", 0, f.start) + 1
     if _AGO.search(text[max(opening, f.start - 60):f.end + 30]):
         return True  # "eighteen months ago investors valued it at": another time's figure
+    lead = _COMPARED.split(text[:f.start])[-1]
+    trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
+        return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
@@ -650,11 +724,39 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     # A row inside a bigger one (a figure blocked by two of its nouns) is shown once.
     kept = [m for m in rows if not any(m < other for other in rows)]
     result = [_row(items, rows[m], published, topic_names) for m in kept]
+    for m, row in zip(kept, list(result), strict=True):
+        if row.kind == "update":
+            result.extend(_row(items, pair, published, topic_names)
+                          for pair in _same_day_clashes(items, rows[m], published))
     for claims in internal.values():
         row = _row(items, claims, published, topic_names)
         result.append(Disagreement(f"{row.about}, within one report", row.claims,
                                    "contradicts", row.unit))
     return sorted(result, key=lambda d: (-len(d.claims), d.about, d.claims[0].value))
+
+
+# Figures that move by the hour on a disaster's first days.
+_HOURLY = HARMS | {"affected"}
+
+
+def _same_day_clashes(items: list[_Item], claims: list[list[int]],
+                      published: dict[str, str | None]) -> list[list[list[int]]]:
+    """Claims of an update that two sources give for one day and that cannot both hold
+    (369 ships waiting on Sunday by one count, 453 by another): what moved from day to
+    day is an update, but that day's two figures contradict each other. Not for what
+    moves by the hour (a toll, an outage): two reports of its first day may both hold."""
+    if items[claims[0][0]].figure.prop in _HOURLY:
+        return []
+    days = [{_day_of(items[i], published)[:10] for i in claim} - {""} for claim in claims]
+    articles = [{items[i].sentence.ref.article for i in claim} for claim in claims]
+    found = []
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            if len(days[x]) == 1 and days[x] == days[y] and not articles[x] & articles[y] and \
+                    relation(items[claims[x][0]].figure, items[claims[y][0]].figure) == \
+                    "contradicts":
+                found.append([claims[x], claims[y]])
+    return found
 
 
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
@@ -701,8 +803,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         return x
 
     # Two values one sentence gives are about two different things (Veltia's toll and
-    # the combined toll), whichever sources repeat them.
-    said_in = [{items[i].sentence.key for i in v} for v in values]
+    # the combined toll), whichever sources repeat them; but "nine, up from six" tells
+    # one count's change.
+    said_in = [{items[i].sentence.key for i in v if not _grew_from(items[i])} for v in values]
     days = [{d[:10] for i in v if (d := published.get(items[i].sentence.ref.article))}
             for v in values]
     clashes: list[tuple[int, int]] = []
@@ -957,6 +1060,13 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
                 return "update", sign
+    if one_currency and not restated and figure_of[0].prop in RUNNING and len(claims) > 1:
+        # "at least 15 dead, up from 10 reported earlier": the reports themselves call every
+        # lesser figure an earlier count, so the row is an update even within one day.
+        top = max(range(len(claims)), key=lambda c: figure_of[c].value)
+        if all(any(_grew_from(items[i]) for i in claims[c])
+               for c in range(len(claims)) if c != top):
+            return "update", 1
     pairs = [(a, b) for n, a in enumerate(figure_of) for b in figure_of[n + 1:]]
     return ("contradicts" if any(relation(a, b) == "contradicts" for a, b in pairs)
             else "differs"), 1
@@ -967,6 +1077,17 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
+
+
+# "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
+_UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
+                      r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _grew_from(item: _Item) -> bool:
+    """The figure is what a count grew from ("up from 10 deaths")."""
+    f = item.figure
+    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:

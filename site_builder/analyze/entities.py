@@ -2,9 +2,9 @@
 
 Mentions are runs of capitalised words. Aliases merge by: configured aliases,
 countries' names, codes and capitals, acronyms defined in the text
-("The Wall Street Journal (WSJ)"), dotted and undotted forms, possessives,
-plurals, and a surname after the full name. Sentence-initial capitals and
-words the corpus also uses in lower case are not entities.
+("The Wall Street Journal (WSJ)"), dotted and undotted forms, possessives (and names
+that end in one: "Lloyd's List"), plurals, and a surname after the full name.
+Sentence-initial capitals and words the corpus also uses in lower case are not entities.
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ PERSON_NOUNS = frozenset("""
 son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow
 businessman businesswoman billionaire explorer diver pilot passenger victim resident survivor
 actor actress singer writer author journalist reporter photographer historian lawyer
+activist campaigner volunteer witness doctor nurse teacher student farmer fisherman migrant
+refugee worker priest imam pastor bishop monk nun athlete player coach artist musician poet
+entrepreneur person man woman boy girl
 """.split())
 # Words that open a sentence without naming anything ("Instead Tamsin grew ...").
 SENTENCE_ADVERBS = frozenset("""
@@ -101,7 +104,7 @@ LOCATIVES = frozenset(
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence finance interior state former acting chief us u.s.
 national security first lord supreme foreign-affairs economy trade energy justice home health
-rear lieutenant attorney surgeon fire police
+rear lieutenant attorney surgeon fire police warrant petty master staff
 """.split())
 ORG_WORDS = frozenset("""
 ministry council industries congress journal post times center centre institute university
@@ -114,12 +117,35 @@ partners capital securities exchange board authority federation league club alli
 police research laboratory laboratories labs institution trust bureau regulator
 survey defense defence cabinet directorate inspectorate secretariat
 railroad railway railways airways analytics consulting insurance services programme
+agencies companies ministries councils commissions
 """.split())
+# Trades that end companies' names ("Brawner Builders", "Kell Salvage"); alone, or in
+# the middle of a name ("Aviation Safety Board"), they are ordinary words.
+TRADE_WORDS = frozenset("""
+aviation builders construction salvage shipping logistics engineering mining resources petroleum
+pharmaceuticals chemicals plastics manufacturing aerospace management contractors properties
+media communications telecom solutions ventures enterprises
+""".split())
+# Long organisation words that also end compounds ("Shipmanagement", "Petrochemicals").
+_ORG_ENDINGS = tuple(sorted(w for w in ORG_WORDS | TRADE_WORDS if len(w) >= 7))
 PLACE_WORDS = frozenset("""
 region sea ocean islands island valley mountains peninsula strait river province oblast county
 state city gulf bay desert coast border run creek brook lake harbor harbour canyon facility
-range
+range cape isle isles mount mountain hill hills deep trench reef channel lagoon delta plateau
+glacier volcano falls fjord atoll archipelago basin
 """.split())
+# Nouns of the land's and the waters' features, which end a place's name ("the Red Sea",
+# "Calypso Deep") or open it ("Mount Kell", "Cape of Storms").
+GEO_FEATURES = frozenset("""
+sea ocean gulf bay strait river lake islands island valley mountains peninsula desert coast
+canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
+channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin beach springs
+heights
+""".split())
+# Feature nouns that open a place's name without "of" ("Mount Kell", "Lake Orn").
+GEO_OPENERS = frozenset("mount mt cape lake isle".split())
+# Last words of organisations' names that say how far they reach ("Amnesty International").
+ORG_SCOPES = frozenset("international worldwide".split())
 SYSTEM_NOUNS = frozenset("""
 missile missiles system systems battery batteries interceptor interceptors jet jets tank tanks
 drone drones rocket rockets launcher launchers aircraft fighter fighters helicopter helicopters
@@ -127,6 +153,9 @@ shell shells howitzer howitzers vehicle vehicles satellite satellites vaccine va
 software platform warship warships submarine submarines bomber bombers ship ships vessel vessels
 submersible submersibles boat boats ferry ferries tanker tankers freighter yacht plane planes
 airliner jetliner airplane aeroplane spacecraft capsule rover probe train locomotive model
+dredger dredgers tug tugs tugboat tugboats trawler trawlers barge barges frigate frigates
+destroyer destroyers cruiser cruisers corvette corvettes liner liners schooner schooners
+icebreaker icebreakers lifeboat lifeboats dinghy catamaran catamarans speedboat
 """.split())
 EVENT_WORDS = frozenset("""
 hurricane typhoon cyclone storm earthquake quake war battle operation summit olympics election
@@ -147,6 +176,9 @@ BUILDING_NOUNS = frozenset("""
 building buildings apartments apartment condominium tower hotel hospital school mall complex
 compound
 """.split())
+# Last words of the names of streets, squares and sites ("Tasman Drive", "Vell Square").
+# "Lane" and "Way" are left out: they are also surnames and ordinary words.
+STREET_HEADS = frozenset("road street avenue boulevard drive beltway parkway square plaza".split())
 _NAMED_PLACE_WORDS = BUILDING_NOUNS | PLACE_WORDS | PLACE_NOUNS | {"center", "centre"}
 # Last words of regions' names ("Varno Oblast").
 REGION_WORDS = frozenset("oblast province region county district governorate prefecture".split())
@@ -186,6 +218,9 @@ _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 # A designation: letters and digits together ("747", "F16", "A320").
 _DESIGNATION = re.compile(r"\d")
 _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
+# A brand written in one word with a capital inside ("CoreLogic", "AccuWeather"); not a
+# surname with a short prefix ("McNeil", "MacLeod", "DeSantis", "LeBlanc", "DiNapoli").
+_BRAND = re.compile(r"(?!Mac)[A-Z][a-z]{2,}[A-Z][a-z]+")
 # Structures a company owns ("the Zentrix plant").
 _OWNED_HEADS = frozenset("plant station mine market".split())
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
@@ -212,7 +247,13 @@ _CALL_SIGN = re.compile(r"\bcall[ -]?sign\s+[\"“']?$", re.I)
 _LISTED_BODIES = frozenset("ministry department committee commission".split())
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+\b(?!\s+[A-Z])")
 # ", head of the ministry's office", ", chief executive of Acme": an office without an article.
-_ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,2}([a-z]+)\s+(?:of|for|at)\s")
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:[a-z]+\s+){0,3}([a-z]+)\s+(?:of|for|at)\s")
+# Short forms of the words that open places' names, written with a full stop.
+_NAME_ABBREVIATIONS = frozenset("St Mt Ft Pt".split())
+# Words that own a relation named before its name ("his wife, Ana Ruiz").
+_KIN_OWNERS = frozenset("his her their our my its".split())
+# Endings of nouns for people by their trade or cause ("neurologist", "technician").
+_PERSON_ENDINGS = ("ist", "ician")
 # Heads of an office named in an appositive (the title words, and "head" itself).
 _ROLE_HEADS = TITLE_HEADS | {"head"}
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
@@ -236,6 +277,8 @@ class Mention:
     located: bool = False  # read as a place: "in Varno", "Marlow, Varno"
     portfolio: bool = False  # an office's field before its title: "Transportation Secretary"
     same_as: str | None = None  # the key of the name this one is "known as"
+    possessive: bool = False  # written with "'s": "Lloyd's"
+    owner: Mention | None = None  # the possessive name right before: "Lloyd's" of "List"
 
 
 def entity_key(surface: str) -> str:
@@ -288,6 +331,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.append(spans[j + 1])  # "North Ridge No. 32N": a numbered thing
                 j += 1
                 continue
+            if gap == ". " and run[-1].group(0) in _NAME_ABBREVIATIONS and _is_cap(nxt):
+                run.append(spans[j + 1])  # "St. Petersburg", "Ft. Worth": one name
+                j += 1
+                continue
             if gap == ". ":
                 break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
@@ -297,7 +344,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.append(spans[j + 1])
                 j += 1
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
-                                           and _org_name_follows(sentence, spans, j + 2)))
+                                           and _org_name_follows(sentence, spans, j + 2))
+                   or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
                   and j + 2 < len(spans) and _is_cap(spans[j + 2].group(0))
                   and not _not_entity(spans[j + 2].group(0))
                   and sentence[spans[j + 1].end() : spans[j + 2].start()] == " "):
@@ -320,6 +368,13 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             _extend_event(sentence, found[-1], body)
         if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
             found[0].same_as = mentions[-1].key
+        if found and mentions and mentions[-1].possessive and \
+                sentence[mentions[-1].end : found[0].start] == " ":
+            found[0].owner = mentions[-1]
+        if found and mentions and found[0].next_word in REPORT_VERBS and \
+                sentence[mentions[-1].end : found[0].start] == " and ":
+            # "Maersk and Hapag-Lloyd said": both names are subjects of the report.
+            mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
     return mentions
@@ -441,6 +496,16 @@ def _joins(word: str, saw_of: bool) -> bool:
     return word in _CONNECTORS and (word not in ("and", "the") or saw_of)
 
 
+def _place_with_and(word: str, spans: list[re.Match[str]], k: int) -> bool:
+    """"Bosnia and Herzegovina", "(Azad) Jammu and Kashmir": the word before "and" and
+    the one after it name one known country or region together."""
+    if k >= len(spans):
+        return False
+    places = gazetteer()
+    key = entity_key(f"{word} and {spans[k].group(0)}")
+    return key in places.country_of or key in places.regions
+
+
 def _org_name_follows(sentence: str, spans: list[re.Match[str]], k: int) -> bool:
     """Does a capitalised run from word `k` end in an organisation's word ("Disaster and
     Emergency Management Authority")?"""
@@ -469,6 +534,20 @@ def _is_title(tokens: list[str], k: int) -> bool:
     return True
 
 
+def _names_after_article(sentence: str, tokens: list[str], run: list[re.Match[str]],
+                         initial: bool, body: int) -> bool:
+    """"the Ever Given", "the Only Way": inside a sentence, right after a lower-case word
+    (not after a colon or a quotation mark), a capitalised function word (not a connector
+    nor an article) before another capitalised word opens a name: vessels, works and
+    bands are named with such words."""
+    if initial or len(tokens) < 2 or tokens[0].lower() in _CONNECTORS | {"a", "an"} or \
+            not tokens[1][:1].isupper():
+        return False
+    before = sentence[body : run[0].start()]
+    return before.endswith(" ") and bool(re.fullmatch(r"[a-z]+", before.split()[-1:][0]
+                                                      if before.split() else ""))
+
+
 def _opens_name(tokens: list[str]) -> bool:
     """A capitalised name particle before another name word opens the name ("Al Kharsa",
     "Van Dyke", "De Luca"); the English connectors ("The", "Of") never do."""
@@ -480,10 +559,16 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                lower_vocab: Container[str], body: int = 0) -> list[Mention]:
     tokens = [m.group(0) for m in run]
     # Drop connectors at the edges, weekdays and months, and a sentence-initial ordinary
-    # word ("However", "Growing").
+    # word ("However", "Growing"), also shouted ("PART of Mount Kell ...": an initialism
+    # is not followed by "of").
+    while tokens and (initial and len(tokens[0]) >= 4 and tokens[0].isupper()
+                      and (tokens[0].lower() in lower_vocab or tokens[1:2] == ["of"])):
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
             tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
-            and tokens[1][:1].isdigit()) and (
+            and tokens[1][:1].isdigit()) and not _names_after_article(sentence, tokens, run,
+                                                                     initial, body) and (
             tokens[0].lower() in STOPWORDS or (tokens[0].lower() in _CONNECTORS
                                                and not _opens_name(tokens))
             or _not_entity(tokens[0])
@@ -600,8 +685,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         # made of ordinary words ("Summit Cloud said", "North Ridge said").
         mention.titled = True
     elif 2 <= len(tokens) <= 3 and re.match(r",\s+who\b", after) and all(
-            t.isalpha() and t.lower() not in lower_vocab and t.lower() not in ORG_WORDS
-            | PLACE_WORDS for t in tokens) and not _gazetteer_place(tokens[0].lower(), []):
+            re.sub(r"['’-]", "", t).isalpha() and t.lower() not in lower_vocab
+            and t.lower() not in ORG_WORDS | PLACE_WORDS for t in tokens) and \
+            not _gazetteer_place(tokens[0].lower(), []):
         # "Dana Wu, who ...": the relative pronoun of a person (but "Varno Rovers, who":
         # a team named for its town)
         mention.titled = True
@@ -631,6 +717,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     raw = sentence[body:start].split()[-3:]
     if raw and raw[-1].lower() in ("the", "a", "an", "named", "called"):
         raw = raw[:-1]  # "its support ship, the Arctic Prince", "a vessel named Meridian"
+    elif len(raw) >= 2 and raw[-1].endswith(",") and raw[-1][:-1] in PERSON_NOUNS and \
+            raw[-2] in _KIN_OWNERS:
+        return raw[-1][:-1]  # "his wife, Ana Ruiz": a relation of someone named before
     elif raw and raw[-1].endswith((",", ";", ":")):
         raw = []  # "... of the disaster agency, Okoro said": another clause's noun
     words = [w.strip(",;:\"“(") for w in raw]
@@ -648,8 +737,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
                 break
             if word in CLASS_NOUNS:
                 return word
-            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS:
-                return "person"
+            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or (
+                    len(word) >= 7 and word.endswith(_PERSON_ENDINGS)):
+                return "person"  # "a neurologist", "a technician": someone's trade
     role = _ROLE_APPOSITIVE.match(sentence[end:])
     if role and role.group(1) in _ROLE_HEADS:
         return "person"
@@ -693,6 +783,7 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
     titled = titled or (class_noun in ("person", *PERSON_NOUNS) and len(run) >= 2)
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
+                   possessive=bool(possessive),
                    initial=_opens_sentence(sentence, run[0], body),
                    class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
@@ -755,6 +846,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     places = gazetteer()
     _drop_counts(mentions)
     _owners_works(mentions)
+    fixed_possessives = _possessive_names(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -823,6 +915,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     _join_short_place_names(keys, by_key, joiner)
     _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
+    for short, full in fixed_possessives.items():
+        joiner.union(short, full)
     group_size = Counter(joiner.find(k) for k in keys)
     for key in keys:
         plural_demonym = key.removesuffix("s") in places.demonym_of
@@ -942,6 +1036,32 @@ def _place_name(words: list[str]) -> bool:
     return name in places.regions or name in places.country_of or name in places.cities
 
 
+def _possessive_names(mentions: list[Mention]) -> dict[str, str]:
+    """"Lloyd's List", "Moody's Analytics": a one-word name that the text always writes
+    with "'s" (twice or more, never a place's nor an initialism) is a name that ends in
+    "'s", and the name right after it is part of it. The names after it are joined to it
+    in place (once: a mention read again, from a memo or a repeated sentence, is left as
+    it is); returns the key of the short name -> the key of the one longer name."""
+    places = gazetteer()
+    written: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        written[m.key].append(m)
+    fixed = {key for key, found in written.items()
+             if len(found) >= 2 and " " not in key and all(m.possessive for m in found)
+             and key not in places.country_of and key not in places.demonym_of
+             and not _gazetteer_place(key, found) and not _is_initialism(found)}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        owner = m.owner
+        if owner is None or owner.key not in fixed:
+            continue
+        if not m.surface.startswith(f"{owner.surface}'s "):
+            m.surface = f"{owner.surface}'s {m.surface}"
+            m.key, m.start = entity_key(m.surface), owner.start
+        longer[owner.key].add(m.key)
+    return {key: full.pop() for key, full in longer.items() if len(full) == 1}
+
+
 def _owners_works(mentions: list[Mention]) -> None:
     """"the Zentrix plant" where Zentrix itself reports ("Zentrix said") is the company's
     plant, not a facility's name: the mention goes back to the company."""
@@ -1024,19 +1144,27 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
             draft.key.split()[-1] in EVENT_HEADS and any(
                 s.split()[-1].islower() for s in draft.surfaces)):
         return "event"  # "Hurricane Tamsin", "Flight 404", "the Varno fire"
-    if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS:
-        return "place"  # "Route 9", "Interstate 40", "the A7 motorway"
+    if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS | STREET_HEADS:
+        return "place"  # "Route 9", "Interstate 40", "the A7 motorway", "Tasman Drive"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
             _ROMAN_MODEL.search(draft.key) and not draft.titled):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
-                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS:
+                             for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
+            len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
+                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))) or (
+            " " not in draft.key and any(_BRAND.fullmatch(s) for s in draft.surfaces)):
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
     if heads:
         # "the Varno dam", "the Ostra nuclear power plant" are works; a bridge, a river,
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
+    parts = draft.key.split()
+    if len(words) > 1 and parts[-1] in GEO_FEATURES:
+        return "place"  # "the Red Sea", "Calypso Deep"
+    if len(words) > 1 and parts[-1] in ORG_SCOPES and not words & _CONNECTORS:
+        return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
         return "event"  # "World War Two"; but "the Varno Test Range" is a place
     if first in DIRECTION_WORDS and len(words) > 1 and not draft.reports:
@@ -1046,6 +1174,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     speaks = sum(count for word, count in draft.next_words.items() if word in SPEECH_VERBS)
     if nouns and (nouns * 2 >= total or nouns >= 2) and not speaks:
         return "system"  # "Leopard tanks"; but "a North Ridge train" and "NR said"
+    if len(parts) > 1 and first in GEO_FEATURES and (first in GEO_OPENERS or parts[1] == "of"):
+        return "place"  # "Mount Kell", "Cape of Storms"; but "the tanker Sea Lark"
     if " " in draft.key and _gazetteer_place(draft.key, []):
         return "place"
     # "company Vidora", "Reuters news agency": a class noun before or after the name.
@@ -1056,8 +1186,10 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if draft.key in context.makers or (draft.reports and draft.articled):
         return "organisation"  # "Aerion" of "Aerion 380"; "the Red Cross warned"
     buildings = sum(c for n, c in draft.next_words.items() if n in BUILDING_NOUNS)
-    if buildings * 2 >= total or draft.key in context.region_heads:
-        return "place"  # "the Sky Palms building", "Varno" of "Varno Oblast"
+    settlements = sum(c for n, c in draft.next_words.items() if n in PLACE_NOUNS)
+    if buildings * 2 >= total or settlements * 2 >= total or draft.key in context.region_heads \
+            or (len(words) > 1 and draft.key.split()[-1] in BUILDING_NOUNS):
+        return "place"  # "the Sky Palms building", "Orla village", "Varno" of "Varno Oblast"
     if draft.keys & people and (draft.titled or any(n in PERSON_NOUNS or n == "person"
                                                     for n in draft.class_nouns)):
         return "person"

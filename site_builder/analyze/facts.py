@@ -184,13 +184,14 @@ def _unique_refs(refs: Iterable[Ref]) -> list[Ref]:
     return list(dict.fromkeys(refs))
 
 
-# Openers that refer back to something the reader has not been told.
+# Openers that refer back to something the reader has not been told ("The figures come
+# from ...": which figures?).
 _BACK_REFERENCE = re.compile(
     r"^(?:(?:all|both|each|some|many|most|none|one|several|two|three)\s+of\s+"
     r"(?:them|these|those|us|whom)\b|(?:he|she|it|they|them|his|her|its|their|this|these|"
     r"those|that|such|there|here|but|and|so|also|however|meanwhile|still|instead|then|yet|"
     r"which|who|others?|another|earlier|later|previously|the\s+(?:move|decision|same|"
-    r"latter|former|move's))\b)", re.I)
+    r"latter|former|move's|figures|numbers|data|findings|remarks|comments))\b)", re.I)
 # Candidates the brief is chosen from, among the best-supported facts.
 BRIEF_FROM = 12
 # A news lead, with its dateline, runs longer than other sentences.
@@ -256,10 +257,12 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
 
 
-# A dateline: a place in capitals, maybe a region and a date, an agency, then a dash or a
-# colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ").
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?\.?)*\s*"
-                       r"(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+(?=[A-Z])")
+# A dateline: a place in capitals, maybe a region of a few words and a date, an agency,
+# then a dash or a colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ",
+# "KESSA, New South Wales (Agency) - ").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
+                       r"(?:\s+\d{1,2})?\.?)*\s*(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+"
+                       r"(?=[A-Z])")
 
 
 def _plain(text: str, most: int = 45) -> bool:

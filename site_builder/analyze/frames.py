@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
+from .gazetteer import gazetteer
 
 _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -152,6 +153,15 @@ _PROPERTY_CUES = {
     "crew": "crew", "aboard": "aboard", "onboard": "aboard", "on board": "aboard",
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
+    "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # A queue held up by a blockage: ships, trucks, flights or travellers waiting.
+    "waiting": "waiting", "queu": "waiting", "stuck": "waiting", "stranded": "waiting",
+    "backlog": "waiting", "held up": "waiting",
+    # What a craft or vehicle carries, said right before the figure: "a boat carrying 40".
+    "carry": "aboard", "carri": "aboard",
+    # How deep a craft went: "dived to 3,800 metres" (verbs of going down, a closed class).
+    "dived to": "depth", "dove to": "depth", "dive to": "depth", "descended to": "depth",
+    "descend to": "depth", "sank to": "depth", "sunk to": "depth", "plunged to": "depth",
     # What is only threatened is not what was hit: "80 villages in the danger zone".
     "at risk": "risk", "danger": "risk", "threaten": "risk", "endanger": "risk",
     "lost": "loss", "drain": "loss", "releas": "loss", "spill": "loss", "gush": "loss",
@@ -184,7 +194,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk"}),
+                        "damage", "risk", "waiting"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -199,16 +209,30 @@ _PROPERTIES_OF = {
 # Kept as written: stems confuse some ("residents" and "residences").
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
-    "citizens others deaths fatalities dead injured wounded missing homeless displaced"
+    "citizens nationals others deaths fatalities dead injured wounded missing homeless "
+    "displaced"
 ).split())
+# Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
+# seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
+# and "houses" are not one: a home may be a flat, and a house holds several.)
+_SAME_KIND = {**dict.fromkeys(("troops", "soldiers"), "soldier"),
+              **dict.fromkeys(("ships", "vessels"), "ship"),
+              **dict.fromkeys(("planes", "airplanes", "aeroplanes", "aircraft"), "aircraft")}
 # "-men" compounds (airmen, firemen, gunmen) are plurals too.
 _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sheep|cattle|"
               "fish|deer|livestock|poultry")
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
-_PEOPLE_AS = re.compile(r"^\s+(dead|injured|wounded|missing|homeless|displaced)\b(?!\s+[a-z]+s\b)",
-                        re.I)
+# ("90 seriously injured": an adverb of how badly may come first.)
+_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
+                        r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
+                        r"(?!\s+[a-z]+s\b)", re.I)
+# "15 are in critical condition", "41 in serious condition": people, in a state of health.
+_PEOPLE_IN_CONDITION = re.compile(
+    r"(?:\s+(?:were|are|was|is|remain|remained|remains)(?:\s+still)?)?\s+in\s+(?:a\s+)?"
+    r"(?:(?:very|extremely|most)\s+)?(?:critical|serious|stable|grave|severe|fair|good)\s+"
+    r"condition\b", re.I)
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
     r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
@@ -260,6 +284,8 @@ _UNIT_AFTER = re.compile(
     r"(\s?-?\s?)(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
     + r")\b(-old|\s+old)?", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# "150-plus", "40+": a stated floor written after the figure.
+_PLUS_AFTER = re.compile(r"(?:-plus\b|\+(?![\d+]))")
 # Verbs of change (a closed class): what follows "from X to Y" after one is a new value.
 _CHANGE_VERB = re.compile(
     r"\b(?:revis|rais|lower|ris|rose|fell|fall|increas|decreas|climb|jump|drop|cut|grew|grow|"
@@ -272,7 +298,8 @@ _NOUN_AFTER = re.compile(
     # "6,000 of his men": an owner's people, counted (the whole is not stated).
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
-    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
+    # (A plural ends in s, but not in -ous or -ss: "serious", "loss" are no nouns counted.)
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}))\b")
 # "of the 19 team members": a part's whole, stated.
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
                        rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -313,6 +340,11 @@ _TALLY_BEFORE = re.compile(
     r"rescued|leaving|left)\s+(?:(?:of|at|to|stood at|rose to|reached|climbed to|"
     r"risen to|jumped to|grown to|is|was|stands at|now|had|has|have)\s+){0,3}(?:(?:" + "|".join(
         re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+# "fired at police officers, injuring two": a bare count after the participle counts those
+# the shots were aimed at.
+_AIMED_AT_BEFORE = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire|opening\s+fire)\s+"
+                              r"(?:at|on|upon)\s+(?:the\s+)?(?P<obj>(?:[a-z]+\s+)?[a-z]+s),\s+"
+                              r"(?:killing|injuring|wounding|hitting)\s+$", re.I)
 _NUMBER_OF_BEFORE = re.compile(
     r"\b(?:number|count|tally)\s+of\s+(?:people\s+|those\s+)?"
     # "known to have died", "confirmed to have been killed": how the state is known.
@@ -376,7 +408,7 @@ _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements"
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
                               r"settlements)\b")
 # Cues that speak only for a figure right after them.
-_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at"})
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said
@@ -581,8 +613,14 @@ _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 # "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
                          r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
-                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?([A-Z][\w'’-]+"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s+)?([A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*)")
+# "Wabern, the county seat some 60 km away": the place named before its appositive is
+# where the distance is taken from.
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
+                           r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+                           r"just|over|under|more\s+than|less\s+than)\s+)?$")
+_AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -593,6 +631,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
     m = _FROM_PLACE.match(text, f.end)
+    if m is None and _AWAY_AFTER.match(text, f.end):
+        m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
     if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
         return f
     return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
@@ -613,15 +653,20 @@ _SEVERITY_IN = re.compile(r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|s
                           r"grave(?:ly)?|critical(?:ly)?)\b", re.I)
 _CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2})?\s+"
                               r"(?:(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?)?"
-                              r"in\s+(?:a\s+)?(critical|serious|stable|grave|severe|fair|good)\s+"
-                              r"condition\b", re.I)
+                              r"in\s+(?:a\s+)?(?:(?:very|extremely|most)\s+)?"
+                              r"(critical|serious|stable|grave|severe|fair|good)\s+condition\b",
+                              re.I)
+# "41 people (at the fair) have been critically injured": the adverb on the verb after it.
+_HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                         r"(critically|seriously|severely|gravely|slightly|lightly)\s+"
+                         r"(?:injured|wounded|hurt)\b", re.I)
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
     """A count of the hurt told by how badly: its severity is its property."""
     if f.dimension != "count":
         return f
-    m = _CONDITION_AFTER.match(text, f.end)
+    m = _CONDITION_AFTER.match(text, f.end) or _HURT_AFTER.match(text, f.end)
     if m is None and f.prop == "injured":
         m = _SEVERITY_IN.search(f.text)
     return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
@@ -642,6 +687,12 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "In all"/"across" make a total over places for a toll of people, or where the sentence
     # speaks of places ("50 cars in all", "across four streams" total nothing placed).
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
+    if nation := _nation_of(text, f, lead):
+        return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
+            not _no_place(m.group(1)):
+        # "a similar attack in X, where a car bomb killed two": the where-clause's place.
+        return replace(f, place=place_key(m.group(1)))
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -680,13 +731,53 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     return f
 
 
+# A nationality or a country that says whose a count is, wherever the counted were:
+# "14 Jordanian nationals", "the Iranian death toll reached 17", "Egyptians accounted for
+# 658 deaths", "Pakistan, with 150,000 pilgrims, recorded 58 deaths".
+_NATION_TOLL = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}$")
+_NATION_SHARE = re.compile(r"\b([A-Z][a-z]+),?\s+(?:accounted|accounting|accounts?|made\s+up|"
+                           r"making\s+up|makes?\s+up)\s+for\s+$")
+_COUNTRY_ASIDE = re.compile(r"^\s*([A-Z][a-z]+),\s+(?:with|which|where|whose)\b[^.;:]{0,80},\s+"
+                            r"(?:had|has|have|reported|recorded|counted|confirmed|registered|"
+                            r"suffered|lost)\s+$")
+
+
+def _nation_of(text: str, f: Figure, lead: str) -> str:
+    """The country a count belongs to, by a nationality before its noun or as its owner,
+    or by a country as its clause's subject (`lead`: the text before it); "" for none."""
+    places = gazetteer()
+    own = re.split(r"[,;:]", lead)[-1]
+
+    def country(word: str) -> str:
+        word = word.lower()
+        name = places.demonym_of.get(word) or places.demonym_of.get(word.removesuffix("s"))
+        return place_key(name) if name else ""
+
+    if f.dimension != "count":
+        return ""
+    for word in re.findall(r"(?<=\s)[A-Z][a-z]+", text[f.start:f.end]):
+        if name := country(word):
+            return name  # "five Iranian pilgrims"
+    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead):
+        return country(m.group(1))
+    if m := _COUNTRY_ASIDE.match(text[:f.start]):
+        name = m.group(1)
+    elif m := _PLACE_HAD.search(own):
+        name = m.group("name")
+    else:
+        return ""
+    # "Jordan reported 60 deaths": a country only (a firm or a town also "reports").
+    return place_key(name) if name.lower() in places.countries else ""
+
+
 def _no_place(name: str) -> bool:
     """A name after "in" that names no place: a day's ("Sunday's crash"), a demonym, an
     organisation's ("the Association of X"); a country's possessive ("Peru's Tarma") may."""
     first = name.split()[0]
     bare = re.sub(r"['’]s$", "", first)
     return bool(_CALENDAR_WORD.fullmatch(bare) or _BODY.search(name) or
-                (_NOT_PLACE.fullmatch(first) and bare == first))
+                (_NOT_PLACE.fullmatch(first) and bare == first) or
+                (bare == name and name.lower() in gazetteer().demonym_of))  # "in German"
 
 
 def _place_named(text: str) -> re.Match[str] | None:
@@ -718,13 +809,18 @@ def _is_place_word(m: re.Match[str]) -> bool:
     areas", "Turkish officials" name no place)."""
     word = m.group(1)
     return "-" not in word and not _NOT_PLACE.fullmatch(word) and \
-        word.lower() not in _WORD_NUMBERS  # "Eleven officials": a count, not a place
+        word.lower() not in _WORD_NUMBERS and \
+        word.lower() not in gazetteer().demonym_of  # "Eleven officials", "Dutch officials"
 
 
 def _place(text: str, m: re.Match[str]) -> str:
     # "in Quorra and Veltia": both places together.
     if re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[m.end():]):
         return "*all"
+    if (kind := _KIND_OF_PLACE.match(text, m.end())) and \
+            m.group(1).lower() in gazetteer().demonym_of:
+        # "in the Dutch port of Velsen": Velsen ("in X district of Y" is X, in Y).
+        return place_key(kind.group(1))
     name = m.group(1)
     owner = re.match(r"([\w-]+(?:\s[\w-]+)*)['’]s\b", name)
     if owner is None or _CALENDAR_WORD.fullmatch(owner.group(1)):
@@ -835,6 +931,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             scale = _SCALE[s.group(1).lower()]
             cursor += s.end()
             after = text[cursor:cursor + 60]
+    if not vague and high_number is None and hedge == "exact" and \
+            (plus := _PLUS_AFTER.match(after)):
+        # "150-plus houses", "40+ years": the figure is a floor, as "at least" says.
+        hedge = "least"
+        cursor += plus.end()
+        after = text[cursor:cursor + 60]
     if vague:
         low, high = vague[0] * scale, vague[1] * scale
         value, step, hedge = (low + high) / 2, high - low, "vague"
@@ -859,6 +961,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if scale == 1.0 and _PEOPLE_IN_CONDITION.match(text, cursor):
+        return figure("count", "people", thing="people", nouns=("people",))
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
@@ -879,8 +983,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         dimension, factor, base = _UNITS[word]
         until = cursor + u.end()
         if dimension == "duration" and factor == 8766.0 and u.group(3):
-            return figure("age", "years", thing=_person_after(text[until:]), prop="age",
-                          until=until)
+            return figure("age", "years", prop="age", until=until,
+                          thing=_person_after(text[until:]) or _role_after(before,
+                                                                           text[until:]))
         if re.match(r"\s+ago\b", text[until:until + 5]):
             return None  # "three days ago" dates an event; it is no figure
         if dimension == "duration" and (more := _MORE_TIME.match(text[until:until + 30])):
@@ -970,6 +1075,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
         return figure("age", "years", prop="age", thing=_person_key(person))
+    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _AGE_END_AFTER.match(after) \
+            and number is not None and number < 120 and not role.group(1).endswith("s"):
+        # "the gunman, 22, was arrested": the age of the one person the role names.
+        return figure("age", "years", prop="age", thing=stem(role.group(1)))
     if not digits and re.match(r"-\w", after):
         return None  # "twenty-five", "one-off": not read here
     if number == 1 and (life := _ONE_LIFE.match(text, cursor)):
@@ -1046,6 +1155,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
         if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+        elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
+            stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
     if people := _PEOPLE_AS.match(after):
@@ -1058,6 +1169,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       until=cursor + people.end())
     if tally := _TALLY_BEFORE.search(before):
         thing = "crew" if tally.group("cue").lower() == "crew" else "people"
+        if (aimed := _AIMED_AT_BEFORE.search(text, max(0, start - 80), start)) and \
+                (obj := _NOUN_AFTER.match(" " + aimed.group("obj"))) and \
+                (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
+            thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
@@ -1065,7 +1180,22 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if _TOLL_BEFORE.search(text[max(0, start - 70):start]) or \
             _TOLL_ROSE_TO.search(text[max(0, start - 260):start]):
         return figure("count", "people", prop="killed", thing="people", nouns=("people",))
+    if _BACK_COUNT_BEFORE.search(text[max(0, start - 80):start]):
+        # "By Sunday the count had reached 369": the count of a sentence before, which the
+        # article's reading of its figures fills in (see disagreements.py).
+        return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# A count referred back to: "the count had reached", "the tally rose to", "the figure stood
+# at" (no noun: what it counts is what a sentence before counted).
+BACK = "*before"
+_BACK_COUNT_BEFORE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:count|tally|total|number|figure)\s+"
+    r"(?:(?:had|has|have|was|is|then|now|later|since|already)\s+){0,2}"
+    r"(?:risen|rose|reached|climbed|grown|grew|jumped|increased|stood|stands|fallen|fell|"
+    r"dropped|hit|topped|passed)\s+(?:to\s+|at\s+)?(?:(?:" + "|".join(
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
 
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
@@ -1098,6 +1228,9 @@ _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
+# "the German city of X", "the Fijian island of Y": a kind of place and its name.
+_KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
+                            r"region|province|state|district|county)\s+of\s+(" + _NAME + ")")
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
@@ -1129,6 +1262,8 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"(?P<name>" + _NAME + r")\s+"
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
                         r"registered|suffered|lost)\s+$")
+# "in X, where ...": what the where-clause tells happened at X.
+_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
@@ -1303,7 +1438,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
         return False  # a range: "10-12"
     if re.match(r"-?[A-Za-z]|-\d", text[end:end + 2]) and not re.match(
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
-            r"inch|acre|ton|storey|story|member|person|seat|magnitude)", text[end:end + 12], re.I) \
+            r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
+            re.I) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
@@ -1373,17 +1509,23 @@ def _journey(noun: str) -> str:
     return "journey" if noun in _JOURNEY_STEMS else noun
 
 
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
 def _length_thing(after: str) -> str:
     """What a length qualifies: the head of the noun phrase after it ("cargo ship"), or
     the kind word closing a name ("the 1.9-km Carrow Narrows Bridge") or the name."""
     if m := re.match(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after):
         # "the 700-foot Maren": the name; "Narrows Bridge", "Hoover Dam": the kind it closes with.
         return _measured(m.group(1).split()[-1])
-    words = []
-    for word in re.findall(r"[A-Za-z][\w'-]*|\S", after)[:3]:
+    words: list[str] = []
+    tokens = re.findall(r"[A-Za-z][\w'-]*|\S", after)[:4]
+    for n, word in enumerate(tokens[:3]):
         if not word.islower() or is_stopword(word) or word.endswith(("ed", "ing")) or \
                 word in _NOT_NOUNS:
             break
+        if words and n + 1 < len(tokens) and tokens[n + 1].lower() in _DETERMINERS:
+            break  # "a 25-metre wave hit the coast": a word before its object is a verb
         words.append(word)
     # "cargo ship", "steel span": the kind word, else the last noun read.
     kind = next((w for w in words if w in _VESSELS or w in _AIRCRAFT), None)
@@ -1445,6 +1587,24 @@ def _person_after(after: str) -> str:
                      _NOUN_FOLLOWS.match(after, m.end())):
         return ""  # "two 16-year-old Korean-American skaters": of whom, not who
     return _person_key(m.group("name"))
+
+
+# "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
+# one of several, told apart by its adjective: not read).
+_AGE_ROLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)[Tt]he\s+([a-z]{3,}),\s$")
+# "the 25-year-old gunman was": the role noun after a definite article's age.
+_ROLE_AFTER = re.compile(r"^\s+([a-z]{3,})\b(?=\s*[,.;]|\s+(?:was|is|had|has|who|said|died|"
+                         r"of|from|in|at|on)\b)")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _role_after(before: str, after: str) -> str:
+    """The role of the one person an age belongs to ("the 25-year-old gunman was ..."),
+    when no name follows; "" for "a 25-year-old man" (anyone) or a plural."""
+    m = _ROLE_AFTER.match(after)
+    if m is None or not _THE_BEFORE.search(before) or m.group(1).endswith("s"):
+        return ""
+    return stem(m.group(1))
 
 
 def _person_key(name: str) -> str:
@@ -1563,9 +1723,10 @@ _REFUSED_OFFER = re.compile(r"\b(?:reject\w*|refus\w*|declin\w*|turn\w*\s+down|v
                             r"spurn\w*)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
                             r"(?:offer|proposal|bid|deal)s?\s+(?:of|worth|for|that|which|with)\b"
                             r"[^.;:]*$", re.I)
-# A cue after the figure speaks for it only within its clause; "while", "whereas" and a
-# vague other group ("and many others forced to flee") open a clause of their own.
-_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas)\b|\b(?:many|some|most|several|"
+# A cue after the figure speaks for it only within its clause; "while", "whereas", "but"
+# (a new verb: "treated 900 but gave no toll") and a vague other group ("and many others
+# forced to flee") open a clause of their own.
+_CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas|but)\b|\b(?:many|some|most|several|"
                            r"countless|numerous|hundreds\s+of|thousands\s+of)\s+others\b"
                            r"(?!\s+(?:were|was|are|is|have|had|has)\b)", re.I)
 

