@@ -4,22 +4,26 @@ touches is done again, including what a corpus-wide lookup changed for unedited 
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from site_builder.analyze import analyze
+from site_builder.analyze import analyze, attributions, part_of_day
+from site_builder.analyze import sentences as sentences_module
 from site_builder.analyze.disagreements import FIGURES
-from site_builder.analyze.sentences import PARTS
+from site_builder.analyze.sentences import PARTS, Sentence, build_sentences, weigh
 from site_builder.build import build
 from site_builder.config import Config, load_config
 from site_builder.content import load_articles
 from site_builder.errors import Reporter
 from site_builder.memo import Memos
-from site_builder.models import Article
+from site_builder.models import Article, Paragraph
 from site_builder.pipeline import Runner
 from site_builder.render.digest_json import digest_json
 
@@ -109,3 +113,93 @@ def test_analysis_after_random_edits_from_memos_equals_a_cold_analysis(
         digest, computed = _warm(memo, edited, config)
         assert digest == _digest(edited, config, Runner.in_memory(1))
         assert computed[PARTS.name] <= 1
+
+
+def _each_alone(sentences: Iterable[Sentence], extract: Callable[[Sentence], Any],
+                extra: object = None) -> Iterator[tuple[Sentence, Any]]:
+    """`per_form` without sharing: every sentence read on its own, as before forms."""
+    return ((s, extract(s)) for s in sentences)
+
+
+# Groups of sentences, each told by its own outlet, that the corpus-wide finders turn
+# into rows (who did it, who is blamed, when, whose figure, whose account ...).
+_TOLD = [
+    ("The Federal Deposit Insurance Corporation shut Marlow Savings Bank on Friday.",
+     "Marlow Savings Bank was closed on Friday by Oregon banking regulators."),
+    ("The reservoir wall burst overnight, and Estonia accused Latvian saboteurs of "
+     "blowing up the reservoir wall.",
+     "Riga blamed Estonian shelling for the burst reservoir wall."),
+    ("The magnitude 6.9 quake struck at 3:10 p.m. near the coastal town of Varna.",
+     "Seismologists said the quake hit Varna around 4:05 p.m. local time."),
+    ("Lena Okafor, a spokeswoman for the Varno Port Authority, said the ferry had 212 people "
+     "aboard.", "The ferry sank in calm water, said Lena Okafor, a Maritime Safety Agency "
+     "spokeswoman."),
+    ("Farmers say the Kessel blaze started beneath a Norvane Energy pylon on the ridge.",
+     "Norvane Energy said its equipment did not start the blaze."),
+    ("The ferry's operator said all 14 crew members, all of them Chilean nationals, were "
+     "rescued.", "The consulate said 12 of the 15 crew members are Chilean nationals."),
+    ("According to the Harbour Health Directorate, 212 people were injured at the gates.",
+     "The Harbour Health Directorate denied issuing the toll on Sunday."),
+    ("The overloaded ferry sank in the early hours of Tuesday, a few miles off the cape.",
+     "Survivors said the ferry capsized late on Monday night, soon after leaving port."),
+    ("The Harlow Relief Fund estimates that about 40,000 families need food aid this winter.",
+     "The Marlow Development Agency estimates that more than 40,000 families need food aid."),
+    ("Fire chief Tomas Brenner said on Monday that about 120 workers were unaccounted for.",
+     "Tomas Brenner, the fire chief, warned that the death toll could reach 120."),
+]
+
+
+def _each_alone(sentences: Iterable[Sentence], extract: Callable[[Sentence], Any],
+                extra: object = None) -> Iterator[tuple[Sentence, Any]]:
+    """`per_form` without sharing: every sentence read on its own, as before forms."""
+    return ((s, extract(s)) for s in sentences)
+
+
+def _copied_articles() -> list[Article]:
+    """Each sentence of `_TOLD` in its own article, told again by two more outlets (one a
+    year later): wire copy, whose sentences share their features."""
+    articles = []
+    for group, texts in enumerate(_TOLD):
+        for side, text in enumerate(texts):
+            for copy, published in enumerate(("2031-04-12", "2031-04-13", "2032-04-12")):
+                n = len(articles)
+                paragraphs = [Paragraph(f"p-{n}", "p", text, text)]
+                articles.append(Article(f"story-{group}-{side}-{copy}", f"Story {n}",
+                                        f"Outlet {n}", None, published, None, f"{n}.txt",
+                                        paragraphs))
+    return articles
+
+
+def test_tf_idf_weights_count_every_copy_of_a_sentence() -> None:
+    articles = _copied_articles()
+    sentences = build_sentences(articles, None, Runner.in_memory(1))
+    for s in sentences:
+        s.topics = {m.key for m in s.mentions}
+    weigh(sentences)
+    features = [set(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+                for s in sentences]
+    for s, feats in zip(sentences, features, strict=True):
+        weights = {f: math.log(1 + len(sentences) / sum(f in x for x in features))
+                   for f in feats}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        assert s.vector == pytest.approx({f: w / norm for f, w in weights.items()})
+
+
+def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wire copy: each sentence told again under other slugs (one copy a year later)
+    shares its features with its copies; the corpus-wide finders read each shared form
+    once, and their rows (with every copy's paragraph) are those of reading each copy."""
+    articles = _copied_articles()
+    config = Config(Path("."))
+    shared = analyze(articles, config, Runner.in_memory(1))
+    sentences = build_sentences(articles, None, Runner.in_memory(1))
+    assert len({(s.text, id(s.mentions), id(s.dates)) for s in sentences}) < len(sentences)
+    for module in (attributions, part_of_day, sentences_module):
+        monkeypatch.setattr(module, "per_form", _each_alone)
+    alone = analyze(articles, config, Runner.in_memory(1))
+    assert len(alone.disagreements) >= len(_TOLD)
+    # Rows cite the copies too: a copy read through another's form keeps its own place.
+    assert any(ref.article.endswith("-1") for row in alone.disagreements
+               for claim in row.claims for ref in claim.support)
+    assert b"".join(digest_json(shared)) == b"".join(digest_json(alone))

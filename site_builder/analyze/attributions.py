@@ -33,7 +33,7 @@ from ..text import STOPWORDS, stem, words
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
-from .sentences import Sentence
+from .sentences import Sentence, per_form, rebound
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
 # Acts many may do together or in turn (announce, confirm, order) are left out on purpose.
@@ -128,8 +128,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
 def _agent_rows(sentences: list[Sentence], articles: list[Article],
                 names: _Names) -> list[Disagreement]:
     by_key: dict[tuple[str, str], list[_Act]] = {}
-    for s in sentences:
-        for act in _acts(s, names):
+    for s, found in per_form(sentences, lambda s: _acts(s, names)):
+        for act in rebound(found, s):
             by_key.setdefault((act.action, act.object_key), []).append(act)
     rows = []
     for (action, _), acts in sorted(by_key.items()):
@@ -333,7 +333,8 @@ class _Blame:
 
 def _blame_rows(sentences: list[Sentence], articles: list[Article],
                 names: _Names) -> list[Disagreement]:
-    blames = [b for s in sentences for b in _blames(s, names)]
+    blames = [b for s, found in per_form(sentences, lambda s: _blames(s, names))
+              for b in rebound(found, s)]
     directed: dict[tuple[str, str], list[_Blame]] = {}
     of_blamed: dict[str, list[_Blame]] = {}
     for b in blames:
@@ -437,8 +438,8 @@ def _speaker_rows(sentences: list[Sentence], articles: list[Article],
                   names: _Names) -> list[Disagreement]:
     """One person named as the spokesperson of two different organisations."""
     by_person: dict[str, list[_Speaker]] = {}
-    for s in sentences:
-        for found in _speakers(s, names):
+    for s, speakers in per_form(sentences, lambda s: _speakers(s, names)):
+        for found in rebound(speakers, s):
             by_person.setdefault(found.person.slug, []).append(found)
     rows = []
     for _, said in sorted(by_person.items()):
@@ -529,8 +530,8 @@ def _denial_rows(sentences: list[Sentence], articles: list[Article],
     denied: dict[str, list[Sentence]] = {}
     accused: dict[str, list[Sentence]] = {}
     bodies: dict[str, Topic] = {}
-    for s in sentences:
-        for topic, denies in _responsibility(s, names):
+    for s, found in per_form(sentences, lambda s: _responsibility(s, names)):
+        for topic, denies in found:
             bodies[topic.slug] = topic
             (denied if denies else accused).setdefault(topic.slug, []).append(s)
     rows = []
@@ -641,21 +642,12 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
     disowned: dict[str, list[Sentence]] = {}
     credited: dict[str, list[Sentence]] = {}
     bodies: dict[str, Topic] = {}
-    for s in sentences:
-        for m in s.mentions:
-            topic = names.topic(m)
-            if topic is None or topic.kind in ("person", "place", "event"):
-                continue
-            # From the name on: "X denied issuing ..." disowns with its verb of saying.
-            clause = s.text[m.end:] if _own_statement(s, m) is not None else ""
-            clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
-                clause) else clause
-            disown = _DISOWNS.search(clause)
-            if disown and _FIGURE_NOUN.search(clause) and not s.values:
+    for s, found in per_form(sentences, lambda s: _disowning(s, names)):
+        for topic, disowns in found:
+            if disowns:
                 bodies[topic.slug] = topic
                 disowned.setdefault(topic.slug, []).append(s)
-            elif s.values and (_CREDITING.search(s.text[:m.start]) or (
-                    _SAYS_FIGURE.match(s.text, m.end) and not _NEGATION.search(clause))):
+            else:
                 credited.setdefault(topic.slug, []).append(s)
     rows = []
     for slug in sorted(disowned):
@@ -669,6 +661,27 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
             _claim(f"{name} says it never gave it", disowned[slug], articles)],
             kind="contradicts"))
     return rows
+
+
+def _disowning(s: Sentence, names: _Names) -> list[tuple[Topic, bool]]:
+    """(body, disowns?) for each body the sentence has disown a figure (True) or
+    credits with one (False)."""
+    found = []
+    for m in s.mentions:
+        topic = names.topic(m)
+        if topic is None or topic.kind in ("person", "place", "event"):
+            continue
+        # From the name on: "X denied issuing ..." disowns with its verb of saying.
+        clause = s.text[m.end:] if _own_statement(s, m) is not None else ""
+        clause = clause[:_CLAUSE_STOP.search(clause).start()] if _CLAUSE_STOP.search(
+            clause) else clause
+        disown = _DISOWNS.search(clause)
+        if disown and _FIGURE_NOUN.search(clause) and not s.values:
+            found.append((topic, True))
+        elif s.values and (_CREDITING.search(s.text[:m.start]) or (
+                _SAYS_FIGURE.match(s.text, m.end) and not _NEGATION.search(clause))):
+            found.append((topic, False))
+    return found
 
 
 # --- who worked out a figure -------------------------------------------------------------
@@ -698,9 +711,9 @@ def _estimate_rows(sentences: list[Sentence], articles: list[Article],
     """One figure (same digits, counting the same thing) worked out by one body in one
     outlet and by another body in another: who made the estimate. Blocked by the figure."""
     by_value: dict[str, list[_Estimate]] = {}
-    for s in sentences:
-        for value, estimate in _estimates(s, names):
-            by_value.setdefault(value, []).append(estimate)
+    for s, found in per_form(sentences, lambda s: _estimates(s, names)):
+        for value, estimate in found:
+            by_value.setdefault(value, []).extend(rebound([estimate], s))
     rows = []
     for value, found in sorted(by_value.items()):
         groups: dict[str, list[_Estimate]] = {}
@@ -807,17 +820,12 @@ def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
     told: dict[str, list[Sentence]] = {}
     named: dict[int, set[str]] = {}  # sentence index -> slugs of the topics it names
     rebuttals = []
-    for s in sentences:
-        for m in s.mentions:
-            topic = names.topic(m)
-            if topic and topic.kind in ("person", "organisation") and _TELLS.match(
-                    s.text[m.end:]):
-                told.setdefault(topic.slug, []).append(s)
-                named[s.index] = {t.slug for x in s.mentions if (t := names.topic(x))}
-        for r in _REBUTS.finditer(s.text):
-            parties = _rebuttal_parties(s, r, names)
-            if parties:
-                rebuttals.append((s, *parties))
+    for s, (tellers, slugs, parties) in per_form(sentences, lambda s: _tellings(s, names)):
+        for slug in tellers:
+            told.setdefault(slug, []).append(s)
+        if tellers:
+            named[s.index] = slugs
+        rebuttals.extend((s, *found) for found in parties)
     rows = []
     for s, teller, rebutter in rebuttals:
         about = {t.slug for x in s.mentions if (t := names.topic(x))} - {teller.slug}
@@ -829,6 +837,18 @@ def _rebuttal_rows(sentences: list[Sentence], articles: list[Article],
             _claim(f"{teller.name}'s account", accounts, articles),
             _claim(f"{rebutter.name} contradicts it", [s], articles)], kind="contradicts"))
     return rows
+
+
+def _tellings(s: Sentence, names: _Names
+              ) -> tuple[list[str], set[str], list[tuple[Topic, Topic]]]:
+    """The parties whose telling the sentence gives (one slug per telling), the slugs of
+    every topic it names, and the (rebutted, rebutting) parties of its rebuttals."""
+    tellers = [topic.slug for m in s.mentions if (topic := names.topic(m))
+               and topic.kind in ("person", "organisation") and _TELLS.match(s.text[m.end:])]
+    slugs = {t.slug for x in s.mentions if (t := names.topic(x))} if tellers else set()
+    parties = [found for r in _REBUTS.finditer(s.text)
+               if (found := _rebuttal_parties(s, r, names))]
+    return tellers, slugs, parties
 
 
 def _rebuttal_parties(s: Sentence, r: re.Match[str], names: _Names
@@ -1272,24 +1292,8 @@ _SOME_OF = re.compile(r"\b(\d+)\s+of\s+(?:the|its|their)\s+(\d+)\s+([a-z]+)")
 def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     """One outlet says all of a group hold a nationality, another that only some do."""
     shares: dict[tuple[str, str], dict[bool, list[Sentence]]] = {}
-    demonyms = gazetteer().demonym_of
-    for s in sentences:
-        for m in _NATIONALS.finditer(s.text):
-            country = demonyms.get(m.group(1).lower())
-            before = s.text[max(0, m.start() - 80):m.start()]
-            some = list(_SOME_OF.finditer(before))
-            every = list(_ALL_OF.finditer(before))
-            # "all 22 were safe; 20 of them are ...": a part named after "all" is the share.
-            parts = [p for p in _PART_OF.finditer(before) if p.group(1) != "all"]
-            if country is None or bool(some) == bool(every) or parts:
-                continue
-            if some:
-                part, whole, group = some[-1].groups()
-                if int(part) >= int(whole):
-                    continue
-                key, every_one = (country, stem(group)), False
-            else:
-                key, every_one = (country, stem(every[0].group(2))), True
+    for s, found in per_form(sentences, _shares):
+        for key, every_one in found:
             shares.setdefault(key, {}).setdefault(every_one, []).append(s)
     rows = []
     for (country, _), by_share in sorted(shares.items()):
@@ -1302,6 +1306,30 @@ def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> lis
             _claim(f"some not from {country}", by_share[False], articles)],
             kind="contradicts"))
     return rows
+
+
+def _shares(s: Sentence) -> list[tuple[tuple[str, str], bool]]:
+    """((country, stem of the group), all of them?) for each share of a group the
+    sentence says holds a nationality."""
+    demonyms = gazetteer().demonym_of
+    found = []
+    for m in _NATIONALS.finditer(s.text):
+        country = demonyms.get(m.group(1).lower())
+        before = s.text[max(0, m.start() - 80):m.start()]
+        some = list(_SOME_OF.finditer(before))
+        every = list(_ALL_OF.finditer(before))
+        # "all 22 were safe; 20 of them are ...": a part named after "all" is the share.
+        parts = [p for p in _PART_OF.finditer(before) if p.group(1) != "all"]
+        if country is None or bool(some) == bool(every) or parts:
+            continue
+        if some:
+            part, whole, group = some[-1].groups()
+            if int(part) >= int(whole):
+                continue
+            found.append(((country, stem(group)), False))
+        else:
+            found.append(((country, stem(every[0].group(2))), True))
+    return found
 
 
 # --- when it happened, to the minute ----------------------------------------------------
@@ -1335,9 +1363,9 @@ class _Clock:
 
 def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     by_key: dict[tuple[str, str, str], list[_Clock]] = {}
-    for s in sentences:
-        for key, clock in _clocks(s):
-            by_key.setdefault(key, []).append(clock)
+    for s, found in per_form(sentences, _clocks):
+        for key, clock in found:
+            by_key.setdefault(key, []).extend(rebound([clock], s))
     rows = []
     for (_, verb, _), clocks in sorted(by_key.items()):
         # A block holds one kind of event told with one verb: few sentences, compared in full.

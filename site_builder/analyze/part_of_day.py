@@ -20,7 +20,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..models import Article, Claim, Disagreement
 from ..text import stem
 from .entities import EVENT_HEADS
-from .sentences import Sentence
+from .sentences import Sentence, per_form, rebound
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
@@ -113,9 +113,12 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
     """Rows where sources put one event in parts of days that cannot both hold; `claim`
     makes a claim of a value and the sentences that state it."""
     by_key: dict[tuple[str, str], list[_Told]] = {}
-    for s in sentences:
+    def year(s: Sentence) -> int | None:
         published = articles[s.article_index].published or ""
-        for told in _told(s, int(published[:4]) if published[:4].isdigit() else None):
+        return int(published[:4]) if published[:4].isdigit() else None
+
+    for s, found in per_form(sentences, lambda s: _told(s, year(s)), year):
+        for told in rebound(found, s):
             by_key.setdefault((stem(_NOUN_CLASS.get(told.noun, told.noun)),
                                _VERB_CLASS.get(told.verb, told.verb)), []).append(told)
     rows = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from ..dates import DateMention, find_dates
 from ..memo import stable_hash
@@ -51,6 +52,36 @@ class Sentence:
     dates: list[DateMention]
     topics: set[str] = field(default_factory=set)  # topic keys, filled by topic resolution
     vector: dict[str, float] = field(default_factory=dict)
+
+
+R = TypeVar("R")
+
+
+def per_form(sentences: Iterable[Sentence], extract: Callable[[Sentence], R],
+             extra: Callable[[Sentence], Hashable] | None = None
+             ) -> Iterator[tuple[Sentence, R]]:
+    """`(s, extract(s))` for each sentence, `extract` called once per form of a sentence.
+
+    A form is one text with its feature objects (copies of a text in articles of one
+    year share them: see `build_sentences`) and `extra(s)`, when a finder reads more of
+    the sentence's context. `extract` must read only the text, the features and the
+    topics (which follow from the mentions), never where the sentence stands (index,
+    ref, article): wire copy repeats each sentence in many articles, and a corpus-wide
+    finder then reads each once. Results are shared between copies: only read them.
+    """
+    done: dict[tuple, R] = {}
+    for s in sentences:
+        form = (s.text, id(s.mentions), id(s.values), id(s.dates),
+                extra(s) if extra is not None else None)
+        if form not in done:
+            done[form] = extract(s)
+        yield s, done[form]
+
+
+def rebound(items: Iterable[Any], s: Sentence) -> list[Any]:
+    """Items a `per_form` extract made for another copy of `s`, each holding `s` as its
+    `sentence` instead (frozen dataclasses with a `sentence` field)."""
+    return [x if x.sentence is s else replace(x, sentence=s) for x in items]
 
 
 def lower_vocabulary(articles: list[Article]) -> frozenset[str]:
@@ -148,23 +179,28 @@ SENTENCES = Stage("sentences", _sentence_features, version=2, key=_features_key,
 
 def weigh(sentences: list[Sentence]) -> None:
     """Give each sentence a unit-length tf-idf vector over stems, topics and figures."""
+    # Features are read once per form of a sentence, and counted once per copy.
+    features = [feats for _, feats in per_form(sentences, _features)]
+    copies: Counter[frozenset[str]] = Counter(features)
     df: Counter[str] = Counter()
-    features: list[set[str]] = []
-    for s in sentences:
-        feats = set(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
-        features.append(feats)
-        df.update(feats)
+    for feats, count in copies.items():
+        for f in feats:
+            df[f] += count
     n = max(len(sentences), 1)
     # Sentences with the same features (repeated copy) share one vector: it is only read.
     made: dict[frozenset[str], dict[str, float]] = {}
     for s, feats in zip(sentences, features, strict=True):
-        key = frozenset(feats)
-        if key not in made:
+        if feats not in made:
             # Sorted: float sums must not depend on set order (which varies between processes).
             vector = {f: math.log(1 + n / df[f]) for f in sorted(feats)}
             norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-            made[key] = {f: w / norm for f, w in vector.items()}
-        s.vector = made[key]
+            made[feats] = {f: w / norm for f, w in vector.items()}
+        s.vector = made[feats]
+
+
+def _features(s: Sentence) -> frozenset[str]:
+    """What a sentence's tf-idf vector is over: its stems, topics and figures."""
+    return frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
 
 
 def cosine(a: Sentence, b: Sentence) -> float:

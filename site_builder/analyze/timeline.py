@@ -72,20 +72,27 @@ def build_timeline(sentences: list[Sentence], articles: list[Article],
     by_day: dict[str, list[TimelineEvent]] = defaultdict(list)
     for (iso, k), refs in sorted(events.items(), key=lambda kv: (kv[0][0], texts[kv[0]])):
         by_day[iso[:10]].append(TimelineEvent(date=iso, text=texts[(iso, k)], support=refs))
+    # A sentence's stems are those of its text: only other statements are stemmed again.
+    stems = {s.text: s.stems for s in sentences}
     return [event for day in sorted(by_day)
-            for event in sorted(_merge_same_day(by_day[day]), key=lambda e: (e.date, e.text))]
+            for event in sorted(_merge_same_day(by_day[day], stems),
+                                key=lambda e: (e.date, e.text))]
 
 
 # Share of content words two reports of one day need in common to be one event.
 SAME_EVENT = 0.25
 
 
-def _merge_same_day(events: list[TimelineEvent]) -> list[TimelineEvent]:
+def _merge_same_day(events: list[TimelineEvent],
+                    known: dict[str, frozenset[str]] | None = None) -> list[TimelineEvent]:
     """Reports of the same day that say the same thing in other words become one event,
-    told in the words of the best-supported report."""
+    told in the words of the best-supported report (`known`: `synonym_stems` of texts
+    already stemmed)."""
     merged: list[tuple[frozenset[str], TimelineEvent]] = []
     for event in sorted(events, key=lambda e: (-len(e.support), e.text)):
-        stems = synonym_stems(event.text)
+        stems = known.get(event.text) if known else None
+        if stems is None:
+            stems = synonym_stems(event.text)
         for i, (seen, kept) in enumerate(merged):
             if len(stems & seen) / max(len(stems | seen), 1) >= SAME_EVENT:
                 support = kept.support + [r for r in event.support if r not in kept.support]

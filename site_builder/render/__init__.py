@@ -24,6 +24,7 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
+from markupsafe import escape
 
 from ..config import Config
 from ..errors import SiteError
@@ -47,8 +48,9 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
+from .fragments import also_in, mentions, paragraphs, ref_items, topic_items
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
-from .paths import article_path, pretty_url, safe_join, topic_path
+from .paths import article_path, pretty_url, relative_url, safe_join, topic_path
 from .spare import prune
 
 
@@ -71,6 +73,11 @@ def environment(config: Config) -> Environment:
     env.filters["pretty"] = pretty_url
     env.filters["human_date"] = human_date
     env.globals["plural"] = plural
+    env.globals["also_in"] = also_in
+    env.globals["mention_items"] = mentions
+    env.globals["ref_items"] = ref_items
+    env.globals["topic_items"] = topic_items
+    env.globals["paragraphs"] = paragraphs
     return env
 
 
@@ -108,6 +115,8 @@ class SiteIndex:
                 self._topics_at[ref].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
+        self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
+        self._headlines: dict[str, str] = {}  # of untitled articles, by slug
         self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
                        for n, p in enumerate(a.paragraphs, 1)}
@@ -131,6 +140,8 @@ class SiteIndex:
                                            if ref.article not in slugs})
         patched.source_names = dict(self.source_names)
         patched._excerpts = {}
+        patched._link_parts = {}
+        patched._headlines = {}
         patched._order = None
         for i, a in enumerate(digest.articles, 1):
             if a.slug in slugs:
@@ -165,6 +176,13 @@ class SiteIndex:
         """The article's title, else its first sentence (whole, unless very long)."""
         if article.title:
             return article.title
+        made = self._headlines.get(article.slug)
+        if made is None:  # a page shows it several times
+            made = self._headlines[article.slug] = self._first_sentence(article)
+        return made
+
+    @staticmethod
+    def _first_sentence(article: Article) -> str:
         lead = next((p.text for p in article.paragraphs if p.kind == "p"),
                     article.paragraphs[0].text)
         first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘])", " ".join(lead.split()), maxsplit=1)[0]
@@ -291,6 +309,20 @@ class SiteIndex:
     def label(self, ref: Ref) -> str:
         """Short link text for a paragraph: "Outlet ¶4" (or "Source 2 ¶4")."""
         return f"{self.source_names[ref.article]} ¶{self.number.get(ref, '?')}"
+
+    def paragraph_links(self, article: Article) -> list[list[CrossRef]]:
+        """The links of each of an article's paragraphs, in its paragraphs' order."""
+        links = self.links
+        return [links.get(Ref(article.slug, p.id), []) for p in article.paragraphs]
+
+    def link_html(self, ref: Ref) -> tuple[str, str]:
+        """A link to a paragraph as HTML (escaped): its href from the site's root, and its
+        label (`label`). Each source's parts are escaped once, for all its paragraphs."""
+        parts = self._link_parts.get(ref.article)
+        if parts is None:
+            parts = (escape(article_path(ref.article)), escape(self.source_names[ref.article]))
+            self._link_parts[ref.article] = parts
+        return f"{parts[0]}#{escape(ref.paragraph)}", f"{parts[1]} ¶{self.number.get(ref, '?')}"
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
@@ -484,7 +516,8 @@ class _Renderer:
         try:
             html = self.env.get_template(template).render(
                 site=self.config, digest=self.digest, index=self.index, url=url, path=path,
-                ref=Ref, verbatim=is_verbatim, root=url("index.html"), updated=self.updated,
+                ref=Ref, verbatim=is_verbatim, root=url("index.html"), up=url(""),
+                updated=self.updated,
                 absolute=lambda target: absolute_url(self.config, target),
                 canonical=absolute_url(self.config, path), **context)
         except TemplateError as exc:
@@ -771,14 +804,3 @@ def _static_files(config: Config) -> list[tuple[str, bytes]]:
                 continue
             files[f"static/{source.relative_to(folder).as_posix()}"] = source.read_bytes()
     return list(files.items())
-
-
-def relative_url(from_path: str, target: str | Ref) -> str:
-    """A link from page `from_path` to `target` (a site path or a paragraph), relative.
-
-    Links name index.html explicitly so the site also works from file://.
-    """
-    up = "../" * from_path.count("/")
-    if isinstance(target, Ref):
-        return f"{up}{article_path(target.article)}#{target.paragraph}"
-    return up + target

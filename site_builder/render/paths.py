@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..models import Ref
+
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -41,3 +43,14 @@ def safe_join(root: Path, relative: str) -> Path:
     if not relative or relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"path {relative!r} escapes the output folder")
     return root / relative
+
+
+def relative_url(from_path: str, target: str | Ref) -> str:
+    """A link from page `from_path` to `target` (a site path or a paragraph), relative.
+
+    Links name index.html explicitly so the site also works from file://.
+    """
+    up = "../" * from_path.count("/")
+    if isinstance(target, Ref):
+        return f"{up}{article_path(target.article)}#{target.paragraph}"
+    return up + target
