@@ -257,6 +257,8 @@ def _link_bundle(old: Path, new: Path, stamps: object) -> bool:
                 if there.pop(name) == stamp[2]:
                     continue
                 os.unlink(target)  # another file: replaced, never written through
+            if os.path.isdir(target) and not os.path.islink(target):
+                raise FileNotFoundError(name)  # a folder in a file's place: index afresh
             folder = os.path.dirname(target)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)

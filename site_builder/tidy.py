@@ -23,7 +23,13 @@ _READY = b"renamed\n"
 
 def remove_tree(path: Path) -> OSError | None:
     """Delete `path`, also when its folders were made read-only (say, by a deploy step);
-    the error when it could not."""
+    the error when it could not. A symbolic link is removed, never followed."""
+    if path.is_symlink():
+        try:
+            path.unlink()
+        except OSError as exc:
+            return exc
+        return None
     try:
         shutil.rmtree(path)
         return None

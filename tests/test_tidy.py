@@ -85,3 +85,17 @@ def test_the_command_line_leaves_no_copy_that_grows(sample_site: Path) -> None:
             assert folder.name.startswith(".output.retired-"), folder
             if not _alive(int(folder.name.rpartition("-")[2])):
                 assert not folder.exists(), folder
+
+
+def test_a_link_in_a_folder_s_place_is_removed_not_followed(tmp_path: Path) -> None:
+    from site_builder.tidy import remove_tree
+
+    target = tmp_path / "elsewhere"
+    (target / "inner").mkdir(parents=True)
+    os.chmod(target / "inner", 0o755)
+    link = tmp_path / ".output.spare.retired-1"
+    link.symlink_to(target, target_is_directory=True)
+    assert remove_tree(link) is None
+    assert not link.exists() and not link.is_symlink()
+    assert (target / "inner").is_dir()
+    assert (os.stat(target / "inner").st_mode & 0o777) == 0o755

@@ -28,10 +28,11 @@ def spare_path(out: Path) -> Path:
 
 def claim_spare(out: Path, staging: Path) -> bool:
     """Move the spare of `out` to `staging` (which must not exist); False when there is
-    none, or it is not on the output's file system (inodes would not tell files apart)."""
+    none, it is no site (no digest.json: a folder of that name the user made), or it is
+    not on the output's file system (inodes would not tell files apart)."""
     spare = spare_path(out)
     try:
-        if spare.is_symlink() or not spare.is_dir() or \
+        if spare.is_symlink() or not (spare / "digest.json").is_file() or \
                 os.stat(spare).st_dev != os.stat(out).st_dev:
             return False
         spare.rename(staging)
