@@ -34,6 +34,7 @@ from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
 from .sentences import Sentence, per_form, rebound
+from .tellings import partners
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
 # Acts many may do together or in turn (announce, confirm, order) are left out on purpose.
@@ -1368,20 +1369,23 @@ def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disa
             by_key.setdefault(key, []).extend(rebound([clock], s))
     rows = []
     for (_, verb, _), clocks in sorted(by_key.items()):
-        # A block holds one kind of event told with one verb: few sentences, compared in full.
-        clashing = {id(a) for a in clocks if any(_clock_clash(a, b) for b in clocks)}
-        kept = sorted((c for c in clocks if id(c) in clashing or any(
-            _overlap(c, x) and _one_event(c, x) for x in clocks if id(x) in clashing)),
-            key=lambda c: (c.low, c.sentence.index))
-        if not kept:
+        clashing = _clock_partners(clocks, clocks, overlapping=False)
+        if not any(clashing):
             continue
+        near = _clock_partners(clocks, [c for c, x in zip(clocks, clashing, strict=True) if x],
+                               overlapping=True)
+        kept = sorted((c for c, x, n in zip(clocks, clashing, near, strict=True) if x or n),
+                      key=lambda c: (c.low, c.sentence.index))
         # Times that overlap are one claim; a gap between them is the disagreement.
         groups: list[list[_Clock]] = []
+        end = 0
         for clock in kept:
-            if groups and clock.low <= max(c.high for c in groups[-1]):
+            if groups and clock.low <= end:
                 groups[-1].append(clock)
+                end = max(end, clock.high)
             else:
                 groups.append([clock])
+                end = clock.high
         claims = [_claim(g[0].text, [c.sentence for c in g], articles) for g in groups]
         rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims, kind="contradicts"))
     return rows
@@ -1391,21 +1395,38 @@ def _overlap(a: _Clock, b: _Clock) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _one_event(a: _Clock, b: _Clock) -> bool:
-    """Told of one event: a named thing in common, no two different days stated, and the
-    same event noun, or two names for a thing that struck ("the ship", "the vessel")."""
-    same_noun = _noun_class(a.noun) == _noun_class(b.noun)
-    nouns_fit = same_noun or not ({a.noun, b.noun} & _EVENT_NOUNS)
-    # "The collision happened at ..." names nothing: "the" makes it the story's event.
-    unnamed = (a.definite and not a.sentence.topics) or (b.definite and not b.sentence.topics)
-    return nouns_fit and (bool(a.sentence.topics & b.sentence.topics) or (
-        unnamed and same_noun)) and not (
-        a.day and b.day and a.day != b.day)
+def _clock_partners(clocks: list[_Clock], candidates: list[_Clock], *,
+                    overlapping: bool) -> list[bool]:
+    """For each clock time, whether a candidate of one event overlaps it (or clashes).
+
+    Two times are of one event when they state no two different days, their nouns fit
+    (the same event noun, or two names for a thing that struck: "the ship", "the
+    vessel"), and they share a named thing, or have the same noun and one of them names
+    nothing ("The collision happened at ...": "the" makes it the story's event)."""
+    return partners(clocks, candidates, stored=_clock_stored, looked=_clock_looked,
+                    day=lambda c: c.day, overlapping=overlapping, closed=True)
 
 
-def _clock_clash(a: _Clock, b: _Clock) -> bool:
-    return (a.sentence.ref.article != b.sentence.ref.article and not _overlap(a, b)
-            and _one_event(a, b))
+def _clock_stored(c: _Clock) -> list[tuple[str, ...]]:
+    kind = _noun_class(c.noun)
+    keys = [("noun", kind)]
+    if c.definite and not c.sentence.topics:
+        keys.append(("names nothing", kind))
+    for topic in c.sentence.topics:
+        keys.append(("topic", topic, kind))
+        if c.noun not in _EVENT_NOUNS:
+            keys.append(("topic", topic, ""))
+    return keys
+
+
+def _clock_looked(c: _Clock) -> list[tuple[str, ...]]:
+    kind = _noun_class(c.noun)
+    keys = [("noun", kind) if c.definite and not c.sentence.topics else ("names nothing", kind)]
+    for topic in c.sentence.topics:
+        keys.append(("topic", topic, kind))
+        if c.noun not in _EVENT_NOUNS:
+            keys.append(("topic", topic, ""))
+    return keys
 
 
 def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:

@@ -21,6 +21,7 @@ from ..models import Article, Claim, Disagreement
 from ..text import stem
 from .entities import EVENT_HEADS
 from .sentences import Sentence, per_form, rebound
+from .tellings import partners
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
@@ -145,54 +146,39 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
     return rows
 
 
-_Traits = tuple[bool, bool, bool]  # definite, a one-off event's noun, names some topic
-
-
-def _traits(t: _Told) -> _Traits:
-    return t.definite, t.noun in EVENT_HEADS, bool(t.sentence.topics)
-
-
-def _unnamed_one_event(a: _Traits, b: _Traits) -> bool:
-    """Two tellings that name nothing in common and neither names its noun ("the Varno
-    dam") tell one event when both put "the" before a one-off event's noun ("the quake"),
-    or one puts "the" before a noun its sentence names nothing else of ("the dams")."""
-    return (a[0] and b[0] and a[1] and b[1]) or (a[0] and not a[2]) or (b[0] and not b[2])
-
-
 def _partners(told: list[_Told], candidates: list[_Told], *, overlapping: bool) -> list[bool]:
-    """For each telling, whether a candidate tells the same event at hours that overlap its
-    own or, if not `overlapping`, at hours that cannot both hold and in another article (a
-    clash). Two tellings are of one event when they state no two different dates (two
-    dates are two days, so two events of a kind: two quakes) and they share a named thing
-    or are `_unnamed_one_event`.
+    """For each telling, whether a candidate of one event overlaps it (or clashes with it).
 
-    The candidates are indexed by topic and by their traits, down to their hours, date
-    and up to two articles: the work grows with the tellings and the distinct hours,
-    never with pairs of tellings.
-    """
-    Slots = dict[tuple[int, int, str], list[str]]
-    by_topic: dict[str, Slots] = {}
-    by_traits: dict[_Traits, Slots] = {}
-    for c in candidates:
-        slot, article = (c.low, c.high, c.date), c.sentence.ref.article
-        indexes = [by_topic.setdefault(topic, {}) for topic in c.sentence.topics]
-        if not c.named:
-            indexes.append(by_traits.setdefault(_traits(c), {}))
-        for index in indexes:
-            seen = index.setdefault(slot, [])
-            if len(seen) < 2 and article not in seen:
-                seen.append(article)
+    Two tellings are of one event when they state no two different dates (two dates are
+    two days, so two events of a kind: two quakes) and they share a named thing, or
+    neither names its noun ("the Varno dam") and both put "the" before a one-off event's
+    noun ("the quake"), or one puts "the" before a noun its sentence names nothing else
+    of ("the dams")."""
+    return partners(told, candidates, stored=_stored, looked=_looked, day=lambda t: t.date,
+                    overlapping=overlapping)
 
-    def fits(t: _Told, slots: Slots) -> bool:
-        return any((t.low < high and low < t.high) == overlapping
-                   and not (t.date and date and t.date != date)
-                   and (overlapping or any(a != t.sentence.ref.article for a in seen))
-                   for (low, high, date), seen in slots.items())
 
-    return [any(fits(t, by_topic[topic]) for topic in t.sentence.topics if topic in by_topic)
-            or (not t.named and any(_unnamed_one_event(_traits(t), traits) and fits(t, slots)
-                                    for traits, slots in by_traits.items()))
-            for t in told]
+def _stored(t: _Told) -> list[tuple[str, str]]:
+    keys = [("topic", topic) for topic in t.sentence.topics]
+    if not t.named:
+        keys.append(("unnamed", "any"))
+        if t.definite and t.noun in EVENT_HEADS:
+            keys.append(("unnamed", "the event"))
+        if t.definite and not t.sentence.topics:
+            keys.append(("unnamed", "the only"))
+    return keys
+
+
+def _looked(t: _Told) -> list[tuple[str, str]]:
+    keys = [("topic", topic) for topic in t.sentence.topics]
+    if t.named:
+        return keys
+    if t.definite and not t.sentence.topics:
+        return [*keys, ("unnamed", "any")]
+    keys.append(("unnamed", "the only"))
+    if t.definite and t.noun in EVENT_HEADS:
+        keys.append(("unnamed", "the event"))
+    return keys
 
 
 def _told(s: Sentence, year: int | None) -> list[_Told]:
