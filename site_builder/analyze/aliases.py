@@ -114,13 +114,18 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
 
     Covers initialisms the text never defines in parentheses ("HVB" for "Harlow
     Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
-    Geological Survey", where the code was written apart); a short form that could be
-    several names is left alone.
+    Geological Survey", whether the code was written apart or opens the name); a short
+    form that could be several names is left alone.
     """
+    prefixes = tuple(prefixes)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if len(name.split()) >= 2 and not blocked(name):
             by_initials[initials(name)].add(name)
+            code, _, rest = name.partition(" ")
+            if code in prefixes and len(rest.split()) >= 2:
+                # "us geological survey" is "USGS": the code keeps all its letters.
+                by_initials[code + initials(rest)].add(name)
     for short in shorts:
         if blocked(short):
             continue
