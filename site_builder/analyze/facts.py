@@ -157,9 +157,12 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         best = max(whole, key=lambda s: (round(scores[s.key], 9), len(s.stems), -s.index))
         if scores[best.key] < 0.45:
             continue
-        # A paragraph that gives a conflicting figure does not support the statement.
-        against = conflicting_refs(best, group)
-        support = _unique_refs(s.ref for s in group if s.ref not in against)
+        # A paragraph that gives a conflicting figure does not support the statement; the
+        # statement's own paragraph always does (two figures of one sentence measure two
+        # things: "60 rescuers and four dogs" does not contradict itself).
+        against = conflicting_refs(best, [s for s in group if s.ref != best.ref])
+        support = _unique_refs(s.ref for s in group
+                               if s.ref == best.ref or s.ref not in against)
         sources = len({r.article for r in support})
         fact_id = "f-" + hashlib.blake2b(best.text.encode(), digest_size=4).hexdigest()
         values = [v.text for v in best.values]  # the figures the statement itself gives
