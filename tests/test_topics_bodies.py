@@ -104,3 +104,23 @@ def test_parks_trails_and_gorges_are_places():
     assert kind(key_to_topic, drafts, "Vellmar Trail") == "place"
     assert kind(key_to_topic, drafts, "Ostrava Peaks National Park") == "place"
     assert kind(key_to_topic, drafts, "Kesselbach Gorge") == "place"
+
+
+def test_an_initialism_may_take_the_ending_of_a_compound_word():
+    # A refinery fire (invented): "Petrochemicals" gives its ending's initial, "C".
+    key_to_topic, _ = topics([
+        "The fire started in a unit run by Kessler Holm Petrochemicals, the operator.",
+        "KHC said the unit had passed an inspection in May.",
+        "KHX was not involved.",
+    ])
+    assert same(key_to_topic, "Kessler Holm Petrochemicals", "KHC")
+    assert not same(key_to_topic, "Kessler Holm Petrochemicals", "KHX")
+
+
+def test_a_makers_noun_opening_a_sentence_is_no_part_of_the_name():
+    key_to_topic, _ = topics([
+        "Toymaker Brindle said its warehouse in Orsk was flooded.",
+        "Citigroup Global Markets advised the buyer.",
+    ])
+    assert "brindle" in key_to_topic and "toymaker brindle" not in key_to_topic
+    assert "citigroup global markets" in key_to_topic

@@ -109,19 +109,23 @@ def join_spellings(keys: list[str], joiner: Joiner) -> None:
 
 
 def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
-                     blocked: Callable[[str], bool], prefixes: Iterable[str] = ()) -> None:
+                     blocked: Callable[[str], bool], prefixes: Iterable[str] = (),
+                     endings: tuple[str, ...] = ()) -> None:
     """An all-capitals word whose letters are the initials of exactly one longer name.
 
     Covers initialisms the text never defines in parentheses ("HVB" for "Harlow
     Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
     Geological Survey", whether the code was written apart or opens the name); a short
-    form that could be several names is left alone.
+    form that could be several names is left alone. A word compounded with an
+    organisation's word (one of `endings`: "Shipmanagement") may give the initial of
+    either part or of both ("BSM" for "Bernhard Schulte Shipmanagement").
     """
     prefixes = tuple(prefixes)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if len(name.split()) >= 2 and not blocked(name):
-            by_initials[initials(name)].add(name)
+            for letters in _initials_of_compounds(name, endings):
+                by_initials[letters].add(name)
             code, _, rest = name.partition(" ")
             if code in prefixes and len(rest.split()) >= 2:
                 # "us geological survey" is "USGS": the code keeps all its letters.
@@ -135,6 +139,19 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
                       for n in by_initials.get(short[len(code):], ())}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
+
+
+def _initials_of_compounds(name: str, endings: tuple[str, ...]) -> set[str]:
+    """The name's initials, with each compound word ("shipmanagement") read as its first
+    part's letter, its ending's, or both."""
+    found = {""}
+    for word in name.split():
+        if word in CONNECTORS or not word[0].isalpha():
+            continue
+        ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
+        letters = {word[0], ending[:1], word[0] + ending[:1]} if ending else {word[0]}
+        found = {done + more for done in found for more in letters}
+    return found
 
 
 def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],

@@ -579,6 +579,10 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
         initial = False
+    if initial and len(tokens) >= 2 and _trade_compound(tokens[0]):
+        # "Chipmaker Arvex said": a sentence-opening class noun, in lower case elsewhere.
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
         tokens, run = tokens[:-1], run[:-1]
     # "German-made Leopard", "US-Mexico border": compounds describe, they do not name;
@@ -754,6 +758,15 @@ def _said_of_a_person(sentence: str, run: list[re.Match[str]], body: int) -> boo
         return True
     before = sentence[body : run[0].start()].split()[-1:]
     return bool(before) and before[0].strip(",;:\"“").lower() in SPEECH_VERBS
+
+
+def _trade_compound(word: str) -> bool:
+    """A maker's noun compounded with what it makes ("Chipmaker", "Automaker",
+    "Drugmaker"): it says what kind of company the name after it is. (Other class nouns
+    also end companies' own names: "Citigroup", "Eurobank".)"""
+    lower = word.lower()
+    return word[:1].isupper() and not word.isupper() and lower.isalpha() and \
+        lower.endswith("maker") and len(lower) >= 8
 
 
 def _national_body(tokens: list[str]) -> bool:
@@ -959,7 +972,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     _join_country_spellings(keys, joiner)
     join_structures(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
-    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
+    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES, _ORG_ENDINGS)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
 
     def join_partials() -> None:
