@@ -121,10 +121,13 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
     either part or of both ("BSM" for "Bernhard Schulte Shipmanagement").
     """
     prefixes = tuple(prefixes)
+    # One pattern for all the endings, so a word is read once, not once per ending.
+    compound = re.compile(r"[a-z]{3,}(" + "|".join(map(re.escape, endings)) + ")") \
+        if endings else None
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if len(name.split()) >= 2 and not blocked(name):
-            for letters in _initials_of_compounds(name, endings):
+            for letters in _initials_of_compounds(name, compound):
                 by_initials[letters].add(name)
             code, _, rest = name.partition(" ")
             if code in prefixes and len(rest.split()) >= 2:
@@ -141,15 +144,17 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
             joiner.union(short, owners.pop())
 
 
-def _initials_of_compounds(name: str, endings: tuple[str, ...]) -> set[str]:
-    """The name's initials, with each compound word ("shipmanagement") read as its first
-    part's letter, its ending's, or both."""
+def _initials_of_compounds(name: str, compound: re.Pattern[str] | None) -> set[str]:
+    """The name's initials, with each compound word ("shipmanagement": `compound`
+    matches it whole, its ending as group 1) read as its first part's letter, its
+    ending's, or both."""
     found = {""}
     for word in name.split():
         if word in CONNECTORS or not word[0].isalpha():
             continue
-        ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
-        letters = {word[0], ending[:1], word[0] + ending[:1]} if ending else {word[0]}
+        parts = compound.fullmatch(word) if compound and len(word) >= 8 else None
+        ending = parts.group(1)[0] if parts else ""
+        letters = {word[0], ending, word[0] + ending} if ending else {word[0]}
         found = {done + more for done in found for more in letters}
     return found
 
