@@ -152,7 +152,7 @@ def _initials_of_compounds(name: str, compound: re.Pattern[str] | None) -> set[s
     for word in name.split():
         if word in CONNECTORS or not word[0].isalpha():
             continue
-        parts = compound.fullmatch(word) if compound and len(word) >= 8 else None
+        parts = compound.fullmatch(word) if compound and len(word) >= 10 else None
         ending = parts.group(1)[0] if parts else ""
         letters = {word[0], ending, word[0] + ending} if ending else {word[0]}
         found = {done + more for done in found for more in letters}

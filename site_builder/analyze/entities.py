@@ -1070,8 +1070,10 @@ def _written_with_noun(m: Mention) -> str:
     written with their class noun, which the page lists as a spelling (and, the fullest,
     as its name). A town's or a country's name before a building's noun is where the
     building stands, not its name ("the Varno hospital"), and a country is named alone."""
-    places = gazetteer()
     noun = m.next_word
+    if noun not in _REGION_KINDS and noun not in _NAMING_NOUNS:
+        return m.surface  # most names: no class noun after them
+    places = gazetteer()
     if not m.article or m.titled or m.key in places.country_of or \
             m.key in places.demonym_of or _is_initialism([m]):
         return m.surface
