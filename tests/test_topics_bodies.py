@@ -106,6 +106,16 @@ def test_parks_trails_and_gorges_are_places():
     assert kind(key_to_topic, drafts, "Kesselbach Gorge") == "place"
 
 
+def test_a_surname_that_is_also_a_feature_word_stays_a_persons():
+    key_to_topic, drafts = topics([
+        "Inspector Dana Marsh said the stands at the Varlow stadium were sound.",
+        "Marsh said the roof was checked in May.",
+        "Engineer Grace Park, 41, led the review.",
+    ])
+    assert kind(key_to_topic, drafts, "Dana Marsh") == "person"
+    assert kind(key_to_topic, drafts, "Grace Park") == "person"
+
+
 def test_an_initialism_may_take_the_ending_of_a_compound_word():
     # A refinery fire (invented): "Petrochemicals" gives its ending's initial, "C".
     key_to_topic, _ = topics([

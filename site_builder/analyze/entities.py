@@ -134,15 +134,14 @@ state city gulf bay desert coast border run creek brook lake harbor harbour cany
 range cape isle isles mount mountain hill hills deep trench reef channel lagoon delta plateau
 glacier volcano falls fjord atoll archipelago basin
 """.split())
-# Nouns of the land's and the waters' features (and of the parks and trails laid out on
-# them), which end a place's name ("the Red Sea", "Calypso Deep", "Orla National Park")
-# or open it ("Mount Kell", "Cape of Storms").
+# Nouns of the land's and the waters' features (and of the trails laid out on them),
+# which end a place's name ("the Red Sea", "Calypso Deep", "Vell Trail") or open it
+# ("Mount Kell", "Cape of Storms"). Not those that are also surnames (Marsh, Woods).
 GEO_FEATURES = frozenset("""
 sea ocean gulf bay strait river lake islands island valley mountains peninsula desert coast
 canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
 channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin beach springs
-heights gorge ravine gully pass cave caves cliffs forest woods marsh swamp wetlands dunes plain
-plains park trail
+heights gorge ravine gully pass cave caves swamp wetlands dunes trail
 """.split())
 # Feature nouns that open a place's name without "of" ("Mount Kell", "Lake Orn").
 GEO_OPENERS = frozenset("mount mt cape lake isle".split())
@@ -1286,8 +1285,10 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
     parts = draft.key.split()
-    if len(words) > 1 and parts[-1] in GEO_FEATURES:
-        return "place"  # "the Red Sea", "Calypso Deep"
+    if (len(words) > 1 and parts[-1] in GEO_FEATURES) or (len(parts) >= 3 and parts[-1] == "park"):
+        # "the Red Sea", "Calypso Deep", "Orla National Park" (two words and "Park" may
+        # be a person's name: "Grace Park")
+        return "place"
     if len(words) > 1 and parts[-1] in ORG_SCOPES and not words & _CONNECTORS:
         return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:
