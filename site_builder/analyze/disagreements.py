@@ -44,7 +44,7 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched", "identified"})
+                     "aid", "contained", "searched", "identified", "recorded"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -1055,7 +1055,7 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
             days = [dated[c] for c in in_time]
             lesser = _lesser_in_own_reports(items, claims, sign)
             if len(set(days) - {""}) > 1 and all(
-                    sign * figure_of[a].value <= sign * figure_of[b].value
+                    _may_follow(figure_of[a], figure_of[b], sign)
                     for n, a in enumerate(in_time) for b in in_time[n + 1:]
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
@@ -1082,6 +1082,13 @@ _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:
 # "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
 _UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
                       r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
+    """A later report's figure allows the count to have moved `sign`-ward since the earlier
+    one: "more than 1,000" told after "1,099" is a looser word for a count still rising."""
+    reach = later.high if sign == 1 else later.low
+    return sign * earlier.value <= sign * reach
 
 
 def _grew_from(item: _Item) -> bool:
@@ -1138,7 +1145,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "sustained wind": "sustained wind speed", "contained": "share contained",
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
-                   "identified": "identified",
+                   "identified": "identified", "recorded": "recorded",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 

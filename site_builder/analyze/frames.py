@@ -169,6 +169,10 @@ _PROPERTY_CUES = {
     "wind": "wind", "gust": "wind", "sustained wind": "sustained wind",
     # How far a fire is held or an area searched: a share that reports raise over days.
     "contained": "contained", "containment": "contained", "search": "searched",
+    # A tally kept by whoever records the events as they come: "300 tremors were logged",
+    # "had counted 12 breaches". Verbs of recording (not "record", a noun of its own).
+    "recorded": "recorded", "logged": "recorded", "counted": "recorded",
+    "detected": "recorded", "registered": "recorded",
 }
 # Cues that name who is counted rather than what befell them, and the harms that say
 # which of them a figure counts.
@@ -194,7 +198,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting"}),
+                        "damage", "risk", "waiting", "recorded"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -1147,8 +1151,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 acted = "missing" if presumed else None
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
-        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
-            acted = None  # "deaths confirmed": the noun says what is counted
+        if acted and (_acted(acted).startswith(_ACTED) or _acted(acted) == "recorded") and \
+                _PROPERTY_PATTERN.search(phrase):
+            acted = None  # "deaths confirmed", "deaths recorded": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
