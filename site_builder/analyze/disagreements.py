@@ -392,7 +392,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if rate in _DAYS:
                 stated, f, rate = f, _per_day(f, rate), "time"
             found.append((position, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                          rate, _alone(text, f), _tally(text, f), stated))
+                          rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
+                          stated))
     return found
 
 
@@ -445,6 +446,18 @@ def _alone(text: str, f: Figure) -> bool:
     opening = max((m.end() for m in _OTHER_CLAUSE.finditer(text, 0, f.start)), default=0)
     close = _OTHER_CLAUSE.search(text, f.end)
     return bool(_ALONE.search(text, opening, close.start() if close else len(text)))
+
+
+# "60 workers at a second quarry", "12 crew on another boat", "40 at the other camp": the
+# site is one of several, so the count is a part of what was at all of them.
+_ONE_OF_SEVERAL = re.compile(r"\s+(?:[a-z]+\s+)?(?:at|in|on|from|aboard)\s+(?:a\s+(?:second|"
+                             r"third|fourth|fifth)|another|the\s+other|one\s+of\s+the)\s+[a-z]",
+                             re.I)
+
+
+def _one_of_several(text: str, f: Figure) -> bool:
+    """The figure is said of one of several sites right after it (a count's own part)."""
+    return f.dimension == "count" and bool(_ONE_OF_SEVERAL.match(text, f.end))
 
 
 def _full_names(items: list[_Item]) -> list[_Item]:
