@@ -583,8 +583,13 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_from_place(sentence, _with_severity(sentence,
-                                                           _with_property(sentence, f, found))))
+        f = _with_property(sentence, f, found)
+        if not f.prop and framed and f.dimension == framed[-1].dimension == "count" and \
+                _PART_LISTED.fullmatch(sentence, framed[-1].end, f.start):
+            # "the toll reached 1,486 on Thursday, including 530 children": a part of the
+            # count before it, of which the same is said.
+            f = _replace_prop(f, framed[-1].prop)
+        framed.append(_from_place(sentence, _with_severity(sentence, f)))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -603,6 +608,10 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+# "1,486, including 530 children", "28 members died: 11 skaters, four coaches and 13
+# relatives": a count's parts, listed after it.
+_PART_LISTED = re.compile(r"[^.;:,]{0,40}(?:,\s+(?:including|among\s+them|among\s+whom|"
+                          r"of\s+whom|of\s+them)|:)\s+", re.I)
 _ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
 _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
                           r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
@@ -1671,6 +1680,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if prop == "distance" and _PARTICLE_AFTER_VERB.search(text, 0, m.start()):
+            continue  # "roads washed away", "swept off": a verb's particle, no distance
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
@@ -1717,6 +1728,11 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# A verb before "away" or "off" ("washed away", "swept off", "blown away", "torn off"):
+# the particle of a phrasal verb, not how far something is.
+_PARTICLE_AFTER_VERB = re.compile(r"\b[a-z]+(?:ed|en|pt|wn|orn)\s+$")
 
 
 # "61% of its members voted", "52 percent of those who cast ballots backed": a ballot's share.
