@@ -214,7 +214,7 @@ _PROPERTIES_OF = {
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens nationals others deaths fatalities dead injured wounded missing homeless "
-    "displaced"
+    "displaced injuries"
 ).split())
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
@@ -269,12 +269,15 @@ _WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBER
                                            key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
 _ONE_UNIT = r"(?:hour|day|week|month|year|minute|mile|kilomet(?:re|er)|metre|meter|foot)"
+# "more than a million homes": one of a written-out scale (not "a dozen": a vague few).
+_A_SCALE = r"(?:thousand|million|billion|trillion)(?![\w-])"
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
     rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+{_ONE_UNIT}\b))(?![\w])", re.I)
-# "an hour" alone is a figure too: the quick test must let such a sentence through.
-_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+{_ONE_UNIT})\b", re.I)
+    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+(?:{_ONE_UNIT}|{_A_SCALE})\b))(?![\w])", re.I)
+# "an hour", "a million" alone are figures too: the quick test must let them through.
+_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+(?:{_ONE_UNIT}|{_A_SCALE}))\b",
+                  re.I)
 _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
@@ -955,8 +958,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value, step, hedge = (low + high) / 2, high - low, "vague"
     else:
         value = number * scale
-        # "a metre", "an hour": one of the unit, told about as closely as a half.
-        step = 0.5 if raw.lower() in ("a", "an") else _step(raw, scale)
+        # "a metre", "an hour": one of the unit, told about as closely as a half; "a
+        # million" as loosely as "one million".
+        step = (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else \
+            _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
