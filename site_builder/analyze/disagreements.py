@@ -546,12 +546,12 @@ def _recovered(text: str, f: Figure) -> bool:
 
 
 def _harm(text: str, f: Figure) -> str:
-    """A count of damage, told by the verbs of its own clause: "destroyed" (alone),
-    "damaged" (news prose counts the destroyed with the damaged: "damaged or destroyed" is
-    what "damaged" says loosely) or "damage" (neither said)."""
+    """A count of damage, told by the verbs of its own clause: "destroyed", "damaged" or
+    "damage" (both, or neither said)."""
     clause = _clause(text, f)
     destroyed, damaged = bool(_DESTROYED.search(clause)), bool(_DAMAGED.search(clause))
-    return "damaged" if damaged else "destroyed" if destroyed else "damage"
+    return "destroyed" if destroyed and not damaged else \
+        "damaged" if damaged and not destroyed else "damage"
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -583,15 +583,20 @@ def find_figures(sentence: str) -> list[Figure]:
             found.append(figure)
             taken_until = figure.end
     framed: list[Figure] = []
+    listing = False  # the figure before is a part listed after a count
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
         f = _with_property(sentence, f, found)
-        if not f.prop and framed and f.dimension == framed[-1].dimension == "count" and \
-                _PART_LISTED.fullmatch(sentence, framed[-1].end, f.start):
+        before = framed[-1] if framed else None
+        if not f.prop and before and f.dimension == before.dimension == "count" and (
+                _PART_LISTED.fullmatch(sentence, before.end, f.start) or
+                (listing and _LISTED_NEXT.fullmatch(sentence, before.end, f.start))):
             # "the toll reached 1,486 on Thursday, including 530 children": a part of the
-            # count before it, of which the same is said.
-            f = _replace_prop(f, framed[-1].prop)
+            # count before it (and the parts listed with it), of which the same is said.
+            f, listing = _replace_prop(f, before.prop), True
+        else:
+            listing = False
         framed.append(_from_place(sentence, _with_severity(sentence, f)))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
@@ -613,6 +618,7 @@ def find_figures(sentence: str) -> list[Figure]:
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
 # "1,486, including 530 children", "28 members died: 11 skaters, four coaches and 13
 # relatives": a count's parts, listed after it.
+_LISTED_NEXT = re.compile(r"(?:\s+[a-z]+(?:\s+[a-z]+)?)?(?:,\s+|,?\s+(?:and|plus)\s+)", re.I)
 _PART_LISTED = re.compile(r"[^.;:,]{0,40}(?:,\s+(?:including|among\s+them|among\s+whom|"
                           r"of\s+whom|of\s+them)|:)\s+", re.I)
 _ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
