@@ -120,3 +120,28 @@ def test_injuries_are_counted_with_the_injured():
     a = one("The pile-up on the A9 caused 45 injuries, police said.")
     b = one("Police said 52 people were injured in the pile-up on the A9.")
     assert (a.unit, a.prop) == (b.unit, b.prop) == ("people", "injured")
+
+
+# --- A weight told as a modifier or after "of" is the weight of that thing ---
+
+def test_a_hyphenated_weight_is_the_weight_of_what_it_qualifies():
+    f = one("The 3,000-tonne barge drifted onto the weir.")
+    assert (f.prop, f.thing) == ("weight", "vessel")  # vessel words are one class
+
+
+def test_a_weight_after_of_is_the_nouns_weight():
+    f = one("Tugs pulled the barge, a hulk of some 3,000 tonnes, off the weir.")
+    assert (f.prop, f.thing) == ("weight", "hulk")
+
+
+def test_two_weights_of_one_vessel_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-08-01", ["The 3,000-tonne barge Orla drifted onto the Kessa weir."]),
+        ("2024-08-01", ["The 5,200-tonne barge Orla drifted onto the Kessa weir."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "kg"]
+    assert row.kind == "contradicts"
+
+
+def test_a_weight_of_goods_moved_has_no_owner():
+    assert one("Dredgers removed 30,000 tonnes of sand.").prop == ""

@@ -1158,7 +1158,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "sustained wind": "sustained wind speed", "contained": "share contained",
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
-                   "identified": "identified", "recorded": "recorded",
+                   "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 

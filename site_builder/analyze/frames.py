@@ -616,6 +616,9 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+# "a ship of about 200,000 tonnes": a noun, then "of" and the weight (a hedge may come first).
+_WEIGHT_OF = re.compile(r"\b([a-z]{3,})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|"
+                        r"over|more\s+than|less\s+than|up\s+to)\s+)?$", re.I)
 # "1,486, including 530 children", "28 members died: 11 skaters, four coaches and 13
 # relatives": a count's parts, listed after it.
 _LISTED_NEXT = re.compile(r"(?:\s+[a-z]+(?:\s+[a-z]+)?)?(?:,\s+|,?\s+(?:and|plus)\s+)", re.I)
@@ -1042,6 +1045,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             prop = _DIMENSION_OF[adjective.group(1).lower()]
             thing = _length_thing(_NOUN_NEXT.sub("", text[adjective.end():adjective.end() + 60]))
             until = adjective.end()
+        elif dimension == "mass" and hyphenated:
+            # "the 220,000-tonne freighter": the weight of what it qualifies.
+            prop, thing = "weight", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
+        elif dimension == "mass" and (owner := _WEIGHT_OF.search(before)):
+            prop, thing = "weight", _measured(owner.group(1))  # "a barge of 3,000 tonnes"
         elif dimension == "length" and (hyphenated or (
                 not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
             # "a 22-foot vessel", "the 700ft (213m) cargo ship": the size of what it qualifies.
