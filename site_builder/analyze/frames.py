@@ -122,6 +122,8 @@ _PROPERTY_CUES = {
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
+    "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
