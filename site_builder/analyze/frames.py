@@ -1701,7 +1701,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
-        if prop == "distance" and _PARTICLE_AFTER_VERB.search(text, 0, m.start()):
+        if m.group(1).lower() in ("away", "off") and \
+                _PARTICLE_AFTER_VERB.search(text, max(0, m.start() - 24), m.start()):
             continue  # "roads washed away", "swept off": a verb's particle, no distance
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
