@@ -165,3 +165,32 @@ def test_people_lifted_out_are_not_held_against_those_cut_off(tmp_path):
                         "Colliery."]),
     ])
     assert not [d for d in digest.disagreements if d.unit == "miner"]
+
+
+# --- "injured across X": a preposition ending in "s" is no counted noun ---
+
+def test_a_state_before_a_preposition_still_counts_people():
+    figures = find_figures("The storm left three dead and 48 injured across the islands, "
+                           "including 20 in Porto Vell.")
+    assert [(f.value, f.unit, f.prop) for f in figures] == [
+        (3, "people", "killed"), (48, "people", "injured"), (20, "people", "injured")]
+
+
+def test_a_state_before_a_plural_noun_still_qualifies_it():
+    assert one("The blast left 40 injured workers at the depot.").unit == "worker"
+
+
+# --- A dateline whose date carries a zone offset in brackets ---
+
+def test_a_dateline_with_a_bracketed_zone_offset_is_dated():
+    from site_builder.ingest.bylines import dateline_stamp, is_dateline
+
+    line = "2023-08-14 09:30 (UTC+2) | Updated 11:05"
+    assert is_dateline(line)
+    assert dateline_stamp(line)[0].startswith("2023-08-14")
+
+
+def test_a_masthead_before_a_date_is_still_set_aside():
+    from site_builder.ingest.bylines import dateline_stamp
+
+    assert dateline_stamp("THE BRIEFING | June 21, 2023") == ("2023-06-21", False)

@@ -233,7 +233,8 @@ _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless disp
 # ("90 seriously injured": an adverb of how badly may come first.)
 _PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
                         r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
-                        r"(?!\s+[a-z]+s\b)", re.I)
+                        r"(?!\s+(?!(?:across|as|was|is|has|this|thus|towards|plus|besides|"
+                        r"versus|its|his|whereas)\b)[a-z]+s\b)", re.I)
 # "15 are in critical condition", "41 in serious condition": people, in a state of health.
 _PEOPLE_IN_CONDITION = re.compile(
     r"(?:\s+(?:were|are|was|is|remain|remained|remains)(?:\s+still)?)?\s+in\s+(?:a\s+)?"
