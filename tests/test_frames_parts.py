@@ -194,3 +194,22 @@ def test_a_masthead_before_a_date_is_still_set_aside():
     from site_builder.ingest.bylines import dateline_stamp
 
     assert dateline_stamp("THE BRIEFING | June 21, 2023") == ("2023-06-21", False)
+
+
+# --- review10: a verb of recording as an adjective, and a superlative "one of the" ---
+
+def test_a_recording_verb_before_its_noun_is_no_tally():
+    # "registered voters", "registered nurses": a standing kind of person, not a tally.
+    for sentence in ("The town has 12,000 registered voters.",
+                     "Some 2,000 registered nurses walked out on Monday."):
+        assert find_figures(sentence)[0].prop != "recorded", sentence
+
+
+def test_a_toll_in_one_of_the_worst_disasters_is_the_whole_toll(tmp_path):
+    # "in one of the worst ..." is a superlative, not one of several sites.
+    digest = analysed(tmp_path, [
+        ("2024-04-01", ["The storm killed 200 people in one of the worst disasters in "
+                        "decades, officials said."]),
+        ("2024-04-01", ["The storm killed 350 people, officials said."]),
+    ])
+    assert [d for d in digest.disagreements if "killed" in d.about]

@@ -449,10 +449,10 @@ def _alone(text: str, f: Figure) -> bool:
 
 
 # "60 workers at a second quarry", "12 crew on another boat", "40 at the other camp": the
-# site is one of several, so the count is a part of what was at all of them.
+# site is one of several, so the count is a part of what was at all of them. (Not "in one
+# of the worst floods": a superlative, said of the whole toll.)
 _ONE_OF_SEVERAL = re.compile(r"\s+(?:[a-z]+\s+)?(?:at|in|on|from|aboard)\s+(?:a\s+(?:second|"
-                             r"third|fourth|fifth)|another|the\s+other|one\s+of\s+the)\s+[a-z]",
-                             re.I)
+                             r"third|fourth|fifth)|another|the\s+other)\s+[a-z]", re.I)
 
 
 def _one_of_several(text: str, f: Figure) -> bool:

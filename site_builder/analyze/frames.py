@@ -1715,8 +1715,10 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             who = prop
             continue
         if inside and _ANOTHER_WORD.match(text, m.end(), figure.end) and \
-                not _STATE_WORD.fullmatch(m.group()):
-            continue  # "40 rescue volunteers": a noun's job, not what befell them
+                (prop == "recorded" or not _STATE_WORD.fullmatch(m.group())):
+            # "40 rescue volunteers": a noun's job, not what befell them; "12,000 registered
+            # voters": a standing kind of person (a tally is told with its verb).
+            continue
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
