@@ -134,3 +134,16 @@ def test_a_makers_noun_opening_a_sentence_is_no_part_of_the_name():
     ])
     assert "brindle" in key_to_topic and "toymaker brindle" not in key_to_topic
     assert "citigroup global markets" in key_to_topic
+
+
+def test_a_town_named_once_before_a_building_noun_keeps_its_own_name():
+    # review10: a town the gazetteer does not know, written alone more often than with
+    # "hospital" after it, is the town, not "Tarvik hospital".
+    _, drafts = topics([
+        "Patients at the Tarvik hospital were moved overnight.",
+        "Tarvik officials said the hospital would reopen.",
+        "The fire reached Tarvik on Tuesday.",
+    ])
+    names = {d.name for d in drafts.values()}
+    assert "Tarvik" in names
+    assert "Tarvik hospital" not in names

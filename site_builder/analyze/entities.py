@@ -1042,8 +1042,11 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         if draft is None:
             draft = drafts[target] = TopicDraft(target, "")
         draft.keys.add(key)
+        # A building's noun is part of the name only where most mentions carry it: a
+        # town written alone more often is where "the Tarvik hospital" stands.
+        built = 2 * sum(m.next_word in _NAMING_NOUNS for m in by_key[key]) > len(by_key[key])
         for m in by_key[key]:
-            draft.surfaces[_written_with_noun(m)] += 1
+            draft.surfaces[_written_with_noun(m, built)] += 1
             if m.next_word:
                 draft.next_words[m.next_word] += 1
             if m.class_noun:
@@ -1064,13 +1067,14 @@ _NAMING_NOUNS = frozenset(
     "building tower hotel hospital school mall complex compound condominium".split())
 
 
-def _written_with_noun(m: Mention) -> str:
+def _written_with_noun(m: Mention, built: bool) -> str:
     """How the text names the thing: "the Sky Palms building" and "the Varno region" are
     written with their class noun, which the page lists as a spelling (and, the fullest,
     as its name). A town's or a country's name before a building's noun is where the
-    building stands, not its name ("the Varno hospital"), and a country is named alone."""
+    building stands, not its name ("the Varno hospital"), and a country is named alone;
+    `built` is False where the name is mostly written without a building's noun."""
     noun = m.next_word
-    if noun not in _REGION_KINDS and noun not in _NAMING_NOUNS:
+    if noun not in _REGION_KINDS and (noun not in _NAMING_NOUNS or not built):
         return m.surface  # most names: no class noun after them
     places = gazetteer()
     if not m.article or m.titled or m.key in places.country_of or \
