@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
+from .declarations import declaration_rows
 from .entities import EVENT_HEADS, Mention
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
@@ -120,7 +121,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _done_at_rows(sentences, articles, names)
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
-            + part_of_day_rows(sentences, articles, _claim))
+            + part_of_day_rows(sentences, articles, _claim)
+            + declaration_rows(sentences, articles, _claim))
 
 
 # --- who did the act -------------------------------------------------------------------
