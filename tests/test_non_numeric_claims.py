@@ -84,3 +84,56 @@ def test_a_wire_dateline_dates_an_undated_article():
 ])
 def test_compatible_or_different_declarations_are_left_alone(texts):
     assert _rows(*(_article(n, t) for n, t in enumerate(texts))) == []
+
+
+# --- who gave a figure ----------------------------------------------------------------------
+
+
+def test_one_estimate_credited_to_two_bodies_is_flagged():
+    [row] = _rows(
+        _article(0, "Repairing the stadium roof will cost about $45 million, the Harlow "
+                    "Builders Federation said on Tuesday."),
+        _article(1, "Repairing the stadium roof will cost about $45 million, according to "
+                    "analysts at Westmark Insurance Group."))
+    assert row.kind == "contradicts"
+    assert row.about == "who gave the figure of about $45 million"
+    assert {c.value for c in row.claims} == {"Harlow Builders Federation",
+                                             "Westmark Insurance Group"}
+    assert sorted(map(sorted, _sides(row))) == [["story-0"], ["story-1"]]
+
+
+def test_one_count_credited_to_two_people_is_flagged():
+    [row] = _rows(
+        _article(0, "Mine director Pavel Oberg told reporters that 140 miners were "
+                    "underground when the shaft flooded."),
+        _article(1, "Union leader Dana Whitcombe said 140 miners were underground when the "
+                    "shaft flooded, and accused the owners of ignoring warnings."))
+    assert {c.value for c in row.claims} == {"Pavel Oberg", "Dana Whitcombe"}
+
+
+@pytest.mark.parametrize("texts", [
+    # A person and a body: the person may be speaking for it.
+    ("Repairing the stadium roof will cost about $45 million, Tomas Reyes said.",
+     "Repairing the stadium roof will cost about $45 million, the Harlow Builders "
+     "Federation said."),
+    # Both sources named in one paragraph: one may be relaying the other.
+    ("Repairing the stadium roof will cost about $45 million, the Harlow Builders Federation "
+     "said. Westmark Insurance Group has seen the federation's report.",
+     "Repairing the stadium roof will cost about $45 million, according to analysts at "
+     "Westmark Insurance Group."),
+    # Both credited in one outlet: both gave it.
+    ("The roof will cost about $45 million, the Harlow Builders Federation said. The "
+     "stadium roof will cost about $45 million, Westmark Insurance Group said.",
+     "Repairing the stadium roof will cost about $45 million, according to analysts at "
+     "Westmark Insurance Group."),
+    # A small count: many people give it.
+    ("Mine director Pavel Oberg told reporters that four miners were underground when the "
+     "shaft flooded.",
+     "Union leader Dana Whitcombe said four miners were underground when the shaft flooded."),
+    # Nothing else in common: two stories that happen to share a figure.
+    ("Ticket sales reached $45 million this season, the Harlow Builders Federation said.",
+     "The ferry operator lost about $45 million in the storm, according to Westmark "
+     "Insurance Group."),
+])
+def test_figures_whose_sources_can_both_hold_are_left_alone(texts):
+    assert _rows(*(_article(n, t) for n, t in enumerate(texts))) == []

@@ -32,6 +32,7 @@ from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
 from .declarations import declaration_rows
 from .entities import EVENT_HEADS, Mention
+from .figure_sources import figure_source_rows
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
 from .sentences import Sentence, per_form, rebound
@@ -122,7 +123,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
-            + declaration_rows(sentences, articles, _claim))
+            + declaration_rows(sentences, articles, _claim)
+            + figure_source_rows(sentences, articles, names.topic, topics, _claim))
 
 
 # --- who did the act -------------------------------------------------------------------
