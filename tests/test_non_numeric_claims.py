@@ -104,8 +104,8 @@ def test_one_estimate_credited_to_two_bodies_is_flagged():
 
 def test_one_count_credited_to_two_people_is_flagged():
     [row] = _rows(
-        _article(0, "Mine director Pavel Oberg told reporters that 140 miners were "
-                    "underground when the shaft flooded."),
+        _article(0, "The first rough count was that 140 miners were underground when the "
+                    "shaft flooded, mine director Pavel Oberg told reporters."),
         _article(1, "Union leader Dana Whitcombe said 140 miners were underground when the "
                     "shaft flooded, and accused the owners of ignoring warnings."))
     assert {c.value for c in row.claims} == {"Pavel Oberg", "Dana Whitcombe"}
@@ -126,8 +126,12 @@ def test_one_count_credited_to_two_people_is_flagged():
      "stadium roof will cost about $45 million, Westmark Insurance Group said.",
      "Repairing the stadium roof will cost about $45 million, according to analysts at "
      "Westmark Insurance Group."),
+    # Both only say it: one may be repeating the other's figure.
+    ("Mine director Pavel Oberg told reporters that 140 miners were underground when the "
+     "shaft flooded.",
+     "Union leader Dana Whitcombe said 140 miners were underground when the shaft flooded."),
     # A small count: many people give it.
-    ("Mine director Pavel Oberg told reporters that four miners were underground when the "
+    ("Mine director Pavel Oberg estimated that four miners were underground when the "
      "shaft flooded.",
      "Union leader Dana Whitcombe said four miners were underground when the shaft flooded."),
     # Nothing else in common: two stories that happen to share a figure.

@@ -105,7 +105,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
                                    topics: list[Topic]) -> list[Disagreement]:
     """Rows where outlets credit one act to different agents, or blame each other's side."""
     names = _Names(topics)
-    return (_agent_rows(sentences, articles, names)
+    rows = (_agent_rows(sentences, articles, names)
             + _blame_rows(sentences, articles, names)
             + _clock_rows(sentences, articles)
             + _speaker_rows(sentences, articles, names)
@@ -123,8 +123,16 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
-            + declaration_rows(sentences, articles, _claim)
-            + figure_source_rows(sentences, articles, names.topic, topics, _claim))
+            + declaration_rows(sentences, articles, _claim))
+    # A figure's two sources, unless a row above already sets the same paragraphs apart
+    # (one body's estimate against another's is also a figure given by two sources).
+    told = {_paragraphs(row) for row in rows}
+    return rows + [row for row in figure_source_rows(sentences, articles, names.topic, topics,
+                                                     _claim) if _paragraphs(row) not in told]
+
+
+def _paragraphs(row: Disagreement) -> frozenset[Ref]:
+    return frozenset(ref for c in row.claims for ref in c.support)
 
 
 # --- who did the act -------------------------------------------------------------------

@@ -5,7 +5,9 @@ association").
 A clause credits its figures to a source when it names exactly one person or body (not a
 place) with a verb of saying or estimating right after it ("X said", "X puts ... at") or
 "according to X" before it. Two credits clash when they give the same figure (dimension,
-unit and value, what it counts compatible) in two outlets, to two sources of one sort (two
+unit and value, what it counts compatible) in two outlets, at least one of them worked out by
+its source (a verb of estimating or measuring, people "at" a body, a clause that calls it an
+estimate: a plain "said" may repeat another's figure), to two sources of one sort (two
 people, or two bodies: a person may speak for a body) whose names share no word, that no
 outlet credits together and that are never named in one paragraph (where they are, one
 may be relaying the other). Small counts are left out: many people give them. Credits
@@ -27,11 +29,14 @@ ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Aa]ccording\s+to|[Cc]iting|figures\s+from|data\s+from)\s+(?:the\s+)?"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}?(?:at|of|from)\s+(?:the\s+)?)?$")
+    r"(?P<people>(?:[a-z][\w-]*\s+){1,3}?(?:at|of|from)\s+(?:the\s+)?)?$")
 _CREDIT_AFTER = re.compile(
     r"^(?:,[^,;]{1,80},)?\s+(?:(?:has|had|have|also|first|later|then|now)\s+)*(?:said|says|"
-    r"told|tells|put|puts|estimated|estimates|reported|reports|gave|gives|calculated|"
-    r"calculates|clocked|measured|recorded|reckoned|reckons|projected|projects)\b")
+    r"told|tells|reported|reports|gave|gives|(?P<worked>put|puts|estimated|estimates|"
+    r"calculated|calculates|computed|clocked|measured|reckoned|reckons|projected|projects))\b")
+# A figure the clause calls worked out: "the first rough figure", "an early estimate".
+_WORKED_NOUN = re.compile(r"\b(?:estimate|calculation|projection|(?:rough|first|initial|early|"
+                          r"preliminary)\s+(?:[a-z]+\s+)?(?:figure|count|tally))\b", re.I)
 _SMALL_COUNT = 10  # counts below this are given by many, and tell no source apart
 _SHARED_STEMS = 2  # words besides the sources' names the two sentences share: one story
 
@@ -45,6 +50,7 @@ class _Credit:
     words: frozenset[str]  # lower-case words of the source's name
     prop: str  # what the figure says, "" when no cue
     figure: str  # as written
+    worked: bool  # the source worked the figure out, rather than repeating it
 
 
 def figure_source_rows(sentences: list[Sentence], articles: list[Article],
@@ -86,6 +92,8 @@ def figure_source_rows(sentences: list[Sentence], articles: list[Article],
 def _clash(one: list[_Credit], other: list[_Credit]) -> bool:
     """Two sources' credits of one figure that cannot both be where it came from."""
     a, b = one[0], other[0]
+    if not any(c.worked for c in one + other):
+        return False
     if a.person != b.person or not a.words.isdisjoint(b.words):
         return False
     if a.prop and b.prop and a.prop != b.prop:
@@ -105,19 +113,25 @@ def _credits(s: Sentence, topic_of: Callable[[Mention], Topic | None]
     text = s.text
     found = []
     for start, end in _clauses(text):
-        sources = {}
+        sources: dict[str, Topic] = {}
+        worked = bool(_WORKED_NOUN.search(text, start, end))
         for m in s.mentions:
             topic = topic_of(m) if start <= m.start and m.end <= end else None
             if topic is None or topic.kind in ("place", "event"):
                 continue
-            if _CREDIT_AFTER.match(text[m.end:end]) or _CREDIT_BEFORE.search(text[start:m.start]):
+            after = _CREDIT_AFTER.match(text[m.end:end])
+            before = _CREDIT_BEFORE.search(text[start:m.start])
+            if after or before:
                 sources[topic.slug] = topic
+                worked = worked or bool((after and after.group("worked"))
+                                        or (before and before.group("people")))
         if len(sources) != 1:
             continue
         [topic] = sources.values()
         found += [((f.dimension, f.unit, f.value),
                    _Credit(s, topic.slug, topic.name, topic.kind == "person",
-                           frozenset(w.lower() for w in words(topic.name)), f.prop, f.text))
+                           frozenset(w.lower() for w in words(topic.name)), f.prop, f.text,
+                           worked))
                   for f in s.values
                   if start <= f.start < end and f.dimension != "year"
                   and not (f.dimension == "count" and f.value < _SMALL_COUNT)]
