@@ -141,3 +141,13 @@ def test_one_count_credited_to_two_people_is_flagged():
 ])
 def test_figures_whose_sources_can_both_hold_are_left_alone(texts):
     assert _rows(*(_article(n, t) for n, t in enumerate(texts))) == []
+
+
+def test_a_newsroom_relaying_a_bodys_figure_is_no_second_source():
+    assert _rows(
+        _article(0, "Port engineers at Calder Docks had calculated that the crane can lift "
+                    "about 1,200 tonnes, Harbour Radio reported on Friday."),
+        _article(1, "The crane can lift about 1,200 tonnes, the Calder Docks board said "
+                    "in its annual report on the harbour."),
+        _article(2, "Port engineers had calculated that the crane can lift about 1,200 "
+                    "tonnes, Harbour Radio said.")) == []

@@ -29,6 +29,7 @@ _STATES = {"emergency": "emergency", "disaster": "disaster", "curfew": "curfew",
            "ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire",
            "quarantine": "quarantine", "bankruptcy": "bankruptcy",
            "insolvency": "bankruptcy", "independence": "independence", "war": "war"}
+_STATE_WORD = re.compile(r"\b(?:" + "|".join(_STATES) + r")\b", re.I)
 _VERBS = {"declared": "declared", "proclaimed": "declared", "imposed": "declared",
           "announced": "declared", "lifted": "lifted"}
 # The verb, a short object naming the state, then the day ("on Thursday", "on 26 August").
@@ -132,8 +133,10 @@ def _resolved(d: _Declared, issued: dt.date | None) -> tuple[int, int] | None:
 
 def _declarations(s: Sentence) -> list[tuple[tuple, tuple[str, ...], str, _Declared]]:
     """(key, levels, label, telling) of each dated declaration of a state in the sentence."""
-    found = []
+    found: list[tuple[tuple, tuple[str, ...], str, _Declared]] = []
     text = s.text
+    if not s.dates or not _STATE_WORD.search(text):
+        return found
     for m in _DECLARED.finditer(text):
         if _NOT_DONE.search(text[:m.start()]):
             continue

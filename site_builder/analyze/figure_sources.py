@@ -3,15 +3,16 @@ source by another ("$2bn, the port authority said" / "$2bn, according to the ins
 association").
 
 A clause credits its figures to a source when it names exactly one person or body (not a
-place) with a verb of saying or estimating right after it ("X said", "X puts ... at") or
-"according to X" before it. Two credits clash when they give the same figure (dimension,
-unit and value, what it counts compatible) in two outlets, at least one of them worked out by
-its source (a verb of estimating or measuring, people "at" a body, a clause that calls it an
-estimate: a plain "said" may repeat another's figure), to two sources of one sort (two
-people, or two bodies: a person may speak for a body) whose names share no word, that no
-outlet credits together and that are never named in one paragraph (where they are, one
-may be relaying the other). Small counts are left out: many people give them. Credits
-are grouped by the figure, never compared all-pairs.
+place) with a verb of saying or estimating right after it ("X said", "X officials put ...
+at") or "according to X" before it ("reported" is left out: a newsroom relays with it).
+Two credits clash when they give the same figure (dimension, unit and value, what it
+counts compatible) in two outlets, at least one of them worked out by its source (a verb
+of estimating or measuring, people "at" a body, a clause that calls it an estimate: a
+plain "said" may repeat another's figure), to two sources of one sort (two people, or two
+bodies: a person may speak for a body) whose names share no word, that no outlet credits
+together and that are never named in one paragraph (where they are, one may be relaying
+the other). Small counts are left out: many people give them. Credits are grouped by the
+figure, never compared all-pairs.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ _CREDIT_BEFORE = re.compile(
     r"\b(?:[Aa]ccording\s+to|[Cc]iting|figures\s+from|data\s+from)\s+(?:the\s+)?"
     r"(?P<people>(?:[a-z][\w-]*\s+){1,3}?(?:at|of|from)\s+(?:the\s+)?)?$")
 _CREDIT_AFTER = re.compile(
-    r"^(?:,[^,;]{1,80},)?\s+(?:(?:has|had|have|also|first|later|then|now)\s+)*(?:said|says|"
-    r"told|tells|reported|reports|gave|gives|(?P<worked>put|puts|estimated|estimates|"
+    r"^(?:,[^,;]{1,80},)?(?:\s+[a-z]+){0,2}?\s+(?:(?:has|had|have|also|first|later|then|now)\s+)*"
+    r"(?:said|says|"
+    r"told|tells|gave|gives|(?P<worked>put|puts|estimated|estimates|"
     r"calculated|calculates|computed|clocked|measured|reckoned|reckons|projected|projects))\b")
+# Any of the words above, to pass over most sentences at once.
+_CREDIT_WORD = re.compile(r"\b(?:[Aa]ccording|[Cc]iting|from|said|says|told|tells|"
+                          r"gave|gives|puts?|estimate[sd]?|calculate[sd]|computed|"
+                          r"clocked|measured|reckon(?:s|ed)|project(?:s|ed))\b")
 # A figure the clause calls worked out: "the first rough figure", "an early estimate".
 _WORKED_NOUN = re.compile(r"\b(?:estimate|calculation|projection|(?:rough|first|initial|early|"
                           r"preliminary)\s+(?:[a-z]+\s+)?(?:figure|count|tally))\b", re.I)
@@ -108,7 +114,7 @@ def _clash(one: list[_Credit], other: list[_Credit]) -> bool:
 def _credits(s: Sentence, topic_of: Callable[[Mention], Topic | None]
              ) -> list[tuple[tuple[str, str, float], _Credit]]:
     """(figure key, credit) for each figure of a clause that credits it to one source."""
-    if not s.values:
+    if not s.values or not _CREDIT_WORD.search(s.text):
         return []
     text = s.text
     found = []
@@ -116,15 +122,16 @@ def _credits(s: Sentence, topic_of: Callable[[Mention], Topic | None]
         sources: dict[str, Topic] = {}
         worked = bool(_WORKED_NOUN.search(text, start, end))
         for m in s.mentions:
-            topic = topic_of(m) if start <= m.start and m.end <= end else None
-            if topic is None or topic.kind in ("place", "event"):
+            if not (start <= m.start and m.end <= end):
                 continue
             after = _CREDIT_AFTER.match(text[m.end:end])
-            before = _CREDIT_BEFORE.search(text[start:m.start])
-            if after or before:
-                sources[topic.slug] = topic
-                worked = worked or bool((after and after.group("worked"))
-                                        or (before and before.group("people")))
+            before = None if after else _CREDIT_BEFORE.search(text[start:m.start])
+            topic = topic_of(m) if after or before else None
+            if topic is None or topic.kind in ("place", "event"):
+                continue
+            sources[topic.slug] = topic
+            worked = worked or bool((after and after.group("worked"))
+                                    or (before and before.group("people")))
         if len(sources) != 1:
             continue
         [topic] = sources.values()
