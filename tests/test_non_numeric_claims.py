@@ -151,3 +151,20 @@ def test_a_newsroom_relaying_a_bodys_figure_is_no_second_source():
                     "in its annual report on the harbour."),
         _article(2, "Port engineers had calculated that the crane can lift about 1,200 "
                     "tonnes, Harbour Radio said.")) == []
+
+
+def test_a_body_and_its_initials_are_one_source():
+    assert _rows(
+        _article(0, "The Coastal Survey Office measured the swell at 14.5 metres, a record "
+                    "for the harbour wall."),
+        _article(1, "The swell reached 14.5 metres at the harbour wall, according to "
+                    "scientists at the CSO.")) == []
+
+
+def test_a_figure_in_a_clause_joined_on_is_not_the_estimate():
+    # "adding that ... five years" is a second statement, not the worked-out figure.
+    assert _rows(
+        _article(0, "The first rough figure for the damage to the mine was $30 million, "
+                    "Pavel Oberg told reporters, adding that repairs could take 12 years."),
+        _article(1, "Dana Whitcombe said repairs to the flooded mine could take 12 years and "
+                    "that the damage was not yet known.")) == []

@@ -43,6 +43,8 @@ _CREDIT_WORD = re.compile(r"\b(?:[Aa]ccording|[Cc]iting|from|said|says|told|tell
 # A figure the clause calls worked out: "the first rough figure", "an early estimate".
 _WORKED_NOUN = re.compile(r"\b(?:estimate|calculation|projection|(?:rough|first|initial|early|"
                           r"preliminary)\s+(?:[a-z]+\s+)?(?:figure|count|tally))\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:adding|and|but|while|whereas|though|although|"
+                           r"before|after|as|which|when)\b")
 _SMALL_COUNT = 10  # counts below this are given by many, and tell no source apart
 _SHARED_STEMS = 2  # words besides the sources' names the two sentences share: one story
 
@@ -100,7 +102,7 @@ def _clash(one: list[_Credit], other: list[_Credit]) -> bool:
     a, b = one[0], other[0]
     if not any(c.worked for c in one + other):
         return False
-    if a.person != b.person or not a.words.isdisjoint(b.words):
+    if a.person != b.person or not a.words.isdisjoint(b.words) or _initialism(a, b):
         return False
     if a.prop and b.prop and a.prop != b.prop:
         return False
@@ -109,6 +111,18 @@ def _clash(one: list[_Credit], other: list[_Credit]) -> bool:
     names = {stem(w) for w in a.words | b.words}
     return any(len((x.sentence.stems & y.sentence.stems) - names) >= _SHARED_STEMS
                for x in one for y in other)
+
+
+def _initialism(a: _Credit, b: _Credit) -> bool:
+    """One name is the other's initials ("USGS" / "U.S. Geological Survey"): one body."""
+    def letters(name: str) -> str:
+        return re.sub(r"[^A-Za-z]", "", name).upper()
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*|[A-Z]", name.replace(".", ". ")))
+
+    return any(len(letters(x.name)) > 1 and letters(x.name) == initials(y.name).upper()
+               for x, y in ((a, b), (b, a)))
 
 
 def _credits(s: Sentence, topic_of: Callable[[Mention], Topic | None]
@@ -146,9 +160,10 @@ def _credits(s: Sentence, topic_of: Callable[[Mention], Topic | None]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the text's clauses, split at semicolons."""
+    """Spans of the text's clauses, split at semicolons and at a clause joined on ("...,
+    adding that", ", but", ", while"), whose figures are another statement."""
     spans, start = [], 0
-    for m in re.finditer(";", text):
+    for m in _CLAUSE_BREAK.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     return [*spans, (start, len(text))]
