@@ -24,6 +24,7 @@ from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
     BACK,
+    HAS,
     PART,
     SIZES,
     Figure,
@@ -1170,6 +1171,8 @@ def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
     if f.dimension == "count" and f.prop == PART:
         return f"how many of the {f.unit} (a part of them)"
+    if f.dimension == "count" and f.prop.startswith(HAS):
+        return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
         words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \

@@ -1195,6 +1195,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
+    if digits and not vague and high_number is None and scale == 1.0 and \
+            (each := _COUNT_MODIFIER.match(after)) and \
+            (head := _length_thing(text[cursor + each.end():cursor + each.end() + 60])):
+        # "the 7,500-seat hall", "a 40-bed clinic": how many of the unit the thing has, a
+        # count of the unit told apart by the thing it qualifies ("300-room hotel" is not
+        # "a 40-room annex"); "with 6,200 seats" counts the same seats.
+        unit = stem(each.group("unit"))
+        return figure("count", unit, thing=unit, nouns=(unit,), prop=HAS + head,
+                      until=cursor + each.end())
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
@@ -1221,6 +1230,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         # article's reading of its figures fills in (see disagreements.py).
         return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
+# Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
+_COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
+                             r"[a-z]{3,}(?<![a-z]{2}ed)(?<!ing)(?<!ly)(?<!s))(?=\s+\S)")
+HAS = "has:"  # prop of a count a thing has: "has:hall" (the hall's seats)
 
 
 # A count referred back to: "the count had reached", "the tally rose to", "the figure stood
@@ -1476,6 +1492,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
             r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
             re.I) \
+            and not _COUNT_MODIFIER.match(text, end, end + 30) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):

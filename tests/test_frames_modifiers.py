@@ -1,0 +1,44 @@
+"""Figure frames for a count written as a modifier ("the 7,500-seat hall", "a 40-bed
+clinic"): how many of the unit a thing has. Motivated by a concert hall's capacity; the
+invented sentences are about hospitals, ferries, hotels and roads."""
+
+from figure_helpers import analysed, one
+
+from site_builder.analyze.frames import find_figures
+
+
+def test_a_count_modifier_is_a_count_the_thing_has():
+    f = one("Medics opened the 250-bed field hospital on the edge of the camp.")
+    assert (f.dimension, f.unit, f.value) == ("count", "bed", 250)
+    assert f.prop.endswith("hospit")
+
+
+def test_two_modifier_counts_of_one_thing_contradict(tmp_path):
+    # A ferry's berths: one outlet says 900, another 1,100.
+    digest = analysed(tmp_path, [
+        ("2024-03-01", ["The 900-berth ferry Norrland ran aground off Skarvik."]),
+        ("2024-03-01", ["The 1,100-berth ferry Norrland ran aground off Skarvik on Friday."]),
+    ])
+    [row] = [d for d in digest.disagreements if "berth" in d.about]
+    assert row.kind == "contradicts"
+    assert "vessel" in row.about  # a ferry is a vessel
+
+
+def test_modifier_counts_of_two_things_are_not_compared(tmp_path):
+    # A hotel and its annex: rooms of two buildings, no disagreement.
+    digest = analysed(tmp_path, [
+        ("2024-03-01", ["Guests of the 300-room hotel were moved out before dawn."]),
+        ("2024-03-01", ["Staff cleared the 40-room annex as the fire spread."]),
+    ])
+    assert not [d for d in digest.disagreements if "room" in d.about]
+
+
+def test_adjectives_and_participles_after_a_hyphen_are_no_counted_unit():
+    assert not find_figures("A 62-strong team flew in to help.")
+    assert not find_figures("The No. 3-ranked side lost at home.")
+    assert not find_figures("Output saw a 10-fold rise over the decade.")
+
+
+def test_a_designation_with_a_hyphen_stays_no_count():
+    assert not [f for f in find_figures("Two F-16 jets escorted the airliner.")
+                if f.value == 16]
