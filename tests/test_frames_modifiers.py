@@ -1,6 +1,7 @@
 """Figure frames for a count written as a modifier ("the 7,500-seat hall", "a 40-bed
 clinic"): how many of the unit a thing has. Motivated by a concert hall's capacity; the
-invented sentences are about hospitals, ferries, hotels and roads."""
+invented sentences are about hospitals, ferries and hotels; and a rival estimate closing
+its clause ("the union put the number at 55"), motivated by people aboard a wrecked boat."""
 
 from figure_helpers import analysed, one
 
@@ -42,3 +43,33 @@ def test_adjectives_and_participles_after_a_hyphen_are_no_counted_unit():
 def test_a_designation_with_a_hyphen_stays_no_count():
     assert not [f for f in find_figures("Two F-16 jets escorted the airliner.")
                 if f.value == 16]
+
+
+# --- A rival estimate closing its clause counts what the figure before it counts ---
+
+def test_a_rival_estimate_counts_what_the_figure_before_it_counts():
+    # Motivated by a shipwreck's people aboard; told of a flooded colliery.
+    first, rival = find_figures("The company said 40 miners were underground; the union "
+                                "put the number at 55.")
+    assert (rival.unit, rival.value, rival.prop) == (first.unit, 55, first.prop)
+    *_, upper = find_figures("Police said 2,000 fans were inside; the organisers' own "
+                             "count pointed to up to 3,500.")
+    assert (upper.unit, upper.hedge, upper.high) == ("fan", "upper", 3500)
+
+
+def test_a_bare_figure_without_a_verb_of_estimating_stays_unread():
+    figures = find_figures("Some 300 fans were hurt, and 20 were driven to a clinic from "
+                           "the 250 waiting.")
+    assert 250 not in [f.value for f in figures]
+
+
+def test_a_rival_estimate_in_one_sentence_is_held_against_the_other_reports(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-02-01", ["The Hallam Colliery company said 40 miners were underground when "
+                        "the shaft flooded; the union put the number at 55."]),
+        ("2024-02-01", ["Rescuers at Hallam Colliery said 40 miners were underground when "
+                        "water burst into the shaft."]),
+    ])
+    [row] = [d for d in digest.disagreements if "miner" in d.about]
+    assert row.kind == "contradicts"
+    assert sorted(c.number for c in row.claims) == [40, 55]

@@ -1354,6 +1354,22 @@ _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from
                           r"(?:the\s+)?[A-Z]")
 
 
+# Verbs that give an estimate of a quantity already named (a closed class of phrasings):
+# "pointed to", "put it at", "estimated the number at", "spoke of".
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:point(?:s|ed|ing)?\s+to|(?:put|puts|putting|estimat\w*|plac\w*)\s+(?:it|that|"
+    r"the\s+(?:figure|number|total|count|toll|tally))\s+at|(?:spoke|speaks?|talk(?:s|ed)?)\s+"
+    r"of)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|,\s|$)")
+
+
+def rival_estimate(text: str, f: Figure) -> bool:
+    """The figure is an estimate given of a quantity its sentence already put a figure on
+    ("750 aboard; the agency's information pointed to up to 400"): the same quantity as
+    the figure beside it, not another thing."""
+    return bool(_ESTIMATE_BEFORE.search(text, max(0, f.start - 80), f.start))
+
+
 # A bare figure said to be in a state ("two were missing"), joined to the figure before it.
 _BARE_STATE = re.compile(r"^[\w,.]+\s+(?:were|are|was|is|had|have|has|remain)")
 _JOINED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band|\bbut|\bwhile|\bwith)\s+(?:another\s+)?$")
@@ -1369,16 +1385,19 @@ def _counts_as_before(text: str, previous: Figure, figure: Figure) -> bool:
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     """ "3,412 people died in Quorra and 1,187 in Veltia": a bare figure for another place
-    counts what the figure before it counts."""
+    counts what the figure before it counts; so does a rival estimate closing its clause
+    ("750 people were aboard; the agency's information pointed to up to 400")."""
     raw = m.group("num")
-    if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
-            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(),
-                                                       text[max(0, m.start() - 40):m.start()]):
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    lead = text[max(0, m.start() - 80):m.start() - len(before) + hedge_match.start(1)] \
+        if hedge_match else text[max(0, m.start() - 80):m.start()]
+    if raw is None or not (_PLACE_AFTER.match(text[m.end():m.end() + 30]) or (
+            _ESTIMATE_BEFORE.search(lead) and _CLAUSE_END.match(text, m.end()))) \
+            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(), before):
         return None
     value = float(raw.replace(",", ""))
     step = _step(raw, 1.0)
-    before = text[max(0, m.start() - 40):m.start()]
-    hedge_match = _HEDGE_BEFORE.search(before)
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
     low, high = _interval(value, hedge, step)
