@@ -73,3 +73,19 @@ def test_a_rival_estimate_in_one_sentence_is_held_against_the_other_reports(tmp_
     [row] = [d for d in digest.disagreements if "miner" in d.about]
     assert row.kind == "contradicts"
     assert sorted(c.number for c in row.claims) == [40, 55]
+
+
+# --- Verbs of going past a figure are a lower bound in every form ---
+
+def test_every_form_of_topping_or_surpassing_is_a_lower_bound():
+    # Motivated by insured losses that "could top" a sum; told of repair bills and claims.
+    for sentence in ("Insurers said the repair bill could top $40 million.",
+                     "The repair bill now tops $40 million, the council said.",
+                     "Insurers expect to surpass 4,000 claims by Friday.",
+                     "Losses surpassing $2 billion were reported by Friday."):
+        [f] = find_figures(sentence)
+        assert f.hedge == "lower", sentence
+
+
+def test_top_as_a_rank_is_no_bound():
+    assert [f.hedge for f in find_figures("The top 10 donors gave $5 million.")] == ["exact"]

@@ -49,7 +49,11 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
 _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
     "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
-    "surpassed": "lower",
+    "surpassed": "lower", "surpass": "lower", "surpasses": "lower", "surpassing": "lower",
+    "tops": "lower", "topping": "lower",
+    # "top" alone is also "the top 10": a bound only after a modal or "to".
+    "could top": "lower", "would top": "lower", "will top": "lower", "may top": "lower",
+    "might top": "lower", "to top": "lower",
     # A bound that stays close: "just over an hour" is not how one says 1 hour 45 minutes.
     "just over": "just", "just above": "just", "just more than": "just",
     "slightly more than": "just", "slightly over": "just", "a little over": "just",
