@@ -89,3 +89,13 @@ def test_every_form_of_topping_or_surpassing_is_a_lower_bound():
 
 def test_top_as_a_rank_is_no_bound():
     assert [f.hedge for f in find_figures("The top 10 donors gave $5 million.")] == ["exact"]
+
+
+# --- A hyphenated pair whose second number is the smaller is no range ---
+
+def test_a_designation_or_score_with_a_hyphen_is_no_range():
+    # Motivated by "737-9" read as a range of aircraft; told of trains, a match, a season.
+    assert not find_figures("The operator withdrew its 390-4 trains after the fault.")
+    assert not find_figures("City won the match 2-1 at home.")
+    [f] = find_figures("Between 40-45 people were hurt in the crush.")
+    assert (f.hedge, f.low, f.high) == ("range", 40, 45)

@@ -950,6 +950,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             r.group(0).strip()[:1] in "-–t" or
             re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
+        if high_number is not None and number is not None and high_number < number and \
+                r.group(0).strip()[:1] in "-–" and "." not in r.group("num"):
+            return None  # "737-9", "a 2-1 win", "2019-20": a designation or score, no range
         if high_number is not None and number is not None and _is_change(
                 text, start - len(before) + (hedge_match.start() if hedge_match else len(before)),
                 number, high_number):
