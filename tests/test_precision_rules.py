@@ -1287,3 +1287,81 @@ def test_a_toll_that_rose_to_reach_a_figure_is_still_reported(tmp_path):
     ])
     assert [d for d in digest.disagreements if "killed" in d.about or "toll" in d.about
             or "how many" in d.about]
+
+
+# --- What a report adds to a toll is no toll: "14 new deaths added to the tally" ---
+
+def test_a_count_added_to_a_toll_is_an_increment():
+    figures = find_figures("The ferry toll stood at 52 on Sunday, with 14 new deaths added "
+                           "to the tally, coast guard chief Ana Marin said.")
+    assert [(f.value, f.prop) for f in figures] == [(52, "killed"), (14, "~add")]
+
+
+def test_a_confirmed_count_keeps_its_nouns_property():
+    [f] = find_figures("Officials said 14 deaths were confirmed on Sunday.")
+    assert f.prop == "killed"
+
+
+def test_an_increment_told_two_ways_makes_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry toll stood at 52 on Sunday, with 14 new deaths added to "
+                        "the tally, coast guard chief Ana Marin said."]),
+        ("2026-08-02", ["An additional 14 victims were added to the death toll on Sunday, "
+                        "said Ana Marin, the coast guard chief."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_new_deaths_are_no_rival_of_the_toll(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry disaster has killed 52 people, the coast guard said."]),
+        ("2026-08-02", ["The coast guard reported 14 new deaths in the ferry disaster on "
+                        "Sunday."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- How many informants a report cites is no figure of the story ---
+
+def test_a_count_of_sources_is_no_rival_of_a_deployment(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Around 2,000 police are on site at the stadium to handle the "
+                        "crowds."]),
+        ("2026-08-02", ["Three police sources told the agency that the stadium gunman acted "
+                        "alone."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_counts_of_officers_hurt_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Three police officers were injured in the stadium siege."]),
+        ("2026-08-02", ["Five police officers were injured in the stadium siege."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [3, 5]
+
+
+# --- "Several passengers" are some of those aboard, not how many were aboard ---
+
+@pytest.mark.parametrize("sentence", [
+    "Several passengers were pulled from the river by fishermen.",
+    "A few passengers swam to the shore before the ferry sank.",
+])
+def test_an_indefinite_part_of_those_aboard_is_not_who_was_aboard(sentence):
+    [f] = find_figures(sentence)
+    assert f.prop != "aboard"
+
+
+def test_a_vague_number_aboard_is_still_aboard():
+    [f] = find_figures("Dozens of passengers were on the ferry when it sank.")
+    assert f.prop == "aboard"
+
+
+def test_several_passengers_are_no_rival_of_those_aboard(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry was carrying 120 passengers when it capsized off Kelby."]),
+        ("2026-08-02", ["Several passengers swam to the shore at Kelby after the ferry "
+                        "capsized."]),
+    ])
+    assert not digest.disagreements

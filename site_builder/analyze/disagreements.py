@@ -360,7 +360,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
-                    or _increment_or_rest(text, f) \
+                    or _increment_or_rest(text, f) or _informants(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
                 continue
@@ -500,13 +500,28 @@ _INCREMENT_BEFORE = re.compile(
     r"(?:\w+ly\s+)?by)|(?:the\s+)?(?:remaining|other))\s+$", re.I)
 
 
+# "10 new deaths", "five new cases of injury": the harm reported since the last count.
+_NEW_IN = re.compile(r"\w\s+new\s+[a-z]", re.I)
+# "three police sources told Reuters", "two officials said": how many informants a report
+# cites, no figure of the story.
+_INFORMANTS = re.compile(r"(?:\d+(?:[.,]\d+)*|[A-Za-z-]+)(?:\s+[\w-]+){0,2}?\s+"
+                         r"(?:sources|officials|witnesses|diplomats)\s+(?:(?:have|had|has)\s+)?(?:told|said|say|says|saying|confirmed|"
+                         r"speaking|quoted)\b", re.I)
+
+
 def _increment_or_rest(text: str, f: Figure) -> bool:
     """A count of what a report adds to, or what is left of, a total: never the total
     (what is left missing is the missing count itself)."""
     if f.dimension != "count" or f.prop == "missing":
         return False
     return bool(_INCREMENT_IN.search(f.text) or
+                (f.prop in HARMS and _NEW_IN.search(f.text)) or
                 _INCREMENT_BEFORE.search(text, max(0, f.start - 40), f.start))
+
+
+def _informants(text: str, f: Figure) -> bool:
+    """The count of sources a report cites."""
+    return f.dimension == "count" and bool(_INFORMANTS.match(text, f.start))
 
 
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count

@@ -249,6 +249,9 @@ _OFF_TRACK_AFTER = re.compile(
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+# A verb of adding ("10 new deaths added to the toll"): what a report adds to a total,
+# whatever the noun counts, never the total.
+_ADDING = re.compile(r"add(?:ed|ing)", re.I)
 # Verbs of belief or report before a state: the state, not the verb, is what befell them.
 _BELIEVED = re.compile(r"(?:presum|believ|fear|report|confirm|list|declar|assum)ed", re.I)
 _PRESUMED = re.compile(r"(?:presum|believ|fear|assum)ed", re.I)
@@ -1147,7 +1150,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 acted = "missing" if presumed else None
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
-        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
+        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase) \
+                and not _ADDING.fullmatch(acted):
             acted = None  # "deaths confirmed": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
@@ -1708,12 +1712,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "victims still missing, though 40 people were rescued": a cue in an earlier
         # clause yields to the verb of the figure's own clause.
         best = (0, own)
-    if who and (best is None or best[1] not in _HARM):
+    if who and (best is None or best[1] not in _HARM) and not _SOME_OF.match(figure.text):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
 
 
+# Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
+# counts some of those aboard, never how many were aboard.
+_SOME_OF = re.compile(r"(?:several|a\s+few|a\s+handful\s+of)\s", re.I)
 # "61% of its members voted", "52 percent of those who cast ballots backed": a ballot's share.
 _VOTED_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:[\w-]+\s+){0,4}?"
                           r"(?:vot(?:ed|ing)|cast\s+ballots|ballots?)\b", re.I)
