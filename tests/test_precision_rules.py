@@ -1365,3 +1365,23 @@ def test_several_passengers_are_no_rival_of_those_aboard(tmp_path):
                         "capsized."]),
     ])
     assert not digest.disagreements
+
+
+# --- A distance from a whole country or region is from no named point ---
+
+def test_a_distance_from_an_unnamed_area_is_no_rival_of_one_from_a_town(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry sank off Kelby, 40 miles south of Marrow, on Sunday."]),
+        ("2026-08-02", ["After the ferry sank off Kelby, survivors were taken by bus to "
+                        "Dunmere, 100 kilometres south of the region."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+def test_two_distances_from_one_town_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry sank off Kelby, 40 miles south of Marrow, on Sunday."]),
+        ("2026-08-02", ["The ferry sank off Kelby, 90 miles south of Marrow, on Sunday."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "m"]
+    assert row.kind == "contradicts"

@@ -1178,7 +1178,7 @@ def _label(f: Figure) -> str:
         return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
     if f.dimension == "duration" and f.thing and f.prop in ("duration", "lasted"):
         return f"how long the {f.thing} " + ("lasted" if f.prop == "lasted" else "lasts")
-    thing = f" of the {f.thing}" if f.thing else ""
+    thing = f" of the {f.thing}" if f.thing and not f.thing.startswith("*") else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 
 

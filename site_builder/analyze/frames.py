@@ -624,6 +624,13 @@ _NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:th
                            r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
+# "130 km north of the country": taken from a whole country or region, left unnamed (a
+# closed class of areas), the distance is from no point any named distance is from.
+_OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)(?:ern)?"
+                         r"(?:-?(?:north|south|east|west))?\s+)?(?:of|from)\s+the\s+"
+                         r"(?:country|nation|region|state|province|territory|island|continent)"
+                         r"\b(?!['’]s)", re.I)
+_AREA_WHOLE = "*area"
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -633,6 +640,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     and "Varnogradd") stay one place."""
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
+    if _OF_AN_AREA.match(text, f.end):
+        return replace(f, thing=_AREA_WHOLE)
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
