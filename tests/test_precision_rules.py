@@ -1385,3 +1385,45 @@ def test_two_distances_from_one_town_still_clash(tmp_path):
     ])
     [row] = [d for d in digest.disagreements if d.unit == "m"]
     assert row.kind == "contradicts"
+
+
+# --- A print lead set in capitals still carries its hedge ---
+
+@pytest.mark.parametrize(("sentence", "value", "hedge"), [
+    ("AT LEAST 12 miners died when the shaft flooded.", 12, "least"),
+    ("MORE THAN 40 workers were hurt in the refinery blast.", 40, "lower"),
+])
+def test_a_hedge_in_capitals_is_no_designation(sentence, value, hedge):
+    [f] = find_figures(sentence)
+    assert (f.value, f.hedge) == (value, hedge)
+
+
+def test_a_designation_in_capitals_is_still_no_count():
+    assert not find_figures("The F 16 jets flew over the refinery.")
+
+
+# --- A later one of several events has its own figures ---
+
+def test_a_count_of_a_later_event_is_that_events():
+    [f] = find_figures("Four workers were killed in the second explosion at the refinery.")
+    assert f.place == "*second explosion"
+
+
+def test_a_later_events_toll_is_no_rival_of_the_storys(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Four workers were killed in the second explosion at the Kelby "
+                        "refinery, the company said."]),
+        ("2026-08-02", ["The Kelby refinery blast killed nine workers, the company said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_tolls_of_one_later_event_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Four workers were killed in the second explosion at the Kelby "
+                        "refinery, the company said."]),
+        ("2026-08-02", ["Seven workers were killed in the second explosion at the Kelby "
+                        "refinery, the union said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [4, 7]

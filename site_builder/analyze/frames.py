@@ -321,7 +321,7 @@ _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bro
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
-    "Another Roughly Approximately Exactly Up To From With Least".split())
+    "Another Roughly Approximately Exactly Up To From With Least Than".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
@@ -701,6 +701,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if nation := _nation_of(text, f, lead):
         return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if m := _LATER_EVENT.search(own + " " + clause):
+        # "seven were killed in the third crush": a later one of several events, never the
+        # story's own (a scope of its own, which no figure of no stated place joins).
+        return replace(f, place=f"*{m.group(1).lower()} {m.group(2).lower()}")
     if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
             not _no_place(m.group(1)):
         # "a similar attack in X, where a car bomb killed two": the where-clause's place.
@@ -741,6 +745,13 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         # the sentence spreads over a named region is its places' together.
         return replace(f, place="*all")
     return f
+
+
+# A later one of several events of one kind (events a story counts separately, a closed
+# class of incidents): "in the third crush", "a second blast".
+_LATER_EVENT = re.compile(r"\b(?:the|a|an)\s+(second|third|fourth|fifth)\s+(stampede|crush|"
+                          r"blast|explosion|attack|shooting|collision|crash|landslide|fire|"
+                          r"derailment|eruption)\b", re.I)
 
 
 # A nationality or a country that says whose a count is, wherever the counted were:
@@ -1458,7 +1469,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
             and not _PERCENT_AFTER.match(text[end:end + 3]):
         return True  # "737-9", "3rd", "MH17a"
     designation = _DESIGNATION_BEFORE.search(before)
-    return bool(designation and designation.group(1) not in _NOT_DESIGNATION
+    # ("AT LEAST 38 people": a print lead set in capitals still says "at least".)
+    return bool(designation and designation.group(1).capitalize() not in _NOT_DESIGNATION
                 and not _SENTENCE_START.search(before[:designation.start()]))
 
 
