@@ -1427,3 +1427,32 @@ def test_two_tolls_of_one_later_event_still_clash(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [4, 7]
+
+
+# --- Verbs of destroying a building in other words ---
+
+@pytest.mark.parametrize("sentence", [
+    "About 200 homes were demolished by the landslide.",
+    "At least 45 houses had been burned down in the riot.",
+    "The earthquake flattened 300 homes in the valley.",
+    "Some 80 shops were gutted in the market blaze.",
+])
+def test_a_verb_of_destroying_gives_the_damage(sentence):
+    [f] = find_figures(sentence)
+    assert f.prop == "damage"
+
+
+def test_a_verb_with_down_that_destroys_nothing_gives_no_damage():
+    [f] = find_figures("Twelve trees were cut down.")
+    assert f.prop != "damage"
+
+
+def test_homes_destroyed_told_in_other_words_make_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-03-01", ["The tornado in Kelby demolished about 200 homes, the mayor said."]),
+        ("2026-03-03", ["At least 450 homes in Kelby had been burned down by the tornado "
+                        "fires, the mayor said."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "home"]
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [200, 450]

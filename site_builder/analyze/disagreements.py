@@ -465,7 +465,8 @@ def _full_names(items: list[_Item]) -> list[_Item]:
 
 # Things destroyed, things damaged, and the two together are three counts: "4,205 destroyed"
 # and "more than 6,000 damaged or destroyed" are no clash.
-_DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
+_DESTROYED = re.compile(r"\b(?:destr[ou]\w*|demolish\w*|razed|(?:burnt|burned)\s+down|"
+                        r"flattened|gutted|level+ed)", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 

@@ -125,6 +125,9 @@ _PROPERTY_CUES = {
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
+    # Verbs of destroying a building in other words (a closed class).
+    "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
+    "flattened": "damage", "gutted": "damage", "levelled": "damage", "leveled": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
     "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
     "per person": "cost",
@@ -1159,6 +1162,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
                 not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
+            if re.match(r"\s+down\b", rest[p.end():]):
+                acted += " down"  # "burned down": the verb with its particle
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
             elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
