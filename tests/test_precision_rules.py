@@ -1456,3 +1456,28 @@ def test_homes_destroyed_told_in_other_words_make_an_update(tmp_path):
     [row] = [d for d in digest.disagreements if d.unit == "home"]
     assert row.kind == "update"
     assert [c.number for c in row.claims] == [200, 450]
+
+
+# --- Those still in care are no count of all the injured ---
+
+def test_those_still_in_care_are_no_rival_of_the_injured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-01", ["The bus crash near Kelby injured 40 people, police said."]),
+        ("2026-05-02", ["Twelve injured are still undergoing treatment at the Kelby hospital "
+                        "after the bus crash, police said."]),
+        ("2026-05-03", ["Of those hurt in the Kelby bus crash, 9 people remain in hospital, "
+                        "police said."]),
+    ])
+    # The 40 injured stand apart; those in care fall from 12 to 9: an update.
+    [row] = digest.disagreements
+    assert [c.number for c in row.claims] == [12, 9] and row.kind == "update"
+
+
+def test_the_injured_taken_to_hospital_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-01", ["The bus crash near Kelby injured 40 people, police said."]),
+        ("2026-05-01", ["Around 70 injured were taken to hospital after the Kelby bus crash, "
+                        "police said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 70]

@@ -44,7 +44,7 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched", "identified"})
+                     "aid", "contained", "searched", "identified", "in care"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -55,7 +55,8 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # next is an update. A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
-                            "shift", "minor", "serious", "critical", "stable", "sustained wind"})
+                            "shift", "minor", "serious", "critical", "stable", "sustained wind",
+                            "in care"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -387,6 +388,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
                 f = replace(f, prop="recovered")
+            elif f.dimension == "count" and f.prop == "injured" and _in_care(text, f):
+                f = replace(f, prop="in care")
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -528,6 +531,18 @@ def _informants(text: str, f: Figure) -> bool:
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count
 # that grows apart from the toll and from the bodies found.
 _IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+
+
+# "36 injured are undergoing treatment", "12 remain in hospital": those still in care on
+# the day, a count that falls as patients leave, never all the injured.
+_IN_CARE = re.compile(r"\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:undergoing|receiving|under)\s+"
+                      r"treatment|(?:are|is)\s+(?:still\s+)?being\s+treated|(?:remain|remains|"
+                      r"remained|still)\s+(?:in\s+(?:the\s+)?hospital|hospitali[sz]ed|in\s+"
+                      r"(?:critical\s+|intensive\s+)?care))\b", re.I)
+
+
+def _in_care(text: str, f: Figure) -> bool:
+    return bool(_IN_CARE.search(_clause(text, f)))
 
 
 def _identified(text: str, f: Figure) -> bool:
@@ -1154,7 +1169,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "sustained wind": "sustained wind speed", "contained": "share contained",
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
-                   "identified": "identified",
+                   "identified": "identified", "in care": "still in care",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 
