@@ -1508,3 +1508,35 @@ def test_a_vague_toll_no_place_figure_falls_within_is_still_a_rival(tmp_path):
     digest = analysed(tmp_path, _CRUSH)
     [row] = [d for d in digest.disagreements if "killed" in d.about]
     assert {c.value for c in row.claims} >= {"Dozens of people"}
+
+
+# --- Bodies handed to families, and a count at one of several sites, are parts ---
+
+def test_bodies_handed_to_families_are_no_rival_of_the_bodies_recovered(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["Nearly 60 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+        ("2026-09-02", ["Port officials said at least 25 bodies from the ferry sinking had "
+                        "been handed over to their families."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_count_at_one_of_several_sites_is_no_rival_of_the_whole(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["The valley flood injured 60 people, officials said."]),
+        ("2026-09-01", ["A reporter counted 35 injured people at a local hospital after the "
+                        "valley flood, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_bodies_brought_in_by_two_counts_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["Nearly 60 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+        ("2026-09-01", ["About 25 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [25, 60]

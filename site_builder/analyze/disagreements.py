@@ -44,7 +44,7 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched", "identified", "in care"})
+                     "aid", "contained", "searched", "identified", "in care", "handed over"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -362,6 +362,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
                     or _increment_or_rest(text, f) or _informants(text, f) \
+                    or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
                 continue
@@ -390,6 +391,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, prop="recovered")
             elif f.dimension == "count" and f.prop == "injured" and _in_care(text, f):
                 f = replace(f, prop="in care")
+            elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
+                    _HANDED_OVER.search(_clause(text, f)):
+                f = replace(f, prop="handed over")
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -539,6 +543,21 @@ _IN_CARE = re.compile(r"\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:undergoing|re
                       r"treatment|(?:are|is)\s+(?:still\s+)?being\s+treated|(?:remain|remains|"
                       r"remained|still)\s+(?:in\s+(?:the\s+)?hospital|hospitali[sz]ed|in\s+"
                       r"(?:critical\s+|intensive\s+)?care))\b", re.I)
+
+
+# "20 bodies had been handed over to their families": the dead released so far, a count
+# that grows apart from the toll.
+_HANDED_OVER = re.compile(r"\b(?:handed(?:\s+over)?|returned|released)\s+to\s+"
+                          r"(?:their\s+|the\s+|his\s+|her\s+)?(?:famil|relativ|kin|loved)",
+                          re.I)
+# "counted 20 bodies at a local hospital": a count at one of several sites of a kind (the
+# indefinite article says so), a part of the whole.
+_ONE_SITE = re.compile(r"\bat\s+(?:a|one)\s+(?:local\s+|nearby\s+|district\s+|regional\s+)?"
+                       r"(?:hospital|morgue|mortuary|clinic|shelter|camp)\b", re.I)
+
+
+def _at_one_site(text: str, f: Figure) -> bool:
+    return f.dimension == "count" and bool(_ONE_SITE.search(_clause(text, f)))
 
 
 def _in_care(text: str, f: Figure) -> bool:
@@ -1181,6 +1200,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
                    "identified": "identified", "in care": "still in care",
+                   "handed over": "bodies handed over",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 
