@@ -900,17 +900,6 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[y]) == "same"
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
-    def loosely_elsewhere(x: int, y: int) -> bool:
-        """x, a vague quantity of no stated place, takes in another place's figure than
-        y's ("dozens killed" and 30 at one site): loosely that figure, no rival of y."""
-        fx = figure[x]
-        return fx.hedge == "vague" and not fx.place and any(
-            z not in (x, y) and figure[z].place and figure[z].place != figure[y].place and
-            same_frame(fx, figure[z]) and _loosely_said(fx, figure[z])
-            for z in range(len(values)))
-
-    clashes = [(x, y) for x, y in clashes if not loosely_elsewhere(x, y) and
-               not loosely_elsewhere(y, x)]
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)
                and not _whole_of_listed(items, values[x], figure[y])
                and not _whole_of_listed(items, values[y], figure[x])]
