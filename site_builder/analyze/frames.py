@@ -131,6 +131,9 @@ _PROPERTY_CUES = {
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
+    # Verbs of destroying a building in other words (a closed class).
+    "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
+    "flattened": "damage", "gutted": "damage", "levelled": "damage", "leveled": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
     "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
     "per person": "cost",
@@ -260,6 +263,9 @@ _OFF_TRACK_AFTER = re.compile(
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+# A verb of adding ("10 new deaths added to the toll"): what a report adds to a total,
+# whatever the noun counts, never the total.
+_ADDING = re.compile(r"add(?:ed|ing)", re.I)
 # Verbs of belief or report before a state: the state, not the verb, is what befell them.
 _BELIEVED = re.compile(r"(?:presum|believ|fear|report|confirm|list|declar|assum)ed", re.I)
 _PRESUMED = re.compile(r"(?:presum|believ|fear|assum)ed", re.I)
@@ -332,7 +338,7 @@ _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bro
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
-    "Another Roughly Approximately Exactly Up To From With Least".split())
+    "Another Roughly Approximately Exactly Up To From With Least Than".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
@@ -653,6 +659,13 @@ _NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:th
                            r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
+# "130 km north of the country": taken from a whole country or region, left unnamed (a
+# closed class of areas), the distance is from no point any named distance is from.
+_OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)(?:ern)?"
+                         r"(?:-?(?:north|south|east|west))?\s+)?(?:of|from)\s+the\s+"
+                         r"(?:country|nation|region|state|province|territory|island|continent)"
+                         r"\b(?!['’]s)", re.I)
+_AREA_WHOLE = "*area"
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -662,6 +675,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     and "Varnogradd") stay one place."""
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
+    if _OF_AN_AREA.match(text, f.end):
+        return replace(f, thing=_AREA_WHOLE)
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
@@ -721,6 +736,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if nation := _nation_of(text, f, lead):
         return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if m := _LATER_EVENT.search(own + " " + clause):
+        # "seven were killed in the third crush": a later one of several events, never the
+        # story's own (a scope of its own, which no figure of no stated place joins).
+        return replace(f, place=f"*{m.group(1).lower()} {m.group(2).lower()}")
     if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
             not _no_place(m.group(1)):
         # "a similar attack in X, where a car bomb killed two": the where-clause's place.
@@ -761,6 +780,13 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         # the sentence spreads over a named region is its places' together.
         return replace(f, place="*all")
     return f
+
+
+# A later one of several events of one kind (events a story counts separately, a closed
+# class of incidents): "in the third crush", "a second blast".
+_LATER_EVENT = re.compile(r"\b(?:the|a|an)\s+(second|third|fourth|fifth)\s+(stampede|crush|"
+                          r"blast|explosion|attack|shooting|collision|crash|landslide|fire|"
+                          r"derailment|eruption)\b", re.I)
 
 
 # A nationality or a country that says whose a count is, wherever the counted were:
@@ -1178,6 +1204,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
                 not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
+            if re.match(r"\s+down\b", rest[p.end():]):
+                acted += " down"  # "burned down": the verb with its particle
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
             elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
@@ -1190,7 +1218,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and (_acted(acted).startswith(_ACTED) or _acted(acted) == "recorded") and \
-                _PROPERTY_PATTERN.search(phrase):
+                _PROPERTY_PATTERN.search(phrase) and not _ADDING.fullmatch(acted):
             acted = None  # "deaths confirmed", "deaths recorded": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
@@ -1524,7 +1552,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
             and not _PERCENT_AFTER.match(text[end:end + 3]):
         return True  # "737-9", "3rd", "MH17a"
     designation = _DESIGNATION_BEFORE.search(before)
-    return bool(designation and designation.group(1) not in _NOT_DESIGNATION
+    # ("AT LEAST 38 people": a print lead set in capitals still says "at least".)
+    return bool(designation and designation.group(1).capitalize() not in _NOT_DESIGNATION
                 and not _SENTENCE_START.search(before[:designation.start()]))
 
 
@@ -1790,12 +1819,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "victims still missing, though 40 people were rescued": a cue in an earlier
         # clause yields to the verb of the figure's own clause.
         best = (0, own)
-    if who and (best is None or best[1] not in _HARM):
+    if who and (best is None or best[1] not in _HARM) and not _SOME_OF.match(figure.text):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
 
 
+# Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
+# counts some of those aboard, never how many were aboard.
+_SOME_OF = re.compile(r"(?:several|a\s+few|a\s+handful\s+of)\s", re.I)
 # A verb before "away" or "off" ("washed away", "swept off", "blown away", "torn off"):
 # the particle of a phrasal verb, not how far something is.
 _PARTICLE_AFTER_VERB = re.compile(r"\b[a-z]+(?:ed|en|pt|wn|orn)\s+$")
