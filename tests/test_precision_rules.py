@@ -1287,3 +1287,229 @@ def test_a_toll_that_rose_to_reach_a_figure_is_still_reported(tmp_path):
     ])
     assert [d for d in digest.disagreements if "killed" in d.about or "toll" in d.about
             or "how many" in d.about]
+
+
+# --- What a report adds to a toll is no toll: "14 new deaths added to the tally" ---
+
+def test_a_count_added_to_a_toll_is_an_increment():
+    figures = find_figures("The ferry toll stood at 52 on Sunday, with 14 new deaths added "
+                           "to the tally, coast guard chief Ana Marin said.")
+    assert [(f.value, f.prop) for f in figures] == [(52, "killed"), (14, "~add")]
+
+
+def test_a_confirmed_count_keeps_its_nouns_property():
+    [f] = find_figures("Officials said 14 deaths were confirmed on Sunday.")
+    assert f.prop == "killed"
+
+
+def test_an_increment_told_two_ways_makes_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry toll stood at 52 on Sunday, with 14 new deaths added to "
+                        "the tally, coast guard chief Ana Marin said."]),
+        ("2026-08-02", ["An additional 14 victims were added to the death toll on Sunday, "
+                        "said Ana Marin, the coast guard chief."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_new_deaths_are_no_rival_of_the_toll(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry disaster has killed 52 people, the coast guard said."]),
+        ("2026-08-02", ["The coast guard reported 14 new deaths in the ferry disaster on "
+                        "Sunday."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- How many informants a report cites is no figure of the story ---
+
+def test_a_count_of_sources_is_no_rival_of_a_deployment(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Around 2,000 police are on site at the stadium to handle the "
+                        "crowds."]),
+        ("2026-08-02", ["Three police sources told the agency that the stadium gunman acted "
+                        "alone."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_counts_of_officers_hurt_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Three police officers were injured in the stadium siege."]),
+        ("2026-08-02", ["Five police officers were injured in the stadium siege."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [3, 5]
+
+
+# --- "Several passengers" are some of those aboard, not how many were aboard ---
+
+@pytest.mark.parametrize("sentence", [
+    "Several passengers were pulled from the river by fishermen.",
+    "A few passengers swam to the shore before the ferry sank.",
+])
+def test_an_indefinite_part_of_those_aboard_is_not_who_was_aboard(sentence):
+    [f] = find_figures(sentence)
+    assert f.prop != "aboard"
+
+
+def test_a_vague_number_aboard_is_still_aboard():
+    [f] = find_figures("Dozens of passengers were on the ferry when it sank.")
+    assert f.prop == "aboard"
+
+
+def test_several_passengers_are_no_rival_of_those_aboard(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry was carrying 120 passengers when it capsized off Kelby."]),
+        ("2026-08-02", ["Several passengers swam to the shore at Kelby after the ferry "
+                        "capsized."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- A distance from a whole country or region is from no named point ---
+
+def test_a_distance_from_an_unnamed_area_is_no_rival_of_one_from_a_town(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry sank off Kelby, 40 miles south of Marrow, on Sunday."]),
+        ("2026-08-02", ["After the ferry sank off Kelby, survivors were taken by bus to "
+                        "Dunmere, 100 kilometres south of the region."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "m"]
+
+
+def test_two_distances_from_one_town_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["The ferry sank off Kelby, 40 miles south of Marrow, on Sunday."]),
+        ("2026-08-02", ["The ferry sank off Kelby, 90 miles south of Marrow, on Sunday."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "m"]
+    assert row.kind == "contradicts"
+
+
+# --- A print lead set in capitals still carries its hedge ---
+
+@pytest.mark.parametrize(("sentence", "value", "hedge"), [
+    ("AT LEAST 12 miners died when the shaft flooded.", 12, "least"),
+    ("MORE THAN 40 workers were hurt in the refinery blast.", 40, "lower"),
+])
+def test_a_hedge_in_capitals_is_no_designation(sentence, value, hedge):
+    [f] = find_figures(sentence)
+    assert (f.value, f.hedge) == (value, hedge)
+
+
+def test_a_designation_in_capitals_is_still_no_count():
+    assert not find_figures("The F 16 jets flew over the refinery.")
+
+
+# --- A later one of several events has its own figures ---
+
+def test_a_count_of_a_later_event_is_that_events():
+    [f] = find_figures("Four workers were killed in the second explosion at the refinery.")
+    assert f.place == "*second explosion"
+
+
+def test_a_later_events_toll_is_no_rival_of_the_storys(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Four workers were killed in the second explosion at the Kelby "
+                        "refinery, the company said."]),
+        ("2026-08-02", ["The Kelby refinery blast killed nine workers, the company said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_tolls_of_one_later_event_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Four workers were killed in the second explosion at the Kelby "
+                        "refinery, the company said."]),
+        ("2026-08-02", ["Seven workers were killed in the second explosion at the Kelby "
+                        "refinery, the union said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [4, 7]
+
+
+# --- Verbs of destroying a building in other words ---
+
+@pytest.mark.parametrize("sentence", [
+    "About 200 homes were demolished by the landslide.",
+    "At least 45 houses had been burned down in the riot.",
+    "The earthquake flattened 300 homes in the valley.",
+    "Some 80 shops were gutted in the market blaze.",
+])
+def test_a_verb_of_destroying_gives_the_damage(sentence):
+    [f] = find_figures(sentence)
+    assert f.prop == "damage"
+
+
+def test_a_verb_with_down_that_destroys_nothing_gives_no_damage():
+    [f] = find_figures("Twelve trees were cut down.")
+    assert f.prop != "damage"
+
+
+def test_homes_destroyed_told_in_other_words_make_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-03-01", ["The tornado in Kelby demolished about 200 homes, the mayor said."]),
+        ("2026-03-03", ["At least 450 homes in Kelby had been burned down by the tornado "
+                        "fires, the mayor said."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "home"]
+    assert row.kind == "update"
+    assert [c.number for c in row.claims] == [200, 450]
+
+
+# --- Those still in care are no count of all the injured ---
+
+def test_those_still_in_care_are_no_rival_of_the_injured(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-01", ["The bus crash near Kelby injured 40 people, police said."]),
+        ("2026-05-02", ["Twelve injured are still undergoing treatment at the Kelby hospital "
+                        "after the bus crash, police said."]),
+        ("2026-05-03", ["Of those hurt in the Kelby bus crash, 9 people remain in hospital, "
+                        "police said."]),
+    ])
+    # The 40 injured stand apart; those in care fall from 12 to 9: an update.
+    [row] = digest.disagreements
+    assert [c.number for c in row.claims] == [12, 9] and row.kind == "update"
+
+
+def test_the_injured_taken_to_hospital_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-01", ["The bus crash near Kelby injured 40 people, police said."]),
+        ("2026-05-01", ["Around 70 injured were taken to hospital after the Kelby bus crash, "
+                        "police said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 70]
+
+
+# --- Bodies handed to families, and a count at one of several sites, are parts ---
+
+def test_bodies_handed_to_families_are_no_rival_of_the_bodies_recovered(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["Nearly 60 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+        ("2026-09-02", ["Port officials said at least 25 bodies from the ferry sinking had "
+                        "been handed over to their families."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_a_count_at_one_of_several_sites_is_no_rival_of_the_whole(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["The valley flood injured 60 people, officials said."]),
+        ("2026-09-01", ["A reporter counted 35 injured people at a local hospital after the "
+                        "valley flood, officials said."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_bodies_brought_in_by_two_counts_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-01", ["Nearly 60 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+        ("2026-09-01", ["About 25 bodies from the ferry sinking were brought to the morgue, "
+                        "port officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [25, 60]

@@ -24,6 +24,7 @@ from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
     BACK,
+    HAS,
     PART,
     SIZES,
     Figure,
@@ -31,6 +32,7 @@ from .frames import (
     last_place,
     place_names,
     places_in,
+    rival_estimate,
     sentence_place,
 )
 from .gazetteer import gazetteer
@@ -44,7 +46,8 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched", "identified", "recorded"})
+                     "aid", "contained", "searched", "identified", "recorded", "in care",
+                     "handed over"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -55,7 +58,8 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # next is an update. A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
-                            "shift", "minor", "serious", "critical", "stable", "sustained wind"})
+                            "shift", "minor", "serious", "critical", "stable", "sustained wind",
+                            "in care"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -360,7 +364,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
-                    or _increment_or_rest(text, f) \
+                    or _increment_or_rest(text, f) or _informants(text, f) \
+                    or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
                 continue
@@ -387,6 +392,11 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
                 f = replace(f, prop="recovered")
+            elif f.dimension == "count" and f.prop == "injured" and _in_care(text, f):
+                f = replace(f, prop="in care")
+            elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
+                    _HANDED_OVER.search(_clause(text, f)):
+                f = replace(f, prop="handed over")
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -478,7 +488,8 @@ def _full_names(items: list[_Item]) -> list[_Item]:
 
 # Things destroyed, things damaged, and the two together are three counts: "4,205 destroyed"
 # and "more than 6,000 damaged or destroyed" are no clash.
-_DESTROYED = re.compile(r"\bdestr[ou]\w*", re.I)
+_DESTROYED = re.compile(r"\b(?:destr[ou]\w*|demolish\w*|razed|(?:burnt|burned)\s+down|"
+                        r"flattened|gutted|level+ed)", re.I)
 _DAMAGED = re.compile(r"\bdamag\w*", re.I)
 
 
@@ -513,18 +524,60 @@ _INCREMENT_BEFORE = re.compile(
     r"(?:\w+ly\s+)?by)|(?:the\s+)?(?:remaining|other))\s+$", re.I)
 
 
+# "10 new deaths", "five new cases of injury": the harm reported since the last count.
+_NEW_IN = re.compile(r"\w\s+new\s+[a-z]", re.I)
+# "three police sources told Reuters", "two officials said": how many informants a report
+# cites, no figure of the story.
+_INFORMANTS = re.compile(r"(?:\d+(?:[.,]\d+)*|[A-Za-z-]+)(?:\s+[\w-]+){0,2}?\s+"
+                         r"(?:sources|officials|witnesses|diplomats)\s+(?:(?:have|had|has)\s+)?(?:told|said|say|says|saying|confirmed|"
+                         r"speaking|quoted)\b", re.I)
+
+
 def _increment_or_rest(text: str, f: Figure) -> bool:
     """A count of what a report adds to, or what is left of, a total: never the total
     (what is left missing is the missing count itself)."""
     if f.dimension != "count" or f.prop == "missing":
         return False
     return bool(_INCREMENT_IN.search(f.text) or
+                (f.prop in HARMS and _NEW_IN.search(f.text)) or
                 _INCREMENT_BEFORE.search(text, max(0, f.start - 40), f.start))
+
+
+def _informants(text: str, f: Figure) -> bool:
+    """The count of sources a report cites."""
+    return f.dimension == "count" and bool(_INFORMANTS.match(text, f.start))
 
 
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count
 # that grows apart from the toll and from the bodies found.
 _IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+
+
+# "36 injured are undergoing treatment", "12 remain in hospital": those still in care on
+# the day, a count that falls as patients leave, never all the injured.
+_IN_CARE = re.compile(r"\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:undergoing|receiving|under)\s+"
+                      r"treatment|(?:are|is)\s+(?:still\s+)?being\s+treated|(?:remain|remains|"
+                      r"remained|still)\s+(?:in\s+(?:the\s+)?hospital|hospitali[sz]ed|in\s+"
+                      r"(?:critical\s+|intensive\s+)?care))\b", re.I)
+
+
+# "20 bodies had been handed over to their families": the dead released so far, a count
+# that grows apart from the toll.
+_HANDED_OVER = re.compile(r"\b(?:handed(?:\s+over)?|returned|released)\s+to\s+"
+                          r"(?:their\s+|the\s+|his\s+|her\s+)?(?:famil|relativ|kin|loved)",
+                          re.I)
+# "counted 20 bodies at a local hospital": a count at one of several sites of a kind (the
+# indefinite article says so), a part of the whole.
+_ONE_SITE = re.compile(r"\bat\s+(?:a|one)\s+(?:local\s+|nearby\s+|district\s+|regional\s+)?"
+                       r"(?:hospital|morgue|mortuary|clinic|shelter|camp)\b", re.I)
+
+
+def _at_one_site(text: str, f: Figure) -> bool:
+    return f.dimension == "count" and bool(_ONE_SITE.search(_clause(text, f)))
+
+
+def _in_care(text: str, f: Figure) -> bool:
+    return bool(_IN_CARE.search(_clause(text, f)))
 
 
 def _identified(text: str, f: Figure) -> bool:
@@ -845,6 +898,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     def told_apart(x: int, y: int) -> bool:
         """A value said beside x is y's figure, and not x's: the sentence told x and y
         apart ("a 5-mile span" of a "7.5-mile stretch"; "an 8 km stretch" elsewhere)."""
+        if all(rival_estimate(items[i].sentence.text, items[i].figure) for i in values[x]):
+            return False  # another source's estimate of the quantity said beside it
         return any(z != x and said_in[z] & said_in[x] and same_frame(figure[z], figure[y])
                    and relation(figure[z], figure[y]) == "same"
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
@@ -1159,6 +1214,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
+                   "in care": "still in care", "handed over": "bodies handed over",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 
@@ -1170,6 +1226,8 @@ def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
     if f.dimension == "count" and f.prop == PART:
         return f"how many of the {f.unit} (a part of them)"
+    if f.dimension == "count" and f.prop.startswith(HAS):
+        return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
         words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \
@@ -1183,7 +1241,7 @@ def _label(f: Figure) -> str:
         return f"year {f.thing}"  # the kind of beginning: "year built", "year opened"
     if f.dimension == "duration" and f.thing and f.prop in ("duration", "lasted"):
         return f"how long the {f.thing} " + ("lasted" if f.prop == "lasted" else "lasts")
-    thing = f" of the {f.thing}" if f.thing else ""
+    thing = f" of the {f.thing}" if f.thing and not f.thing.startswith("*") else ""
     return f"{prop or {'percent': 'share'}.get(f.dimension, f.dimension)}{thing}"
 
 

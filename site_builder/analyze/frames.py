@@ -49,7 +49,11 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
 _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
     "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
-    "surpassed": "lower",
+    "surpassed": "lower", "surpass": "lower", "surpasses": "lower", "surpassing": "lower",
+    "tops": "lower", "topping": "lower",
+    # "top" alone is also "the top 10": a bound only after a modal or "to".
+    "could top": "lower", "would top": "lower", "will top": "lower", "may top": "lower",
+    "might top": "lower", "to top": "lower",
     # A bound that stays close: "just over an hour" is not how one says 1 hour 45 minutes.
     "just over": "just", "just above": "just", "just more than": "just",
     "slightly more than": "just", "slightly over": "just", "a little over": "just",
@@ -127,6 +131,9 @@ _PROPERTY_CUES = {
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
+    # Verbs of destroying a building in other words (a closed class).
+    "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
+    "flattened": "damage", "gutted": "damage", "levelled": "damage", "leveled": "damage",
     "cost": "cost", "price": "cost", "spend": "cost", "spent": "cost", "budget": "cost",
     "worth": "value", "valu": "value", "market cap": "value", "paid": "cost", "pay": "cost",
     "per person": "cost",
@@ -256,6 +263,9 @@ _OFF_TRACK_AFTER = re.compile(
 # "38 cars derailed", "cars that were damaged", "eleven derailed cars": what happened to them.
 _PARTICIPLE_AFTER = re.compile(r"^,?\s+(?:(?:that|which|who)\s+)?(?:(?:were|was|had|have|has|"
                                r"been|are|is|got)\s+){0,2}([a-z]{3,}ed)\b")
+# A verb of adding ("10 new deaths added to the toll"): what a report adds to a total,
+# whatever the noun counts, never the total.
+_ADDING = re.compile(r"add(?:ed|ing)", re.I)
 # Verbs of belief or report before a state: the state, not the verb, is what befell them.
 _BELIEVED = re.compile(r"(?:presum|believ|fear|report|confirm|list|declar|assum)ed", re.I)
 _PRESUMED = re.compile(r"(?:presum|believ|fear|assum)ed", re.I)
@@ -328,7 +338,7 @@ _POSITION_BEFORE = re.compile(r"(?:\bno\.?|\bnumber|#|\bpage|\bstep|\bphase|\bro
 _DESIGNATION_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]*)\s$")
 _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
-    "Another Roughly Approximately Exactly Up To From With Least".split())
+    "Another Roughly Approximately Exactly Up To From With Least Than".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
@@ -649,6 +659,13 @@ _NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:th
                            r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
+# "130 km north of the country": taken from a whole country or region, left unnamed (a
+# closed class of areas), the distance is from no point any named distance is from.
+_OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)(?:ern)?"
+                         r"(?:-?(?:north|south|east|west))?\s+)?(?:of|from)\s+the\s+"
+                         r"(?:country|nation|region|state|province|territory|island|continent)"
+                         r"\b(?!['’]s)", re.I)
+_AREA_WHOLE = "*area"
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -658,6 +675,8 @@ def _from_place(text: str, f: Figure) -> Figure:
     and "Varnogradd") stay one place."""
     if f.dimension != "length" or f.prop != "distance" or f.thing:
         return f
+    if _OF_AN_AREA.match(text, f.end):
+        return replace(f, thing=_AREA_WHOLE)
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
@@ -717,6 +736,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     placed = bool(f.thing == "people" or _PLACE_NAME.search(text) or _REGIONS.search(text))
     if nation := _nation_of(text, f, lead):
         return replace(f, place=nation)  # "14 Jordanian nationals": the country's count
+    if m := _LATER_EVENT.search(own + " " + clause):
+        # "seven were killed in the third crush": a later one of several events, never the
+        # story's own (a scope of its own, which no figure of no stated place joins).
+        return replace(f, place=f"*{m.group(1).lower()} {m.group(2).lower()}")
     if (m := _WHERE_AFTER_PLACE.search(text, max(0, f.start - 200), f.start)) and \
             not _no_place(m.group(1)):
         # "a similar attack in X, where a car bomb killed two": the where-clause's place.
@@ -757,6 +780,13 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
         # the sentence spreads over a named region is its places' together.
         return replace(f, place="*all")
     return f
+
+
+# A later one of several events of one kind (events a story counts separately, a closed
+# class of incidents): "in the third crush", "a second blast".
+_LATER_EVENT = re.compile(r"\b(?:the|a|an)\s+(second|third|fourth|fifth)\s+(stampede|crush|"
+                          r"blast|explosion|attack|shooting|collision|crash|landslide|fire|"
+                          r"derailment|eruption)\b", re.I)
 
 
 # A nationality or a country that says whose a count is, wherever the counted were:
@@ -946,6 +976,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             r.group(0).strip()[:1] in "-–t" or
             re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
+        if high_number is not None and number is not None and high_number < number and \
+                r.group(0).strip()[:1] in "-–" and "." not in r.group("num"):
+            return None  # "737-9", "a 2-1 win", "2019-20": a designation or score, no range
         if high_number is not None and number is not None and _is_change(
                 text, start - len(before) + (hedge_match.start() if hedge_match else len(before)),
                 number, high_number):
@@ -1171,6 +1204,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
                 not _OWN_OBJECT.match(rest[p.end():]):
             acted = p.group(1)
+            if re.match(r"\s+down\b", rest[p.end():]):
+                acted += " down"  # "burned down": the verb with its particle
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
             elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
@@ -1183,7 +1218,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
         if acted and (_acted(acted).startswith(_ACTED) or _acted(acted) == "recorded") and \
-                _PROPERTY_PATTERN.search(phrase):
+                _PROPERTY_PATTERN.search(phrase) and not _ADDING.fullmatch(acted):
             acted = None  # "deaths confirmed", "deaths recorded": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
@@ -1195,6 +1230,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
+    if digits and not vague and high_number is None and scale == 1.0 and \
+            (each := _COUNT_MODIFIER.match(after)) and \
+            (head := _length_thing(text[cursor + each.end():cursor + each.end() + 60])):
+        # "the 7,500-seat hall", "a 40-bed clinic": how many of the unit the thing has, a
+        # count of the unit told apart by the thing it qualifies ("300-room hotel" is not
+        # "a 40-room annex"); "with 6,200 seats" counts the same seats.
+        unit = stem(each.group("unit"))
+        return figure("count", unit, thing=unit, nouns=(unit,), prop=HAS + head,
+                      until=cursor + each.end())
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
@@ -1221,6 +1265,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         # article's reading of its figures fills in (see disagreements.py).
         return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
+# Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
+_COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
+                             r"[a-z]{3,}(?<![a-z]{2}ed)(?<!ing)(?<!ly)(?<!s))(?=\s+\S)")
+HAS = "has:"  # prop of a count a thing has: "has:hall" (the hall's seats)
 
 
 # A count referred back to: "the count had reached", "the tally rose to", "the figure stood
@@ -1338,6 +1389,22 @@ _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from
                           r"(?:the\s+)?[A-Z]")
 
 
+# Verbs that give an estimate of a quantity already named (a closed class of phrasings):
+# "pointed to", "put it at", "estimated the number at", "spoke of".
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:point(?:s|ed|ing)?\s+to|(?:put|puts|putting|estimat\w*|plac\w*)\s+(?:it|that|"
+    r"the\s+(?:figure|number|total|count|toll|tally))\s+at|(?:spoke|speaks?|talk(?:s|ed)?)\s+"
+    r"of)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|,\s|$)")
+
+
+def rival_estimate(text: str, f: Figure) -> bool:
+    """The figure is an estimate given of a quantity its sentence already put a figure on
+    ("750 aboard; the agency's information pointed to up to 400"): the same quantity as
+    the figure beside it, not another thing."""
+    return bool(_ESTIMATE_BEFORE.search(text, max(0, f.start - 80), f.start))
+
+
 # A bare figure said to be in a state ("two were missing"), joined to the figure before it.
 _BARE_STATE = re.compile(r"^[\w,.]+\s+(?:were|are|was|is|had|have|has|remain)")
 _JOINED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band|\bbut|\bwhile|\bwith)\s+(?:another\s+)?$")
@@ -1353,16 +1420,19 @@ def _counts_as_before(text: str, previous: Figure, figure: Figure) -> bool:
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     """ "3,412 people died in Quorra and 1,187 in Veltia": a bare figure for another place
-    counts what the figure before it counts."""
+    counts what the figure before it counts; so does a rival estimate closing its clause
+    ("750 people were aboard; the agency's information pointed to up to 400")."""
     raw = m.group("num")
-    if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
-            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(),
-                                                       text[max(0, m.start() - 40):m.start()]):
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    lead = text[max(0, m.start() - 80):m.start() - len(before) + hedge_match.start(1)] \
+        if hedge_match else text[max(0, m.start() - 80):m.start()]
+    if raw is None or not (_PLACE_AFTER.match(text[m.end():m.end() + 30]) or (
+            _ESTIMATE_BEFORE.search(lead) and _CLAUSE_END.match(text, m.end()))) \
+            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(), before):
         return None
     value = float(raw.replace(",", ""))
     step = _step(raw, 1.0)
-    before = text[max(0, m.start() - 40):m.start()]
-    hedge_match = _HEDGE_BEFORE.search(before)
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
     low, high = _interval(value, hedge, step)
@@ -1476,12 +1546,14 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
             r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
             re.I) \
+            and not _COUNT_MODIFIER.match(text, end, end + 30) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
         return True  # "737-9", "3rd", "MH17a"
     designation = _DESIGNATION_BEFORE.search(before)
-    return bool(designation and designation.group(1) not in _NOT_DESIGNATION
+    # ("AT LEAST 38 people": a print lead set in capitals still says "at least".)
+    return bool(designation and designation.group(1).capitalize() not in _NOT_DESIGNATION
                 and not _SENTENCE_START.search(before[:designation.start()]))
 
 
@@ -1749,12 +1821,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "victims still missing, though 40 people were rescued": a cue in an earlier
         # clause yields to the verb of the figure's own clause.
         best = (0, own)
-    if who and (best is None or best[1] not in _HARM):
+    if who and (best is None or best[1] not in _HARM) and not _SOME_OF.match(figure.text):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
 
 
+# Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
+# counts some of those aboard, never how many were aboard.
+_SOME_OF = re.compile(r"(?:several|a\s+few|a\s+handful\s+of)\s", re.I)
 # A verb before "away" or "off" ("washed away", "swept off", "blown away", "torn off"):
 # the particle of a phrasal verb, not how far something is.
 _PARTICLE_AFTER_VERB = re.compile(r"\b[a-z]+(?:ed|en|pt|wn|orn)\s+$")
