@@ -1321,6 +1321,15 @@ def test_new_deaths_are_no_rival_of_the_toll(tmp_path):
     assert not digest.disagreements
 
 
+def test_a_place_named_new_is_no_increment(tmp_path):
+    # review10: "New York residents" are people of a place, not "new" ones since a count.
+    digest = analysed(tmp_path, [
+        ("2026-08-02", ["Some 40 New Varn residents were injured in the stadium crush."]),
+        ("2026-08-02", ["Some 90 New Varn residents were injured in the stadium crush."]),
+    ])
+    assert [d for d in digest.disagreements if "injured" in d.about]
+
+
 # --- How many informants a report cites is no figure of the story ---
 
 def test_a_count_of_sources_is_no_rival_of_a_deployment(tmp_path):

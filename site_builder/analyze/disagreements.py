@@ -524,8 +524,9 @@ _INCREMENT_BEFORE = re.compile(
     r"(?:\w+ly\s+)?by)|(?:the\s+)?(?:remaining|other))\s+$", re.I)
 
 
-# "10 new deaths", "five new cases of injury": the harm reported since the last count.
-_NEW_IN = re.compile(r"\w\s+new\s+[a-z]", re.I)
+# "10 new deaths", "five new cases of injury": the harm reported since the last count
+# (lower case: "40 New York residents" are people of a place).
+_NEW_IN = re.compile(r"\w\s+new\s+[a-z]")
 # "three police sources told Reuters", "two officials said": how many informants a report
 # cites, no figure of the story.
 _INFORMANTS = re.compile(r"(?:\d+(?:[.,]\d+)*|[A-Za-z-]+)(?:\s+[\w-]+){0,2}?\s+"
