@@ -3,6 +3,7 @@ checked against a naive all-pairs reference on random small inputs."""
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from site_builder.analyze.crossrefs import (
     _index,
     _paragraph_links,
     _scan,
+    _Sets,
 )
 from site_builder.models import Ref
 
@@ -22,6 +24,13 @@ _sentence = st.frozensets(_shingle, min_size=6, max_size=12)
 _text = st.tuples(st.frozensets(_shingle, max_size=20),
                   st.lists(_sentence, max_size=3).map(tuple)).map(
     lambda drawn: (drawn[0].union(*drawn[1]), drawn[1]))
+
+
+def _indexed(texts, copies):
+    """`_index` of texts given as (paragraph shingles, its sentences' shingles)."""
+    counts = np.array([len(sets) for _, sets in texts], dtype=np.int64)
+    return _index(_Sets.of(shingles for shingles, _ in texts),
+                  _Sets.of(s for _, sets in texts for s in sets), counts, copies)
 
 
 def _naive(texts, copies):
@@ -55,7 +64,7 @@ def _naive(texts, copies):
 def test_scan_finds_what_all_pairs_find(items):
     texts = [text for text, _ in items]
     copies = [n for _, n in items]
-    index = _index(texts, copies)
+    index = _indexed(texts, copies)
     repeated, expected = _naive(texts, copies)
     assert index.repeated == repeated
     assert sorted(_scan(index)) == expected
@@ -73,7 +82,7 @@ def test_each_paragraph_links_to_its_closest_later_copies(count, text_of, data):
                   st.sampled_from([0.5, 1.0])),
         max_size=12, unique_by=lambda p: (min(p[:2]), max(p[:2]))))
     pairs = [(min(t, u), max(t, u), s) for t, u, s in pairs if t != u]
-    units = [(Ref(f"a{i}", "p1"), frozenset(), []) for i in range(len(text_of))]
+    refs = [Ref(f"a{i}", "p1") for i in range(len(text_of))]
     score = {(t, t): 1.0 for t in range(count) if repeated[t]}
     for t, u, s in pairs:
         score[(t, u)] = score[(u, t)] = s
@@ -82,6 +91,6 @@ def test_each_paragraph_links_to_its_closest_later_copies(count, text_of, data):
         later = sorted((-score[(t, text_of[j])], j) for j in range(i + 1, len(text_of))
                        if (t, text_of[j]) in score)
         expected += [(i, j, -negative) for negative, j in later[:MAX_LINKS]]
-    links = _paragraph_links(units, text_of, repeated, pairs)
-    position = {ref: i for i, (ref, _, _) in enumerate(units)}
+    links = _paragraph_links(refs, text_of, repeated, pairs)
+    position = {ref: i for i, ref in enumerate(refs)}
     assert [(position[c.source], position[c.target], c.score) for c in links] == expected
