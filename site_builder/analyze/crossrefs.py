@@ -318,11 +318,6 @@ def is_verbatim(crossref: CrossRef) -> bool:
 def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[CrossRef]:
     """Paragraph pairs from different articles that support the same fact."""
     # Pairs are keyed by plain strings: tuples of str hash in C, Refs in Python.
-    known: set[tuple[str, str, str, str]] = set()
-    for c in duplicates:
-        source, target = (c.source.article, c.source.paragraph), (c.target.article,
-                                                                   c.target.paragraph)
-        known.update((source + target, target + source))
     scores: dict[tuple[str, str, str, str], list] = {}
     for support in fact_support:
         # A fact backed by hundreds of paragraphs would make every pair "related":
@@ -339,6 +334,15 @@ def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[C
                         scores[key][2] += 1
                     else:
                         scores[key] = [a, b, 1]
+    # Pairs already linked as duplicates (either way round) are left out: the duplicates
+    # are many more than these pairs, so each is looked up here rather than all kept.
+    known: set[tuple[str, str, str, str]] = set()
+    for c in duplicates:
+        source, target = c.source, c.target
+        for key in ((source.article, source.paragraph, target.article, target.paragraph),
+                    (target.article, target.paragraph, source.article, source.paragraph)):
+            if key in scores:
+                known.add(key)
     # Sorted by key: the order of (Ref, Ref), as Refs compare by article, then paragraph.
     return [CrossRef(a, b, "related", float(n)) for key, (a, b, n) in sorted(scores.items())
             if key not in known]
