@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any, TypeVar
 
 from ..dates import DateMention, find_dates
@@ -212,8 +213,9 @@ def cosine(a: Sentence, b: Sentence) -> float:
 # How far a vectorised sum may be from `cosine`'s, and more: scores this close to the
 # threshold are decided by `cosine` itself, so the pairs found never depend on rounding.
 _ROUNDING = 1e-9
-# Candidate pairs scored at a time (bounds the memory of the vectorised scoring).
-_CHUNK = 1 << 18
+# Sentences whose products with all others are taken at a time (bounds their memory:
+# about 20 MB at 10,000 seeds).
+_BLOCK = 512
 
 
 def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int, int], float]:
@@ -221,9 +223,10 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
 
     Candidates are the pairs that share a feature held by at most ~2·sqrt(n)
     sentences (commoner features would make the search quadratic; they still count
-    in the cosine). Candidates are found and scored with sparse matrix products; a
-    pair that scores near or above the threshold is scored again by `cosine`, whose
-    exact value is the one kept.
+    in the cosine). Every pair's score is taken at once with sparse products, a block of
+    rows at a time (far cheaper than gathering the rows of each candidate pair); a pair
+    that scores near or above the threshold, and is a candidate, is scored again by
+    `cosine`, whose exact value is the one kept.
     """
     # Imported here: 0.4 s that a build with nothing to analyse should not pay.
     import numpy as np
@@ -233,31 +236,31 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     if n < 2:
         return {}
     limit = max(8, int(n ** 0.5) * 2)
+    # Features numbered in order of first appearance; one entry per (sentence, feature).
     column: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    weights: list[float] = []
-    for row, s in enumerate(sentences):
-        for f, w in s.vector.items():
-            rows.append(row)
-            cols.append(column.setdefault(f, len(column)))
-            weights.append(w)
+    sizes = np.fromiter((len(s.vector) for s in sentences), dtype=np.int64, count=n)
+    r = np.repeat(np.arange(n, dtype=np.int32), sizes)
+    c = np.array([column.setdefault(f, len(column))
+                  for f in chain.from_iterable(s.vector for s in sentences)], dtype=np.int32)
+    weights = np.fromiter(chain.from_iterable(s.vector.values() for s in sentences),
+                          dtype=np.float64, count=len(c))
     shape = (n, len(column))
-    r = np.array(rows, dtype=np.int32)
-    c = np.array(cols, dtype=np.int32)
-    vectors = sparse.csr_matrix((np.array(weights), (r, c)), shape=shape)
+    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     held_by = np.bincount(c, minlength=shape[1])
     rare = held_by[c] <= limit
     marks = sparse.csr_matrix((np.ones(int(rare.sum()), dtype=np.int32), (r[rare], c[rare])),
                               shape=shape)
-    shared = sparse.triu(marks @ marks.T, k=1).tocoo()
-    first, second = shared.row, shared.col
+    columns = vectors.T.tocsr()
     pairs: dict[tuple[int, int], float] = {}
-    for start in range(0, len(first), _CHUNK):
-        a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
-        approx = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
-        for i, j in zip(a[approx >= threshold - _ROUNDING].tolist(),
-                        b[approx >= threshold - _ROUNDING].tolist(), strict=True):
+    for start in range(0, n, _BLOCK):
+        scores = sparse.coo_matrix(vectors[start:start + _BLOCK] @ columns)
+        first = scores.row.astype(np.int64) + start
+        second = scores.col.astype(np.int64)
+        near = (second > first) & (scores.data >= threshold - _ROUNDING)
+        a, b = first[near], second[near]
+        # Only a candidate counts: a pair alike in common words alone is not compared.
+        shared = np.asarray(marks[a].multiply(marks[b]).sum(axis=1)).ravel() > 0
+        for i, j in zip(a[shared].tolist(), b[shared].tolist(), strict=True):
             s, t = sentences[i], sentences[j]
             score = cosine(s, t)
             if score >= threshold:
