@@ -1,5 +1,6 @@
-"""The similar-sentence search (block products) finds exactly what its definition says:
-checked against all pairs on random small inputs, blocks of every size."""
+"""The similar-sentence search (candidates by shared rare features, scored in chunks) finds
+exactly what its definition says: checked against all pairs on random small inputs, with
+chunks of every size."""
 
 from __future__ import annotations
 
@@ -46,16 +47,16 @@ def _naive(sentences: list[Sentence], threshold: float) -> dict[tuple[int, int],
     return found
 
 
-@pytest.mark.parametrize("block", [1, 3, 512])
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 18])
 @settings(max_examples=120, deadline=None)
 @given(vectors=st.lists(_vector, min_size=0, max_size=40),
        threshold=st.sampled_from([0.3, 0.6, 0.95]))
-def test_similar_pairs_are_the_definitions(block: int, vectors, threshold: float) -> None:
+def test_similar_pairs_are_the_definitions(chunk: int, vectors, threshold: float) -> None:
     sentences = _sentences(vectors)
-    saved = module._BLOCK
-    module._BLOCK = block
+    saved = module._CHUNK
+    module._CHUNK = chunk
     try:
         found = similar_pairs(sentences, threshold)
     finally:
-        module._BLOCK = saved
+        module._CHUNK = saved
     assert found == _naive(sentences, threshold)

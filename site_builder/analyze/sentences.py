@@ -213,9 +213,8 @@ def cosine(a: Sentence, b: Sentence) -> float:
 # How far a vectorised sum may be from `cosine`'s, and more: scores this close to the
 # threshold are decided by `cosine` itself, so the pairs found never depend on rounding.
 _ROUNDING = 1e-9
-# Sentences whose products with all others are taken at a time (bounds their memory:
-# about 20 MB at 10,000 seeds).
-_BLOCK = 512
+# Candidate pairs scored at a time (bounds the memory of the vectorised scoring).
+_CHUNK = 1 << 18
 
 
 def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int, int], float]:
@@ -223,10 +222,9 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
 
     Candidates are the pairs that share a feature held by at most ~2·sqrt(n)
     sentences (commoner features would make the search quadratic; they still count
-    in the cosine). Every pair's score is taken at once with sparse products, a block of
-    rows at a time (far cheaper than gathering the rows of each candidate pair); a pair
-    that scores near or above the threshold, and is a candidate, is scored again by
-    `cosine`, whose exact value is the one kept.
+    in the cosine). Candidates are found and scored with sparse matrix products; a
+    pair that scores near or above the threshold is scored again by `cosine`, whose
+    exact value is the one kept.
     """
     # Imported here: 0.4 s that a build with nothing to analyse should not pay.
     import numpy as np
@@ -250,17 +248,14 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     rare = held_by[c] <= limit
     marks = sparse.csr_matrix((np.ones(int(rare.sum()), dtype=np.int32), (r[rare], c[rare])),
                               shape=shape)
-    columns = vectors.T.tocsr()
+    shared = sparse.triu(marks @ marks.T, k=1).tocoo()
+    first, second = shared.row, shared.col
     pairs: dict[tuple[int, int], float] = {}
-    for start in range(0, n, _BLOCK):
-        scores = sparse.coo_matrix(vectors[start:start + _BLOCK] @ columns)
-        first = scores.row.astype(np.int64) + start
-        second = scores.col.astype(np.int64)
-        near = (second > first) & (scores.data >= threshold - _ROUNDING)
-        a, b = first[near], second[near]
-        # Only a candidate counts: a pair alike in common words alone is not compared.
-        shared = np.asarray(marks[a].multiply(marks[b]).sum(axis=1)).ravel() > 0
-        for i, j in zip(a[shared].tolist(), b[shared].tolist(), strict=True):
+    for start in range(0, len(first), _CHUNK):
+        a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+        approx = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        for i, j in zip(a[approx >= threshold - _ROUNDING].tolist(),
+                        b[approx >= threshold - _ROUNDING].tolist(), strict=True):
             s, t = sentences[i], sentences[j]
             score = cosine(s, t)
             if score >= threshold:
