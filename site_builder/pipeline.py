@@ -11,6 +11,7 @@ Stages stay plain functions of plain data.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import pickle
 import time
@@ -130,6 +131,11 @@ class Runner:
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
+    def part(self, name: str) -> contextlib.AbstractContextManager[None]:
+        """Time a block as a part of the phase under way (listed indented, like a stage)."""
+        self.stages.add(name)
+        return self.timed(name)
+
     def run(self, steps: Iterable[Step[S]], state: S) -> S:
         """Run the phases in order on `state`, timing each and calling its hooks.
 
@@ -242,7 +248,8 @@ class Runner:
                     self._reserve if reserved else None)
 
     def timings_table(self) -> str:
-        """Seconds per phase, and indented below it, per cached stage the phase ran."""
+        """Seconds per phase, and indented below it, per cached stage and timed part the
+        phase ran."""
         names = {name: f"  {name}" if name in self.stages else name for name in self.timings}
         width = max(len(label) for label in [*names.values(), "phase"])
         rows = [f"{'phase':<{width}}  seconds"]

@@ -198,6 +198,8 @@ def test_build_timings_lists_every_phase_and_the_cached_stages(sample_site: Path
     assert [p for p in phases if p] == [step.name.split()[0] for step in BUILD]
     stages = {row.split()[0] for row in table[1:] if row.startswith("  ")}
     assert {"clean", "content", "parse", "shingles", "sentences"} <= stages
+    # The analysis's corpus-wide steps, each on its own row.
+    assert {"near-duplicates", "topics", "tf-idf", "similar", "facts", "attributions"} <= stages
     assert all(float(row.split()[-1]) >= 0 for row in table[1:])
 
 

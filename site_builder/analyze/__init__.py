@@ -28,29 +28,41 @@ def analyze(articles: list[Article], config: Config, runner: Runner | None = Non
 
 
 def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
+    part = runner.part  # each corpus-wide step's seconds, for `--timings`
     # First: its shingle index is large, and is gone before the sentences are built.
-    duplicates = near_duplicates(articles, runner)
-    sentences = build_sentences(articles, story_year(articles), runner)
-    topics, topic_slug = _topics(sentences, config)
-    weigh(sentences)
-    # Repeated sentences are grouped by their words; only distinct ones are compared.
-    distinct = list({s.key: s for s in reversed(sentences)}.values())
-    pairs = similar_pairs(distinct, LINK)
-    clusters = cluster_sentences(sentences, pairs)
-    facts, other_claims, fact_of = build_facts(sentences, clusters, topic_slug,
-                                               limit=min(10 + 6 * len(articles), 600))
+    with part("near-duplicates"):
+        duplicates = near_duplicates(articles, runner)
+    with part("sentence list"):
+        sentences = build_sentences(articles, story_year(articles), runner)
+    with part("topics"):
+        topics, topic_slug = _topics(sentences, config)
+    with part("tf-idf"):
+        weigh(sentences)
+    with part("similar sentences"):
+        # Repeated sentences are grouped by their words; only distinct ones are compared.
+        distinct = list({s.key: s for s in reversed(sentences)}.values())
+        pairs = similar_pairs(distinct, LINK)
+    with part("facts"):
+        clusters = cluster_sentences(sentences, pairs)
+        facts, other_claims, fact_of = build_facts(sentences, clusters, topic_slug,
+                                                   limit=min(10 + 6 * len(articles), 600))
     name_of_slug = {t.slug: t.name for t in topics}
     names = {key: name_of_slug[slug] for key, slug in topic_slug.items()}
-    disagreements = find_disagreements(sentences, articles, names, runner) + \
-        find_date_disagreements(sentences) + \
-        find_attribution_disagreements(sentences, articles, topics)
-    crossrefs = duplicates + related([f.support for f in facts], duplicates)
-    statements = {f.id: f.statement for f in facts}
-    timeline = build_timeline(sentences, articles, fact_of, statements)
-    place_slugs = {t.slug for t in topics if t.kind == "place"}
-    summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences},
-                             {a.slug: a.published for a in articles},
-                             {key for key, slug in topic_slug.items() if slug in place_slugs})
+    with part("figure disagreements"):
+        disagreements = find_disagreements(sentences, articles, names, runner)
+    with part("date disagreements"):
+        disagreements += find_date_disagreements(sentences)
+    with part("attributions"):
+        disagreements += find_attribution_disagreements(sentences, articles, topics)
+    with part("related, timeline, brief"):
+        crossrefs = duplicates + related([f.support for f in facts], duplicates)
+        statements = {f.id: f.statement for f in facts}
+        timeline = build_timeline(sentences, articles, fact_of, statements)
+        place_slugs = {t.slug for t in topics if t.kind == "place"}
+        summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences},
+                                 {a.slug: a.published for a in articles},
+                                 {key for key, slug in topic_slug.items()
+                                  if slug in place_slugs})
     return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary,
                   other_claims)
 

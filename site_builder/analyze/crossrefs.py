@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -36,23 +36,68 @@ def _shingles(text: str) -> frozenset[int]:
                      for i in range(len(tokens) - SHINGLE + 1))
 
 
-_Unit = tuple[Ref, frozenset[int], list[frozenset[int]]]
+@dataclass(slots=True)
+class _Sets:
+    """Sets of shingles, each sorted, one after another in `flat`; `sizes`: their lengths."""
+
+    flat: Any  # int64 array
+    sizes: Any  # int64 array
+
+    @classmethod
+    def of(cls, sets: Iterable[frozenset[int]]) -> _Sets:
+        """The sets, in order."""
+        import numpy as np
+
+        ordered = [sorted(x) for x in sets]
+        sizes = np.fromiter(map(len, ordered), dtype=np.int64, count=len(ordered))
+        flat = np.fromiter(chain.from_iterable(ordered), dtype=np.int64, count=int(sizes.sum()))
+        return cls(flat, sizes)
+
+    def take(self, chosen: Any) -> _Sets:
+        """The sets numbered `chosen` (an int array), in that order."""
+        import numpy as np
+
+        sizes = self.sizes[chosen]
+        starts = np.zeros(len(self.sizes), dtype=np.int64)
+        np.cumsum(self.sizes[:-1], out=starts[1:])
+        total = int(sizes.sum())
+        # Each taken element's place in `flat`: its set's start, plus its place in the set.
+        shift = np.repeat(starts[chosen] - (np.cumsum(sizes) - sizes), sizes)
+        return _Sets(self.flat[np.arange(total, dtype=np.int64) + shift], sizes)
 
 
-def _article_units(article: Article) -> list[_Unit]:
-    units = []
+@dataclass(slots=True)
+class _Units:
+    """An article's body paragraphs for the near-duplicate search, as compact arrays
+    (kept between builds: a few arrays load much faster than thousands of sets).
+
+    Per paragraph, its set of shingles, then the sets of its sentences of six shingles
+    or more, in order, in `sets`; `sentences`: how many sentence sets follow each."""
+
+    refs: list[Ref]
+    sets: _Sets
+    sentences: Any  # int64 array, one per paragraph
+
+
+def _article_units(article: Article) -> _Units:
+    import numpy as np
+
+    refs: list[Ref] = []
+    sets: list[frozenset[int]] = []
+    counts: list[int] = []
     for p in article.paragraphs:
         if p.kind in ("p", "li"):
-            sentences = [_shingles(s) for s in split_sentences(p.text)]
-            units.append((Ref(article.slug, p.id), _shingles(p.text),
-                          [s for s in sentences if len(s) >= 6]))
-    return units
+            sentences = [s for s in map(_shingles, split_sentences(p.text)) if len(s) >= 6]
+            refs.append(Ref(article.slug, p.id))
+            sets.append(_shingles(p.text))
+            sets.extend(sentences)
+            counts.append(len(sentences))
+    return _Units(refs, _Sets.of(sets), np.array(counts, dtype=np.int64))
 
 
 # A paragraph's shingles and its sentences' shingles.
 # Shingles of each paragraph and sentence, kept between builds per article.
-SHINGLES = Stage("shingles", _article_units, version=1, key=article_key)
-_Text = tuple[frozenset[int], tuple[frozenset[int], ...]]
+SHINGLES = Stage("shingles", _article_units, version=2, key=article_key)
 # Rows of texts (or sentences) compared at a time: bounds the memory of the pair counts.
 _BLOCK = 2048
 # Pairs whose shared shingles are counted at a time (bounds the memory of the counting).
@@ -75,33 +120,31 @@ class _Index:
     repeated: list[bool]  # per text: would two copies of it be duplicates of each other?
 
 
-def _rows(sets: list[frozenset[int]], hashes: Any) -> Any:
+def _rows(sets: _Sets, hashes: Any) -> Any:
     """A csr 0/1 matrix, one row per set of shingles; a shingle's column is its place in
     `hashes` (sorted)."""
     import numpy as np
     from scipy import sparse
 
-    lengths = np.fromiter((len(x) for x in sets), dtype=np.int64, count=len(sets))
-    flat = np.fromiter(chain.from_iterable(sets), dtype=np.int64, count=int(lengths.sum()))
-    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    cols = np.searchsorted(hashes, flat)
-    matrix = sparse.csr_matrix((np.ones(len(flat), dtype=np.int32), cols, indptr),
-                               shape=(len(sets), len(hashes)))
+    indptr = np.zeros(len(sets.sizes) + 1, dtype=np.int64)
+    np.cumsum(sets.sizes, out=indptr[1:])
+    cols = np.searchsorted(hashes, sets.flat)
+    matrix = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), cols, indptr),
+                               shape=(len(sets.sizes), len(hashes)))
     matrix.sort_indices()
     return matrix
 
 
-def _index(texts: list[_Text], copies: list[int]) -> _Index:
+def _index(paragraphs: _Sets, sentence_sets: _Sets, counts: Any, copies: list[int]) -> _Index:
+    """The index of distinct texts: each text's shingles (`paragraphs`), its sentences'
+    (`sentence_sets`, `counts[t]` of them for text t, in text order) and its copies."""
     import numpy as np
 
     limit = max(20, int(sum(copies) ** 0.5))
-    paragraph_sets = [shingles for shingles, _ in texts]
-    sentence_sets = [s for _, sets in texts for s in sets]
-    sentence_text = np.repeat(np.arange(len(texts)), [len(sets) for _, sets in texts])
-    hashes = np.unique(np.fromiter(chain(chain.from_iterable(paragraph_sets),
-                                         chain.from_iterable(sentence_sets)), dtype=np.int64))
-    whole = _rows(paragraph_sets, hashes)
+    texts = len(paragraphs.sizes)
+    sentence_text = np.repeat(np.arange(texts), counts)
+    hashes = np.unique(np.concatenate([paragraphs.flat, sentence_sets.flat]))
+    whole = _rows(paragraphs, hashes)
     # Copies of the texts holding each shingle (a sentence's own shingles are not counted).
     held = np.asarray(whole.T @ np.array(copies, dtype=np.int64)).ravel()
     keep = np.flatnonzero((held > 0) & (held <= limit))
@@ -110,7 +153,7 @@ def _index(texts: list[_Text], copies: list[int]) -> _Index:
     sentence_evidence = sentences[:, keep]
     # A text is repeated when it, or one of its sentences, holds two evidence shingles.
     most = np.asarray(evidence.sum(axis=1), dtype=np.int64).ravel()
-    if len(sentence_sets):
+    if len(sentence_sets.sizes):
         np.maximum.at(most, sentence_text,
                      np.asarray(sentence_evidence.sum(axis=1), dtype=np.int64).ravel())
     return _Index(whole, evidence, sentences, sentence_evidence, sentence_text,
@@ -130,33 +173,54 @@ def near_duplicates(articles: list[Article], runner: Runner | None = None
     the runner's process pool.
     """
     runner = runner or Runner.in_memory()
-    groups = runner.map(SHINGLES, articles)
+    units = runner.map(SHINGLES, articles)
     with collector_paused():  # hundreds of thousands of tuples and links, in no cycle
-        found = _near_duplicates([u for group in groups for u in group])
+        found = _near_duplicates(units)
     _shingles.cache_clear()  # the rest of the build (and the processes it forks) needs none
     return found
 
 
-def _near_duplicates(units: list[_Unit]) -> list[CrossRef]:
-    number: dict[_Text, int] = {}
-    text_of = [number.setdefault((frozenset(shingles), tuple(sets)), len(number))
-               for _, shingles, sets in units]
-    texts = list(number)
-    if not texts:
+def _near_duplicates(units: list[_Units]) -> list[CrossRef]:
+    import numpy as np
+
+    refs = [ref for unit in units for ref in unit.refs]
+    if not refs:
         return []
-    copies = [0] * len(texts)
+    sets = _Sets(np.concatenate([unit.sets.flat for unit in units]),
+                 np.concatenate([unit.sets.sizes for unit in units]))
+    counts = np.concatenate([unit.sentences for unit in units])
+    # Each paragraph's first set, and where its sets' shingles start and end in `flat`.
+    first = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1] + 1, out=first[1:])
+    ends = np.cumsum(sets.sizes)
+    starts = ends - sets.sizes
+    flat = sets.flat
+    # Paragraphs with the same shingles and the same sentences' shingles are one text:
+    # each set is sorted, so equal sets have equal bytes (and their sizes tell them apart).
+    number: dict[tuple[bytes, bytes], int] = {}
+    text_of = [number.setdefault(
+        (flat[starts[a]:ends[b - 1]].tobytes(), sets.sizes[a:b].tobytes()), len(number))
+        for a, b in zip(first.tolist(), (first + counts + 1).tolist(), strict=True)]
+    texts = len(number)
+    copies = [0] * texts
     for t in text_of:
         copies[t] += 1
-    index = _index(texts, copies)
+    # Each text's first paragraph stands for it.
+    shown = np.zeros(texts, dtype=np.int64)
+    shown[np.array(text_of[::-1], dtype=np.int64)] = np.arange(len(text_of) - 1, -1, -1)
+    lengths = counts[shown]
+    chosen = np.repeat(first[shown] + 1 - np.concatenate([[0], np.cumsum(lengths)[:-1]]),
+                       lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+    index = _index(sets.take(first[shown]), sets.take(chosen), lengths, copies)
     # Scanned in this process: a forked worker would hold (and be counted with) a copy
     # of this process at its largest, the index and every article with it.
-    return _paragraph_links(units, text_of, index.repeated, _scan(index))
+    return _paragraph_links(refs, text_of, index.repeated, _scan(index))
 
 
-def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool],
+def _paragraph_links(refs: list[Ref], text_of: list[int], repeated: list[bool],
                      pairs: list[tuple[int, int, float]]) -> list[CrossRef]:
-    """Expand duplicate texts to their paragraphs: each paragraph links to at most
-    MAX_LINKS later ones, the closest first (a paragraph syndicated to hundreds of
+    """Expand duplicate texts to their paragraphs (`refs`): each paragraph links to at
+    most MAX_LINKS later ones, the closest first (a paragraph syndicated to hundreds of
     outlets links to its closest copies only)."""
     holders: list[list[int]] = [[] for _ in repeated]  # text -> its paragraphs, ascending
     for i, t in enumerate(text_of):
@@ -168,7 +232,6 @@ def _paragraph_links(units: list[_Unit], text_of: list[int], repeated: list[bool
         alike[u].append((-score, t))
     for candidates in alike:
         candidates.sort()
-    refs = [ref for ref, _, _ in units]
     found: list[CrossRef] = []
     for i, t0 in enumerate(text_of):
         best: list[tuple[float, int]] = []  # the closest later paragraphs so far, sorted
@@ -255,11 +318,6 @@ def is_verbatim(crossref: CrossRef) -> bool:
 def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[CrossRef]:
     """Paragraph pairs from different articles that support the same fact."""
     # Pairs are keyed by plain strings: tuples of str hash in C, Refs in Python.
-    known: set[tuple[str, str, str, str]] = set()
-    for c in duplicates:
-        source, target = (c.source.article, c.source.paragraph), (c.target.article,
-                                                                   c.target.paragraph)
-        known.update((source + target, target + source))
     scores: dict[tuple[str, str, str, str], list] = {}
     for support in fact_support:
         # A fact backed by hundreds of paragraphs would make every pair "related":
@@ -276,6 +334,15 @@ def related(fact_support: list[list[Ref]], duplicates: list[CrossRef]) -> list[C
                         scores[key][2] += 1
                     else:
                         scores[key] = [a, b, 1]
+    # Pairs already linked as duplicates (either way round) are left out: the duplicates
+    # are many more than these pairs, so each is looked up here rather than all kept.
+    known: set[tuple[str, str, str, str]] = set()
+    for c in duplicates:
+        source, target = c.source, c.target
+        for key in ((source.article, source.paragraph, target.article, target.paragraph),
+                    (target.article, target.paragraph, source.article, source.paragraph)):
+            if key in scores:
+                known.add(key)
     # Sorted by key: the order of (Ref, Ref), as Refs compare by article, then paragraph.
     return [CrossRef(a, b, "related", float(n)) for key, (a, b, n) in sorted(scores.items())
             if key not in known]

