@@ -144,15 +144,23 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
             joiner.union(short, owners.pop())
 
 
+# Compound words of one name read both ways, at most (3 give 27 initialisms).
+_MOST_COMPOUNDS = 3
+
+
 def _initials_of_compounds(name: str, compound: re.Pattern[str] | None) -> set[str]:
     """The name's initials, with each compound word ("shipmanagement": `compound`
     matches it whole, its ending as group 1) read as its first part's letter, its
     ending's, or both."""
     found = {""}
+    split = 0
     for word in name.split():
         if word in CONNECTORS or not word[0].isalpha():
             continue
-        parts = compound.fullmatch(word) if compound and len(word) >= 10 else None
+        # Each compound word triples the readings: past a few, the rest read plainly.
+        parts = (compound.fullmatch(word)
+                 if compound and len(word) >= 10 and split < _MOST_COMPOUNDS else None)
+        split += bool(parts)
         ending = parts.group(1)[0] if parts else ""
         letters = {word[0], ending, word[0] + ending} if ending else {word[0]}
         found = {done + more for done in found for more in letters}
