@@ -19,7 +19,7 @@ import orjson
 
 from ..cache import code_version, content_hash, keep_file
 from ..config import Config
-from ..models import Digest, Ref
+from ..models import Digest, Fact, Ref
 
 if TYPE_CHECKING:
     from . import SiteIndex
@@ -81,9 +81,15 @@ def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], An
     """What article.html (and the macros it calls) reads for one article."""
     article = index.articles[slug]
     links = []
+    found, names = index.links, index.source_names
     for paragraph in article.paragraphs:
-        for c in index.links.get(Ref(slug, paragraph.id), [])[:6]:
-            links.append((paragraph.id, c.target, c.kind, c.score, index.label(c.target)))
+        for c in found.get(Ref(slug, paragraph.id), ())[:6]:
+            # A link's label is its target's source name and paragraph number (by plain
+            # strings: a `Ref` lookup per link cost more than the rest of the key).
+            target, to = c.target.article, c.target.paragraph
+            numbered = _numbered(index, target, hashed).get(to)
+            links.append((paragraph.id, target, to, c.kind, c.score, names[target],
+                          numbered[0] if numbered else None))
     return _article(index, slug, hashed), index.topic_names(slug), links
 
 
@@ -108,13 +114,24 @@ def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> s
 
 def _numbered(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
               ) -> dict[str, tuple[int, str]]:
-    """Each paragraph of article `slug` by id: its number and text (what a link label and
-    an excerpt show of it); by plain strings, which hash faster than `Ref`s."""
+    """Each paragraph of article `slug` by id: its number and the hash of its text (what a
+    link label and an excerpt show of it); by plain strings, which hash faster than
+    `Ref`s. A hash, not the text: the topic pages citing a paragraph would otherwise
+    encode its text once each (tens of megabytes per build)."""
     if (slug, "numbered") not in hashed:
         article = index.articles.get(slug)
-        hashed[slug, "numbered"] = {p.id: (n, p.text) for n, p in enumerate(
-            article.paragraphs if article is not None else (), 1)}
+        hashed[slug, "numbered"] = {p.id: (n, content_hash(p.text.encode())) for n, p in
+                                    enumerate(article.paragraphs if article is not None
+                                              else (), 1)}
     return hashed[slug, "numbered"]
+
+
+def _fact(fact: Fact, hashed: dict[tuple[str, str], Any]) -> str:
+    """The hash of a fact (a topic page lists each fact of the topic; a fact has several
+    topics)."""
+    if (fact.id, "fact") not in hashed:
+        hashed[fact.id, "fact"] = _hash(fact)
+    return hashed[fact.id, "fact"]
 
 
 def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> tuple:
@@ -126,13 +143,18 @@ def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
     # paragraph (an edit elsewhere in a cited article leaves the page as it was).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
-    cited = [(r.article, r.paragraph, _numbered(index, r.article, hashed).get(r.paragraph))
-             for r in refs]
-    sources = [(a, index.source_names.get(a)) for a in dict.fromkeys(r.article for r in refs)]
+    cited = []
+    for r in refs:
+        article = r.article
+        numbered = hashed.get((article, "numbered")) or _numbered(index, article, hashed)
+        cited.append((article, r.paragraph, numbered.get(r.paragraph)))
+    names = index.source_names
+    sources = [(a, names.get(a)) for a in dict.fromkeys([c[0] for c in cited])]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return topic, facts, index.mentions_by_source(topic), cited, sources, dates, related
+    return (topic, [_fact(f, hashed) for f in facts], index.mentions_by_source(topic), cited,
+            sources, dates, related)
 
 
 def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
