@@ -4,6 +4,7 @@ reads) changed, links the others from the last output, and still equals a clean 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from test_incremental import _assert_equals_clean_build, _site
 from site_builder import render
 from site_builder.build import build
 from site_builder.config import Config
-from site_builder.models import Digest
+from site_builder.models import Digest, Ref
 from site_builder.render import page_keys
 
 
@@ -180,3 +181,49 @@ def test_any_worker_count_builds_the_same_site_cold_and_after_an_edit(
         build(site, quiet=True)
     assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
     assert _tree(sites["1"] / "content") == _tree(sites["3"] / "content")
+
+
+def _with_text(digest: Digest, slug: str, paragraph: str, text: str) -> Digest:
+    """`digest` with one paragraph's text replaced (the rest shared)."""
+    articles = [replace(a, paragraphs=[replace(p, text=text) if p.id == paragraph else p
+                                       for p in a.paragraphs]) if a.slug == slug else a
+                for a in digest.articles]
+    return replace(digest, articles=articles)
+
+
+def _topic_key(digest: Digest, slug: str) -> str | None:
+    job = ("topic.html", render.topic_path(slug), {"topic": slug})
+    return page_keys.page_key(render.SiteIndex(digest), "site", job, {})
+
+
+def test_a_topic_key_follows_the_text_it_cites_and_no_other(tmp_path: Path) -> None:
+    """A topic page shows the paragraphs its mentions and facts cite (their excerpts):
+    its key changes with a cited paragraph's text, with a fact of the topic, and not
+    with a paragraph of a cited article that the page does not show."""
+    digest = build(_site(tmp_path / "site"), quiet=True).digest
+    assert digest is not None
+    facts: dict[str, list] = {}
+    for f in digest.facts:
+        for slug in f.topics:
+            facts.setdefault(slug, []).append(f)
+    for topic in digest.topics:
+        refs = {*topic.mentions, *(r for f in facts.get(topic.slug, [])
+                                   for r in [f.statement_ref, *f.support])}
+        cited = topic.mentions[0]
+        article = next(a for a in digest.articles if a.slug == cited.article)
+        other = next((p for p in article.paragraphs if Ref(article.slug, p.id) not in refs),
+                     None)
+        if other is not None and topic.slug in facts:
+            break
+    else:
+        raise AssertionError("no topic with facts cites only part of an article")
+    key = _topic_key(digest, topic.slug)
+    assert key is not None and key == _topic_key(digest, topic.slug)
+    assert _topic_key(_with_text(digest, cited.article, cited.paragraph, "Changed."),
+                      topic.slug) != key
+    assert _topic_key(_with_text(digest, article.slug, other.id, "Changed."),
+                      topic.slug) == key
+    fact = facts[topic.slug][0]
+    changed = replace(digest, facts=[replace(f, statement=f.statement + " Changed.")
+                                     if f is fact else f for f in digest.facts])
+    assert _topic_key(changed, topic.slug) != key

@@ -143,13 +143,14 @@ def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
     # paragraph (an edit elsewhere in a cited article leaves the page as it was).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
+    # In the order of `refs`, which the topic and its facts (in the key) give.
     cited = []
     for r in refs:
         article = r.article
         numbered = hashed.get((article, "numbered")) or _numbered(index, article, hashed)
-        cited.append((article, r.paragraph, numbered.get(r.paragraph)))
+        cited.append(numbered.get(r.paragraph))
     names = index.source_names
-    sources = [(a, names.get(a)) for a in dict.fromkeys([c[0] for c in cited])]
+    sources = [names.get(a) for a in dict.fromkeys([r.article for r in refs])]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
