@@ -51,13 +51,13 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.94, "conflict_recall": 0.68, "numeric_recall": 0.79,
-            "conflict_precision": 0.94, "topics_found": 0.97, "topics_one_page": 0.96},
+    False: {"facts_found": 0.94, "conflict_recall": 0.68, "numeric_recall": 0.8,
+            "conflict_precision": 0.96, "topics_found": 0.97, "topics_one_page": 0.96},
     True: {"facts_found": 0.95, "conflict_recall": 0.3, "numeric_recall": 0.45,
            "conflict_precision": 0.65, "topics_found": 0.88, "topics_one_page": 0.85},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 2, True: 1}
+MOST_FLAGGED = {False: 1, True: 1}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])

@@ -44,7 +44,7 @@ MAX_VALUES = 60
 # Properties whose figures run over time: a later, higher report supersedes an earlier.
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
-                     "aid", "contained", "searched", "identified"})
+                     "aid", "contained", "searched", "identified", "recorded"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -392,7 +392,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if rate in _DAYS:
                 stated, f, rate = f, _per_day(f, rate), "time"
             found.append((position, f, synonym_stems(near) - synonym_stems(f.text) - names,
-                          rate, _alone(text, f), _tally(text, f), stated))
+                          rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
+                          stated))
     return found
 
 
@@ -445,6 +446,18 @@ def _alone(text: str, f: Figure) -> bool:
     opening = max((m.end() for m in _OTHER_CLAUSE.finditer(text, 0, f.start)), default=0)
     close = _OTHER_CLAUSE.search(text, f.end)
     return bool(_ALONE.search(text, opening, close.start() if close else len(text)))
+
+
+# "60 workers at a second quarry", "12 crew on another boat", "40 at the other camp": the
+# site is one of several, so the count is a part of what was at all of them.
+_ONE_OF_SEVERAL = re.compile(r"\s+(?:[a-z]+\s+)?(?:at|in|on|from|aboard)\s+(?:a\s+(?:second|"
+                             r"third|fourth|fifth)|another|the\s+other|one\s+of\s+the)\s+[a-z]",
+                             re.I)
+
+
+def _one_of_several(text: str, f: Figure) -> bool:
+    """The figure is said of one of several sites right after it (a count's own part)."""
+    return f.dimension == "count" and bool(_ONE_OF_SEVERAL.match(text, f.end))
 
 
 def _full_names(items: list[_Item]) -> list[_Item]:
@@ -1055,7 +1068,7 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
             days = [dated[c] for c in in_time]
             lesser = _lesser_in_own_reports(items, claims, sign)
             if len(set(days) - {""}) > 1 and all(
-                    sign * figure_of[a].value <= sign * figure_of[b].value
+                    _may_follow(figure_of[a], figure_of[b], sign)
                     for n, a in enumerate(in_time) for b in in_time[n + 1:]
                     if days[n] and dated[b] and days[n] < dated[b]
                     and a not in lesser and b not in lesser):
@@ -1082,6 +1095,13 @@ _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:
 # "up from 10", "an increase from the 41 confirmed earlier": the figure it grew from.
 _UP_FROM = re.compile(r"\b(?:up|increase[sd]?|rising|rose|risen|climbing|climbed)\s+from\s+"
                       r"(?:(?:an?|the)\s+)?(?:earlier\s+|initial\s+|previous\s+)?$", re.I)
+
+
+def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
+    """A later report's figure allows the count to have moved `sign`-ward since the earlier
+    one: "more than 1,000" told after "1,099" is a looser word for a count still rising."""
+    reach = later.high if sign == 1 else later.low
+    return sign * earlier.value <= sign * reach
 
 
 def _grew_from(item: _Item) -> bool:
@@ -1138,7 +1158,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "sustained wind": "sustained wind speed", "contained": "share contained",
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",
-                   "identified": "identified",
+                   "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "searched": "share searched", "insured loss": "insured losses"}
 
 

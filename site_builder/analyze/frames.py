@@ -122,6 +122,8 @@ _PROPERTY_CUES = {
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
+    "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
@@ -169,6 +171,10 @@ _PROPERTY_CUES = {
     "wind": "wind", "gust": "wind", "sustained wind": "sustained wind",
     # How far a fire is held or an area searched: a share that reports raise over days.
     "contained": "contained", "containment": "contained", "search": "searched",
+    # A tally kept by whoever records the events as they come: "300 tremors were logged",
+    # "had counted 12 breaches". Verbs of recording (not "record", a noun of its own).
+    "recorded": "recorded", "logged": "recorded", "counted": "recorded",
+    "detected": "recorded", "registered": "recorded",
 }
 # Cues that name who is counted rather than what befell them, and the harms that say
 # which of them a figure counts.
@@ -194,7 +200,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting"}),
+                        "damage", "risk", "waiting", "recorded"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -210,7 +216,7 @@ _PROPERTIES_OF = {
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens nationals others deaths fatalities dead injured wounded missing homeless "
-    "displaced"
+    "displaced injuries"
 ).split())
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
@@ -227,7 +233,8 @@ _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless disp
 # ("90 seriously injured": an adverb of how badly may come first.)
 _PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
                         r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
-                        r"(?!\s+[a-z]+s\b)", re.I)
+                        r"(?!\s+(?!(?:across|as|was|is|has|this|thus|towards|plus|besides|"
+                        r"versus|its|his|whereas)\b)[a-z]+s\b)", re.I)
 # "15 are in critical condition", "41 in serious condition": people, in a state of health.
 _PEOPLE_IN_CONDITION = re.compile(
     r"(?:\s+(?:were|are|was|is|remain|remained|remains)(?:\s+still)?)?\s+in\s+(?:a\s+)?"
@@ -265,12 +272,15 @@ _WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBER
                                            key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted((re.escape(w) for w in _FRACTIONS), key=len, reverse=True))
 _ONE_UNIT = r"(?:hour|day|week|month|year|minute|mile|kilomet(?:re|er)|metre|meter|foot)"
+# "more than a million homes": one of a written-out scale (not "a dozen": a vague few).
+_A_SCALE = r"(?:thousand|million|billion|trillion)(?![\w-])"
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_NUM})(?![\d])"
     rf"|(?<![\w-])(?P<frac>{_FRACTION_WORDS})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+{_ONE_UNIT}\b))(?![\w])", re.I)
-# "an hour" alone is a figure too: the quick test must let such a sentence through.
-_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+{_ONE_UNIT})\b", re.I)
+    rf"|(?<![\w-])(?P<word>{_WORDS}|an?(?=\s+(?:{_ONE_UNIT}|{_A_SCALE})\b))(?![\w])", re.I)
+# "an hour", "a million" alone are figures too: the quick test must let them through.
+_ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+(?:{_ONE_UNIT}|{_A_SCALE}))\b",
+                  re.I)
 _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
@@ -576,11 +586,21 @@ def find_figures(sentence: str) -> list[Figure]:
             found.append(figure)
             taken_until = figure.end
     framed: list[Figure] = []
+    listing = False  # the figure before is a part listed after a count
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        framed.append(_from_place(sentence, _with_severity(sentence,
-                                                           _with_property(sentence, f, found))))
+        f = _with_property(sentence, f, found)
+        before = framed[-1] if framed else None
+        if not f.prop and before and f.dimension == before.dimension == "count" and (
+                _PART_LISTED.fullmatch(sentence, before.end, f.start) or
+                (listing and _LISTED_NEXT.fullmatch(sentence, before.end, f.start))):
+            # "the toll reached 1,486 on Thursday, including 530 children": a part of the
+            # count before it (and the parts listed with it), of which the same is said.
+            f, listing = _replace_prop(f, before.prop), True
+        else:
+            listing = False
+        framed.append(_from_place(sentence, _with_severity(sentence, f)))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -599,6 +619,14 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+# "a ship of about 200,000 tonnes": a noun, then "of" and the weight (a hedge may come first).
+_WEIGHT_OF = re.compile(r"\b([a-z]{3,})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|"
+                        r"over|more\s+than|less\s+than|up\s+to)\s+)?$", re.I)
+# "1,486, including 530 children", "28 members died: 11 skaters, four coaches and 13
+# relatives": a count's parts, listed after it.
+_LISTED_NEXT = re.compile(r"(?:\s+[a-z]+(?:\s+[a-z]+)?)?(?:,\s+|,?\s+(?:and|plus)\s+)", re.I)
+_PART_LISTED = re.compile(r"[^.;:,]{0,40}(?:,\s+(?:including|among\s+them|among\s+whom|"
+                          r"of\s+whom|of\s+them)|:)\s+", re.I)
 _ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
 _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
                           r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
@@ -942,8 +970,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value, step, hedge = (low + high) / 2, high - low, "vague"
     else:
         value = number * scale
-        # "a metre", "an hour": one of the unit, told about as closely as a half.
-        step = 0.5 if raw.lower() in ("a", "an") else _step(raw, scale)
+        # "a metre", "an hour": one of the unit, told about as closely as a half; "a
+        # million" as loosely as "one million".
+        step = (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else \
+            _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
@@ -1018,6 +1048,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             prop = _DIMENSION_OF[adjective.group(1).lower()]
             thing = _length_thing(_NOUN_NEXT.sub("", text[adjective.end():adjective.end() + 60]))
             until = adjective.end()
+        elif dimension == "mass" and hyphenated:
+            # "the 220,000-tonne freighter": the weight of what it qualifies.
+            prop, thing = "weight", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
+        elif dimension == "mass" and (owner := _WEIGHT_OF.search(before)):
+            prop, thing = "weight", _measured(owner.group(1))  # "a barge of 3,000 tonnes"
         elif dimension == "length" and (hyphenated or (
                 not u.group(1) and _NOUN_NEXT.match(text[until:until + 30]))):
             # "a 22-foot vessel", "the 700ft (213m) cargo ship": the size of what it qualifies.
@@ -1147,8 +1182,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 acted = "missing" if presumed else None
         elif acted is None and _OFF_TRACK_AFTER.match(rest):
             acted = "derailed"  # "50 cars left the rails", "came off the tracks"
-        if acted and _acted(acted).startswith(_ACTED) and _PROPERTY_PATTERN.search(phrase):
-            acted = None  # "deaths confirmed": the noun says what is counted
+        if acted and (_acted(acted).startswith(_ACTED) or _acted(acted) == "recorded") and \
+                _PROPERTY_PATTERN.search(phrase):
+            acted = None  # "deaths confirmed", "deaths recorded": the noun says what is counted
         nouns = [w for w in words if w != acted]
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
@@ -1666,6 +1702,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if m.group(1).lower() in ("away", "off") and \
+                _PARTICLE_AFTER_VERB.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "roads washed away", "swept off": a verb's particle, no distance
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
@@ -1712,6 +1751,11 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# A verb before "away" or "off" ("washed away", "swept off", "blown away", "torn off"):
+# the particle of a phrasal verb, not how far something is.
+_PARTICLE_AFTER_VERB = re.compile(r"\b[a-z]+(?:ed|en|pt|wn|orn)\s+$")
 
 
 # "61% of its members voted", "52 percent of those who cast ballots backed": a ballot's share.

@@ -137,8 +137,9 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
     return author, published
 
 
+# (A zone's offset in brackets, "(UTC+8)", is part of the date too.)
 _DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm)\b|"
-                             r"[\d:|,./-]", re.I)
+                             r"[\d:|,./()+-]", re.I)
 _ZONE = re.compile(r"\b[A-Z]{2,4}\b")
 
 
@@ -148,8 +149,8 @@ def is_dateline(text: str) -> bool:
     text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
     text = text.strip("()[] ")
     parts = _SEPARATOR.split(text, maxsplit=1)
-    if len(parts) == 2 and parts[0].isupper():
-        text = parts[1]  # a section label or masthead before the date
+    if len(parts) == 2 and parts[0].isupper() and not _has_date(parts[0]):
+        text = parts[1]  # a section label or masthead before the date (not a date and zone)
     spans = [(d.start, d.end) for d in find_dates(text) if d.day or d.month]
     spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     return bool(spans) and len(_ZONE.sub(" ", _DATELINE_WORDS.sub(" ", _without(
