@@ -537,7 +537,10 @@ _DIGEST_JOB: tuple[str, str, dict] = ("digest.json", "digest.json", {})
 def _settle(renderer: _Renderer, job: tuple[str, str, dict]
             ) -> tuple[str | None, Entry | None]:
     """(key, entry) of a page: its key, and its key entry once it is linked from the
-    previous output (None: to be rendered)."""
+    previous output (None: to be rendered). The digest job writes digest.json."""
+    if job == _DIGEST_JOB:
+        _write_digest(renderer.digest, renderer.out, renderer.previous)
+        return None, None
     assert renderer.known is not None and renderer.previous is not None
     with collector_paused():  # a key's parts: thousands of small objects per page
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
@@ -667,8 +670,8 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     `out` is not empty but an older copy of the site, brought up to date (see spare.py).
 
     First each page whose key is the last build's, and whose file that build wrote is
-    still in `previous`, is linked from there (keys made, pages linked and digest.json
-    written by this process); then only the other
+    still in `previous`, is linked from there (keys made and pages linked on the
+    runner's worker processes, digest.json written meanwhile); then only the other
     pages are rendered: on the workers when there are many (a cold build), else here
     (an edit leaves a few dozen: forking again, and compiling the templates again in a
     worker, would cost more than rendering them).
@@ -684,15 +687,13 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
                                  {path for path, _ in static}, is_bundle_folder)
     todo: list[tuple[tuple[str, str, dict], str | None]] = []
     if known and previous is not None:
-        # Here, not on forked workers: a worker's share of the keys cost it more than
-        # computing them here (it touches, and so copies, the memory of the whole index;
-        # at 3,000 seeds the render took a third more CPU, and no less time).
-        _write_digest(renderer.digest, renderer.out, renderer.previous)
-        for job in jobs:
-            key, entry = _settle(renderer, job)
+        items = [*jobs]
+        items.insert(min(1, len(items)), _DIGEST_JOB)  # a worker's, when there are workers
+        for job, (key, entry) in zip(items, runner.pmap(_settle, items, state=renderer,
+                                                        label="linking"), strict=True):
             if entry is not None:
                 keys[job[1]] = entry
-            else:
+            elif job != _DIGEST_JOB:
                 todo.append((job, key))
     else:
         todo = [(job, None) for job in jobs]
