@@ -227,3 +227,30 @@ def test_a_topic_key_follows_the_text_it_cites_and_no_other(tmp_path: Path) -> N
     changed = replace(digest, facts=[replace(f, statement=f.statement + " Changed.")
                                      if f is fact else f for f in digest.facts])
     assert _topic_key(changed, topic.slug) != key
+
+
+def test_the_feed_is_rendered_again_only_when_what_it_lists_changed(
+        tmp_path: Path, rendered: list[str]) -> None:
+    """feed.xml shows each article's title, dates, author and first paragraph; sitemap.xml
+    the site's pages: a new paragraph later in an article changes neither (both are
+    linked), a changed first paragraph changes the feed's summary."""
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    article = next(a for a in digest.articles if a.source_file and len(a.paragraphs) > 2
+                   and a.paragraphs[0].source_lines and a.paragraphs[-1].source_lines)
+    assert article.source_file
+    seed = site / "seeds" / article.source_file
+    _insert_before(seed, article.paragraphs[-1].source_lines[0])
+    rendered.clear()
+    build(site, quiet=True)
+    assert f"articles/{article.slug}/index.html" in rendered
+    assert "feed.xml" not in rendered and "sitemap.xml" not in rendered, rendered
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[article.paragraphs[0].source_lines[-1] - 1] += " Officials added on Tuesday."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    rendered.clear()
+    build(site, quiet=True)
+    assert "feed.xml" in rendered
+    assert "Officials added on Tuesday." in (site / "output" / "feed.xml").read_text("utf-8")
+    _assert_equals_clean_build(site, tmp_path / "clean", "paragraphs added and changed")

@@ -4,9 +4,10 @@ A build keeps each page's key with its record (`PAGES_FILE`); the next build lin
 from the previous output instead of rendering it when its key is the same and the file
 is still the one that build wrote; the preview (`sitebuild serve`) keeps the keys of its
 live pages in memory and renders only the pages whose key changed. Keys are made for the
-two kinds of page that are most of a site (an article's, a topic's) and for the pages of
-the lists that run to many pages (facts/, sources/), and only while the site uses the
-built-in templates: a template of the site's own may read anything in the digest.
+two kinds of page that are most of a site (an article's, a topic's), for the pages of
+the lists that run to many pages (facts/, sources/) and for the feed and the sitemap
+(each lists every article or page), and only while the site uses the built-in
+templates: a template of the site's own may read anything in the digest.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
         return _hash((base, path, *_sources_parts(index, refs["sources_page"], hashed)))
     if template == "facts.html" and set(refs) == {"facts_page"}:
         return _hash((base, path, *_facts_parts(index, refs["facts_page"], hashed)))
+    if template == "feed.xml" and not refs:
+        return _hash((base, path, _feed_parts(index)))
+    if template == "sitemap.xml" and set(refs) == {"pages"}:
+        return _hash((base, path, refs["pages"]))
     return None
 
 
@@ -170,6 +175,18 @@ def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], An
                for a in dict.fromkeys(r.article for r in refs)]
     return (number, len(index.facts_pages), bool(index.digest.disagreements), shown,
             sources)
+
+
+def _feed_parts(index: SiteIndex) -> list[tuple]:
+    """What feed.xml reads of each article, in the site's order: its slug, title, URL,
+    dates, author, outlet and source name, its first paragraph's text (the summary) and
+    its first plain paragraph's (the headline of an untitled article)."""
+    parts = []
+    for a in index.digest.articles:
+        lead = next((p.text for p in a.paragraphs if p.kind == "p"), a.paragraphs[0].text)
+        parts.append((a.slug, a.title, a.url, a.published, a.author, a.outlet,
+                      index.source_names[a.slug], a.paragraphs[0].text, lead))
+    return parts
 
 
 def file_entry(key: str, target: Path) -> Entry:
