@@ -51,8 +51,8 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.94, "conflict_recall": 0.68, "numeric_recall": 0.8,
-            "conflict_precision": 0.96, "topics_found": 0.97, "topics_one_page": 0.96},
+    False: {"facts_found": 0.945, "conflict_recall": 0.7, "numeric_recall": 0.81,
+            "conflict_precision": 0.97, "topics_found": 0.99, "topics_one_page": 0.98},
     True: {"facts_found": 0.95, "conflict_recall": 0.3, "numeric_recall": 0.45,
            "conflict_precision": 0.65, "topics_found": 0.88, "topics_one_page": 0.85},
 }

@@ -29,8 +29,9 @@ def test_initialism_that_could_be_two_names_stays_apart():
 def test_country_code_inside_an_initialism():
     key_to_topic, _ = topics([
         "The U.S. Hydrographic Office mapped the bay.", "USHO published the chart.",
+        "The Hydrographic Office said the survey took a year.",
     ])
-    assert same(key_to_topic, "Hydrographic Office", "USHO")
+    assert same(key_to_topic, "U.S. Hydrographic Office", "USHO", "Hydrographic Office")
 
 
 def test_corporate_short_forms_are_the_same_name():

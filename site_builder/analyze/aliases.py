@@ -109,18 +109,30 @@ def join_spellings(keys: list[str], joiner: Joiner) -> None:
 
 
 def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
-                     blocked: Callable[[str], bool], prefixes: Iterable[str] = ()) -> None:
+                     blocked: Callable[[str], bool], prefixes: Iterable[str] = (),
+                     endings: tuple[str, ...] = ()) -> None:
     """An all-capitals word whose letters are the initials of exactly one longer name.
 
     Covers initialisms the text never defines in parentheses ("HVB" for "Harlow
     Valley Bank"), also with a country code in front (`prefixes`: "USGS" for "the U.S.
-    Geological Survey", where the code was written apart); a short form that could be
-    several names is left alone.
+    Geological Survey", whether the code was written apart or opens the name); a short
+    form that could be several names is left alone. A word compounded with an
+    organisation's word (one of `endings`: "Shipmanagement") may give the initial of
+    either part or of both ("BSM" for "Bernhard Schulte Shipmanagement").
     """
+    prefixes = tuple(prefixes)
+    # One pattern for all the endings, so a word is read once, not once per ending.
+    compound = re.compile(r"[a-z]{3,}(" + "|".join(map(re.escape, endings)) + ")") \
+        if endings else None
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if len(name.split()) >= 2 and not blocked(name):
-            by_initials[initials(name)].add(name)
+            for letters in _initials_of_compounds(name, compound):
+                by_initials[letters].add(name)
+            code, _, rest = name.partition(" ")
+            if code in prefixes and len(rest.split()) >= 2:
+                # "us geological survey" is "USGS": the code keeps all its letters.
+                by_initials[code + initials(rest)].add(name)
     for short in shorts:
         if blocked(short):
             continue
@@ -130,6 +142,21 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
                       for n in by_initials.get(short[len(code):], ())}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
+
+
+def _initials_of_compounds(name: str, compound: re.Pattern[str] | None) -> set[str]:
+    """The name's initials, with each compound word ("shipmanagement": `compound`
+    matches it whole, its ending as group 1) read as its first part's letter, its
+    ending's, or both."""
+    found = {""}
+    for word in name.split():
+        if word in CONNECTORS or not word[0].isalpha():
+            continue
+        parts = compound.fullmatch(word) if compound and len(word) >= 10 else None
+        ending = parts.group(1)[0] if parts else ""
+        letters = {word[0], ending, word[0] + ending} if ending else {word[0]}
+        found = {done + more for done in found for more in letters}
+    return found
 
 
 def join_partial_names(keys: list[str], joiner: Joiner, blocked: Callable[[str], bool],

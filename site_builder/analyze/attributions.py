@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
+from .declarations import declaration_rows
 from .entities import EVENT_HEADS, Mention
+from .figure_sources import figure_source_rows
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
 from .sentences import Sentence, per_form, rebound
@@ -103,7 +105,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
                                    topics: list[Topic]) -> list[Disagreement]:
     """Rows where outlets credit one act to different agents, or blame each other's side."""
     names = _Names(topics)
-    return (_agent_rows(sentences, articles, names)
+    rows = (_agent_rows(sentences, articles, names)
             + _blame_rows(sentences, articles, names)
             + _clock_rows(sentences, articles)
             + _speaker_rows(sentences, articles, names)
@@ -120,7 +122,17 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _done_at_rows(sentences, articles, names)
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
-            + part_of_day_rows(sentences, articles, _claim))
+            + part_of_day_rows(sentences, articles, _claim)
+            + declaration_rows(sentences, articles, _claim))
+    # A figure's two sources, unless a row above already sets the same paragraphs apart
+    # (one body's estimate against another's is also a figure given by two sources).
+    told = {_paragraphs(row) for row in rows}
+    return rows + [row for row in figure_source_rows(sentences, articles, names.topic, topics,
+                                                     _claim) if _paragraphs(row) not in told]
+
+
+def _paragraphs(row: Disagreement) -> frozenset[Ref]:
+    return frozenset(ref for c in row.claims for ref in c.support)
 
 
 # --- who did the act -------------------------------------------------------------------
@@ -975,9 +987,9 @@ def _dated_rows(sentences: list[Sentence], articles: list[Article],
     place, put on two different days by two outlets. Blocked by (verb, thing, place)."""
     by_key: dict[tuple[str, str, str], list[_Dated]] = {}
     labels: dict[tuple[str, str, str], str] = {}
-    for s in sentences:
-        for key, label, dated in _dated(s, names):
-            by_key.setdefault(key, []).append(dated)
+    for s, found in per_form(sentences, lambda s: _dated(s, names)):
+        for key, label, dated in found:
+            by_key.setdefault(key, []).extend(rebound([dated], s))
             labels.setdefault(key, label)
     rows = []
     for key, found in sorted(by_key.items()):
@@ -1074,24 +1086,9 @@ def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Dis
     """One letter to one addressee from one sender, dated to two different days by two
     outlets. Blocked by the addressee's words."""
     by_to: dict[str, list[_Letter]] = {}
-    for s in sentences:
-        for m in _WRITES_TO.finditer(s.text):
-            # The day right after "dated" or "on" (a date may take its "on" along); a bare
-            # weekday after "dated" is no date mention of its own.
-            day = next((d for d in s.dates if d.start in (m.end(), m.end() - 3)), None)
-            named = _WEEKDAY_NAME.match(s.text, m.end())
-            if day is not None and (day.weekday is not None or day.date):
-                weekday = day.weekday if day.weekday is not None else day.date.weekday()
-                text, date = day.text, (day.month, day.day) if day.month and day.day else None
-            elif named:
-                weekday, text, date = WEEKDAYS.index(named.group().lower()), named.group(), None
-            else:
-                continue
-            to = " ".join(w.lower() for w in words(m.group("to")))
-            sender = frozenset(x.key for x in s.mentions
-                               if not m.start("to") <= x.start < m.end("to"))
-            by_to.setdefault(to, []).append(_Letter(s, text.strip(" .,"), weekday, date,
-                                                    sender))
+    for s, found in per_form(sentences, _letters):
+        for to, letter in found:
+            by_to.setdefault(to, []).extend(rebound([letter], s))
     rows = []
     for to, letters in sorted(by_to.items()):
         pair = next(((a, b) for n, a in enumerate(letters) for b in letters[n + 1:]
@@ -1104,6 +1101,28 @@ def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Dis
         rows.append(Disagreement(f"when the letter to the {to} was written", [
             _claim(x.text, [x.sentence], articles) for x in (a, b)], kind="contradicts"))
     return rows
+
+
+def _letters(s: Sentence) -> list[tuple[str, _Letter]]:
+    """(addressee's words, letter) of each dated letter the sentence tells of."""
+    found: list[tuple[str, _Letter]] = []
+    for m in _WRITES_TO.finditer(s.text):
+        # The day right after "dated" or "on" (a date may take its "on" along); a bare
+        # weekday after "dated" is no date mention of its own.
+        day = next((d for d in s.dates if d.start in (m.end(), m.end() - 3)), None)
+        named = _WEEKDAY_NAME.match(s.text, m.end())
+        if day is not None and (day.weekday is not None or day.date):
+            weekday = day.weekday if day.weekday is not None else day.date.weekday()
+            text, date = day.text, (day.month, day.day) if day.month and day.day else None
+        elif named:
+            weekday, text, date = WEEKDAYS.index(named.group().lower()), named.group(), None
+        else:
+            continue
+        to = " ".join(w.lower() for w in words(m.group("to")))
+        sender = frozenset(x.key for x in s.mentions
+                           if not m.start("to") <= x.start < m.end("to"))
+        found.append((to, _Letter(s, text.strip(" .,"), weekday, date, sender)))
+    return found
 
 
 # --- where one announcement was made ------------------------------------------------------
@@ -1129,9 +1148,7 @@ def _venue_rows(sentences: list[Sentence], articles: list[Article],
     of each other, whose paragraphs tell the same scene (three words in common besides
     the names). Blocked by person."""
     by_person: dict[str, list[_Venue]] = {}
-    scene: dict[Ref, set[str]] = {}
     for s in sentences:
-        scene.setdefault(s.ref, set()).update(s.stems)
         for m in s.mentions:
             person = names.topic(m)
             said = _ANNOUNCED.match(s.text, m.end) if person and person.kind == "person" else None
@@ -1142,6 +1159,8 @@ def _venue_rows(sentences: list[Sentence], articles: list[Article],
             by_person.setdefault(person.slug, []).append(_Venue(
                 s, venue.surface,
                 frozenset(w.lower() for w in words(venue.surface))))
+    scene = _scenes(sentences, {v.sentence.ref for told in by_person.values() if len(told) > 1
+                                for v in told})
     rows = []
     for slug, told in sorted(by_person.items()):
         pair = next(((a, b) for n, a in enumerate(told) for b in told[n + 1:]
@@ -1206,15 +1225,15 @@ def _attempt_rows(sentences: list[Sentence], articles: list[Article]) -> list[Di
     scene."""
     tried: dict[str, list[Sentence]] = {}
     denied: dict[str, list[Sentence]] = {}
-    # A denial is often short ("Nobody tried to tow it, he said"): its paragraph tells the scene.
-    scene: dict[Ref, set[str]] = {}
-    for s in sentences:
-        scene.setdefault(s.ref, set()).update(s.stems)
-        for m in _NO_ATTEMPT.finditer(s.text):
-            denied.setdefault(stem(m.group("verb")), []).append(s)
-        for m in _ATTEMPT.finditer(s.text):
-            if not _DOUBT_BEFORE.search(s.text[:m.start()]):
-                tried.setdefault(stem(m.group("verb")), []).append(s)
+    for s, (no, yes) in per_form(sentences, _attempts):
+        for verb in no:
+            denied.setdefault(verb, []).append(s)
+        for verb in yes:
+            tried.setdefault(verb, []).append(s)
+    # A denial is often short ("Nobody tried to tow it, he said"): its paragraph tells the
+    # scene. Only the paragraphs of a verb both told and denied are read.
+    scene = _scenes(sentences, {s.ref for verb in set(tried) & set(denied)
+                                for s in tried[verb] + denied[verb]})
     rows = []
     for verb in sorted(set(tried) & set(denied)):
         drop = {verb} | {stem(w) for w in ("tried", "attempt", "began", "nobody")}
@@ -1230,6 +1249,23 @@ def _attempt_rows(sentences: list[Sentence], articles: list[Article]) -> list[Di
             _claim(f"someone tried to {word}", said, articles),
             _claim(f"nobody tried to {word}", gainsaid, articles)], kind="contradicts"))
     return rows
+
+
+def _attempts(s: Sentence) -> tuple[list[str], list[str]]:
+    """Stems of the verbs of the sentence's denied attempts and of its told attempts."""
+    return ([stem(m.group("verb")) for m in _NO_ATTEMPT.finditer(s.text)],
+            [stem(m.group("verb")) for m in _ATTEMPT.finditer(s.text)
+             if not _DOUBT_BEFORE.search(s.text[:m.start()])])
+
+
+def _scenes(sentences: list[Sentence], refs: set[Ref]) -> dict[Ref, set[str]]:
+    """The stems of each of these paragraphs (all its sentences')."""
+    scene: dict[Ref, set[str]] = {ref: set() for ref in refs}
+    if refs:
+        for s in sentences:
+            if s.ref in scene:
+                scene[s.ref].update(s.stems)
+    return scene
 
 
 # --- a missing thing, found later --------------------------------------------------------

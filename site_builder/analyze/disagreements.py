@@ -24,6 +24,7 @@ from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
     BACK,
+    HAS,
     PART,
     SIZES,
     Figure,
@@ -31,6 +32,7 @@ from .frames import (
     last_place,
     place_names,
     places_in,
+    rival_estimate,
     sentence_place,
 )
 from .gazetteer import gazetteer
@@ -845,6 +847,8 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     def told_apart(x: int, y: int) -> bool:
         """A value said beside x is y's figure, and not x's: the sentence told x and y
         apart ("a 5-mile span" of a "7.5-mile stretch"; "an 8 km stretch" elsewhere)."""
+        if all(rival_estimate(items[i].sentence.text, items[i].figure) for i in values[x]):
+            return False  # another source's estimate of the quantity said beside it
         return any(z != x and said_in[z] & said_in[x] and same_frame(figure[z], figure[y])
                    and relation(figure[z], figure[y]) == "same"
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
@@ -1170,6 +1174,8 @@ def _label(f: Figure) -> str:
     prop = _PROPERTY_WORDS.get(f.prop, "")
     if f.dimension == "count" and f.prop == PART:
         return f"how many of the {f.unit} (a part of them)"
+    if f.dimension == "count" and f.prop.startswith(HAS):
+        return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
         words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \

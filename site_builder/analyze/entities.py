@@ -134,13 +134,14 @@ state city gulf bay desert coast border run creek brook lake harbor harbour cany
 range cape isle isles mount mountain hill hills deep trench reef channel lagoon delta plateau
 glacier volcano falls fjord atoll archipelago basin
 """.split())
-# Nouns of the land's and the waters' features, which end a place's name ("the Red Sea",
-# "Calypso Deep") or open it ("Mount Kell", "Cape of Storms").
+# Nouns of the land's and the waters' features (and of the trails laid out on them),
+# which end a place's name ("the Red Sea", "Calypso Deep", "Vell Trail") or open it
+# ("Mount Kell", "Cape of Storms"). Not those that are also surnames (Marsh, Woods).
 GEO_FEATURES = frozenset("""
 sea ocean gulf bay strait river lake islands island valley mountains peninsula desert coast
 canyon creek harbor harbour cape isle isles mount mt mountain hill hills deep trench reef
 channel lagoon delta plateau glacier volcano falls fjord atoll archipelago basin beach springs
-heights
+heights gorge ravine gully pass cave caves swamp wetlands dunes trail
 """.split())
 # Feature nouns that open a place's name without "of" ("Mount Kell", "Lake Orn").
 GEO_OPENERS = frozenset("mount mt cape lake isle".split())
@@ -577,6 +578,10 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
         initial = False
+    if initial and len(tokens) >= 2 and _trade_compound(tokens[0]):
+        # "Chipmaker Arvex said": a sentence-opening class noun, in lower case elsewhere.
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
         tokens, run = tokens[:-1], run[:-1]
     # "German-made Leopard", "US-Mexico border": compounds describe, they do not name;
@@ -597,10 +602,17 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # "US Congress", "U.S. Navy": a country code or name in front of another name. But
     # ordinary words after a country name a national body ("U.S. Steel", "US Rowing"):
     # without the country they name nothing.
+    cut = _affiliation_cut(tokens, lower_vocab)
+    if cut and _said_of_a_person(sentence, run, body):
+        # "Dana Ruiz of Tarsk University, who led the study": a person, then where she works.
+        person = _make(sentence, run[:cut], lower_vocab, titled=True, body=body)
+        return ([person] if person else []) + _split_run(sentence, run[cut + 1 :], False,
+                                                         lower_vocab, body)
     rest = {t.lower() for t in tokens[1:]}
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of and not (
-                all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES):
+                all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES) \
+            and not _national_body(tokens):
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
@@ -649,6 +661,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                 t.group(0)[:1].isupper() and t.group(0).lower() not in _CONNECTORS
                 for t in rest[1:]):
             rest = rest[1:]
+        cut = _affiliation_cut([t.group(0) for t in rest], lower_vocab) if titled else None
+        if cut:
+            # "Watch Commander Ana Ruiz of Tarsk": the titled name, then where she serves.
+            name = _make(sentence, rest[:cut], lower_vocab, titled=True, body=body)
+            after = _split_run(sentence, rest[cut + 1 :], False, lower_vocab, body)
+            return [m for m in (before, name) if m] + after
         name = _make(sentence, rest, lower_vocab, titled=titled, body=body)
         return [m for m in (before, name) if m]
     if head >= 0:
@@ -696,6 +714,69 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
             and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
         mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
     return [mention]
+
+
+# Words that make a name before "of" a state's or a body's, never a person's.
+_NOT_FORENAMES = (ORG_WORDS | PLACE_WORDS | PLACE_NOUNS | GEO_FEATURES | EVENT_WORDS
+                  | TITLE_HEADS | TITLE_MODIFIERS | DIRECTION_WORDS | BUILDING_NOUNS
+                  | TRADE_WORDS | STRUCTURE_HEADS | frozenset(
+                      "republic kingdom emirate emirates states state sultanate duchy".split()))
+
+
+def _affiliation_cut(tokens: list[str], lower_vocab: Container[str]) -> int | None:
+    """The index of "of" in "Dana Ruiz of Tarsk University": two or three words shaped
+    like a person's name (none a class word, a title or an ordinary word), "of", and a
+    capitalised name. One word before "of" opens a body's or a place's name ("Bank of
+    Varno", "Gulf of Orla"), and so does a known place's ("Democratic Republic of ...")."""
+    if "of" not in tokens:
+        return None
+    cut = tokens.index("of")
+    left, right = tokens[:cut], tokens[cut + 1 :]
+    if not 2 <= len(left) <= 3 or not right or not right[0][:1].isupper() or \
+            _all_places(tokens):
+        return None
+    for word in left:
+        plain = word.replace("-", "").replace("'", "").replace("’", "")
+        if not plain.isalpha() or word.isupper() or not word[:1].isupper() or \
+                word.lower() in _NOT_FORENAMES or word.lower() in lower_vocab or \
+                entity_key(word) in gazetteer().demonym_of or \
+                entity_key(word) in gazetteer().country_of:
+            return None
+    return cut
+
+
+# After a person's name and affiliation: ", who", a verb of speech, an age.
+_PERSON_AFTER = re.compile(r"(?:,\s+who\b|,?\s+(?:{})\b|,\s*\d{{1,3}}\s*[,.;)])".format(
+    "|".join(sorted(SPEECH_VERBS))))
+
+
+def _said_of_a_person(sentence: str, run: list[re.Match[str]], body: int) -> bool:
+    """Does the text around a name read it as a person's: ", who" or a verb of speech
+    after it (or an age), or a verb of speech right before it?"""
+    if _PERSON_AFTER.match(sentence, run[-1].end()):
+        return True
+    before = sentence[body : run[0].start()].split()[-1:]
+    return bool(before) and before[0].strip(",;:\"“").lower() in SPEECH_VERBS
+
+
+def _trade_compound(word: str) -> bool:
+    """A maker's noun compounded with what it makes ("Chipmaker", "Automaker",
+    "Drugmaker"): it says what kind of company the name after it is. (Other class nouns
+    also end companies' own names: "Citigroup", "Eurobank".)"""
+    lower = word.lower()
+    return word[:1].isupper() and not word.isupper() and lower.isalpha() and \
+        lower.endswith("maker") and len(lower) >= 8
+
+
+def _national_body(tokens: list[str]) -> bool:
+    """"the Japan Meteorological Agency", "the U.S. Geological Survey": a country's name
+    before two or more words that end in an organisation's word is the body's own full
+    name (its short form drops the country: "the Geological Survey" joins it as the end
+    of the name). One word after the country is a body named by itself ("U.S. Navy"),
+    and a title among the words names a person ("US Defense Secretary Lloyd Austin")."""
+    rest = [t.lower().rstrip(".") for t in tokens[1:]]
+    return len(rest) >= 2 and rest[-1] in ORG_WORDS and not any(
+        _is_title(tokens, k) for k in range(1, len(tokens)))
 
 
 def _portfolio(mention: Mention | None, title: str) -> Mention | None:
@@ -887,9 +968,10 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 or (" " not in key and key in ORG_WORDS | PLACE_WORDS | EVENT_WORDS))
 
     join_spellings(keys, joiner)
+    _join_country_spellings(keys, joiner)
     join_structures(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
-    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES)
+    join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES, _ORG_ENDINGS)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
 
     def join_partials() -> None:
@@ -961,7 +1043,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             draft = drafts[target] = TopicDraft(target, "")
         draft.keys.add(key)
         for m in by_key[key]:
-            draft.surfaces[m.surface] += 1
+            draft.surfaces[_written_with_noun(m)] += 1
             if m.next_word:
                 draft.next_words[m.next_word] += 1
             if m.class_noun:
@@ -974,6 +1056,48 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         draft.kind = _kind(draft, people, context)
         draft.name = _display_name(draft, config_aliases)
     return result, drafts
+
+
+# Lower-case nouns that the text writes as part of a name after "the" ("the Sky Palms
+# building", "the Varno region"): a building's and a region's kinds, singular.
+_NAMING_NOUNS = frozenset(
+    "building tower hotel hospital school mall complex compound condominium".split())
+
+
+def _written_with_noun(m: Mention) -> str:
+    """How the text names the thing: "the Sky Palms building" and "the Varno region" are
+    written with their class noun, which the page lists as a spelling (and, the fullest,
+    as its name). A town's or a country's name before a building's noun is where the
+    building stands, not its name ("the Varno hospital"), and a country is named alone."""
+    noun = m.next_word
+    if noun not in _REGION_KINDS and noun not in _NAMING_NOUNS:
+        return m.surface  # most names: no class noun after them
+    places = gazetteer()
+    if not m.article or m.titled or m.key in places.country_of or \
+            m.key in places.demonym_of or _is_initialism([m]):
+        return m.surface
+    if noun in _REGION_KINDS or (noun in _NAMING_NOUNS and not _gazetteer_place(m.key, [m])):
+        return f"{m.surface} {noun}"
+    return m.surface
+
+
+def _join_country_spellings(keys: list[str], joiner: Joiner) -> None:
+    """"the U.S. Geological Survey" and "the United States Geological Survey": names that
+    open with two spellings of one country's name (up to three words of it) and go on
+    alike are one name."""
+    places = gazetteer()
+    by_normal: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        for size in range(min(3, len(words) - 2), 0, -1):
+            name = " ".join(words[:size])
+            country = places.country_of.get(name) if name in places.countries else None
+            if country:
+                by_normal[" ".join([entity_key(country), *words[size:]])].append(key)
+                break
+    for group in by_normal.values():
+        for key in group[1:]:
+            joiner.union(key, group[0])
 
 
 def _join_short_place_names(keys: list[str], by_key: dict[str, list[Mention]],
@@ -1161,8 +1285,10 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         # a market or an airport is a place.
         return "system" if heads & WORKS_HEADS else "place"
     parts = draft.key.split()
-    if len(words) > 1 and parts[-1] in GEO_FEATURES:
-        return "place"  # "the Red Sea", "Calypso Deep"
+    if (len(words) > 1 and parts[-1] in GEO_FEATURES) or (len(parts) >= 3 and parts[-1] == "park"):
+        # "the Red Sea", "Calypso Deep", "Orla National Park" (two words and "Park" may
+        # be a person's name: "Grace Park")
+        return "place"
     if len(words) > 1 and parts[-1] in ORG_SCOPES and not words & _CONNECTORS:
         return "organisation"  # "CARE International"
     if words & EVENT_WORDS and draft.key.split()[-1] not in PLACE_WORDS:

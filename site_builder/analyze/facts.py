@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ..models import Fact, Ref
 from ..text import words
-from .disagreements import conflicting_refs
+from .disagreements import conflicting, conflicting_refs
 from .sentences import Sentence
 
 # Cosine above which two sentences are taken to state the same thing.
@@ -157,9 +157,12 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         best = max(whole, key=lambda s: (round(scores[s.key], 9), len(s.stems), -s.index))
         if scores[best.key] < 0.45:
             continue
-        # A paragraph that gives a conflicting figure does not support the statement.
-        against = conflicting_refs(best, group)
-        support = _unique_refs(s.ref for s in group if s.ref not in against)
+        # A paragraph that gives a conflicting figure does not support the statement; the
+        # statement's own paragraph always does (two figures of one sentence measure two
+        # things: "60 rescuers and four dogs" does not contradict itself).
+        against = conflicting_refs(best, [s for s in group if s.ref != best.ref])
+        support = _unique_refs(s.ref for s in group
+                               if s.ref == best.ref or s.ref not in against)
         sources = len({r.article for r in support})
         fact_id = "f-" + hashlib.blake2b(best.text.encode(), digest_size=4).hexdigest()
         values = [v.text for v in best.values]  # the figures the statement itself gives
@@ -199,14 +202,16 @@ LEAD_WORDS = 60
 
 
 def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
-                   published: dict[str, str | None] | None = None) -> str:
+                   published: dict[str, str | None] | None = None,
+                   places: Collection[str] = ()) -> str:
     """The story in brief: what happened, where and when first, then up to two more
     well-supported facts in the order the reports tell them. No sentence that refers
     back to something unsaid, no quotation.
 
     The first report of an event opens with what happened, where and when: the lead is
     the opening sentence of the earliest report that dates something and names a topic
-    (among the key facts); without one, the best-supported dated fact.
+    (among the key facts), one that names a place (topic keys in `places`) where there is
+    one ("the floods" alone says nowhere); without one, the best-supported dated fact.
     """
     published = published or {}
     rank = {id(fact): n for n, fact in enumerate(facts)}
@@ -235,6 +240,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     first = {s.ref.article: s for s in sentence_at.values() if opening[s.ref.article] == s.index}
     leads = [(fact, s) for fact, s in leads
              if any(o.topics & s.topics for a, o in first.items() if a != s.ref.article)] or leads
+    leads = [(fact, s) for fact, s in leads if s.topics & set(places)] or leads
     if leads:
         dated = [item for item in leads if published.get(item[1].ref.article)]
         lead = min(dated or leads, key=lambda item: (
@@ -244,13 +250,17 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     else:
         return ""
     said = set(lead[1].stems)
+    figures = list(lead[1].values)
     rest = []
     for fact, s in picked:
         if fact is lead[0] or len(rest) == 2:
             continue
         if len(set(s.stems) & said) > 0.5 * max(len(s.stems), 1):
             continue  # says again what the brief already says
+        if any(conflicting(a, b) for a in figures for b in s.values):
+            continue  # another value of a figure the brief gives: a paragraph states one
         said |= s.stems
+        figures.extend(s.values)
         rest.append((fact, s))
     rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
     # A paragraph a person would write carries no wire datelines ("HALDEN (Agency) - ").
@@ -265,7 +275,15 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*
                        r"(?=[A-Z])")
 
 
+# "Three of the dead were hikers; the fourth was a driver": a group told out part by
+# part counts on a total said elsewhere.
+_PARTS_OF_A_GROUP = re.compile(
+    r"^[\w-]+\s+of\s+the\s+[\w-]+\b.*[;,]\s+(?:and\s+)?the\s+(?:other|others|rest|"
+    r"remaining|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+
 def _plain(text: str, most: int = 45) -> bool:
     """A sentence a brief can use: no back reference, quotation, question or sprawl."""
-    return not (_BACK_REFERENCE.match(text) or is_fragment(text) or text[:1] in "“\"‘'" or
-                text.rstrip().endswith("?") or len(words(text)) > most)
+    return not (_BACK_REFERENCE.match(text) or _PARTS_OF_A_GROUP.match(text)
+                or is_fragment(text) or text[:1] in "“\"‘'"
+                or text.rstrip().endswith("?") or len(words(text)) > most)

@@ -49,7 +49,11 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
 _HEDGES = {
     "more than": "lower", "over": "lower", "exceeded": "lower", "exceeds": "lower",
     "exceeding": "lower", "exceed": "lower", "topped": "lower", "passed": "lower",
-    "surpassed": "lower",
+    "surpassed": "lower", "surpass": "lower", "surpasses": "lower", "surpassing": "lower",
+    "tops": "lower", "topping": "lower",
+    # "top" alone is also "the top 10": a bound only after a modal or "to".
+    "could top": "lower", "would top": "lower", "will top": "lower", "may top": "lower",
+    "might top": "lower", "to top": "lower",
     # A bound that stays close: "just over an hour" is not how one says 1 hour 45 minutes.
     "just over": "just", "just above": "just", "just more than": "just",
     "slightly more than": "just", "slightly over": "just", "a little over": "just",
@@ -946,6 +950,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             r.group(0).strip()[:1] in "-–t" or
             re.search(r"between\s(?:US\$|\$|€|£|¥)?\s?$", before, re.I)):
         high_number = _number(r.group("num"))
+        if high_number is not None and number is not None and high_number < number and \
+                r.group(0).strip()[:1] in "-–" and "." not in r.group("num"):
+            return None  # "737-9", "a 2-1 win", "2019-20": a designation or score, no range
         if high_number is not None and number is not None and _is_change(
                 text, start - len(before) + (hedge_match.start() if hedge_match else len(before)),
                 number, high_number):
@@ -1195,6 +1202,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
         return figure("count", stems[-1], thing=stems[-1], nouns=stems,
                       until=noun_end, prop=_acted(acted))
+    if digits and not vague and high_number is None and scale == 1.0 and \
+            (each := _COUNT_MODIFIER.match(after)) and \
+            (head := _length_thing(text[cursor + each.end():cursor + each.end() + 60])):
+        # "the 7,500-seat hall", "a 40-bed clinic": how many of the unit the thing has, a
+        # count of the unit told apart by the thing it qualifies ("300-room hotel" is not
+        # "a 40-room annex"); "with 6,200 seats" counts the same seats.
+        unit = stem(each.group("unit"))
+        return figure("count", unit, thing=unit, nouns=(unit,), prop=HAS + head,
+                      until=cursor + each.end())
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
@@ -1221,6 +1237,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         # article's reading of its figures fills in (see disagreements.py).
         return figure("count", BACK, thing=BACK, nouns=(BACK,))
     return None
+
+
+# "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
+# Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
+_COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
+                             r"[a-z]{3,}(?<![a-z]{2}ed)(?<!ing)(?<!ly)(?<!s))(?=\s+\S)")
+HAS = "has:"  # prop of a count a thing has: "has:hall" (the hall's seats)
 
 
 # A count referred back to: "the count had reached", "the tally rose to", "the figure stood
@@ -1338,6 +1361,22 @@ _PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from
                           r"(?:the\s+)?[A-Z]")
 
 
+# Verbs that give an estimate of a quantity already named (a closed class of phrasings):
+# "pointed to", "put it at", "estimated the number at", "spoke of".
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:point(?:s|ed|ing)?\s+to|(?:put|puts|putting|estimat\w*|plac\w*)\s+(?:it|that|"
+    r"the\s+(?:figure|number|total|count|toll|tally))\s+at|(?:spoke|speaks?|talk(?:s|ed)?)\s+"
+    r"of)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|,\s|$)")
+
+
+def rival_estimate(text: str, f: Figure) -> bool:
+    """The figure is an estimate given of a quantity its sentence already put a figure on
+    ("750 aboard; the agency's information pointed to up to 400"): the same quantity as
+    the figure beside it, not another thing."""
+    return bool(_ESTIMATE_BEFORE.search(text, max(0, f.start - 80), f.start))
+
+
 # A bare figure said to be in a state ("two were missing"), joined to the figure before it.
 _BARE_STATE = re.compile(r"^[\w,.]+\s+(?:were|are|was|is|had|have|has|remain)")
 _JOINED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band|\bbut|\bwhile|\bwith)\s+(?:another\s+)?$")
@@ -1353,16 +1392,19 @@ def _counts_as_before(text: str, previous: Figure, figure: Figure) -> bool:
 
 def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     """ "3,412 people died in Quorra and 1,187 in Veltia": a bare figure for another place
-    counts what the figure before it counts."""
+    counts what the figure before it counts; so does a rival estimate closing its clause
+    ("750 people were aboard; the agency's information pointed to up to 400")."""
     raw = m.group("num")
-    if raw is None or not _PLACE_AFTER.match(text[m.end():m.end() + 30]) \
-            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(),
-                                                       text[max(0, m.start() - 40):m.start()]):
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    lead = text[max(0, m.start() - 80):m.start() - len(before) + hedge_match.start(1)] \
+        if hedge_match else text[max(0, m.start() - 80):m.start()]
+    if raw is None or not (_PLACE_AFTER.match(text[m.end():m.end() + 30]) or (
+            _ESTIMATE_BEFORE.search(lead) and _CLAUSE_END.match(text, m.end()))) \
+            or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(), before):
         return None
     value = float(raw.replace(",", ""))
     step = _step(raw, 1.0)
-    before = text[max(0, m.start() - 40):m.start()]
-    hedge_match = _HEDGE_BEFORE.search(before)
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
     low, high = _interval(value, hedge, step)
@@ -1476,6 +1518,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
             r"-(?:year|month|week|day|hour|minute|mile|metre|meter|foot|feet|km|kilomet|"
             r"inch|acre|ton|storey|story|member|person|seat|magnitude|plus\b)", text[end:end + 12],
             re.I) \
+            and not _COUNT_MODIFIER.match(text, end, end + 30) \
             and not _SCALE_AFTER.match(text[end:end + 12]) \
             and not _UNIT_AFTER.match(text[end:end + 14]) \
             and not _PERCENT_AFTER.match(text[end:end + 3]):
