@@ -4,6 +4,7 @@ reads) changed, links the others from the last output, and still equals a clean 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from test_incremental import _assert_equals_clean_build, _site
 from site_builder import render
 from site_builder.build import build
 from site_builder.config import Config
-from site_builder.models import Digest
+from site_builder.models import Digest, Ref
 from site_builder.render import page_keys
 
 
@@ -180,3 +181,76 @@ def test_any_worker_count_builds_the_same_site_cold_and_after_an_edit(
         build(site, quiet=True)
     assert _tree(sites["1"] / "output") == _tree(sites["3"] / "output")
     assert _tree(sites["1"] / "content") == _tree(sites["3"] / "content")
+
+
+def _with_text(digest: Digest, slug: str, paragraph: str, text: str) -> Digest:
+    """`digest` with one paragraph's text replaced (the rest shared)."""
+    articles = [replace(a, paragraphs=[replace(p, text=text) if p.id == paragraph else p
+                                       for p in a.paragraphs]) if a.slug == slug else a
+                for a in digest.articles]
+    return replace(digest, articles=articles)
+
+
+def _topic_key(digest: Digest, slug: str) -> str | None:
+    job = ("topic.html", render.topic_path(slug), {"topic": slug})
+    return page_keys.page_key(render.SiteIndex(digest), "site", job, {})
+
+
+def test_a_topic_key_follows_the_text_it_cites_and_no_other(tmp_path: Path) -> None:
+    """A topic page shows the paragraphs its mentions and facts cite (their excerpts):
+    its key changes with a cited paragraph's text, with a fact of the topic, and not
+    with a paragraph of a cited article that the page does not show."""
+    digest = build(_site(tmp_path / "site"), quiet=True).digest
+    assert digest is not None
+    facts: dict[str, list] = {}
+    for f in digest.facts:
+        for slug in f.topics:
+            facts.setdefault(slug, []).append(f)
+    for topic in digest.topics:
+        refs = {*topic.mentions, *(r for f in facts.get(topic.slug, [])
+                                   for r in [f.statement_ref, *f.support])}
+        cited = topic.mentions[0]
+        article = next(a for a in digest.articles if a.slug == cited.article)
+        other = next((p for p in article.paragraphs if Ref(article.slug, p.id) not in refs),
+                     None)
+        if other is not None and topic.slug in facts:
+            break
+    else:
+        raise AssertionError("no topic with facts cites only part of an article")
+    key = _topic_key(digest, topic.slug)
+    assert key is not None and key == _topic_key(digest, topic.slug)
+    assert _topic_key(_with_text(digest, cited.article, cited.paragraph, "Changed."),
+                      topic.slug) != key
+    assert _topic_key(_with_text(digest, article.slug, other.id, "Changed."),
+                      topic.slug) == key
+    fact = facts[topic.slug][0]
+    changed = replace(digest, facts=[replace(f, statement=f.statement + " Changed.")
+                                     if f is fact else f for f in digest.facts])
+    assert _topic_key(changed, topic.slug) != key
+
+
+def test_the_feed_is_rendered_again_only_when_what_it_lists_changed(
+        tmp_path: Path, rendered: list[str]) -> None:
+    """feed.xml shows each article's title, dates, author and first paragraph; sitemap.xml
+    the site's pages: a new paragraph later in an article changes neither (both are
+    linked), a changed first paragraph changes the feed's summary."""
+    site = _site(tmp_path / "edited")
+    digest = build(site, quiet=True).digest
+    assert digest is not None
+    article = next(a for a in digest.articles if a.source_file and len(a.paragraphs) > 2
+                   and a.paragraphs[0].source_lines and a.paragraphs[-1].source_lines)
+    assert article.source_file
+    seed = site / "seeds" / article.source_file
+    _insert_before(seed, article.paragraphs[-1].source_lines[0])
+    rendered.clear()
+    build(site, quiet=True)
+    assert f"articles/{article.slug}/index.html" in rendered
+    assert "feed.xml" not in rendered and "sitemap.xml" not in rendered, rendered
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[article.paragraphs[0].source_lines[-1] - 1] += " Officials added on Tuesday."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    rendered.clear()
+    build(site, quiet=True)
+    assert "feed.xml" in rendered
+    assert "Officials added on Tuesday." in (site / "output" / "feed.xml").read_text("utf-8")
+    _assert_equals_clean_build(site, tmp_path / "clean", "paragraphs added and changed")

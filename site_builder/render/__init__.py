@@ -108,11 +108,12 @@ class SiteIndex:
                 self.facts_of_topic[slug].append(f)
         self.topics = {t.slug: t for t in digest.topics}
         names: dict[str, set[str]] = defaultdict(set)
-        self._topics_at: dict[Ref, set[str]] = defaultdict(set)
+        # By (article, paragraph): a tuple hashes in C, a `Ref` in Python.
+        self._topics_at: dict[tuple[str, str], set[str]] = defaultdict(set)
         for t in digest.topics:
             for ref in t.mentions:
                 names[ref.article].add(t.name)
-                self._topics_at[ref].add(t.slug)
+                self._topics_at[ref.article, ref.paragraph].add(t.slug)
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
@@ -327,8 +328,9 @@ class SiteIndex:
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
         counts: dict[str, int] = defaultdict(int)
-        for ref in set(topic.mentions):
-            for slug in self._topics_at[ref]:
+        at = self._topics_at
+        for place in {(ref.article, ref.paragraph) for ref in topic.mentions}:
+            for slug in at[place]:
                 if slug != topic.slug:
                     counts[slug] += 1
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))

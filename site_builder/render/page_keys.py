@@ -4,9 +4,10 @@ A build keeps each page's key with its record (`PAGES_FILE`); the next build lin
 from the previous output instead of rendering it when its key is the same and the file
 is still the one that build wrote; the preview (`sitebuild serve`) keeps the keys of its
 live pages in memory and renders only the pages whose key changed. Keys are made for the
-two kinds of page that are most of a site (an article's, a topic's) and for the pages of
-the lists that run to many pages (facts/, sources/), and only while the site uses the
-built-in templates: a template of the site's own may read anything in the digest.
+two kinds of page that are most of a site (an article's, a topic's), for the pages of
+the lists that run to many pages (facts/, sources/) and for the feed and the sitemap
+(each lists every article or page), and only while the site uses the built-in
+templates: a template of the site's own may read anything in the digest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import orjson
 
 from ..cache import code_version, content_hash, keep_file
 from ..config import Config
-from ..models import Digest, Ref
+from ..models import Digest, Fact, Ref
 
 if TYPE_CHECKING:
     from . import SiteIndex
@@ -66,6 +67,10 @@ def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
         return _hash((base, path, *_sources_parts(index, refs["sources_page"], hashed)))
     if template == "facts.html" and set(refs) == {"facts_page"}:
         return _hash((base, path, *_facts_parts(index, refs["facts_page"], hashed)))
+    if template == "feed.xml" and not refs:
+        return _hash((base, path, _feed_parts(index)))
+    if template == "sitemap.xml" and set(refs) == {"pages"}:
+        return _hash((base, path, refs["pages"]))
     return None
 
 
@@ -81,9 +86,15 @@ def _article_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], An
     """What article.html (and the macros it calls) reads for one article."""
     article = index.articles[slug]
     links = []
+    found, names = index.links, index.source_names
     for paragraph in article.paragraphs:
-        for c in index.links.get(Ref(slug, paragraph.id), [])[:6]:
-            links.append((paragraph.id, c.target, c.kind, c.score, index.label(c.target)))
+        for c in found.get(Ref(slug, paragraph.id), ())[:6]:
+            # A link's label is its target's source name and paragraph number (by plain
+            # strings: a `Ref` lookup per link cost more than the rest of the key).
+            target, to = c.target.article, c.target.paragraph
+            numbered = _numbered(index, target, hashed).get(to)
+            links.append((paragraph.id, target, to, c.kind, c.score, names[target],
+                          numbered[0] if numbered else None))
     return _article(index, slug, hashed), index.topic_names(slug), links
 
 
@@ -108,13 +119,24 @@ def _cited(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> s
 
 def _numbered(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
               ) -> dict[str, tuple[int, str]]:
-    """Each paragraph of article `slug` by id: its number and text (what a link label and
-    an excerpt show of it); by plain strings, which hash faster than `Ref`s."""
+    """Each paragraph of article `slug` by id: its number and the hash of its text (what a
+    link label and an excerpt show of it); by plain strings, which hash faster than
+    `Ref`s. A hash, not the text: the topic pages citing a paragraph would otherwise
+    encode its text once each (tens of megabytes per build)."""
     if (slug, "numbered") not in hashed:
         article = index.articles.get(slug)
-        hashed[slug, "numbered"] = {p.id: (n, p.text) for n, p in enumerate(
-            article.paragraphs if article is not None else (), 1)}
+        hashed[slug, "numbered"] = {p.id: (n, content_hash(p.text.encode())) for n, p in
+                                    enumerate(article.paragraphs if article is not None
+                                              else (), 1)}
     return hashed[slug, "numbered"]
+
+
+def _fact(fact: Fact, hashed: dict[tuple[str, str], Any]) -> str:
+    """The hash of a fact (a topic page lists each fact of the topic; a fact has several
+    topics)."""
+    if (fact.id, "fact") not in hashed:
+        hashed[fact.id, "fact"] = _hash(fact)
+    return hashed[fact.id, "fact"]
 
 
 def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]) -> tuple:
@@ -126,13 +148,19 @@ def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
     # paragraph (an edit elsewhere in a cited article leaves the page as it was).
     refs = [*topic.mentions, *(f.statement_ref for f in facts),
             *(r for f in facts for r in f.support)]
-    cited = [(r.article, r.paragraph, _numbered(index, r.article, hashed).get(r.paragraph))
-             for r in refs]
-    sources = [(a, index.source_names.get(a)) for a in dict.fromkeys(r.article for r in refs)]
+    # In the order of `refs`, which the topic and its facts (in the key) give.
+    cited = []
+    for r in refs:
+        article = r.article
+        numbered = hashed.get((article, "numbered")) or _numbered(index, article, hashed)
+        cited.append(numbered.get(r.paragraph))
+    names = index.source_names
+    sources = [names.get(a) for a in dict.fromkeys([r.article for r in refs])]
     span = index.first_last(topic)
     dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return topic, facts, index.mentions_by_source(topic), cited, sources, dates, related
+    return (topic, [_fact(f, hashed) for f in facts], index.mentions_by_source(topic), cited,
+            sources, dates, related)
 
 
 def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
@@ -147,6 +175,18 @@ def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], An
                for a in dict.fromkeys(r.article for r in refs)]
     return (number, len(index.facts_pages), bool(index.digest.disagreements), shown,
             sources)
+
+
+def _feed_parts(index: SiteIndex) -> list[tuple]:
+    """What feed.xml reads of each article, in the site's order: its slug, title, URL,
+    dates, author, outlet and source name, its first paragraph's text (the summary) and
+    its first plain paragraph's (the headline of an untitled article)."""
+    parts = []
+    for a in index.digest.articles:
+        lead = next((p.text for p in a.paragraphs if p.kind == "p"), a.paragraphs[0].text)
+        parts.append((a.slug, a.title, a.url, a.published, a.author, a.outlet,
+                      index.source_names[a.slug], a.paragraphs[0].text, lead))
+    return parts
 
 
 def file_entry(key: str, target: Path) -> Entry:
