@@ -602,6 +602,7 @@ def run_phases(inputs: Inputs, strict: bool, force: bool, runner: Runner | None,
     runner = runner or site_runner(config.cache_dir)
     runner.progress = reporter.progress
     runner.timings.clear()
+    runner.computed.clear()
     # The preview's process lives on between builds (and freezes what it keeps).
     runner.freeze = not preview
     state = BuildState(config, out, reporter, runner, strict, force, keep_memos=preview,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from pathlib import Path
 
 _FORMAT = 1
@@ -62,16 +62,22 @@ class Memo:
                     self._old = {}  # a damaged or foreign memo is only a slower build
         return self._old
 
-    def get(self, key: str, words: Collection[str] = ()) -> bytes | None:
+    def get(self, key: str, words: Container[str] = ()) -> bytes | None:
         """The pickled result stored under `key`, if every probed word still answers the same."""
+        entry = self.entry(key, words)
+        return None if entry is None else entry[1]
+
+    def entry(self, key: str, words: Container[str] = ()
+              ) -> tuple[dict[str, bool], bytes] | None:
+        """`get`, with the answers the result was stored with."""
         entry = self._new.get(key) or self._load().get(key)
         if entry is None:
             return None
-        answers, blob = entry
+        answers, _ = entry
         if any((word in words) != found for word, found in answers.items()):
             return None
         self._new[key] = entry
-        return blob
+        return entry
 
     def put(self, key: str, answers: dict[str, bool], blob: bytes) -> None:
         """Store the pickled result of `key` and the corpus lookups it depended on."""

@@ -101,6 +101,9 @@ class Runner:
     progress: Callable[[str, int, int], None] | None = None
     timings: dict[str, float] = field(default_factory=dict)  # phases and stages, in order
     stages: set[str] = field(default_factory=set)  # which of the timings are stages
+    # Per cached stage (and the analysis' kept readings), how many items this build
+    # computed rather than reused: what an edit made the build redo.
+    computed: dict[str, int] = field(default_factory=dict)
     hooks: dict[str, list[Callable[[Any], None]]] = field(default_factory=dict)
     # Corpus-wide results by name (see `whole`): their inputs, the result, and the
     # stages computing it mapped. Kept only while the runner lives (the preview's).
@@ -166,6 +169,12 @@ class Runner:
         of an item is reused only while each word it probed answers the same. Every
         result is unpickled fresh, so callers may change what they get.
         """
+        return [pickle.loads(blob) for blob in self.pickled(stage, items, lookups)]
+
+    def pickled(self, stage: Stage[T, R], items: Sequence[T],
+                lookups: Collection[str] | None = None) -> list[bytes]:
+        """`map`'s results as pickled: a result kept from the last build is the very bytes
+        it was stored as (so equal bytes tell a result that did not change)."""
         if (stage.lookups is None) != (lookups is None):
             raise ValueError(f"stage {stage.name}: lookups given {lookups is not None}, "
                              f"declared {stage.lookups!r}")
@@ -190,7 +199,8 @@ class Runner:
             for i, (answers, blob) in zip(missing, computed, strict=True):
                 memo.put(keys[i], answers, blob)
                 blobs[i] = blob
-            return [pickle.loads(blob) for blob in blobs]  # type: ignore[arg-type]
+            self.computed[stage.name] = self.computed.get(stage.name, 0) + len(missing)
+            return blobs  # type: ignore[return-value]
 
     def whole(self, name: str, inputs: object, compute: Callable[[], R]) -> R:
         """`compute()`, a corpus-wide result; or the result the last call named `name`

@@ -11,6 +11,7 @@ from .crossrefs import near_duplicates, related
 from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
 from .facts import LINK, build_facts, cluster_sentences, story_in_brief
+from .readings import READINGS, Readings, SentenceList
 from .sentences import Sentence, build_sentences, similar_pairs, story_year, weigh
 from .timeline import build_timeline
 
@@ -33,7 +34,10 @@ def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
     with part("near-duplicates"):
         duplicates = near_duplicates(articles, runner)
     with part("sentence list"):
-        sentences = build_sentences(articles, story_year(articles), runner)
+        # Carrying the finders' readings of each form kept between builds (readings.py).
+        readings = Readings(runner.memos[READINGS])
+        sentences = SentenceList(build_sentences(articles, story_year(articles), runner),
+                                 readings)
     with part("topics"):
         topics, topic_slug = _topics(sentences, config)
     with part("tf-idf"):
@@ -54,6 +58,10 @@ def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
         disagreements += find_date_disagreements(sentences)
     with part("attributions"):
         disagreements += find_attribution_disagreements(sentences, articles, topics)
+        if readings.names is not None:  # the finders' readings were kept
+            readings.finish()
+        runner.computed[READINGS] = readings.read
+        sentences.readings = None  # what follows reads afresh
     with part("related, timeline, brief"):
         crossrefs = duplicates + related([f.support for f in facts], duplicates)
         statements = {f.id: f.statement for f in facts}

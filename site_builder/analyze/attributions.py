@@ -35,7 +35,7 @@ from .entities import EVENT_HEADS, Mention
 from .figure_sources import figure_source_rows
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
-from .sentences import Sentence, per_form, rebound
+from .sentences import Sentence, per_form, rebound, watch_lookups
 from .tellings import partners
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
@@ -92,9 +92,13 @@ class _Names:
         for topic in topics:
             for surface in (topic.name, *topic.aliases):
                 self.of_surface.setdefault(surface.casefold(), topic)
+        self.asked: set[str] | None = None  # the surfaces looked up, while kept readings ask
 
     def topic(self, mention: Mention) -> Topic | None:
-        return self.of_surface.get(mention.surface.casefold())
+        surface = mention.surface.casefold()
+        if self.asked is not None:
+            self.asked.add(surface)
+        return self.of_surface.get(surface)
 
     def key(self, mention: Mention) -> str:
         topic = self.topic(mention)
@@ -105,6 +109,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
                                    topics: list[Topic]) -> list[Disagreement]:
     """Rows where outlets credit one act to different agents, or blame each other's side."""
     names = _Names(topics)
+    watch_lookups(sentences, names)  # each form's readings kept between builds
     rows = (_agent_rows(sentences, articles, names)
             + _blame_rows(sentences, articles, names)
             + _clock_rows(sentences, articles)

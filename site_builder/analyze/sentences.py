@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
+import pickle
 from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -53,6 +55,8 @@ class Sentence:
     dates: list[DateMention]
     topics: set[str] = field(default_factory=set)  # topic keys, filled by topic resolution
     vector: dict[str, float] = field(default_factory=dict)
+    # A hash of the text and its features as this build has them: equal forms read alike.
+    form: str = ""
 
 
 R = TypeVar("R")
@@ -69,7 +73,15 @@ def per_form(sentences: Iterable[Sentence], extract: Callable[[Sentence], R],
     topics (which follow from the mentions), never where the sentence stands (index,
     ref, article): wire copy repeats each sentence in many articles, and a corpus-wide
     finder then reads each once. Results are shared between copies: only read them.
+
+    The analysis' sentences (a `readings.SentenceList`) may carry the store of the
+    finders' readings kept between builds: `extract` is then called only for forms it
+    has not read in the last build (see readings.py).
     """
+    readings = getattr(sentences, "readings", None)
+    if readings is not None and readings.keeps(extract, extra):
+        yield from readings.each(sentences, extract, extra)
+        return
     done: dict[tuple, R] = {}
     for s in sentences:
         form = (s.text, id(s.mentions), id(s.values), id(s.dates),
@@ -77,6 +89,15 @@ def per_form(sentences: Iterable[Sentence], extract: Callable[[Sentence], R],
         if form not in done:
             done[form] = extract(s)
         yield s, done[form]
+
+
+def watch_lookups(sentences: Iterable[Sentence], names: Any) -> None:
+    """Have the sentences' kept readings (if they carry any) keep the readings of finders
+    that look topics up only in `names` (see readings.TopicLookups), recording what
+    each form asked."""
+    readings = getattr(sentences, "readings", None)
+    if readings is not None:
+        readings.watch(names)
 
 
 def rebound(items: Iterable[Any], s: Sentence) -> list[Any]:
@@ -125,16 +146,26 @@ def build_sentences(articles: list[Article], fallback_year: int | None,
     # The words the corpus uses in lower case (see `lower_vocabulary`).
     vocabulary = frozenset().union(*(lower for _, lower in parts))
     jobs = list(dict.fromkeys((text, year) for *_, text, year in placed))
-    found = dict(zip(jobs, runner.map(SENTENCES, jobs, lookups=vocabulary), strict=True))
+    # A form's hash from the bytes its features were kept as: the same bytes as the last
+    # build's for every text whose features were not computed again.
+    blobs = runner.pickled(SENTENCES, jobs, lookups=vocabulary)
+    found = {job: (pickle.loads(blob), _form(job[0], blob))
+             for job, blob in zip(jobs, blobs, strict=True)}
     sentences = []
     for a_index, article, p_index, text, year in placed:
-        key, stems, mentions, values, dates = found[(text, year)]
+        (key, stems, mentions, values, dates), form = found[(text, year)]
         sentences.append(Sentence(
             index=len(sentences), key=key,
             ref=Ref(article.slug, article.paragraphs[p_index].id), article_index=a_index,
             paragraph_index=p_index, text=text, stems=stems, mentions=mentions,
-            values=values, dates=dates))
+            values=values, dates=dates, form=form))
     return sentences
+
+
+def _form(text: str, features: bytes) -> str:
+    encoded = text.encode()
+    return hashlib.blake2b(len(encoded).to_bytes(8, "little") + encoded + features,
+                           digest_size=16).hexdigest()
 
 
 def article_key(article: Article) -> str:
