@@ -17,13 +17,21 @@ import pytest
 from site_builder.analyze import analyze, attributions, part_of_day
 from site_builder.analyze import sentences as sentences_module
 from site_builder.analyze.disagreements import FIGURES
-from site_builder.analyze.sentences import PARTS, Sentence, build_sentences, weigh
+from site_builder.analyze.readings import READINGS, Readings, SentenceList
+from site_builder.analyze.sentences import (
+    PARTS,
+    SENTENCES,
+    Sentence,
+    build_sentences,
+    watch_lookups,
+    weigh,
+)
 from site_builder.build import build
 from site_builder.config import Config, load_config
 from site_builder.content import load_articles
 from site_builder.errors import Reporter
-from site_builder.memo import Memos
-from site_builder.models import Article, Paragraph
+from site_builder.memo import Memo, Memos
+from site_builder.models import Article, Paragraph, Ref, Topic
 from site_builder.pipeline import Runner
 from site_builder.render.digest_json import digest_json
 
@@ -203,3 +211,97 @@ def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
     assert any(ref.article.endswith("-1") for row in alone.disagreements
                for claim in row.claims for ref in claim.support)
     assert b"".join(digest_json(shared)) == b"".join(digest_json(alone))
+
+
+def _analysed(memo: Path, articles: list[Article], config: Config
+              ) -> tuple[bytes, Runner, list[str]]:
+    """Analyse with the memos the last call kept; returns the digest, the runner (its
+    `computed` counts) and the article of each sentence a finder read again."""
+    read: list[str] = []
+    real = Readings._reading
+
+    def spying(self: Readings, s: Sentence, key: Any, extract: Callable[[Sentence], Any]
+               ) -> Any:
+        return real(self, s, key, lambda x: (read.append(x.ref.article), extract(x))[1])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Readings, "_reading", spying)
+        runner = Runner(Memos(memo, "test"), 1)
+        digest = _digest(articles, config, runner)
+    runner.memos.save()
+    return digest, runner, read
+
+
+def test_an_edit_reads_again_only_the_edited_articles_new_sentences(
+        tmp_path: Path, corpus: tuple[Config, list[Article]]) -> None:
+    config, articles = corpus
+    memo = tmp_path / "memo"
+    _, cold, read = _analysed(memo, articles, config)
+    assert cold.computed[READINGS] == len(read) > 100
+    # Nothing changed: every reading is the last build's.
+    digest, again, read = _analysed(memo, articles, config)
+    assert again.computed[READINGS] == 0 and not read
+    assert digest == _digest(articles, config, Runner.in_memory(1))
+    edited = _with_sentence(articles, 2, "The evacuation of the harbour district began at "
+                                         "dawn, the port authority said.")
+    digest, runner, read = _analysed(memo, edited, config)
+    assert digest == _digest(edited, config, Runner.in_memory(1))
+    # Only the new sentence's form is read, by each finder that keeps its readings.
+    assert runner.computed[SENTENCES.name] == 1
+    assert set(read) == {articles[2].slug}
+    assert 0 < runner.computed[READINGS] == len(read) < cold.computed[READINGS] / 50
+
+
+class _Lookups:
+    """Topics by surface, recording what is asked (as attributions' `_Names` does)."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.of_slug = {t.slug: t for t in topics}
+        self.of_surface = {t.name.casefold(): t for t in topics}
+        self.asked: set[str] | None = None
+
+    def topic(self, surface: str) -> Topic | None:
+        if self.asked is not None:
+            self.asked.add(surface)
+        return self.of_surface.get(surface)
+
+
+def _readings_of(memo: Memo, sentences: list[Sentence], names: _Lookups,
+                 outside: list[str]) -> tuple[list[Any], list[Any], int]:
+    """Two finders' readings through a store on `memo`: one that looks topics up only in
+    `names`, one that also reads `outside` (not kept). Returns both and what was read."""
+    readings = Readings(memo)
+    kept = SentenceList(sentences, readings)
+    watch_lookups(kept, names)
+    first = [found for _, found in sentences_module.per_form(
+        kept, lambda s: [(s, names.topic(s.text.split()[0].casefold()))])]
+    second = [found for _, found in sentences_module.per_form(
+        kept, lambda s: len(outside) + len(s.text))]
+    readings.finish()
+    memo.rotate()
+    return first, second, readings.read
+
+
+def test_kept_readings_are_read_again_when_a_topic_they_looked_up_changes() -> None:
+    def topics(kind: str) -> list[Topic]:
+        return [Topic("oslo", "Oslo", kind, [], []), Topic("riga", "Riga", "place", [], [])]
+
+    texts = ["Oslo rose today.", "Riga fell today.", "Nobody came today.", "Oslo rose today."]
+    sentences = [Sentence(i, text, Ref(f"a{i}", "p-1"), i, 0, text, frozenset(), [], [], [],
+                          form=text) for i, text in enumerate(texts)]
+    memo, outside = Memo(None, "test", "v"), ["x"]
+    names = _Lookups(topics("place"))
+    first, second, read = _readings_of(memo, sentences, names, outside)
+    assert read == 3  # three forms, read once each by the finder that is kept
+    assert first[0] == first[3] == [(sentences[0], names.of_slug["oslo"])]
+    # The same topics, but new objects: readings kept, holding this build's topics.
+    names = _Lookups(topics("place"))
+    first, _, read = _readings_of(memo, sentences, names, outside)
+    assert read == 0
+    assert first[0][0][1] is names.of_slug["oslo"] and first[0][0][0] is sentences[0]
+    # Oslo is now a person: only the form that asked for it is read again.
+    outside.append("y")
+    names = _Lookups(topics("person"))
+    first, second, read = _readings_of(memo, sentences, names, outside)
+    assert read == 1
+    assert first[0][0][1].kind == "person" and second[0] == 2 + len(texts[0])

@@ -98,7 +98,9 @@ class _Keeper(pickle.Pickler):
 
     def persistent_id(self, obj: Any) -> Any:
         if type(obj) is Sentence:
-            if obj is not self.sentence:
+            # A copy of the form (read for another `extra`): by `per_form`'s rule, the
+            # reading of one copy holds for all.
+            if obj.form != self.sentence.form:
                 raise pickle.PicklingError("a reading holds another sentence")
             return "s"
         if type(obj) is Topic:
