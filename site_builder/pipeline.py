@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .cache import code_version
-from .memo import Memos, Probe, stable_hash
+from .memo import Memo, Memos, Probe, stable_hash
 from .parallel import Reserve, pmap, workers
 
 T = TypeVar("T")
@@ -201,6 +201,14 @@ class Runner:
                 blobs[i] = blob
             self.computed[stage.name] = self.computed.get(stage.name, 0) + len(missing)
             return blobs  # type: ignore[return-value]
+
+    def memo(self, name: str) -> Memo:
+        """The memo `name`, for corpus-wide work that keeps per-item results of its own
+        (see analyze/readings.py); kept along with the stages when a `whole` result that
+        used it is reused."""
+        for names in self._mapped:
+            names.add(name)
+        return self.memos[name]
 
     def whole(self, name: str, inputs: object, compute: Callable[[], R]) -> R:
         """`compute()`, a corpus-wide result; or the result the last call named `name`

@@ -31,7 +31,7 @@ from site_builder.config import Config, load_config
 from site_builder.content import load_articles
 from site_builder.errors import Reporter
 from site_builder.memo import Memo, Memos
-from site_builder.models import Article, Paragraph, Ref, Topic
+from site_builder.models import Article, Digest, Paragraph, Ref, Topic
 from site_builder.pipeline import Runner
 from site_builder.render.digest_json import digest_json
 
@@ -305,3 +305,26 @@ def test_kept_readings_are_read_again_when_a_topic_they_looked_up_changes() -> N
     first, second, read = _readings_of(memo, sentences, names, outside)
     assert read == 1
     assert first[0][0][1].kind == "person" and second[0] == 2 + len(texts[0])
+
+
+def test_the_previews_reused_analysis_keeps_the_finders_readings(
+        corpus: tuple[Config, list[Article]]) -> None:
+    """The preview reuses its last analysis while the articles are unchanged (a template
+    edit); the readings it kept are still there for the next edit's analysis."""
+    config, articles = corpus
+    runner = Runner.in_memory(1)
+
+    def analysed(these: list[Article]) -> Digest:
+        runner.computed.clear()
+        digest = runner.whole("analysis", these, lambda: analyze(these, config, runner))
+        runner.memos.rotate()
+        return digest
+
+    analysed(articles)
+    assert runner.computed[READINGS] > 100
+    analysed(articles)  # reused whole: nothing read
+    assert runner.computed == {}
+    edited = _with_sentence(articles, 3, "Crews reopened the coastal road on Monday morning.")
+    digest = analysed(edited)
+    assert 0 < runner.computed[READINGS] < 50
+    assert b"".join(digest_json(digest)) == _digest(edited, config, Runner.in_memory(1))

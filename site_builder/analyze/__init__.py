@@ -35,7 +35,7 @@ def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
         duplicates = near_duplicates(articles, runner)
     with part("sentence list"):
         # Carrying the finders' readings of each form kept between builds (readings.py).
-        readings = Readings(runner.memos[READINGS])
+        readings = Readings(runner.memo(READINGS))
         sentences = SentenceList(build_sentences(articles, story_year(articles), runner),
                                  readings)
     with part("topics"):

@@ -16,6 +16,7 @@ as references and resolved to this build's objects.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pickle
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -185,8 +186,8 @@ class Readings:
 
     def _finder(self, extract: Callable[..., Any],
                 extra: Callable[[Sentence], Hashable] | None) -> str | None:
-        """The finder's name, if all it reads besides the form is the watched lookups
-        and `extra` (its closure holds nothing else): else None."""
+        """A short name of the finder, if all it reads besides the form is the watched
+        lookups and `extra` (its closure holds nothing else): else None."""
         code = getattr(extract, "__code__", None)
         if code is None or getattr(extract, "__defaults__", None) or \
                 getattr(extract, "__kwdefaults__", None):
@@ -196,7 +197,9 @@ class Readings:
             if value is not self.names and value is not extra and \
                     getattr(value, "__self__", None) is not self.names:
                 return None
-        return f"{extract.__module__}:{extract.__qualname__}:{code.co_firstlineno}"
+        name = f"{extract.__module__}:{extract.__qualname__}:{code.co_firstlineno}"
+        # Short: every form's entry names each finder (the memo is keyed by the code too).
+        return hashlib.blake2b(name.encode(), digest_size=6).hexdigest()
 
     def _load(self, s: Sentence) -> dict[tuple[str, Hashable], Any]:
         assert self._answers is not None and self.names is not None
