@@ -4,9 +4,10 @@ A corpus-wide finder (attributions.py and the modules it calls) reads each form 
 sentence once through `per_form` (its text and features, see sentences.py) and then
 combines what all forms gave. Its reading of a form depends on the form and on the
 topics it looks names up in, so it is kept in the memo "finder readings" under the
-form's hash, with the answers those lookups got (a name's topic: slug, name, kind,
-aliases); a later build reuses the reading while every answer is the same. After an
-edit only the forms of the edited text are read again; the combination is redone.
+form's hash (and the topics its mentions were resolved to), with the answers those
+lookups got (a name's topic: slug, name, kind, aliases); a later build reuses the
+reading while every answer is the same. After an edit only the forms of the edited
+text are read again; the combination is redone.
 
 A reading is reused only for a finder whose function reads nothing corpus-wide but the
 watched topic lookups and the form's `extra` value (checked on its closure); other
@@ -204,7 +205,7 @@ class Readings:
     def _load(self, s: Sentence) -> dict[tuple[str, Hashable], Any]:
         assert self._answers is not None and self.names is not None
         entry: dict[tuple[str, Hashable], Any] = {}
-        found = self.memo.entry(s.form, self._answers)
+        found = self.memo.entry(_memo_key(s), self._answers)
         if found is not None:
             answers, blob = found
             try:
@@ -226,10 +227,19 @@ class Readings:
                        **self._answers.recorded(self._asked.get(form, ()))}
             blob = _pickled(entry, s, self.names.of_slug)
             if blob is not None:
-                self.memo.put(form, answers, blob)
+                self.memo.put(_memo_key(s), answers, blob)
         self.names = None
         self._entries, self._first, self._asked, self._kept = {}, {}, {}, {}
         self._changed = set()
+
+
+def _memo_key(s: Sentence) -> str:
+    """A form's entry: its hash, and the topics its mentions were resolved to in this build
+    (which `per_form` lets a finder read, and an edit elsewhere may change)."""
+    if not s.topics:
+        return s.form
+    topics = "\0".join(sorted(s.topics)).encode()
+    return f"{s.form}:{hashlib.blake2b(topics, digest_size=8).hexdigest()}"
 
 
 def _pickled(entry: dict[tuple[str, Hashable], Any], s: Sentence,
