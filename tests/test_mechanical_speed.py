@@ -7,6 +7,7 @@ inputs made to hit its edge cases.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 
 from site_builder import dates
 from site_builder.dates import DateMention, find_dates
+from site_builder.ingest import language
 from site_builder.text import split_sentences
 
 CLUSTERS = Path(__file__).parent / "clusters"
@@ -74,3 +76,61 @@ def test_find_dates_same_as_searching_every_pattern(year: int | None) -> None:
 def test_a_month_matched_in_another_case_form_is_read() -> None:
     # "ſ" (long s) matches "s" in a case-insensitive pattern; it once raised KeyError.
     assert [d.month for d in find_dates("since ſeptember")] == [9]
+
+
+def _detect_reference(text: str) -> str | None:
+    """`detect_language` as it was: every distinct word of the text looked up."""
+    sample = text[:language._SAMPLE]
+    scripts: Counter[str] = Counter()
+    for char, count in Counter(sample).items():
+        if char.isalpha():
+            scripts[language._script(char)] += count
+    letters = sum(scripts.values())
+    if letters < language._MIN_LETTERS:
+        return None
+    if scripts["HIRAGANA"] + scripts["KATAKANA"] >= 0.05 * letters:
+        return "ja"
+    script, count = max(scripts.items(), key=lambda item: (item[1], item[0]))
+    if script != "LATIN" and count >= 0.5 * letters:
+        return language._SCRIPTS.get(script)
+    counts = Counter(map(str.lower, language._WORD.findall(sample)))
+    total = sum(counts.values())
+    if not total:
+        return None
+    hits = dict.fromkeys(language._WORD_SETS, 0)
+    for word, count in counts.items():
+        for lang in language._LANGUAGES_OF.get(word, ()):
+            hits[lang] += count
+    shares = {lang: hits[lang] / total for lang in language._WORD_SETS}
+    best = max(sorted(shares), key=lambda lang: shares[lang])
+    return best if shares[best] >= language._MIN_SHARE else None
+
+
+OTHER_LANGUAGES = [
+    "La ciudad de los puentes y el río que la cruza por el centro de la región.",
+    "O governo do estado anunciou que as obras da ponte serão concluídas em maio.",
+    "Le gouvernement a annoncé que les travaux du pont seront terminés pour la fin de l'été.",
+    "Die Regierung hat angekündigt, dass die Arbeiten an der Brücke im Mai beendet sind.",
+    "Il governo ha annunciato che i lavori del ponte sono finiti per la fine del mese.",
+    "De regering heeft aangekondigd dat het werk aan de brug in mei klaar is voor het verkeer.",
+    "Rząd ogłosił, że prace na moście nie są jeszcze zakończone i to jest problem dla miasta.",
+    "Pemerintah mengatakan bahwa pekerjaan di jembatan itu akan selesai dalam bulan ini juga.",
+    "Hükümet, köprüdeki çalışmaların bu ay içinde bitmesi için çok daha fazla işçi gerektiğini.",
+    "Regeringen meddelade att arbetet med bron är klart i maj och att det inte blir försenat.",
+    "Правительство объявило, что работы на мосту будут завершены в мае этого года.",
+    "政府は橋の工事が五月に完了すると発表しました。工事は予定通りに進んでいます。",
+    "정부는 다리 공사가 5월에 완료될 것이라고 발표했습니다. 공사는 순조롭습니다.",
+    "short", "1234 5678 90", "", "the the the the the the the the the the the the",
+]
+
+
+def test_detect_language_same_as_looking_up_every_word() -> None:
+    texts = [*_cluster_texts(), *OTHER_LANGUAGES]
+    bodies = ["\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines())
+              for path in sorted(CLUSTERS.glob("*/seeds/*")) if path.is_file()]
+    seen = set()
+    for text in [*texts, *bodies, " ".join(OTHER_LANGUAGES[:3])]:
+        found = language.detect_language(text)
+        assert found == _detect_reference(text), text[:80]
+        seen.add(found)
+    assert {"en", "es", "fr", "de", "ru", "ja", "ko", None} <= seen
