@@ -16,7 +16,7 @@ import pytest
 from site_builder import dates
 from site_builder.dates import DateMention, find_dates
 from site_builder.ingest import language
-from site_builder.text import split_sentences
+from site_builder.text import has_words, split_sentences, words
 
 CLUSTERS = Path(__file__).parent / "clusters"
 
@@ -134,3 +134,10 @@ def test_detect_language_same_as_looking_up_every_word() -> None:
         assert found == _detect_reference(text), text[:80]
         seen.add(found)
     assert {"en", "es", "fr", "de", "ru", "ja", "ko", None} <= seen
+
+
+def test_has_words_counts_as_words_does() -> None:
+    texts = [*_cluster_texts(), "", "U.S. and", "e.g. it's", "—", "a b", "one-two three"]
+    for text in texts:
+        for count in (1, 2, 3, 4):
+            assert has_words(text, count) == (len(words(text)) >= count), (text, count)
