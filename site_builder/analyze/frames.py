@@ -123,6 +123,9 @@ _PROPERTY_CUES = {
     # Not found yet is missing: "six employees have not been found".
     "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
     "not been located": "missing", "not been heard from": "missing",
+    "not be found": "missing", "not be located": "missing", "not be accounted": "missing",
+    # Verbs of seeking people (a closed class): "crews were searching for five hikers".
+    "looking for": "missing", "searching for": "missing", "search for": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
@@ -340,7 +343,9 @@ _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
     "Another Roughly Approximately Exactly Up To From With Least Than".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
-_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
+# (Not "of them": "the dead, 36 of them children" counts a part; "Ruiz, 40, of Lund" is an age.)
+_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|said|were)\b|"
+                            r"\s+of\b(?!\s+(?:them|those|whom|these|which)\b))")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
@@ -376,6 +381,12 @@ _NUMBER_OF_BEFORE = re.compile(
     r"(?:\s+(?:to|at))?\s+$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
+# Verbs of holding a share of a whole (a closed class) and "N of the dead": a share of a toll.
+_SHARE_BEFORE = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+"
+                           r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)"
+                           r"\s+)?$|\b(?:makes?|made|making)\s+up\s+$", re.I)
+_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(dead|deaths|killed|"
+                              r"injured|wounded|missing|displaced|evacuated|rescued)\b", re.I)
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 # "The death toll from the collapse of the old pier at Vessa on Sunday rose to 23": a toll
 # whose verb of change comes after a long phrase still counts the dead.
@@ -610,7 +621,7 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _with_severity(sentence, f)))
+        framed.append(_from_place(sentence, _either(sentence, _with_severity(sentence, f))))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -744,6 +755,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
             not _no_place(m.group(1)):
         # "a similar attack in X, where a car bomb killed two": the where-clause's place.
         return replace(f, place=place_key(m.group(1)))
+    if (m := _PART_IN_PLACE.match(text, f.end)) and not _no_place(m.group(1)):
+        # "a toll of 109 statewide, 94 of them in Harlan County": the part is the named
+        # place's, whatever scope the whole it is a part of has.
+        return replace(f, place=_place(text, m))
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -760,8 +775,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "the toll in Varno province passes 2,000": a place in the figure's own clause before it.
     if m := _PLACE_BEFORE.search(own):
         return replace(f, place=_place(own, m))
-    if m := _PLACE_OWNS.search(own):
-        return replace(f, place=m.group(1).lower())  # "Quorra's dead at 3,412"
+    if (m := _PLACE_OWNS.search(own)) and not _no_place(m.group(1)):
+        return replace(f, place=place_key(m.group(1)))  # "Quorra's dead at 3,412"
     if (m := _PLACE_HAD.search(own)) and "-" not in (name := m.group("name")) and \
             not _NOT_PLACE.fullmatch(name) and (m.group("joined") or
                                                 _ADMIN_KIND.search(name.lower())):
@@ -1155,6 +1170,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("count", "people", thing="people", nouns=("people",),
                       prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
                       until=life.end())
+    if number is not None and not vague and (share := _SHARE_OF_HARMED.match(text, cursor)) \
+            and _SHARE_BEFORE.search(before):
+        # "Harlan County accounts for 96 of the dead": the share of a toll one place (or
+        # group) holds is that place's toll; its subject places it (see `_with_place`).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
+                                          .lower()], until=share.end())
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -1282,7 +1304,11 @@ _BACK_COUNT_BEFORE = re.compile(
     r"(?:(?:had|has|have|was|is|then|now|later|since|already)\s+){0,2}"
     r"(?:risen|rose|reached|climbed|grown|grew|jumped|increased|stood|stands|fallen|fell|"
     r"dropped|hit|topped|passed)\s+(?:to\s+|at\s+)?(?:(?:" + "|".join(
-        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$|"
+    # "his office had raised it to 24", "later revised it to 61": a verb of changing a
+    # figure, whose object "it" is the count a sentence before gave.
+    r"\b(?:raised|lowered|revised|updated|increased|cut|pushed|brought|put)\s+(?:it|that)\s+"
+    r"(?:up\s+|down\s+)?(?:to|at)\s+$", re.I)
 
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
@@ -1314,6 +1340,10 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
 _NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
+# "94 of them in Harlan County", "30 of those at Ostra": a part of a total said before, and
+# the place that part is at.
+_PART_IN_PLACE = re.compile(r"\s+of\s+(?:them|those|whom|which)\s+(?:were\s+|are\s+)?"
+                            r"(?:in|at)\s+(?:the\s+)?(" + _NAME + ")")
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
 # "the German city of X", "the Fijian island of Y": a kind of place and its name.
 _KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
@@ -1340,7 +1370,9 @@ _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
-_PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
+# (A name of several words owns it whole: "Harlan County's toll" is Harlan's.)
+_PLACE_OWNS = re.compile(r"\b(?!The\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+"
+                         r"(?:death\s+toll|toll|dead|deaths)\b")
 _THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|have|has|had|will|would)\b)",
                     re.I)
 # A clause whose subject, a place, has or reports the figure; after a conjunction any name,
@@ -1348,7 +1380,8 @@ _THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|have|has|had|wi
 _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|that)\s+)"
                         r"(?P<name>" + _NAME + r")\s+"
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
-                        r"registered|suffered|lost)\s+$")
+                        r"registered|suffered|lost|accounts?\s+for|accounted\s+for|"
+                        r"makes?\s+up|made\s+up)\s+$")
 # "in X, where ...": what the where-clause tells happened at X.
 _WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
@@ -1816,6 +1849,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             own = prop
         if best is None or distance < best[0]:
             best, best_end = (distance, prop), m.end()
+
     if best and own and best_end <= figure.start and \
             _CLAUSE_BREAK.search(text, best_end, figure.start):
         # "victims still missing, though 40 people were rescued": a cue in an earlier
@@ -1825,6 +1859,27 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# Two cues joined by "or": "rescued or evacuated", "dead or missing".
+_CUE_WORDS = "|".join(sorted((re.escape(c) for c in _PROPERTY_CUES if " " not in c), key=len,
+                             reverse=True))
+_EITHER_CUES = re.compile(rf"\b({_CUE_WORDS})[a-z]*\s+or\s+(?:were\s+|been\s+)?({_CUE_WORDS})",
+                          re.I)
+
+
+def _either(text: str, f: Figure) -> Figure:
+    """A count of people who met either of two fates ("850 people were rescued or
+    evacuated") is a count of its own, never either fate's: its property names both."""
+    if f.dimension != "count" or not f.prop or f.prop.startswith(HAS):
+        return f
+    end = _CLAUSE_BREAK.search(text, f.end)
+    m = _EITHER_CUES.search(text, max(0, f.start - 40), end.start() if end else len(text))
+    if m is None:
+        return f
+    props = {_PROPERTY_CUES[m.group(1).lower()], _PROPERTY_CUES[m.group(2).lower()]}
+    return replace(f, prop="|".join(sorted(props))) if f.prop in props and len(props) == 2 \
+        else f
 
 
 # Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
