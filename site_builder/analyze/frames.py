@@ -592,6 +592,8 @@ def find_figures(sentence: str) -> list[Figure]:
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1])
+        if figure is None and found and found[-1].dimension == "count":
+            figure = _harmed_part(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
         elif found and _counts_as_before(sentence, found[-1], figure):
@@ -1471,6 +1473,35 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     low, high = _interval(value, hedge, step)
     return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
+
+
+# "750 campers ..., and about 23 of them could not be found": the part of the whole counted
+# before, up to its clause's end, and what befell it.
+_OF_THEM_CLAUSE = re.compile(r"\s+of\s+(?:them|those|whom)\b([^,;:.]{0,60})", re.I)
+
+
+def _harmed_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """ "Some 750 campers were at the camp, and about 23 of them could not be found": a
+    part of the count before it that met a harm (killed, hurt, missing) counts what that
+    count counts, with the harm as its property."""
+    raw = m.group("num") or m.group("word")
+    number = _number(raw) if raw else None
+    of = _OF_THEM_CLAUSE.match(text, m.end())
+    if number is None or of is None or previous.unit == "people" and not previous.prop:
+        return None
+    cue = _PROPERTY_PATTERN.search(of.group(1))
+    prop = _PROPERTY_CUES[cue.group(1).lower()] if cue else ""
+    if prop not in _HARM:
+        return None
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
+    step = _step(raw, 1.0) if m.group("num") else 1.0
+    low, high = _interval(number, hedge, step)
+    end = of.start(1)
+    return Figure("count", previous.unit, number, low, high, step, hedge, prop,
+                  previous.thing, previous.nouns, text[start:end], start, end)
 
 
 # "three of its pumps failed and crews restarted one of them": the part refers
