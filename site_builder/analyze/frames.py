@@ -623,7 +623,8 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _either(sentence, _with_severity(sentence, f))))
+        framed.append(_from_place(sentence, _by_agent(
+            sentence, _either(sentence, _with_severity(sentence, f)))))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -1890,6 +1891,37 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# Who took people out (a named rescuer as the subject of an active verb of rescue, or after
+# "by"): "the Coast Guard has rescued 525 people", "40 were airlifted by the National Guard".
+_RESCUE_VERBS = r"(?:rescued|evacuated|airlifted|saved|plucked|pulled)"
+_AGENT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|but|said|says)\s+)(?:[Tt]he\s+)?"
+                           r"((?:[A-Z][\w.'’-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?"
+                           r"(?:(?:so\s+far|now|also|already)\s+)?" + _RESCUE_VERBS +
+                           r"\s+(?:[a-z]+\s+){0,2}$")
+_AGENT_AFTER = re.compile(r"[^,;:.]{0,40}?\b" + _RESCUE_VERBS + r"\s+by\s+(?:the\s+)?"
+                          r"((?:[A-Z][\w.'’-]*\s*)+)")
+_RESCUES = frozenset({"rescued", "evacuated"})
+
+
+def _by_agent(text: str, f: Figure) -> Figure:
+    """A count of people rescued or evacuated credited to one named rescuer is
+    that rescuer's share, never a rival of the count all rescuers made: its property
+    names the rescuer (its name's last two words)."""
+    if f.dimension != "count" or f.prop not in _RESCUES:
+        return f
+    m = _AGENT_BEFORE.search(text, max(0, f.start - 80), f.start) or \
+        _AGENT_AFTER.match(text, f.end)
+    if m is None:
+        return f
+    words = m.group(1).split()
+    if _NOT_DESIGNATION.intersection(words[:1]) or _NOT_PLACE.fullmatch(words[0]) or (
+            len(words) == 1 and not re.search(r"\b(?:the|by)\s+$", text[:m.start(1)], re.I)):
+        # "In all, ...", "Sunday's ...": no rescuer; "Crews rescued 30", a capital only
+        # for opening the sentence, names a kind of rescuer, which any report may mean.
+        return f
+    return replace(f, prop=f"{f.prop} by {' '.join(words[-2:]).lower()}")
 
 
 # Two cues joined by "or": "rescued or evacuated", "dead or missing".
