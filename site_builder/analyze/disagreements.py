@@ -25,6 +25,7 @@ from ..text import is_stopword, stem
 from .frames import (
     BACK,
     HAS,
+    ORIGIN,
     PART,
     SIZES,
     Figure,
@@ -446,7 +447,9 @@ FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
 
 # "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
 # figure is one place's share of a larger whole, which a figure of no stated place may be.
-_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
+# (A day's name is no place: "on Thursday alone" is one day's share, of no place.)
+_ALONE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|"
+                    r"Yesterday)\b)[A-Z][\w.'’-]*\s+alone\b")
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b")
 
 
@@ -1197,6 +1200,7 @@ def _representative(f: Figure) -> float:
 _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
                    "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
                    "survived": "survivors", "arrested": "arrested", "population": "population",
+                   "cancelled": "cancelled",
                    "crew": "crew", "aboard": "on board", "affected": "affected",
                    "damage": "damage", "destroyed": "destroyed", "damaged": "damaged",
                    "recovered": "bodies recovered", "cost": "cost", "aid": "aid",
@@ -1231,7 +1235,8 @@ def _label(f: Figure) -> str:
         return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
-        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \
+        nouns = [n for n in f.nouns if not n.startswith(ORIGIN)]
+        words = f.text.split()[-len(nouns):] if nouns and not f.text[-1:].isdigit() and \
             not _STATE_LAST.search(f.text) else []
         return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
     if f.dimension == "age":

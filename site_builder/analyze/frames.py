@@ -166,6 +166,9 @@ _PROPERTY_CUES = {
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
     "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # Services called off (a closed class of verbs): "cancelled 65 flights", "scrapped 82".
+    "cancel": "cancelled", "scrapped": "cancelled", "scrapping": "cancelled",
+    "axed": "cancelled", "called off": "cancelled",
     # A queue held up by a blockage: ships, trucks, flights or travellers waiting.
     "waiting": "waiting", "queu": "waiting", "stuck": "waiting", "stranded": "waiting",
     "backlog": "waiting", "held up": "waiting",
@@ -201,6 +204,9 @@ _AGENT = re.compile(r"[a-z]ers$", re.I)
 _ANOTHER_WORD = re.compile(r"\s+[a-z]")
 _STATE_WORD = re.compile(r"\w+(?:ed|en)|dead|missing|homeless|hurt|lost", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
+# What befalls travellers that splits them off from those aboard: a harm, or a disruption
+# of journeys ("flights cancelled, affecting 28,000 passengers", "3,000 passengers stranded").
+_NOT_ABOARD = _HARM | {"affected", "waiting"}
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
 _PROPERTY_PATTERN = re.compile(
@@ -210,7 +216,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting", "recorded"}),
+                        "damage", "risk", "waiting", "recorded", "cancelled"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -379,6 +385,13 @@ _NUMBER_OF_BEFORE = re.compile(
     r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|"
     r"passed|topped|exceeded|surpassed)"
     r"(?:\s+(?:to|at))?\s+$", re.I)
+# "the number of passengers hurt at 14", "the count of miners missing stood at 9": a tally
+# of a named kind of people in a state, and the verb that gives it.
+_NUMBER_OF_NOUN = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z]+s)\s+(?:killed|dead|injured|hurt|"
+    r"wounded|missing|displaced|evacuated|rescued)\b[^.;:\d]{0,40}?\s"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|at|to)"
+    r"\s+(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 # Verbs of holding a share of a whole (a closed class) and "N of the dead": a share of a toll.
@@ -625,6 +638,7 @@ def find_figures(sentence: str) -> list[Figure]:
             listing = False
         framed.append(_from_place(sentence, _by_agent(
             sentence, _either(sentence, _with_severity(sentence, f)))))
+    framed = [_with_origin(sentence, f) for f in framed]
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -1279,6 +1293,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
             thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
+    if (tally := _NUMBER_OF_NOUN.search(text, max(0, start - 120), start)) and \
+            tally.group("noun").lower() not in _PEOPLE:
+        # "put the number of passengers hurt at 14": a tally of the named kind of people
+        # (the state after the noun gives the property).
+        noun = stem(tally.group("noun").lower())
+        return figure("count", noun, thing=noun, nouns=(noun,))
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
@@ -1887,7 +1907,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "victims still missing, though 40 people were rescued": a cue in an earlier
         # clause yields to the verb of the figure's own clause.
         best = (0, own)
-    if who and (best is None or best[1] not in _HARM) and not _SOME_OF.match(figure.text):
+    if who and (best is None or best[1] not in _NOT_ABOARD) and \
+            not _SOME_OF.match(figure.text):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
@@ -1922,6 +1943,24 @@ def _by_agent(text: str, f: Figure) -> Figure:
         # for opening the sentence, names a kind of rescuer, which any report may mean.
         return f
     return replace(f, prop=f"{f.prop} by {' '.join(words[-2:]).lower()}")
+
+
+# "Six investigators from the Safety Board", "14 engineers from abroad": where a group of
+# people of no stated fate comes from, which tells two groups of one kind apart.
+_ORIGIN_AFTER = re.compile(r"(?:\s+(?:have\s+|has\s+|had\s+)?(?:come|came|arrived|flown\s+in|"
+                           r"flew\s+in))?"
+                           r"\s+from\s+(?:the\s+|its\s+)?(abroad|overseas|elsewhere|"
+                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+ORIGIN = "from "  # a noun of a count that names where its group comes from
+
+
+def _with_origin(text: str, f: Figure) -> Figure:
+    """A count of a kind of people of whom nothing befell, said with where they come from:
+    the origin joins its nouns, so a group from elsewhere is another group."""
+    if f.dimension != "count" or f.prop or not f.nouns or f.nouns[-1] == "people" or \
+            not (m := _ORIGIN_AFTER.match(text, f.end)):
+        return f
+    return replace(f, nouns=(ORIGIN + m.group(1).lower(), *f.nouns))
 
 
 # Two cues joined by "or": "rescued or evacuated", "dead or missing".
