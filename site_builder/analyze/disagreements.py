@@ -15,7 +15,7 @@ import math
 import re
 import string
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
@@ -276,12 +276,19 @@ _GENERAL = frozenset("people persons others residents civilians victims individu
                      "inhabitants children adults".split())
 
 
-def _listed_part(text: str, f: Figure) -> bool:
-    """A toll of people listed with another group it leaves out: one part of the toll."""
+def _listed_part(text: str, f: Figure, values: Sequence[Figure] = ()) -> bool:
+    """A toll of people listed with another group it leaves out: one part of the toll.
+    Not when the figure after "and" states a fate of its own (`values`: the sentence's
+    figures): "1,294 deaths and 1,688 injuries", "2,053 dead ... and 1,320 houses
+    destroyed" list other statistics, not another group of the dead."""
     if f.dimension != "count" or f.unit != "people" or f.prop not in HARMS:
         return False
     m = _AND_GROUP.match(text[f.end:])
-    return bool(m) and m.group("group").lower() not in _GENERAL
+    if not m or m.group("group").lower() in _GENERAL:
+        return False
+    group = f.end + m.start("group")
+    return not any(g.start < group <= g.end + 1 and g.prop and g.prop != f.prop
+                   for g in values if g is not f)
 
 
 # One figure of an article's sentence as comparison reads it: the sentence's place in its
@@ -364,7 +371,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
-                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
+                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f, values) \
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \

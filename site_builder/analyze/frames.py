@@ -102,6 +102,7 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "hrs": ("duration", 1.0, "h"), "min": ("duration", 1 / 60, "h"),
     "mins": ("duration", 1 / 60, "h"),
     "days": ("duration", 24.0, "h"), "day": ("duration", 24.0, "h"),
+    "nights": ("duration", 24.0, "h"), "night": ("duration", 24.0, "h"),
     "weeks": ("duration", 168.0, "h"), "week": ("duration", 168.0, "h"),
     "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
     "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
@@ -385,11 +386,17 @@ _NUMBER_OF_BEFORE = re.compile(
     r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|"
     r"passed|topped|exceeded|surpassed)"
     r"(?:\s+(?:to|at))?\s+$", re.I)
+# "cut the injured figure to 2,000", "the missing count stood at 40": a figure of people in a
+# state, referred to by the state.
+_STATE_FIGURE_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(injured|dead|death|missing|displaced|evacuated|rescued)\s+"
+    r"(?:figure|count|tally|total|number)\s+(?:[a-z]+\s+){0,3}?(?:to|at)\s+(?:(?:about|around|"
+    r"nearly|almost|some|over|just\s+over|more\s+than|at\s+least)\s+)?$", re.I)
 # "the number of passengers hurt at 14", "the count of miners missing stood at 9": a tally
 # of a named kind of people in a state, and the verb that gives it.
 _NUMBER_OF_NOUN = re.compile(
     r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z]+s)\s+(?:killed|dead|injured|hurt|"
-    r"wounded|missing|displaced|evacuated|rescued)\b[^.;:\d]{0,40}?\s"
+    r"wounded|missing|displaced|evacuated|rescued|destroyed|damaged|flooded)\b[^.;:\d]{0,40}?\s"
     r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|at|to)"
     r"\s+(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
@@ -1297,8 +1304,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             tally.group("noun").lower() not in _PEOPLE:
         # "put the number of passengers hurt at 14": a tally of the named kind of people
         # (the state after the noun gives the property).
-        noun = stem(tally.group("noun").lower())
+        noun = _SAME_KIND.get(tally.group("noun").lower()) or stem(tally.group("noun").lower())
         return figure("count", noun, thing=noun, nouns=(noun,))
+    if state := _STATE_FIGURE_BEFORE.search(text, max(0, start - 60), start):
+        # "cut the injured figure to just over 2,000": the figure of people in that state.
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(state.group(1)).group(1)
+                                          .lower()])
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
@@ -1361,7 +1373,11 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 # A place's name may run over several capitalised words ("New South Wales", "St. Ives
 # Harbour"): the whole name tells two places sharing a first word apart.
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
-_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
+# (A month's short form ends a name only as a date's: "Lund Jan. 4", not "Zinda Jan".)
+_SHORT_MONTH = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_FULL_CALENDAR = "|".join(w for w in _CALENDAR.split("|") if w not in _SHORT_MONTH.split("|"))
+_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _FULL_CALENDAR + r"|and|the)\b)(?!(?i:" + \
+    _SHORT_MONTH + r")(?:\.|\s+\d))[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
 # "94 of them in Harlan County", "30 of those at Ostra": a part of a total said before, and
 # the place that part is at.
@@ -1406,7 +1422,10 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"registered|suffered|lost|accounts?\s+for|accounted\s+for|"
                         r"makes?\s+up|made\s+up)\s+$")
 # "in X, where ...": what the where-clause tells happened at X.
-_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
+# (Also a place as the complement of "was": "the worst-hit area was X district, where ...".)
+_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at|was|is|were|are)\s+(?:the\s+)?(" + _NAME +
+                                r")(?:\s+(?:county|province|district|region|prefecture|"
+                                r"governorate|oblast|state|city|town|village))?,\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
