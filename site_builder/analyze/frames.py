@@ -1527,7 +1527,7 @@ def _harmed_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None
     raw = m.group("num") or m.group("word")
     number = _number(raw) if raw else None
     of = _OF_THEM_CLAUSE.match(text, m.end())
-    if number is None or of is None or previous.unit == "people" and not previous.prop:
+    if number is None or of is None:
         return None
     cue = _PROPERTY_PATTERN.search(of.group(1))
     prop = _PROPERTY_CUES[cue.group(1).lower()] if cue else ""
@@ -1883,6 +1883,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # "roads washed away", "swept off": a verb's particle, no distance
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
+        if m.group(1).lower() in _SEEKING and _REST.search(figure.text):
+            continue  # "kept looking for four others": the rest of a group, not its missing
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
@@ -2001,6 +2003,11 @@ def _either(text: str, f: Figure) -> Figure:
     props = {_PROPERTY_CUES[m.group(1).lower()], _PROPERTY_CUES[m.group(2).lower()]}
     return replace(f, prop="|".join(sorted(props))) if f.prop in props and len(props) == 2 \
         else f
+
+
+# Verbs of seeking people, and the rest of a group ("four others", "two more").
+_SEEKING = frozenset({"looking for", "searching for", "search for"})
+_REST = re.compile(r"\b(?:others|more)$", re.I)
 
 
 # Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
