@@ -138,3 +138,12 @@ def test_a_place_complement_before_where_places_the_count():
 def test_a_zone_told_by_a_place_name_keeps_a_date_line():
     assert dateline_stamp("Published: 8 March 2024, 09:15 (Lagos time)") == \
         ("2024-03-08T09:15", False)
+
+
+def test_a_harmed_part_is_where_its_whole_is(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["About 60 miners were working in Lund when the shaft flooded, and 12 of "
+                        "them were killed."]),
+        ("2024-05-02", ["Fifteen miners were killed in Lund, the union said."]),
+    ])
+    assert any({c.number for c in d.claims} == {12, 15} for d in digest.disagreements)

@@ -355,6 +355,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
         if not values:
             continue
         names = synonym_stems(" ".join(surfaces))
+        whole: Figure | None = None  # the sentence's last count read, as placed
         for f in values:
             if f.dimension == "count" and f.unit != BACK:
                 counted[paragraph] = f
@@ -377,6 +378,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
                 continue
+            if f.dimension == "count" and not f.place and whole is not None and \
+                    whole.place and _OF_THEM_END.search(f.text):
+                f = replace(f, place=whole.place)  # "60 miners at Lund, 12 of them hurt"
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
@@ -405,6 +409,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
                     _HANDED_OVER.search(_clause(text, f)):
                 f = replace(f, prop="handed over")
+            if f.dimension == "count":
+                whole = f
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -413,6 +419,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                           rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
                           stated))
     return found
+
+
+# A part of the count before it, as its figure reads: "3,190 of them".
+_OF_THEM_END = re.compile(r"\bof\s+(?:them|those|whom)$", re.I)
 
 
 # One item of an enumeration: an article or a figure, and a short noun phrase.
@@ -1244,6 +1254,7 @@ def _label(f: Figure) -> str:
         # The counted noun as written: the last words of the figure's text.
         nouns = [n for n in f.nouns if not n.startswith(ORIGIN)]
         words = f.text.split()[-len(nouns):] if nouns and not f.text[-1:].isdigit() and \
+            not _OF_THEM_END.search(f.text) and \
             not _STATE_LAST.search(f.text) else []
         return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
     if f.dimension == "age":
