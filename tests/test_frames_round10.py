@@ -147,3 +147,22 @@ def test_a_harmed_part_is_where_its_whole_is(tmp_path):
         ("2024-05-02", ["Fifteen miners were killed in Lund, the union said."]),
     ])
     assert any({c.number for c in d.claims} == {12, 15} for d in digest.disagreements)
+
+
+def test_one_report_crediting_two_givers_with_two_tolls_is_a_clash(tmp_path):
+    # A colliery collapse: the ministry's toll and the miners' union's, set side by side.
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The Mining Ministry said 40 people were killed in the collapse.",
+                        "The Miners' Union counted 95 dead, according to its secretary Ivo Brand."]),
+    ])
+    assert any("within one report" in d.about and {c.number for c in d.claims} == {40, 95}
+               for d in digest.disagreements)
+
+
+def test_one_report_with_an_earlier_toll_or_two_places_is_no_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The Mining Ministry said 95 people were killed, up from 40 reported by "
+                        "the Miners' Union.",
+                        "The Red Cross said 40 people were killed in Ostra."]),
+    ])
+    assert not [d for d in digest.disagreements if "within one report" in d.about]
