@@ -153,7 +153,7 @@ def test_one_report_crediting_two_givers_with_two_tolls_is_a_clash(tmp_path):
     # A colliery collapse: the ministry's toll and the miners' union's, set side by side.
     digest = analysed(tmp_path, [
         ("2024-05-02", ["The Mining Ministry said 40 people were killed in the collapse.",
-                        "The Miners' Union counted 95 dead, according to its secretary Ivo Brand."]),
+                        "The Miners' Union counted 95 dead, its secretary Ivo Brand said."]),
     ])
     assert any("within one report" in d.about and {c.number for c in d.claims} == {40, 95}
                for d in digest.disagreements)

@@ -862,10 +862,11 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
         for n, xs in enumerate(groups):
             for ys in groups[n + 1:]:
                 a, b = items[xs[0]].figure, items[ys[0]].figure
+                # Far apart, they count two things, unless credited to two givers.
+                far = max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and (
+                    a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
-                        len({a.place, b.place} - {"", "*all"}) > 1 or \
-                        (max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and
-                         (a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))) or \
+                        len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         relation(a, b) != "contradicts":
                     continue
                 found.append([sorted(xs), sorted(ys)])
