@@ -1300,7 +1300,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
             thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
-    if (tally := _NUMBER_OF_NOUN.search(text, max(0, start - 120), start)) and \
+    if " of " in text[max(0, start - 120):start] and \
+            (tally := _NUMBER_OF_NOUN.search(text, max(0, start - 120), start)) and \
             tally.group("noun").lower() not in _PEOPLE:
         # "put the number of passengers hurt at 14": a tally of the named kind of people
         # (the state after the noun gives the property).
@@ -1994,7 +1995,7 @@ _EITHER_CUES = re.compile(rf"\b({_CUE_WORDS})[a-z]*\s+or\s+(?:were\s+|been\s+)?(
 def _either(text: str, f: Figure) -> Figure:
     """A count of people who met either of two fates ("850 people were rescued or
     evacuated") is a count of its own, never either fate's: its property names both."""
-    if f.dimension != "count" or not f.prop or f.prop.startswith(HAS):
+    if f.dimension != "count" or not f.prop or f.prop.startswith(HAS) or " or " not in text:
         return f
     end = _CLAUSE_BREAK.search(text, f.end)
     m = _EITHER_CUES.search(text, max(0, f.start - 40), end.start() if end else len(text))
