@@ -166,3 +166,10 @@ def test_one_report_with_an_earlier_toll_or_two_places_is_no_clash(tmp_path):
                         "The Red Cross said 40 people were killed in Ostra."]),
     ])
     assert not [d for d in digest.disagreements if "within one report" in d.about]
+
+
+def test_a_number_and_a_half():
+    f = one("The ferry crossing took about eight and a half hours in the storm.")
+    assert (f.dimension, f.value, f.hedge) == ("duration", 8.5, "about")
+    f = one("Some two and a half million people lost power.")
+    assert f.value == 2_500_000 and f.low < 2_500_000 < f.high

@@ -1003,6 +1003,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     scale = 1.0
     cursor = end
     after = text[cursor:cursor + 60]
+    half = _AND_A_HALF.match(after) if number is not None and not vague else None
+    if half:
+        # "eight and a half hours", "two and a half million": the number and a half.
+        number += 0.5
+        cursor += half.end()
+        after = text[cursor:cursor + 60]
     if (s := _SCALE_AFTER.match(after)) and (digits or len(s.group(1)) > 2):
         # "two million people": a number word takes a written-out scale, never "m"/"bn".
         unit_clash = s.group(1).lower() == "m" and not _CURRENCY_BEFORE.search(before)
@@ -1044,8 +1050,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value = number * scale
         # "a metre", "an hour": one of the unit, told about as closely as a half; "a
         # million" as loosely as "one million".
-        step = (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else \
-            _step(raw, scale)
+        step = 0.5 * scale if half else \
+            (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
@@ -1325,6 +1331,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
 _COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
