@@ -778,8 +778,15 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[(*key, item.rate)].append(i)
     # A story whose figures are given for several places may give a total for no place.
-    several_places = len({item.figure.place for item in items
-                             if not item.figure.place.startswith("*")} - {""}) > 1
+    named_places = {item.figure.place for item in items
+                    if not item.figure.place.startswith("*")} - {""}
+    several_places = len(named_places) > 1
+    if not several_places:
+        # All places together, in a story of one place ("the explosions killed 73" in a
+        # story told of one city), are that place: no wider scope to keep apart.
+        only = min(named_places, default="")
+        items = [replace(item, figure=replace(item.figure, place=only))
+                 if item.figure.place == "*all" else item for item in items]
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):

@@ -124,6 +124,9 @@ _PROPERTY_CUES = {
     "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
     "not been located": "missing", "not been heard from": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    # Homes lost are people displaced: "had lost their homes", "are now without homes".
+    "lost their home": "displaced", "lost their house": "displaced",
+    "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
@@ -381,7 +384,10 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 # whose verb of change comes after a long phrase still counts the dead.
 _TOLL_ROSE_TO = re.compile(r"\b(?:death\s+)?toll\b[^\d.;:]{0,200}\b(?:rose|has\s+risen|had\s+risen|"
                            r"risen|increased|has\s+increased|climbed|has\s+climbed|jumped|"
-                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?$", re.I)
+                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?"
+                           # ... to a hedged figure: "climbed to more than 100"
+                           r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|over\s+|nearly\s+|"
+                           r"almost\s+|about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
