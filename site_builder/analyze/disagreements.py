@@ -34,6 +34,7 @@ from .frames import (
     places_in,
     rival_estimate,
     sentence_place,
+    sums_places,
 )
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
@@ -782,11 +783,13 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
                     if not item.figure.place.startswith("*")} - {""}
     several_places = len(named_places) > 1
     if not several_places:
-        # All places together, in a story of one place ("the explosions killed 73" in a
-        # story told of one city), are that place: no wider scope to keep apart.
+        # A toll of events told in the plural ("the explosions killed 73"), in a story of
+        # one place, is that place's: no wider scope to keep apart. A total said of two
+        # places or outright ("combined") keeps its scope.
         only = min(named_places, default="")
         items = [replace(item, figure=replace(item.figure, place=only))
-                 if item.figure.place == "*all" else item for item in items]
+                 if item.figure.place == "*all" and not sums_places(item.sentence.text)
+                 else item for item in items]
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
@@ -1227,7 +1230,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.
-_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?)\b")
+_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?|condition|"
+                         r"(?:critical|serious|severe|grave|slight|light)ly)\b")
 
 
 def _label(f: Figure) -> str:

@@ -159,6 +159,9 @@ _PROPERTY_CUES = {
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
     "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    # How far below the ground: "trapped 420 metres underground", "a mile below the surface".
+    "underground": "depth", "under ground": "depth", "below ground": "depth",
+    "below the surface": "depth", "beneath the surface": "depth", "below the ground": "depth",
     "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
@@ -586,7 +589,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
-            figure = _elliptic(sentence, m, found[-1])
+            figure = _elliptic(sentence, m, found[-1]) or _severity_part(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
         elif found and _counts_as_before(sentence, found[-1], figure):
@@ -713,6 +716,33 @@ _CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2}
 _HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
                          r"(critically|seriously|severely|gravely|slightly|lightly)\s+"
                          r"(?:injured|wounded|hurt)\b", re.I)
+
+
+# "14 people were injured, three severely", "16 in hospital, 12 of them in a serious
+# condition": a bare figure right after a count of the hurt, told only by how badly.
+_SEVERITY_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom))?(?:\s+(?:were|are|was|is))?\s+"
+                             r"(?:(critically|seriously|severely|gravely|slightly|lightly)"
+                             r"(?:\s+(?:injured|wounded|hurt))?|in\s+(?:a\s+)?"
+                             r"(critical|serious|grave|severe)\s+condition)(?=\s*(?:[.;:)]|,\s|$))",
+                             re.I)
+_HURT_BETWEEN = re.compile(r"\b(?:injur|wound|hurt|hospital|treat)", re.I)
+
+
+def _severity_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """How many of the hurt counted just before are hurt how badly (a closed class of
+    adverbs and conditions): a count of that severity, of the same people."""
+    raw = m.group("num") or m.group("word")
+    after = _SEVERITY_AFTER.match(text, m.end())
+    between = text[previous.end:m.start()]
+    if raw is None or after is None or not _HURT_BETWEEN.search(between) or \
+            not _JOINED.match(between) or \
+            (value := _number(raw)) is None:
+        return None
+    low, high = _interval(value, "exact", 1.0)
+    severity = _SEVERITY[(after.group(1) or after.group(2)).lower()]
+    return Figure("count", previous.unit, value, low, high, 1.0, "exact", severity,
+                  previous.thing, previous.nouns, text[m.start():after.end()], m.start(),
+                  after.end())
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
@@ -859,6 +889,17 @@ def places_in(text: str) -> set[str]:
     """The keys of the places a sentence sets something in ("collapsed in X")."""
     return {_place(text, m) for m in _PLACE_NAME.finditer(text) if not _no_place(m.group(1))} \
         - {"*all"}
+
+
+# A total said outright: what it sums may be two things of one place (two aircraft).
+_TOTAL_WORDS = re.compile(r"\b(?:combined|in\s+total|in\s+all|altogether|total|both)\b", re.I)
+
+
+def sums_places(text: str) -> bool:
+    """The sentence gives a total over places or parts ("in Veltia and Quorra", "in Lund,
+    Tarn and Ostra", "combined"), not merely a toll of events told in the plural."""
+    return bool(_TWO_PLACES.search(text) or _PLACE_LIST.search(text) or
+                _TOTAL_WORDS.search(text))
 
 
 def sentence_place(text: str) -> str:
