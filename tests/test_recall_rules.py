@@ -135,3 +135,37 @@ def test_a_distance_from_an_entrance_is_no_depth():
     figures = find_figures("The cavers were stuck 300 metres below the surface, about 2 km "
                            "from the entrance.")
     assert [f.prop for f in figures] == ["depth", "distance"]
+
+
+# --- The year goods were seized (a trawler held by a coast guard, not a port blast) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The trawler was impounded by the coast guard in 2019.",
+    "The cargo had been confiscated from a freighter in late 2020.",
+])
+def test_the_year_goods_were_seized_is_a_dated_beginning(sentence):
+    figures = [f for f in find_figures(sentence) if f.dimension == "year"]
+    assert [(f.prop, f.thing) for f in figures] == [("origin", "seized")]
+
+
+def test_a_year_after_seized_goods_were_sold_is_no_seizure():
+    assert not find_figures("The seized cargo was auctioned in 2020.")
+
+
+def test_two_years_of_one_seizure_conflict(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The rusting trawler had been impounded at the harbour in 2019, "
+                        "officials said."]),
+        ("2024-05-03", ["Fishermen said the trawler was seized at the harbour in 2021 and "
+                        "never moved."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.unit == "year"]
+    assert sorted(c.number for c in row.claims) == [2019, 2021]
+
+
+def test_years_of_two_unrelated_seizures_are_not_compared(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The trawler had been impounded at the harbour in 2019."]),
+        ("2024-05-03", ["Separately, police confiscated a lorry of cigarettes in 2021."]),
+    ])
+    assert not [d for d in digest.disagreements if d.unit == "year"]

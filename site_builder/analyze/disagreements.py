@@ -741,7 +741,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
         # origin compare only when their sentences name one thing ("It was built in ...").
-        return False
+        # Seized goods go by common nouns ("a cargo ship", "the cargo"): a word of context
+        # in common says they are one seizure.
+        return fa.thing == fb.thing == "seized" and bool(a.context & b.context)
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already

@@ -354,6 +354,12 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?P<verb>built|founded|established|enacted|passed|adopted|introduced|opened|"
     r"constructed|completed|created|erected|launched|inaugurated|commissioned|signed)"
     r"\s+(?:in\s+)?$", re.I)
+# When goods came into custody (verbs of seizing, a closed class), the place or ship it
+# was taken from said between: "confiscated from a cargo ship in 2014", "seized at the
+# port in late 2013". A dated beginning of the stock's story, as a year of origin.
+_SEIZED_BEFORE = re.compile(r"\b(?:seized|confiscated|impounded)(?:\s+(?:from|at|by|off|near)"
+                            r"(?:\s+[\w'’-]+){1,4}?)?\s+in\s+(?:(?:early|late|mid)[\s-]+)?$",
+                            re.I)
 # The kinds of beginning a year of origin may date ("dating from" may be any of them).
 _ORIGIN_KINDS = {
     **dict.fromkeys(("built", "constructed", "erected", "completed"), "built"),
@@ -1182,6 +1188,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             # Which beginning: a structure built in one year may open in another.
             verb = (origin.group("verb") or "").lower()
             return figure("year", "year", prop="origin", thing=_ORIGIN_KINDS.get(verb, ""))
+        if _SEIZED_BEFORE.search(before):
+            return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
