@@ -169,3 +169,53 @@ def test_years_of_two_unrelated_seizures_are_not_compared(tmp_path):
         ("2024-05-03", ["Separately, police confiscated a lorry of cigarettes in 2021."]),
     ])
     assert not [d for d in digest.disagreements if d.unit == "year"]
+
+
+# --- How far something fell (a cable car, not a bridge) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The cable car plunged 60 metres into the gorge.",
+    "The lift cabin dropped as much as 20 metres before the brakes held.",
+    "Debris crashed to the ground 30 metres below.",
+])
+def test_a_length_after_a_verb_of_falling_is_the_fall(sentence):
+    assert one(sentence).prop == "fall"
+
+
+def test_a_level_that_fell_is_no_fall():
+    assert one("The river level fell 2 metres overnight.").prop != "fall"
+
+
+def test_two_falls_told_differently_make_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The gondola plunged 60 metres into the gorge near Tavo."]),
+        ("2024-05-02", ["The gondola fell 90 metres into the gorge near Tavo, police said."]),
+    ])
+    [row] = rows_of(digest, "fell")
+    assert sorted(c.number for c in row.claims) == [60, 90]
+
+
+# --- A conversion in brackets or commas says how exactly a round figure is meant ---
+
+def test_a_finer_conversion_makes_a_round_figure_exact():
+    figure = one("The crane toppled from the deck 50 metres (164 feet) below.")
+    assert 48 < figure.low <= figure.high < 52  # not 45 to 55
+    assert conflicting(figure, one("The crane toppled from the deck 45 metres below."))
+
+
+def test_a_conversion_still_allows_its_own_rounding():
+    # 150 mph is 241.4 km/h: another outlet's "up to 240 km/h" is the same wind.
+    a = one("The typhoon struck with sustained winds of 150 mph (241 km/h).")
+    b = one("The typhoon struck with sustained winds of up to 240 km/h.")
+    assert not conflicting(a, b)
+
+
+def test_a_conversion_in_commas_is_one_size_of_the_thing_after():
+    [figure] = find_figures("Crowds watched as the 30-meter, 100-foot, tower collapsed onto "
+                            "the road.")
+    assert (figure.value, figure.thing) == (30, "tower")
+
+
+def test_sizes_listed_in_commas_are_not_conversions():
+    figures = find_figures("The 120-metre, 90-metre and 60-metre towers stood in a row.")
+    assert [f.value for f in figures] == [120, 90, 60]

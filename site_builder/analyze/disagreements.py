@@ -1214,6 +1214,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "recovered": "bodies recovered", "cost": "cost", "aid": "aid",
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
+                   "fall": "how far it fell",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",

@@ -217,7 +217,7 @@ _PROPERTIES_OF = {
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
-                         "altitude"}),
+                         "altitude", "fall"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
@@ -605,8 +605,25 @@ def find_figures(sentence: str) -> list[Figure]:
                              nouns=previous.nouns)
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in SIZES and \
-                _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
+                (_CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start) or
+                 _comma_conversion(sentence, found[-1], figure)):
             taken_until = figure.end  # "700 feet (213 metres)": the same measure again
+            previous = found[-1]
+            if not previous.thing and previous.prop == "length" and \
+                    sentence[previous.start - 1:previous.start] == " " and \
+                    (head := _length_thing(sentence[figure.end:figure.end + 60].lstrip(",.)"))):
+                # "the 80-meter, 260-foot section": the noun after the conversion.
+                previous = found[-1] = replace(previous, thing=head)
+            # What both allow, the conversion given slack (it rounds, and so do its readers:
+            # "150 mph (241 km/h)" may be told as "up to 240 km/h").
+            slack = figure.step + _CONVERSION_SLACK * abs(figure.value)
+            low = max(previous.low, figure.low - slack)
+            high = min(previous.high, figure.high + slack)
+            if previous.hedge == figure.hedge == "exact" and figure.step < previous.step and \
+                    low <= high:
+                # "50 metres (165 feet)": the finer conversion shows the round figure is
+                # meant as said, not as anything from 45 to 55.
+                found[-1] = replace(previous, step=figure.step, low=low, high=high)
         elif figure is not None:
             found.append(figure)
             taken_until = figure.end
@@ -625,7 +642,7 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _with_severity(sentence, f)))
+        framed.append(_from_place(sentence, _with_fall(sentence, _with_severity(sentence, f))))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -749,6 +766,34 @@ def _severity_part(text: str, m: re.Match[str], previous: Figure) -> Figure | No
     return Figure("count", previous.unit, value, low, high, 1.0, "exact", severity,
                   previous.thing, previous.nouns, text[m.start():after.end()], m.start(),
                   after.end())
+
+
+# How far something fell (verbs of falling, a closed class): "fell 45 metres", "plunging
+# as much as 45 meters", "to the ground 50 metres below".
+_FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|plunged|plunging|plummeted|"
+                          r"plummeting|dropped|dropping|tumbled|tumbling|crashed|crashing)\s+"
+                          r"(?:(?:some|about|around|nearly|almost|more\s+than|as\s+much\s+as|"
+                          r"up\s+to)\s+)?$", re.I)
+_BELOW_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:below|down)\b(?!\s+(?:the|its|a)\b)", re.I)
+_TO_THE_GROUND = re.compile(r"\b(?:to|onto|into)\s+(?:the\s+)?(?:ground|river|riverbed|"
+                            r"river\s+bed|tracks|road|street|valley|water)\s+$", re.I)
+
+
+_LEVEL_WORD = re.compile(r"\b(?:levels?|waters?|tides?|surface)\b", re.I)
+
+
+def _with_fall(text: str, f: Figure) -> Figure:
+    """A length that says how far something fell is the fall's height, whatever else the
+    sentence measures."""
+    if f.dimension != "length":
+        return f
+    before = text[max(0, f.start - 40):f.start]
+    if _LEVEL_WORD.search(before):
+        return f  # "the river level fell 2 metres": a level's shift
+    if _FALL_BEFORE.search(before) or (_TO_THE_GROUND.search(before) and
+                                       _BELOW_AFTER.match(text, f.end)):
+        return replace(f, prop="fall")
+    return f
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
@@ -1428,6 +1473,18 @@ _SUBJECT_PLACE = re.compile(
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 # "400 kilometres (250 miles) south of": the same measure in another unit, set aside.
+_CONVERSION_SLACK = 0.02
+# "the 45-meter, nearly 150-foot, bridge": a conversion set off by commas.
+_COMMA_BETWEEN = re.compile(r",\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?")
+
+
+def _comma_conversion(text: str, first: Figure, second: Figure) -> bool:
+    """Two sizes side by side in commas, in two units, that are one size converted."""
+    return bool(_COMMA_BETWEEN.fullmatch(text, first.end, second.start)) and \
+        re.sub(r"[\d.,\s-]", "", first.text) != re.sub(r"[\d.,\s-]", "", second.text) and \
+        abs(first.value - second.value) <= 0.1 * max(first.value, second.value)
+
+
 _CONVERTED_AFTER = re.compile(r"^\s*\((?:about\s+|some\s+|roughly\s+)?[\d.,]+\s?[a-z]+\)")
 _INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
 _RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
