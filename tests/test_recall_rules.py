@@ -219,3 +219,13 @@ def test_a_conversion_in_commas_is_one_size_of_the_thing_after():
 def test_sizes_listed_in_commas_are_not_conversions():
     figures = find_figures("The 120-metre, 90-metre and 60-metre towers stood in a row.")
     assert [f.value for f in figures] == [120, 90, 60]
+
+
+def test_a_toll_across_a_city_a_demonym_names_is_that_citys(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["Two blasts shook the depot in Korvik, killing at least 12 people and "
+                        "spreading panic across the Veltian capital."]),
+        ("2024-05-02", ["The blast at the depot in Korvik killed 30 people, officials said."]),
+    ])
+    [row] = rows_of(digest, "killed")
+    assert sorted(c.number for c in row.claims) == [12, 30]

@@ -944,13 +944,16 @@ def places_in(text: str) -> set[str]:
 
 # A total said outright: what it sums may be two things of one place (two aircraft).
 _TOTAL_WORDS = re.compile(r"\b(?:combined|in\s+total|in\s+all|altogether|total|both)\b", re.I)
+# Spread across a named region ("across the Balkans"), not across a place a demonym
+# describes ("across the Lebanese capital": the story's one city).
+_ACROSS_REGION = re.compile(r"\bacross\s+(?:the\s+)?[A-Z][\w'’-]+(?![\w'’-])(?!\s+[a-z])")
 
 
 def sums_places(text: str) -> bool:
     """The sentence gives a total over places or parts ("in Veltia and Quorra", "in Lund,
     Tarn and Ostra", "combined"), not merely a toll of events told in the plural."""
     return bool(_TWO_PLACES.search(text) or _PLACE_LIST.search(text) or
-                _TOTAL_WORDS.search(text))
+                _TOTAL_WORDS.search(text) or _ACROSS_REGION.search(text))
 
 
 def sentence_place(text: str) -> str:
