@@ -22,14 +22,17 @@ from .aliases import (
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_airport_names,
     join_clippings,
     join_designated_names,
     join_flight_codes,
+    join_generations,
     join_hyphenations,
     join_initialisms,
     join_middle_names,
     join_model_families,
     join_partial_names,
+    join_place_vowel_spellings,
     join_short_forenames,
     join_short_structures,
     join_spellings,
@@ -115,7 +118,7 @@ studies press tribune herald gazette telegraph guardian independent daily weekly
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution trust bureau regulator
-survey defense defence cabinet directorate inspectorate secretariat
+survey defense defence cabinet directorate inspectorate secretariat division
 railroad railway railways airways analytics consulting insurance services programme
 agencies companies ministries councils commissions
 """.split())
@@ -200,6 +203,7 @@ cest nobody everybody somebody anybody everyone someone anyone nothing everythin
 mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
 pht wib
 """.split())
+_SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
 # Particles of names from other languages ("al", "van", "de"): capitalised, they open one.
@@ -257,6 +261,10 @@ _KIN_OWNERS = frozenset("his her their our my its".split())
 _PERSON_ENDINGS = ("ist", "ician")
 # Heads of an office named in an appositive (the title words, and "head" itself).
 _ROLE_HEADS = TITLE_HEADS | {"head"}
+# Nouns of a post someone holds, which after a name and "the" make it a person's
+# ("Ana Ruiz, the acting relief coordinator"); not titles written before a name.
+_ROLE_NOUNS = frozenset(
+    "coordinator manager supervisor organiser organizer official deputy".split())
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
     r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
@@ -304,6 +312,18 @@ def _not_entity(word: str) -> bool:
     return word.lower().rstrip(".") in _NOT_ENTITIES
 
 
+# A month's short form as a date: a full stop or a day's number after it ("Jan. 5").
+_SHORT_MONTH_DATE = re.compile(r"\.|\s+\d")
+
+
+def _name_word_not_month(sentence: str, span: re.Match[str]) -> bool:
+    """A month's three-letter short form inside a name ("Zinda Jan", "Abdullah Jan"):
+    without a full stop or a day's number after it, it is no date."""
+    word = span.group(0)
+    return len(word) == 3 and word.lower() in _SHORT_MONTHS and \
+        not _SHORT_MONTH_DATE.match(sentence, span.end())
+
+
 def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     """Capitalised-word runs in a sentence, with titles and sentence-initial words handled."""
     spans = word_spans(sentence)
@@ -315,6 +335,12 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         if not (_is_cap(spans[i].group(0)) or _code_follows(sentence, spans, i)) or (
                 dateline and dateline.start("credit") <= spans[i].start() < body):
             i += 1
+            continue
+        nicknamed = _NICKNAMED.match(sentence, spans[i].start())
+        if nicknamed:
+            mentions.append(_nicknamed(sentence, nicknamed))
+            while i < len(spans) and spans[i].start() < nicknamed.end():
+                i += 1
             continue
         j = i
         run = [spans[i]]
@@ -338,9 +364,11 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 continue
             if gap == ". ":
                 break
-            if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
+            if _not_entity(nxt) and not _not_entity(run[-1].group(0)) and \
+                    not _name_word_not_month(sentence, spans[j + 1]):
                 break  # "HVB Friday": a weekday or month ends a name
-            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(
+            if (_is_cap(nxt) and (not _not_entity(nxt) or _name_word_not_month(
+                    sentence, spans[j + 1]))) or _model_number(
                     run[-1].group(0), nxt, run[-2].group(0) if len(run) > 1 else ""):
                 run.append(spans[j + 1])
                 j += 1
@@ -378,7 +406,37 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
-    return mentions
+    return _past_events(sentence, mentions)
+
+
+# A person's name with a nickname in quotation marks inside: 'Richard "Dick" Eastland'.
+_NICKNAMED = re.compile(r"([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                        r"(?![\w'’-])")
+
+
+def _nicknamed(sentence: str, found: re.Match[str]) -> Mention:
+    """The full name of a person written with a nickname inside (a person's, so titled),
+    the same person as the nickname and the surname ("Dick Eastland")."""
+    forename, nickname, surname = found.groups()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[found.end():])
+    return Mention(f"{forename} {surname}", entity_key(f"{forename} {surname}"),
+                   found.start(), found.end(), titled=True,
+                   next_word=word.group(1) if word else "",
+                   initial=_opens_sentence(sentence, found),
+                   same_as=entity_key(f"{nickname} {surname}"))
+
+
+# "the 1987 flood": a year and an event's noun name a past event, with no name between.
+_PAST_EVENT = re.compile(r"\bthe\s+((?:1[89]|20)\d\d\s+([a-z]+))\b(?![-'’])", re.I)
+
+
+def _past_events(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each past event named by its year and noun added, in order."""
+    added = [Mention(m.group(1), entity_key(m.group(1)), m.start(1), m.end(1))
+             for m in _PAST_EVENT.finditer(sentence) if m.group(2) in EVENT_HEADS]
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match[str]],
@@ -578,11 +636,21 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
         initial = False
+    if initial and len(tokens) >= 3 and tokens[0].isalpha() and tokens[0][1:].islower() and \
+            entity_key(tokens[1]) in gazetteer().countries and \
+            tokens[0].lower() not in DIRECTION_WORDS and \
+            entity_key(" ".join(tokens[:2])) not in gazetteer().country_of:
+        # "Preliminary U.S. Geological Survey data": an ordinary word opening the sentence
+        # before a country's name is no part of the name after it.
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     if initial and len(tokens) >= 2 and _trade_compound(tokens[0]):
         # "Chipmaker Arvex said": a sentence-opening class noun, in lower case elsewhere.
         tokens, run = tokens[1:], run[1:]
         initial = False
-    while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
+    while tokens and (tokens[-1].lower() in _CONNECTORS or (
+            _not_entity(tokens[-1]) and not (
+                len(tokens) > 1 and _name_word_not_month(sentence, run[-1])))):
         tokens, run = tokens[:-1], run[:-1]
     # "German-made Leopard", "US-Mexico border": compounds describe, they do not name;
     # nor do nationalities in front of a name ("Dutch British engineer", "French
@@ -612,7 +680,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of and not (
                 all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES) \
-            and not _national_body(tokens):
+            and not _national_body(tokens) and tokens[1].lower() not in COMPANY_WORDS:
+        # ("Kenya Airways", "Korea Electric": a company's word after the country is the
+        # company's full name.)
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
@@ -622,7 +692,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # follows (but "Police Ostland helicopter": a place after the body is its name).
     noun_after = re.match(r"\s+([a-z]+)", sentence[run[-1].end() :])
     system_follows = bool(noun_after) and noun_after.group(1) in SYSTEM_NOUNS
-    for k in range(1, len(tokens) - 1 + system_follows):
+    # A single code after the operator ("Corva Airlines A380") is its model, too.
+    coded = bool(re.search(r"[A-Za-z]\d", tokens[-1]))
+    for k in range(1, len(tokens) - 1 + (system_follows or coded)):
         if tokens[k - 1].lower() in ORG_WORDS | COMPANY_WORDS \
                 and tokens[k].lower() not in NUMBERED_NOUNS \
                 and (any(ch.isdigit() for t in tokens[k:] for ch in t)
@@ -818,7 +890,7 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
                 break
             if word in CLASS_NOUNS:
                 return word
-            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or (
+            if word in TITLE_HEADS | _ROLE_NOUNS or word.split("-")[-1] in TITLE_HEADS or (
                     len(word) >= 7 and word.endswith(_PERSON_ENDINGS)):
                 return "person"  # "a neurologist", "a technician": someone's trade
     role = _ROLE_APPOSITIVE.match(sentence[end:])
@@ -927,6 +999,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     places = gazetteer()
     _drop_counts(mentions)
     _owners_works(mentions)
+    _regions_of_towns(mentions)
     fixed_possessives = _possessive_names(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -983,6 +1056,10 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partials()
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
+    join_place_vowel_spellings(keys, joiner, lambda k: settled(k) or k in people)
+    join_generations(people, keys, joiner)
+    join_airport_names([k for k in keys if any(m.surface.endswith(" Airport") for m in by_key[k])],
+                       keys, joiner, settled)
     join_flight_codes(keys, joiner)
     join_designated_names(keys, joiner)
     join_model_families(shorts, keys, joiner, settled)
@@ -1201,6 +1278,25 @@ def _owners_works(mentions: list[Mention]) -> None:
             m.surface = " ".join(m.surface.split()[:words])
             m.key, m.end = parts[0], m.start + len(m.surface)
             m.next_word = parts[2]
+
+
+def _regions_of_towns(mentions: list[Mention]) -> None:
+    """"Varno province" and "Varno city" in one text: the name is a town's and a region's
+    named for it, two places. Where the text also writes the name as a town's ("Varno
+    city", "the city of Varno"), a mention of it with a region's word after it ("Varno
+    province") is the region's; elsewhere a name and its region word are one place."""
+    towns = {m.key for m in mentions if m.next_word in _TOWN_NOUNS
+             or m.class_noun in _TOWN_CLASS_NOUNS}
+    for m in mentions:
+        if m.key in towns and m.next_word in REGION_WORDS and not m.possessive:
+            m.end += len(m.next_word) + 1
+            m.surface = f"{m.surface} {m.next_word}"
+            m.key = entity_key(m.surface)
+            m.next_word = ""
+
+
+_TOWN_NOUNS = frozenset("city town".split())
+_TOWN_CLASS_NOUNS = frozenset({"city", "town", "city of", "town of"})
 
 
 def _drop_counts(mentions: list[Mention]) -> None:

@@ -1,0 +1,105 @@
+"""Round-ten topic rules, each on invented text of a kind of story other than the cluster
+that showed the miss (mines, ferries, festivals, stadiums, strikes ...)."""
+
+from __future__ import annotations
+
+from site_builder.analyze.entities import find_mentions
+from tests.topic_helpers import kind, same, topics
+
+
+def _keys(sentence: str, vocab: frozenset[str] = frozenset()) -> list[str]:
+    return [m.key for m in find_mentions(sentence, vocab)]
+
+
+def test_a_month_short_form_inside_a_name_is_no_date():
+    # "Jan" of a place's or a person's name; "Jan. 5" and "Jan 5" stay dates.
+    assert "kafr jan" in _keys("The ferry sank off Kafr Jan district on Monday.")
+    assert "omar abdul jan" in _keys("The mine's owner is Omar Abdul Jan, a local trader.")
+    assert "mirela" in _keys("Mirela Jan. 5 was the day the strike began.")
+    assert "hvb" in _keys("Shares of HVB Jan 5 fell.", frozenset({"shares"}))
+    assert not any("jan" in k for k in _keys("The festival opened in Varno on Jan 5."))
+
+
+def test_a_country_name_and_a_company_word_are_the_company():
+    # "Kenya Airways" is the company, not Kenya and "Airways"; "U.S. Navy" still splits.
+    assert "peru railways" in _keys("A Peru Railways train derailed at dawn.")
+    assert "peru railways" in _keys("Crews of Peru Railways cleared the line.",
+                                         frozenset({"crews"}))
+
+
+def test_an_operator_and_a_single_model_code_are_two_names():
+    keys = _keys("The stranded Ostland Airways B737 was towed away.")
+    assert "ostland airways" in keys and "b737" in keys
+
+
+def test_a_name_written_as_one_word_and_as_two_is_one_place():
+    key_to_topic, _ = topics(["Miners were trapped near Kafrbatna on Tuesday.",
+                              "Rescuers reached Kafr Batna by road."])
+    assert same(key_to_topic, "Kafrbatna", "Kafr Batna")
+
+
+def test_one_vowel_of_a_transliterated_place_name_is_one_place_not_a_persons():
+    key_to_topic, _ = topics(["The ferry left Bandar Mahshar at noon.",
+                              "Relatives gathered in Bandar Mahshir overnight."])
+    assert same(key_to_topic, "Bandar Mahshar", "Bandar Mahshir")
+    key_to_topic, _ = topics(["Striker Maria Gomez said the stadium was full.",
+                              "Coach Mario Gomez said he was proud."])
+    assert not same(key_to_topic, "Maria Gomez", "Mario Gomez")
+
+
+def test_a_generational_suffix_is_the_same_person():
+    key_to_topic, drafts = topics(["Fire Chief Luis Mora Jr. said the stands were empty.",
+                                   "Chief Luis Mora said two stewards were hurt."])
+    assert same(key_to_topic, "Luis Mora Jr.", "Luis Mora")
+    assert kind(key_to_topic, drafts, "Luis Mora") == "person"
+
+
+def test_a_quoted_nickname_joins_the_full_name():
+    key_to_topic, drafts = topics([
+        'Festival founder Margaret "Peggy" Olander, 66, said the gates opened late.',
+        "Peggy Olander said the crowd had doubled.",
+    ])
+    assert same(key_to_topic, "Margaret Olander", "Peggy Olander")
+    assert kind(key_to_topic, drafts, "Margaret Olander") == "person"
+
+
+def test_an_airport_proper_name_goes_by_its_name_alone_unless_a_town_is_meant():
+    key_to_topic, _ = topics(["The charter landed at Velkavik Airport at dawn.",
+                              "Crews at Velkavik cleared the snow."])
+    assert same(key_to_topic, "Velkavik", "Velkavik Airport")
+
+
+def test_a_town_and_the_region_named_for_it_are_two_places():
+    key_to_topic, drafts = topics([
+        "Miners in Ostrava province walked out on Monday.",
+        "The strike spread to Ostrava city by the evening.",
+    ])
+    assert not same(key_to_topic, "Ostrava province", "Ostrava")
+    assert kind(key_to_topic, drafts, "Ostrava province") == "place"
+    # Without a town named for it, the name and its region word are one place.
+    key_to_topic, _ = topics(["Miners in Varnia province walked out.",
+                              "The strike in Varnia spread."])
+    assert "varnia" in key_to_topic and "varnia province" not in key_to_topic
+
+
+def test_a_year_and_an_event_noun_name_a_past_event():
+    key_to_topic, drafts = topics(["The stadium was rebuilt after the 1989 fire.",
+                                   "Since the 1989 fire the club has met there."])
+    assert kind(key_to_topic, drafts, "1989 fire") == "event"
+
+
+def test_an_ordinary_word_opening_a_sentence_before_a_country_is_cut():
+    assert "us geological survey" in _keys(
+        "Preliminary U.S. Geological Survey readings put the tremor at 4.1.")
+
+
+def test_a_division_of_a_state_is_a_body_not_a_person():
+    key_to_topic, drafts = topics([
+        "Ana Ruiz, head of the Ohio Division of Mine Safety, said the shaft was sealed."])
+    assert kind(key_to_topic, drafts, "Ohio Division of Mine Safety") == "organisation"
+
+
+def test_a_post_in_an_appositive_marks_a_person():
+    key_to_topic, drafts = topics([
+        "Tomas Brecker, the acting relief coordinator for the port, said boats were out."])
+    assert kind(key_to_topic, drafts, "Tomas Brecker") == "person"
