@@ -3,6 +3,8 @@ that showed the miss (mines, ferries, festivals, stadiums, strikes ...)."""
 
 from __future__ import annotations
 
+from figure_helpers import analysed
+
 from site_builder.analyze.entities import find_mentions
 from tests.topic_helpers import kind, same, topics
 
@@ -103,3 +105,25 @@ def test_a_post_in_an_appositive_marks_a_person():
     key_to_topic, drafts = topics([
         "Tomas Brecker, the acting relief coordinator for the port, said boats were out."])
     assert kind(key_to_topic, drafts, "Tomas Brecker") == "person"
+
+
+def test_a_sentence_told_of_another_day_is_no_support_and_stands_apart(tmp_path):
+    # Two storms (invented) told in like words: the second one's report is its own fact.
+    digest = analysed(tmp_path, [
+        ("2024-03-10", ["A violent storm tore the roof off the Halden sports hall on "
+                        "Saturday, the fire service said."]),
+        ("2024-03-11", ["A violent storm tore the roof off the Halden sports hall on "
+                        "Saturday, the fire service said."]),
+        ("2024-03-12", ["A second violent storm tore the roof off the Halden sports hall on "
+                        "Monday, the fire service said."]),
+    ])
+    facts = digest.facts + digest.other_claims
+    first = next(f for f in facts if "Saturday" in f.statement)
+    assert {r.article for r in first.support} == {"a0", "a1"}
+    assert any("Monday" in f.statement and f.support[0].article == "a2" for f in facts)
+
+
+def test_a_name_read_twice_as_a_place_is_one():
+    key_to_topic, drafts = topics(["The tanker ran aground near Brevik on Friday.",
+                                   "Oil reached beaches in Brevik by Sunday."])
+    assert kind(key_to_topic, drafts, "Brevik") == "place"

@@ -118,7 +118,7 @@ studies press tribune herald gazette telegraph guardian independent daily weekly
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution trust bureau regulator
-survey defense defence cabinet directorate inspectorate secretariat division
+survey defense defence cabinet directorate inspectorate secretariat division society
 railroad railway railways airways analytics consulting insurance services programme
 agencies companies ministries councils commissions
 """.split())
@@ -988,6 +988,7 @@ class TopicDraft:
     keys: set[str] = field(default_factory=set)  # the mention keys merged here
     reports: int = 0  # mentions before a verb of reporting ("warned")
     articled: int = 0  # mentions after "the"
+    located: int = 0  # mentions read as a place's ("in Varno")
 
 
 def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
@@ -1131,6 +1132,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             draft.titled += m.titled
             draft.reports += m.next_word in REPORT_VERBS
             draft.articled += m.article
+            draft.located += m.located
         result[key] = target
     for draft in drafts.values():
         draft.kind = _kind(draft, people, context)
@@ -1428,6 +1430,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "person"
     if " " not in draft.key and draft.reports:
         return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
+    if draft.located >= 2 and 2 * draft.located >= total:
+        return "place"  # "a plant in Sorrento", "families in Sorrento": read as a place
     return "other"
 
 
