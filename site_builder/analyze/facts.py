@@ -173,7 +173,8 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         if apart and len(apart) < len(group):
             against |= {s.ref for s in apart}
             work.append(([s.index for s in apart], True))
-            group = [s for s in group if s not in apart]
+            gone = {s.index for s in apart}
+            group = [s for s in group if s.index not in gone]
         support = _unique_refs(s.ref for s in group
                                if s.ref == best.ref or s.ref not in against)
         sources = len({r.article for r in support})
