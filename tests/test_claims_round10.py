@@ -127,3 +127,29 @@ def test_a_name_read_twice_as_a_place_is_one():
     key_to_topic, drafts = topics(["The tanker ran aground near Brevik on Friday.",
                                    "Oil reached beaches in Brevik by Sunday."])
     assert kind(key_to_topic, drafts, "Brevik") == "place"
+
+
+def test_two_outlets_whose_local_and_gmt_times_put_one_place_in_two_zones(tmp_path):
+    # A ferry fire (invented): 9:10 a.m. is 05:40 GMT at UTC+3:30, not 04:40 GMT.
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The fire broke out aboard the ferry off Bandar Kerim at 9:10 a.m. "
+                        "(05:40 GMT) on Thursday, the port authority said."]),
+        ("2024-05-03", ["Smoke was first seen over Bandar Kerim just after 9am on Thursday "
+                        "(04:40 GMT), witnesses said."]),
+        ("2024-05-03", ["Tugs reached Bandar Kerim at 11:30 a.m. (08:00 GMT) on Thursday."]),
+    ])
+    rows = [d for d in digest.disagreements if "GMT" in d.about]
+    assert len(rows) == 1 and rows[0].kind == "contradicts"
+    assert {c.support[0].article for c in rows[0].claims} == {"a0", "a1"}
+    assert len(rows[0].claims) == 2
+
+
+def test_local_and_gmt_times_of_one_zone_are_no_conflict(tmp_path):
+    # A stadium roof collapse (invented): two times, one offset (UTC-5), no row.
+    digest = analysed(tmp_path, [
+        ("2024-02-10", ["The roof of the Corvo Arena gave way at 4:15 p.m. (21:15 GMT) "
+                        "on Saturday."]),
+        ("2024-02-11", ["Crews evacuated the Corvo Arena by 6 p.m. (23:00 GMT), officials "
+                        "said."]),
+    ])
+    assert not [d for d in digest.disagreements if "GMT" in d.about]

@@ -37,6 +37,7 @@ from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
 from .sentences import Sentence, per_form, rebound
 from .tellings import partners
+from .zone_offsets import zone_offset_rows
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
 # Acts many may do together or in turn (announce, confirm, order) are left out on purpose.
@@ -123,6 +124,7 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
+            + zone_offset_rows(sentences, articles, _claim)
             + declaration_rows(sentences, articles, _claim))
     # A figure's two sources, unless a row above already sets the same paragraphs apart
     # (one body's estimate against another's is also a figure given by two sources).
