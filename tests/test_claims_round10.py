@@ -153,3 +153,39 @@ def test_local_and_gmt_times_of_one_zone_are_no_conflict(tmp_path):
                         "said."]),
     ])
     assert not [d for d in digest.disagreements if "GMT" in d.about]
+
+
+def test_leave_told_as_given_and_as_refused_is_a_row(tmp_path):
+    # A crane collapse (invented): the operator says it had a permit's go-ahead, the
+    # city's log shows none; a sentence telling both sides tells neither.
+    digest = analysed(tmp_path, [
+        ("2024-08-01", ["The crane operator said it had been given clearance to lift the "
+                        "steel beams over Harbour Street."]),
+        ("2024-08-02", ["The city's permit log shows no clearance for the crane to lift "
+                        "steel beams over Harbour Street that morning."]),
+        ("2024-08-02", ["The firm says it had permission, though the log has no such "
+                        "clearance."]),
+    ])
+    rows = [d for d in digest.disagreements if d.about == "whether permission was given"]
+    assert len(rows) == 1 and rows[0].kind == "contradicts"
+    assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]
+
+
+def test_moving_against_standing_still_in_one_scene_is_a_row_but_not_elsewhere(tmp_path):
+    # A level-crossing crash (invented): was the lorry moving when the train hit it?
+    digest = analysed(tmp_path, [
+        ("2024-04-03", ["Witnesses said the lorry was moving across the Dunmore level "
+                        "crossing when the express train struck it."]),
+        ("2024-04-04", ["Camera footage shows the lorry stationary on the Dunmore level "
+                        "crossing for a minute before the express train struck it."]),
+        ("2024-04-04", ["A glacier above the valley was still moving, geologists said, and "
+                        "a second one was motionless."]),
+    ])
+    rows = [d for d in digest.disagreements if d.about == "whether it was moving"]
+    assert len(rows) == 1
+    assert {c.support[0].article for c in rows[0].claims} == {"a0", "a1"}
+    digest = analysed(tmp_path / "apart", [
+        ("2024-04-03", ["The storm was moving north over open sea on Tuesday."]),
+        ("2024-04-04", ["Traffic on the Dunmore bridge stood motionless for hours."]),
+    ])
+    assert not [d for d in digest.disagreements if d.about == "whether it was moving"]
