@@ -88,6 +88,8 @@ def test_a_year_and_an_event_noun_name_a_past_event():
     key_to_topic, drafts = topics(["The stadium was rebuilt after the 1989 fire.",
                                    "Since the 1989 fire the club has met there."])
     assert kind(key_to_topic, drafts, "1989 fire") == "event"
+    key_to_topic, _ = topics(["The stadium was rebuilt after the 1989 fire."])
+    assert "1989 fire" not in key_to_topic  # told of once: background
 
 
 def test_an_ordinary_word_opening_a_sentence_before_a_country_is_cut():

@@ -426,6 +426,8 @@ def _nicknamed(sentence: str, found: re.Match[str]) -> Mention:
                    same_as=entity_key(f"{nickname} {surname}"))
 
 
+# The key of a past event named by its year and noun.
+_PAST_EVENT_KEY = re.compile(r"(?:1[89]|20)\d\d [a-z]+")
 # "the 1987 flood": a year and an event's noun name a past event, with no name between.
 _PAST_EVENT = re.compile(r"\bthe\s+((?:1[89]|20)\d\d\s+([a-z]+))\b(?![-'’])", re.I)
 
@@ -1096,6 +1098,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             excluded.add(key)  # named only as the field of an office
         if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
             excluded.add(key)  # a seat's, a gate's or a row's number alone: "26A"
+        if _PAST_EVENT_KEY.fullmatch(key) and len(found) < 2:
+            excluded.add(key)  # a past event told of once: background, not a topic
         country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
         if country:
             # "Japanese government" is Japan; "Japanese" alone is an adjective.
