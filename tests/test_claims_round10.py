@@ -191,3 +191,12 @@ def test_moving_against_standing_still_in_one_scene_is_a_row_but_not_elsewhere(t
         ("2024-04-04", ["Traffic on the Dunmore bridge stood motionless for hours."]),
     ])
     assert not [d for d in digest.disagreements if d.about == "whether it was moving"]
+
+
+def test_one_vowel_apart_joins_no_names_that_are_not_read_as_places():
+    key_to_topic, _ = topics(["Salim Haddad ran the ticket office at the stadium.",
+                              "Selim Haddad ran the kiosk at the stadium."])
+    assert not same(key_to_topic, "Salim Haddad", "Selim Haddad")
+    key_to_topic, _ = topics(["The ferry left Kafr Salim at noon.",
+                              "Boats from Kafr Selim joined the search."])
+    assert same(key_to_topic, "Kafr Salim", "Kafr Selim")

@@ -314,8 +314,9 @@ def join_place_vowel_spellings(keys: list[str], joiner: Joiner,
                                blocked: Callable[[str], bool]) -> None:
     """Two transliterations of one place's name of two or three words that differ in one
     vowel of one word ("Kafr Batna" / "Kafr Betna"), the other words the same: the
-    differing word five letters or more and its consonants in place. Known places
-    (`blocked`) are left to the gazetteer."""
+    differing word five letters or more and its consonants in place. Known places, and
+    names not read as places (`blocked`: "Maria Ruiz" / "Mario Ruiz" are two people),
+    are left alone."""
     by_shape: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in keys:
         words = key.split()

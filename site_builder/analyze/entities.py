@@ -1059,7 +1059,9 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partials()
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
-    join_place_vowel_spellings(keys, joiner, lambda k: settled(k) or k in people)
+    join_place_vowel_spellings(keys, joiner, lambda k: settled(k) or k in people or not any(
+        m.located or m.next_word in PLACE_NOUNS | REGION_WORDS or _names_place(m.class_noun)
+        for m in by_key[k]))
     join_generations(people, keys, joiner)
     join_airport_names([k for k in keys if any(m.surface.endswith(" Airport") for m in by_key[k])],
                        keys, joiner, settled)
