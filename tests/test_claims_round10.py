@@ -200,3 +200,14 @@ def test_one_vowel_apart_joins_no_names_that_are_not_read_as_places():
     key_to_topic, _ = topics(["The ferry left Kafr Salim at noon.",
                               "Boats from Kafr Selim joined the search."])
     assert same(key_to_topic, "Kafr Salim", "Kafr Selim")
+
+
+def test_a_verb_the_noun_name_is_one_body_but_not_after_speech_or_a_place():
+    vocab = frozenset("children army river navy".split())
+    assert _keys("And Feed the Children sent trucks to the camp.", vocab) == ["feed the children"]
+    assert _keys("A spokesman told Reuters the Navy had sent ships.", vocab) == ["reuters"]
+    assert _keys("In Hunt the River rose fast.", vocab) == ["hunt"]
+    assert "coast guard" in _keys("Reuters the Coast Guard said.", vocab)
+    key_to_topic, drafts = topics(["Stadium staff and Feed the Children sent food parcels.",
+                                   "The parcels went to children at the stadium."])
+    assert kind(key_to_topic, drafts, "Feed the Children") == "organisation"

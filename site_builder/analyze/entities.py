@@ -372,6 +372,10 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                     run[-1].group(0), nxt, run[-2].group(0) if len(run) > 1 else ""):
                 run.append(spans[j + 1])
                 j += 1
+            elif nxt == "the" and _verb_the_noun(sentence, spans, j, run, lower_vocab, body):
+                run.extend(spans[j + 1 : j + 3])  # "Save the Children": one name
+                j += 2
+                break
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
                                            and _org_name_follows(sentence, spans, j + 2))
                    or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
@@ -439,6 +443,40 @@ def _past_events(sentence: str, mentions: list[Mention]) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+# The key of a name made of a word, "the" and a noun ("save the children").
+_VERB_THE_NOUN = re.compile(r"[a-z]+ the [a-z]+")
+
+
+def _verb_the_noun(sentence: str, spans: list[re.Match[str]], j: int,
+                   run: list[re.Match[str]], lower_vocab: Container[str], body: int) -> bool:
+    """"Save the Children", "Feed the Hungry": a body named by a verb, "the" and a noun.
+    The capitalised word before "the" opens no sentence (a conjunction may come
+    first: "And Save the Children said") and is no place, nor read as one ("in Varno
+    the Army"), nor after a verb of speech ("told Reuters the Navy"); the word after
+    "the" is an ordinary plural noun capitalised, and the name ends with it."""
+    if j + 2 >= len(spans) or sentence[spans[j].end() : spans[j + 2].start()] != " the ":
+        return False
+    word, noun = spans[j].group(0), spans[j + 2].group(0)
+    lead = [m.group(0) for m in run[:-1]]
+    if not (word.isalpha() and word[1:].islower() and noun.isalpha() and noun[1:].islower()
+            and noun.lower() in lower_vocab):
+        return False
+    if any(w.lower() not in _CONNECTORS | {"and", "but", "or"} for w in lead):
+        return False  # part of a longer name
+    start = run[0].start() if not lead else run[-1].start()
+    before = sentence[body:start].split()
+    if (not before and not lead) or (before and before[-1].lower().strip(",;:") in
+                                     SPEECH_VERBS | REPORT_VERBS | LOCATIVES):
+        return False
+    after = spans[j + 3].group(0) if j + 3 < len(spans) else ""
+    if after[:1].isupper() and sentence[spans[j + 2].end() : spans[j + 3].start()] == " ":
+        return False  # "the Coast Guard": the name runs on, and is the name
+    key = entity_key(word)
+    places = gazetteer()
+    return not (_not_entity(word) or key in places.country_of or key in places.cities
+                or key in places.regions or key in places.demonym_of)
 
 
 def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match[str]],
@@ -1381,6 +1419,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
             _ROMAN_MODEL.search(draft.key) and not draft.titled):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
+    if _VERB_THE_NOUN.fullmatch(draft.key):
+        return "organisation"  # "Save the Children": a campaign's or a charity's name
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
             len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
