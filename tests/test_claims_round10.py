@@ -211,3 +211,19 @@ def test_a_verb_the_noun_name_is_one_body_but_not_after_speech_or_a_place():
     key_to_topic, drafts = topics(["Stadium staff and Feed the Children sent food parcels.",
                                    "The parcels went to children at the stadium."])
     assert kind(key_to_topic, drafts, "Feed the Children") == "organisation"
+
+
+def test_a_local_time_labelled_gmt_by_another_outlet_is_a_row(tmp_path):
+    # A mine blast (invented): 6:40 a.m. local is 22:40 GMT the day before; another
+    # outlet gives "about 6:40 a.m. GMT". A GMT time of another event is left alone.
+    digest = analysed(tmp_path, [
+        ("2024-10-02", ["The blast tore through the Karvola mine at 6:40 a.m. on Wednesday "
+                        "(2240 GMT Tuesday), the operator said."]),
+        ("2024-10-02", ["The blast hit the Karvola mine at about 6:40 a.m. GMT on Wednesday, "
+                        "trapping 40 miners."]),
+        ("2024-10-03", ["Rescue teams entered the Karvola mine at 10:15 GMT after the blast "
+                        "site was made safe."]),
+    ])
+    rows = [d for d in digest.disagreements if d.about == "the local time against GMT"]
+    assert len(rows) == 1
+    assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]

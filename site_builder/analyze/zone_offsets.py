@@ -7,6 +7,11 @@ in common) by two outlets whose offsets differ by half an hour or more (the smal
 step between real zones is a quarter hour; a hedged local time, "just after 8am", is
 allowed a few minutes) cannot both hold. Pairs are grouped by offset and matched through
 the topics they name, never compared all-pairs.
+
+A time another outlet gives in GMT alone ("the quake hit at about 8 a.m. GMT") that is
+a pair's local time of the same event (one event noun, a topic both articles name) and
+half an hour or more from the pair's GMT is the local time labelled GMT, or a wrong
+conversion: one of the two is wrong. Pairs are looked up by topic and event noun.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement
+from .entities import EVENT_HEADS
 from .sentences import Sentence
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
@@ -26,6 +32,11 @@ _PAIR = re.compile(
     r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<half>[ap])\.?m\b\.?)?"
     r"(?P<between>[^()\d]{0,40}?)\(\s*(?P<gh>[01]?\d|2[0-3])[:.]?(?P<gm>[0-5]\d)\s*"
     r"(?:GMT|UTC)\b[^()]{0,20}\)")
+# A time given in GMT or UTC alone, outside brackets: "at about 8 a.m. GMT".
+_BARE_GMT = re.compile(
+    r"(?<![\d:.(])(?P<hedge>(?:about|around|approximately|roughly)\s+)?(?:at\s+)?"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<m>[0-5]\d))?\s*(?:(?P<half>[ap])\.?m\b\.?\s*)?"
+    r"(?:GMT|UTC)\b")
 # Offsets this far apart are two zones, not a hedged minute or two.
 _APART = 30
 _DAY = 24 * 60
@@ -36,6 +47,14 @@ class _Pair:
     sentence: Sentence
     text: str
     offset: int  # local minus GMT, minutes, in (-12 h, +12 h]
+    local: int = 0  # minutes after midnight, local time
+    events: frozenset[str] = frozenset()  # the event nouns the sentence names
+
+
+def _events(text: str) -> frozenset[str]:
+    """The nouns of one-off events a text names, "earthquake" read as "quake"."""
+    return frozenset("quake" if w == "earthquake" else w
+                     for w in re.findall(r"[a-z]+", text.lower()) if w in EVENT_HEADS)
 
 
 def _pairs(s: Sentence) -> list[_Pair]:
@@ -55,8 +74,78 @@ def _pairs(s: Sentence) -> list[_Pair]:
         offset = (local - gmt) % _DAY
         if offset > _DAY // 2:
             offset -= _DAY
-        found.append(_Pair(s, m.group().strip(), offset))
+        found.append(_Pair(s, m.group().strip(), offset, local, _events(s.text)))
     return found
+
+
+@dataclass(frozen=True)
+class _Bare:
+    sentence: Sentence
+    text: str
+    low: int  # minutes after midnight, GMT, the hedge allowed
+    high: int
+    event: str  # the event noun of the clause, read as in `_events`
+
+
+def _bare_times(s: Sentence) -> list[_Bare]:
+    """Times a sentence gives in GMT alone, each with the event noun of its clause."""
+    found = []
+    for m in _BARE_GMT.finditer(s.text):
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        if m.group("half"):
+            if hour > 12 or hour == 0:
+                continue
+            hour = hour % 12 + (12 if m.group("half") == "p" else 0)
+        elif m.group("m") is None:
+            continue
+        clause = re.split(r"[;.]\s", s.text[:m.start()])[-1]
+        events = [w for w in re.findall(r"[a-z]+", clause.lower()) if w in EVENT_HEADS]
+        if not events:
+            continue
+        spread = 20 if m.group("hedge") else 2
+        at = hour * 60 + minute
+        found.append(_Bare(s, m.group().strip(), at - spread, at + spread,
+                           "quake" if events[-1] == "earthquake" else events[-1]))
+    return found
+
+
+def _mislabelled(pairs: list[_Pair], sentences: list[Sentence], articles: list[Article],
+                 claim: ClaimMaker) -> list[Disagreement]:
+    """A time one outlet gives as GMT that is another outlet's local time of the same event
+    (the two articles name one topic, the two sentences one event noun) and half an hour
+    or more from that outlet's GMT for it: the local time labelled GMT by mistake, or a
+    wrong conversion."""
+    if not pairs:
+        return []
+    named: dict[str, set[str]] = {}  # article -> the topics it names
+    for s in sentences:
+        named.setdefault(s.ref.article, set()).update(s.topics)
+    by_key: dict[tuple[str, str], list[_Pair]] = {}
+    for p in pairs:
+        for topic in named[p.sentence.ref.article]:
+            for event in p.events:
+                by_key.setdefault((topic, event), []).append(p)
+    # (the pair, the bare time as written) -> the pair and the sentences giving that time
+    clashes: dict[tuple[int, str], tuple[_Pair, list[Sentence]]] = {}
+    for s in sentences:
+        for bare in _bare_times(s):
+            told = {p.sentence.index: p for topic in sorted(named[s.ref.article])
+                    for p in by_key.get((topic, bare.event), ())
+                    if p.sentence.ref.article != s.ref.article}
+            clash = next((p for _, p in sorted(told.items()) if bare.low <= p.local <= bare.high
+                          and _apart(bare, (p.local - p.offset) % _DAY)), None)
+            if clash is not None:
+                key = (clash.sentence.index, bare.text)
+                clashes.setdefault(key, (clash, []))[1].append(s)
+    return [Disagreement("the local time against GMT", [
+        claim(pair.text, [pair.sentence], articles), claim(text, said, articles)],
+        kind="contradicts") for (_, text), (pair, said) in sorted(clashes.items())]
+
+
+def _apart(bare: _Bare, gmt: int) -> bool:
+    """Is a GMT time half an hour or more outside what a bare time allows (across midnight)?"""
+    centre, half = (bare.low + bare.high) // 2, (bare.high - bare.low) // 2
+    return min(abs(gmt + shift - centre) for shift in (-_DAY, 0, _DAY)) - half >= _APART
 
 
 def zone_offset_rows(sentences: list[Sentence], articles: list[Article],
@@ -88,4 +177,4 @@ def zone_offset_rows(sentences: list[Sentence], articles: list[Article],
         seen.add(key)
         claims = [claim(g[0].text, [p.sentence for p in g], articles) for g in groups]
         rows.append(Disagreement("the local time against GMT", claims, kind="contradicts"))
-    return rows
+    return rows + _mislabelled(pairs, sentences, articles, claim)
