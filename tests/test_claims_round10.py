@@ -227,3 +227,14 @@ def test_a_local_time_labelled_gmt_by_another_outlet_is_a_row(tmp_path):
     rows = [d for d in digest.disagreements if d.about == "the local time against GMT"]
     assert len(rows) == 1
     assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]
+
+
+def test_a_models_variant_is_the_model_the_text_names_without_its_series():
+    key_to_topic, _ = topics(["The Velto V400-200 coach overturned on the pass.",
+                              "The Velto V400 had passed its inspection in May."])
+    assert same(key_to_topic, "Velto V400-200", "Velto V400")
+    # Two models with that code and no maker named: the variant is left alone.
+    key_to_topic, _ = topics(["The V400-200 coach overturned on the pass.",
+                              "A Velto V400 and a Marna V400 were parked nearby."])
+    assert not same(key_to_topic, "V400-200", "Velto V400")
+    assert not same(key_to_topic, "V400-200", "Marna V400")

@@ -495,6 +495,30 @@ def join_model_families(shorts: list[str], keys: list[str], joiner: Joiner,
             joiner.union(short, owners.pop())
 
 
+# A model's variant: its code, a hyphen and a series number ("a350-900", "737-800").
+_VARIANT = re.compile(r"(?P<code>[a-z]{0,4}\d{2,4})-\d{1,4}[a-z]?")
+
+
+def join_model_variants(keys: list[str], joiner: Joiner) -> None:
+    """A model's variant written alone ("the A350-900") is the model the text names
+    without the series ("the A350", "the Aerion A350"), where exactly one such name is
+    written: the story's one aircraft or vehicle, told at two precisions."""
+    by_code: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if _MODEL_CODE.fullmatch(words[-1]) or words[-1].isdigit():
+            by_code[words[-1]].add(key)
+    for key in keys:
+        *maker, last = key.split()
+        variant = _VARIANT.fullmatch(last)
+        if variant:
+            # "Velto V400-200" is the "Velto V400" or the "V400", not the "Marna V400".
+            owners = {joiner.find(k) for k in by_code.get(variant.group("code"), ())
+                      if not maker or k.split()[:-1] in ([], maker)}
+            if len(owners) == 1:
+                joiner.union(key, owners.pop())
+
+
 def join_designated_names(keys: list[str], joiner: Joiner) -> None:
     """A model's name written after different designations ("the XR-4 Sea Kestrel",
     "the Aerion R-4 Sea Kestrel", "the Sea Kestrel"): a name of two words or more that

@@ -31,6 +31,7 @@ from .aliases import (
     join_initialisms,
     join_middle_names,
     join_model_families,
+    join_model_variants,
     join_partial_names,
     join_place_vowel_spellings,
     join_short_forenames,
@@ -1105,6 +1106,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                        keys, joiner, settled)
     join_flight_codes(keys, joiner)
     join_designated_names(keys, joiner)
+    join_model_variants(keys, joiner)
     join_model_families(shorts, keys, joiner, settled)
     join_short_structures(keys, joiner)
     join_transliterations(people, joiner)
