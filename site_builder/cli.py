@@ -8,7 +8,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .errors import SiteError
+from .errors import SiteError, printable
 
 
 def _version() -> str:
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="fail on any warning, including a broken link or anchor")
     b.add_argument("--force", action="store_true",
                    help="rebuild even if nothing changed, and overwrite hand-edited content "
-                        "files (a backup is kept in .sitebuild/)")
+                        "files (each is backed up first in content/backups/)")
     b.add_argument("--timings", action="store_true",
                    help="print the seconds each phase and stage of the build took")
     b.add_argument("--quiet", "-q", action="store_true",
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
             result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
                            force=args.force, tidy_later=True)
-            print(result.summary())
+            print("\n".join(map(printable, result.summary().split("\n"))))
             if args.timings and result.timings:
                 print(result.timings)
         elif args.command == "serve":
@@ -106,18 +106,18 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_add(args)
     except SiteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 1
     except Exception as exc:  # a bug in sitebuild, not in the input
         if os.environ.get("SITEBUILD_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} "
-              "(set SITEBUILD_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(printable(f"internal error: {type(exc).__name__}: {exc} ")
+              + "(set SITEBUILD_DEBUG=1 for a traceback)", file=sys.stderr)
         return 2
     return 0

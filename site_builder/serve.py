@@ -35,7 +35,7 @@ from watchdog.observers.api import BaseObserver
 from .build import BuildResult, BuildState, build, quick_look
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
-from .errors import SiteError
+from .errors import SiteError, printable
 from .pipeline import Runner, site_runner
 from .preview_state import LiveSite
 
@@ -49,6 +49,8 @@ QUIET_SECONDS = 0.2
 GLANCE_SECONDS = 0.05
 # After the reload, how long to wait for the editor's next save before indexing for search.
 NEXT_SAVE_SECONDS = 0.2
+# The longest log line the preview prints (a request's path can be kilobytes).
+_LOG_CHARS = 300
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
 _PREVIEW_JS = """(function () {
   var box = null, shown = "";
@@ -194,6 +196,18 @@ class _WrongHost(RequestHandler):
         raise HTTPError(421, "this preview answers only to the address it is bound to")
 
 
+class _Shown(logging.Formatter):
+    """Log lines safe for the terminal: a request's path or header is the client's text
+    (control characters escaped, cut to one screen line)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage().split("\n", 1)[0]
+        if record.exc_info and record.exc_info[1] is not None:  # one line, not a traceback
+            text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        text = printable(f"preview: {text}")
+        return text if len(text) <= _LOG_CHARS else text[: _LOG_CHARS - 1] + "…"
+
+
 class PreviewServer(Server):
     """livereload's server with the preview's status routes in front of the static files,
     answering only requests addressed to it."""
@@ -205,15 +219,18 @@ class PreviewServer(Server):
         self.listening = listening
 
     def _setup_logging(self) -> None:
-        """sitebuild speaks for the preview: the server library's request log stays quiet,
-        its warnings and errors are shown as the preview's own."""
+        """sitebuild speaks for the preview: the server library's request log stays quiet
+        (a 4xx is the browser's business: it logged two lines per request, echoing any
+        path a client sent), its errors and other warnings are shown as the preview's own."""
         channel = logging.StreamHandler(sys.stderr)
         channel.setLevel(logging.WARNING)
-        channel.setFormatter(logging.Formatter("preview: %(message)s"))
+        channel.setFormatter(_Shown())
         for name in ("livereload", "tornado"):
             library = logging.getLogger(name)
             library.handlers = [channel]
             library.propagate = False
+        for name in ("tornado.access", "tornado.general"):  # requests, refused or not
+            logging.getLogger(name).setLevel(logging.ERROR)
 
     def application(self, port: int, host: str, liveport: int | None = None,
                     debug: bool | None = None, live_css: bool = True) -> None:

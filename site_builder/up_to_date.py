@@ -24,7 +24,7 @@ from .cache import (
     source_lines,
     unchanged,
 )
-from .config import Config, load_config
+from .config import Config, check_layout, load_config
 from .errors import Reporter, SiteError
 from .lock import site_lock
 
@@ -108,8 +108,10 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
     if not site_dir.is_dir():
-        raise SiteError("site folder not found", site_dir)
+        raise SiteError("site folder not found" if not site_dir.exists() else
+                        "is a file, not a site folder", site_dir)
     config = load_config(site_dir, reporter)
+    check_layout(config)
     out = out or site_dir / "output"
     check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits

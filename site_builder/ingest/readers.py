@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .. import safe_yaml
+from ..dates import normalise_published
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
 from .decode import BinaryFileError, decode
@@ -152,6 +153,8 @@ def read_markdown(text: str, name: str) -> RawDocument:
     if current:
         blocks.append(_markdown_block(current))
     declared = {k: _text(meta.get(k)) for k in META_FIELDS if meta.get(k) not in (None, "")}
+    if "published" in declared:
+        declared["published"] = _published(meta["published"], text, name)
     return RawDocument(source_file=name, sha256="", blocks=blocks,
                        meta=declared, passthrough=True)
 
@@ -160,6 +163,18 @@ def _markdown_block(lines: list[tuple[int, str]]) -> Block:
     # Kept as written: the content writer passes Markdown seeds through.
     return Block(text="\n".join(line for _, line in lines), lines=tuple(n for n, _ in lines),
                  markdown=True)
+
+
+def _published(value: object, text: str, name: str) -> str:
+    """The front matter's date as ISO 8601, the form every page and feed reads; a value
+    that is no date leaves the seed out, as a date YAML itself refuses does."""
+    iso, problem = normalise_published(value)
+    if iso is None:
+        key = re.search(r"^published\s*:", text, re.M)
+        raise SiteError(f"front matter published: {problem} ({str(value)[:40]!r}); write a "
+                        "date such as 2024-03-05", name,
+                        text.count("\n", 0, key.start()) + 1 if key else None)
+    return iso
 
 
 def _text(value: object) -> str:

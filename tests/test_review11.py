@@ -1,0 +1,219 @@
+"""A demanding new user's review (review11): what the README promises, bad input, hostile
+names and values, each found broken once and held here."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from local_server import free_port, get, wait_for
+
+from site_builder.config import load_config
+from site_builder.content import make_slug, slug_base
+from site_builder.errors import Reporter, SiteError
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = ("The ferry Kalama Star sank near Port Elan on Tuesday, and {n} people died, "
+           "officials of the Elan Maritime Authority said in a statement on Wednesday.\n\n"
+           "Divers searched the wreck of the Kalama Star for a second day, the Elan Maritime "
+           "Authority said, and {m} passengers were rescued from the water.\n")
+
+
+def sitebuild(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user does."""
+    return subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def small_site(root: Path) -> Path:
+    """Two plain seeds about one story."""
+    site = root / "site"
+    (site / "seeds").mkdir(parents=True)
+    (site / "seeds" / "a.txt").write_text("Ferry sinks off Port Elan\n\n"
+                                          + ARTICLE.format(n=12, m=40))
+    (site / "seeds" / "b.txt").write_text("Twelve dead as ferry sinks\n\n"
+                                          + ARTICLE.format(n=14, m=38))
+    return site
+
+
+# --- the README and --help agree with the code ---------------------------------------
+
+def test_build_help_names_the_folder_hand_edits_are_backed_up_in():
+    # It said ".sitebuild/", the cache, which the README says is always safe to delete.
+    shown = sitebuild("build", "--help").stdout
+    assert "content/backups/" in " ".join(shown.split())
+    assert ".sitebuild/" not in shown
+
+
+# --- bad input: one clear line, nothing written ----------------------------------------
+
+def test_terminal_control_characters_in_names_are_shown_escaped(tmp_path: Path):
+    site = small_site(tmp_path)
+    (site / "seeds" / "bad\x1b[31mRED\u202e.txt").write_text("")
+    (site / "sitebuild.yml").write_text('"tit\\e]0;pwned\\ale": x\n')
+    result = sitebuild("build", "--site", str(site), "--quiet")
+    assert result.returncode == 0, result.stderr
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in result.stderr
+    assert "bad\\x1b[31mRED\\u202e.txt: warning: empty file" in result.stderr
+    assert "unknown key 'tit\\x1b]0;pwned\\x07le'" in result.stderr
+
+
+def test_printable_escapes_c1_controls_and_bidi_but_keeps_letters():
+    from site_builder.errors import printable
+
+    assert printable("caf\u00e9 \u65e5\u672c \x9b31m \u2067x\tz") == \
+        "caf\u00e9 \u65e5\u672c \\x9b31m \\u2067x\\x09z"
+
+
+@pytest.mark.parametrize("name", ["seeds", "content"])
+def test_a_site_folder_that_is_a_file_is_one_line_naming_it(tmp_path: Path, name: str):
+    site = small_site(tmp_path)
+    if name == "seeds":
+        shutil.rmtree(site / "seeds")
+    (site / name).write_text("x")
+    message = f"{name}: is a file, where the site needs a folder"
+    result = sitebuild("build", "--site", str(site))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].endswith(message)
+    assert "Traceback" not in result.stderr
+
+
+def test_building_a_folder_that_is_no_site_writes_nothing_there(tmp_path: Path):
+    # A build started in the wrong folder made content/ and .sitebuild/ there, then failed.
+    result = sitebuild("build", "--site", str(tmp_path))
+    assert result.returncode == 1
+    assert "no seeds/ folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_config_that_is_not_utf8_names_line_and_column(tmp_path: Path):
+    (tmp_path / "sitebuild.yml").write_bytes(b"title: ok\ndescription: caf\xe9\n")
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert (caught.value.line, caught.value.column) == (2, 17)
+    assert "not UTF-8" in caught.value.message
+
+
+def test_config_key_given_twice_is_warned_with_both_lines(tmp_path: Path):
+    (tmp_path / "sitebuild.yml").write_text("title: One\ndescription: d\ntitle: Two\n")
+    reporter = Reporter(quiet=True)
+    config = load_config(tmp_path, reporter)
+    assert config.title == "Two"
+    assert reporter.warnings == [
+        f"{tmp_path / 'sitebuild.yml'}:3: warning: 'title' is given twice in the "
+        "configuration (first on line 1); the last one is used"]
+
+
+def test_an_empty_title_is_the_default_not_an_empty_title_element(tmp_path: Path):
+    (tmp_path / "sitebuild.yml").write_text("title:\nlanguage: ''\n")
+    config = load_config(tmp_path, Reporter(quiet=True))
+    assert (config.title, config.language) == ("Story digest", "en")
+
+
+@pytest.mark.parametrize("tag", ['en" onload="x', "en us", "e", "<en>"])
+def test_language_must_be_a_language_tag(tmp_path: Path, tag: str):
+    (tmp_path / "sitebuild.yml").write_text(f"title: x\nlanguage: '{tag}'\n")
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert (caught.value.line, caught.value.column) == (2, 11)
+    assert "language tag" in caught.value.message
+
+
+def test_language_tags_of_every_shape_are_taken(tmp_path: Path):
+    for tag in ("en", "pt-BR", "zh-Hant-TW", "es-419"):
+        (tmp_path / "sitebuild.yml").write_text(f"language: {tag}\n")
+        assert load_config(tmp_path, Reporter(quiet=True)).language == tag
+
+
+def test_sources_dates_are_read_as_iso_and_a_non_date_is_refused(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()
+    sources = tmp_path / "seeds" / "sources.yml"
+    sources.write_text("a.txt:\n  published: March 5, 2024\nb.txt:\n  published: 2024-03\n")
+    config = load_config(tmp_path, Reporter(quiet=True))
+    assert config.sources == {"a.txt": {"published": "2024-03-05"},
+                              "b.txt": {"published": "2024-03"}}
+    sources.write_text("a.txt:\n  outlet: X\n  published: yesterday\n")
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert (caught.value.path, caught.value.line, caught.value.column) == (sources, 3, 14)
+
+
+def test_published_dates_written_by_hand_reach_pages_as_dates(tmp_path: Path):
+    """An editor's date in any common form is read; one that is no date is reported with
+    its file and line and the article left out, never shown as `<time datetime="yesterday">`."""
+    site = small_site(tmp_path)
+    seeds = site / "seeds"
+    (seeds / "m.md").write_text("---\ntitle: Rescue goes on\npublished: 5 March 2024 10:00\n"
+                                "---\n" + ARTICLE.format(n=12, m=41))
+    (seeds / "n.md").write_text("---\ntitle: Divers return\npublished: yesterday\n---\n"
+                                + ARTICLE.format(n=12, m=39))
+    (seeds / "sources.yml").write_text("a.txt:\n  published: March 6, 2024\n")
+    first = sitebuild("build", "--site", str(site), "--quiet")
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"n\.md:3: warning: front matter published: not a recognisable date "
+                     r"\('yesterday'\).*; skipped", first.stderr)
+    edited = next(p for p in (site / "content" / "articles").glob("*.md")
+                  if "source_file: b.txt" in p.read_text())
+    edited.write_text(edited.read_text().replace("published: null", "published: tomorrow"))
+    second = sitebuild("build", "--site", str(site), "--quiet")
+    assert f"{edited}:6: warning: front matter published: not a recognisable date " \
+           "('tomorrow')" in second.stderr
+    stamps = sorted(re.findall(r'<time datetime="([^"]*)"', "".join(
+        p.read_text() for p in (site / "output" / "articles").glob("*/index.html"))))
+    assert stamps == ["2024-03-05T10:00", "2024-03-06"]
+
+
+# --- names that cannot be files ---------------------------------------------------------
+
+@pytest.mark.parametrize("title", ["CON", "nul", "Aux", "com1", "LPT9", "prn"])
+def test_windows_device_names_are_never_slugs(title: str):
+    slug = slug_base(title)
+    assert slug != title.lower() and slug.startswith(title.lower())
+    assert make_slug(title, {slug}) not in ("con", "nul", "aux", "com1", "lpt9", "prn")
+
+
+def test_a_hand_edited_device_name_slug_is_not_a_folder(tmp_path: Path):
+    site = small_site(tmp_path)
+    (site / "seeds" / "c.md").write_text("---\ntitle: Con\n---\n" + ARTICLE.format(n=2, m=3))
+    assert sitebuild("build", "--site", str(site), "--quiet").returncode == 0
+    written = sorted(p.name for p in (site / "content" / "articles").iterdir())
+    assert "con.md" not in written and "con-1.md" in written
+    path = site / "content" / "articles" / "con-1.md"
+    path.write_text(path.read_text().replace("slug: con-1", "slug: nul"))
+    assert sitebuild("build", "--site", str(site), "--quiet").returncode == 0
+    pages = {p.name for p in (site / "output" / "articles").iterdir()}
+    assert not pages & {"con", "nul"}
+
+
+# --- the preview's terminal ------------------------------------------------------------
+
+def test_the_preview_prints_no_request_log_nor_what_a_client_sends(tmp_path: Path):
+    site = small_site(tmp_path)
+    port = free_port()
+    log = tmp_path / "preview.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "site_builder", "serve", "--site", str(site), "--port",
+             str(port)], stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: get(base) is not None or process.poll() is not None, 90, "preview")
+        for path in (b"/\xc2\x9b31mred", b"/missing/" + b"a" * 5000, b"/..%2f..%2fetc/passwd"):
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(b"GET " + path + f" HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                               "Connection: close\r\n\r\n".encode())
+                assert client.recv(64).split()[1] in (b"400", b"403", b"404")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    shown = log.read_text()
+    assert "serving" in shown
+    assert "\x9b" not in shown and "aaaa" not in shown and "etc/passwd" not in shown
