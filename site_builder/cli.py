@@ -18,6 +18,17 @@ def _version() -> str:
         return "(not installed)"
 
 
+def _port(text: str) -> int:
+    """A TCP port to listen on: the socket layer takes 70000 as 4464 without a word."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return port
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitebuild",
@@ -51,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                             description="Build, serve output/ and rebuild on changes to seeds/, "
                                         "content/, templates/ and sitebuild.yml.")
     site_options(s)
-    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--port", type=_port, default=8000,
+                   help="port to listen on, 1-65535 (default: 8000)")
     s.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default: 127.0.0.1; anything else is reachable "
                         "from the network)")

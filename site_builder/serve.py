@@ -8,11 +8,13 @@ the last good site and shows its error over the page (polled from /__sitebuild__
 
 from __future__ import annotations
 
+import errno
 import gc
 import ipaddress
 import json
 import logging
 import os
+import socket
 import sys
 import threading
 import time
@@ -294,6 +296,12 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     follows a moment later.
     """
     out = out or site_dir / "output"
+    try:  # before the first build, which may take minutes: a typo is told at once
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        reason = (getattr(exc, "strerror", None) or str(exc)).lower()
+        raise SiteError(f"cannot serve here: no such address ({reason}; try another --host)",
+                        host) from exc
     if host not in LOOPBACK:
         print(f"warning: serving on {host}: other machines on the network can reach this "
               "preview", file=sys.stderr)
@@ -332,8 +340,9 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         try:
             server.application(port, host)
         except OSError as exc:
+            hint = "--port" if exc.errno == errno.EADDRINUSE else "--host"
             raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
-                            "(try another --port)", f"{host}:{port}") from exc
+                            f"(try another {hint})", f"{host}:{port}") from exc
         # The preview runs its own loop: livereload's file polling never starts (it would
         # also send the first browser to connect a reload of its own); only the build
         # thread's hook reloads.

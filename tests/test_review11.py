@@ -193,6 +193,26 @@ def test_a_hand_edited_device_name_slug_is_not_a_folder(tmp_path: Path):
     assert not pages & {"con", "nul"}
 
 
+# --- the preview's options --------------------------------------------------------------
+
+@pytest.mark.parametrize("port", ["70000", "0", "-5", "http"])
+def test_a_port_out_of_range_is_refused_not_wrapped(tmp_path: Path, port: str):
+    # 70000 served on 4464 while saying "serving at http://127.0.0.1:70000/".
+    result = sitebuild("serve", "--site", str(small_site(tmp_path)), "--port", port)
+    assert result.returncode == 2
+    assert f"argument --port: not a port number (1-65535): '{port}'" in result.stderr
+
+
+def test_an_address_that_does_not_resolve_is_told_before_building(tmp_path: Path):
+    site = small_site(tmp_path)
+    result = sitebuild("serve", "--site", str(site), "--host", "no such host!", "--port",
+                       str(free_port()))
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("error: no such host!: cannot serve here: no "
+                                            "such address")
+    assert "--port" not in result.stderr and not (site / "output").exists()
+
+
 # --- the preview's terminal ------------------------------------------------------------
 
 def test_the_preview_prints_no_request_log_nor_what_a_client_sends(tmp_path: Path):
