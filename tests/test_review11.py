@@ -237,3 +237,33 @@ def test_the_preview_prints_no_request_log_nor_what_a_client_sends(tmp_path: Pat
     shown = log.read_text()
     assert "serving" in shown
     assert "\x9b" not in shown and "aaaa" not in shown and "etc/passwd" not in shown
+
+
+# --- sitebuild eval ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, where", [
+    ("articles: 5\n", "1:11: gold.articles must be a mapping of keys to values"),
+    ("articles:\n  a.txt:\n    body_lines: [x, 3]\n",
+     "3:18: gold.articles.a.txt.body_lines[] must be a line number, got 'x'"),
+    ("key_facts:\n  - support: ['a:3']\n", "2:5: gold.key_facts[] needs a 'fact'"),
+    ("conflicts: [{claims: 5}]\n", "1:22: gold.conflicts[].claims must be a list"),
+    ("near_duplicates: [[a:1, [b]]]\n",
+     "1:25: gold.near_duplicates[][] must be a single value, not a list or mapping"),
+])
+def test_a_gold_file_of_the_wrong_shape_is_one_line_naming_its_place(
+        built_sample: Path, tmp_path: Path, text: str, where: str):
+    # These were "internal error: AttributeError ..." with exit code 2.
+    gold = tmp_path / "gold.yml"
+    gold.write_text(text)
+    result = sitebuild("eval", "--site", str(built_sample), "--gold", str(gold))
+    assert (result.returncode, result.stderr) == (1, f"error: {gold}:{where}\n")
+
+
+def test_every_shipped_gold_file_has_the_documented_shape():
+    from site_builder.evaluate import load_gold
+
+    files = [*(REPO / "tests" / "clusters").glob("*/gold.yml"),
+             REPO / "tests" / "clusters" / "samples-gold.yml"]
+    assert len(files) > 20
+    for path in files:
+        assert load_gold(path)["articles"]
