@@ -267,3 +267,33 @@ def test_every_shipped_gold_file_has_the_documented_shape():
     assert len(files) > 20
     for path in files:
         assert load_gold(path)["articles"]
+
+
+# --- a site's own templates --------------------------------------------------------------
+
+@pytest.mark.parametrize("files, where", [
+    ({"article.html": b"\xff\xfe{{ x }}"},
+     "article.html:1: template error: not UTF-8 text (byte 0xff)"),
+    ({"article.html": b'{% extends "base.html" %}\n{% block main %}\n\n{{ 1 / 0 }}'
+                      b"{% endblock %}\n"},
+     "article.html:4: template error: ZeroDivisionError: division by zero"),
+    ({"article.html": b'{% extends "base.html" %}{% block main %}{% include "inc.html" %}'
+                      b"{% endblock %}\n", "inc.html": b"ok\n{{ article.slug + 5 }}\n"},
+     'inc.html:2: template error: TypeError: can only concatenate str (not "int") to str'),
+    ({"article.html": b'{% extends "base.html" %}{% block main %}{% include "inc.html" %}'
+                      b"{% endblock %}\n", "inc.html": b"ok\n\xe9\n"},
+     "inc.html:2: template error: not UTF-8 text (byte 0xe9)"),
+])
+def test_an_error_in_a_sites_own_template_names_the_file_and_line(
+        tmp_path: Path, files: dict[str, bytes], where: str):
+    # These were "internal error: UnicodeDecodeError / ZeroDivisionError ..." (exit 2).
+    site = small_site(tmp_path)
+    assert sitebuild("build", "--site", str(site), "--quiet").returncode == 0
+    before = (site / "output" / "index.html").read_bytes()
+    (site / "templates").mkdir()
+    for name, data in files.items():
+        (site / "templates" / name).write_bytes(data)
+    result = sitebuild("build", "--site", str(site), "--quiet")
+    assert result.returncode == 1
+    assert result.stderr == f"error: {site / 'templates' / where}\n"
+    assert (site / "output" / "index.html").read_bytes() == before
