@@ -89,6 +89,12 @@ def _base_url(node: yaml.Node, path: Path) -> str:
     if url and not _is_web_url(url):
         raise SiteError(f"base_url must be an absolute http:// or https:// URL, got {url!r}",
                         path, *_mark(node))
+    parts = urlsplit(url)
+    # Every page's URL is this plus its path: a query or fragment would end up in the
+    # middle of each, and a user name or password would be published on every page.
+    if "?" in url or "#" in url or "@" in parts.netloc:
+        raise SiteError(f"base_url must be the site's address alone, without a query (?), "
+                        f"a fragment (#) or a user name, got {url!r}", path, *_mark(node))
     return url
 
 

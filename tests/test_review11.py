@@ -297,3 +297,26 @@ def test_an_error_in_a_sites_own_template_names_the_file_and_line(
     assert result.returncode == 1
     assert result.stderr == f"error: {site / 'templates' / where}\n"
     assert (site / "output" / "index.html").read_bytes() == before
+
+
+# --- base_url ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://example.org/digest?x=1", "https://example.org/#top",
+                                 "https://editor:secret@example.org/"])
+def test_base_url_is_the_sites_address_alone(tmp_path: Path, url: str):
+    # "https://example.org/a?x=1" made every page's URL ".../a?x=1/articles/...".
+    (tmp_path / "sitebuild.yml").write_text(f"title: x\nbase_url: '{url}'\n")
+    with pytest.raises(SiteError) as caught:
+        load_config(tmp_path, Reporter(quiet=True))
+    assert (caught.value.line, caught.value.column) == (2, 11)
+    assert "without a query (?), a fragment (#) or a user name" in caught.value.message
+
+
+def test_robots_txt_is_plain_text_not_html_escaped(tmp_path: Path):
+    site = small_site(tmp_path)
+    (site / "sitebuild.yml").write_text("base_url: https://example.org/news&views\n")
+    assert sitebuild("build", "--site", str(site), "--quiet").returncode == 0
+    robots = (site / "output" / "robots.txt").read_text()
+    assert "Sitemap: https://example.org/news&views/sitemap.xml\n" in robots
+    assert "<loc>https://example.org/news&amp;views/</loc>" in \
+        (site / "output" / "sitemap.xml").read_text()

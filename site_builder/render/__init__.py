@@ -91,7 +91,9 @@ def environment(config: Config) -> Environment:
     """Jinja2 environment: the site's templates/ override the built-in ones file by file."""
     folders = [config.templates_dir, builtin_templates()]
     loader = ChoiceLoader([_Templates(str(f)) for f in folders if f.is_dir()])
-    env = Environment(loader=loader, autoescape=select_autoescape(default=True),
+    # Everything is escaped as HTML but plain text (robots.txt), where `&amp;` is no `&`.
+    env = Environment(loader=loader, autoescape=select_autoescape(
+                          default=True, disabled_extensions=("txt",)),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["web_url"] = web_url
