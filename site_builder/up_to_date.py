@@ -82,11 +82,15 @@ def check_output_folder(out: Path, config: Config) -> None:
     is not a built site."""
     resolved = out.resolve()
     site = config.site_dir.resolve()
-    protected = [site, config.seeds_dir.resolve(), config.content_dir.resolve(),
-                 config.templates_dir.resolve()]
-    if any(resolved == p or resolved in p.parents for p in protected):
+    sources = [config.seeds_dir.resolve(), config.content_dir.resolve(),
+               config.templates_dir.resolve(), config.cache_dir.resolve()]
+    if any(resolved == p or resolved in p.parents for p in [site, *sources]):
         raise SiteError("output folder would replace the site or its sources; choose another",
                         out)
+    # Inside them, the site would be read back as seeds, articles or theme files.
+    if any(p in resolved.parents for p in sources):
+        raise SiteError("output folder is inside the site's sources (seeds/, content/, "
+                        "templates/ or .sitebuild/); choose another", out)
     if resolved.exists() and (not resolved.is_dir() or (
             any(resolved.iterdir()) and not (resolved / "digest.json").exists())):
         raise SiteError("exists and is not a sitebuild output folder; refusing to replace it",

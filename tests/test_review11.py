@@ -320,3 +320,16 @@ def test_robots_txt_is_plain_text_not_html_escaped(tmp_path: Path):
     assert "Sitemap: https://example.org/news&views/sitemap.xml\n" in robots
     assert "<loc>https://example.org/news&amp;views/</loc>" in \
         (site / "output" / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("inside", ["seeds/site", "templates/static", "content/out"])
+def test_the_output_folder_is_never_inside_the_sites_sources(tmp_path: Path, inside: str):
+    # --out templates/static built the whole site into the theme's static files, which
+    # the next build copied into output/static/; --out seeds/x put pages among the seeds.
+    site = small_site(tmp_path)
+    result = sitebuild("build", "--site", str(site), "--out", str(site / inside))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("output folder is inside the site's sources "
+                                          "(seeds/, content/, templates/ or .sitebuild/); "
+                                          "choose another")
+    assert not (site / inside).exists()
