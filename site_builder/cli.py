@@ -90,10 +90,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The last second of year 9999: dates past it cannot be written.
+_LAST_EPOCH = 253402300799
+
+
+def _check_environment() -> None:
+    """The environment variables sitebuild reads, checked before any library reads them:
+    numpy (imported by the analysis) fails on a SOURCE_DATE_EPOCH that is not a number,
+    even an empty one, which CI systems set when the commit time is unknown."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]  # set but empty: not set (as other tools read it)
+    elif epoch is not None and not (epoch.strip().isdigit() and int(epoch) <= _LAST_EPOCH):
+        raise SiteError(f"must be a whole number of seconds since 1970-01-01, got {epoch!r}",
+                        "SOURCE_DATE_EPOCH")
+    count = os.environ.get("SITEBUILD_WORKERS", "").strip()
+    if count and not count.isdigit():
+        raise SiteError(f"must be a number of processes (1: no worker processes), got "
+                        f"{count!r}", "SITEBUILD_WORKERS")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitebuild` console script."""
     args = _parser().parse_args(argv)
     try:
+        _check_environment()
         if args.command == "build":
             # Not .build: an unchanged site is told without loading the build's phases.
             from .up_to_date import build

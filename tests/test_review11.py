@@ -333,3 +333,24 @@ def test_the_output_folder_is_never_inside_the_sites_sources(tmp_path: Path, ins
                                           "(seeds/, content/, templates/ or .sitebuild/); "
                                           "choose another")
     assert not (site / inside).exists()
+
+
+# --- the environment ----------------------------------------------------------------------
+
+def test_an_empty_source_date_epoch_is_unset_and_a_malformed_one_one_line(tmp_path: Path):
+    # numpy, imported by the analysis, read either at import and crashed the build.
+    site = small_site(tmp_path)
+    run = dict(capture_output=True, text=True, timeout=300)
+    empty = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site", str(site),
+                            "--quiet"], env={**os.environ, "SOURCE_DATE_EPOCH": ""}, **run)
+    assert empty.returncode == 0, empty.stderr
+    for value in ("abc", "-5", "1e3", "99999999999999999999"):
+        bad = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site",
+                              str(site), "--force"],
+                             env={**os.environ, "SOURCE_DATE_EPOCH": value}, **run)
+        assert (bad.returncode, bad.stderr) == (1, (
+            "error: SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970-01-01, "
+            f"got {value!r}\n"))
+    workers = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site",
+                              str(site)], env={**os.environ, "SITEBUILD_WORKERS": "two"}, **run)
+    assert workers.returncode == 1 and workers.stderr.startswith("error: SITEBUILD_WORKERS:")
