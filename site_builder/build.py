@@ -89,6 +89,8 @@ def seed_files(config: Config, reporter: Reporter) -> list[Path]:
             continue
         if path.is_file():
             found.append(path)
+        else:  # a folder, a named pipe (reading one waits for a writer forever), a device
+            reporter.warn("not a regular file; ignored", path)
     return found
 
 

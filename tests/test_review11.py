@@ -354,3 +354,15 @@ def test_an_empty_source_date_epoch_is_unset_and_a_malformed_one_one_line(tmp_pa
     workers = subprocess.run([sys.executable, "-m", "site_builder", "build", "--site",
                               str(site)], env={**os.environ, "SITEBUILD_WORKERS": "two"}, **run)
     assert workers.returncode == 1 and workers.stderr.startswith("error: SITEBUILD_WORKERS:")
+
+
+def test_a_seed_name_that_is_no_regular_file_is_warned_about(tmp_path: Path):
+    # A named pipe or a folder called x.txt was passed over without a word.
+    site = small_site(tmp_path)
+    os.mkfifo(site / "seeds" / "pipe.txt")
+    (site / "seeds" / "folder.md").mkdir()
+    result = sitebuild("build", "--site", str(site), "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name in ("folder.md", "pipe.txt"):
+        assert f"{site / 'seeds' / name}: warning: not a regular file; ignored" in result.stderr
+    assert sitebuild("build", "--site", str(site), "--quiet", "--strict").returncode == 1
