@@ -366,3 +366,15 @@ def test_a_seed_name_that_is_no_regular_file_is_warned_about(tmp_path: Path):
     for name in ("folder.md", "pipe.txt"):
         assert f"{site / 'seeds' / name}: warning: not a regular file; ignored" in result.stderr
     assert sitebuild("build", "--site", str(site), "--quiet", "--strict").returncode == 1
+
+
+def test_metadata_for_a_seed_that_is_not_there_is_warned_about(tmp_path: Path):
+    # A typo in a sources.yml file name silently dropped the outlet an editor gave.
+    site = small_site(tmp_path)
+    (site / "seeds" / "sources.yml").write_text("a.text:\n  outlet: Typo News\n"
+                                                "b.txt:\n  outlet: Right News\n")
+    result = sitebuild("build", "--site", str(site), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert (f"{site / 'seeds' / 'a.text'}: warning: named in sources, but there is no such "
+            "seed (did you mean 'a.txt'?); its metadata is not used") in result.stderr
+    assert "b.txt" not in result.stderr
