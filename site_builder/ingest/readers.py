@@ -153,28 +153,27 @@ def read_markdown(text: str, name: str) -> RawDocument:
     if current:
         blocks.append(_markdown_block(current))
     declared = {k: _text(meta.get(k)) for k in META_FIELDS if meta.get(k) not in (None, "")}
+    notes = []
     if "published" in declared:
-        declared["published"] = _published(meta["published"], text, name)
+        # The date every page and feed shows as ISO 8601; one that is no date is left
+        # out with a note, as an HTML page's placeholder date is (nothing is invented).
+        iso, problem = normalise_published(meta["published"])
+        if iso is None:
+            key = re.search(r"^published\s*:", text, re.M)
+            line = f" (line {text.count(chr(10), 0, key.start()) + 1})" if key else ""
+            notes.append(f"front matter published{line}: {problem} "
+                         f"({str(meta['published'])[:40]!r}); no date used")
+            del declared["published"]
+        else:
+            declared["published"] = iso
     return RawDocument(source_file=name, sha256="", blocks=blocks,
-                       meta=declared, passthrough=True)
+                       meta=declared, passthrough=True, notes=notes)
 
 
 def _markdown_block(lines: list[tuple[int, str]]) -> Block:
     # Kept as written: the content writer passes Markdown seeds through.
     return Block(text="\n".join(line for _, line in lines), lines=tuple(n for n, _ in lines),
                  markdown=True)
-
-
-def _published(value: object, text: str, name: str) -> str:
-    """The front matter's date as ISO 8601, the form every page and feed reads; a value
-    that is no date leaves the seed out, as a date YAML itself refuses does."""
-    iso, problem = normalise_published(value)
-    if iso is None:
-        key = re.search(r"^published\s*:", text, re.M)
-        raise SiteError(f"front matter published: {problem} ({str(value)[:40]!r}); write a "
-                        "date such as 2024-03-05", name,
-                        text.count("\n", 0, key.start()) + 1 if key else None)
-    return iso
 
 
 def _text(value: object) -> str:
