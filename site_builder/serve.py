@@ -372,7 +372,7 @@ def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: th
                 try:
                     glance(site_dir, out, state, reload)
                 except Exception as exc:  # the build that follows says what is wrong
-                    print(f"preview: no quick look ({type(exc).__name__}: {exc})",
+                    print(printable(f"preview: no quick look ({type(exc).__name__}: {exc})"),
                           file=sys.stderr, flush=True)
             if not changed.wait(QUIET_SECONDS - GLANCE_SECONDS):
                 break
@@ -400,9 +400,12 @@ def _listing(layout: Config, state: PreviewState) -> list[str]:
     return source_lines(layout, stamps) + content_lines(layout, stamps)
 
 
-def _failed(state: PreviewState, message: str) -> None:
+def _failed(state: PreviewState, message: str, out: Path | None = None) -> None:
     state.error = message
-    print(f"error: {message} (still serving the last good build)", file=sys.stderr, flush=True)
+    # Before the first good build there is no last good build to serve.
+    still = "" if out is not None and not (out / "index.html").exists() else \
+        " (still serving the last good build)"
+    print(printable(f"error: {message}") + still, file=sys.stderr, flush=True)
 
 
 def rebuild(site_dir: Path, out: Path, state: PreviewState,
@@ -457,11 +460,13 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
                        live=state.live)
     except SiteError as exc:
-        _failed(state, str(exc))
+        _failed(state, str(exc), out)
         return
     except Exception as exc:  # a bug, not the editor's input: shown all the same
-        traceback.print_exc()
-        _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        if os.environ.get("SITEBUILD_DEBUG"):
+            traceback.print_exc()
+        _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this; "
+                "SITEBUILD_DEBUG=1 shows a traceback)", out)
         return
     finally:
         state.live.listed = None  # it was this build's

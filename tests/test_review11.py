@@ -379,3 +379,14 @@ def test_metadata_for_a_seed_that_is_not_there_is_warned_about(tmp_path: Path):
     assert (f"{site / 'seeds' / 'a.text'}: warning: named in sources, but there is no such "
             "seed (did you mean 'a.txt'?); its metadata is not used") in result.stderr
     assert "b.txt" not in result.stderr
+
+
+def test_a_preview_whose_first_build_fails_does_not_claim_to_serve_a_last_build(
+        tmp_path: Path):
+    site = small_site(tmp_path)
+    (site / "sitebuild.yml").write_text("title: [unclosed\n")
+    result = sitebuild("serve", "--site", str(site), "--port", str(free_port()))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {site / 'sitebuild.yml'}:2:1: invalid YAML: did not find expected ',' or ']'",
+        f"error: {site / 'output'}: nothing to serve: the first build failed"]
