@@ -11,6 +11,7 @@ whether anything changed and calls `run_phases` here when it did.
 from __future__ import annotations
 
 import ctypes
+import difflib
 import hashlib
 import os
 import pickle
@@ -89,6 +90,15 @@ def seed_files(config: Config, reporter: Reporter) -> list[Path]:
             continue
         if path.is_file():
             found.append(path)
+        else:  # a folder, a named pipe (reading one waits for a writer forever), a device
+            reporter.warn("not a regular file; ignored", path)
+    present = {p.name for p in folder.iterdir()}
+    names = [p.name for p in found]
+    for name in sorted(set(config.sources) - present):  # a typo, or a seed deleted
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        reporter.warn(f"named in sources, but there is no such seed{hint}; its metadata is "
+                      "not used", folder / name)
     return found
 
 

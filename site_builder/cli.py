@@ -8,7 +8,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .errors import SiteError
+from .errors import SiteError, printable
 
 
 def _version() -> str:
@@ -16,6 +16,17 @@ def _version() -> str:
         return version("sitebuild")
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "(not installed)"
+
+
+def _port(text: str) -> int:
+    """A TCP port to listen on: the socket layer takes 70000 as 4464 without a word."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return port
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="fail on any warning, including a broken link or anchor")
     b.add_argument("--force", action="store_true",
                    help="rebuild even if nothing changed, and overwrite hand-edited content "
-                        "files (a backup is kept in .sitebuild/)")
+                        "files (each is backed up first in content/backups/)")
     b.add_argument("--timings", action="store_true",
                    help="print the seconds each phase and stage of the build took")
     b.add_argument("--quiet", "-q", action="store_true",
@@ -51,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                             description="Build, serve output/ and rebuild on changes to seeds/, "
                                         "content/, templates/ and sitebuild.yml.")
     site_options(s)
-    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--port", type=_port, default=8000,
+                   help="port to listen on, 1-65535 (default: 8000)")
     s.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default: 127.0.0.1; anything else is reachable "
                         "from the network)")
@@ -78,17 +90,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The last second of year 9999: dates past it cannot be written.
+_LAST_EPOCH = 253402300799
+
+
+def _check_environment() -> None:
+    """The environment variables sitebuild reads, checked before any library reads them:
+    numpy (imported by the analysis) fails on a SOURCE_DATE_EPOCH that is not a number,
+    even an empty one, which CI systems set when the commit time is unknown."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]  # set but empty: not set (as other tools read it)
+    elif epoch is not None and not (epoch.strip().isdigit() and int(epoch) <= _LAST_EPOCH):
+        raise SiteError(f"must be a whole number of seconds since 1970-01-01, got {epoch!r}",
+                        "SOURCE_DATE_EPOCH")
+    count = os.environ.get("SITEBUILD_WORKERS", "").strip()
+    if count and not count.isdigit():
+        raise SiteError(f"must be a number of processes (1: no worker processes), got "
+                        f"{count!r}", "SITEBUILD_WORKERS")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitebuild` console script."""
     args = _parser().parse_args(argv)
     try:
+        _check_environment()
         if args.command == "build":
             # Not .build: an unchanged site is told without loading the build's phases.
             from .up_to_date import build
 
             result = build(args.site, args.out, strict=args.strict, quiet=args.quiet,
                            force=args.force, tidy_later=True)
-            print(result.summary())
+            print("\n".join(map(printable, result.summary().split("\n"))))
             if args.timings and result.timings:
                 print(result.timings)
         elif args.command == "serve":
@@ -106,18 +139,18 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_add(args)
     except SiteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 1
     except Exception as exc:  # a bug in sitebuild, not in the input
         if os.environ.get("SITEBUILD_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} "
-              "(set SITEBUILD_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(printable(f"internal error: {type(exc).__name__}: {exc} ")
+              + "(set SITEBUILD_DEBUG=1 for a traceback)", file=sys.stderr)
         return 2
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,9 +30,16 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 def _parse(path: Path) -> yaml.Node | None:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SiteError(f"cannot read: {exc}", path) from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SiteError(f"cannot read: {exc.strerror or exc}", path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        raise SiteError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                        path, data.count(b"\n", 0, exc.start) + 1,
+                        exc.start - line_start + 1) from exc
     try:
         return safe_yaml.compose(text)
     except safe_yaml.YAMLProblem as exc:
@@ -45,10 +53,22 @@ def _scalar(node: yaml.Node, path: Path, what: str) -> str:
     return "" if node.tag.endswith(":null") else str(node.value)
 
 
-def _mapping(node: yaml.Node, path: Path, what: str) -> list[tuple[str, yaml.Node]]:
+def _mapping(node: yaml.Node, path: Path, what: str,
+             reporter: Reporter | None = None) -> list[tuple[str, yaml.Node]]:
+    """The key/value pairs of a mapping; with a `reporter`, a key given twice is warned
+    about (YAML forbids it, and PyYAML silently keeps the last one)."""
     if not isinstance(node, yaml.MappingNode):
         raise SiteError(f"{what} must be a mapping of keys to values", path, *_mark(node))
-    return [(_scalar(k, path, "a key"), v) for k, v in node.value]
+    items = [(_scalar(k, path, "a key"), v) for k, v in node.value]
+    if reporter is not None:
+        first: dict[str, int] = {}
+        for (key, _), (key_node, _) in zip(items, node.value, strict=True):
+            line = _mark(key_node)[0]
+            if key in first:
+                reporter.warn(f"'{key}' is given twice in {what} (first on line "
+                              f"{first[key]}); the last one is used", path, line)
+            first.setdefault(key, line)
+    return items
 
 
 def _is_web_url(url: str) -> bool:
@@ -69,6 +89,12 @@ def _base_url(node: yaml.Node, path: Path) -> str:
     if url and not _is_web_url(url):
         raise SiteError(f"base_url must be an absolute http:// or https:// URL, got {url!r}",
                         path, *_mark(node))
+    parts = urlsplit(url)
+    # Every page's URL is this plus its path: a query or fragment would end up in the
+    # middle of each, and a user name or password would be published on every page.
+    if "?" in url or "#" in url or "@" in parts.netloc:
+        raise SiteError(f"base_url must be the site's address alone, without a query (?), "
+                        f"a fragment (#) or a user name, got {url!r}", path, *_mark(node))
     return url
 
 
@@ -94,15 +120,29 @@ def read_sources(node: yaml.Node, path: Path, reporter: Reporter) -> dict[str, d
     """Validate a `file name -> {outlet, url, title, author, published}` mapping."""
     fields = {name: (str, "") for name in (*META_FIELDS, *RECORD_KEYS)}
     sources: dict[str, dict[str, str]] = {}
-    for name, entry in _mapping(node, path, "sources"):
+    for name, entry in _mapping(node, path, "sources", reporter):
         meta: dict[str, str] = {}
-        for key, value in _mapping(entry, path, f"sources.{name}"):
+        for key, value in _mapping(entry, path, f"sources.{name}", reporter):
             if _check_key(key, fields, value, path, reporter, f"sources.{name}"):
                 text = _scalar(value, path, f"sources.{name}.{key}")
+                if key == "published" and text:
+                    text = _published(text, value, path, f"sources.{name}.{key}")
                 if key not in RECORD_KEYS:
                     meta[key] = text
         sources[name] = meta
     return sources
+
+
+def _published(text: str, node: yaml.Node, path: Path, what: str) -> str:
+    """A publication date as ISO 8601: pages show it in `<time datetime>`, the feed and
+    digest.json carry it and updates are ordered by it."""
+    from .dates import normalise_published  # dateutil: only when a source gives a date
+
+    iso, problem = normalise_published(text)
+    if iso is None:
+        raise SiteError(f"{what} must be a date such as 2024-03-05 ({problem}: {text!r})",
+                        path, *_mark(node))
+    return iso
 
 
 # An option's parser: (node, file, reporter, dotted name) -> the value.
@@ -112,6 +152,18 @@ Parser = Callable[[yaml.Node, Path, Reporter, str], Any]
 def _visible(node: yaml.Node, path: Path, _: Reporter, name: str) -> str:
     # Shown on every page: nothing invisible that could spoof the text around it.
     return visible_text(_scalar(node, path, name))
+
+
+# A BCP 47 language tag's shape ("en", "pt-BR", "zh-Hant-TW"): it goes into <html lang>.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _language(node: yaml.Node, path: Path, _: Reporter, name: str) -> str:
+    tag = _scalar(node, path, name).strip()
+    if tag and not _LANGUAGE_TAG.fullmatch(tag):
+        raise SiteError(f"{name} must be a language tag such as en or pt-BR, got {tag!r}",
+                        path, *_mark(node))
+    return tag
 
 
 def _url(node: yaml.Node, path: Path, _: Reporter, name: str) -> str:
@@ -150,7 +202,8 @@ SCHEMA: dict[str, Option] = {
                           _visible),
     "base_url": Option("URL", "", "absolute http(s) URL the site is published at (for "
                        "canonical links, feeds and the sitemap)", _url),
-    "language": Option("text", "en", "language code of the articles (html lang)", _visible),
+    "language": Option("language tag", "en", "language of the articles (html lang), a BCP 47 "
+                       "tag such as en or pt-BR", _language),
     "topics": Option("section", None, "topic settings", options={
         "aliases": Option("mapping of lists", {}, "canonical name -> list of other spellings",
                           _aliases),
@@ -205,7 +258,7 @@ def _read_section(node: yaml.Node, schema: dict[str, Option], path: Path, report
                   prefix: str, values: dict[str, Any], errors: list[SiteError]) -> None:
     """Parse every option of one mapping into `values`, collecting errors (not stopping)."""
     try:
-        items = _mapping(node, path, prefix.rstrip(".") or "the configuration")
+        items = _mapping(node, path, prefix.rstrip(".") or "the configuration", reporter)
     except SiteError as exc:
         errors.append(exc)
         return
@@ -219,7 +272,9 @@ def _read_section(node: yaml.Node, schema: dict[str, Option], path: Path, report
                 _read_section(value, option.options, path, reporter, f"{name}.", values,
                               errors)
             elif option.parse is not None:
-                values[name] = option.parse(value, path, reporter, name)
+                parsed = option.parse(value, path, reporter, name)
+                # `title:` left empty means "not set": an empty <title> is no title.
+                values[name] = parsed if parsed != "" else option.default
         except SiteError as exc:
             errors.append(exc)
 
@@ -230,6 +285,19 @@ def _one_error(errors: list[SiteError]) -> SiteError:
     more = [f"line {e.line}: {e.message}" if e.line else e.message for e in errors[1:]]
     message = "; also ".join([first.message, *more])
     return SiteError(message, first.path, first.line, first.column)
+
+
+def check_layout(config: Config) -> None:
+    """Refuse a site whose folders are files, or that has nothing to build, before a build
+    writes anything (a build run in the wrong folder leaves no content/ or .sitebuild/)."""
+    folders = (config.seeds_dir, config.content_dir, config.content_dir / "articles",
+               config.templates_dir, config.cache_dir)
+    for folder in folders:
+        if folder.exists() and not folder.is_dir():
+            raise SiteError("is a file, where the site needs a folder", folder)
+    if not config.seeds_dir.exists() and not (config.content_dir / "articles").exists():
+        raise SiteError("no seeds/ folder: put the articles to build in it, or name the "
+                        "site folder with --site DIR", config.seeds_dir)
 
 
 def load_config(site_dir: Path, reporter: Reporter) -> Config:

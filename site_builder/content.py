@@ -19,6 +19,7 @@ import yaml
 from slugify import slugify
 
 from .config import Config
+from .dates import normalise_published
 from .errors import Reporter, SiteError
 from .ingest.decode import BinaryFileError, decode
 from .ingest.readers import YAML_DUMPER, split_front_matter
@@ -40,6 +41,15 @@ ARTICLES = "articles"
 BACKUPS = "backups"
 _CHECKSUM = re.compile(r"^checksum: [0-9a-f]{64}\n", re.M)
 _SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+# Names Windows keeps for devices, as a file or a folder, with any extension: a page at
+# articles/con/ or a file content/articles/nul.md cannot be checked out or copied there.
+_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt")
+                                                          for n in range(10))})
+
+
+def _safe_slug(slug: str) -> bool:
+    """Whether `slug` can name a page's folder and a content file on any file system."""
+    return bool(_SAFE_SLUG.fullmatch(slug)) and slug not in _DEVICE_NAMES
 
 
 def make_slug(text: str, taken: set[str]) -> str:
@@ -49,7 +59,8 @@ def make_slug(text: str, taken: set[str]) -> str:
 
 def slug_base(text: str) -> str:
     """The slug `text` gives before it is made unique."""
-    return slugify(text, max_length=60, word_boundary=True, save_order=True) or "article"
+    slug = slugify(text, max_length=60, word_boundary=True, save_order=True) or "article"
+    return f"{slug}-1" if slug in _DEVICE_NAMES else slug
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
@@ -548,6 +559,16 @@ def _checked_meta(meta: dict, text: str, path: str) -> dict:
         for key in (*META_FIELDS, "slug", "source_file", "source_sha256"):
             if isinstance(meta.get(key), (list, dict)):
                 raise ValueError("must be a single value, not a list or mapping")
+        key = "published"
+        if meta.get(key) not in (None, ""):
+            # Shown in <time datetime>, carried by the feed and digest.json, and the order
+            # of updates: an editor's "March 5, 2024" is read, "yesterday" refused.
+            iso, problem = normalise_published(meta[key])
+            if iso is None and not problem.startswith("year"):
+                raise ValueError(f"{problem} ({str(meta[key])[:40]!r}); write a date such "
+                                 "as 2024-03-05")
+            # A date outside the plausible years is still a date (a byline may give one).
+            checked[key] = iso or str(meta[key])
         key = "inferred"
         inferred = meta.get("inferred") or []
         if not isinstance(inferred, list) or not all(isinstance(x, str) for x in inferred):
@@ -666,7 +687,7 @@ def article_from(config: Config, path: Path, meta: dict, units: list[Unit],
                  slugs: set[str]) -> Article:
     """The Article of one parsed content file; its slug is unique among `slugs` (extended)."""
     slug = str(meta.get("slug") or "")
-    if not _SAFE_SLUG.fullmatch(slug) or slug in slugs:
+    if not _safe_slug(slug) or slug in slugs:
         slug = make_slug(slug or path.stem, set(slugs))
     slugs.add(slug)
     line_map = meta["paragraph_lines"]
@@ -675,8 +696,6 @@ def article_from(config: Config, path: Path, meta: dict, units: list[Unit],
                   for pid, u in zip(ids, units, strict=True)]
     values = {k: (visible_text(str(meta[k])) or None if meta.get(k) not in (None, "")
                   else None) for k in META_FIELDS}
-    if values["published"] and hasattr(meta["published"], "isoformat"):
-        values["published"] = meta["published"].isoformat()
     return Article(
         slug=slug, paragraphs=paragraphs, removed=meta["removed"],
         source_file=str(meta["source_file"]) if meta.get("source_file") else None,

@@ -216,6 +216,23 @@ def normalise_timestamp(value: str) -> tuple[str | None, str | None]:
     return parsed, None
 
 
+_YEAR_OR_MONTH = re.compile(r"\s*(\d{4})(?:-(0[1-9]|1[0-2]))?\s*")
+
+
+def normalise_published(value: object) -> tuple[str | None, str | None]:
+    """A `published` value an editor wrote (front matter, sources.yml) as ISO 8601, or why
+    it was refused. A year or a month alone stays so ("2024", "2024-03"): reading it
+    as a full date would invent a day."""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    text = str(value)
+    if match := _YEAR_OR_MONTH.fullmatch(text):
+        if not EARLIEST_YEAR <= int(match[1]) <= LATEST_YEAR:
+            return None, f"year {int(match[1])} is a placeholder or impossible"
+        return text.strip(), None
+    return normalise_timestamp(text)
+
+
 def _iso(stamp: dt.datetime) -> str:
     """Date and time to the minute, with the zone when known."""
     text = stamp.replace(tzinfo=None).isoformat(timespec="minutes")

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# What a terminal would act on rather than show: C0 and C1 controls (escape sequences,
+# bells, the single-byte CSI U+009B) and the bidi embeddings, overrides and isolates that
+# reorder the rest of the line. File names, config keys and request paths are not ours.
+_UNSHOWABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f"
+                         "\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control and bidi characters written as
+    `\\xNN` / `\\uNNNN`, so a hostile name shows as what it is."""
+    return _UNSHOWABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                           else f"\\u{ord(m[0]):04x}", text)
 
 
 def location(path: str | Path | None, line: int | None = None, column: int | None = None) -> str:
@@ -53,18 +67,18 @@ class Reporter:
              column: int | None = None) -> None:
         """Print a warning about `path` (if given) now and keep it for the build's record."""
         where = location(path, line, column)
-        text = f"{where}: warning: {message}" if path else f"warning: {message}"
+        text = printable(f"{where}: warning: {message}" if path else f"warning: {message}")
         self.warnings.append(text)
         print(text, file=sys.stderr)
 
     def notice(self, message: str, path: str | Path | None = None) -> None:
         """A message about the user's own files (a hand edit kept): shown even when quiet."""
-        print(f"{location(path)}: {message}" if path else message, file=sys.stderr)
+        print(printable(f"{location(path)}: {message}" if path else message), file=sys.stderr)
 
     def info(self, message: str) -> None:
         """A progress message ("rendering …"): hidden when quiet."""
         if not self.quiet:
-            print(message, file=sys.stderr)
+            print(printable(message), file=sys.stderr)
 
     def progress(self, stage: str, done: int, total: int, at_least: int = 200) -> None:
         """`stage 120/10000` on one rewritten terminal line, for stages of `at_least` items."""

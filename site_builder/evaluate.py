@@ -443,18 +443,74 @@ def report(scores: Scores) -> str:
     return "\n".join(out)
 
 
+# The gold format (README, "Gold annotations"), as the scorer reads it: a dict is a
+# mapping with those keys ("*": any key; a key ending "!" must be there; others are
+# ignored), a list a sequence of that shape, "text" any single value, "int" a whole number.
+_REFS = ["text"]
+_CLAIMS = [{"value": "text", "support": _REFS}]
+_GOLD_SHAPE: dict = {
+    "story": "text", "held_out": "text",
+    "articles": {"*": {"outlet": "text", "published": "text", "title_line": "int",
+                       "byline_line": "int", "caption_line": "int", "body_lines": ["int"],
+                       "summary_bullets": ["int"], "not_body": {"*": "text"}}},
+    "key_facts": [{"fact!": "text", "value": "text", "support": _REFS}],
+    "conflicts": [{"about": "text", "kind": "text", "claims": _CLAIMS}],
+    "non_conflicts": [{"about": "text", "why": "text", "claims": _CLAIMS}],
+    "near_duplicates": [_REFS],
+    "topics": [{"name!": "text", "kind": "text", "aliases": ["text"]}],
+}
+
+
+def _check_shape(node: yaml.Node, shape: object, path: Path, where: str) -> None:
+    """Raise SiteError at the first value whose shape is not the format's (null is
+    always allowed: the scorer reads it as absent)."""
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return
+    if isinstance(shape, dict):
+        if not isinstance(node, yaml.MappingNode):
+            raise SiteError(f"{where} must be a mapping of keys to values", path, line, column)
+        given = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise SiteError(f"a key of {where} must be a single value", path,
+                                key.start_mark.line + 1, key.start_mark.column + 1)
+            given[key.value] = value
+            inner = shape.get("*", shape.get(key.value, shape.get(f"{key.value}!")))
+            if inner is not None:
+                _check_shape(value, inner, path, f"{where}.{key.value}")
+        for required in (k[:-1] for k in shape if k.endswith("!")):
+            if required not in given:
+                raise SiteError(f"{where} needs a '{required}'", path, line, column)
+    elif isinstance(shape, list):
+        if not isinstance(node, yaml.SequenceNode):
+            raise SiteError(f"{where} must be a list", path, line, column)
+        for item in node.value:
+            _check_shape(item, shape[0], path, f"{where}[]")
+    elif not isinstance(node, yaml.ScalarNode):
+        raise SiteError(f"{where} must be a single value, not a list or mapping", path, line,
+                        column)
+    elif shape == "int" and not node.tag.endswith(":int"):
+        raise SiteError(f"{where} must be a line number, got {node.value!r}", path, line,
+                        column)
+
+
 def load_gold(gold_path: Path) -> dict:
     """Read a gold file; a clear error naming the file (and line) when it is not valid."""
     try:
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.read_text(encoding="utf-8")
+        gold = yaml.safe_load(text)
     except OSError as exc:
         raise SiteError(f"cannot read: {exc.strerror}", gold_path) from exc
+    except UnicodeDecodeError as exc:
+        raise SiteError(f"not UTF-8 text ({exc.reason})", gold_path) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise SiteError(f"invalid YAML: {exc.problem}", gold_path,
                         mark.line + 1 if mark else None) from exc
     if not isinstance(gold, dict):
         raise SiteError("gold file must be a mapping", gold_path)
+    _check_shape(yaml.compose(text, Loader=yaml.SafeLoader), _GOLD_SHAPE, gold_path, "gold")
     return gold
 
 

@@ -8,11 +8,13 @@ the last good site and shows its error over the page (polled from /__sitebuild__
 
 from __future__ import annotations
 
+import errno
 import gc
 import ipaddress
 import json
 import logging
 import os
+import socket
 import sys
 import threading
 import time
@@ -35,7 +37,7 @@ from watchdog.observers.api import BaseObserver
 from .build import BuildResult, BuildState, build, quick_look
 from .cache import content_lines, source_lines
 from .config import CONFIG_FILE, Config
-from .errors import SiteError
+from .errors import SiteError, printable
 from .pipeline import Runner, site_runner
 from .preview_state import LiveSite
 
@@ -49,6 +51,8 @@ QUIET_SECONDS = 0.2
 GLANCE_SECONDS = 0.05
 # After the reload, how long to wait for the editor's next save before indexing for search.
 NEXT_SAVE_SECONDS = 0.2
+# The longest log line the preview prints (a request's path can be kilobytes).
+_LOG_CHARS = 300
 _PREVIEW_TAG = b'<script src="/__sitebuild__/preview.js" defer></script>'
 _PREVIEW_JS = """(function () {
   var box = null, shown = "";
@@ -194,6 +198,18 @@ class _WrongHost(RequestHandler):
         raise HTTPError(421, "this preview answers only to the address it is bound to")
 
 
+class _Shown(logging.Formatter):
+    """Log lines safe for the terminal: a request's path or header is the client's text
+    (control characters escaped, cut to one screen line)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage().split("\n", 1)[0]
+        if record.exc_info and record.exc_info[1] is not None:  # one line, not a traceback
+            text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        text = printable(f"preview: {text}")
+        return text if len(text) <= _LOG_CHARS else text[: _LOG_CHARS - 1] + "…"
+
+
 class PreviewServer(Server):
     """livereload's server with the preview's status routes in front of the static files,
     answering only requests addressed to it."""
@@ -205,15 +221,18 @@ class PreviewServer(Server):
         self.listening = listening
 
     def _setup_logging(self) -> None:
-        """sitebuild speaks for the preview: the server library's request log stays quiet,
-        its warnings and errors are shown as the preview's own."""
+        """sitebuild speaks for the preview: the server library's request log stays quiet
+        (a 4xx is the browser's business: it logged two lines per request, echoing any
+        path a client sent), its errors and other warnings are shown as the preview's own."""
         channel = logging.StreamHandler(sys.stderr)
         channel.setLevel(logging.WARNING)
-        channel.setFormatter(logging.Formatter("preview: %(message)s"))
+        channel.setFormatter(_Shown())
         for name in ("livereload", "tornado"):
             library = logging.getLogger(name)
             library.handlers = [channel]
             library.propagate = False
+        for name in ("tornado.access", "tornado.general"):  # requests, refused or not
+            logging.getLogger(name).setLevel(logging.ERROR)
 
     def application(self, port: int, host: str, liveport: int | None = None,
                     debug: bool | None = None, live_css: bool = True) -> None:
@@ -277,6 +296,12 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
     follows a moment later.
     """
     out = out or site_dir / "output"
+    try:  # before the first build, which may take minutes: a typo is told at once
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        reason = (getattr(exc, "strerror", None) or str(exc)).lower()
+        raise SiteError(f"cannot serve here: no such address ({reason}; try another --host)",
+                        host) from exc
     if host not in LOOPBACK:
         print(f"warning: serving on {host}: other machines on the network can reach this "
               "preview", file=sys.stderr)
@@ -315,8 +340,9 @@ def serve(site_dir: Path, out: Path | None, port: int, host: str = "127.0.0.1") 
         try:
             server.application(port, host)
         except OSError as exc:
+            hint = "--port" if exc.errno == errno.EADDRINUSE else "--host"
             raise SiteError(f"cannot serve here: {(exc.strerror or str(exc)).lower()} "
-                            "(try another --port)", f"{host}:{port}") from exc
+                            f"(try another {hint})", f"{host}:{port}") from exc
         # The preview runs its own loop: livereload's file polling never starts (it would
         # also send the first browser to connect a reload of its own); only the build
         # thread's hook reloads.
@@ -346,7 +372,7 @@ def _rebuild_forever(site_dir: Path, out: Path, state: PreviewState, changed: th
                 try:
                     glance(site_dir, out, state, reload)
                 except Exception as exc:  # the build that follows says what is wrong
-                    print(f"preview: no quick look ({type(exc).__name__}: {exc})",
+                    print(printable(f"preview: no quick look ({type(exc).__name__}: {exc})"),
                           file=sys.stderr, flush=True)
             if not changed.wait(QUIET_SECONDS - GLANCE_SECONDS):
                 break
@@ -374,9 +400,12 @@ def _listing(layout: Config, state: PreviewState) -> list[str]:
     return source_lines(layout, stamps) + content_lines(layout, stamps)
 
 
-def _failed(state: PreviewState, message: str) -> None:
+def _failed(state: PreviewState, message: str, out: Path | None = None) -> None:
     state.error = message
-    print(f"error: {message} (still serving the last good build)", file=sys.stderr, flush=True)
+    # Before the first good build there is no last good build to serve.
+    still = "" if out is not None and not (out / "index.html").exists() else \
+        " (still serving the last good build)"
+    print(printable(f"error: {message}") + still, file=sys.stderr, flush=True)
 
 
 def rebuild(site_dir: Path, out: Path, state: PreviewState,
@@ -431,11 +460,13 @@ def rebuild(site_dir: Path, out: Path, state: PreviewState,
         result = build(site_dir, out, quiet=True, runner=state.runner, preview=True,
                        live=state.live)
     except SiteError as exc:
-        _failed(state, str(exc))
+        _failed(state, str(exc), out)
         return
     except Exception as exc:  # a bug, not the editor's input: shown all the same
-        traceback.print_exc()
-        _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        if os.environ.get("SITEBUILD_DEBUG"):
+            traceback.print_exc()
+        _failed(state, f"internal error: {type(exc).__name__}: {exc} (please report this; "
+                "SITEBUILD_DEBUG=1 shows a traceback)", out)
         return
     finally:
         state.live.listed = None  # it was this build's

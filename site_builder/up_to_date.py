@@ -24,7 +24,7 @@ from .cache import (
     source_lines,
     unchanged,
 )
-from .config import Config, load_config
+from .config import Config, check_layout, load_config
 from .errors import Reporter, SiteError
 from .lock import site_lock
 
@@ -82,11 +82,15 @@ def check_output_folder(out: Path, config: Config) -> None:
     is not a built site."""
     resolved = out.resolve()
     site = config.site_dir.resolve()
-    protected = [site, config.seeds_dir.resolve(), config.content_dir.resolve(),
-                 config.templates_dir.resolve()]
-    if any(resolved == p or resolved in p.parents for p in protected):
+    sources = [config.seeds_dir.resolve(), config.content_dir.resolve(),
+               config.templates_dir.resolve(), config.cache_dir.resolve()]
+    if any(resolved == p or resolved in p.parents for p in [site, *sources]):
         raise SiteError("output folder would replace the site or its sources; choose another",
                         out)
+    # Inside them, the site would be read back as seeds, articles or theme files.
+    if any(p in resolved.parents for p in sources):
+        raise SiteError("output folder is inside the site's sources (seeds/, content/, "
+                        "templates/ or .sitebuild/); choose another", out)
     if resolved.exists() and (not resolved.is_dir() or (
             any(resolved.iterdir()) and not (resolved / "digest.json").exists())):
         raise SiteError("exists and is not a sitebuild output folder; refusing to replace it",
@@ -108,8 +112,10 @@ def build(site_dir: Path, out: Path | None = None, strict: bool = False, quiet: 
     started = time.perf_counter()
     reporter = Reporter(quiet=quiet)
     if not site_dir.is_dir():
-        raise SiteError("site folder not found", site_dir)
+        raise SiteError("site folder not found" if not site_dir.exists() else
+                        "is a file, not a site folder", site_dir)
     config = load_config(site_dir, reporter)
+    check_layout(config)
     out = out or site_dir / "output"
     check_output_folder(out, config)
     with site_lock(config.cache_dir, reporter):  # a second build of the site waits

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .. import safe_yaml
+from ..dates import normalise_published
 from ..errors import SiteError
 from ..models import META_FIELDS, Block, RawDocument
 from .decode import BinaryFileError, decode
@@ -152,8 +153,21 @@ def read_markdown(text: str, name: str) -> RawDocument:
     if current:
         blocks.append(_markdown_block(current))
     declared = {k: _text(meta.get(k)) for k in META_FIELDS if meta.get(k) not in (None, "")}
+    notes = []
+    if "published" in declared:
+        # The date every page and feed shows as ISO 8601; one that is no date is left
+        # out with a note, as an HTML page's placeholder date is (nothing is invented).
+        iso, problem = normalise_published(meta["published"])
+        if iso is None:
+            key = re.search(r"^published\s*:", text, re.M)
+            line = f" (line {text.count(chr(10), 0, key.start()) + 1})" if key else ""
+            notes.append(f"front matter published{line}: {problem} "
+                         f"({str(meta['published'])[:40]!r}); no date used")
+            del declared["published"]
+        else:
+            declared["published"] = iso
     return RawDocument(source_file=name, sha256="", blocks=blocks,
-                       meta=declared, passthrough=True)
+                       meta=declared, passthrough=True, notes=notes)
 
 
 def _markdown_block(lines: list[tuple[int, str]]) -> Block:

@@ -9,6 +9,7 @@ import filecmp
 import hashlib
 import os
 import re
+import traceback
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
+    TemplateSyntaxError,
     select_autoescape,
 )
 from markupsafe import escape
@@ -70,11 +72,37 @@ def web_url(url: str | None) -> str | None:
     return None
 
 
+class _Templates(FileSystemLoader):
+    """Templates from one folder; a file that is not UTF-8 is a template error naming it."""
+
+    def get_source(self, environment: Environment, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            path = str(Path(self.searchpath[0]) / template)
+            line = exc.object.count(b"\n", 0, exc.start) + 1
+            raise TemplateSyntaxError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x})",
+                                      line, template, path) from exc
+
+
+def _own_template_line(config: Config, exc: BaseException) -> tuple[str, int] | None:
+    """Where in the site's own templates an error was raised (file and line), if there:
+    Jinja puts each template's lines in the traceback it raises."""
+    own = str(config.templates_dir.resolve()) + os.sep
+    frames = traceback.extract_tb(exc.__traceback__)
+    found = [(f.filename, f.lineno or 0) for f in frames
+             if os.path.abspath(f.filename).startswith(own)]
+    return found[-1] if found else None
+
+
 def environment(config: Config) -> Environment:
     """Jinja2 environment: the site's templates/ override the built-in ones file by file."""
     folders = [config.templates_dir, builtin_templates()]
-    loader = ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()])
-    env = Environment(loader=loader, autoescape=select_autoescape(default=True),
+    loader = ChoiceLoader([_Templates(str(f)) for f in folders if f.is_dir()])
+    # Everything is escaped as HTML but plain text (robots.txt), where `&amp;` is no `&`.
+    env = Environment(loader=loader, autoescape=select_autoescape(
+                          default=True, disabled_extensions=("txt",)),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["web_url"] = web_url
@@ -538,6 +566,11 @@ class _Renderer:
             name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
             raise SiteError(f"template error: {exc.message}", name,
                             getattr(exc, "lineno", None)) from exc
+        except Exception as exc:  # raised by an expression of a template ({{ 1 / 0 }})
+            where = _own_template_line(self.config, exc)
+            if where is None:  # the built-in theme's or sitebuild's own: a bug
+                raise
+            raise SiteError(f"template error: {type(exc).__name__}: {exc}", *where) from exc
         return html.encode()
 
 
