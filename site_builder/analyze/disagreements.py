@@ -47,7 +47,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over"})
+                     "handed over", "trapped"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -59,7 +59,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
                             "shift", "minor", "serious", "critical", "stable", "sustained wind",
-                            "in care"})
+                            "in care", "trapped"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -386,8 +386,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(text, f))
-            elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
-                    and _identified(text, f):
+            elif f.dimension == "count" and (
+                    ((f.prop == "killed" or f.prop.startswith("~")) and _identified(text, f))
+                    or _IDENTITIES_OF.search(text, max(0, f.start - 30), f.start)):
                 # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
@@ -397,6 +398,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
                     _HANDED_OVER.search(_clause(text, f)):
                 f = replace(f, prop="handed over")
+            if f.prop in _OF_THE_DEAD and "bodi" in f.nouns:
+                f = replace(f, nouns=tuple(dict.fromkeys(
+                    "people" if n == "bodi" else n for n in f.nouns)))
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -552,6 +556,11 @@ def _informants(text: str, f: Figure) -> bool:
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count
 # that grows apart from the toll and from the bodies found.
 _IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+# "the identities of 24 victims were confirmed": the same count, told by its noun.
+_IDENTITIES_OF = re.compile(r"\bidentit(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
+# What is said only of the dead (named, found, given back): "32 bodies" and "32 victims"
+# count one thing.
+_OF_THE_DEAD = frozenset({"identified", "recovered", "handed over"})
 
 
 # "36 injured are undergoing treatment", "12 remain in hospital": those still in care on
@@ -826,6 +835,12 @@ def _same_day_clashes(items: list[_Item], claims: list[list[int]],
     return found
 
 
+# "the toll was revised down to 41", "bodies counted twice": a report that tells its own
+# count's correction explains its two figures (the earlier count and the corrected one).
+_CORRECTED = re.compile(r"\b(?:revis(?:ed|ing|ion)|correct(?:ed|ing|ion)|recount\w*|"
+                        r"counted\s+twice|double[-\s]count\w*|duplicat(?:ed|ion))\b", re.I)
+
+
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
     """One report's own clashing tolls: two exact figures of one frame of people, close to
     each other, in two sentences of one article and for no two places ("the toll now stands
@@ -843,6 +858,7 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
             for ys in groups[n + 1:]:
                 a, b = items[xs[0]].figure, items[ys[0]].figure
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
+                        any(_CORRECTED.search(items[i].sentence.text) for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or \
                         max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) or \
                         relation(a, b) != "contradicts":
@@ -1216,7 +1232,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "critical": "in critical condition", "stable": "in stable condition",
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "in care": "still in care", "handed over": "bodies handed over",
-                   "searched": "share searched", "insured loss": "insured losses"}
+                   "searched": "share searched", "insured loss": "insured losses",
+                   "trapped": "trapped"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

@@ -126,6 +126,8 @@ _PROPERTY_CUES = {
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # Held where they were caught (mines, collapsed buildings, caves, lifts).
+    "trapp": "trapped",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
     "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
@@ -207,7 +209,7 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting", "recorded"}),
+                        "damage", "risk", "waiting", "recorded", "trapped"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -1791,6 +1793,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # "40 rescue volunteers": a noun's job, not what befell them; "12,000 registered
             # voters": a standing kind of person (a tally is told with its verb).
             continue
+        if m.start() >= noun_end and _AND_THEN.fullmatch(text, noun_end, m.start()) and \
+                _ACTIVITY_NOUN.match(text, m.end()) and not _STATE_WORD.fullmatch(m.group()):
+            continue  # "40 dead and rescue efforts went on": a new subject's modifier
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
@@ -1825,6 +1830,13 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# "and" opening a new subject after the counted noun, and the noun a cue word modifies there
+# ("and rescue efforts continued", "and evacuation orders stand"): the cue names an
+# activity, not what befell the counted.
+_AND_THEN = re.compile(r"\s+and\s+(?:the\s+)?")
+_ACTIVITY_NOUN = re.compile(r"[a-z]*\s+(?:[a-z]+s|operation|effort|work|mission|service)\b")
 
 
 # Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"

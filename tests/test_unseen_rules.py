@@ -1,0 +1,87 @@
+"""Statement kinds met on real coverage of stories the clusters lack (invented text here)."""
+
+from figure_helpers import analysed, one
+
+# --- A cue word naming an activity after "and" is a new subject's, not the count's ---
+
+def test_a_cue_heading_a_new_subject_is_not_the_counts_property():
+    f = one("The ferry sinking killed at least 30 people and rescue efforts continued "
+            "overnight, the coast guard said.")
+    assert f.prop == "killed"
+
+
+def test_a_state_after_and_still_speaks_for_the_count():
+    assert one("Boats reached 30 people and rescued them from rooftops.").prop == "rescued"
+    assert not one("Boats reached 30 people and rescue workers took them to shelters.").prop
+
+
+def test_two_tolls_beside_rescue_work_make_an_update_not_a_rescue_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-03-01", ["The ferry sinking off Dorran killed 14 people, officials said."]),
+        ("2026-03-02", ["The toll from the ferry sinking off Dorran rose to 31 people and "
+                        "rescue operations went on, officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert [c.number for c in row.claims] == [14, 31] and row.kind == "update"
+    assert "rescued" not in row.about
+
+
+# --- Those trapped are a count of their own ---
+
+def test_a_trapped_count_takes_its_property():
+    assert one("At least 20 workers were trapped under the collapsed parking garage.").prop \
+        == "trapped"
+    assert one("Officials said 12 people remained trapped inside the cave.").prop == "trapped"
+
+
+def test_two_counts_of_the_trapped_clash_and_the_toll_stays_apart(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-04-10", ["The garage collapse in Pellow killed 5 people, and 22 people were "
+                        "trapped under the slabs, the mayor said."]),
+        ("2026-04-10", ["A union leader said 14 people were still trapped under the slabs of "
+                        "the Pellow garage."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [14, 22] and "trapped" in row.about
+
+
+# --- The identities of the dead, and bodies told as people ---
+
+def test_identities_confirmed_are_the_identified(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-07-02", ["Police said the identities of 18 victims of the flood in Sarno "
+                        "were confirmed."]),
+        ("2026-07-02", ["So far 27 bodies from the Sarno flood have been identified, police "
+                        "said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [18, 27] and "identified" in row.about
+
+
+def test_identities_of_the_dead_are_no_rival_of_the_toll(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-07-02", ["The flood in Sarno killed 40 people, police said."]),
+        ("2026-07-02", ["Police said the identities of 18 victims of the Sarno flood were "
+                        "confirmed."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- A report that tells its own count's correction makes no internal clash ---
+
+def test_a_report_of_a_corrected_toll_is_no_internal_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-02-03", ["The death toll from the Larsk bus crash was revised down to 12 on "
+                        "Tuesday.",
+                        "Rescue services had said 14 people died because some victims were "
+                        "counted twice."]),
+    ])
+    assert not [d for d in digest.disagreements if "within one report" in d.about]
+
+
+def test_a_reports_two_tolls_without_a_correction_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-02-03", ["The death toll from the Larsk bus crash stands at 12 people.",
+                        "Rescue services said 14 people died in the Larsk bus crash."]),
+    ])
+    assert [d for d in digest.disagreements if "within one report" in d.about]
