@@ -85,3 +85,14 @@ def test_a_reports_two_tolls_without_a_correction_still_clash(tmp_path):
                         "Rescue services said 14 people died in the Larsk bus crash."]),
     ])
     assert [d for d in digest.disagreements if "within one report" in d.about]
+
+
+def test_bodies_handed_over_after_an_identified_count_are_not_identified(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-07-02", ["Thirty people have been identified and 12 bodies handed over to "
+                        "relatives after the Sarno flood, police said."]),
+        ("2026-07-03", ["Police said 45 people killed in the Sarno flood have been "
+                        "identified."]),
+    ])
+    rows = [d for d in digest.disagreements if "identified" in d.about]
+    assert [sorted(c.number for c in row.claims) for row in rows] == [[30, 45]]

@@ -556,6 +556,7 @@ def _informants(text: str, f: Figure) -> bool:
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count
 # that grows apart from the toll and from the bodies found.
 _IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+_AND_BEFORE = re.compile(r"\band\b")
 # "the identities of 24 victims were confirmed": the same count, told by its noun.
 _IDENTITIES_OF = re.compile(r"\bidentit(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
 # What is said only of the dead (named, found, given back): "32 bodies" and "32 victims"
@@ -591,7 +592,12 @@ def _in_care(text: str, f: Figure) -> bool:
 
 
 def _identified(text: str, f: Figure) -> bool:
-    return bool(_IDENTIFIED.search(_clause(text, f)))
+    # "34 people have been identified and 18 bodies handed over": a verb before an "and"
+    # that comes before the figure is an earlier count's.
+    clause = _clause(text, f)
+    cut = f.start - max(text.rfind(c, 0, f.start) for c in ",;.:") - 1
+    own_before = _AND_BEFORE.split(clause[:cut])[-1]
+    return bool(_IDENTIFIED.search(own_before) or _IDENTIFIED.search(clause, cut))
 
 
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
