@@ -96,3 +96,54 @@ def test_bodies_handed_over_after_an_identified_count_are_not_identified(tmp_pat
     ])
     rows = [d for d in digest.disagreements if "identified" in d.about]
     assert [sorted(c.number for c in row.claims) for row in rows] == [[30, 45]]
+
+
+# --- The ground a thing stands on ---
+
+def test_a_size_before_its_noun_or_after_a_verb_of_extent_is_that_things_area():
+    camp = one("Aid groups run the 40-hectare camp outside Tarvel.")
+    assert (camp.dimension, camp.prop, camp.thing) == ("area", "area", "camp")
+    park = one("The camp covers 25 hectares of farmland.")
+    assert (park.dimension, park.prop, park.thing) == ("area", "area", "camp")
+
+
+def test_two_areas_of_one_camp_clash_and_another_things_stays_apart(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-06-01", ["Aid groups run the 40-hectare camp outside Tarvel."]),
+        ("2026-06-01", ["The camp outside Tarvel covers 25 hectares, aid groups said."]),
+        ("2026-06-01", ["A 30-hectare farm next to Tarvel was flooded."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [250_000, 400_000]  # square metres
+    assert row.about.endswith("area of the camp")
+
+
+def test_an_area_burned_without_a_verb_of_extent_is_not_compared(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-08-01", ["The grass fire near Tarvel has burned 2,000 hectares."]),
+        ("2026-08-01", ["The grass fire near Tarvel has burned 3,500 hectares, crews said."]),
+    ])
+    assert not digest.disagreements
+
+
+# --- Who was there when it happened ---
+
+def test_those_there_at_the_time_are_a_count_of_their_own():
+    assert one("There were 60 workers inside the factory at the time of the fire.").prop \
+        == "present"
+    assert one("Some 60 people were working on the ferry deck when the fire broke out.").prop \
+        == "present"
+    # The clause goes on to say what befell them: that is the property.
+    assert one("Twelve people in the factory at the time were killed.").prop == "killed"
+
+
+def test_two_counts_of_those_there_clash_apart_from_the_toll(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-10-03", ["The factory fire in Oskel killed 9 people.",
+                        "There were 60 people inside the factory at the time of the fire, "
+                        "the owner said."]),
+        ("2026-10-03", ["The mayor said 85 people were inside the Oskel factory at the time "
+                        "of the fire."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [60, 85] and "there at the time" in row.about
