@@ -147,3 +147,45 @@ def test_two_counts_of_those_there_clash_apart_from_the_toll(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [60, 85] and "there at the time" in row.about
+
+
+# --- "Several" and "a few" count nothing to hold against another loose word ---
+
+def test_several_hurt_is_no_rival_of_hundreds_hurt(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-10", ["A few residents were injured when the Ormby bridge railing gave "
+                        "way, the council said."]),
+        ("2026-05-11", ["A residents' group said hundreds of residents were injured at the "
+                        "Ormby bridge."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_dozens_against_hundreds_still_differ(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-05-10", ["The tornado in Ormby destroyed dozens of homes, the council said."]),
+        ("2026-05-10", ["The tornado in Ormby destroyed hundreds of homes, firefighters "
+                        "said."]),
+    ])
+    assert len(digest.disagreements) == 1
+
+
+# --- A speaker's earlier word, told again, is superseded ---
+
+def test_what_a_speaker_had_said_earlier_is_no_rival_of_the_later_count(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-11-02", ["Earlier the fire chief had said that about 20 climbers were trapped "
+                        "on the ridge above Kessa."]),
+        ("2026-11-02", ["The fire chief said 64 climbers were trapped on the ridge above "
+                        "Kessa."]),
+    ])
+    assert not digest.disagreements
+
+
+def test_two_speakers_counts_of_the_trapped_still_clash(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-11-02", ["The fire chief said about 20 climbers were trapped on the ridge "
+                        "above Kessa."]),
+        ("2026-11-02", ["The mayor said 64 climbers were trapped on the ridge above Kessa."]),
+    ])
+    assert len(digest.disagreements) == 1

@@ -633,7 +633,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 _EARLIER_REPORT = re.compile(
     r"\b(?:figures?|count|tally|toll|estimates?|reports?|data|numbers|statistics)\s+had\s+"
     r"(?:been\s+)?(?:listed|reported|put|given|counted|tallied|estimated|shown|recorded|stood)"
-    r"\b[^,;]*$", re.I)
+    r"\b[^,;]*$|"
+    # "Earlier he had said that 12 were trapped": a speaker's superseded word, told again.
+    r"\bearlier,?\s+(?:[\w.'’-]+\s+){1,4}?had\s+(?:said|reported|told|stated|announced)\b"
+    r"[^.;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
 # "Last year, 240 died", "313 the year before": the same season of another year. Only in
@@ -991,9 +994,17 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
 
 
+# The top of the indefinite quantifiers of a few ("a few", "several", "a handful of").
+_FEW = 12
+
+
 def _loosely_said(a: Figure, b: Figure) -> bool:
     """A vague quantity and a figure near its range: "thousands missing" is no figure to
     hold against "10,100" (writers round words loosely), though "dozens" is against "two"."""
+    if a.hedge == b.hedge == "vague" and min(a.high, b.high) < _FEW:
+        # "several people were hurt" against "hundreds of injuries": "several" and "a few"
+        # say some without counting, no figure to hold against another loose word.
+        return True
     if (a.hedge == "vague") == (b.hedge == "vague"):
         return False
     vague, other = (a, b) if a.hedge == "vague" else (b, a)
