@@ -1874,7 +1874,7 @@ _ACTIVITY_NOUN = re.compile(r"[a-z]*\s+(?:[a-z]+s|operation|effort|work|mission|
 # Where the counted were when it happened: "were inside the mine at the time", "working
 # underground when the blast hit" (a site's occupants, as "aboard" is a craft's).
 _PRESENT_AT = re.compile(r"\s+(?:(?:were|was)\s+)?(?:working|inside|in|at|underground)\s+"
-                         r"(?:[^.;,]{0,50}?\s)?(?:at\s+the\s+time\b|when\s+(?:the|it|an?)\s)",
+                         r"(?:[^.;,]{0,50}?\s)?(?:at\s+the\s+time\b|when\s+\w)",
                          re.I)
 
 
