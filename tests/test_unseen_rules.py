@@ -189,3 +189,26 @@ def test_two_speakers_counts_of_the_trapped_still_clash(tmp_path):
         ("2026-11-02", ["The mayor said 64 climbers were trapped on the ridge above Kessa."]),
     ])
     assert len(digest.disagreements) == 1
+
+
+# --- When a blast happened: a relative clause's verb, and striking as happening ---
+
+def test_a_blast_that_struck_and_an_explosion_that_occurred_tell_one_time(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-12-05", ["Nine residents remain in hospital after the blast, which struck the "
+                        "Varlo apartment block around 9.10 p.m. local time."]),
+        ("2026-12-05", ["The explosion occurred 9:40 pm on Friday at the Varlo apartment "
+                        "block, the fire service said."]),
+    ])
+    [row] = [d for d in digest.disagreements if d.about.startswith("when ")]
+    assert sorted(c.value for c in row.claims) == ["9:40 pm", "around 9.10 p.m. local time"]
+
+
+def test_a_blast_and_an_explosion_at_one_time_make_no_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-12-05", ["Nine residents remain in hospital after the blast, which struck the "
+                        "Varlo apartment block around 9.10 p.m. local time."]),
+        ("2026-12-05", ["The explosion occurred at 9:12 pm on Friday at the Varlo apartment "
+                        "block, the fire service said."]),
+    ])
+    assert not [d for d in digest.disagreements if d.about.startswith("when ")]
