@@ -212,3 +212,28 @@ def test_a_blast_and_an_explosion_at_one_time_make_no_row(tmp_path):
                         "block, the fire service said."]),
     ])
     assert not [d for d in digest.disagreements if d.about.startswith("when ")]
+
+
+# --- A count set against the official one is a rival's, not an update ---
+
+def test_a_count_disputing_the_official_one_is_a_rival_not_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-14", ["The capsizing of the ferry off Maro killed 40 people, officials "
+                        "said."]),
+        ("2026-09-15", ["A fishermen's union disputed the official toll of 40 for the ferry "
+                        "off Maro.", "The union said 90 people died when the ferry off Maro "
+                        "capsized."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 90] and row.kind == "contradicts"
+
+
+def test_a_toll_that_rose_the_next_day_is_still_an_update(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-09-14", ["The capsizing of the ferry off Maro killed 40 people, officials "
+                        "said."]),
+        ("2026-09-15", ["The toll from the capsizing of the ferry off Maro rose to 90 people, "
+                        "officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [40, 90] and row.kind == "update"

@@ -1139,7 +1139,9 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     # A figure someone repeats or insists on is a claim held, not a tally that moved.
     restated = any(_RESTATED.search(items[claim[0]].sentence.text, 0, items[claim[0]].figure.start)
-                   for claim in claims)
+                   for claim in claims) or any(
+        _DISPUTED.search(items[i].sentence.text, max(0, items[i].figure.start - 60),
+                         items[i].figure.start) for claim in claims for i in claim)
     if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
         # A count any report gives as it stands on the day runs like a toll.
@@ -1176,6 +1178,12 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 
 # Verbs of restating a claim, with what is restated ("he repeated his claim that it killed
 # 30", "she insisted, without evidence, that"); not "repeated their appeal for calm".
+# "disputed the official figure of 56", "far exceeds the official toll of 56": a count set
+# against an official one is a rival's estimate, never the official count moving.
+_DISPUTED = re.compile(r"\b(?:disput\w*|contest\w*|challeng\w*|exceed\w*|higher\s+than|"
+                       r"as\s+high\s+as)\s+(?:[\w-]+\s+){0,2}?official\s+(?:death\s+)?"
+                       r"(?:figure|toll|count|number|tally)\s+(?:of\s+deaths\s+)?(?:of|at)\s+$",
+                       re.I)
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
