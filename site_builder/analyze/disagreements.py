@@ -34,6 +34,7 @@ from .frames import (
     places_in,
     rival_estimate,
     sentence_place,
+    sums_places,
 )
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
@@ -758,7 +759,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
         # origin compare only when their sentences name one thing ("It was built in ...").
-        return False
+        # Seized goods go by common nouns ("a cargo ship", "the cargo"): a word of context
+        # in common says they are one seizure.
+        return fa.thing == fb.thing == "seized" and bool(a.context & b.context)
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already
@@ -796,8 +799,17 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[(*key, item.rate)].append(i)
     # A story whose figures are given for several places may give a total for no place.
-    several_places = len({item.figure.place for item in items
-                             if not item.figure.place.startswith("*")} - {""}) > 1
+    named_places = {item.figure.place for item in items
+                    if not item.figure.place.startswith("*")} - {""}
+    several_places = len(named_places) > 1
+    if not several_places:
+        # A toll of events told in the plural ("the explosions killed 73"), in a story of
+        # one place, is that place's: no wider scope to keep apart. A total said of two
+        # places or outright ("combined") keeps its scope.
+        only = min(named_places, default="")
+        items = [replace(item, figure=replace(item.figure, place=only))
+                 if item.figure.place == "*all" and not sums_places(item.sentence.text)
+                 else item for item in items]
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
@@ -1243,6 +1255,7 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "recovered": "bodies recovered", "cost": "cost", "aid": "aid",
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
+                   "fall": "how far it fell",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",
@@ -1262,7 +1275,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.
-_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?)\b")
+_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?|condition|"
+                         r"(?:critical|serious|severe|grave|slight|light)ly)\b")
 
 
 def _label(f: Figure) -> str:

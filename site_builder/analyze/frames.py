@@ -129,6 +129,9 @@ _PROPERTY_CUES = {
     "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
     "not been located": "missing", "not been heard from": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    # Homes lost are people displaced: "had lost their homes", "are now without homes".
+    "lost their home": "displaced", "lost their house": "displaced",
+    "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
     # Held where they were caught (mines, collapsed buildings, caves, lifts).
@@ -163,6 +166,9 @@ _PROPERTY_CUES = {
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
     "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    # How far below the ground: "trapped 420 metres underground", "a mile below the surface".
+    "underground": "depth", "under ground": "depth", "below ground": "depth",
+    "below the surface": "depth", "beneath the surface": "depth", "below the ground": "depth",
     "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
@@ -218,7 +224,7 @@ _PROPERTIES_OF = {
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
-                         "altitude"}),
+                         "altitude", "fall"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
@@ -355,6 +361,12 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?P<verb>built|founded|established|enacted|passed|adopted|introduced|opened|"
     r"constructed|completed|created|erected|launched|inaugurated|commissioned|signed)"
     r"\s+(?:in\s+)?$", re.I)
+# When goods came into custody (verbs of seizing, a closed class), the place or ship it
+# was taken from said between: "confiscated from a cargo ship in 2014", "seized at the
+# port in late 2013". A dated beginning of the stock's story, as a year of origin.
+_SEIZED_BEFORE = re.compile(r"\b(?:seized|confiscated|impounded)(?:\s+(?:from|at|by|off|near)"
+                            r"(?:\s+[\w'’-]+){1,4}?)?\s+in\s+(?:(?:early|late|mid)[\s-]+)?$",
+                            re.I)
 # The kinds of beginning a year of origin may date ("dating from" may be any of them).
 _ORIGIN_KINDS = {
     **dict.fromkeys(("built", "constructed", "erected", "completed"), "built"),
@@ -388,7 +400,10 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 # whose verb of change comes after a long phrase still counts the dead.
 _TOLL_ROSE_TO = re.compile(r"\b(?:death\s+)?toll\b[^\d.;:]{0,200}\b(?:rose|has\s+risen|had\s+risen|"
                            r"risen|increased|has\s+increased|climbed|has\s+climbed|jumped|"
-                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?$", re.I)
+                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?"
+                           # ... to a hedged figure: "climbed to more than 100"
+                           r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|over\s+|nearly\s+|"
+                           r"almost\s+|about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
@@ -597,7 +612,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
-            figure = _elliptic(sentence, m, found[-1])
+            figure = _elliptic(sentence, m, found[-1]) or _severity_part(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
         elif found and _counts_as_before(sentence, found[-1], figure):
@@ -607,8 +622,25 @@ def find_figures(sentence: str) -> list[Figure]:
                              nouns=previous.nouns)
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in SIZES and \
-                _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
+                (_CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start) or
+                 _comma_conversion(sentence, found[-1], figure)):
             taken_until = figure.end  # "700 feet (213 metres)": the same measure again
+            previous = found[-1]
+            if not previous.thing and previous.prop == "length" and \
+                    sentence[previous.start - 1:previous.start] == " " and \
+                    (head := _length_thing(sentence[figure.end:figure.end + 60].lstrip(",.)"))):
+                # "the 80-meter, 260-foot section": the noun after the conversion.
+                previous = found[-1] = replace(previous, thing=head)
+            # What both allow, the conversion given slack (it rounds, and so do its readers:
+            # "150 mph (241 km/h)" may be told as "up to 240 km/h").
+            slack = figure.step + _CONVERSION_SLACK * abs(figure.value)
+            low = max(previous.low, figure.low - slack)
+            high = min(previous.high, figure.high + slack)
+            if previous.hedge == figure.hedge == "exact" and figure.step < previous.step and \
+                    low <= high:
+                # "50 metres (165 feet)": the finer conversion shows the round figure is
+                # meant as said, not as anything from 45 to 55.
+                found[-1] = replace(previous, step=figure.step, low=low, high=high)
         elif figure is not None:
             found.append(figure)
             taken_until = figure.end
@@ -627,7 +659,7 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _with_severity(sentence, f)))
+        framed.append(_from_place(sentence, _with_fall(sentence, _with_severity(sentence, f))))
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -724,6 +756,61 @@ _CONDITION_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom)(?:\s+[a-z]+){0,2}
 _HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
                          r"(critically|seriously|severely|gravely|slightly|lightly)\s+"
                          r"(?:injured|wounded|hurt)\b", re.I)
+
+
+# "14 people were injured, three severely", "16 in hospital, 12 of them in a serious
+# condition": a bare figure right after a count of the hurt, told only by how badly.
+_SEVERITY_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom))?(?:\s+(?:were|are|was|is))?\s+"
+                             r"(?:(critically|seriously|severely|gravely|slightly|lightly)"
+                             r"(?:\s+(?:injured|wounded|hurt))?|in\s+(?:a\s+)?"
+                             r"(critical|serious|grave|severe)\s+condition)(?=\s*(?:[.;:)]|,\s|$))",
+                             re.I)
+_HURT_BETWEEN = re.compile(r"\b(?:injur|wound|hurt|hospital|treat)", re.I)
+
+
+def _severity_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """How many of the hurt counted just before are hurt how badly (a closed class of
+    adverbs and conditions): a count of that severity, of the same people."""
+    raw = m.group("num") or m.group("word")
+    after = _SEVERITY_AFTER.match(text, m.end())
+    between = text[previous.end:m.start()]
+    if raw is None or after is None or not _HURT_BETWEEN.search(between) or \
+            not _JOINED.match(between) or \
+            (value := _number(raw)) is None:
+        return None
+    low, high = _interval(value, "exact", 1.0)
+    severity = _SEVERITY[(after.group(1) or after.group(2)).lower()]
+    return Figure("count", previous.unit, value, low, high, 1.0, "exact", severity,
+                  previous.thing, previous.nouns, text[m.start():after.end()], m.start(),
+                  after.end())
+
+
+# How far something fell (verbs of falling, a closed class): "fell 45 metres", "plunging
+# as much as 45 meters", "to the ground 50 metres below".
+_FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|plunged|plunging|plummeted|"
+                          r"plummeting|dropped|dropping|tumbled|tumbling|crashed|crashing)\s+"
+                          r"(?:(?:some|about|around|nearly|almost|more\s+than|as\s+much\s+as|"
+                          r"up\s+to)\s+)?$", re.I)
+_BELOW_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:below|down)\b(?!\s+(?:the|its|a)\b)", re.I)
+_TO_THE_GROUND = re.compile(r"\b(?:to|onto|into)\s+(?:the\s+)?(?:ground|river|riverbed|"
+                            r"river\s+bed|tracks|road|street|valley|water)\s+$", re.I)
+
+
+_LEVEL_WORD = re.compile(r"\b(?:levels?|waters?|tides?|surface)\b", re.I)
+
+
+def _with_fall(text: str, f: Figure) -> Figure:
+    """A length that says how far something fell is the fall's height, whatever else the
+    sentence measures."""
+    if f.dimension != "length":
+        return f
+    before = text[max(0, f.start - 40):f.start]
+    if _LEVEL_WORD.search(before):
+        return f  # "the river level fell 2 metres": a level's shift
+    if _FALL_BEFORE.search(before) or (_TO_THE_GROUND.search(before) and
+                                       _BELOW_AFTER.match(text, f.end)):
+        return replace(f, prop="fall")
+    return f
 
 
 def _with_severity(text: str, f: Figure) -> Figure:
@@ -870,6 +957,20 @@ def places_in(text: str) -> set[str]:
     """The keys of the places a sentence sets something in ("collapsed in X")."""
     return {_place(text, m) for m in _PLACE_NAME.finditer(text) if not _no_place(m.group(1))} \
         - {"*all"}
+
+
+# A total said outright: what it sums may be two things of one place (two aircraft).
+_TOTAL_WORDS = re.compile(r"\b(?:combined|in\s+total|in\s+all|altogether|total|both)\b", re.I)
+# Spread across a named region ("across the Balkans"), not across a place a demonym
+# describes ("across the Lebanese capital": the story's one city).
+_ACROSS_REGION = re.compile(r"\bacross\s+(?:the\s+)?[A-Z][\w'’-]+(?![\w'’-])(?!\s+[a-z])")
+
+
+def sums_places(text: str) -> bool:
+    """The sentence gives a total over places or parts ("in Veltia and Quorra", "in Lund,
+    Tarn and Ostra", "combined"), not merely a toll of events told in the plural."""
+    return bool(_TWO_PLACES.search(text) or _PLACE_LIST.search(text) or
+                _TOTAL_WORDS.search(text) or _ACROSS_REGION.search(text))
 
 
 def sentence_place(text: str) -> str:
@@ -1161,6 +1262,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             # Which beginning: a structure built in one year may open in another.
             verb = (origin.group("verb") or "").lower()
             return figure("year", "year", prop="origin", thing=_ORIGIN_KINDS.get(verb, ""))
+        if _SEIZED_BEFORE.search(before):
+            return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
@@ -1399,6 +1502,18 @@ _SUBJECT_PLACE = re.compile(
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 # "400 kilometres (250 miles) south of": the same measure in another unit, set aside.
+_CONVERSION_SLACK = 0.02
+# "the 45-meter, nearly 150-foot, bridge": a conversion set off by commas.
+_COMMA_BETWEEN = re.compile(r",\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?")
+
+
+def _comma_conversion(text: str, first: Figure, second: Figure) -> bool:
+    """Two sizes side by side in commas, in two units, that are one size converted."""
+    return bool(_COMMA_BETWEEN.fullmatch(text, first.end, second.start)) and \
+        re.sub(r"[\d.,\s-]", "", first.text) != re.sub(r"[\d.,\s-]", "", second.text) and \
+        abs(first.value - second.value) <= 0.1 * max(first.value, second.value)
+
+
 _CONVERTED_AFTER = re.compile(r"^\s*\((?:about\s+|some\s+|roughly\s+)?[\d.,]+\s?[a-z]+\)")
 _INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
 _RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
