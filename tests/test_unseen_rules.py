@@ -2,6 +2,8 @@
 
 from figure_helpers import analysed, one
 
+from site_builder.analyze.frames import find_figures
+
 # --- A cue word naming an activity after "and" is a new subject's, not the count's ---
 
 def test_a_cue_heading_a_new_subject_is_not_the_counts_property():
@@ -237,3 +239,15 @@ def test_a_toll_that_rose_the_next_day_is_still_an_update(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [40, 90] and row.kind == "update"
+
+
+# --- An age after a role is an appositive, closed by punctuation ---
+
+def test_a_count_opening_a_clause_after_the_time_is_no_age():
+    figures = find_figures("Of the 30 people in the warehouse at the time, 8 were killed.")
+    assert [(f.dimension, f.prop) for f in figures] == [("count", "present"), ("count", "killed")]
+
+
+def test_an_age_set_after_a_role_is_still_an_age():
+    f = one("The pilot, 51, survived the crash landing.")
+    assert (f.dimension, f.thing) == ("age", "pilot")

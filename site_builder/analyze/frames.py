@@ -1272,8 +1272,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
         return figure("age", "years", prop="age", thing=_person_key(person))
-    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _AGE_END_AFTER.match(after) \
+    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _APPOSITIVE_END.match(after) \
             and number is not None and number < 120 and not role.group(1).endswith("s"):
+        # (An age set after a role is an appositive, closed by a comma or a stop: "at the
+        # time, 12 were killed" is a count opening a clause.)
         # "the gunman, 22, was arrested": the age of the one person the role names.
         return figure("age", "years", prop="age", thing=stem(role.group(1)))
     if not digits and re.match(r"-\w", after):
@@ -1840,6 +1842,7 @@ def _person_after(after: str) -> str:
 
 # "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
 # one of several, told apart by its adjective: not read).
+_APPOSITIVE_END = re.compile(r"\s*[,;.)]")
 _AGE_ROLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)[Tt]he\s+([a-z]{3,}),\s$")
 # "the 25-year-old gunman was": the role noun after a definite article's age.
 _ROLE_AFTER = re.compile(r"^\s+([a-z]{3,})\b(?=\s*[,.;]|\s+(?:was|is|had|has|who|said|died|"
