@@ -1462,6 +1462,8 @@ _CLOCK = re.compile(
     r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
     r"(?P<half>[ap])\.?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s+"
     r"(?:local time|[A-Z]{2,4}\b)))(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
+# "the blast, which struck": the noun a relative clause's verb tells of.
+_ANTECEDENT = re.compile(r"\b[Tt]he\s+([a-z]+),\s+$")
 # Words before the event's noun that make it one of several ("the second quake").
 _SEVERAL = frozenset({"first", "second", "third", "another", "earlier", "later", "initial",
                       "main", "new", "last", "latest", "next", "other", "smaller", "larger"})
@@ -1477,6 +1479,7 @@ class _Clock:
     low: int  # minutes after midnight
     high: int
     definite: bool = False  # "the collision" with no name: the story's own event
+    verb: str = ""  # the verb's class as told ("struck", "happened"), for the row's label
 
 
 def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
@@ -1504,7 +1507,8 @@ def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disa
                 groups.append([clock])
                 end = clock.high
         claims = [_claim(g[0].text, [c.sentence for c in g], articles) for g in groups]
-        rows.append(Disagreement(f"when the {kept[0].noun} {verb}", claims, kind="contradicts"))
+        told = next((c.verb for c in kept if c.verb), verb)
+        rows.append(Disagreement(f"when the {kept[0].noun} {told}", claims, kind="contradicts"))
     return rows
 
 
@@ -1554,6 +1558,9 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         (m, m.group(1), "happened") for m in _EVENT_AT.finditer(s.text)
         if m.group(1) in _MISHAPS]
     for m, noun, verb in told:
+        if noun in ("which", "that") and (
+                antecedent := _ANTECEDENT.search(s.text, 0, m.start(1))):
+            noun = antecedent.group(1)  # "the blast, which struck the mine at ...": the blast
         before = s.text[:m.start()].lower().split()[-3:]
         if not noun.isalpha() or _SEVERAL & {*before, noun} or noun in ("it", "which", "that"):
             continue
@@ -1569,11 +1576,15 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
         # storm is told by its own noun.
         hit = None if noun in _EVENT_NOUNS else _STRUCK_THING.match(clause)
         thing = next((x.key for x in s.mentions if hit and x.start == m.end() + hit.end()), "")
-        found.append(((f"@{thing}" if thing else _noun_class(noun),
-                       _OCCURRENCE_CLASS.get(verb, verb),
+        # A self-made event's striking is its happening: "the blast struck the mine at" and
+        # "the explosion occurred at" tell one time.
+        happened = _OCCURRENCE_CLASS.get(verb, verb)
+        key_verb = "struck" if noun in _EVENT_NOUNS and happened == "happened" else happened
+        found.append(((f"@{thing}" if thing else _noun_class(noun), key_verb,
                        zone),
                       _Clock(s, noun, clock.group().strip(), _day(s, m.end()), low, high,
-                             bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)))))
+                             bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)),
+                             happened)))
     return found
 
 
@@ -1688,7 +1699,7 @@ _EVENT_NOUNS = EVENT_HEADS | frozenset(
 
 
 # Nouns that tell one mishap of vehicles however named: the crash is the collision.
-_MISHAP_CLASS = {"collision": "crash", "accident": "crash"}
+_MISHAP_CLASS = {"collision": "crash", "accident": "crash", "blast": "explos"}
 
 
 def _noun_class(noun: str) -> str:

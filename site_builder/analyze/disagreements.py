@@ -49,7 +49,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over"})
+                     "handed over", "trapped", "area"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -61,7 +61,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
                             "shift", "minor", "serious", "critical", "stable", "sustained wind",
-                            "in care"})
+                            "in care", "trapped"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -399,8 +399,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(text, f))
-            elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
-                    and _identified(text, f):
+            elif f.dimension == "count" and (
+                    ((f.prop == "killed" or f.prop.startswith("~")) and _identified(text, f))
+                    or _IDENTITIES_OF.search(text, max(0, f.start - 30), f.start)):
                 # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
             elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
@@ -410,6 +411,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
                     _HANDED_OVER.search(_clause(text, f)):
                 f = replace(f, prop="handed over")
+            if f.prop in _OF_THE_DEAD and "bodi" in f.nouns:
+                f = replace(f, nouns=tuple(dict.fromkeys(
+                    "people" if n == "bodi" else n for n in f.nouns)))
             if f.dimension == "count":
                 whole = f
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
@@ -573,6 +577,12 @@ def _informants(text: str, f: Figure) -> bool:
 # "41 bodies out of 69 recovered have been identified": the dead named so far, a count
 # that grows apart from the toll and from the bodies found.
 _IDENTIFIED = re.compile(r"\b(?<!not )(?<!not been )(?:identified)\b", re.I)
+_AND_BEFORE = re.compile(r"\band\b")
+# "the identities of 24 victims were confirmed": the same count, told by its noun.
+_IDENTITIES_OF = re.compile(r"\bidentit(?:y|ies)\s+of\s+(?:the\s+|some\s+|about\s+)?$", re.I)
+# What is said only of the dead (named, found, given back): "32 bodies" and "32 victims"
+# count one thing.
+_OF_THE_DEAD = frozenset({"identified", "recovered", "handed over"})
 
 
 # "36 injured are undergoing treatment", "12 remain in hospital": those still in care on
@@ -603,7 +613,12 @@ def _in_care(text: str, f: Figure) -> bool:
 
 
 def _identified(text: str, f: Figure) -> bool:
-    return bool(_IDENTIFIED.search(_clause(text, f)))
+    # "34 people have been identified and 18 bodies handed over": a verb before an "and"
+    # that comes before the figure is an earlier count's.
+    clause = _clause(text, f)
+    cut = f.start - max(text.rfind(c, 0, f.start) for c in ",;.:") - 1
+    own_before = _AND_BEFORE.split(clause[:cut])[-1]
+    return bool(_IDENTIFIED.search(own_before) or _IDENTIFIED.search(clause, cut))
 
 
 # "Divers found the bodies of three men", "40 bodies were recovered": the bodies recovered so
@@ -639,7 +654,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 _EARLIER_REPORT = re.compile(
     r"\b(?:figures?|count|tally|toll|estimates?|reports?|data|numbers|statistics)\s+had\s+"
     r"(?:been\s+)?(?:listed|reported|put|given|counted|tallied|estimated|shown|recorded|stood)"
-    r"\b[^,;]*$", re.I)
+    r"\b[^,;]*$|"
+    # "Earlier he had said that 12 were trapped": a speaker's superseded word, told again.
+    r"\bearlier,?\s+(?:[\w.'’-]+\s+){1,4}?had\s+(?:said|reported|told|stated|announced)\b"
+    r"[^.;]*$", re.I)
 _AGO = re.compile(r"\b(?:\w+\s+(?:years?|months?|weeks?)\s+ago|(?:a|one|two|\w+)\s+"
                   r"(?:years?|months?)\s+(?:earlier|before|previously))\b", re.I)
 # "Last year, 240 died", "313 the year before": the same season of another year. Only in
@@ -858,6 +876,12 @@ def _same_day_clashes(items: list[_Item], claims: list[list[int]],
     return found
 
 
+# "the toll was revised down to 41", "bodies counted twice": a report that tells its own
+# count's correction explains its two figures (the earlier count and the corrected one).
+_CORRECTED = re.compile(r"\b(?:revis(?:ed|ing|ion)|correct(?:ed|ing|ion)|recount\w*|"
+                        r"counted\s+twice|double[-\s]count\w*|duplicat(?:ed|ion))\b", re.I)
+
+
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
     """One report's own clashing tolls: two exact figures of one frame of people, close to
     each other, in two sentences of one article and for no two places ("the toll now stands
@@ -880,6 +904,7 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                 far = max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and (
                     a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
+                        any(_CORRECTED.search(items[i].sentence.text) for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         relation(a, b) != "contradicts":
                     continue
@@ -1022,9 +1047,17 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     return [sorted(claims) for r, claims in rows.items() if r in clashing and len(claims) > 1]
 
 
+# The top of the indefinite quantifiers of a few ("a few", "several", "a handful of").
+_FEW = 12
+
+
 def _loosely_said(a: Figure, b: Figure) -> bool:
     """A vague quantity and a figure near its range: "thousands missing" is no figure to
     hold against "10,100" (writers round words loosely), though "dozens" is against "two"."""
+    if a.hedge == b.hedge == "vague" and min(a.high, b.high) < _FEW:
+        # "several people were hurt" against "hundreds of injuries": "several" and "a few"
+        # say some without counting, no figure to hold against another loose word.
+        return True
     if (a.hedge == "vague") == (b.hedge == "vague"):
         return False
     vague, other = (a, b) if a.hedge == "vague" else (b, a)
@@ -1159,7 +1192,9 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     # A figure someone repeats or insists on is a claim held, not a tally that moved.
     restated = any(_RESTATED.search(items[claim[0]].sentence.text, 0, items[claim[0]].figure.start)
-                   for claim in claims)
+                   for claim in claims) or any(
+        _DISPUTED.search(items[i].sentence.text, max(0, items[i].figure.start - 60),
+                         items[i].figure.start) for claim in claims for i in claim)
     if one_currency and not restated and len({d for d in dated if d}) > 1:
         prop = figure_of[0].prop
         # A count any report gives as it stands on the day runs like a toll.
@@ -1196,6 +1231,12 @@ def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tupl
 
 # Verbs of restating a claim, with what is restated ("he repeated his claim that it killed
 # 30", "she insisted, without evidence, that"); not "repeated their appeal for calm".
+# "disputed the official figure of 56", "far exceeds the official toll of 56": a count set
+# against an official one is a rival's estimate, never the official count moving.
+_DISPUTED = re.compile(r"\b(?:disput\w*|contest\w*|challeng\w*|exceed\w*|higher\s+than|"
+                       r"as\s+high\s+as)\s+(?:[\w-]+\s+){0,2}?official\s+(?:death\s+)?"
+                       r"(?:figure|toll|count|number|tally)\s+(?:of\s+deaths\s+)?(?:of|at)\s+$",
+                       re.I)
 _RESTATED = re.compile(r"\b(?:repeat(?:ed|s|ing)|reiterat\w+|restat\w+|insist(?:ed|s|ing))\s+"
                        r"(?:(?:his|her|their|its|the|an?)\s+(?:\w+\s+)?(?:claim|assertion|"
                        r"estimate|figure|account)\s+)?(?:that\b|,)", re.I)
@@ -1271,7 +1312,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "critical": "in critical condition", "stable": "in stable condition",
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "in care": "still in care", "handed over": "bodies handed over",
-                   "searched": "share searched", "insured loss": "insured losses"}
+                   "searched": "share searched", "insured loss": "insured losses",
+                   "trapped": "trapped", "area": "area", "present": "there at the time"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

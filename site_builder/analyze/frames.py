@@ -96,6 +96,11 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "tonnes": ("mass", 1000.0, "kg"), "tons": ("mass", 907.0, "kg"),
     "tonne": ("mass", 1000.0, "kg"), "ton": ("mass", 907.0, "kg"),
     "acres": ("area", 4046.86, "m²"), "hectares": ("area", 10000.0, "m²"),
+    # Singulars, as a size before its noun takes them: "a 30-acre depot", "a 2-square-mile zone".
+    "acre": ("area", 4046.86, "m²"), "hectare": ("area", 10000.0, "m²"),
+    "square mile": ("area", 2.59e6, "m²"), "square kilometre": ("area", 1e6, "m²"),
+    "square kilometer": ("area", 1e6, "m²"), "yard": ("length", 0.9144, "m"),
+    "barrel": ("volume", 0.158987, "m³"),
     "seconds": ("duration", 1 / 3600, "h"), "second": ("duration", 1 / 3600, "h"),
     "minutes": ("duration", 1 / 60, "h"), "minute": ("duration", 1 / 60, "h"),
     "hours": ("duration", 1.0, "h"), "hour": ("duration", 1.0, "h"), "h": ("duration", 1.0, "h"),
@@ -133,6 +138,8 @@ _PROPERTY_CUES = {
     "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # Held where they were caught (mines, collapsed buildings, caves, lifts).
+    "trapp": "trapped",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
     "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
@@ -223,7 +230,8 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting", "recorded", "cancelled"}),
+                        "damage", "risk", "waiting", "recorded", "cancelled", "trapped",
+                        "present"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -452,6 +460,16 @@ _SIZE_OF = re.compile(r"\b((?:(?:central|main|middle|navigation|centre|center)\s
 # Adjectives of extent joined to a measure ("3.2-metre-wide"): which extent it gives.
 _DIMENSION_OF = {"wide": "width", "broad": "width", "deep": "depth", "high": "height",
                  "tall": "height", "long": "length"}
+# Verbs of how much ground a thing stands on (a closed class): "covers", "sprawls over",
+# "is located on", "occupies".
+_EXTENT_BEFORE = re.compile(r"\b(?:covers?|covering|covered|spans?|spanning|sprawl(?:s|ing)?\s+"
+                            r"(?:over|across)|spread\s+(?:over|across)|occup(?:ies|y|ying)|"
+                            r"(?:located|built|set|sits?|situated)\s+(?:on|at|over))\s+"
+                            r"(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than)\s+)?$",
+                            re.I)
+# "The camp outside Tarvel": where the subject is, after its head noun.
+_PLACED_AFTER = re.compile(r"\s+(?:in|at|near|outside|on|off|by|along|next\s+to)\s+[^,;:]*$|"
+                           r"\s+(?:in|at|near|outside|on|off|by|along|next\s+to)\b")
 _DIMENSION_ADJECTIVE = re.compile(r"-(wide|broad|deep|high|tall|long)\b", re.I)
 _LONG_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:long|in\s+length)\b")
 _MEASURES_BEFORE = re.compile(r"\b(?:measures|stretches|stretched|spans|spanned)\s+"
@@ -1230,6 +1248,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         elif dimension == "mass" and hyphenated:
             # "the 220,000-tonne freighter": the weight of what it qualifies.
             prop, thing = "weight", _length_thing(_NOUN_NEXT.sub("", text[until:until + 60]))
+        elif dimension == "area" and hyphenated:
+            # "a 30-acre depot": the size of the ground what it qualifies stands on.
+            after = text[until:until + 60]
+            placed = _PLACED_AFTER.search(after)
+            prop, thing = "area", _length_thing(after[:placed.start()] if placed else after)
+        elif dimension == "area" and _EXTENT_BEFORE.search(before):
+            # "the depot covers 60 acres", "is located on 60 acres of land": its grounds.
+            prop, thing = "area", _subject_thing(_PLACED_AFTER.sub("", _EXTENT_BEFORE.sub(
+                "", before)))
         elif dimension == "mass" and (owner := _WEIGHT_OF.search(before)):
             prop, thing = "weight", _measured(owner.group(1))  # "a barge of 3,000 tonnes"
         elif dimension == "length" and (hyphenated or (
@@ -1291,8 +1318,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
             _person_before(before)
         return figure("age", "years", prop="age", thing=_person_key(person))
-    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _AGE_END_AFTER.match(after) \
+    if digits and (role := _AGE_ROLE_BEFORE.search(before)) and _APPOSITIVE_END.match(after) \
             and number is not None and number < 120 and not role.group(1).endswith("s"):
+        # (An age set after a role is an appositive, closed by a comma or a stop: "at the
+        # time, 12 were killed" is a count opening a clause.)
         # "the gunman, 22, was arrested": the age of the one person the role names.
         return figure("age", "years", prop="age", thing=stem(role.group(1)))
     if not digits and re.match(r"-\w", after):
@@ -1926,6 +1955,7 @@ def _person_after(after: str) -> str:
 
 # "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
 # one of several, told apart by its adjective: not read).
+_APPOSITIVE_END = re.compile(r"\s*[,;.)]")
 _AGE_ROLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)[Tt]he\s+([a-z]{3,}),\s$")
 # "the 25-year-old gunman was": the role noun after a definite article's age.
 _ROLE_AFTER = re.compile(r"^\s+([a-z]{3,})\b(?=\s*[,.;]|\s+(?:was|is|had|has|who|said|died|"
@@ -1986,6 +2016,14 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     # "Six members of the road crew": the of-phrase says who the counted are, with them.
     group = _GROUP_OF.match(text[figure.end:]) if figure.dimension == "count" else None
     noun_end = figure.end + (group.end() if group else 0)
+    if figure.dimension == "count" and (there := _PRESENT_AT.match(text, noun_end)):
+        # "110 miners working in the shaft when the blast hit": who was there at the time,
+        # unless the clause goes on to say what befell them ("... were killed").
+        rest = text[there.end():]
+        rest = rest[:re.search(r"[.;,]|$", rest).start()]
+        if not any(_PROPERTY_CUES[m.group(1).lower()] in _PROPERTIES_OF["count"]
+                   for m in _PROPERTY_PATTERN.finditer(rest)):
+            return _replace_prop(figure, "present")
     # "640 people, including 85 children, were rescued": the aside's figure is a part of
     # this one, and what is said after the aside is said of both.
     aside = _INCLUDING.match(text[noun_end:])
@@ -2020,6 +2058,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             # "40 rescue volunteers": a noun's job, not what befell them; "12,000 registered
             # voters": a standing kind of person (a tally is told with its verb).
             continue
+        if m.start() >= noun_end and _AND_THEN.fullmatch(text, noun_end, m.start()) and \
+                _ACTIVITY_NOUN.match(text, m.end()) and not _STATE_WORD.fullmatch(m.group()):
+            continue  # "40 dead and rescue efforts went on": a new subject's modifier
         if _AGENT.search(m.group()) and figure.dimension == "count" and prop not in _WHO_CUES:
             continue  # "11 rescuers", "rescuers said 310": who acts, not what befell them
         distance = 0 if inside else _distance(figure, m.start(), m.end())
@@ -2056,6 +2097,20 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# "and" opening a new subject after the counted noun, and the noun a cue word modifies there
+# ("and rescue efforts continued", "and evacuation orders stand"): the cue names an
+# activity, not what befell the counted.
+_AND_THEN = re.compile(r"\s+and\s+(?:the\s+)?")
+_ACTIVITY_NOUN = re.compile(r"[a-z]*\s+(?:[a-z]+s|operation|effort|work|mission|service)\b")
+
+
+# Where the counted were when it happened: "were inside the mine at the time", "working
+# underground when the blast hit" (a site's occupants, as "aboard" is a craft's).
+_PRESENT_AT = re.compile(r"\s+(?:(?:were|was)\s+)?(?:working|inside|in|at|underground)\s+"
+                         r"(?:[^.;,]{0,50}?\s)?(?:at\s+the\s+time\b|when\s+\w)",
+                         re.I)
 
 
 # Who took people out (a named rescuer as the subject of an active verb of rescue, or after
