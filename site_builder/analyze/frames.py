@@ -429,6 +429,12 @@ _VERB_END = re.compile(r"\b(?:is|was|are|were)\s+(?:about\s+|some\s+|nearly\s+|a
                        r"roughly\s+)?$")
 _VESSELS = frozenset("ship ships vessel vessels boat freighter tanker containership ferry barge "
                      "yacht submersible sub trawler cruiser warship liner".split())
+# Words any report may use for one building of floors, after at most two modifiers ("a
+# 24-storey residential block"): not kinds of building (a hotel, a car park), which still
+# tell two buildings apart.
+_GENERIC_BUILDING_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:building|block|tower|tower\s+block|high-?rise|skyscraper|"
+    r"structure|complex)s?\b")
 _AIRCRAFT = frozenset("plane airplane aeroplane aircraft jet airliner jetliner".split())
 _AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter field site"
                         .split())
@@ -1174,8 +1180,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                                       _WITHIN_BEFORE.search(before)):
             prop = "zone"  # "a 1-mile evacuation zone", "people within a mile of the wreck"
         elif dimension == "floors":
-            # "a 30-storey office tower": the building's height, told apart by its head noun.
-            prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+            # "a 30-storey office tower": the building's height, told apart by its head noun;
+            # the generic words for a building of floors name one ("a 24-storey block" is
+            # "the 24-storey tower" of another report).
+            after = text[until:until + 40]
+            prop, thing = "height", _head_noun(after) if hyphenated else ""
+            if hyphenated and _GENERIC_BUILDING_AFTER.match(after):
+                thing = "building"  # "a 24-storey apartment building", "housing block"
         elif dimension == "length" and hyphenated and (
                 adjective := _DIMENSION_ADJECTIVE.match(text, until)):
             # "a 3.2-metre-wide alley": the adjective says which extent, the noun of what.
@@ -1312,8 +1323,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
             elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
-                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+)?", "", rest[p.end():]))):
-                # "reported injured": the state says it; "presumed dead": not found, and
+                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+|as\s+(?:being\s+)?)?", "",
+                           rest[p.end():]))):
+                # "reported injured", "confirmed as injured": the state says it; "presumed
+                # dead": not found, and
                 # counted with the missing (the count falls as bodies are found).
                 presumed = _PRESUMED.fullmatch(acted) and \
                     _PROPERTY_CUES[state.group(1).lower()] == "killed"

@@ -1,0 +1,65 @@
+"""More disagreements real coverage states in ways the frame rules missed (a tower fire, a
+ferry sinking, a factory collapse). Invented text, from other kinds of stories than the
+ones that showed each miss."""
+
+import pytest
+from figure_helpers import analysed
+
+from site_builder.analyze.frames import find_figures
+
+
+def rows_of(digest, prop_word: str):
+    return [d for d in digest.disagreements if prop_word in d.about]
+
+
+def floors(sentence: str):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == "floors"]
+    return figure
+
+
+# --- A building of floors told by different generic words is one building (a hotel) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The quake brought down a 12-storey apartment building in the old town.",
+    "Rescuers searched the 12-storey residential block through the night.",
+    "Guests fled the 12-storey tower as the shaking began.",
+])
+def test_generic_words_for_a_building_name_one_building(sentence):
+    assert floors(sentence).thing == "building"
+
+
+def test_a_kind_of_building_still_tells_two_buildings_apart():
+    assert floors("A 12-storey car park stood beside the old market.").thing != "building"
+
+
+def test_one_building_told_by_two_words_makes_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The quake brought down a 12-storey apartment building in Varna, "
+                        "officials said."]),
+        ("2024-03-02", ["In Varna, a 15-storey residential block collapsed in the quake, "
+                        "officials said."]),
+    ])
+    [row] = rows_of(digest, "height")
+    assert sorted(c.number for c in row.claims) == [12, 15]
+
+
+# --- "confirmed as injured": a verb of report, "as", then the state (a mine, not a ferry) ---
+
+@pytest.mark.parametrize(("sentence", "prop"), [
+    ("Fourteen miners have been confirmed as injured.", "injured"),
+    ("Nine climbers were listed as missing after the avalanche.", "missing"),
+    ("Twenty workers were reported as being hurt.", "injured"),
+])
+def test_a_state_after_a_verb_of_report_and_as_is_the_property(sentence, prop):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == "count"]
+    assert figure.prop == prop
+
+
+def test_hurt_told_with_and_without_as_make_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["At the Orlov pit, 14 miners have been confirmed as injured, the "
+                        "company said."]),
+        ("2024-03-02", ["At the Orlov pit, 55 miners were injured, the company said."]),
+    ])
+    [row] = rows_of(digest, "injured")
+    assert sorted(c.number for c in row.claims) == [14, 55]
