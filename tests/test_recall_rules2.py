@@ -63,3 +63,24 @@ def test_hurt_told_with_and_without_as_make_a_row(tmp_path):
     ])
     [row] = rows_of(digest, "injured")
     assert sorted(c.number for c in row.claims) == [14, 55]
+
+
+# --- "crashed with 62 aboard": a bare figure the clause ends on board (a plane, a bus) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The plane crashed into the hillside with 62 aboard.",
+    "A bus carrying pilgrims overturned with 41 on board, police said.",
+])
+def test_a_bare_figure_on_board_counts_who_was_aboard(sentence):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == "count"]
+    assert (figure.prop, figure.unit) == ("aboard", "people")
+
+
+def test_who_was_aboard_told_bare_and_with_a_noun_make_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The plane crashed near Tovo with 62 aboard, the airline said."]),
+        ("2024-03-02", ["The plane was carrying 68 people when it crashed near Tovo, the "
+                        "airline said."]),
+    ])
+    [row] = rows_of(digest, "aboard")
+    assert sorted(c.number for c in row.claims) == [62, 68]

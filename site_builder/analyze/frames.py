@@ -259,6 +259,10 @@ _PEOPLE_WERE = re.compile(
     r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
     r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
     r"unaccounted)|(?:have|had|has)\s+(?:now\s+)?died)\b", re.I)
+# "sank with 459 on board.": a bare figure the clause ends on board counts who was aboard
+# ("179 aboard the ferry were rescued" goes on to say what befell them).
+_PEOPLE_ON_BOARD = re.compile(r"\s+(?:on\s+board|aboard)(?=\s*(?:[,.;:)]|\s[-–—]|$))",
+                              re.I)
 # "moved to safety", "taken out of the flooded areas": evacuated, in other words.
 _TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
@@ -1358,7 +1362,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
-    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]):
+    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]) or \
+            _PEOPLE_ON_BOARD.match(text[cursor:cursor + 30]):
         # "4,715 were injured", "42, including seven children, are missing": the people a
         # state is said of (the cue inside the figure gives its property).
         return figure("count", "people", thing="people", nouns=("people",),
