@@ -84,3 +84,26 @@ def test_who_was_aboard_told_bare_and_with_a_noun_make_a_row(tmp_path):
     ])
     [row] = rows_of(digest, "aboard")
     assert sorted(c.number for c in row.claims) == [62, 68]
+
+
+# --- "with six confirmed dead and 290 still missing": an adverb before a bare state (a mine) ---
+
+@pytest.mark.parametrize(("sentence", "prop", "value"), [
+    ("The shaft flooded, with three confirmed dead and 40 still missing.", "killed", 3),
+    ("The shaft flooded, with three confirmed dead and 40 still missing.", "missing", 40),
+    ("Rescuers said 17 were now missing after the second collapse.", "missing", 17),
+])
+def test_an_adverb_before_a_bare_state_keeps_the_people(sentence, prop, value):
+    assert any((f.prop, f.unit, f.value) == (prop, "people", value)
+               for f in find_figures(sentence))
+
+
+def test_still_missing_told_bare_and_with_a_noun_make_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The shaft at Orlov flooded on Monday, with three confirmed dead and "
+                        "40 still missing."]),
+        ("2024-03-02", ["At Orlov, 52 people were missing after the shaft flooded on "
+                        "Monday."]),
+    ])
+    [row] = rows_of(digest, "missing")
+    assert sorted(c.number for c in row.claims) == [40, 52]

@@ -253,9 +253,10 @@ _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sh
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
-# ("90 seriously injured": an adverb of how badly may come first.)
-_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
-                        r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
+# ("90 seriously injured": an adverb of how badly may come first; "six confirmed dead",
+# "290 still missing": one of how the state is known or that it lasts.)
+_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly|"
+                        r"still|now|confirmed|officially)\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
                         r"(?!\s+(?!(?:across|as|was|is|has|this|thus|towards|plus|besides|"
                         r"versus|its|his|whereas)\b)[a-z]+s\b)", re.I)
 # "15 are in critical condition", "41 in serious condition": people, in a state of health.
@@ -266,7 +267,7 @@ _PEOPLE_IN_CONDITION = re.compile(
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
     r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
-    r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
+    r"has\s+been|remain|remained)(?:\s+(?:still|now))?(?:\s+(?:reported|confirmed|listed))?\s+"
     r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
     r"unaccounted)|(?:have|had|has)\s+(?:now\s+)?died)\b", re.I)
 # "sank with 459 on board.": a bare figure the clause ends on board counts who was aboard
