@@ -107,3 +107,19 @@ def test_still_missing_told_bare_and_with_a_noun_make_a_row(tmp_path):
     ])
     [row] = rows_of(digest, "missing")
     assert sorted(c.number for c in row.claims) == [40, 52]
+
+
+# --- "one of the deadliest": a rank among the most of a kind, no count (a stampede, a quake) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The death toll rose again, making it one of the deadliest crowd crushes in decades.",
+    "Officials fear the toll will make it one of Peru's worst mining disasters.",
+    "The death toll is one of the most severe on record.",
+])
+def test_one_of_the_most_of_a_kind_is_no_count(sentence):
+    assert [f for f in find_figures(sentence) if f.dimension == "count"] == []
+
+
+def test_a_toll_of_one_is_still_a_count():
+    [figure] = find_figures("The death toll rose to one on Monday, one of the guards said.")
+    assert (figure.prop, figure.value) == ("killed", 1)

@@ -528,6 +528,10 @@ _WHOLE = frozenset({"age", "floors"})
 # one measuring 7.5"), not a count; a state of people ("one missing") is still a count.
 _PRONOUN_ONE = re.compile(r"(?i:one)\s+(?!(?:missing|remaining|living|surviving|dying)\b)"
                           r"[a-z]+ing\b")
+# "one of South Korea's biggest ferry disasters", "one of the worst": a rank among the
+# most of a kind, not a count.
+_RANKING_ONE = re.compile(r"(?i:one)\s+of\s+(?:the\s+|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)"
+                          r"(?:(?i:most|least|worst|best)\b|[a-z]{2,}est\b)")
 _JUST = 0.25
 # How far below its figure "nearly" or "almost" reaches, as a share of it.
 _NEARLY = 0.1
@@ -634,7 +638,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.start() < taken_until:
             continue
         figure = _read(sentence, m)
-        if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
+        if figure is not None and (_PRONOUN_ONE.match(sentence, figure.start, figure.end + 30)
+                                   or _RANKING_ONE.match(sentence, figure.start)):
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1]) or _severity_part(sentence, m, found[-1])
