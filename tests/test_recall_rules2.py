@@ -123,3 +123,29 @@ def test_one_of_the_most_of_a_kind_is_no_count(sentence):
 def test_a_toll_of_one_is_still_a_count():
     [figure] = find_figures("The death toll rose to one on Monday, one of the guards said.")
     assert (figure.prop, figure.value) == ("killed", 1)
+
+
+# --- A cue is the figure's it introduces, and a relative clause speaks of its own noun ---
+
+def test_a_cue_right_before_another_figure_is_that_figures():
+    [stands, _fans] = [f for f in find_figures(
+        "The stadium contains 40 stands thought to be home to between 50,000 and 60,000 fans.")
+        if f.dimension == "count"]
+    assert stands.prop != "population"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A number of workers remain unaccounted for at the plant, which is thought to contain "
+    "14 furnaces.",
+    "Many people remain missing in the old quarter, which has 300 houses.",
+])
+def test_what_befell_people_does_not_reach_into_a_relative_clause(sentence):
+    [count] = [f for f in find_figures(sentence) if f.dimension == "count"]
+    assert count.prop != "missing"
+
+
+def test_what_befell_people_still_reaches_the_figure_of_its_own_clause():
+    [dead] = [f for f in find_figures(
+        "The dam burst above Varna, which lost power, and 40 people were killed.")
+        if f.dimension == "count"]
+    assert dead.prop == "killed"

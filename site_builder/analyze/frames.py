@@ -1988,6 +1988,14 @@ def agreement_sum(text: str, f: Figure) -> bool:
     return f.dimension == "money" and bool(_AGREEMENT_AFTER.match(text, f.end))
 
 
+# What may stand between a cue and the figure it introduces: "home to between 400 and 600".
+_CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|around|some|"
+                                r"nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)"
+                                r"\s+)?")
+# A relative clause opened after a noun: what follows speaks of that noun.
+_RELATIVE_BREAK = re.compile(r",\s+(?:which|where|whose)\b")
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
@@ -2065,6 +2073,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
                     _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
             continue  # the cue belongs to a nearer figure, or ends another's clause
+        if m.start() >= figure.end and any(
+                other.start >= m.end() and prop in _PROPERTIES_OF.get(other.dimension, ()) and
+                _CUE_BEFORE_FIGURE.fullmatch(text, m.end(), other.start)
+                for other in all_figures):
+            continue  # "120 flats, home to between 400 and 600 people": the next figure's cue
+        if m.end() <= figure.start and _RELATIVE_BREAK.search(text, m.end(), figure.start):
+            # "people are unaccounted for in the tower, which has 150 flats": a relative
+            # clause speaks of its own noun, not of what befell the main clause's.
+            continue
         if not own and _follows(text, figure, m.start()):
             own = prop
         if best is None or distance < best[0]:
