@@ -149,3 +149,25 @@ def test_what_befell_people_still_reaches_the_figure_of_its_own_clause():
         "The dam burst above Varna, which lost power, and 40 people were killed.")
         if f.dimension == "count"]
     assert dead.prop == "killed"
+
+
+# --- "built in 1988 and contains 40 stands": the year a standing thing was made dates it,
+# not what is said of it now (an arena, not a tower) ---
+
+def test_a_size_beside_the_year_a_thing_was_built_is_news(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The Varna arena was built in 1988 and contains 40 stands, officials "
+                        "said."]),
+        ("2024-03-02", ["The Varna arena, which was built in 1988, has 44 stands, officials "
+                        "said."]),
+    ])
+    [row] = [d for d in digest.disagreements if "stand" in d.about]
+    assert sorted(c.number for c in row.claims) == [40, 44]
+
+
+def test_a_figure_of_a_past_event_beside_a_year_stays_history(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The Varna dam, built in 1950, burst in 1979, killing 2,000 people."]),
+        ("2024-03-02", ["The flood at Varna killed 12 people on Monday, officials said."]),
+    ])
+    assert not rows_of(digest, "killed")

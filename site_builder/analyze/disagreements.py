@@ -633,6 +633,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # ("since 1931, when a quake destroyed the town": the year's own event, history.)
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
                         r"(?!,?\s+when\b)", re.I)
+# "built in 1974 and contains 120 flats": the year a standing thing was made dates the thing,
+# not what is said of it now.
+_MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
+                        r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -743,7 +747,7 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
     clause = text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
-    clause = _SPAN_YEAR.sub("", clause)
+    clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 
