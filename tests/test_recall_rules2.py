@@ -171,3 +171,30 @@ def test_a_figure_of_a_past_event_beside_a_year_stays_history(tmp_path):
         ("2024-03-02", ["The flood at Varna killed 12 people on Monday, officials said."]),
     ])
     assert not rows_of(digest, "killed")
+
+
+# --- "a $40 million 18-month renovation": a sum before a noun of work is its cost (a
+# stadium, not a tower); a year the work was finished dates the work, not the sum ---
+
+@pytest.mark.parametrize("sentence", [
+    "The arena reopened after a $40 million 18-month renovation.",
+    "The pier had a $3m upgrade before the storm.",
+])
+def test_a_sum_before_a_noun_of_work_is_its_cost(sentence):
+    [figure] = [f for f in find_figures(sentence) if f.dimension == "money"]
+    assert figure.prop == "cost"
+
+
+def test_a_sum_for_work_given_by_donors_is_still_aid():
+    [figure] = find_figures("Donors pledged $5m for reconstruction.")
+    assert figure.prop == "aid"
+
+
+def test_two_costs_of_one_renovation_make_a_row(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The Varna arena was renovated at a cost of $8.6 million, with work "
+                        "completed in June last year."]),
+        ("2024-03-02", ["The Varna arena reopened after a $8.7 million 18-month renovation."]),
+    ])
+    [row] = rows_of(digest, "cost")
+    assert sorted(c.number for c in row.claims) == [8_600_000, 8_700_000]

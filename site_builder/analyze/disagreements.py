@@ -637,6 +637,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 # not what is said of it now.
 _MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
                         r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
+# "work completed in May last year": when a standing thing was made, not another year's
+# figure.
+_MADE_LAST_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|finished|opened)\s+"
+                             r"(?:in\s+[A-Z][a-z]+\s+)?last\s+year\b")
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -735,6 +739,7 @@ def _of_another_report(text: str, f: Figure) -> bool:
         return True  # "eighteen months ago investors valued it at": another time's figure
     lead = _COMPARED.split(text[:f.start])[-1]
     trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    lead, trail = _MADE_LAST_YEAR.sub("", lead), _MADE_LAST_YEAR.sub("", trail)
     if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
         return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.

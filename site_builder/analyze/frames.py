@@ -1988,6 +1988,13 @@ def agreement_sum(text: str, f: Figure) -> bool:
     return f.dimension == "money" and bool(_AGREEMENT_AFTER.match(text, f.end))
 
 
+# Nouns of work done on a thing, which a sum before them says the cost of: "a £8.7m 66-week
+# refurbishment", "a $40 million upgrade".
+_WORKS_AFTER = re.compile(r"\s+(?:(?!(?:in|for|of|to|and|on|from|the|an?|as|by|with)\s)[\w-]+\s+)"
+                          r"{0,2}?(?:refurbishment|renovation|refit|retrofit|"
+                          r"upgrade|overhaul|repairs?|restoration|rebuild|rebuilding|"
+                          r"reconstruction|redevelopment|modernis[a-z]*|moderniz[a-z]*|"
+                          r"makeover|revamp|expansion|extension|construction)s?\b", re.I)
 # What may stand between a cue and the figure it introduces: "home to between 400 and 600".
 _CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|around|some|"
                                 r"nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)"
@@ -2003,6 +2010,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         return figure
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
+    if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
+        return _replace_prop(figure, "cost")  # "a £8.7m refurbishment": what the work cost
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     if figure.dimension == "percent" and _VOTED_AFTER.match(text, figure.end):
