@@ -648,6 +648,14 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # ("since 1931, when a quake destroyed the town": the year's own event, history.)
 _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\d|20\d\d)\b"
                         r"(?!,?\s+when\b)", re.I)
+# "built in 1974 and contains 120 flats": the year a standing thing was made dates the thing,
+# not what is said of it now.
+_MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
+                        r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
+# "work completed in May last year": when a standing thing was made, not another year's
+# figure.
+_MADE_LAST_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|finished|opened)\s+"
+                             r"(?:in\s+[A-Z][a-z]+\s+)?last\s+year\b")
 # A past-perfect verb of reporting: the figure is what an earlier report said.
 # Its subject is a report ("figures had listed"), not a speaker: "officials said they had
 # confirmed 12 deaths" is reported speech about now.
@@ -749,6 +757,7 @@ def _of_another_report(text: str, f: Figure) -> bool:
         return True  # "eighteen months ago investors valued it at": another time's figure
     lead = _COMPARED.split(text[:f.start])[-1]
     trail = _COMPARED.split(text[f.end:], maxsplit=1)[0]
+    lead, trail = _MADE_LAST_YEAR.sub("", lead), _MADE_LAST_YEAR.sub("", trail)
     if _LAST_YEAR.search(lead) or _LAST_YEAR.search(trail):
         return True  # "Last year, 240 pilgrims died": the figure of another year
     # "Thursday's figures had listed 27 dead": a superseded count, quoted.
@@ -761,7 +770,7 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
     clause = text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
-    clause = _SPAN_YEAR.sub("", clause)
+    clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 

@@ -261,9 +261,10 @@ _IRREGULAR = ("people|children|[a-z]*men|personnel|aircraft|police|staff|crew|sh
 # States a counted noun may be in: "3,500 dead fish" counts fish.
 _STATES = frozenset(stem(w) for w in "dead injured wounded missing homeless displaced".split())
 # "27 dead", "four missing": adjectives standing for the people they describe.
-# ("90 seriously injured": an adverb of how badly may come first.)
-_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly)"
-                        r"\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
+# ("90 seriously injured": an adverb of how badly may come first; "six confirmed dead",
+# "290 still missing": one of how the state is known or that it lasts.)
+_PEOPLE_AS = re.compile(r"^\s+(?:(?:critically|seriously|severely|gravely|slightly|lightly|badly|"
+                        r"still|now|confirmed|officially)\s+)?(dead|injured|wounded|missing|homeless|displaced)\b"
                         r"(?!\s+(?!(?:across|as|was|is|has|this|thus|towards|plus|besides|"
                         r"versus|its|his|whereas)\b)[a-z]+s\b)", re.I)
 # "15 are in critical condition", "41 in serious condition": people, in a state of health.
@@ -274,9 +275,13 @@ _PEOPLE_IN_CONDITION = re.compile(
 # "341 were still missing", "16 were hurt": a bare figure whose verb states what befell people.
 _PEOPLE_WERE = re.compile(
     r"^(?:,\s+including\s+[^,;]{1,40},)?\s+(?:(?:were|are|was|is|had\s+been|have\s+been|"
-    r"has\s+been|remain|remained)(?:\s+still)?(?:\s+(?:reported|confirmed|listed))?\s+"
+    r"has\s+been|remain|remained)(?:\s+(?:still|now))?(?:\s+(?:reported|confirmed|listed))?\s+"
     r"(?:dead|killed|injured|hurt|wounded|missing|rescued|evacuated|displaced|trapped|"
     r"unaccounted)|(?:have|had|has)\s+(?:now\s+)?died)\b", re.I)
+# "sank with 459 on board.": a bare figure the clause ends on board counts who was aboard
+# ("179 aboard the ferry were rescued" goes on to say what befell them).
+_PEOPLE_ON_BOARD = re.compile(r"\s+(?:on\s+board|aboard)(?=\s*(?:[,.;:)]|\s[-–—]|$))",
+                              re.I)
 # "moved to safety", "taken out of the flooded areas": evacuated, in other words.
 _TO_SAFETY = re.compile(r"\s+(?:to\s+safety|out\s+of|away\s+from)\b", re.I)
 # Verbs of leaving the track or road: what "derailed" says in other words.
@@ -478,6 +483,12 @@ _VERB_END = re.compile(r"\b(?:is|was|are|were)\s+(?:about\s+|some\s+|nearly\s+|a
                        r"roughly\s+)?$")
 _VESSELS = frozenset("ship ships vessel vessels boat freighter tanker containership ferry barge "
                      "yacht submersible sub trawler cruiser warship liner".split())
+# Words any report may use for one building of floors, after at most two modifiers ("a
+# 24-storey residential block"): not kinds of building (a hotel, a car park), which still
+# tell two buildings apart.
+_GENERIC_BUILDING_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:building|block|tower|tower\s+block|high-?rise|skyscraper|"
+    r"structure|complex)s?\b")
 _AIRCRAFT = frozenset("plane airplane aeroplane aircraft jet airliner jetliner".split())
 _AREA_WORDS = frozenset("area areas zone zones region regions territory perimeter field site"
                         .split())
@@ -535,6 +546,10 @@ _WHOLE = frozenset({"age", "floors"})
 # one measuring 7.5"), not a count; a state of people ("one missing") is still a count.
 _PRONOUN_ONE = re.compile(r"(?i:one)\s+(?!(?:missing|remaining|living|surviving|dying)\b)"
                           r"[a-z]+ing\b")
+# "one of South Korea's biggest ferry disasters", "one of the worst": a rank among the
+# most of a kind, not a count.
+_RANKING_ONE = re.compile(r"(?i:one)\s+of\s+(?:the\s+|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)"
+                          r"(?:(?i:most|least|worst|best)\b|[a-z]{2,}est\b)")
 _JUST = 0.25
 # How far below its figure "nearly" or "almost" reaches, as a share of it.
 _NEARLY = 0.1
@@ -641,7 +656,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if m.start() < taken_until:
             continue
         figure = _read(sentence, m)
-        if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
+        if figure is not None and (_PRONOUN_ONE.match(sentence, figure.start, figure.end + 30)
+                                   or _RANKING_ONE.match(sentence, figure.start)):
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
             figure = _elliptic(sentence, m, found[-1]) or _severity_part(sentence, m, found[-1])
@@ -1237,8 +1253,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                                       _WITHIN_BEFORE.search(before)):
             prop = "zone"  # "a 1-mile evacuation zone", "people within a mile of the wreck"
         elif dimension == "floors":
-            # "a 30-storey office tower": the building's height, told apart by its head noun.
-            prop, thing = "height", _head_noun(text[until:until + 40]) if hyphenated else ""
+            # "a 30-storey office tower": the building's height, told apart by its head noun;
+            # the generic words for a building of floors name one ("a 24-storey block" is
+            # "the 24-storey tower" of another report).
+            after = text[until:until + 40]
+            prop, thing = "height", _head_noun(after) if hyphenated else ""
+            if hyphenated and _GENERIC_BUILDING_AFTER.match(after):
+                thing = "building"  # "a 24-storey apartment building", "housing block"
         elif dimension == "length" and hyphenated and (
                 adjective := _DIMENSION_ADJECTIVE.match(text, until)):
             # "a 3.2-metre-wide alley": the adjective says which extent, the noun of what.
@@ -1393,8 +1414,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             if _TO_SAFETY.match(rest[p.end():]):
                 acted = "evacuated"  # "moved to safety", "taken out of the area"
             elif _BELIEVED.fullmatch(acted) and (state := _PROPERTY_PATTERN.match(
-                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+)?", "", rest[p.end():]))):
-                # "reported injured": the state says it; "presumed dead": not found, and
+                    re.sub(r"^\s+(?:to\s+(?:be|have\s+been)\s+|as\s+(?:being\s+)?)?", "",
+                           rest[p.end():]))):
+                # "reported injured", "confirmed as injured": the state says it; "presumed
+                # dead": not found, and
                 # counted with the missing (the count falls as bodies are found).
                 presumed = _PRESUMED.fullmatch(acted) and \
                     _PROPERTY_CUES[state.group(1).lower()] == "killed"
@@ -1426,7 +1449,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     if people := _PEOPLE_AS.match(after):
         return figure("count", "people", thing="people", nouns=("people",),
                       until=cursor + people.end())
-    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]):
+    if people := _PEOPLE_WERE.match(text[cursor:cursor + 90]) or \
+            _PEOPLE_ON_BOARD.match(text[cursor:cursor + 30]):
         # "4,715 were injured", "42, including seven children, are missing": the people a
         # state is said of (the cue inside the figure gives its property).
         return figure("count", "people", thing="people", nouns=("people",),
@@ -1994,6 +2018,21 @@ def agreement_sum(text: str, f: Figure) -> bool:
     return f.dimension == "money" and bool(_AGREEMENT_AFTER.match(text, f.end))
 
 
+# Nouns of work done on a thing, which a sum before them says the cost of: "a £8.7m 66-week
+# refurbishment", "a $40 million upgrade".
+_WORKS_AFTER = re.compile(r"\s+(?:(?!(?:in|for|of|to|and|on|from|the|an?|as|by|with)\s)[\w-]+\s+)"
+                          r"{0,2}?(?:refurbishment|renovation|refit|retrofit|"
+                          r"upgrade|overhaul|repairs?|restoration|rebuild|rebuilding|"
+                          r"reconstruction|redevelopment|modernis[a-z]*|moderniz[a-z]*|"
+                          r"makeover|revamp|expansion|extension|construction)s?\b", re.I)
+# What may stand between a cue and the figure it introduces: "home to between 400 and 600".
+_CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|around|some|"
+                                r"nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)"
+                                r"\s+)?")
+# A relative clause opened after a noun: what follows speaks of that noun.
+_RELATIVE_BREAK = re.compile(r",\s+(?:which|where|whose)\b")
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
@@ -2001,6 +2040,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         return figure
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
+    if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
+        return _replace_prop(figure, "cost")  # "a £8.7m refurbishment": what the work cost
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     if figure.dimension == "percent" and _VOTED_AFTER.match(text, figure.end):
@@ -2082,6 +2123,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
                     _distance(other, m.start(), m.end()) < distance)
                 for other in all_figures):
             continue  # the cue belongs to a nearer figure, or ends another's clause
+        if m.start() >= figure.end and any(
+                other.start >= m.end() and prop in _PROPERTIES_OF.get(other.dimension, ()) and
+                _CUE_BEFORE_FIGURE.fullmatch(text, m.end(), other.start)
+                for other in all_figures):
+            continue  # "120 flats, home to between 400 and 600 people": the next figure's cue
+        if m.end() <= figure.start and _RELATIVE_BREAK.search(text, m.end(), figure.start):
+            # "people are unaccounted for in the tower, which has 150 flats": a relative
+            # clause speaks of its own noun, not of what befell the main clause's.
+            continue
         if not own and _follows(text, figure, m.start()):
             own = prop
         if best is None or distance < best[0]:
