@@ -157,13 +157,22 @@ def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
         article = r.article
         numbered = hashed.get((article, "numbered")) or _numbered(index, article, hashed)
         cited.append(numbered.get(r.paragraph))
-    names = index.source_names
-    sources = [names.get(a) for a in dict.fromkeys([r.article for r in refs])]
-    span = index.first_last(topic)
-    dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
+    # Each cited source's name and date (the first and last mentions, and the groups'
+    # headings, are made of them); the groups' order follows the articles' order.
+    articles, names = index.articles, index.source_names
+    sources = [(names.get(a), getattr(articles.get(a), "published", None))
+               for a in dict.fromkeys([r.article for r in refs])]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return (topic, [_fact(f, hashed) for f in facts], index.mentions_by_source(topic), cited,
-            sources, dates, related)
+    return (topic, [_fact(f, hashed) for f in facts], _order(index, hashed), cited, sources,
+            related)
+
+
+def _order(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> str:
+    """The articles' order (a topic page lists its sources by how often each mentions it,
+    ties in this order): a hash, made once per build."""
+    if ("", "order") not in hashed:
+        hashed["", "order"] = _hash(list(index.articles))
+    return hashed["", "order"]
 
 
 def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
