@@ -263,13 +263,74 @@ def romanised(key: str) -> str:
 
 def join_hyphenations(keys: list[str], joiner: Joiner) -> None:
     """A name written with and without a hyphen between words is one name
-    ("Ana Ruiz-Mora" / "Ana Ruiz Mora"); a code's hyphen ("F-16") has its own rule."""
+    ("Ana Ruiz-Mora" / "Ana Ruiz Mora"); a code's hyphen ("F-16") has its own rule. So is
+    a transliterated name written as one word and as two ("Kafrbatna" / "Kafr Batna"):
+    letters only, eight or more of them."""
     by_normal: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         by_normal[unhyphenated(key)].append(key)
     for group in by_normal.values():
         for key in group[1:]:
             joiner.union(key, group[0])
+    run_together: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        letters = _NOT_LETTERS.sub("", key).replace(" ", "")
+        if len(letters) >= 8 and len(key.split()) <= 3:
+            run_together[letters].append(key)
+    for group in run_together.values():
+        if len(group) > 1 and len({len(k.split()) for k in group}) > 1:
+            for key in group[1:]:
+                joiner.union(key, group[0])
+
+
+# Generational suffixes after a person's name ("Ana Ruiz Jr."): the same person without it.
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+def join_generations(people: Collection[str], keys: list[str], joiner: Joiner) -> None:
+    """A person's name with a generational suffix ("Luis Mora Jr.") is the person the text
+    also names without it ("Luis Mora"), where that shorter name is written too."""
+    present = set(keys)
+    for key in people:
+        head, _, last = key.rpartition(" ")
+        if last in _GENERATIONS and len(head.split()) >= 2 and head in present:
+            joiner.union(key, head)
+
+
+def join_airport_names(airports: Collection[str], keys: list[str], joiner: Joiner,
+                       blocked: Callable[[str], bool]) -> None:
+    """"Orly" of "Orly Airport": an airport whose proper name (`airports`: written "X
+    Airport", not "the X airport", the airport of X) is named for something other than
+    a city (a district, a person) goes by that name alone; where the name is a known
+    place (a city), the name alone is the city's."""
+    present = set(keys)
+    for key in airports:
+        name, _, head = key.rpartition(" ")
+        if head == "airport" and name in present and not blocked(name):
+            joiner.union(name, key)
+
+
+def join_place_vowel_spellings(keys: list[str], joiner: Joiner,
+                               blocked: Callable[[str], bool]) -> None:
+    """Two transliterations of one place's name of two or three words that differ in one
+    vowel of one word ("Kafr Batna" / "Kafr Betna"), the other words the same: the
+    differing word five letters or more and its consonants in place. Known places, and
+    names not read as places (`blocked`: "Maria Ruiz" / "Mario Ruiz" are two people),
+    are left alone."""
+    by_shape: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        if 2 <= len(words) <= 3 and key.replace(" ", "").isalpha() and not blocked(key):
+            by_shape[tuple(_VOWELS.sub("*", w) for w in words)].append(key)
+    for group in by_shape.values():
+        group.sort()
+        for other in group[1:]:
+            first = group[0]
+            differ = [(a, b) for a, b in zip(first.split(), other.split(), strict=True)
+                      if a != b]
+            if len(differ) == 1 and len(differ[0][0]) >= 5 and sum(
+                    x != y for x, y in zip(*differ[0], strict=True)) == 1:
+                joiner.union(other, first)
 
 
 def unhyphenated(key: str) -> str:
@@ -432,6 +493,30 @@ def join_model_families(shorts: list[str], keys: list[str], joiner: Joiner,
         owners = {joiner.find(k) for k in by_code.get(short, ())}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
+
+
+# A model's variant: its code, a hyphen and a series number ("a350-900", "737-800").
+_VARIANT = re.compile(r"(?P<code>[a-z]{0,4}\d{2,4})-\d{1,4}[a-z]?")
+
+
+def join_model_variants(keys: list[str], joiner: Joiner) -> None:
+    """A model's variant written alone ("the A350-900") is the model the text names
+    without the series ("the A350", "the Aerion A350"), where exactly one such name is
+    written: the story's one aircraft or vehicle, told at two precisions."""
+    by_code: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if _MODEL_CODE.fullmatch(words[-1]) or words[-1].isdigit():
+            by_code[words[-1]].add(key)
+    for key in keys:
+        *maker, last = key.split()
+        variant = _VARIANT.fullmatch(last)
+        if variant:
+            # "Velto V400-200" is the "Velto V400" or the "V400", not the "Marna V400".
+            owners = {joiner.find(k) for k in by_code.get(variant.group("code"), ())
+                      if not maker or k.split()[:-1] in ([], maker)}
+            if len(owners) == 1:
+                joiner.union(key, owners.pop())
 
 
 def join_designated_names(keys: list[str], joiner: Joiner) -> None:

@@ -37,6 +37,7 @@ from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
 from .sentences import Sentence, per_form, rebound
 from .tellings import partners
+from .zone_offsets import zone_offset_rows
 
 # Acts that one agent does once to a thing: a second agent for the same act is a conflict.
 # Acts many may do together or in turn (announce, confirm, order) are left out on purpose.
@@ -119,10 +120,12 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _quote_rows(sentences, articles, names)
             + _dated_rows(sentences, articles, names)
             + _attempt_rows(sentences, articles)
+            + _opposite_state_rows(sentences, articles)
             + _done_at_rows(sentences, articles, names)
             + _letter_rows(sentences, articles)
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
+            + zone_offset_rows(sentences, articles, _claim)
             + declaration_rows(sentences, articles, _claim))
     # A figure's two sources, unless a row above already sets the same paragraphs apart
     # (one body's estimate against another's is also a figure given by two sources).
@@ -1256,6 +1259,79 @@ def _attempts(s: Sentence) -> tuple[list[str], list[str]]:
     return ([stem(m.group("verb")) for m in _NO_ATTEMPT.finditer(s.text)],
             [stem(m.group("verb")) for m in _ATTEMPT.finditer(s.text)
              if not _DOUBT_BEFORE.search(s.text[:m.start()])])
+
+
+# --- one of two opposite states: leave given or not, moving or still --------------------
+
+# Nouns of leave granted for an act (one class: a clearance is a permission).
+_LEAVE = r"(?:permission|clearance|authori[sz]ation|approval|consent|go-ahead)"
+
+
+@dataclass(frozen=True)
+class _Opposites:
+    """Two states of one thing that cannot both hold at once, each with its wording."""
+
+    about: str
+    yes: str
+    no: str
+    told_yes: re.Pattern[str]
+    told_no: re.Pattern[str]
+    words: frozenset[str]  # stems of the states' own words, not the scene's
+
+
+_OPPOSITES = (
+    _Opposites(
+        "whether permission was given", "permission was given", "no permission was given",
+        # "had permission", "had been given clearance", "with the tower's permission"
+        re.compile(r"\b(?:had|has|have|(?:was|were|been)\s+(?:given|granted)|received|"
+                   r"obtained|got|with)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?"
+                   r"(?!no\b|not\b|any\b|such\b)(?:[\w'’-]+\s+)?" + _LEAVE + r"\b", re.I),
+        # "no clearance", "without permission", "did not have permission"
+        re.compile(r"\b(?:no|without|(?:did\s+not|didn['’]t|never)\s+(?:have|get|receive|"
+                   r"obtain)|(?:was|were|had)\s+(?:not|never)\s+(?:been\s+)?(?:given|granted))"
+                   r"\s+(?:such\s+|any\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?"
+                   + _LEAVE + r"\b", re.I),
+        frozenset(stem(w) for w in "permission clearance given granted had no".split())),
+    _Opposites(
+        "whether it was moving", "it was moving", "it was standing still",
+        re.compile(r"\b(?:was|were)\s+(?:still\s+)?(?:moving|rolling|taxiing)\b", re.I),
+        re.compile(r"\b(?:stationary|motionless|standing\s+still|at\s+a\s+standstill|"
+                   r"(?:was|were)\s+not\s+moving)\b", re.I),
+        frozenset(stem(w) for w in "moving stationary motionless standing still".split())),
+)
+
+
+def _states(s: Sentence) -> list[tuple[bool, bool]]:
+    """(tells the first state, tells the second) for each pair of opposite states."""
+    return [(bool(o.told_yes.search(s.text)), bool(o.told_no.search(s.text)))
+            for o in _OPPOSITES]
+
+
+def _opposite_state_rows(sentences: list[Sentence], articles: list[Article]
+                         ) -> list[Disagreement]:
+    """One outlet tells a state ("he had been given clearance to enter the runway", "the
+    plane was moving") and another its opposite ("the log shows no clearance for the
+    aircraft", "the plane stood motionless"): which held. A sentence that tells both
+    ("he says he had permission; the record has no such clearance") tells neither; the
+    two paragraphs must share other words, so that they tell one scene."""
+    told: list[tuple[list[Sentence], list[Sentence]]] = [([], []) for _ in _OPPOSITES]
+    for s, found in per_form(sentences, _states):
+        for (yes, no), (said, gainsaid) in zip(found, told, strict=True):
+            if yes != no:
+                (said if yes else gainsaid).append(s)
+    rows = []
+    for o, (said, gainsaid) in zip(_OPPOSITES, told, strict=True):
+        if not said or not gainsaid:
+            continue
+        scene = _scenes(sentences, {s.ref for s in said + gainsaid})
+        pairs = [(a, b) for a in said for b in gainsaid if a.ref.article != b.ref.article
+                 and len((scene[a.ref] & scene[b.ref]) - o.words) >= _SHARED_STEMS]
+        if pairs:
+            rows.append(Disagreement(o.about, [
+                _claim(o.yes, list({id(a): a for a, _ in pairs}.values()), articles),
+                _claim(o.no, list({id(b): b for _, b in pairs}.values()), articles)],
+                kind="contradicts"))
+    return rows
 
 
 def _scenes(sentences: list[Sentence], refs: set[Ref]) -> dict[Ref, set[str]]:

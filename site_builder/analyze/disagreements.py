@@ -15,7 +15,7 @@ import math
 import re
 import string
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
@@ -25,6 +25,7 @@ from ..text import is_stopword, stem
 from .frames import (
     BACK,
     HAS,
+    ORIGIN,
     PART,
     SIZES,
     Figure,
@@ -34,6 +35,7 @@ from .frames import (
     places_in,
     rival_estimate,
     sentence_place,
+    sums_places,
 )
 from .gazetteer import gazetteer
 from .sentences import Sentence, synonym_stems
@@ -275,12 +277,19 @@ _GENERAL = frozenset("people persons others residents civilians victims individu
                      "inhabitants children adults".split())
 
 
-def _listed_part(text: str, f: Figure) -> bool:
-    """A toll of people listed with another group it leaves out: one part of the toll."""
+def _listed_part(text: str, f: Figure, values: Sequence[Figure] = ()) -> bool:
+    """A toll of people listed with another group it leaves out: one part of the toll.
+    Not when the figure after "and" states a fate of its own (`values`: the sentence's
+    figures): "1,294 deaths and 1,688 injuries", "2,053 dead ... and 1,320 houses
+    destroyed" list other statistics, not another group of the dead."""
     if f.dimension != "count" or f.unit != "people" or f.prop not in HARMS:
         return False
     m = _AND_GROUP.match(text[f.end:])
-    return bool(m) and m.group("group").lower() not in _GENERAL
+    if not m or m.group("group").lower() in _GENERAL:
+        return False
+    group = f.end + m.start("group")
+    return not any(g.start < group <= g.end + 1 and g.prop and g.prop != f.prop
+                   for g in values if g is not f)
 
 
 # One figure of an article's sentence as comparison reads it: the sentence's place in its
@@ -347,6 +356,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
         if not values:
             continue
         names = synonym_stems(" ".join(surfaces))
+        whole: Figure | None = None  # the sentence's last count read, as placed
         for f in values:
             if f.dimension == "count" and f.unit != BACK:
                 counted[paragraph] = f
@@ -363,12 +373,15 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             # was signed and still holds; the year dates the signing, no figure since replaced.)
             if _of_another_report(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
-                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f) \
+                    or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f, values) \
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
                     or _inventory(text, f):
                 continue
+            if f.dimension == "count" and not f.place and whole is not None and \
+                    whole.place and _OF_THEM_END.search(f.text):
+                f = replace(f, place=whole.place)  # "60 miners at Lund, 12 of them hurt"
             if f.dimension == "count" and not f.place:
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
@@ -397,6 +410,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             elif f.dimension == "count" and f.prop in ("killed", "recovered") and \
                     _HANDED_OVER.search(_clause(text, f)):
                 f = replace(f, prop="handed over")
+            if f.dimension == "count":
+                whole = f
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
             rate, stated = _rate(text, f), None
             if rate in _DAYS:
@@ -405,6 +420,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                           rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
                           stated))
     return found
+
+
+# A part of the count before it, as its figure reads: "3,190 of them".
+_OF_THEM_END = re.compile(r"\bof\s+(?:them|those|whom)$", re.I)
 
 
 # One item of an enumeration: an article or a figure, and a short noun phrase.
@@ -446,7 +465,9 @@ FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
 
 # "two lives in Jamaica alone", "2,500 flights in the U.S. alone": the focus word says the
 # figure is one place's share of a larger whole, which a figure of no stated place may be.
-_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
+# (A day's name is no place: "on Thursday alone" is one day's share, of no place.)
+_ALONE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|"
+                    r"Yesterday)\b)[A-Z][\w.'’-]*\s+alone\b")
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b")
 
 
@@ -740,7 +761,9 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
         # origin compare only when their sentences name one thing ("It was built in ...").
-        return False
+        # Seized goods go by common nouns ("a cargo ship", "the cargo"): a word of context
+        # in common says they are one seizure.
+        return fa.thing == fb.thing == "seized" and bool(a.context & b.context)
     if (fa.thing == fb.thing and fa.thing not in ("", "people")) or \
             (fa.place and fa.place == fb.place):
         return True  # the frames name the same thing or place already
@@ -778,8 +801,17 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
         for key in frame_keys(item.figure):
             blocks[(*key, item.rate)].append(i)
     # A story whose figures are given for several places may give a total for no place.
-    several_places = len({item.figure.place for item in items
-                             if not item.figure.place.startswith("*")} - {""}) > 1
+    named_places = {item.figure.place for item in items
+                    if not item.figure.place.startswith("*")} - {""}
+    several_places = len(named_places) > 1
+    if not several_places:
+        # A toll of events told in the plural ("the explosions killed 73"), in a story of
+        # one place, is that place's: no wider scope to keep apart. A total said of two
+        # places or outright ("combined") keeps its scope.
+        only = min(named_places, default="")
+        items = [replace(item, figure=replace(item.figure, place=only))
+                 if item.figure.place == "*all" and not sums_places(item.sentence.text)
+                 else item for item in items]
     rows: dict[frozenset[int], list[list[int]]] = {}
     internal: dict[frozenset[int], list[list[int]]] = {}
     for key in sorted(blocks):
@@ -829,7 +861,9 @@ def _same_day_clashes(items: list[_Item], claims: list[list[int]],
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
     """One report's own clashing tolls: two exact figures of one frame of people, close to
     each other, in two sentences of one article and for no two places ("the toll now stands
-    at 48"; "46 deaths are listed as confirmed"). Figures far apart count different things."""
+    at 48"; "46 deaths are listed as confirmed"). Figures far apart count different things,
+    unless the report credits them to two givers ("the ministry said 40"; "the union counted
+    95")."""
     by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for i in members:
         f = items[i].figure
@@ -842,13 +876,32 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
         for n, xs in enumerate(groups):
             for ys in groups[n + 1:]:
                 a, b = items[xs[0]].figure, items[ys[0]].figure
+                # Far apart, they count two things, unless credited to two givers.
+                far = max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and (
+                    a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
-                        len({a.place, b.place} - {"", "*all"}) > 1 or \
-                        max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) or \
+                        len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         relation(a, b) != "contradicts":
                     continue
                 found.append([sorted(xs), sorted(ys)])
     return found
+
+
+# A count credited to who gave it: a verb of counting or giving with its subject, or
+# "according to" / "by figures from" (a closed class of ways to credit a figure).
+_CREDITED = re.compile(r"\b(?:said|says|counted|counts|put|puts|gave|gives|reported|released|"
+                       r"listed|recorded|registered|confirmed|raised|according\s+to|figures\s+from|"
+                       r"count\s+of)\b", re.I)
+
+
+def _credited_apart(a: _Item, b: _Item) -> bool:
+    """Two tolls of one report that the report credits to two different givers (the
+    ministry's and the relief office's), named in sentences that share no name: a
+    contradiction the report itself sets side by side, however far apart the counts."""
+    ta, tb = a.sentence.topics, b.sentence.topics
+    return bool(ta) and bool(tb) and not ta & tb and \
+        all(_CREDITED.search(i.sentence.text) for i in (a, b)) and \
+        not _grew_from(a) and not _grew_from(b)
 
 
 def _block_rows(items: list[_Item], members: list[int], published: dict[str, str | None],
@@ -1197,11 +1250,13 @@ def _representative(f: Figure) -> float:
 _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
                    "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
                    "survived": "survivors", "arrested": "arrested", "population": "population",
+                   "cancelled": "cancelled",
                    "crew": "crew", "aboard": "on board", "affected": "affected",
                    "damage": "damage", "destroyed": "destroyed", "damaged": "damaged",
                    "recovered": "bodies recovered", "cost": "cost", "aid": "aid",
                    "length": "length",
                    "height": "height", "depth": "depth", "width": "width",
+                   "fall": "how far it fell",
                    "distance": "distance", "elapsed": "time after", "duration": "how long",
                    "lasted": "how long it lasted",
                    "supply": "supply", "value": "value", "assets": "assets",
@@ -1220,7 +1275,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.
-_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?)\b")
+_STATE_LAST = re.compile(r"\b(?:were|are|was|is|been|remain(?:ed)?|condition|"
+                         r"(?:critical|serious|severe|grave|slight|light)ly)\b")
 
 
 def _label(f: Figure) -> str:
@@ -1231,7 +1287,9 @@ def _label(f: Figure) -> str:
         return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
-        words = f.text.split()[-len(f.nouns):] if f.nouns and not f.text[-1:].isdigit() and \
+        nouns = [n for n in f.nouns if not n.startswith(ORIGIN)]
+        words = f.text.split()[-len(nouns):] if nouns and not f.text[-1:].isdigit() and \
+            not _OF_THEM_END.search(f.text) and \
             not _STATE_LAST.search(f.text) else []
         return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
     if f.dimension == "age":

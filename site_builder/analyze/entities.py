@@ -22,14 +22,18 @@ from .aliases import (
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_airport_names,
     join_clippings,
     join_designated_names,
     join_flight_codes,
+    join_generations,
     join_hyphenations,
     join_initialisms,
     join_middle_names,
     join_model_families,
+    join_model_variants,
     join_partial_names,
+    join_place_vowel_spellings,
     join_short_forenames,
     join_short_structures,
     join_spellings,
@@ -115,7 +119,7 @@ studies press tribune herald gazette telegraph guardian independent daily weekly
 broadcasting television radio airlines motors technologies systems electric energy holdings
 partners capital securities exchange board authority federation league club alliance coalition
 police research laboratory laboratories labs institution trust bureau regulator
-survey defense defence cabinet directorate inspectorate secretariat
+survey defense defence cabinet directorate inspectorate secretariat division society
 railroad railway railways airways analytics consulting insurance services programme
 agencies companies ministries councils commissions
 """.split())
@@ -200,6 +204,7 @@ cest nobody everybody somebody anybody everyone someone anyone nothing everythin
 mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
 pht wib
 """.split())
+_SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
 # Particles of names from other languages ("al", "van", "de"): capitalised, they open one.
@@ -257,6 +262,10 @@ _KIN_OWNERS = frozenset("his her their our my its".split())
 _PERSON_ENDINGS = ("ist", "ician")
 # Heads of an office named in an appositive (the title words, and "head" itself).
 _ROLE_HEADS = TITLE_HEADS | {"head"}
+# Nouns of a post someone holds, which after a name and "the" make it a person's
+# ("Ana Ruiz, the acting relief coordinator"); not titles written before a name.
+_ROLE_NOUNS = frozenset(
+    "coordinator manager supervisor organiser organizer official deputy".split())
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
     r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
@@ -304,6 +313,18 @@ def _not_entity(word: str) -> bool:
     return word.lower().rstrip(".") in _NOT_ENTITIES
 
 
+# A month's short form as a date: a full stop or a day's number after it ("Jan. 5").
+_SHORT_MONTH_DATE = re.compile(r"\.|\s+\d")
+
+
+def _name_word_not_month(sentence: str, span: re.Match[str]) -> bool:
+    """A month's three-letter short form inside a name ("Zinda Jan", "Abdullah Jan"):
+    without a full stop or a day's number after it, it is no date."""
+    word = span.group(0)
+    return len(word) == 3 and word.lower() in _SHORT_MONTHS and \
+        not _SHORT_MONTH_DATE.match(sentence, span.end())
+
+
 def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
     """Capitalised-word runs in a sentence, with titles and sentence-initial words handled."""
     spans = word_spans(sentence)
@@ -315,6 +336,12 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         if not (_is_cap(spans[i].group(0)) or _code_follows(sentence, spans, i)) or (
                 dateline and dateline.start("credit") <= spans[i].start() < body):
             i += 1
+            continue
+        nicknamed = _NICKNAMED.match(sentence, spans[i].start())
+        if nicknamed:
+            mentions.append(_nicknamed(sentence, nicknamed))
+            while i < len(spans) and spans[i].start() < nicknamed.end():
+                i += 1
             continue
         j = i
         run = [spans[i]]
@@ -338,12 +365,18 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 continue
             if gap == ". ":
                 break
-            if _not_entity(nxt) and not _not_entity(run[-1].group(0)):
+            if _not_entity(nxt) and not _not_entity(run[-1].group(0)) and \
+                    not _name_word_not_month(sentence, spans[j + 1]):
                 break  # "HVB Friday": a weekday or month ends a name
-            if (_is_cap(nxt) and not _not_entity(nxt)) or _model_number(
+            if (_is_cap(nxt) and (not _not_entity(nxt) or _name_word_not_month(
+                    sentence, spans[j + 1]))) or _model_number(
                     run[-1].group(0), nxt, run[-2].group(0) if len(run) > 1 else ""):
                 run.append(spans[j + 1])
                 j += 1
+            elif nxt == "the" and _verb_the_noun(sentence, spans, j, run, lower_vocab, body):
+                run.extend(spans[j + 1 : j + 3])  # "Save the Children": one name
+                j += 2
+                break
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
                                            and _org_name_follows(sentence, spans, j + 2))
                    or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
@@ -378,7 +411,73 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
-    return mentions
+    return _past_events(sentence, mentions)
+
+
+# A person's name with a nickname in quotation marks inside: 'Richard "Dick" Eastland'.
+_NICKNAMED = re.compile(r"([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                        r"(?![\w'’-])")
+
+
+def _nicknamed(sentence: str, found: re.Match[str]) -> Mention:
+    """The full name of a person written with a nickname inside (a person's, so titled),
+    the same person as the nickname and the surname ("Dick Eastland")."""
+    forename, nickname, surname = found.groups()
+    word = re.match(r"\s+([a-z][\w-]*)", sentence[found.end():])
+    return Mention(f"{forename} {surname}", entity_key(f"{forename} {surname}"),
+                   found.start(), found.end(), titled=True,
+                   next_word=word.group(1) if word else "",
+                   initial=_opens_sentence(sentence, found),
+                   same_as=entity_key(f"{nickname} {surname}"))
+
+
+# The key of a past event named by its year and noun.
+_PAST_EVENT_KEY = re.compile(r"(?:1[89]|20)\d\d [a-z]+")
+# "the 1987 flood": a year and an event's noun name a past event, with no name between.
+_PAST_EVENT = re.compile(r"\bthe\s+((?:1[89]|20)\d\d\s+([a-z]+))\b(?![-'’])", re.I)
+
+
+def _past_events(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each past event named by its year and noun added, in order."""
+    added = [Mention(m.group(1), entity_key(m.group(1)), m.start(1), m.end(1))
+             for m in _PAST_EVENT.finditer(sentence) if m.group(2) in EVENT_HEADS]
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+# The key of a name made of a word, "the" and a noun ("save the children").
+_VERB_THE_NOUN = re.compile(r"[a-z]+ the [a-z]+")
+
+
+def _verb_the_noun(sentence: str, spans: list[re.Match[str]], j: int,
+                   run: list[re.Match[str]], lower_vocab: Container[str], body: int) -> bool:
+    """"Save the Children", "Feed the Hungry": a body named by a verb, "the" and a noun.
+    The capitalised word before "the" opens no sentence (a conjunction may come
+    first: "And Save the Children said") and is no place, nor read as one ("in Varno
+    the Army"), nor after a verb of speech ("told Reuters the Navy"); the word after
+    "the" is an ordinary plural noun capitalised, and the name ends with it."""
+    if j + 2 >= len(spans) or sentence[spans[j].end() : spans[j + 2].start()] != " the ":
+        return False
+    word, noun = spans[j].group(0), spans[j + 2].group(0)
+    lead = [m.group(0) for m in run[:-1]]
+    if not (word.isalpha() and word[1:].islower() and noun.isalpha() and noun[1:].islower()
+            and noun.lower() in lower_vocab):
+        return False
+    if any(w.lower() not in _CONNECTORS | {"and", "but", "or"} for w in lead):
+        return False  # part of a longer name
+    start = run[0].start() if not lead else run[-1].start()
+    before = sentence[body:start].split()
+    if (not before and not lead) or (before and before[-1].lower().strip(",;:") in
+                                     SPEECH_VERBS | REPORT_VERBS | LOCATIVES):
+        return False
+    after = spans[j + 3].group(0) if j + 3 < len(spans) else ""
+    if after[:1].isupper() and sentence[spans[j + 2].end() : spans[j + 3].start()] == " ":
+        return False  # "the Coast Guard": the name runs on, and is the name
+    key = entity_key(word)
+    places = gazetteer()
+    return not (_not_entity(word) or key in places.country_of or key in places.cities
+                or key in places.regions or key in places.demonym_of)
 
 
 def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match[str]],
@@ -578,11 +677,21 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
                 and tokens[0].lower() not in TITLE_HEADS)):
         tokens, run = tokens[1:], run[1:]
         initial = False
+    if initial and len(tokens) >= 3 and tokens[0].isalpha() and tokens[0][1:].islower() and \
+            entity_key(tokens[1]) in gazetteer().countries and \
+            tokens[0].lower() not in DIRECTION_WORDS and \
+            entity_key(" ".join(tokens[:2])) not in gazetteer().country_of:
+        # "Preliminary U.S. Geological Survey data": an ordinary word opening the sentence
+        # before a country's name is no part of the name after it.
+        tokens, run = tokens[1:], run[1:]
+        initial = False
     if initial and len(tokens) >= 2 and _trade_compound(tokens[0]):
         # "Chipmaker Arvex said": a sentence-opening class noun, in lower case elsewhere.
         tokens, run = tokens[1:], run[1:]
         initial = False
-    while tokens and (tokens[-1].lower() in _CONNECTORS or _not_entity(tokens[-1])):
+    while tokens and (tokens[-1].lower() in _CONNECTORS or (
+            _not_entity(tokens[-1]) and not (
+                len(tokens) > 1 and _name_word_not_month(sentence, run[-1])))):
         tokens, run = tokens[:-1], run[:-1]
     # "German-made Leopard", "US-Mexico border": compounds describe, they do not name;
     # nor do nationalities in front of a name ("Dutch British engineer", "French
@@ -612,7 +721,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     if len(tokens) > 1 and entity_key(tokens[0]) in gazetteer().countries and \
             entity_key(" ".join(tokens)) not in gazetteer().country_of and not (
                 all(w in lower_vocab for w in rest) and not rest & _NAMES_BY_THEMSELVES) \
-            and not _national_body(tokens):
+            and not _national_body(tokens) and tokens[1].lower() not in COMPANY_WORDS:
+        # ("Kenya Airways", "Korea Electric": a company's word after the country is the
+        # company's full name.)
         first = _make(sentence, run[:1], lower_vocab, body=body)
         rest = _split_run(sentence, run[1:], False, lower_vocab, body)
         return ([first] if first else []) + rest
@@ -622,7 +733,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     # follows (but "Police Ostland helicopter": a place after the body is its name).
     noun_after = re.match(r"\s+([a-z]+)", sentence[run[-1].end() :])
     system_follows = bool(noun_after) and noun_after.group(1) in SYSTEM_NOUNS
-    for k in range(1, len(tokens) - 1 + system_follows):
+    # A single code after the operator ("Corva Airlines A380") is its model, too.
+    coded = bool(re.search(r"[A-Za-z]\d", tokens[-1]))
+    for k in range(1, len(tokens) - 1 + (system_follows or coded)):
         if tokens[k - 1].lower() in ORG_WORDS | COMPANY_WORDS \
                 and tokens[k].lower() not in NUMBERED_NOUNS \
                 and (any(ch.isdigit() for t in tokens[k:] for ch in t)
@@ -818,7 +931,7 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
                 break
             if word in CLASS_NOUNS:
                 return word
-            if word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or (
+            if word in TITLE_HEADS | _ROLE_NOUNS or word.split("-")[-1] in TITLE_HEADS or (
                     len(word) >= 7 and word.endswith(_PERSON_ENDINGS)):
                 return "person"  # "a neurologist", "a technician": someone's trade
     role = _ROLE_APPOSITIVE.match(sentence[end:])
@@ -916,6 +1029,7 @@ class TopicDraft:
     keys: set[str] = field(default_factory=set)  # the mention keys merged here
     reports: int = 0  # mentions before a verb of reporting ("warned")
     articled: int = 0  # mentions after "the"
+    located: int = 0  # mentions read as a place's ("in Varno")
 
 
 def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
@@ -927,6 +1041,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     places = gazetteer()
     _drop_counts(mentions)
     _owners_works(mentions)
+    _regions_of_towns(mentions)
     fixed_possessives = _possessive_names(mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -983,8 +1098,15 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_partials()
     join_variants(keys, joiner, settled)
     join_hyphenations(keys, joiner)
+    join_place_vowel_spellings(keys, joiner, lambda k: settled(k) or k in people or not any(
+        m.located or m.next_word in PLACE_NOUNS | REGION_WORDS or _names_place(m.class_noun)
+        for m in by_key[k]))
+    join_generations(people, keys, joiner)
+    join_airport_names([k for k in keys if any(m.surface.endswith(" Airport") for m in by_key[k])],
+                       keys, joiner, settled)
     join_flight_codes(keys, joiner)
     join_designated_names(keys, joiner)
+    join_model_variants(keys, joiner)
     join_model_families(shorts, keys, joiner, settled)
     join_short_structures(keys, joiner)
     join_transliterations(people, joiner)
@@ -1018,6 +1140,8 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             excluded.add(key)  # named only as the field of an office
         if re.fullmatch(r"\d{1,4}[a-z]{1,2}", key):
             excluded.add(key)  # a seat's, a gate's or a row's number alone: "26A"
+        if _PAST_EVENT_KEY.fullmatch(key) and len(found) < 2:
+            excluded.add(key)  # a past event told of once: background, not a topic
         country = places.demonym_of.get(key) or places.demonym_of.get(key.removesuffix("s"))
         if country:
             # "Japanese government" is Japan; "Japanese" alone is an adjective.
@@ -1054,6 +1178,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
             draft.titled += m.titled
             draft.reports += m.next_word in REPORT_VERBS
             draft.articled += m.article
+            draft.located += m.located
         result[key] = target
     for draft in drafts.values():
         draft.kind = _kind(draft, people, context)
@@ -1203,6 +1328,25 @@ def _owners_works(mentions: list[Mention]) -> None:
             m.next_word = parts[2]
 
 
+def _regions_of_towns(mentions: list[Mention]) -> None:
+    """"Varno province" and "Varno city" in one text: the name is a town's and a region's
+    named for it, two places. Where the text also writes the name as a town's ("Varno
+    city", "the city of Varno"), a mention of it with a region's word after it ("Varno
+    province") is the region's; elsewhere a name and its region word are one place."""
+    towns = {m.key for m in mentions if m.next_word in _TOWN_NOUNS
+             or m.class_noun in _TOWN_CLASS_NOUNS}
+    for m in mentions:
+        if m.key in towns and m.next_word in REGION_WORDS and not m.possessive:
+            m.end += len(m.next_word) + 1
+            m.surface = f"{m.surface} {m.next_word}"
+            m.key = entity_key(m.surface)
+            m.next_word = ""
+
+
+_TOWN_NOUNS = frozenset("city town".split())
+_TOWN_CLASS_NOUNS = frozenset({"city", "town", "city of", "town of"})
+
+
 def _drop_counts(mentions: list[Mention]) -> None:
     """"64 XR 7 jets": a count before a designation that is elsewhere written without
     it ("the Aerion 380 XR 7") is no part of its name; "380 XR 7", the end of a
@@ -1277,6 +1421,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
             _ROMAN_MODEL.search(draft.key) and not draft.titled):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
+    if _VERB_THE_NOUN.fullmatch(draft.key):
+        return "organisation"  # "Save the Children": a campaign's or a charity's name
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
             len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
@@ -1332,6 +1478,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "person"
     if " " not in draft.key and draft.reports:
         return "organisation"  # a one-word name that reports, not a person's: "Ukrenergo"
+    if draft.located >= 2 and 2 * draft.located >= total:
+        return "place"  # "a plant in Sorrento", "families in Sorrento": read as a place
     return "other"
 
 

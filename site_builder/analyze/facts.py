@@ -139,7 +139,12 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     facts: list[tuple[tuple, Fact]] = []
     others: list[tuple[tuple, Fact]] = []
     fact_of: dict[int, str] = {}
-    for cluster in clusters:
+    # (cluster, split off another?): what is split off a cluster was one of its facts,
+    # so it adds to the number kept rather than crowding out another cluster's fact.
+    splits = 0
+    work = [(cluster, False) for cluster in reversed(clusters)]
+    while work:
+        cluster, split = work.pop()
         group = [sentences[i] for i in cluster]
         centre: dict[str, float] = {}
         for s in group:
@@ -161,6 +166,15 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         # statement's own paragraph always does (two figures of one sentence measure two
         # things: "60 rescuers and four dogs" does not contradict itself).
         against = conflicting_refs(best, [s for s in group if s.ref != best.ref])
+        # Nor does one that puts what it tells on another day ("on Sunday" against "on
+        # Saturday": a second quake, not the first); such sentences state a fact of their
+        # own, grouped apart.
+        apart = [s for s in group if s.ref != best.ref and _another_day(best, s)]
+        if apart and len(apart) < len(group):
+            against |= {s.ref for s in apart}
+            work.append(([s.index for s in apart], True))
+            gone = {s.index for s in apart}
+            group = [s for s in group if s.index not in gone]
         support = _unique_refs(s.ref for s in group
                                if s.ref == best.ref or s.ref not in against)
         sources = len({r.article for r in support})
@@ -173,14 +187,31 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
             others.append((rank, fact))  # one source's colour: nothing checkable in it
             continue
         facts.append((rank, fact))
+        splits += split
         for s in group:
             fact_of[s.index] = fact_id
     facts.sort(key=lambda item: item[0])
     others.sort(key=lambda item: item[0])
-    kept = [fact for _, fact in facts[:limit]]
+    kept = [fact for _, fact in facts[:limit + splits]]
     kept_ids = {f.id for f in kept}
     return (kept, [fact for _, fact in others[:limit]],
             {i: f for i, f in fact_of.items() if f in kept_ids})
+
+
+def _days(s: Sentence) -> tuple[set[int], set[tuple[int, int]]]:
+    """The weekdays and the days of a month a sentence puts things on."""
+    weekdays = {d.weekday for d in s.dates if d.weekday is not None}
+    days = {(d.month, d.day) for d in s.dates if d.month and d.day}
+    return weekdays, days
+
+
+def _another_day(a: Sentence, b: Sentence) -> bool:
+    """Do two sentences put what they tell on different days: weekdays, or days of a
+    month, that none of them shares (a weekday and a date cannot be compared)?"""
+    weekdays_a, days_a = _days(a)
+    weekdays_b, days_b = _days(b)
+    return bool((weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
+                or (days_a and days_b and not days_a & days_b))
 
 
 def _unique_refs(refs: Iterable[Ref]) -> list[Ref]:

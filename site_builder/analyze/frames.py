@@ -102,6 +102,7 @@ _UNITS = {  # unit word -> (dimension, factor to the base unit, display unit)
     "hrs": ("duration", 1.0, "h"), "min": ("duration", 1 / 60, "h"),
     "mins": ("duration", 1 / 60, "h"),
     "days": ("duration", 24.0, "h"), "day": ("duration", 24.0, "h"),
+    "nights": ("duration", 24.0, "h"), "night": ("duration", 24.0, "h"),
     "weeks": ("duration", 168.0, "h"), "week": ("duration", 168.0, "h"),
     "months": ("duration", 730.0, "h"), "month": ("duration", 730.0, "h"),
     "years": ("duration", 8766.0, "h"), "year": ("duration", 8766.0, "h"),
@@ -123,7 +124,13 @@ _PROPERTY_CUES = {
     # Not found yet is missing: "six employees have not been found".
     "not been found": "missing", "not yet been found": "missing", "yet to be found": "missing",
     "not been located": "missing", "not been heard from": "missing",
+    "not be found": "missing", "not be located": "missing", "not be accounted": "missing",
+    # Verbs of seeking people (a closed class): "crews were searching for five hikers".
+    "looking for": "missing", "searching for": "missing", "search for": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    # Homes lost are people displaced: "had lost their homes", "are now without homes".
+    "lost their home": "displaced", "lost their house": "displaced",
+    "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
@@ -156,6 +163,9 @@ _PROPERTY_CUES = {
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
     "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    # How far below the ground: "trapped 420 metres underground", "a mile below the surface".
+    "underground": "depth", "under ground": "depth", "below ground": "depth",
+    "below the surface": "depth", "beneath the surface": "depth", "below the ground": "depth",
     "left": "supply", "remain": "supply", "supply": "supply", "worth of": "supply",
     "after": "elapsed", "later": "elapsed", "since": "elapsed", "into": "elapsed",
     "last": "duration", "for": "duration",
@@ -163,6 +173,9 @@ _PROPERTY_CUES = {
     "passeng": "aboard",
     "affect": "affected", "without power": "affected", "without electricity": "affected",
     "lost power": "affected", "lose power": "affected", "losing power": "affected",
+    # Services called off (a closed class of verbs): "cancelled 65 flights", "scrapped 82".
+    "cancel": "cancelled", "scrapped": "cancelled", "scrapping": "cancelled",
+    "axed": "cancelled", "called off": "cancelled",
     # A queue held up by a blockage: ships, trucks, flights or travellers waiting.
     "waiting": "waiting", "queu": "waiting", "stuck": "waiting", "stranded": "waiting",
     "backlog": "waiting", "held up": "waiting",
@@ -198,6 +211,9 @@ _AGENT = re.compile(r"[a-z]ers$", re.I)
 _ANOTHER_WORD = re.compile(r"\s+[a-z]")
 _STATE_WORD = re.compile(r"\w+(?:ed|en)|dead|missing|homeless|hurt|lost", re.I)
 _HARM = frozenset({"killed", "injured", "missing"})
+# What befalls travellers that splits them off from those aboard: a harm, or a disruption
+# of journeys ("flights cancelled, affecting 28,000 passengers", "3,000 passengers stranded").
+_NOT_ABOARD = _HARM | {"affected", "waiting"}
 # Patterns open with (?<!\w): positions inside words are rejected first (much faster
 # than \b before a long alternation).
 _PROPERTY_PATTERN = re.compile(
@@ -207,11 +223,11 @@ _PROPERTY_PATTERN = re.compile(
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
-                        "damage", "risk", "waiting", "recorded"}),
+                        "damage", "risk", "waiting", "recorded", "cancelled"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
-                         "altitude"}),
+                         "altitude", "fall"}),
     "duration": frozenset({"elapsed", "duration"}),
     "volume": frozenset({"loss"}),
     "percent": frozenset({"killed", "injured", "damage", "affected", "population", "cost",
@@ -340,7 +356,9 @@ _NOT_DESIGNATION = frozenset(
     "About Around Nearly Almost Some Over Under Only Just All The In On At By Of And Or But "
     "Another Roughly Approximately Exactly Up To From With Least Than".split())
 _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s$")
-_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|of|said|were)\b)")
+# (Not "of them": "the dead, 36 of them children" counts a part; "Ruiz, 40, of Lund" is an age.)
+_AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|said|were)\b|"
+                            r"\s+of\b(?!\s+(?:them|those|whom|these|which)\b))")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
@@ -348,6 +366,12 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?P<verb>built|founded|established|enacted|passed|adopted|introduced|opened|"
     r"constructed|completed|created|erected|launched|inaugurated|commissioned|signed)"
     r"\s+(?:in\s+)?$", re.I)
+# When goods came into custody (verbs of seizing, a closed class), the place or ship it
+# was taken from said between: "confiscated from a cargo ship in 2014", "seized at the
+# port in late 2013". A dated beginning of the stock's story, as a year of origin.
+_SEIZED_BEFORE = re.compile(r"\b(?:seized|confiscated|impounded)(?:\s+(?:from|at|by|off|near)"
+                            r"(?:\s+[\w'’-]+){1,4}?)?\s+in\s+(?:(?:early|late|mid)[\s-]+)?$",
+                            re.I)
 # The kinds of beginning a year of origin may date ("dating from" may be any of them).
 _ORIGIN_KINDS = {
     **dict.fromkeys(("built", "constructed", "erected", "completed"), "built"),
@@ -374,14 +398,36 @@ _NUMBER_OF_BEFORE = re.compile(
     r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|"
     r"passed|topped|exceeded|surpassed)"
     r"(?:\s+(?:to|at))?\s+$", re.I)
+# "cut the injured figure to 2,000", "the missing count stood at 40": a figure of people in a
+# state, referred to by the state.
+_STATE_FIGURE_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(injured|dead|death|missing|displaced|evacuated|rescued)\s+"
+    r"(?:figure|count|tally|total|number)\s+(?:[a-z]+\s+){0,3}?(?:to|at)\s+(?:(?:about|around|"
+    r"nearly|almost|some|over|just\s+over|more\s+than|at\s+least)\s+)?$", re.I)
+# "the number of passengers hurt at 14", "the count of miners missing stood at 9": a tally
+# of a named kind of people in a state, and the verb that gives it.
+_NUMBER_OF_NOUN = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z]+s)\s+(?:killed|dead|injured|hurt|"
+    r"wounded|missing|displaced|evacuated|rescued|destroyed|damaged|flooded)\b[^.;:\d]{0,40}?\s"
+    r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|at|to)"
+    r"\s+(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
+# Verbs of holding a share of a whole (a closed class) and "N of the dead": a share of a toll.
+_SHARE_BEFORE = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+"
+                           r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)"
+                           r"\s+)?$|\b(?:makes?|made|making)\s+up\s+$", re.I)
+_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(dead|deaths|killed|"
+                              r"injured|wounded|missing|displaced|evacuated|rescued)\b", re.I)
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 # "The death toll from the collapse of the old pier at Vessa on Sunday rose to 23": a toll
 # whose verb of change comes after a long phrase still counts the dead.
 _TOLL_ROSE_TO = re.compile(r"\b(?:death\s+)?toll\b[^\d.;:]{0,200}\b(?:rose|has\s+risen|had\s+risen|"
                            r"risen|increased|has\s+increased|climbed|has\s+climbed|jumped|"
-                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?$", re.I)
+                           r"mounted|reached|has\s+reached)\s+(?:to\s+)?"
+                           # ... to a hedged figure: "climbed to more than 100"
+                           r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|over\s+|nearly\s+|"
+                           r"almost\s+|about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"^\s*$|[.!?:;]\s*[\"“‘']?\s*$")
 _THING_AFTER_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                              r"(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)")
@@ -580,7 +626,9 @@ def find_figures(sentence: str) -> list[Figure]:
         if figure is not None and _PRONOUN_ONE.match(sentence, figure.start, figure.end + 30):
             figure = None  # "including one registering 7.5": "one" stands for a noun said before
         if figure is None and found and found[-1].dimension == "count":
-            figure = _elliptic(sentence, m, found[-1])
+            figure = _elliptic(sentence, m, found[-1]) or _severity_part(sentence, m, found[-1])
+        if figure is None and found and found[-1].dimension == "count":
+            figure = _harmed_part(sentence, m, found[-1])
         if figure is None:
             figure = _part_of_them(sentence, m)
         elif found and _counts_as_before(sentence, found[-1], figure):
@@ -590,8 +638,25 @@ def find_figures(sentence: str) -> list[Figure]:
                              nouns=previous.nouns)
         if figure is not None and found and found[-1].dimension == figure.dimension and \
                 figure.dimension in SIZES and \
-                _CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start):
+                (_CONVERSION_BETWEEN.fullmatch(sentence, found[-1].end, figure.start) or
+                 _comma_conversion(sentence, found[-1], figure)):
             taken_until = figure.end  # "700 feet (213 metres)": the same measure again
+            previous = found[-1]
+            if not previous.thing and previous.prop == "length" and \
+                    sentence[previous.start - 1:previous.start] == " " and \
+                    (head := _length_thing(sentence[figure.end:figure.end + 60].lstrip(",.)"))):
+                # "the 80-meter, 260-foot section": the noun after the conversion.
+                previous = found[-1] = replace(previous, thing=head)
+            # What both allow, the conversion given slack (it rounds, and so do its readers:
+            # "150 mph (241 km/h)" may be told as "up to 240 km/h").
+            slack = figure.step + _CONVERSION_SLACK * abs(figure.value)
+            low = max(previous.low, figure.low - slack)
+            high = min(previous.high, figure.high + slack)
+            if previous.hedge == figure.hedge == "exact" and figure.step < previous.step and \
+                    low <= high:
+                # "50 metres (165 feet)": the finer conversion shows the round figure is
+                # meant as said, not as anything from 45 to 55.
+                found[-1] = replace(previous, step=figure.step, low=low, high=high)
         elif figure is not None:
             found.append(figure)
             taken_until = figure.end
@@ -610,7 +675,9 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _with_severity(sentence, f)))
+        framed.append(_from_place(sentence, _by_agent(sentence, _either(
+            sentence, _with_fall(sentence, _with_severity(sentence, f))))))
+    framed = [_with_origin(sentence, f) for f in framed]
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
@@ -709,6 +776,61 @@ _HURT_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:have|has|had|were|was|are|is
                          r"(?:injured|wounded|hurt)\b", re.I)
 
 
+# "14 people were injured, three severely", "16 in hospital, 12 of them in a serious
+# condition": a bare figure right after a count of the hurt, told only by how badly.
+_SEVERITY_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom))?(?:\s+(?:were|are|was|is))?\s+"
+                             r"(?:(critically|seriously|severely|gravely|slightly|lightly)"
+                             r"(?:\s+(?:injured|wounded|hurt))?|in\s+(?:a\s+)?"
+                             r"(critical|serious|grave|severe)\s+condition)(?=\s*(?:[.;:)]|,\s|$))",
+                             re.I)
+_HURT_BETWEEN = re.compile(r"\b(?:injur|wound|hurt|hospital|treat)", re.I)
+
+
+def _severity_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """How many of the hurt counted just before are hurt how badly (a closed class of
+    adverbs and conditions): a count of that severity, of the same people."""
+    raw = m.group("num") or m.group("word")
+    after = _SEVERITY_AFTER.match(text, m.end())
+    between = text[previous.end:m.start()]
+    if raw is None or after is None or not _HURT_BETWEEN.search(between) or \
+            not _JOINED.match(between) or \
+            (value := _number(raw)) is None:
+        return None
+    low, high = _interval(value, "exact", 1.0)
+    severity = _SEVERITY[(after.group(1) or after.group(2)).lower()]
+    return Figure("count", previous.unit, value, low, high, 1.0, "exact", severity,
+                  previous.thing, previous.nouns, text[m.start():after.end()], m.start(),
+                  after.end())
+
+
+# How far something fell (verbs of falling, a closed class): "fell 45 metres", "plunging
+# as much as 45 meters", "to the ground 50 metres below".
+_FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|plunged|plunging|plummeted|"
+                          r"plummeting|dropped|dropping|tumbled|tumbling|crashed|crashing)\s+"
+                          r"(?:(?:some|about|around|nearly|almost|more\s+than|as\s+much\s+as|"
+                          r"up\s+to)\s+)?$", re.I)
+_BELOW_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:below|down)\b(?!\s+(?:the|its|a)\b)", re.I)
+_TO_THE_GROUND = re.compile(r"\b(?:to|onto|into)\s+(?:the\s+)?(?:ground|river|riverbed|"
+                            r"river\s+bed|tracks|road|street|valley|water)\s+$", re.I)
+
+
+_LEVEL_WORD = re.compile(r"\b(?:levels?|waters?|tides?|surface)\b", re.I)
+
+
+def _with_fall(text: str, f: Figure) -> Figure:
+    """A length that says how far something fell is the fall's height, whatever else the
+    sentence measures."""
+    if f.dimension != "length":
+        return f
+    before = text[max(0, f.start - 40):f.start]
+    if _LEVEL_WORD.search(before):
+        return f  # "the river level fell 2 metres": a level's shift
+    if _FALL_BEFORE.search(before) or (_TO_THE_GROUND.search(before) and
+                                       _BELOW_AFTER.match(text, f.end)):
+        return replace(f, prop="fall")
+    return f
+
+
 def _with_severity(text: str, f: Figure) -> Figure:
     """A count of the hurt told by how badly: its severity is its property."""
     if f.dimension != "count":
@@ -744,6 +866,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
             not _no_place(m.group(1)):
         # "a similar attack in X, where a car bomb killed two": the where-clause's place.
         return replace(f, place=place_key(m.group(1)))
+    if (m := _PART_IN_PLACE.match(text, f.end)) and not _no_place(m.group(1)):
+        # "a toll of 109 statewide, 94 of them in Harlan County": the part is the named
+        # place's, whatever scope the whole it is a part of has.
+        return replace(f, place=_place(text, m))
     # "while statewide, 5,531 people are in 118 camps": the whole state or nation, a scope
     # of its own, never the district or town the rest of the sentence names.
     if m := _WIDE.search(clause) or _WIDE.search(_SPLIT_CLAUSE.split(text[:f.start])[-1]):
@@ -760,8 +886,8 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     # "the toll in Varno province passes 2,000": a place in the figure's own clause before it.
     if m := _PLACE_BEFORE.search(own):
         return replace(f, place=_place(own, m))
-    if m := _PLACE_OWNS.search(own):
-        return replace(f, place=m.group(1).lower())  # "Quorra's dead at 3,412"
+    if (m := _PLACE_OWNS.search(own)) and not _no_place(m.group(1)):
+        return replace(f, place=place_key(m.group(1)))  # "Quorra's dead at 3,412"
     if (m := _PLACE_HAD.search(own)) and "-" not in (name := m.group("name")) and \
             not _NOT_PLACE.fullmatch(name) and (m.group("joined") or
                                                 _ADMIN_KIND.search(name.lower())):
@@ -853,6 +979,20 @@ def places_in(text: str) -> set[str]:
     """The keys of the places a sentence sets something in ("collapsed in X")."""
     return {_place(text, m) for m in _PLACE_NAME.finditer(text) if not _no_place(m.group(1))} \
         - {"*all"}
+
+
+# A total said outright: what it sums may be two things of one place (two aircraft).
+_TOTAL_WORDS = re.compile(r"\b(?:combined|in\s+total|in\s+all|altogether|total|both)\b", re.I)
+# Spread across a named region ("across the Balkans"), not across a place a demonym
+# describes ("across the Lebanese capital": the story's one city).
+_ACROSS_REGION = re.compile(r"\bacross\s+(?:the\s+)?[A-Z][\w'’-]+(?![\w'’-])(?!\s+[a-z])")
+
+
+def sums_places(text: str) -> bool:
+    """The sentence gives a total over places or parts ("in Veltia and Quorra", "in Lund,
+    Tarn and Ostra", "combined"), not merely a toll of events told in the plural."""
+    return bool(_TWO_PLACES.search(text) or _PLACE_LIST.search(text) or
+                _TOTAL_WORDS.search(text) or _ACROSS_REGION.search(text))
 
 
 def sentence_place(text: str) -> str:
@@ -964,6 +1104,12 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     scale = 1.0
     cursor = end
     after = text[cursor:cursor + 60]
+    half = _AND_A_HALF.match(after) if number is not None and not vague else None
+    if half:
+        # "eight and a half hours", "two and a half million": the number and a half.
+        number += 0.5
+        cursor += half.end()
+        after = text[cursor:cursor + 60]
     if (s := _SCALE_AFTER.match(after)) and (digits or len(s.group(1)) > 2):
         # "two million people": a number word takes a written-out scale, never "m"/"bn".
         unit_clash = s.group(1).lower() == "m" and not _CURRENCY_BEFORE.search(before)
@@ -1005,8 +1151,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value = number * scale
         # "a metre", "an hour": one of the unit, told about as closely as a half; "a
         # million" as loosely as "one million".
-        step = (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else \
-            _step(raw, scale)
+        step = 0.5 * scale if half else \
+            (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
         else:
@@ -1135,6 +1281,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             # Which beginning: a structure built in one year may open in another.
             verb = (origin.group("verb") or "").lower()
             return figure("year", "year", prop="origin", thing=_ORIGIN_KINDS.get(verb, ""))
+        if _SEIZED_BEFORE.search(before):
+            return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
             (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
@@ -1155,6 +1303,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("count", "people", thing="people", nouns=("people",),
                       prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
                       until=life.end())
+    if number is not None and not vague and (share := _SHARE_OF_HARMED.match(text, cursor)) \
+            and _SHARE_BEFORE.search(before):
+        # "Harlan County accounts for 96 of the dead": the share of a toll one place (or
+        # group) holds is that place's toll; its subject places it (see `_with_place`).
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
+                                          .lower()], until=share.end())
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -1254,6 +1409,18 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                 (words := _counted_noun(obj.group("noun")).split()) and words[-1] not in _PEOPLE:
             thing = stem(words[-1])  # "fired at police officers, injuring two": officers
         return figure("count", thing, thing=thing, nouns=(thing,))
+    if " of " in text[max(0, start - 120):start] and \
+            (tally := _NUMBER_OF_NOUN.search(text, max(0, start - 120), start)) and \
+            tally.group("noun").lower() not in _PEOPLE:
+        # "put the number of passengers hurt at 14": a tally of the named kind of people
+        # (the state after the noun gives the property).
+        noun = _SAME_KIND.get(tally.group("noun").lower()) or stem(tally.group("noun").lower())
+        return figure("count", noun, thing=noun, nouns=(noun,))
+    if state := _STATE_FIGURE_BEFORE.search(text, max(0, start - 60), start):
+        # "cut the injured figure to just over 2,000": the figure of people in that state.
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(state.group(1)).group(1)
+                                          .lower()])
     if _NUMBER_OF_BEFORE.search(text[max(0, start - 120):start]):
         # "The number of people killed in the fires rose to 23": a tally of people.
         return figure("count", "people", thing="people", nouns=("people",))
@@ -1267,6 +1434,7 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
 _COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
@@ -1282,7 +1450,11 @@ _BACK_COUNT_BEFORE = re.compile(
     r"(?:(?:had|has|have|was|is|then|now|later|since|already)\s+){0,2}"
     r"(?:risen|rose|reached|climbed|grown|grew|jumped|increased|stood|stands|fallen|fell|"
     r"dropped|hit|topped|passed)\s+(?:to\s+|at\s+)?(?:(?:" + "|".join(
-        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+        re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?$|"
+    # "his office had raised it to 24", "later revised it to 61": a verb of changing a
+    # figure, whose object "it" is the count a sentence before gave.
+    r"\b(?:raised|lowered|revised|updated|increased|cut|pushed|brought|put)\s+(?:it|that)\s+"
+    r"(?:up\s+|down\s+)?(?:to|at)\s+$", re.I)
 
 
 _WIDE = re.compile(r"\b(state|nation|country|world|province|region)-?wide\b", re.I)
@@ -1312,8 +1484,16 @@ _REGIONS = re.compile(r"\b(?:countries|nations|states|provinces|regions|district
 # A place's name may run over several capitalised words ("New South Wales", "St. Ives
 # Harbour"): the whole name tells two places sharing a first word apart.
 _CALENDAR = _MONTHS + "|" + "|".join(WEEKDAYS)  # month and weekday names
-_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _CALENDAR + r"|and|the)\b)[A-Z][\w'’-]+)*"
+# (A month's short form ends a name only as a date's: "Lund Jan. 4", not "Zinda Jan".)
+_SHORT_MONTH = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_FULL_CALENDAR = "|".join(w for w in _CALENDAR.split("|") if w not in _SHORT_MONTH.split("|"))
+_NAME = r"[A-Z][\w'’-]+(?:\.?\s(?!(?i:" + _FULL_CALENDAR + r"|and|the)\b)(?!(?i:" + \
+    _SHORT_MONTH + r")(?:\.|\s+\d))[A-Z][\w'’-]+)*"
 _NAME_RE = re.compile(r"\b" + _NAME)
+# "94 of them in Harlan County", "30 of those at Ostra": a part of a total said before, and
+# the place that part is at.
+_PART_IN_PLACE = re.compile(r"\s+of\s+(?:them|those|whom|which)\s+(?:were\s+|are\s+)?"
+                            r"(?:in|at)\s+(?:the\s+)?(" + _NAME + ")")
 # The place a possessive country or region holds: "Nepal's resort city of Pokhara".
 # "the German city of X", "the Fijian island of Y": a kind of place and its name.
 _KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital|island|"
@@ -1340,7 +1520,9 @@ _SUPPLY = re.compile(r"^\s+\w+\s+(?:supply|supplies|reserve|worth)\b", re.I)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(ten|hundred|\d{1,3})\b(?![,.]\d)", re.I)
 _TWO_PLACES = re.compile(r"\b(?:in|through|across)\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                          r"\s+and\s+(?:[a-z]+ern\s+)?(?:the\s+)?[A-Z]")
-_PLACE_OWNS = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:death\s+toll|toll|dead|deaths)\b")
+# (A name of several words owns it whole: "Harlan County's toll" is Harlan's.)
+_PLACE_OWNS = re.compile(r"\b(?!The\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+"
+                         r"(?:death\s+toll|toll|dead|deaths)\b")
 _THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|have|has|had|will|would)\b)",
                     re.I)
 # A clause whose subject, a place, has or reports the figure; after a conjunction any name,
@@ -1348,9 +1530,13 @@ _THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|have|has|had|wi
 _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|that)\s+)"
                         r"(?P<name>" + _NAME + r")\s+"
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
-                        r"registered|suffered|lost)\s+$")
+                        r"registered|suffered|lost|accounts?\s+for|accounted\s+for|"
+                        r"makes?\s+up|made\s+up)\s+$")
 # "in X, where ...": what the where-clause tells happened at X.
-_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + _NAME + r"),\s+where\b[^.;:]*$")
+# (Also a place as the complement of "was": "the worst-hit area was X district, where ...".)
+_WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at|was|is|were|are)\s+(?:the\s+)?(" + _NAME +
+                                r")(?:\s+(?:county|province|district|region|prefecture|"
+                                r"governorate|oblast|state|city|town|village))?,\s+where\b[^.;:]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|[Nn]ear|[Aa]t)\s+(?:the\s+)?(" + _NAME + ")")
 _PLACED = frozenset({"level", "shift"})
 _NOT_PLACE = re.compile(rf"(?:{_CALENDAR})(?:['’]s)?|[A-Z]\w*(?:ian|ese|ish)|[A-Z][\w'’-]*['’]s",
@@ -1373,6 +1559,18 @@ _SUBJECT_PLACE = re.compile(
 SIZES = frozenset({"length", "area", "volume", "mass", "speed"})
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+)?")
 # "400 kilometres (250 miles) south of": the same measure in another unit, set aside.
+_CONVERSION_SLACK = 0.02
+# "the 45-meter, nearly 150-foot, bridge": a conversion set off by commas.
+_COMMA_BETWEEN = re.compile(r",\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?")
+
+
+def _comma_conversion(text: str, first: Figure, second: Figure) -> bool:
+    """Two sizes side by side in commas, in two units, that are one size converted."""
+    return bool(_COMMA_BETWEEN.fullmatch(text, first.end, second.start)) and \
+        re.sub(r"[\d.,\s-]", "", first.text) != re.sub(r"[\d.,\s-]", "", second.text) and \
+        abs(first.value - second.value) <= 0.1 * max(first.value, second.value)
+
+
 _CONVERTED_AFTER = re.compile(r"^\s*\((?:about\s+|some\s+|roughly\s+)?[\d.,]+\s?[a-z]+\)")
 _INCLUDING = re.compile(r"^,\s+including\s+[^,;:()]{1,40},")
 _RELATIVE = re.compile(r"^,\s+(?:(?:who|which)\b[^,;:()]{1,80}|including\s+[^,;:()]{1,40}),")
@@ -1438,6 +1636,35 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     low, high = _interval(value, hedge, step)
     return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
+
+
+# "750 campers ..., and about 23 of them could not be found": the part of the whole counted
+# before, up to its clause's end, and what befell it.
+_OF_THEM_CLAUSE = re.compile(r"\s+of\s+(?:them|those|whom)\b([^,;:.]{0,60})", re.I)
+
+
+def _harmed_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
+    """ "Some 750 campers were at the camp, and about 23 of them could not be found": a
+    part of the count before it that met a harm (killed, hurt, missing) counts what that
+    count counts, with the harm as its property."""
+    raw = m.group("num") or m.group("word")
+    number = _number(raw) if raw else None
+    of = _OF_THEM_CLAUSE.match(text, m.end())
+    if number is None or of is None:
+        return None
+    cue = _PROPERTY_PATTERN.search(of.group(1))
+    prop = _PROPERTY_CUES[cue.group(1).lower()] if cue else ""
+    if prop not in _HARM:
+        return None
+    before = text[max(0, m.start() - 40):m.start()]
+    hedge_match = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+    start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
+    step = _step(raw, 1.0) if m.group("num") else 1.0
+    low, high = _interval(number, hedge, step)
+    end = of.start(1)
+    return Figure("count", previous.unit, number, low, high, step, hedge, prop,
+                  previous.thing, previous.nouns, text[start:end], start, end)
 
 
 # "three of its pumps failed and crews restarted one of them": the part refers
@@ -1779,6 +2006,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # "roads washed away", "swept off": a verb's particle, no distance
         if figure.dimension == "money" and text[m.start() - 1:m.start()] == "-":
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
+        if m.group(1).lower() in _SEEKING and _REST.search(figure.text):
+            continue  # "kept looking for four others": the rest of a group, not its missing
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
@@ -1816,15 +2045,92 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             own = prop
         if best is None or distance < best[0]:
             best, best_end = (distance, prop), m.end()
+
     if best and own and best_end <= figure.start and \
             _CLAUSE_BREAK.search(text, best_end, figure.start):
         # "victims still missing, though 40 people were rescued": a cue in an earlier
         # clause yields to the verb of the figure's own clause.
         best = (0, own)
-    if who and (best is None or best[1] not in _HARM) and not _SOME_OF.match(figure.text):
+    if who and (best is None or best[1] not in _NOT_ABOARD) and \
+            not _SOME_OF.match(figure.text):
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# Who took people out (a named rescuer as the subject of an active verb of rescue, or after
+# "by"): "the Coast Guard has rescued 525 people", "40 were airlifted by the National Guard".
+_RESCUE_VERBS = r"(?:rescued|evacuated|airlifted|saved|plucked|pulled)"
+_AGENT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|but|said|says)\s+)(?:[Tt]he\s+)?"
+                           r"((?:[A-Z][\w.'’-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?"
+                           r"(?:(?:so\s+far|now|also|already)\s+)?" + _RESCUE_VERBS +
+                           r"\s+(?:[a-z]+\s+){0,2}$")
+_AGENT_AFTER = re.compile(r"[^,;:.]{0,40}?\b" + _RESCUE_VERBS + r"\s+by\s+(?:the\s+)?"
+                          r"((?:[A-Z][\w.'’-]*\s*)+)")
+_RESCUES = frozenset({"rescued", "evacuated"})
+
+
+def _by_agent(text: str, f: Figure) -> Figure:
+    """A count of people rescued or evacuated credited to one named rescuer is
+    that rescuer's share, never a rival of the count all rescuers made: its property
+    names the rescuer (its name's last two words)."""
+    if f.dimension != "count" or f.prop not in _RESCUES:
+        return f
+    m = _AGENT_BEFORE.search(text, max(0, f.start - 80), f.start) or \
+        _AGENT_AFTER.match(text, f.end)
+    if m is None:
+        return f
+    words = m.group(1).split()
+    if _NOT_DESIGNATION.intersection(words[:1]) or _NOT_PLACE.fullmatch(words[0]) or (
+            len(words) == 1 and not re.search(r"\b(?:the|by)\s+$", text[:m.start(1)], re.I)):
+        # "In all, ...", "Sunday's ...": no rescuer; "Crews rescued 30", a capital only
+        # for opening the sentence, names a kind of rescuer, which any report may mean.
+        return f
+    return replace(f, prop=f"{f.prop} by {' '.join(words[-2:]).lower()}")
+
+
+# "Six investigators from the Safety Board", "14 engineers from abroad": where a group of
+# people of no stated fate comes from, which tells two groups of one kind apart.
+_ORIGIN_AFTER = re.compile(r"(?:\s+(?:have\s+|has\s+|had\s+)?(?:come|came|arrived|flown\s+in|"
+                           r"flew\s+in))?"
+                           r"\s+from\s+(?:the\s+|its\s+)?(abroad|overseas|elsewhere|"
+                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+ORIGIN = "from "  # a noun of a count that names where its group comes from
+
+
+def _with_origin(text: str, f: Figure) -> Figure:
+    """A count of a kind of people of whom nothing befell, said with where they come from:
+    the origin joins its nouns, so a group from elsewhere is another group."""
+    if f.dimension != "count" or f.prop or not f.nouns or f.nouns[-1] == "people" or \
+            not (m := _ORIGIN_AFTER.match(text, f.end)):
+        return f
+    return replace(f, nouns=(ORIGIN + m.group(1).lower(), *f.nouns))
+
+
+# Two cues joined by "or": "rescued or evacuated", "dead or missing".
+_CUE_WORDS = "|".join(sorted((re.escape(c) for c in _PROPERTY_CUES if " " not in c), key=len,
+                             reverse=True))
+_EITHER_CUES = re.compile(rf"\b({_CUE_WORDS})[a-z]*\s+or\s+(?:were\s+|been\s+)?({_CUE_WORDS})",
+                          re.I)
+
+
+def _either(text: str, f: Figure) -> Figure:
+    """A count of people who met either of two fates ("850 people were rescued or
+    evacuated") is a count of its own, never either fate's: its property names both."""
+    if f.dimension != "count" or not f.prop or f.prop.startswith(HAS) or " or " not in text:
+        return f
+    end = _CLAUSE_BREAK.search(text, f.end)
+    m = _EITHER_CUES.search(text, max(0, f.start - 40), end.start() if end else len(text))
+    if m is None:
+        return f
+    props = {_PROPERTY_CUES[m.group(1).lower()], _PROPERTY_CUES[m.group(2).lower()]}
+    return replace(f, prop="|".join(sorted(props))) if f.prop in props and len(props) == 2 \
+        else f
+
+
+# Verbs of seeking people, and the rest of a group ("four others", "two more").
+_SEEKING = frozenset({"looking for", "searching for", "search for"})
+_REST = re.compile(r"\b(?:others|more)$", re.I)
 
 
 # Indefinite quantifiers of a part (a closed class): "several passengers were thrown out"
