@@ -78,17 +78,21 @@ def seed_files(config: Config, reporter: Reporter) -> list[Path]:
         return []
     base = folder.resolve()
     found = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name == SOURCES_FILE:
+    # Listed with each entry's type (no stat of each file: 10,000 seeds are 20,000 calls).
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == SOURCES_FILE:
             continue
+        path = folder / entry.name
         if path.suffix.lower() not in SEED_SUFFIXES:
-            if path.is_file():
+            if entry.is_file():
                 reporter.warn(f"not a seed format ({', '.join(SEED_SUFFIXES)}); ignored", path)
             continue
-        if path.is_symlink() and base not in path.resolve().parents:
+        if entry.is_symlink() and base not in path.resolve().parents:
             reporter.warn("symbolic link pointing outside seeds/; ignored", path)
             continue
-        if path.is_file():
+        if entry.is_file():
             found.append(path)
         else:  # a folder, a named pipe (reading one waits for a writer forever), a device
             reporter.warn("not a regular file; ignored", path)

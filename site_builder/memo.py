@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Collection, Container
 from pathlib import Path
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def stable_hash(*parts: object) -> str:
@@ -40,27 +40,52 @@ class Probe:
         return found
 
 
+# A stage's entries are kept in shards by the first character of their key (a hex
+# digest): an edit changes an entry or two, and only their shards are written again.
+_SHARDS = "0123456789abcdef"
+_OTHERS = "_"  # keys that are no hex digest
+
+
+def _shard(key: str) -> str:
+    return key[:1] if key[:1] in _SHARDS else _OTHERS
+
+
+Entries = dict[str, tuple[dict[str, bool], bytes]]
+
+
 class Memo:
     """One stage's results from the last build, loaded lazily; saved with what this build used."""
 
     def __init__(self, folder: Path | None, stage: str, version: str) -> None:
-        self.path = folder / f"{stage}.pickle" if folder is not None else None
+        self.folder = folder / stage if folder is not None else None
+        self.legacy = folder / f"{stage}.pickle" if folder is not None else None
         self.version = version
-        self._old: dict[str, tuple[dict[str, bool], bytes]] | None = None
-        self._new: dict[str, tuple[dict[str, bool], bytes]] = {}
+        self._old: Entries | None = None
+        self._new: Entries = {}
+        # What each shard file holds, as far as this process knows (None: unknown).
+        self._disk: dict[str, Entries] | None = None
 
-    def _load(self) -> dict[str, tuple[dict[str, bool], bytes]]:
+    def _load(self) -> Entries:
         if self._old is None:
-            self._old = {}
-            if self.path is not None:
-                try:
-                    with self.path.open("rb") as handle:
-                        header = pickle.load(handle)
-                        if header == (_FORMAT, self.version):
-                            self._old = pickle.load(handle)
-                except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-                    self._old = {}  # a damaged or foreign memo is only a slower build
+            self._old, self._disk = {}, {}
+            if self.folder is not None:
+                for name in (*_SHARDS, _OTHERS):
+                    shard = self._read(self.folder / f"{name}.pickle")
+                    self._disk[name] = shard
+                    self._old.update(shard)
         return self._old
+
+    def _read(self, path: Path) -> Entries:
+        try:
+            with path.open("rb") as handle:
+                header = pickle.load(handle)
+                if header == (_FORMAT, self.version):
+                    entries = pickle.load(handle)
+                    if isinstance(entries, dict):
+                        return entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass  # a damaged or foreign shard is only a slower build
+        return {}
 
     def get(self, key: str, words: Container[str] = ()) -> bytes | None:
         """The pickled result stored under `key`, if every probed word still answers the same."""
@@ -92,15 +117,33 @@ class Memo:
         self._old, self._new = self._new, {}
 
     def save(self) -> None:
-        """Keep exactly the entries this build used (others belong to deleted or older inputs)."""
-        if self.path is None:
+        """Keep exactly the entries this build used (others belong to deleted or older
+        inputs): each shard whose entries are not those its file holds is written again."""
+        if self.folder is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")  # never shared
-        with tmp.open("wb") as handle:
-            pickle.dump((_FORMAT, self.version), handle, protocol=5)
-            pickle.dump(self._new, handle, protocol=5)
-        tmp.replace(self.path)
+        if self._disk is None:  # nothing read: what the files hold is unknown
+            self._disk = {}
+        shards: dict[str, Entries] = {name: {} for name in (*_SHARDS, _OTHERS)}
+        for key, entry in self._new.items():
+            shards[_shard(key)][key] = entry
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, entries in shards.items():
+            held = self._disk.get(name)
+            if held is not None and held.keys() == entries.keys() and \
+                    all(held[key] is entry for key, entry in entries.items()):
+                continue
+            path = self.folder / f"{name}.pickle"
+            if entries:
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # never shared
+                with tmp.open("wb") as handle:
+                    pickle.dump((_FORMAT, self.version), handle, protocol=5)
+                    pickle.dump(entries, handle, protocol=5)
+                tmp.replace(path)
+            else:
+                path.unlink(missing_ok=True)
+            self._disk[name] = entries
+        if self.legacy is not None:  # one file per stage, as builds before shards kept it
+            self.legacy.unlink(missing_ok=True)
 
 
 class Memos:

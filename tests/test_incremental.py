@@ -87,7 +87,7 @@ def test_rebuild_after_random_edits_equals_clean_build(tmp_path: Path, seed: int
     edits = [_edit(site / "seeds", rng, "lower-case name"),
              *(_edit(site / "seeds", rng) for _ in range(2))]
     build(site, quiet=True)
-    assert (site / ".sitebuild" / "memo" / "sentences.pickle").is_file()
+    assert (site / ".sitebuild" / "memo" / "sentences").is_dir()
 
     _assert_equals_clean_build(site, tmp_path / "clean", edits)
     # Pages the edits did not change were linked from the last build, not rewritten.

@@ -254,3 +254,73 @@ def test_the_feed_is_rendered_again_only_when_what_it_lists_changed(
     assert "feed.xml" in rendered
     assert "Officials added on Tuesday." in (site / "output" / "feed.xml").read_text("utf-8")
     _assert_equals_clean_build(site, tmp_path / "clean", "paragraphs added and changed")
+
+
+# The pages of which a site has one, by path (each keyed by what its template reads).
+_WHOLE_SITE_PAGES = ["index.html", "topics/index.html", "timeline/index.html",
+                     "search/index.html", "404.html", "robots.txt"]
+
+
+def _changes(digest: Digest) -> dict[str, Digest]:
+    """Edits of a digest, each to one thing a page may show (the rest shared)."""
+    first, last = digest.articles[0], digest.articles[-1]
+    deep = last.paragraphs[-1]
+    fact = next(f for f in digest.facts if f.sources > 1)
+    event = digest.timeline[0]
+    claim = digest.disagreements[0].claims[0]
+    return {
+        "a late paragraph of the last source": _with_text(digest, last.slug, deep.id,
+                                                          deep.text + " Changed."),
+        "the first source's title": replace(digest, articles=[
+            replace(first, title="Changed title"), *digest.articles[1:]]),
+        "the last source's outlet": replace(digest, articles=[
+            *digest.articles[:-1], replace(last, outlet="Changed Outlet")]),
+        "a topic's name": replace(digest, topics=[
+            replace(digest.topics[0], name="Changed name"), *digest.topics[1:]]),
+        "the last topic's count of sources": replace(digest, topics=[
+            *digest.topics[:-1], replace(digest.topics[-1],
+                                         sources=digest.topics[-1].sources + 1)]),
+        "a corroborated fact": replace(digest, facts=[
+            replace(f, statement=f.statement + " Changed.") if f is fact else f
+            for f in digest.facts]),
+        "a timeline event": replace(digest, timeline=[
+            replace(event, text=event.text + " Changed."), *digest.timeline[1:]]),
+        "a disputed value": replace(digest, disagreements=[
+            replace(digest.disagreements[0], claims=[replace(claim, value="99 changed"),
+                                                      *digest.disagreements[0].claims[1:]]),
+            *digest.disagreements[1:]]),
+        "the summary": replace(digest, summary=digest.summary + " Changed."),
+    }
+
+
+def _keyed_page(digest: Digest, config: Config, path: str) -> tuple[str | None, bytes]:
+    renderer = render._Renderer(digest, config, Path(), None, known={})
+    job = next(job for job in render.page_jobs(digest) if job[1] == path)
+    return page_keys.page_key(renderer.index, renderer.base, job, {}), renderer.page(job)
+
+
+def test_each_page_a_site_has_one_of_is_keyed_by_what_it_shows(tmp_path: Path) -> None:
+    """The front page, topics/, the timeline, search, 404 and robots.txt are keyed: the
+    same key always means the same page, each page's key follows what it shows, and
+    an edit none of them shows (a late paragraph of a source) leaves every key as it was."""
+    site = _site(tmp_path / "site")
+    digest = build(site, quiet=True).digest
+    assert digest is not None and digest.timeline and digest.disagreements
+    config = Config(site_dir=site)
+    before = {path: _keyed_page(digest, config, path) for path in _WHOLE_SITE_PAGES}
+    assert all(key is not None for key, _ in before.values())
+    moved: dict[str, list[str]] = {path: [] for path in _WHOLE_SITE_PAGES}
+    for change, changed in _changes(digest).items():
+        for path in _WHOLE_SITE_PAGES:
+            key, page = _keyed_page(changed, config, path)
+            if key == before[path][0]:
+                assert page == before[path][1], (change, path)  # the key missed a change
+            else:
+                moved[path].append(change)
+    assert not any("a late paragraph of the last source" in changes
+                   for changes in moved.values()), moved
+    # Every page but the two that show the site as a whole only follows a change of its own.
+    assert moved["index.html"] and "a topic's name" in moved["topics/index.html"]
+    assert "a timeline event" in moved["timeline/index.html"]
+    assert "the last source's outlet" in moved["search/index.html"]
+    assert all(moved[path] == ["the summary"] for path in ("404.html", "robots.txt")), moved

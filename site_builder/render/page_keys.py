@@ -3,16 +3,17 @@
 A build keeps each page's key with its record (`PAGES_FILE`); the next build links a page
 from the previous output instead of rendering it when its key is the same and the file
 is still the one that build wrote; the preview (`sitebuild serve`) keeps the keys of its
-live pages in memory and renders only the pages whose key changed. Keys are made for the
-two kinds of page that are most of a site (an article's, a topic's), for the pages of
-the lists that run to many pages (facts/, sources/) and for the feed and the sitemap
-(each lists every article or page), and only while the site uses the built-in
+live pages in memory and renders only the pages whose key changed. Every page of the
+built-in templates is keyed (an article's, a topic's, the pages of facts/ and sources/,
+the feed, the sitemap and the pages of which a site has one: the front page, topics/,
+the timeline, search, 404, robots.txt), but only while the site uses the built-in
 templates: a template of the site's own may read anything in the digest.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,8 @@ def page_key(index: SiteIndex, base: str, job: tuple[str, str, dict],
         return _hash((base, path, _feed_parts(index)))
     if template == "sitemap.xml" and set(refs) == {"pages"}:
         return _hash((base, path, refs["pages"]))
+    if not refs and template in _WHOLE_SITE:
+        return _hash((base, path, *_WHOLE_SITE[template](index, hashed)))
     return None
 
 
@@ -154,13 +157,22 @@ def _topic_parts(index: SiteIndex, slug: str, hashed: dict[tuple[str, str], Any]
         article = r.article
         numbered = hashed.get((article, "numbered")) or _numbered(index, article, hashed)
         cited.append(numbered.get(r.paragraph))
-    names = index.source_names
-    sources = [names.get(a) for a in dict.fromkeys([r.article for r in refs])]
-    span = index.first_last(topic)
-    dates = [(a.slug, a.published, index.source_names[a.slug]) for a in span or ()]
+    # Each cited source's name and date (the first and last mentions, and the groups'
+    # headings, are made of them); the groups' order follows the articles' order.
+    articles, names = index.articles, index.source_names
+    sources = [(names.get(a), getattr(articles.get(a), "published", None))
+               for a in dict.fromkeys([r.article for r in refs])]
     related = [(t.slug, t.name) for t in index.related(topic)]
-    return (topic, [_fact(f, hashed) for f in facts], index.mentions_by_source(topic), cited,
-            sources, dates, related)
+    return (topic, [_fact(f, hashed) for f in facts], _order(index, hashed), cited, sources,
+            related)
+
+
+def _order(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> str:
+    """The articles' order (a topic page lists its sources by how often each mentions it,
+    ties in this order): a hash, made once per build."""
+    if ("", "order") not in hashed:
+        hashed["", "order"] = _hash(list(index.articles))
+    return hashed["", "order"]
 
 
 def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], Any]
@@ -169,12 +181,8 @@ def _facts_parts(index: SiteIndex, number: int, hashed: dict[tuple[str, str], An
     shown = index.facts_pages[number - 1]
     refs = [*(r for _, d in shown.disagreements for c in d.claims for r in c.support),
             *(r for f in shown.several + shown.single for r in f.support)]
-    # Link labels and excerpts come from the cited articles; claims are dated and charted
-    # by their sources' publication dates.
-    sources = [(a, _cited(index, a, hashed), getattr(index.articles.get(a), "published", None))
-               for a in dict.fromkeys(r.article for r in refs)]
     return (number, len(index.facts_pages), bool(index.digest.disagreements), shown,
-            sources)
+            _sources_of(index, refs, hashed))
 
 
 def _feed_parts(index: SiteIndex) -> list[tuple]:
@@ -187,6 +195,73 @@ def _feed_parts(index: SiteIndex) -> list[tuple]:
         parts.append((a.slug, a.title, a.url, a.published, a.author, a.outlet,
                       index.source_names[a.slug], a.paragraphs[0].text, lead))
     return parts
+
+
+def _sources_of(index: SiteIndex, refs: list[Ref], hashed: dict[tuple[str, str], Any]
+                ) -> list[tuple]:
+    """What a page citing `refs` shows of their articles: link labels and excerpts come
+    from the cited articles; claims are dated and charted by their sources' dates."""
+    return [(a, _cited(index, a, hashed), getattr(index.articles.get(a), "published", None))
+            for a in dict.fromkeys(r.article for r in refs)]
+
+
+def _labels(index: SiteIndex, refs: list[Ref], hashed: dict[tuple[str, str], Any]
+            ) -> list[tuple]:
+    """What a page shows of paragraphs it links to without quoting them: each link's
+    label (its source's name and the paragraph's number) and its source's date (claims
+    are dated and charted by it)."""
+    names, articles = index.source_names, index.articles
+    return [(r.article, names.get(r.article), getattr(articles.get(r.article), "published", None),
+             (_numbered(index, r.article, hashed).get(r.paragraph) or (None,))[0])
+            for r in refs]
+
+
+def _front_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
+    """What index.html reads: the first sources (their headlines and meta lines, also in
+    its ItemList), when and where, the first disagreements, the key figures and
+    corroborated facts (with the page of facts/ that lists each, and their links'
+    labels), the first topics' chips and how many of each there are (how many articles,
+    the summary and the configuration are in the site key)."""
+    digest = index.digest
+    disputed = digest.disagreements[:4]
+    figures, multi = index.key_figures(), index.corroborated()[:6]
+    refs = [*(r for d in disputed for c in d.claims for r in c.support),
+            *(r for f in [*figures, *multi] for r in f.support)]
+    listed = [(a.slug, index.headline(a), index.source_names[a.slug], a.author, a.published,
+               a.url) for a in digest.articles[:12]]
+    return (listed, index.when(), [(t.slug, t.name) for t in index.where()],
+            len(digest.disagreements), disputed, [(f, index.fact_path(f.id)) for f in figures],
+            multi, len(digest.facts), [(t.slug, t.name, t.sources) for t in digest.topics[:30]],
+            len(digest.topics), _labels(index, refs, hashed))
+
+
+def _topics_list_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
+    """What topics.html reads: each topic's chip (slug, name, count of sources), by kind."""
+    return ([(t.slug, t.name, t.kind, t.sources) for t in index.digest.topics],)
+
+
+def _timeline_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
+    """What timeline.html reads: the events, and the labels of the paragraphs they cite."""
+    events = index.digest.timeline
+    return events, _labels(index, [r for e in events for r in e.support], hashed)
+
+
+def _search_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
+    """What search.html reads: the sources' names and the topics' names (its filters)."""
+    return sorted(set(index.source_names.values())), [t.name for t in index.digest.topics]
+
+
+def _nothing(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
+    """Pages that show the site as a whole only (all in the site key)."""
+    return ()
+
+
+# The pages of which there is one per site, by template: what each reads beyond the site key.
+_WHOLE_SITE: dict[str, Callable[[SiteIndex, dict[tuple[str, str], Any]], tuple]] = {
+    "index.html": _front_parts, "topics.html": _topics_list_parts,
+    "timeline.html": _timeline_parts, "search.html": _search_parts,
+    "404.html": _nothing, "robots.txt": _nothing,
+}
 
 
 def file_entry(key: str, target: Path) -> Entry:
