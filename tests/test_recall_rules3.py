@@ -101,3 +101,31 @@ def test_a_composite_count_label_names_the_counted_word(tmp_path):
     ])
     [row] = rows_of(digest, "the convoy has")
     assert row.about in ("how many truck the convoy has", "how many trucks the convoy has")
+
+
+# --- Where something was taken is no scope of its count (a mine, a hospital) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The bodies of 11 miners were transferred to a morgue in Carrow on Friday.",
+    "Rescuers said 14 injured climbers were flown to a hospital in Lindau.",
+])
+def test_a_place_things_were_taken_to_is_no_scope(sentence):
+    [figure] = counts(sentence)
+    assert figure.place == ""
+
+
+def test_a_place_where_it_happened_still_scopes():
+    [figure] = counts("Eleven miners were killed in Carrow on Friday.")
+    assert figure.place == "carrow"
+
+
+def test_a_toll_is_not_split_by_where_the_dead_were_taken(tmp_path):
+    # Only one place is a scope here: the blasts' toll is that place's, and the two clash.
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The blasts at the fuel depot killed five people, officials said."]),
+        ("2024-05-02", ["Nine people were killed in Carrow when the fuel depot exploded."]),
+        ("2024-05-03", ["The remains of nine victims were transferred to a laboratory in "
+                        "Lindau."]),
+    ])
+    [row] = rows_of(digest, "killed")
+    assert sorted(c.number for c in row.claims) == [5, 9]

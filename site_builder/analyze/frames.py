@@ -999,8 +999,17 @@ def _place_named(text: str) -> re.Match[str] | None:
         if _no_place(m.group(1)) or (
                 m.group().startswith("from") and _JOURNEY_BEFORE.search(text, 0, m.start())):
             continue
+        if m.group().startswith("in") and _TAKEN_TO_BEFORE.search(text, 0, m.start()):
+            continue  # "transferred to a laboratory in X": where they were taken, no scope
         return m
     return None
+
+
+# A verb of conveying someone or something somewhere, then the place it went to: "the
+# remains were transferred to a laboratory in X", "flown to a hospital in Y".
+_TAKEN_TO_BEFORE = re.compile(r"\b(?:transferred|taken|sent|flown|moved|brought|transported|"
+                              r"airlifted|shipped|driven|carried)\s+to\s+(?:(?:a|an|the)\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,3}$", re.I)
 
 
 def places_in(text: str) -> set[str]:
