@@ -129,3 +129,30 @@ def test_a_toll_is_not_split_by_where_the_dead_were_taken(tmp_path):
     ])
     [row] = rows_of(digest, "killed")
     assert sorted(c.number for c in row.claims) == [5, 9]
+
+
+# --- A count changed to a value said before its object (a flood, a stadium crush) ---
+
+@pytest.mark.parametrize("sentence, prop", [
+    ("Another body was found on Monday, raising to 13 the number of people dead.", "killed"),
+    ("The flood brought to 40 the number of people evacuated from the valley.", "evacuated"),
+    ("The crush pushed to 85 the number of injured at the stadium.", "injured"),
+])
+def test_a_count_changed_to_a_value_before_its_object(sentence, prop):
+    [figure] = counts(sentence)
+    assert (figure.prop, figure.nouns) == (prop, ("people",))
+
+
+def test_a_changed_count_of_no_said_fate_is_no_toll():
+    [figure] = counts("It brought to 40 the number of victims of the crush at the stadium.")
+    assert figure.prop == ""
+
+
+def test_a_count_changed_before_its_object_joins_the_toll(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The stadium crush killed nine people, police said."]),
+        ("2024-05-04", ["Another victim died in hospital on Monday, raising to 13 the number "
+                        "of people dead after the stadium crush."]),
+    ])
+    [row] = rows_of(digest, "killed")
+    assert sorted(c.number for c in row.claims) == [9, 13]

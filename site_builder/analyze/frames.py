@@ -1347,6 +1347,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("count", "people", thing="people", nouns=("people",),
                       prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
                                           .lower()], until=share.end())
+    if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
+            _CHANGED_TO_BEFORE.search(before):
+        # "raising to 13 the number of people dead": the verb's object, said after the
+        # figure it was changed to, names what is counted and what befell them.
+        state = _PROPERTY_PATTERN.search(told.group("what"))
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[state.group(1).lower()] if state else "")
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -1475,6 +1482,16 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
+# A verb of changing a count, its object put after the new value (a closed class):
+# "bringing to 40 the number of ...", "raised to 13 the toll of ...".
+_CHANGED_TO_BEFORE = re.compile(r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|"
+                                r"push(?:es|ed|ing)?|tak(?:e|es|ing)|took|lift(?:s|ed|ing)?|"
+                                r"put(?:s|ting)?)\s+to\s+$", re.I)
+# What the count so changed counts: people, and what befell them if the phrase says it.
+_NUMBER_OF_AFTER = re.compile(
+    r"^\s+the\s+(?:number|toll|count|tally|total)\s+of\s+(?P<what>(?:people|persons|victims|"
+    r"dead|deaths|fatalities|casualties|injured|wounded)(?:\s+(?:confirmed\s+)?(?:dead|killed|"
+    r"injured|hurt|wounded|missing|rescued|evacuated))?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
