@@ -40,6 +40,16 @@ _PATTERNS = [
     re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-|before|after|end of)\s+{_Y}\b",
                re.I),
 ]
+# What a text must hold for each pattern above to match in it: a year (a digit first),
+# a day's digit and a capitalised month, a month after a space, any case (as the
+# pattern is), or a weekday. Most sentences hold none: the cheap checks spare them
+# the patterns, which are searched in the same order on the rest, so the same
+# dates are found.
+_GATES = ("year", "year", "year", "day", "day", "year", "month word", "weekday", "year", "year")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_WORD = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 # "3 min read" next to a dateline is not part of the date.
 READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.I)
 _QUARTERS = {"first": 1, "second": 4, "third": 7, "fourth": 10}
@@ -83,7 +93,14 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMention]:
     """Dates mentioned in `text`; a missing year is taken from `context_year` when given."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    digit = _DIGIT.search(text) is not None
+    held = {"year": digit and _YEAR.search(text) is not None,
+            "day": digit and _MONTH.search(text) is not None,
+            "month word": _MONTH_WORD.search(text) is not None,
+            "weekday": "day" in text}
+    for pattern, gate in zip(_PATTERNS, _GATES, strict=True):
+        if not held[gate]:
+            continue
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -99,7 +116,7 @@ def _mention(match: re.Match[str], context_year: int | None) -> DateMention | No
     year = int(parts["year"]) if parts.get("year") else None
     month = None
     if parts.get("month"):
-        month = MONTHS[parts["month"].lower().rstrip(".")]
+        month = MONTHS[parts["month"].casefold().rstrip(".")]
     elif parts.get("mnum"):
         month = int(parts["mnum"])
     elif parts.get("quarter"):

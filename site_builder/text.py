@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 
 from snowballstemmer.english_stemmer import EnglishStemmer
 
@@ -34,6 +35,11 @@ _stemmer = EnglishStemmer()
 def words(text: str) -> list[str]:
     """Word tokens, keeping dotted acronyms (U.S.) and hyphenated words whole."""
     return _WORD.findall(text)
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether `text` has at least `count` word tokens (read no further than that)."""
+    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
 def word_spans(text: str) -> list[re.Match[str]]:

@@ -7,13 +7,17 @@ import pytest
 from jinja2 import Environment
 
 from site_builder.analyze.crossrefs import is_verbatim
-from site_builder.models import Article, CrossRef, Digest, Paragraph, Ref, Topic
+from site_builder.models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic
 from site_builder.render import SiteIndex
+from site_builder.render.format import plural
 from site_builder.render.fragments import (
     also_in,
+    fact_rows,
+    mention_groups,
     mentions,
     paragraphs,
     ref_items,
+    source_list,
     topic_items,
 )
 from site_builder.render.paths import relative_url
@@ -58,6 +62,41 @@ LOOPS = {
 {% endfor %}
 {% if ns.in_list %}</ul>{% endif %}
 """,
+    "mention_groups": """{% for slug, refs in groups[:12] %}
+<details class="mentions-of"{% if loop.first and groups|length == 1 %} open{% endif %}>
+<summary>{{ index.source_names[slug] }} <small>{{ plural(refs|length, 'mention') }}</small>\
+</summary>
+<ol class="mentions">
+{{ mention_items(index, refs, path) }}</ol>
+</details>
+{% endfor %}""",
+    # The macros of macros.html, each as it was written in the template.
+    "source_list": """{% macro source_links(refs, limit=12) -%}
+{% set shown, more = index.by_source(refs, limit) %}
+<ul class="refs">
+{{ ref_items(index, [('', shown)], path, 'ref') }}{% if more %}<li class="more">and \
+{{ plural(more, 'more source') }}</li>{% endif %}
+</ul>
+{%- endmacro %}
+{{ source_links(refs, limit) }}""",
+    "fact_rows": """{% macro source_links(refs, limit=12) -%}
+{% set shown, more = index.by_source(refs, limit) %}
+<ul class="refs">
+{{ ref_items(index, [('', shown)], path, 'ref') }}{% if more %}<li class="more">and \
+{{ plural(more, 'more source') }}</li>{% endif %}
+</ul>
+{%- endmacro %}
+{% macro fact_row(fact) -%}
+<tr id="{{ fact.id }}">
+  <td class="statement" dir="auto">{{ fact.statement }}</td>
+  <td class="values">{% for v in fact.values %}<span class="value">{{ v }}</span>{% endfor %}</td>
+  <td>{{ source_links(fact.support, 6) }}</td>
+  <td class="count"><span class="badge">{{ fact.sources }}<span class="badge-label"> \
+{{ 'source' if fact.sources == 1 else 'sources agree' }}</span></span></td>
+</tr>
+{%- endmacro %}
+{% for fact in facts %}{{ fact_row(fact) }}
+{% endfor %}""",
     "topics": """{% for t in topics %}
   <li><a href="{{ url('topics/' ~ t.slug ~ '/index.html') }}">{{ t.name }}</a></li>
 {% endfor %}""",
@@ -114,6 +153,45 @@ def test_fragments_write_what_the_template_loops_wrote(path: str) -> None:
     assert ref_items(index, [("", refs)], path, "ref") == loop("source_links", refs=refs)
     assert topic_items(digest.topics, path) == loop("topics", topics=digest.topics)
     assert also_in(index, [], path, is_verbatim) == ""
+
+
+def _facts() -> list[Fact]:
+    """Facts with hostile text and figures, one source or several (more than six)."""
+    many = [Ref(slug, f"p{n}") for n in range(1, 8) for slug in ("one", "two", "three")]
+    many += [Ref(f"s{n}", "p1") for n in range(9)]
+    return [Fact("f-1", HOSTILE, Ref("one", "p1"), ["<5>", "6 & 7"], [Ref("one", "p1")], 1),
+            Fact('f-"2', "Plain.", Ref("two", "p1"), [], many, 12),
+            Fact("f-3", "Two say so.", Ref("two", "p2"), ["3"],
+                 [Ref("two", "p2"), Ref("three", "p1")], 2)]
+
+
+@pytest.mark.parametrize("path", ["index.html", "topics/tom-jerry/index.html",
+                                  "facts/2/index.html"])
+def test_fact_and_mention_fragments_write_what_the_macros_wrote(path: str) -> None:
+    digest = _digest()
+    extra = [_article(f"s{n}", f"Outlet {n}", ["p1"]) for n in range(9)]
+    digest = Digest([*digest.articles, *extra], digest.topics, [], [], digest.crossrefs, [])
+    index = SiteIndex(digest)
+    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+    def loop(name: str, **context: object) -> str:
+        return env.from_string(LOOPS[name]).render(
+            index=index, path=path, plural=plural, ref_items=ref_items,
+            mention_items=mentions, **context)
+
+    facts = _facts()
+    for limit in (1, 6, 12):
+        for fact in facts:
+            assert source_list(index, fact.support, path, limit) == loop(
+                "source_list", refs=fact.support, limit=limit)
+    for count in range(len(facts) + 1):
+        assert fact_rows(index, facts[:count], path) == loop("fact_rows", facts=facts[:count])
+    for topic in digest.topics:
+        groups = index.mentions_by_source(topic)
+        lots = [(a.slug, [Ref(a.slug, "p1")]) for a in digest.articles]  # over 12 sources
+        for shown in (groups, groups[:1], [], lots):
+            assert mention_groups(index, shown[:12], path, len(shown) == 1) == loop(
+                "mention_groups", groups=shown)
 
 
 def test_every_part_of_a_link_is_escaped() -> None:

@@ -13,7 +13,7 @@ from ..dates import DateMention, find_dates
 from ..memo import stable_hash
 from ..models import Article, Ref
 from ..pipeline import Runner, Stage
-from ..text import content_stems, normalise, split_sentences, words
+from ..text import content_stems, has_words, normalise, split_sentences, words
 from .entities import Mention, find_mentions
 from .frames import Figure, find_figures
 
@@ -147,7 +147,7 @@ def _article_split(article: Article) -> list[tuple[int, str]]:
     """The sentences of an article's body paragraphs: (paragraph position, text)."""
     return [(p_index, text) for p_index, paragraph in enumerate(article.paragraphs)
             if paragraph.kind in ("p", "li")
-            for text in split_sentences(paragraph.text) if len(words(text)) >= 3]
+            for text in split_sentences(paragraph.text) if has_words(text, 3)]
 
 
 def _article_parts(article: Article) -> tuple[list[tuple[int, str]], frozenset[str]]:

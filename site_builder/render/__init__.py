@@ -48,7 +48,16 @@ from ..theme import builtin_templates
 from .chart import chart
 from .digest_json import digest_json
 from .format import human_date, plural
-from .fragments import also_in, mentions, paragraphs, ref_items, topic_items
+from .fragments import (
+    also_in,
+    fact_rows,
+    mention_groups,
+    mentions,
+    paragraphs,
+    ref_items,
+    source_list,
+    topic_items,
+)
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, relative_url, safe_join, topic_path
 from .spare import prune
@@ -75,6 +84,9 @@ def environment(config: Config) -> Environment:
     env.globals["plural"] = plural
     env.globals["also_in"] = also_in
     env.globals["mention_items"] = mentions
+    env.globals["mention_groups"] = mention_groups
+    env.globals["source_list"] = source_list
+    env.globals["fact_rows"] = fact_rows
     env.globals["ref_items"] = ref_items
     env.globals["topic_items"] = topic_items
     env.globals["paragraphs"] = paragraphs

@@ -14,7 +14,8 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from ..models import Article, CrossRef, Ref, Topic
+from ..models import Article, CrossRef, Fact, Ref, Topic
+from .format import plural
 from .paths import relative_url, topic_path
 
 
@@ -29,6 +30,13 @@ class Links(Protocol):
 
     def paragraph_links(self, article: Article) -> list[list[CrossRef]]:
         """The links of each of an article's paragraphs."""
+
+    @property
+    def source_names(self) -> dict[str, str]:
+        """Each source's name, by article slug."""
+
+    def by_source(self, refs: list[Ref], limit: int = 12) -> tuple[list[Ref], int]:
+        """The first paragraph of each source, at most `limit`; and how many remain."""
 
 
 def _up(path: str) -> str:
@@ -61,6 +69,48 @@ def mentions(index: Links, refs: Iterable[Ref], path: str, width: int = 280) -> 
         lines.append(f'  <li><blockquote dir="auto">{escape(index.excerpt(ref, width))}'
                      f'</blockquote> <a href="{up}{href}">{label}</a></li>\n')
     return Markup("".join(lines))
+
+
+def mention_groups(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: str,
+                   open_one: bool = False) -> Markup:
+    """A topic's mentions, one folded list per source ((source, paragraphs) pairs, in
+    order), the first unfolded when `open_one` (a topic only one source mentions)."""
+    # One call from the template instead of a loop of several calls per source: a site
+    # has thousands of topic pages.
+    parts = []
+    for number, (slug, refs) in enumerate(groups):
+        opened = " open" if number == 0 and open_one else ""
+        parts.append(f'<details class="mentions-of"{opened}>\n'
+                     f"<summary>{escape(index.source_names[slug])} "
+                     f"<small>{escape(plural(len(refs), 'mention'))}</small></summary>\n"
+                     f'<ol class="mentions">\n{mentions(index, refs, path)}</ol>\n'
+                     "</details>\n")
+    return Markup("".join(parts))
+
+
+def source_list(index: Links, refs: list[Ref], path: str, limit: int = 12) -> Markup:
+    """The sources of `refs` as a list of links: each source's first paragraph, at most
+    `limit`, then how many more sources there are."""
+    shown, more = index.by_source(refs, limit)
+    extra = f'<li class="more">and {escape(plural(more, "more source"))}</li>' if more else ""
+    return Markup(f'<ul class="refs">\n{ref_items(index, [("", shown)], path, "ref")}{extra}'
+                  "</ul>")
+
+
+def fact_rows(index: Links, facts: Iterable[Fact], path: str) -> Markup:
+    """A table row for each fact (its statement, figures, sources and their count), each
+    ending in a newline."""
+    rows = []
+    for fact in facts:
+        values = "".join(f'<span class="value">{escape(v)}</span>' for v in fact.values)
+        agree = "source" if fact.sources == 1 else "sources agree"
+        rows.append(f'<tr id="{escape(fact.id)}">\n'
+                    f'  <td class="statement" dir="auto">{escape(fact.statement)}</td>\n'
+                    f'  <td class="values">{values}</td>\n'
+                    f"  <td>{source_list(index, fact.support, path, 6)}</td>\n"
+                    f'  <td class="count"><span class="badge">{escape(fact.sources)}'
+                    f'<span class="badge-label"> {agree}</span></span></td>\n</tr>\n')
+    return Markup("".join(rows))
 
 
 def ref_items(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: str,
