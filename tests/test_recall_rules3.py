@@ -156,3 +156,19 @@ def test_a_count_changed_before_its_object_joins_the_toll(tmp_path):
     ])
     [row] = rows_of(digest, "killed")
     assert sorted(c.number for c in row.claims) == [9, 13]
+
+
+# --- Lives put in danger are no toll (a dam, a chemical plant) ---
+
+@pytest.mark.parametrize("sentence", [
+    "The dam operator was accused of endangering hundreds of lives downstream.",
+    "Inspectors said the plant had been risking 40 lives a shift for years.",
+])
+def test_lives_put_in_danger_are_no_toll(sentence):
+    [figure] = counts(sentence)
+    assert figure.prop == "risk"
+
+
+def test_lives_claimed_are_still_a_toll():
+    [figure] = counts("The dam failure claimed 40 lives downstream.")
+    assert figure.prop == "killed"

@@ -739,6 +739,12 @@ _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spendin
 _ONE_LIFE = re.compile(r"\s+life\b(?=\s*(?:[,.;]|$|\s+(?:in|on|at|and|was|has|had|when|after|"
                        r"as|during|so|since)\b))", re.I)
 _SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
+# Verbs of putting lives in danger (a closed class): "risking thousands of lives" counts
+# those endangered, not the dead.
+_RISKED_BEFORE = re.compile(r"\b(?:risk(?:s|ed|ing)?|endanger(?:s|ed|ing)?|"
+                            r"imperil(?:l?ed|l?ing|s)?|threaten(?:s|ed|ing)?|"
+                            r"jeopardi[sz](?:e|es|ed|ing))\s+"
+                            r"(?:[a-z]+\s+){0,2}$", re.I)
 # The word a duration "for" follows: the activity it is the length of.
 _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
@@ -1384,9 +1390,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
     if phrase and phrase.split()[-1] in ("life", "lives"):
-        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued).
+        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued;
+        # "risking thousands of lives": endangered).
         return figure("count", "people", thing="people", nouns=("people",),
-                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      prop="rescued" if _SAVED_BEFORE.search(before) else
+                      "risk" if _RISKED_BEFORE.search(before) else "killed",
                       until=cursor + noun.end())
     if phrase and not digits and number == 1 and scale == 1.0:
         return None  # "one early estimate puts": a plural after "one" is a verb, no count
