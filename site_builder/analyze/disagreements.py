@@ -1335,7 +1335,9 @@ def _label(f: Figure) -> str:
     if f.dimension == "count" and f.prop == PART:
         return f"how many of the {f.unit} (a part of them)"
     if f.dimension == "count" and f.prop.startswith(HAS):
-        return f"how many {f.text.rsplit('-', 1)[-1]} the {f.prop[len(HAS):]} has"
+        # The counted word as written: "73-tanker" -> tanker, "72 tanker cars" -> cars.
+        counted = re.split(r"[-\s]", f.text)[-1]
+        return f"how many {counted} the {f.prop[len(HAS):]} has"
     if f.dimension == "count":
         # The counted noun as written: the last words of the figure's text.
         nouns = [n for n in f.nouns if not n.startswith(ORIGIN)]

@@ -502,6 +502,11 @@ _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|
 _SETTLEMENTS = frozenset("towns villages cities hamlets communities settlements".split())
 _SETTLEMENT_PAIR = re.compile(r"\s+(?:and|or)\s+(?:towns|villages|cities|hamlets|communities|"
                               r"settlements)\b")
+# Travellers and the crew named together, the crew given no figure of its own: all aboard.
+_TRAVELLERS = frozenset({"passengers", "travellers", "travelers", "pilgrims", "tourists"})
+_AND_CREW = re.compile(r"\s+and\s+(?:the\s+|its\s+)?(?:crew|crewmembers)(?:\s+members)?\b"
+                       r"(?!\s+(?:of\s+)?\d)", re.I)
+_AND_TRAVELLERS = re.compile(r"(?:\s+members)?\s+and\s+(?:passengers|travell?ers)\b", re.I)
 # Cues that speak only for a figure right after them.
 _ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
 # A part of a whole ("two of the six cars were ..."): its property.
@@ -699,7 +704,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for f in found:
         if f.prop == _SAME_AS_BEFORE:
             f = _replace_prop(f, framed[-1].prop)
-        f = _with_property(sentence, f, found)
+        f = _with_whole(sentence, _with_property(sentence, f, found))
         before = framed[-1] if framed else None
         if not f.prop and before and f.dimension == before.dimension == "count" and (
                 _PART_LISTED.fullmatch(sentence, before.end, f.start) or
@@ -730,6 +735,29 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _JOINED_COUNTS = re.compile(r"\s+and\s+")
+# Collective nouns of a formation of vehicles or animals (a closed class): "a train of 72
+# cars", "a convoy of 40 trucks" say how many the formation has.
+_FORMATION_OF = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+)?(?P<whole>train|"
+                           r"convoy|fleet|flotilla|column|motorcade|caravan|squadron|herd|flock|"
+                           r"swarm)\s+of\s+$", re.I)
+# The subject of a verb of drawing a load (a closed class), at the sentence's start: "The
+# train had five locomotives and was pulling 72 tanker cars", "The tug was towing three barges".
+_HAULED_BY = re.compile(r"^(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<whole>[a-z]+)\s+"
+                        r"(?:(?:had|has)\s+[^.;:,]{0,60}?\s+and\s+)?(?:was\s+|were\s+|is\s+|"
+                        r"are\s+|had\s+been\s+)?(?:pulling|hauling|towing|dragging)\s+$", re.I)
+
+
+def _with_whole(text: str, f: Figure) -> Figure:
+    """A count of the parts a whole is made of, told as "a train of 72 cars" or "the train
+    was pulling 72 cars", is the count the whole has, as "the 73-car train" tells it."""
+    if f.dimension != "count" or not f.nouns or f.nouns[-1] == "people":
+        return f
+    if (m := _FORMATION_OF.search(text, max(0, f.start - 60), f.start)) and \
+            (not f.prop or f.prop.startswith(_ACTED)):
+        return replace(f, prop=HAS + _measured(m.group("whole")))
+    if not f.prop and (m := _HAULED_BY.match(text[:f.start])):
+        return replace(f, prop=HAS + _measured(m.group("whole")))
+    return f
 # "a ship of about 200,000 tonnes": a noun, then "of" and the weight (a hedge may come first).
 _WEIGHT_OF = re.compile(r"\b([a-z]{3,})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|"
                         r"over|more\s+than|less\s+than|up\s+to)\s+)?$", re.I)
@@ -745,6 +773,12 @@ _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spendin
 _ONE_LIFE = re.compile(r"\s+life\b(?=\s*(?:[,.;]|$|\s+(?:in|on|at|and|was|has|had|when|after|"
                        r"as|during|so|since)\b))", re.I)
 _SAVED_BEFORE = re.compile(r"\bsav(?:e|ed|es|ing)\s+(?:[a-z]+\s+){0,3}$", re.I)
+# Verbs of putting lives in danger (a closed class): "risking thousands of lives" counts
+# those endangered, not the dead.
+_RISKED_BEFORE = re.compile(r"\b(?:risk(?:s|ed|ing)?|endanger(?:s|ed|ing)?|"
+                            r"imperil(?:l?ed|l?ing|s)?|threaten(?:s|ed|ing)?|"
+                            r"jeopardi[sz](?:e|es|ed|ing))\s+"
+                            r"(?:[a-z]+\s+){0,2}$", re.I)
 # The word a duration "for" follows: the activity it is the length of.
 _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
@@ -1005,8 +1039,17 @@ def _place_named(text: str) -> re.Match[str] | None:
         if _no_place(m.group(1)) or (
                 m.group().startswith("from") and _JOURNEY_BEFORE.search(text, 0, m.start())):
             continue
+        if m.group().startswith("in") and _TAKEN_TO_BEFORE.search(text, 0, m.start()):
+            continue  # "transferred to a laboratory in X": where they were taken, no scope
         return m
     return None
+
+
+# A verb of conveying someone or something somewhere, then the place it went to: "the
+# remains were transferred to a laboratory in X", "flown to a hospital in Y".
+_TAKEN_TO_BEFORE = re.compile(r"\b(?:transferred|taken|sent|flown|moved|brought|transported|"
+                              r"airlifted|shipped|driven|carried)\s+to\s+(?:(?:a|an|the)\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,3}$", re.I)
 
 
 def places_in(text: str) -> set[str]:
@@ -1360,6 +1403,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         return figure("count", "people", thing="people", nouns=("people",),
                       prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
                                           .lower()], until=share.end())
+    if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
+            _CHANGED_TO_BEFORE.search(before):
+        # "raising to 13 the number of people dead": the verb's object, said after the
+        # figure it was changed to, names what is counted and what befell them.
+        state = _PROPERTY_PATTERN.search(told.group("what"))
+        return figure("count", "people", thing="people", nouns=("people",),
+                      prop=_PROPERTY_CUES[state.group(1).lower()] if state else "")
     noun = _NOUN_AFTER.match(after)
     if number is not None and not vague and (whole := _OF_WHOLE.match(text, cursor)) and \
             _PEOPLE_WERE.match(text[whole.end():whole.end() + 90]):
@@ -1390,9 +1440,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _DEFINITE_BEFORE.search(before):
         return None  # "the two countries": a reference to things already counted
     if phrase and phrase.split()[-1] in ("life", "lives"):
-        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued).
+        # "claimed two lives", "cost one life": people killed ("saved 30 lives": rescued;
+        # "risking thousands of lives": endangered).
         return figure("count", "people", thing="people", nouns=("people",),
-                      prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
+                      prop="rescued" if _SAVED_BEFORE.search(before) else
+                      "risk" if _RISKED_BEFORE.search(before) else "killed",
                       until=cursor + noun.end())
     if phrase and not digits and number == 1 and scale == 1.0:
         return None  # "one early estimate puts": a plural after "one" is a verb, no count
@@ -1404,6 +1456,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         if words[-1] in _SETTLEMENTS and (pair := _SETTLEMENT_PAIR.match(text[noun_end:])):
             # "48 towns and villages": settlements, as another source says.
             words, noun_end = [*words[:-1], "settlements"], noun_end + pair.end()
+        elif (words[-1] in _TRAVELLERS and (pair := _AND_CREW.match(text[noun_end:]))) or \
+                (words[-1] == "crew" and (pair := _AND_TRAVELLERS.match(text[noun_end:]))):
+            # "4,200 passengers and crew": everyone aboard, as "4,229 people" says it.
+            words, noun_end = [*words[:-1], "people"], noun_end + pair.end()
         acted = next((w for w in words[:-1] if w.endswith("ed")), None)
         rest = text[noun_end:][:60]
         if acted is None and (p := _PARTICIPLE_AFTER.match(rest)) and \
@@ -1487,6 +1543,16 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     return None
 
 
+# A verb of changing a count, its object put after the new value (a closed class):
+# "bringing to 40 the number of ...", "raised to 13 the toll of ...".
+_CHANGED_TO_BEFORE = re.compile(r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|"
+                                r"push(?:es|ed|ing)?|tak(?:e|es|ing)|took|lift(?:s|ed|ing)?|"
+                                r"put(?:s|ting)?)\s+to\s+$", re.I)
+# What the count so changed counts: people, and what befell them if the phrase says it.
+_NUMBER_OF_AFTER = re.compile(
+    r"^\s+the\s+(?:number|toll|count|tally|total)\s+of\s+(?P<what>(?:people|persons|victims|"
+    r"dead|deaths|fatalities|casualties|injured|wounded)(?:\s+(?:confirmed\s+)?(?:dead|killed|"
+    r"injured|hurt|wounded|missing|rescued|evacuated))?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
@@ -2092,7 +2158,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         if inside and prop in _WHO_CUES:
             # "140 passengers": the noun names who is counted; what befell them, said in
             # the clause ("were killed", "are missing"), is the property when there is one.
-            who = prop
+            # ("passengers and crew": two kinds of people aboard are all those aboard.)
+            who = "aboard" if who and who != prop else prop
             continue
         if inside and _ANOTHER_WORD.match(text, m.end(), figure.end) and \
                 (prop == "recorded" or not _STATE_WORD.fullmatch(m.group())):
@@ -2118,6 +2185,7 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue
         if not _follows(text, figure, m.start()) and any(
                 other is not figure and not noun_end <= other.start < aside_end and
+                not _shares_predicate(text, figure, other, m.start()) and
                 prop in _PROPERTIES_OF.get(other.dimension, ()) and (
                     _follows(text, other, m.start()) or
                     _distance(other, m.start(), m.end()) < distance)
@@ -2261,6 +2329,14 @@ _REFUSED_OFFER = re.compile(r"\b(?:reject\w*|refus\w*|declin\w*|turn\w*\s+down|v
 _CLAUSE_BREAK = re.compile(r"[;:—–(]|,(?!\d)|\b(?:while|whereas|but)\b|\b(?:many|some|most|several|"
                            r"countless|numerous|hundreds\s+of|thousands\s+of)\s+others\b"
                            r"(?!\s+(?:were|was|are|is|have|had|has)\b)", re.I)
+
+
+def _shares_predicate(text: str, figure: Figure, other: Figure, cue: int) -> bool:
+    """Two counts joined by a bare "and", the cue in the second's clause ("25 passengers
+    and four crew members have not been found"): what is said after both is said of both."""
+    return figure.dimension == other.dimension == "count" and \
+        _JOINED_COUNTS.fullmatch(text, figure.end, other.start) is not None and \
+        _follows(text, other, cue)
 
 
 def _follows(text: str, figure: Figure, cue: int) -> bool:
