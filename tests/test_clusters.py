@@ -51,7 +51,7 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.95, "conflict_recall": 0.67, "numeric_recall": 0.79,
+    False: {"facts_found": 0.95, "conflict_recall": 0.69, "numeric_recall": 0.79,
             "conflict_precision": 0.955, "topics_found": 0.98, "topics_one_page": 0.97},
     True: {"facts_found": 0.93, "conflict_recall": 0.2, "numeric_recall": 0.28,
            "conflict_precision": 0.6, "topics_found": 0.84, "topics_one_page": 0.76},
