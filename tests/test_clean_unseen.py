@@ -4,6 +4,8 @@ Every page here is invented for the test; each names a kind of page furniture or
 article structure, never a string from the sample data.
 """
 
+import pytest
+
 from site_builder.ingest.clean import clean
 from site_builder.ingest.readers import read_text
 
@@ -506,3 +508,63 @@ def test_pointers_to_other_stories_in_other_languages_are_debris():
     _, result = _clean(["フェリーターミナル、二年遅れて六月に開業", *JAPANESE[:2],
                         "関連記事：離島のバス路線、運転手のストで運休", *JAPANESE[2:]])
     assert _kept(result) == JAPANESE
+
+
+# --- header lines in other shapes: a masthead with its edition, a zone note, a desk credit
+
+def test_masthead_with_its_edition_is_not_the_headline():
+    lines = ["THE COASTAL GAZETTE | Weekend Edition", "Home > Region > Ports", HEADLINE,
+             "Posted: 3 June 2024, 10:40 (local time)", "Newsdesk / Coastal Gazette", *PARAS]
+    _, result = _clean(lines)
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["published"] == "2024-06-03T10:40"
+    assert result.meta["author"] == "Newsdesk / Coastal Gazette"
+    assert _kept(result) == PARAS
+    assert _reasons(result)[1] == "menu or masthead"
+
+
+def test_weekday_and_middle_dot_in_a_dateline():
+    _, result = _clean([HEADLINE, *PARAS[:2], "Tuesday, June 4, 2024 · 9:05 a.m.", *PARAS[2:]])
+    assert _kept(result) == PARAS
+
+
+# --- the end of an article: bios, tip lines, credits that are no part of the story ----
+
+@pytest.mark.parametrize("closing", [
+    "About the author: Pia Sandoval has written on shipping and harbours for ten years.",
+    "Pia Sandoval covers ports and ferries for the Coastal Gazette from Valletta.",
+    "Pia Sandoval writes on maritime law and the economics of island transport.",
+    "Pia Sandoval edits our coverage of transport and infrastructure.",
+    "Pia Sandoval is the Coastal Gazette's transport editor and a former harbour pilot.",
+    "Tomas Reyes contributed reporting from the northern islands.",
+    "Seen something on the water? Have a story for us? Message the newsdesk.",
+    "Send us your tips at the address on our contact page.",
+    "The Gazette is supported by readers. Read our editorial independence policy.",
+    "Copyright ⓒ Coastal Gazette. Unauthorised reproduction prohibited.",
+    "Comments are closed on this article.",
+    "Join the Coastal Gazette on WhatsApp for breaking news alerts.",
+    "Get our morning harbour email, free every weekday.",
+])
+def test_closing_credits_and_prompts_are_not_body(closing: str):
+    _, result = _clean([HEADLINE, *PARAS, closing])
+    assert _kept(result) == PARAS
+
+
+@pytest.mark.parametrize("caption", [
+    "[Photo: A crane lifts a section of the new pier on Monday. Port Authority]",
+    "[Chart: passengers per year at the old and new terminals. Source: port authority]",
+    "Map: Datawrapper / Harbour Authority",
+    "PHOTO/HARBOURPRESS - Workers inspect the damaged pier on Monday morning",
+])
+def test_bracketed_and_labelled_captions_are_not_body(caption: str):
+    _, result = _clean([HEADLINE, PARAS[0], PARAS[1], caption, PARAS[2], PARAS[3]])
+    assert _kept(result) == PARAS
+
+
+def test_a_sentence_about_covering_or_writing_stays_in_the_body():
+    # News sentences with the same verbs: not about the article's writer.
+    paras = [*PARAS, "The insurance covers the cost of the repairs for the first two years, "
+             "the authority said.", "Maria Lopez, the mayor, writes to the minister every "
+             "month about the delays, she said."]
+    _, result = _clean([HEADLINE, *paras])
+    assert _kept(result) == paras

@@ -109,7 +109,7 @@ def dateline_stamp(text: str) -> tuple[str, bool] | None:
         return None
     parts = _SEPARATOR.split(text, maxsplit=1)
     value = parts[1] if len(parts) == 2 and parts[0].isupper() and _has_date(parts[1]) else text
-    stamp = _stamp(value)
+    stamp = _stamp(_ZONE_NOTE.sub("", value))
     return (stamp, bool(_UPDATED.search(value))) if stamp else None
 
 
@@ -137,9 +137,12 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
     return author, published
 
 
-# (A zone's offset in brackets, "(UTC+8)", is part of the date too.)
-_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm)\b|"
-                             r"[\d:|,./()+-]", re.I)
+# (A zone's offset in brackets, "(UTC+8)", is part of the date too, and so is a zone
+# named in words after it: "(local time)", "(Mexico City time)".)
+_ZONE_NOTE = re.compile(r"\s*\((?:[\w.-]+\s+){0,3}time\)\s*$", re.I)
+_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|"
+                             r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+                             r"(?:day)?)\b|[\d:|,./()+·•-]", re.I)
 _ZONE = re.compile(r"\b[A-Z]{2,4}\b")
 
 
@@ -147,7 +150,7 @@ def is_dateline(text: str) -> bool:
     """A line that is a date and little else: "Published 9 Oct 2024, 08:15 GMT",
     "Published 10/28/2023 2:40 p.m. CT"."""
     text = re.sub(r"\b([ap])\.m\.", r"\1m", READING_TIME.sub(" ", text), flags=re.I)
-    text = text.strip("()[] ")
+    text = _ZONE_NOTE.sub("", text).strip("()[] ")
     parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].isupper() and not _has_date(parts[0]):
         text = parts[1]  # a section label or masthead before the date (not a date and zone)

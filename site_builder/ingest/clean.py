@@ -79,10 +79,28 @@ _FURNITURE_PHRASES = (
      "advertisement"),
     (r"^[\d.,]+\s?k?\s+(?:comments?|shares?|likes?|views?|reactions?|replies)$",
      "share or comment counter"),
-    (r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s[\w\s,-]{0,40}?(?:reporter|"
-     r"correspondent|editor|writer|columnist|journalist|producer)\b|\bfollow (?:him|her|them|"
-     r"me|us) on\b",
+    (r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s(?:a|an|the|(?:[A-Z][\w&.-]*\s){1,4}?"
+     r"[A-Z][\w&.-]*['’]s)\s[\w\s,-]{0,40}?(?:reporter|correspondent|editor|writer|"
+     r"columnist|journalist|producer)\b|\bfollow (?:him|her|them|me|us) on\b|"
+     r"^about the (?:author|writer|reporter)s?\b|"
+     # "Jane Doe covers ports for Example Review", "... writes on bridges from Lisbon."
+     r"^(?-i:(?:[A-Z][\w.'’-]+\s){1,3})(?:(?:covers|reports on)\s[^.]{0,120}\b(?:for|from)\s"
+     r"(?-i:[A-Z])[^.]*|(?:writes|has (?:reported|written)) (?:on|about)\s[^.]{0,120}|"
+     r"edits (?:our|the)\s[^.]{0,60}\bcoverage\b[^.]*)\.?$|"
+     r"^(?-i:(?:[A-Z][\w.'’-]+\s){1,3})contributed (?:reporting|to this (?:report|story))\b",
      "author biography or follow prompt"),
+    (r"\b(?:got|have) a (?:story|tip|news tip)\b.*\?|\bsend (?:us )?(?:your )?(?:news )?tips\b|"
+     r"\btips?@",
+     "appeal for news tips"),
+    (r"\bsupported by (?:its |our )?readers\b|\beditorial independence\b",
+     "membership or donation appeal"),
+    (r"^copyright\b|ⓒ|\bunauthori[sz]ed (?:reproduction|redistribution)\b",
+     "cookie or legal notice"),
+    (r"^comments? (?:are|is) (?:now )?(?:closed|disabled|open)\b",
+     "navigation or site control"),
+    (r"^join\s[^.]{0,40}\bon (?:facebook|twitter|x|whatsapp|telegram|instagram|linkedin|"
+     r"youtube|tiktok|threads|bluesky)\b|\bget (?:the|our) [\w’' ]{0,30}\b(?:e-?mail|alerts)\b",
+     "social media embed or call to action"),
     (r"^(?:read (?:also|more|next)|see also|related(?: (?:articles?|stories|news|posts|"
      r"coverage|content))?|more (?:news|stories|from [\w ]+)|most (?:popular|read|viewed)|"
      r"editors'? picks|recommended(?: for you)?|trending(?: now)?|latest(?: news)?|"
@@ -98,7 +116,9 @@ _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|video|credit|illustration|graphic)s?\b[^()]*|"
     # "(AP/Jane Doe)", "(Example Expeditions via AP)", "(Company/Handout via AGENCY)"
     rf"{_CREDITOR}(?:\s?/\s?{_CREDITOR}|\svia\s{_CREDITOR})+)\)\s*$|"
-    r"^(?:photo|image|picture|credit|caption)\s*:|"
+    r"^\[?(?:photo|image|picture|credit|caption|chart|map|graphic)\s*:|"
+    # "PHOTO/AGENCY - Rescuers ...": the credit opens the caption
+    r"^(?:photo|image)\s?/\s?\w+|"
     # "... Photograph: Lena Holm/Agency", "... Jane Doe/Getty Images", "... AFP via Getty Images"
     r"\b(?:photograph|photo|image|picture)s?(?: by)?\s*:?\s[^.]{0,60}$|"
     rf"(?-i:[A-Z][\w.'’-]*)/{_CREDITOR}\.?\s*$|(?-i:[A-Z][\w-]*)\svia\s{_CREDITOR}\s*$|"

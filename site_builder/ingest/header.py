@@ -64,7 +64,8 @@ def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: d
         reasons[title] = "headline (kept as metadata)"
         for i in candidates:
             if i != title and signals[i]:
-                reasons[i] = "photo caption (describes a scene)"
+                reasons[i] = ("menu or masthead" if _menu(header[i].block.text)
+                              else "photo caption (describes a scene)")
     for key, value in declared.items():
         meta[key] = value
         if key in inferred:
@@ -72,14 +73,19 @@ def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: d
 
 
 _PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+# "Jane Doe / Example Post", "Newsroom / Example Post": a credit and its outlet.
+_SLASH_CREDIT = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+/\s+"
+                           r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 
 
 def _bare_name_byline(header: list[Judged], reasons: dict[int, str]) -> int | None:
     """A name alone on its line next to the dateline, below a possible headline:
-    "Jane Doe" over "Tue 5 Mar 2024 09.30 GMT" is a byline without "By"."""
+    "Jane Doe" over "Tue 5 Mar 2024 09.30 GMT" is a byline without "By" (so is a name
+    and its outlet, "Jane Doe / Example Post")."""
     for i, item in enumerate(header):
         text = item.block.text
-        if i in reasons or not _PERSON_NAME.match(text) or text.isupper() or \
+        named = _PERSON_NAME.match(text) or _SLASH_CREDIT.match(text)
+        if i in reasons or not named or text.isupper() or \
                 any(is_stopword(w) for w in text.split()):
             continue
         beside = [reasons.get(j, "") for j in (i - 1, i + 1)]
@@ -100,6 +106,7 @@ _MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
 
 
 def _menu(text: str) -> bool:
-    """A breadcrumb or menu: short items between separators ("News / World / Europe")."""
+    """A breadcrumb, menu or masthead: short items between separators ("News / World /
+    Europe", "THE EXAMPLE TIMES | Weekend Edition"); a headline's parts run longer."""
     items = _MENU_SEPARATOR.split(text)
-    return len(items) >= 3 and all(len(words(item)) <= 3 for item in items)
+    return len(items) >= 2 and all(len(words(item)) <= 3 for item in items)
