@@ -53,11 +53,11 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 FLOORS = {
     False: {"facts_found": 0.95, "conflict_recall": 0.69, "numeric_recall": 0.79,
             "conflict_precision": 0.955, "topics_found": 0.98, "topics_one_page": 0.97},
-    True: {"facts_found": 0.93, "conflict_recall": 0.2, "numeric_recall": 0.28,
-           "conflict_precision": 0.6, "topics_found": 0.84, "topics_one_page": 0.76},
+    True: {"facts_found": 0.86, "conflict_recall": 0.28, "numeric_recall": 0.35,
+           "conflict_precision": 0.55, "topics_found": 0.86, "topics_one_page": 0.8},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 1, True: 0}
+MOST_FLAGGED = {False: 1, True: 4}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])
