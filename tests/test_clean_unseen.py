@@ -568,3 +568,15 @@ def test_a_sentence_about_covering_or_writing_stays_in_the_body():
              "month about the delays, she said."]
     _, result = _clean([HEADLINE, *paras])
     assert _kept(result) == paras
+
+
+def test_a_long_paragraph_cut_off_mid_sentence_is_still_the_article():
+    # A saved teaser or truncated page: the one paragraph ends without its full stop.
+    cut = " ".join(PARAS + MORE_PARAS)[:-12]
+    _, result = _clean(["Harbour News", HEADLINE, cut])
+    assert _kept(result) == [cut]
+
+
+def test_a_short_unfinished_line_is_still_no_paragraph():
+    _, result = _clean([HEADLINE, *PARAS, "Read more about the ferry terminal and the new"])
+    assert _kept(result) == PARAS

@@ -145,6 +145,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 # stop-word signal says nothing about its paragraphs.
 _ENGLISH_STOP_RATIO = 0.2
 _PROSE_WORDS = 10
+_CUT_PROSE_WORDS = 40
+_SENTENCE_END = re.compile(r"[a-z\d][.!?][\"”’]?\s+[A-Z]")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # Markdown table rules ("|---|:--:|") carry no text.
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
@@ -402,7 +404,10 @@ def _judge(block: Block, line: _Line, counts: Counter[str], common: Container[st
     stop_ratio = line.stops / max(n, 1)
     # Function words are one signal of prose; on a page in another language the
     # shape of the text (sentence end, length, running lower-case words) decides.
-    if line.terminal and n >= _PROSE_WORDS and (
+    # A long run of prose cut off mid-sentence (a truncated page or teaser) is still text.
+    cut_prose = not line.terminal and n >= _CUT_PROSE_WORDS and \
+        len(_SENTENCE_END.findall(block.text)) >= 2
+    if (line.terminal or cut_prose) and n >= _PROSE_WORDS and (
             stop_ratio >= 0.15 or (not english and line.prose_shape)):
         return Judged(block, GOOD, None, n, False)
     if line.terminal and n >= 4:
