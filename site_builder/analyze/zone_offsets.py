@@ -57,19 +57,23 @@ def _events(text: str) -> frozenset[str]:
                      for w in re.findall(r"[a-z]+", text.lower()) if w in EVENT_HEADS)
 
 
+def _clock(m: re.Match[str]) -> int | None:
+    """Minutes after midnight of a matched clock time ("h", "m", "half" groups), or None
+    for a bare number or an impossible hour."""
+    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    if m.group("half"):
+        if hour > 12 or hour == 0:
+            return None
+        return (hour % 12 + (12 if m.group("half") == "p" else 0)) * 60 + minute
+    return None if m.group("m") is None else hour * 60 + minute
+
+
 def _pairs(s: Sentence) -> list[_Pair]:
     found = []
     for m in _PAIR.finditer(s.text):
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        if m.group("half"):
-            if hour > 12 or hour == 0:
-                continue
-            hour = hour % 12 + (12 if m.group("half") == "p" else 0)
-        elif m.group("m") is None:
-            continue  # a bare number, not a clock time
-        if re.search(r"[;,.]\s|\b(?:and|or|to|until)\b", m.group("between")):
-            continue  # the bracket belongs to another clause or time
-        local = hour * 60 + minute
+        local = _clock(m)
+        if local is None or re.search(r"[;,.]\s|\b(?:and|or|to|until)\b", m.group("between")):
+            continue  # no clock time, or the bracket belongs to another clause or time
         gmt = int(m.group("gh")) * 60 + int(m.group("gm"))
         offset = (local - gmt) % _DAY
         if offset > _DAY // 2:
@@ -91,19 +95,14 @@ def _bare_times(s: Sentence) -> list[_Bare]:
     """Times a sentence gives in GMT alone, each with the event noun of its clause."""
     found = []
     for m in _BARE_GMT.finditer(s.text):
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        if m.group("half"):
-            if hour > 12 or hour == 0:
-                continue
-            hour = hour % 12 + (12 if m.group("half") == "p" else 0)
-        elif m.group("m") is None:
+        at = _clock(m)
+        if at is None:
             continue
         clause = re.split(r"[;.]\s", s.text[:m.start()])[-1]
         events = [w for w in re.findall(r"[a-z]+", clause.lower()) if w in EVENT_HEADS]
         if not events:
             continue
         spread = 20 if m.group("hedge") else 2
-        at = hour * 60 + minute
         found.append(_Bare(s, m.group().strip(), at - spread, at + spread,
                            "quake" if events[-1] == "earthquake" else events[-1]))
     return found
