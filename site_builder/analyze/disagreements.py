@@ -711,6 +711,8 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
     a sentence naming another and not the story's gives that other storm's figures."""
     counts: dict[str, int] = defaultdict(int)
     for s in sentences:
+        if not any(word in s.text for word in _STORM_WORDS):
+            continue  # the pattern's search costs more than these tests
         for name in {m.group(1) for m in _NAMED_STORM.finditer(s.text)}:
             counts[name] += 1
     if len(counts) < 2:
@@ -722,6 +724,8 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
 
 _NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|"
                           r"[Ss]torm)\s+([A-Z][a-z]+)\b")
+# What every match of `_NAMED_STORM` holds.
+_STORM_WORDS = ("urricane", "yphoon", "yclone", "torm")
 
 
 # "the deadliest disaster since the sinking of the Orla ferry in 2009": an earlier event the

@@ -274,13 +274,18 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     weights = np.fromiter(chain.from_iterable(s.vector.values() for s in sentences),
                           dtype=np.float64, count=len(c))
     shape = (n, len(column))
-    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     held_by = np.bincount(c, minlength=shape[1])
     rare = held_by[c] <= limit
-    marks = sparse.csr_matrix((np.ones(int(rare.sum()), dtype=np.int32), (r[rare], c[rare])),
-                              shape=shape)
-    shared = sparse.triu(marks @ marks.T, k=1).tocoo()
-    first, second = shared.row, shared.col
+    # Candidates, and the part of their dot product the rare features give (every weight
+    # is positive, so each candidate has a nonzero entry).
+    rare_vectors = sparse.csr_matrix((weights[rare], (r[rare], c[rare])), shape=shape)
+    shared = sparse.triu(rare_vectors @ rare_vectors.T, k=1).tocoo()
+    # The common features add at most the product of the two sentences' norms over them
+    # (Cauchy-Schwarz): a pair that cannot reach the threshold even so is not scored.
+    common = np.sqrt(np.bincount(r[~rare], weights=weights[~rare] ** 2, minlength=n))
+    reach = shared.data + common[shared.row] * common[shared.col] >= threshold - _ROUNDING
+    first, second = shared.row[reach], shared.col[reach]
+    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, len(first), _CHUNK):
         a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]

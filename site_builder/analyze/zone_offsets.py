@@ -68,8 +68,16 @@ def _clock(m: re.Match[str]) -> int | None:
     return None if m.group("m") is None else hour * 60 + minute
 
 
+def _gives_gmt(text: str) -> bool:
+    """Whether a text names GMT or UTC at all: both patterns need one, and most sentences
+    have neither (a plain test is far cheaper than either pattern's search)."""
+    return "GMT" in text or "UTC" in text
+
+
 def _pairs(s: Sentence) -> list[_Pair]:
     found = []
+    if not _gives_gmt(s.text):
+        return found
     for m in _PAIR.finditer(s.text):
         local = _clock(m)
         if local is None or re.search(r"[;,.]\s|\b(?:and|or|to|until)\b", m.group("between")):
@@ -94,6 +102,8 @@ class _Bare:
 def _bare_times(s: Sentence) -> list[_Bare]:
     """Times a sentence gives in GMT alone, each with the event noun of its clause."""
     found = []
+    if not _gives_gmt(s.text):
+        return found
     for m in _BARE_GMT.finditer(s.text):
         at = _clock(m)
         if at is None:
