@@ -1,0 +1,106 @@
+"""A demanding new user's review (review12): bad input, hostile values and the built pages
+as a reader sees them, each found broken once and held here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from site_builder.ingest.decode import decode
+
+ARTICLE = ("The ferry Kalama Star sank near Port Elan on Tuesday, and {n} people died, "
+           "officials of the Elan Maritime Authority said in a statement on Wednesday.\n\n"
+           "Divers searched the wreck of the Kalama Star for a second day, the Elan Maritime "
+           "Authority said, and {m} passengers were rescued from the water.\n")
+JAPANESE = ("台風十号が火曜日の朝に九州の南部に上陸し、少なくとも十二人が死亡したと気象庁と"
+            "地元の当局が発表しました。救助隊が被災地に派遣され、捜索が続いています。")
+RUSSIAN = ("Паром затонул у берегов порта во вторник, и двенадцать человек погибли, "
+           "сообщили представители морского ведомства в среду.")
+
+
+def sitebuild(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user does."""
+    return subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def small_site(root: Path) -> Path:
+    """Two plain seeds about one story."""
+    site = root / "site"
+    (site / "seeds").mkdir(parents=True)
+    (site / "seeds" / "a.txt").write_text("Ferry sinks off Port Elan\n\n"
+                                          + ARTICLE.format(n=12, m=40))
+    (site / "seeds" / "b.txt").write_text("Twelve dead as ferry sinks\n\n"
+                                          + ARTICLE.format(n=14, m=38))
+    return site
+
+
+# --- seeds in legacy encodings --------------------------------------------------------
+
+def test_a_shift_jis_text_seed_is_read_as_japanese_not_mojibake():
+    # It was read as Windows-1252 ("‘ä•—…") and then skipped as page furniture.
+    text, notes = decode(f"台風が上陸\n\n{JAPANESE}\n".encode("shift_jis"))
+    assert JAPANESE in text
+    assert len(notes) == 1 and "guessed" in notes[0] and "CP932" in notes[0]
+
+
+def test_a_windows_1251_text_seed_is_read_as_cyrillic():
+    text, notes = decode(RUSSIAN.encode("cp1251"))
+    assert text == RUSSIAN
+    assert "CP1251" in notes[0]
+
+
+def test_a_page_declaring_its_charset_is_read_in_it():
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=EUC-JP"></head><body><p>台風</p></body></html>').encode("euc_jp")
+    text, notes = decode(page)
+    assert "<p>台風</p>" in text
+    assert notes == ["decoded as EUC_JP (declared by the page)"]
+
+
+def test_latin_text_and_utf8_misdeclared_as_latin1_read_as_before():
+    # A Latin-1 file is still read as Windows-1252 (a guess of cp1250 would read it the
+    # same only by luck) ...
+    text, notes = decode("Café storm in Zürich\n".encode("latin-1"))
+    assert text == "Café storm in Zürich\n"
+    assert "Windows-1252" in notes[0]
+    # ... and a UTF-8 page labelled ISO-8859-1 with one stray byte keeps its UTF-8.
+    page = ('<meta charset="iso-8859-1"><p>Zürich – “quoted”</p>'.encode()
+            + b"<p>caf\xe9</p>")
+    text, _ = decode(page)
+    assert "Zürich – “quoted”" in text and "café" in text
+
+
+def test_a_shift_jis_seed_builds_into_a_japanese_article(tmp_path: Path):
+    site = small_site(tmp_path)
+    (site / "seeds" / "jp.txt").write_bytes(
+        f"台風十号が上陸\n\n{JAPANESE}\n\n{JAPANESE[:40]}。\n".encode("shift_jis"))
+    run = sitebuild("build", "--site", str(site))
+    assert run.returncode == 0, run.stderr
+    assert "seeds/jp.txt: warning: not UTF-8; decoded as CP932" in run.stderr
+    pages = [p.read_text() for p in (site / "output" / "articles").glob("*/index.html")]
+    assert any(JAPANESE in page for page in pages)
+
+
+# --- content files whose seed is gone -------------------------------------------------
+
+def test_a_hand_edit_whose_seed_is_deleted_is_kept_and_said_so(tmp_path: Path):
+    # It stayed published with no word: deleting the seed looked like it took the article
+    # down, and did not.
+    site = small_site(tmp_path)
+    assert sitebuild("build", "--site", str(site)).returncode == 0
+    files = {p.read_text().split("source_file: ")[1].split("\n")[0]: p
+             for p in (site / "content" / "articles").glob("*.md")}
+    edited = files["b.txt"]
+    edited.write_text(edited.read_text() + "\nAn editor's own paragraph.\n")
+    generated = files["a.txt"]
+    (site / "seeds" / "b.txt").unlink()
+    (site / "seeds" / "a.txt").unlink()
+    (site / "seeds" / "c.txt").write_text("Ferry sinks\n\n" + ARTICLE.format(n=13, m=39))
+    run = sitebuild("build", "--site", str(site))
+    assert run.returncode == 0, run.stderr
+    assert (f"{edited.relative_to(site)}: edited by hand; kept and still published though "
+            "its seed b.txt is gone (delete this file to take the article down)") in run.stderr
+    assert edited.exists() and "An editor's own paragraph." in edited.read_text()
+    assert not generated.exists()  # a generated file goes with its seed, as before
