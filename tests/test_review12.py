@@ -3,11 +3,18 @@ as a reader sees them, each found broken once and held here."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from site_builder.ingest.decode import decode
+
+CHROMIUM = Path(os.environ.get("SITEBUILD_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update"]
 
 ARTICLE = ("The ferry Kalama Star sank near Port Elan on Tuesday, and {n} people died, "
            "officials of the Elan Maritime Authority said in a statement on Wednesday.\n\n"
@@ -104,3 +111,38 @@ def test_a_hand_edit_whose_seed_is_deleted_is_kept_and_said_so(tmp_path: Path):
             "its seed b.txt is gone (delete this file to take the article down)") in run.stderr
     assert edited.exists() and "An editor's own paragraph." in edited.read_text()
     assert not generated.exists()  # a generated file goes with its seed, as before
+
+
+# --- the built pages as a reader sees them --------------------------------------------
+
+def test_key_points_keep_their_bullets_and_margin_notes_line_up(built_sample: Path):
+    # At 1280 px a key point (a grid, for its margin notes) lost its list bullet, and the
+    # list's indent pushed its text and its "Also in" notes 1.25rem right of the others'.
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pages = [p for p in (built_sample / "output" / "articles").glob("*/index.html")
+             if 'class="takeaways"' in p.read_text()]
+    assert pages, "the sample site has an article with key points"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(pages[0].as_uri())
+            notes = page.eval_on_selector_all(
+                ".body .para > aside.xrefs",
+                "els => els.map(e => [e.closest('ul.takeaways') !== null,"
+                " Math.round(e.getBoundingClientRect().left)])")
+            numbers = page.eval_on_selector_all(
+                ".body .pnum", "els => els.map(e => Math.round(e.getBoundingClientRect().right))")
+            bullets = page.eval_on_selector_all(
+                "ul.takeaways .para > p",
+                "els => els.map(p => getComputedStyle(p, '::before').content !== 'none'"
+                " || (getComputedStyle(p.parentElement).display === 'list-item'"
+                " && getComputedStyle(p.parentElement).listStyleType !== 'none'))")
+        finally:
+            browser.close()
+    assert {in_list for in_list, _ in notes} == {True, False}
+    assert len({left for _, left in notes}) == 1
+    assert len(set(numbers)) == 1
+    assert bullets and all(bullets)
