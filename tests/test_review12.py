@@ -4,6 +4,7 @@ as a reader sees them, each found broken once and held here."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,22 @@ def test_key_points_keep_their_bullets_and_margin_notes_line_up(built_sample: Pa
     assert len({left for _, left in notes}) == 1
     assert len(set(numbers)) == 1
     assert bullets and all(bullets)
+
+
+def test_a_topic_summary_counts_the_key_facts_its_page_lists(built_sample: Path):
+    # The summary said "in 24 key facts" over a table of 8 key facts and 16 claims only
+    # one source makes, which the page itself does not call key facts.
+    checked = 0
+    for page in (built_sample / "output" / "topics").glob("*/index.html"):
+        html = page.read_text()
+        lede = re.search(r'<p class="lede">(.*?)</p>', html, re.S).group(1)
+        section = html.split('id="facts"', 1)[1].split("</section>", 1)[0] \
+            if 'id="facts"' in html else ""
+        rows = section.split("<details", 1)[0].count("<tr id=")  # the folded claims aside
+        said = re.search(r"in (\d+) key facts?\b", lede)
+        assert (int(said.group(1)) if said else 0) == rows, (page, lede)
+        folded = re.search(r"<summary>(\d+) claims? only one source makes", html)
+        claims = re.search(r"in (\d+) claims? only one source makes", lede)
+        assert (claims and claims.group(1)) == (folded and folded.group(1)), (page, lede)
+        checked += bool(rows and folded)
+    assert checked, "some topic has both key facts and single-source claims"
