@@ -166,3 +166,24 @@ def test_a_topic_summary_counts_the_key_facts_its_page_lists(built_sample: Path)
         assert (claims and claims.group(1)) == (folded and folded.group(1)), (page, lede)
         checked += bool(rows and folded)
     assert checked, "some topic has both key facts and single-source claims"
+
+
+# --- URLs an editor gave that the pages will never link -------------------------------
+
+def test_an_editors_url_that_is_not_http_is_named_with_its_line(tmp_path: Path):
+    # `javascript:`, `data:` or a URL without its scheme was silently never linked.
+    site = small_site(tmp_path)
+    (site / "seeds" / "sources.yml").write_text(
+        "a.txt:\n  outlet: Harbour Post\n  url: javascript:alert(1)\n"
+        "b.txt:\n  url: https://example.org/b\n")
+    (site / "seeds" / "c.md").write_text("---\ntitle: Ferry toll rises\nurl: www.example.org/c\n"
+                                         "---\n\n" + ARTICLE.format(n=13, m=39))
+    run = sitebuild("build", "--site", str(site))
+    assert run.returncode == 0, run.stderr
+    assert ("seeds/sources.yml:3:8: warning: sources.a.txt.url is not an http:// or https:// "
+            "URL, so pages do not link it: 'javascript:alert(1)'") in run.stderr
+    assert ("seeds/c.md: warning: front matter url (line 3) is not an http:// or https:// URL, "
+            "so pages do not link it ('www.example.org/c')") in run.stderr
+    assert "sources.b.txt" not in run.stderr
+    assert "javascript:alert" not in "".join(
+        p.read_text() for p in (site / "output").rglob("*.html"))

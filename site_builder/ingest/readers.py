@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -166,6 +167,13 @@ def read_markdown(text: str, name: str) -> RawDocument:
             del declared["published"]
         else:
             declared["published"] = iso
+    url = declared.get("url", "").strip()
+    if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+        # Pages link only http(s): say so, or the editor looks for a link that never comes.
+        key = re.search(r"^url\s*:", text, re.M)
+        line = f" (line {text.count(chr(10), 0, key.start()) + 1})" if key else ""
+        notes.append(f"front matter url{line} is not an http:// or https:// URL, so pages "
+                     f"do not link it ({url[:40]!r})")
     return RawDocument(source_file=name, sha256="", blocks=blocks,
                        meta=declared, passthrough=True, notes=notes)
 
