@@ -187,3 +187,19 @@ def test_an_editors_url_that_is_not_http_is_named_with_its_line(tmp_path: Path):
     assert "sources.b.txt" not in run.stderr
     assert "javascript:alert" not in "".join(
         p.read_text() for p in (site / "output").rglob("*.html"))
+
+
+# --- a seed far too big to be an article -------------------------------------------------
+
+def test_a_seed_of_more_blocks_than_any_article_is_skipped_at_once(tmp_path: Path):
+    # A 60 MB log of short lines ran for over five minutes (cleaning and analysing it as
+    # one article of 400,000 paragraphs) with no word; 3 MB took 87 s.
+    site = small_site(tmp_path)
+    (site / "seeds" / "server.log.txt").write_text(
+        "".join(f"entry {i} port gate {i % 7} open\n" for i in range(12_000)))
+    run = sitebuild("build", "--site", str(site))
+    assert run.returncode == 0, run.stderr
+    assert ("seeds/server.log.txt: warning: 12,000 blocks of text, more than any article has "
+            "(10,000): not one article; skipped") in run.stderr
+    assert "2 articles" in run.stdout
+    assert sitebuild("build", "--site", str(site), "--strict", "--force").returncode != 0
