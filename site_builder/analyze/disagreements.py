@@ -27,6 +27,7 @@ from .frames import (
     HAS,
     ORIGIN,
     PART,
+    PROPERTY_CUE,
     SIZES,
     Figure,
     agreement_sum,
@@ -397,6 +398,15 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                         (p for seen in reversed(read[:-1]) if (p := last_place(seen, towns))),
                         "")
                 f = replace(f, place=place) if place else f
+            if f.dimension == "count" and not f.place and _share_of_some(text, f):
+                continue  # one holder's share of a toll, the holder not read: whose is unknown
+            if _pronoun_one(text, f):
+                continue  # "asked for a toll, he would not offer one": a pronoun, no count
+            if f.dimension == "count" and not f.prop and _WHOLE_BEFORE.search(
+                    text, max(0, f.start - 40), f.start):
+                # "half of the 497 municipalities", "the state's 36 hospitals": how many
+                # there are in all, never how many something befell.
+                f = replace(f, prop=WHOLE)
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(text, f))
             elif f.dimension == "count" and (
@@ -424,6 +434,40 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                           rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
                           stated))
     return found
+
+
+# The whole a part is told of ("of the 497 municipalities") or a place's whole stock ("the
+# state's 497 municipalities", "Of its 12 hospitals"): a count of all there are.
+_WHOLE_BEFORE = re.compile(r"(?:\bof\s+(?:the|its|their|all(?:\s+the)?)\s+(?:[\w-]+['’]s\s+)?|"
+                           r"\b(?:the|its|their)\s+[\w-]+['’]s\s+|\b[A-Z][\w-]*['’]s\s+)$")
+WHOLE = "in all"
+
+
+# "accounted for 28 of the dead": a share of a toll, held by a place or group; "lost more
+# residents than any other town, with 19 dead": one of several places' tolls.
+_SHARE_OF_TOLL = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+[a-z]+$", re.I)
+_THAN_ANY_OTHER = re.compile(r"\bthan\s+any\s+other\s+(?:town|city|village|hamlet|district|"
+                             r"province|state|county|region|municipality|country|island|area|"
+                             r"community|suburb|neighbou?rhood|settlement|camp|site)\b", re.I)
+
+
+def _share_of_some(text: str, f: Figure) -> bool:
+    """The figure is one holder's share of a toll (a part among several holders)."""
+    return bool(_SHARE_OF_TOLL.search(f.text) or _THAN_ANY_OTHER.search(text, 0, f.start))
+
+
+# A bare "one" closing its clause: "he would not offer one:".
+_BARE_ONE = re.compile(r"(?i:one)(?=\s*(?:[,.;:!?)\]\"”]|$))")
+
+
+def _pronoun_one(text: str, f: Figure) -> bool:
+    """A bare "one" that ends its clause, with nothing in that clause saying what it counts,
+    stands for a noun said before ("a death toll ... would not offer one"), not a count."""
+    if f.dimension != "count" or not _BARE_ONE.fullmatch(f.text) or \
+            not _BARE_ONE.match(text, f.start):
+        return False
+    opening = max(text.rfind(c, 0, f.start) for c in ",;:.") + 1
+    return not PROPERTY_CUE.search(text, opening, f.start)
 
 
 # A part of the count before it, as its figure reads: "3,190 of them".
@@ -681,12 +725,23 @@ _FORECAST = re.compile(r"\b(?:could|might|may|expect\w*(?:\s+\w+){0,3}\s+to|like
                        r"forecast\w*\s+to|projected\s+to|feared\s+to)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+# A verb of foretelling before a figure in its clause ("warned of winds of up to 260 km/h",
+# "forecast 300 mm of rain", "predicted gusts of 90 mph"): what was foreseen, of any
+# dimension, not what was measured.
+_FORETOLD = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+of|forecast(?:s|ed|ing)?|"
+                       r"predict(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _forecast(text: str, f: Figure) -> bool:
-    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count."""
+    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count;
+    "warned of gusts of up to 260 km/h": a foretold figure of any kind."""
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    before = text[max(opening, f.start - 60):f.start]
+    if _FORETOLD.search(before):
+        return True
     if f.dimension != "count":
         return False  # an estimate of a sum is stated with a modal as often as not
-    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
-    return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+    return bool(_FORECAST.search(before))
 
 
 # An aim before a figure in its clause ("dredging to reach a depth of 18 metres", "a target
@@ -775,6 +830,10 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
                if f.dimension != "year" or y != f.text[-4:])
 
 
+# Measures of the story's storm itself (another storm's are left out before comparing).
+_OF_THE_STORM = frozenset({"wind", "sustained wind"})
+
+
 def _about_same_thing(a: _Item, b: _Item) -> bool:
     """A word of context in common, and no sign that the figures concern different actors.
 
@@ -796,6 +855,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
+    if fa.prop in _OF_THE_STORM and fa.prop == fb.prop and fa.thing == fb.thing == "":
+        return True  # a storm's winds, said of no other thing: the story's storm's
     if fa.prop in RUNNING and fa.dimension == "count" and "" in (fa.place, fb.place) and \
             same_value(fa, fb):
         return True  # one toll told with its place and without ("10,100" / "about 10,000")
@@ -1003,7 +1064,11 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # One value told two ways is one claim, and so is a figure inside another's hedge
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
-    same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    # A report's loose figure goes first with the exact one the same report gives ("more
+    # than 20 dead" beside the ministry's 22), then with one of the same day, then nearest.
+    told_by = [{items[i].sentence.ref.article for i in v} for v in values]
+    same.sort(key=lambda c: (not told_by[c[0]] & told_by[c[1]], not days[c[0]] & days[c[1]],
+                             _log_gap(figure[c[0]], figure[c[1]])))
     # Nor does a figure of no stated place make one claim of two places' equal figures
     # ("two deaths" in X, "at least two" said of nowhere, "two" in Y).
     places = {x: {figure[x].place} - {""} for x in range(len(values))}
