@@ -400,6 +400,8 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 f = replace(f, place=place) if place else f
             if f.dimension == "count" and not f.place and _share_of_some(text, f):
                 continue  # one holder's share of a toll, the holder not read: whose is unknown
+            if _day_restated(text, f):
+                continue  # "on Monday, two days after the cyclone": that day, said again
             if _pronoun_one(text, f):
                 continue  # "asked for a toll, he would not offer one": a pronoun, no count
             if f.dimension == "count" and not f.prop and _WHOLE_BEFORE.search(
@@ -407,6 +409,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                 # "half of the 497 municipalities", "the state's 36 hospitals": how many
                 # there are in all, never how many something befell.
                 f = replace(f, prop=WHOLE)
+            if f.prop == "population" and _part_of_population(text, f):
+                # "the island's undocumented population: ... 100,000 people": some of them.
+                f = replace(f, prop="population part")
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(text, f))
             elif f.dimension == "count" and (
@@ -454,6 +459,38 @@ _THAN_ANY_OTHER = re.compile(r"\bthan\s+any\s+other\s+(?:town|city|village|hamle
 def _share_of_some(text: str, f: Figure) -> bool:
     """The figure is one holder's share of a toll (a part among several holders)."""
     return bool(_SHARE_OF_TOLL.search(f.text) or _THAN_ANY_OTHER.search(text, 0, f.start))
+
+
+# A day named in the sentence: a weekday, or a day of a month ("14 December", "Dec. 14").
+_NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+                        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_DAY_HOURS = 24.0
+
+
+def _day_restated(text: str, f: Figure) -> bool:
+    """Whole days since an event, in a sentence that names the day itself ("on Monday, two
+    days after the cyclone"): a day's date told over again, which two reports tell of two
+    different days. (Hours since an event are no date: "12 hours after" is compared.)"""
+    return f.prop == "elapsed" and f.value >= _DAY_HOURS and f.step >= _DAY_HOURS and \
+        bool(_NAMED_DAY.search(text))
+
+
+# "the undocumented population", "its migrant population": a group of a place's people;
+# the words that say all of them (a closed class) do not.
+_POPULATION_OF = re.compile(r"(?<![\w'’])([a-z][\w-]*)\s+population\b")
+_ALL_OF_THEM = frozenset({"the", "its", "their", "a", "an", "this", "that", "total", "whole",
+                          "entire", "official", "officially", "estimated", "current", "overall",
+                          "permanent", "combined", "resident", "registered", "growing",
+                          "shrinking", "recorded", "census", "last", "latest", "approximate",
+                          "counted", "own", "in", "of", "and", "or", "with"})
+
+
+def _part_of_population(text: str, f: Figure) -> bool:
+    """The population the figure's sentence names before it is one group of a place's
+    people (an adjective narrows it), not all of them."""
+    named = list(_POPULATION_OF.finditer(text, max(0, f.start - 120), f.start))
+    return bool(named) and named[-1].group(1) not in _ALL_OF_THEM
 
 
 # A bare "one" closing its clause: "he would not offer one:".
