@@ -95,6 +95,7 @@ class _Item:
     part: bool = False  # said of one place "alone": a part of a larger whole
     tally: bool = False  # a count said to stand so at the time ("now has four cracks")
     stated: Figure | None = None  # the figure as written, when `figure` is put per day
+    days: frozenset[int] = frozenset()  # weekdays its sentence, or the last before it, names
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -921,6 +922,16 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
     year_of = {slug: year or story for slug, year in year_of.items()}
     items = _full_names(_items(sentences, year_of, runner))
+    # The days of the week each sentence names, or failing that the sentence just before it
+    # ("At 5:11 a.m. on Wednesday a further quake struck. The new quake was centred ...").
+    scene_days: dict[int, frozenset[int]] = {}
+    before: dict[str, frozenset[int]] = {}
+    for s in sentences:
+        own = _weekdays(s)
+        scene_days[id(s)] = own or before.get(s.ref.article, frozenset())
+        before[s.ref.article] = own
+    for item in items:
+        item.days = scene_days.get(id(item.sentence), frozenset())
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -1091,6 +1102,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)
+               and not _on_other_days(items, values[x], values[y])
                and not _whole_of_listed(items, values[x], figure[y])
                and not _whole_of_listed(items, values[y], figure[x])]
     # Where figures are given for several places, a figure of no stated place well above one
@@ -1135,6 +1147,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
         # A share said of one place alone never joins a figure of no stated place (the
         # whole it is a share of, likely), unless some source gives it as no share.
+        if f.prop in _WHERE_IT_HAPPENED:
+            # Where an event happened, told for a named day: that day's event's.
+            named[find(x)].update(("day", str(d)) for i in values[x] for d in items[i].days)
         if all(items[i].part for i in values[x]):
             named[find(x)].add(("scope", "part"))
         elif not f.place:
@@ -1160,6 +1175,45 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
 
 # The top of the indefinite quantifiers of a few ("a few", "several", "a handful of").
 _FEW = 12
+
+
+# Where an event happened, measured from a place ("its epicentre 40 km north-west of the
+# city"): a story of several events (a quake and its aftershocks, two landfalls) gives one
+# such distance per event.
+_WHERE_IT_HAPPENED = frozenset({"distance"})
+
+
+# "since Saturday", "from last Monday": a span's start, not the day a sentence tells of.
+_SINCE = r"\b(?:since|until|till|from)"
+_SINCE_DAY = re.compile(_SINCE + r"\b", re.I)
+_SINCE_BEFORE = re.compile(_SINCE + r"\s+(?:last\s+)?$", re.I)
+
+
+def _weekdays(sentence: Sentence) -> frozenset[int]:
+    """The days of the week a sentence names, directly or by a full date."""
+    days = set()
+    for d in sentence.dates:
+        if _SINCE_DAY.match(d.text) or _SINCE_BEFORE.search(sentence.text, max(0, d.start - 16),
+                                                             d.start):
+            continue  # "sleeping outdoors since Saturday": a span's start, not the scene's day
+        if d.weekday is not None:
+            days.add(d.weekday)
+        elif d.year and d.month and d.day:
+            try:
+                days.add(datetime.date(d.year, d.month, d.day).weekday())
+            except ValueError:
+                continue
+    return frozenset(days)
+
+
+def _on_other_days(items: list[_Item], xs: list[int], ys: list[int]) -> bool:
+    """Two values of where an event happened whose sentences name different days ("struck
+    on Saturday ... 40 km", "on Sunday ... 33 km"): two events, each placed once."""
+    if items[xs[0]].figure.prop not in _WHERE_IT_HAPPENED:
+        return False
+    days_x = set().union(*(items[i].days for i in xs))
+    days_y = set().union(*(items[i].days for i in ys))
+    return bool(days_x) and bool(days_y) and not days_x & days_y
 
 
 def _loosely_said(a: Figure, b: Figure) -> bool:
