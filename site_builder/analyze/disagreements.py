@@ -686,8 +686,19 @@ _ONE_SITE = re.compile(r"\bat\s+(?:a|one)\s+(?:local\s+|nearby\s+|district\s+|re
                        r"(?:hospital|morgue|mortuary|clinic|shelter|camp)\b", re.I)
 
 
+# "The first Spanish flight ... carrying 56 soldiers and four search dogs", "a second team
+# of 30": what one of several carriers or groups brought, a part of what all of them did.
+_ONE_CARRIER = re.compile(r"\b(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|last|final|"
+                          r"another|further)\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|aircraft|"
+                          r"group|team|convoy|ship|boat|vessel|batch|wave|contingent|shipment|"
+                          r"delivery|bus|train|truck|lorry|helicopter)s?\b[^.;]*$", re.I)
+
+
 def _at_one_site(text: str, f: Figure) -> bool:
-    return f.dimension == "count" and bool(_ONE_SITE.search(_clause(text, f)))
+    if f.dimension != "count":
+        return False
+    return bool(_ONE_SITE.search(_clause(text, f))) or (
+        f.prop not in HARMS and bool(_ONE_CARRIER.search(text[max(0, f.start - 200):f.start])))
 
 
 def _in_care(text: str, f: Figure) -> bool:
