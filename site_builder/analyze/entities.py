@@ -22,6 +22,7 @@ from .aliases import (
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_added_surnames,
     join_airport_names,
     join_clippings,
     join_designated_names,
@@ -32,6 +33,7 @@ from .aliases import (
     join_middle_names,
     join_model_families,
     join_model_variants,
+    join_named_models,
     join_partial_names,
     join_place_vowel_spellings,
     join_short_forenames,
@@ -204,6 +206,7 @@ cest nobody everybody somebody anybody everyone someone anyone nothing everythin
 mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
 pht wib
 """.split())
+_HONORIFICS = frozenset("mr mrs ms dr".split())
 _SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
                          "the", "on"})
@@ -361,6 +364,11 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 continue
             if gap == ". " and run[-1].group(0) in _NAME_ABBREVIATIONS and _is_cap(nxt):
                 run.append(spans[j + 1])  # "St. Petersburg", "Ft. Worth": one name
+                j += 1
+                continue
+            if gap == ". " and re.fullmatch(r"[A-Z]", run[-1].group(0)) and \
+                    re.fullmatch(r"[A-Z][a-z][\w'’-]+", nxt) and nxt.lower() not in STOPWORDS:
+                run.append(spans[j + 1])  # "N. Chandrasekaran": an initial, then the name
                 j += 1
                 continue
             if gap == ". ":
@@ -668,7 +676,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
             tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
             and tokens[1][:1].isdigit()) and not _names_after_article(sentence, tokens, run,
-                                                                     initial, body) and (
+                                                                     initial, body) and not (
+            # "Dr Ana Ruiz of Tarsk Hospital": an honorific is the title of the name after it
+            len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS) and (
             tokens[0].lower() in STOPWORDS or (tokens[0].lower() in _CONNECTORS
                                                and not _opens_name(tokens))
             or _not_entity(tokens[0])
@@ -1107,11 +1117,14 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_flight_codes(keys, joiner)
     join_designated_names(keys, joiner)
     join_model_variants(keys, joiner)
+    join_named_models(keys, joiner, lambda k: all(
+        re.fullmatch(r"[A-Z][a-z]+", m.surface.split()[-1]) for m in by_key[k]))
     join_model_families(shorts, keys, joiner, settled)
     join_short_structures(keys, joiner)
     join_transliterations(people, joiner)
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
+    join_added_surnames(people, joiner)
     join_short_forenames(people, joiner)
     # Again, now that spellings of one full name are joined: a surname alone whose full
     # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
@@ -1387,7 +1400,8 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
     shaped = set()
     for key, found in by_key.items():
         parts = key.split()
-        if 2 <= len(parts) <= 5 and not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS) \
+        if 2 <= len(parts) <= 5 and \
+                not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS | COMPANY_WORDS) \
                 and all(m.surface[:1].isupper() for m in found) and \
                 all(p.isalpha() or "-" in p or "'" in p for p in parts) and \
                 parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key) and \
@@ -1426,7 +1440,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
             len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
-                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))) or (
+                                or draft.key.split()[-1].endswith(_ORG_ENDINGS)
+                                or first in COMPANY_WORDS)) or (
             " " not in draft.key and any(_BRAND.fullmatch(s) for s in draft.surfaces)):
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}
