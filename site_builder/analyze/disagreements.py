@@ -1158,7 +1158,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
         # A share said of one place alone never joins a figure of no stated place (the
         # whole it is a share of, likely), unless some source gives it as no share.
-        if f.prop in _WHERE_IT_HAPPENED:
+        if all(_event_placed(items[i]) for i in values[x]):
             # Where an event happened, told for a named day: that day's event's.
             named[find(x)].update(("day", str(d)) for i in values[x] for d in items[i].days)
         if all(items[i].part for i in values[x]):
@@ -1217,10 +1217,24 @@ def _weekdays(sentence: Sentence) -> frozenset[int]:
     return frozenset(days)
 
 
+# What places an event, said before its distance: where it was centred, struck, made
+# landfall (verbs and nouns of a sudden event's place, a closed class).
+_EVENT_PLACED = re.compile(r"\b(?:epicent\w*|centred|centered|landfall|struck|hit|erupted|"
+                           r"exploded|crashed|(?:earth)?quakes?|tremors?|aftershocks?|blasts?|"
+                           r"explosions?)\b", re.I)
+
+
+def _event_placed(item: _Item) -> bool:
+    """The figure places an event: a distance its sentence tells after a word of where an
+    event struck ("its epicentre about 40 km north-west of the city")."""
+    return item.figure.prop in _WHERE_IT_HAPPENED and \
+        bool(_EVENT_PLACED.search(item.sentence.text, 0, item.figure.start))
+
+
 def _on_other_days(items: list[_Item], xs: list[int], ys: list[int]) -> bool:
     """Two values of where an event happened whose sentences name different days ("struck
     on Saturday ... 40 km", "on Sunday ... 33 km"): two events, each placed once."""
-    if items[xs[0]].figure.prop not in _WHERE_IT_HAPPENED:
+    if not all(_event_placed(items[i]) for i in (*xs, *ys)):
         return False
     days_x = set().union(*(items[i].days for i in xs))
     days_y = set().union(*(items[i].days for i in ys))
