@@ -649,8 +649,8 @@ def _names_after_article(sentence: str, tokens: list[str], run: list[re.Match[st
     nor an article) before another capitalised word opens a name: vessels, works and
     bands are named with such words."""
     if initial or len(tokens) < 2 or tokens[0].lower() in _CONNECTORS | {"a", "an"} or \
-            not tokens[1][:1].isupper():
-        return False
+            not tokens[1][:1].isupper() or _not_entity(tokens[0]):
+        return False  # ("by early Sunday Chido had": a day's name opens no name)
     before = sentence[body : run[0].start()]
     return before.endswith(" ") and bool(re.fullmatch(r"[a-z]+", before.split()[-1:][0]
                                                       if before.split() else ""))
