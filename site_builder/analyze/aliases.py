@@ -49,7 +49,10 @@ railway rail road toll steel weekend night floating hpp npp international region
 # Heads that name one facility however written: a dam is also its hydroelectric plant.
 WORKS_HEADS = frozenset("dam plant station hpp npp".split())
 CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
-                        "the", "on", "da", "di", "y"})
+                        "the", "on", "da", "di", "y", "do", "dos", "das", "della", "dei", "des",
+                        "der", "den"})
+# Particles of surnames ("da Silva", "van der Berg"), the connectors of people's names.
+PARTICLES = CONNECTORS - {"of", "for", "and", "the", "on", "y"}
 # How many neighbours (sorted by length) a key is compared with inside its block.
 _WINDOW = 16
 
@@ -372,6 +375,25 @@ def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
         owners = {joiner.find(k) for k in fuller.get(unhyphenated(key), ())}
         if len(owners) == 1:
             joiner.union(key, owners.pop())
+
+
+def join_before_particles(people: Collection[str], keys: list[str], joiner: Joiner) -> None:
+    """A person's name with a surname after a particle ("Luiz Inácio Lula da Silva") is
+    also written up to the particle ("Luiz Inácio Lula") or by the word before it alone
+    ("Lula"), where one such name fits."""
+    present = set(keys)
+    short: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = key.split()
+        for p in range(2, len(words) - 1):
+            if words[p] in PARTICLES and words[p - 1] not in PARTICLES:
+                short[words[p - 1]].add(key)
+                short[" ".join(words[:p])].add(key)
+                break
+    for name, owners in short.items():
+        found = {joiner.find(k) for k in owners}
+        if name in present and len(found) == 1:
+            joiner.union(name, found.pop())
 
 
 def join_added_surnames(people: Collection[str], joiner: Joiner) -> None:

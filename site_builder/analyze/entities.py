@@ -24,6 +24,7 @@ from .aliases import (
     Joiner,
     join_added_surnames,
     join_airport_names,
+    join_before_particles,
     join_clippings,
     join_designated_names,
     join_flight_codes,
@@ -209,7 +210,8 @@ pht wib
 _HONORIFICS = frozenset("mr mrs ms dr".split())
 _SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
-                         "the", "on"})
+                         "the", "on", "da", "do", "dos", "das", "di", "della", "dei", "des",
+                         "der", "den"})
 # Particles of names from other languages ("al", "van", "de"): capitalised, they open one.
 _PARTICLES = _CONNECTORS - {"of", "for", "and", "the", "on"}
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
@@ -400,7 +402,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
-        found = [m for m in found if sentence[m.end : m.end + 1] != "/"
+        # ("R$50 billion", "A$12m": a currency's prefix letter names nothing.)
+        found = [m for m in found if sentence[m.end : m.end + 1] not in ("/", "$")
                  and sentence[m.start - 1 : m.start] != "/"
                  and not _CALL_SIGN.search(sentence, 0, m.start)
                  and not ((_ZONE_AFTER.match(sentence, m.end) or m.key.endswith(" time"))
@@ -1125,6 +1128,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
     join_added_surnames(people, joiner)
+    join_before_particles(people, keys, joiner)
     join_short_forenames(people, joiner)
     # Again, now that spellings of one full name are joined: a surname alone whose full
     # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
