@@ -143,6 +143,11 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
         if not owners:
             owners = {joiner.find(n) for code in prefixes if short.startswith(code)
                       for n in by_initials.get(short[len(code):], ())}
+        if not owners and len(short) >= 3:
+            # "JAL" for "Japan Airlines": the initials, and one more letter of the last word
+            # (a carrier's or a body's code often takes one).
+            owners = {joiner.find(n) for n in by_initials.get(short[:-1], ())
+                      if short[-1] in n.split()[-1][1:]}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
 

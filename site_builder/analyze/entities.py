@@ -178,7 +178,8 @@ quake tsunami flood flooding eruption storm landslide mudslide avalanche derailm
 collapse explosion blast bombing shooting massacre spill outage blackout siege riot
 """.split())
 # Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
-NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
+# (and the numbered or lettered places of a transport site: "Runway C", "Terminal 2")
+NUMBERED_NOUNS = frozenset("flight route highway interstate runway terminal platform".split())
 # Nouns after a name that make it a building's ("the Sky Palms condominium").
 BUILDING_NOUNS = frozenset("""
 building buildings apartments apartment condominium tower hotel hospital school mall complex
@@ -387,6 +388,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.extend(spans[j + 1 : j + 3])  # "Save the Children": one name
                 j += 2
                 break
+            elif nxt == "on" and run[-1].group(0).lower() in PLACE_WORDS | ORG_WORDS:
+                break  # "the Noto Peninsula on New Year's Day": a name ends at its class word
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
                                            and _org_name_follows(sentence, spans, j + 2))
                    or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
