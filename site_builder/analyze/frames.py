@@ -171,6 +171,8 @@ _PROPERTY_CUES = {
     "insur": "insured", "uninsur": "insured", "insured loss": "insured loss",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
+    # What a payer keeps rather than spends: "the 11 billion it saves", "savings of $2m".
+    "sav": "savings",
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
     "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
@@ -250,7 +252,7 @@ _PROPERTIES_OF = {
                         "damage", "risk", "waiting", "recorded", "cancelled", "trapped",
                         "present"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
-                        "revenue", "profit", "raise", "insured loss"}),
+                        "revenue", "profit", "raise", "insured loss", "savings"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
                          "altitude", "fall"}),
     "duration": frozenset({"elapsed", "duration"}),
