@@ -687,7 +687,8 @@ _ONE_SITE = re.compile(r"\bat\s+(?:a|one)\s+(?:local\s+|nearby\s+|district\s+|re
 
 
 # "The first Spanish flight ... carrying 56 soldiers and four search dogs", "a second team
-# of 30": what one of several carriers or groups brought, a part of what all of them did.
+# of 30": what one of several carriers or groups brought, a part of what all of them did
+# (counts of no stated property only: who was aboard a flight is still compared).
 _ONE_CARRIER = re.compile(r"\b(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|last|final|"
                           r"another|further)\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|aircraft|"
                           r"group|team|convoy|ship|boat|vessel|batch|wave|contingent|shipment|"
@@ -698,7 +699,7 @@ def _at_one_site(text: str, f: Figure) -> bool:
     if f.dimension != "count":
         return False
     return bool(_ONE_SITE.search(_clause(text, f))) or (
-        f.prop not in HARMS and bool(_ONE_CARRIER.search(text[max(0, f.start - 200):f.start])))
+        not f.prop and bool(_ONE_CARRIER.search(text[max(0, f.start - 200):f.start])))
 
 
 def _in_care(text: str, f: Figure) -> bool:
