@@ -192,6 +192,13 @@ def test_what_one_of_several_convoys_brought_is_a_part(tmp_path):
     assert not _rows(digest)
 
 
+def test_a_zone_note_inside_a_stamp_line_keeps_it_a_dateline():
+    from site_builder.ingest.bylines import dateline_stamp
+    found = dateline_stamp("Posted 17/12/2024 at 16:05 (Réunion time) · Updated 17/12/2024 "
+                           "at 18:40")
+    assert found is not None and found[0] == "2024-12-17T16:05"
+
+
 def test_a_stamp_in_figures_with_an_update_gives_the_publication():
     assert parse_datetime("Published on 16/12/2024 - 20:05 · Modified on 16/12/2024 - "
                           "21:30") == "2024-12-16T20:05"
