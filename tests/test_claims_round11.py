@@ -199,6 +199,26 @@ def test_a_zone_note_inside_a_stamp_line_keeps_it_a_dateline():
     assert found is not None and found[0] == "2024-12-17T16:05"
 
 
+def test_a_stamp_and_a_byline_on_one_line_are_both_metadata():
+    from site_builder.ingest.readers import read_text
+    page = "\n".join([
+        "HARBOUR RADIO NEWS",
+        "Ferry fire leaves 31 dead off Varno as crew abandon ship",
+        "Posted 3 June 2024 9:14am · By Mele Tupou, Pacific reporter",
+        "The ferry caught fire shortly after midnight about 12 km off the Varno coast, and "
+        "most of the passengers were asleep in the lower cabins when the alarm sounded.",
+        "Fishing boats reached the scene within the hour and pulled survivors from the "
+        "water, the harbour master said on Monday morning.",
+    ])
+    cleaned = clean(read_text(page, "ferry.txt"))
+    assert cleaned.meta.get("author") == "Mele Tupou"
+    assert cleaned.meta.get("published", "").startswith("2024-06-03")
+    either = "\n".join(page.splitlines()[:2] + ["06/04/2024 19:05 · by Mele Tupou · 2 min read"]
+                       + page.splitlines()[3:])
+    assert not clean(read_text(either, "ferry.txt")).meta.get("published", "").startswith(
+        "2024-06-04")
+
+
 def test_a_stamp_in_figures_with_an_update_gives_the_publication():
     assert parse_datetime("Published on 16/12/2024 - 20:05 · Modified on 16/12/2024 - "
                           "21:30") == "2024-12-16T20:05"
