@@ -297,3 +297,11 @@ def test_a_lettered_runway_is_a_place():
 
 def test_a_place_name_ends_at_its_class_word_before_on():
     assert "varno peninsula" in _keys("The storm struck the Varno Peninsula on Christmas Day.")
+
+
+def test_a_craft_named_by_its_registration_and_service_name_is_one_craft():
+    # A lifeboat's registration and its call name, written after its model.
+    key_to_topic, _ = topics(["The tanker struck the Varno V-40 lifeboat, registered RN-4471 "
+                              "and known in service as Rescue Nine, near the quay.",
+                              "RN-4471 sank within minutes."])
+    assert same(key_to_topic, "Varno V-40", "RN-4471", "Rescue Nine")

@@ -274,7 +274,12 @@ _ROLE_NOUNS = frozenset(
     "coordinator manager supervisor organiser organizer official deputy".split())
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
-    r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
+    r",?\s+(?:and\s+)?(?:also\s+|better\s+|widely\s+)?(?:known|referred to)(?:\s+in\s+[a-z]+)?"
+    r"\s+as\s+"
+    r"(?:the\s+)?$|"
+    # "the DHC-8-315Q, registered JA722A", "the X lifeboat, registration Y": a craft's
+    # registration names that craft.
+    r"(?:\s+[a-z]+)?,?\s+(?:registered|registration|tail\s+number)\s+(?:as\s+)?$")
 
 
 @dataclass(slots=True)
