@@ -213,8 +213,9 @@ def test_a_stamp_and_a_byline_on_one_line_are_both_metadata():
     cleaned = clean(read_text(page, "ferry.txt"))
     assert cleaned.meta.get("author") == "Mele Tupou"
     assert cleaned.meta.get("published", "").startswith("2024-06-03")
-    either = "\n".join(page.splitlines()[:2] + ["06/04/2024 19:05 · by Mele Tupou · 2 min read"]
-                       + page.splitlines()[3:])
+    lines = page.splitlines()
+    either = "\n".join([*lines[:2], "06/04/2024 19:05 · by Mele Tupou · 2 min read",
+                        *lines[3:]])
     assert not clean(read_text(either, "ferry.txt")).meta.get("published", "").startswith(
         "2024-06-04")
 
