@@ -133,6 +133,9 @@ _PROPERTY_CUES = {
     # Verbs of seeking people (a closed class): "crews were searching for five hikers".
     "looking for": "missing", "searching for": "missing", "search for": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    # Put out of their homes, however said: "forced from their homes", "out of their homes".
+    "from their home": "displaced", "out of their home": "displaced",
+    "from their house": "displaced", "out of their house": "displaced",
     # Homes lost are people displaced: "had lost their homes", "are now without homes".
     "lost their home": "displaced", "lost their house": "displaced",
     "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
@@ -144,6 +147,11 @@ _PROPERTY_CUES = {
     "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
+    # A territory "of 11 million people" states how many live there (right before the figure
+    # only: "the state of Texas" is a name).
+    "state of": "population", "country of": "population", "nation of": "population",
+    "island of": "population", "province of": "population", "region of": "population",
+    "county of": "population", "district of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
     # Verbs of destroying a building in other words (a closed class).
     "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
@@ -508,7 +516,9 @@ _AND_CREW = re.compile(r"\s+and\s+(?:the\s+|its\s+)?(?:crew|crewmembers)(?:\s+me
                        r"(?!\s+(?:of\s+)?\d)", re.I)
 _AND_TRAVELLERS = re.compile(r"(?:\s+members)?\s+and\s+(?:passengers|travell?ers)\b", re.I)
 # Cues that speak only for a figure right after them.
-_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri", "state of",
+                            "country of", "nation of", "island of", "province of",
+                            "region of", "county of", "district of"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said
@@ -1173,6 +1183,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     number = None if vague else _number(raw)
     if vague is None and number is None:
         return None
+    half_of = _HALF_A.search(before) if raw.lower() in ("a", "an") else None
+    if half_of:
+        # "half a million", "more than half a billion": half of one of the scale, hedged by
+        # what comes before "half".
+        number = 0.5
+        hedge_match = _HEDGE_BEFORE.search(before, 0, half_of.start())
+        hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+        span_start = start - len(before) + (hedge_match.start(1) if hedge_match else
+                                            half_of.start(1))
     digits = m.group("num") is not None
     if digits and _not_a_quantity(text, start, end, before):
         return None
@@ -1228,7 +1247,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value = number * scale
         # "a metre", "an hour": one of the unit, told about as closely as a half; "a
         # million" as loosely as "one million".
-        step = 0.5 * scale if half else \
+        # ("half a million" is said of 480,000 or 530,000: a tenth of the scale.)
+        step = 0.5 * scale if half else 0.1 * scale if half_of else \
             (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
@@ -1554,6 +1574,7 @@ _NUMBER_OF_AFTER = re.compile(
     r"dead|deaths|fatalities|casualties|injured|wounded)(?:\s+(?:confirmed\s+)?(?:dead|killed|"
     r"injured|hurt|wounded|missing|rescued|evacuated))?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_HALF_A = re.compile(r"(?<![\w-])((?:one\s+)?half)\s+$", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
 _COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
@@ -2099,11 +2120,20 @@ _CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|
 _RELATIVE_BREAK = re.compile(r",\s+(?:which|where|whose)\b")
 
 
+# A verb of expecting with the count as its object (the active form of "are expected").
+_EXPECTS_BEFORE = re.compile(r"\bexpect(?:s|ed|ing)?\s+$", re.I)
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if figure.dimension == "count" and _EXPECTS_BEFORE.search(text, max(0, figure.start - 30),
+                                                              figure.start):
+        # "officials expect 9,000 fans to attend": the count expected, as "9,000 fans are
+        # expected to attend" says it with the participle.
+        return _replace_prop(figure, _acted("expected"))
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
