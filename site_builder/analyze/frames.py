@@ -971,6 +971,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
                                                 _ADMIN_KIND.search(name.lower())):
         # "Harlan County reported five deaths, while Fenwick had two": each clause's subject.
         return replace(f, place=place_key(name))
+    if m := _REGION_HAD.search(_ASIDE.sub("", text[:f.start])):
+        # "Tarn province, where the storm came ashore, accounted for 28 of the dead": the
+        # subject's aside set apart, the region is the clause's subject all the same.
+        return replace(f, place=place_key(m.group("name")))
     # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
@@ -1672,6 +1676,14 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
                         r"registered|suffered|lost|accounts?\s+for|accounted\s+for|"
                         r"makes?\s+up|made\s+up)\s+$")
+# A relative aside between commas (", where the storm came ashore,").
+_ASIDE = re.compile(r",\s+(?:where|which|whose|who)\b[^,.;:]{0,100},")
+# A region named with its kind, the subject of a verb of having or reporting the figure.
+_REGION_HAD = re.compile(r"(?:^\s*|[,;:]\s*)(?P<name>" + _NAME + r")\s+(?:[Cc]ounty|[Pp]rovince|"
+                         r"[Dd]istrict|[Rr]egion|[Pp]refecture|[Gg]overnorate|[Oo]blast)\s+"
+                         r"(?:had|has|have|reported|recorded|saw|counted|confirmed|registered|"
+                         r"suffered|lost|accounts?\s+for|accounted\s+for|makes?\s+up|"
+                         r"made\s+up)\s+$")
 # "in X, where ...": what the where-clause tells happened at X.
 # (Also a place as the complement of "was": "the worst-hit area was X district, where ...".)
 _WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at|was|is|were|are)\s+(?:the\s+)?(" + _NAME +

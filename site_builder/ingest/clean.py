@@ -192,11 +192,12 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
     if doc.extracted:  # an HTML reader already chose the article: keep its decision
+        # (its paragraphs may still hold a pointer to another story glued inside them)
+        blocks, cuts = _cut_links(doc.blocks)
         judged = [Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
-                  for b in doc.blocks]
+                  for b in blocks]
         start, end = 0, len(judged)
         fields: dict[str, str] = {}
-        cuts: dict[int, list[str]] = {}
     else:
         blocks, cuts = _cut_links(doc.blocks)
         n_fields, fields = metadata_prefix(blocks)
