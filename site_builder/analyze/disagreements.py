@@ -1166,7 +1166,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     timed = (first.prop in RUNNING_EITHER or (first.prop in RUNNING and len(set(dated)) == 1)) \
         and all("T" in d for d in stamps)
     when = stamps if timed else dated
-    kind, sign = _kind(items, claims, when)
+    # The report a claim is dated by: its figure is the one that stood on that day (a claim
+    # may join "21 dead" of an undated page and "more than 20" of a dated one).
+    dating = [next((i for i in claim if _day_of(items[i], published) == stamp), claim[0])
+              if stamp else claim[0] for claim, stamp in zip(claims, stamps, strict=True)]
+    kind, sign = _kind(items, claims, when, dating)
     order = _time_order(items, claims, when, sign) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
@@ -1194,9 +1198,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
                         kind=kind, unit=first.unit)
 
 
-def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tuple[str, int]:
-    """The row's kind, and for an update whether its figure rises (1) or falls (-1)."""
-    figure_of = [items[claim[0]].figure for claim in claims]
+def _kind(items: list[_Item], claims: list[list[int]], dated: list[str],
+          dating: Sequence[int] = ()) -> tuple[str, int]:
+    """The row's kind, and for an update whether its figure rises (1) or falls (-1)
+    (`dating`: per claim, the item of the report that dates it)."""
+    figure_of = [items[i].figure for i in dating or [claim[0] for claim in claims]]
     # One sum in two currencies is no figure that moved.
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     # A figure someone repeats or insists on is a claim held, not a tally that moved.
