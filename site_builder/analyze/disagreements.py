@@ -146,6 +146,9 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
         return [("age", f.thing)] if f.thing else []
+    if f.dimension == "percent" and f.thing and not f.prop:
+        # "a third of the country", "nearly half of the country": shares of one whole.
+        return [("percent", f.unit, "share of " + f.thing)]
     if not f.prop:
         return []  # a sum or a size of nothing said: too loose to compare
     return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]

@@ -2132,6 +2132,13 @@ _CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|
 _RELATIVE_BREAK = re.compile(r",\s+(?:which|where|whose)\b")
 
 
+# A verb of reaching a height (a closed class), and the words that say it is water's.
+_REACHED_BEFORE = re.compile(r"\b(?:reach(?:ed|es|ing)?|peak(?:ed|s|ing)?\s+at|"
+                             r"crest(?:ed|s|ing)?\s+at|topp(?:ed|ing)\s+out\s+at)\s+$", re.I)
+_WATER_WORDS = re.compile(r"\b(?:rivers?|waters?|floods?|floodwaters?|tides?|lakes?|seas?|"
+                          r"reservoirs?|gauges?|quays?|levels?)\b", re.I)
+# A name after "the": the water a level is of ("the Ouse", "The French Broad River").
+_THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # A verb of expecting with the count as its object (the active form of "are expected").
 _EXPECTS_BEFORE = re.compile(r"\bexpect(?:s|ed|ing)?\s+$", re.I)
 
@@ -2146,6 +2153,15 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "officials expect 9,000 fans to attend": the count expected, as "9,000 fans are
         # expected to attend" says it with the participle.
         return _replace_prop(figure, _acted("expected"))
+    if figure.dimension == "length" and _REACHED_BEFORE.search(text, max(0, figure.start - 30),
+                                                               figure.start) and \
+            _WATER_WORDS.search(text):
+        # "the river reached 5.02 metres", "peaked at 9 feet at the quay": how high the
+        # water stood, as "stood at" says; of the water named before it ("the Ouse").
+        names = [m.group(1) for m in _THE_NAME.finditer(text, 0, figure.start)
+                 if not _CALENDAR_WORD.fullmatch(m.group(1).split()[0])]
+        return replace(_replace_prop(figure, "level"),
+                       thing=names[-1].lower() if names else figure.thing)
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
