@@ -94,3 +94,35 @@ def test_a_pointer_to_another_story_inside_an_html_paragraph_is_cut():
         "fault with the steel." in texts
     assert any("inside a paragraph" in r.reason for r in doc.removed)
     assert not [f for t in texts for f in find_figures(t) if f.value == 5]
+
+
+def test_the_height_a_named_water_reached_is_its_level(tmp_path):
+    f = one("The river Severn reached 4.9 metres at the Lund weir on Monday.")
+    assert (f.prop, f.thing) == ("level", "severn")
+    assert one("The lake peaked at 3.2 metres above its usual level.").prop == "level"
+    # Climbers reaching a height say nothing of water.
+    assert one("The climbers reached 8,000 metres on Friday.").prop != "level"
+    digest = analysed(tmp_path, [
+        ("2025-02-01", ["The river Severn reached 4.2 metres at the Lund weir on Monday."]),
+        ("2025-02-03", ["The river Severn reached 4.9 metres at the Lund weir, its highest "
+                        "level this winter."]),
+        ("2025-02-03", ["The river Avon crested at 2.1 metres at the Lund weir."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update" and [c.number for c in row.claims] == [4.2, 4.9]
+
+
+def test_shares_of_one_named_whole_compare_and_of_two_wholes_do_not(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-02-01", ["A third of the valley is under snow after the blizzard, the agency "
+                        "said."]),
+        ("2025-02-01", ["Nearly half of the valley is under snow after the blizzard, officials "
+                        "said."]),
+    ])
+    [row] = digest.disagreements
+    assert [c.value for c in row.claims] == ["A third", "Nearly half"]
+    digest = analysed(tmp_path, [
+        ("2025-02-01", ["A third of the valley is under snow after the blizzard."]),
+        ("2025-02-01", ["Nearly half of the county is under snow after the blizzard."]),
+    ])
+    assert not digest.disagreements

@@ -2137,8 +2137,9 @@ _REACHED_BEFORE = re.compile(r"\b(?:reach(?:ed|es|ing)?|peak(?:ed|s|ing)?\s+at|"
                              r"crest(?:ed|s|ing)?\s+at|topp(?:ed|ing)\s+out\s+at)\s+$", re.I)
 _WATER_WORDS = re.compile(r"\b(?:rivers?|waters?|floods?|floodwaters?|tides?|lakes?|seas?|"
                           r"reservoirs?|gauges?|quays?|levels?)\b", re.I)
-# A name after "the": the water a level is of ("the Ouse", "The French Broad River").
-_THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# A name after "the": the water a level is of ("the Ouse", "the river Severn", "The French
+# Broad River").
+_THE_NAME = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # A verb of expecting with the count as its object (the active form of "are expected").
 _EXPECTS_BEFORE = re.compile(r"\bexpect(?:s|ed|ing)?\s+$", re.I)
 
