@@ -126,3 +126,19 @@ def test_shares_of_one_named_whole_compare_and_of_two_wholes_do_not(tmp_path):
         ("2025-02-01", ["Nearly half of the county is under snow after the blizzard."]),
     ])
     assert not digest.disagreements
+
+
+def test_a_negated_comparative_of_height_states_the_highest_point(tmp_path):
+    f = one("The drone never got higher than about 900 feet before it fell.")
+    assert (f.prop, f.hedge) == ("height", "about")
+    assert one("The crane rose no higher than 40 metres.").prop == "height"
+    # How much higher one thing stands than another is no height.
+    assert one("The river is 2 metres higher than last week.").prop == "shift"
+    digest = analysed(tmp_path, [
+        ("2025-03-01", ["Tracking data put the drone's highest point at about 600 feet before "
+                        "it fell on the stadium."]),
+        ("2025-03-02", ["Tracking data suggest the drone never got higher than about 900 feet "
+                        "before it fell on the stadium."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind in ("contradicts", "differs")

@@ -2140,6 +2140,9 @@ _WATER_WORDS = re.compile(r"\b(?:rivers?|waters?|floods?|floodwaters?|tides?|lak
 # A name after "the": the water a level is of ("the Ouse", "the river Severn", "The French
 # Broad River").
 _THE_NAME = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# A negated comparative of height right before the figure.
+_NEVER_HIGHER_BEFORE = re.compile(r"\b(?:never|no)\s+(?:[a-z]+\s+){0,2}?(?:higher|above)\s+"
+                                  r"(?:than\s+)?$", re.I)
 # A verb of expecting with the count as its object (the active form of "are expected").
 _EXPECTS_BEFORE = re.compile(r"\bexpect(?:s|ed|ing)?\s+$", re.I)
 
@@ -2163,6 +2166,11 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
                  if not _CALENDAR_WORD.fullmatch(m.group(1).split()[0])]
         return replace(_replace_prop(figure, "level"),
                        thing=names[-1].lower() if names else figure.thing)
+    if figure.dimension == "length" and _NEVER_HIGHER_BEFORE.search(
+            text, max(0, figure.start - 40), figure.start):
+        # "never got higher than about 650 feet", "rose no higher than 3 metres": the
+        # highest it went, a height (not how much higher one thing is than another).
+        return _replace_prop(figure, "height")
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
