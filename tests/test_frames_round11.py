@@ -142,3 +142,17 @@ def test_a_negated_comparative_of_height_states_the_highest_point(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind in ("contradicts", "differs")
+
+
+def test_a_familiar_given_name_is_the_same_person_for_an_age(tmp_path):
+    assert one("Bill Moreno, 52, the ferry's captain, was rescued.").thing == \
+        one("The captain, William Moreno, 55, was rescued.").thing == "william moreno"
+    # Relatives share a surname, not a given name: two people.
+    assert one("Ana Moreno, 19, was rescued.").thing != one("Bill Moreno, 52, was "
+                                                           "rescued.").thing
+    digest = analysed(tmp_path, [
+        ("2025-04-01", ["The ferry's captain, Bill Moreno, 52, was rescued from the water."]),
+        ("2025-04-02", ["Its captain, William Moreno, 55, was rescued after two hours."]),
+    ])
+    [row] = digest.disagreements
+    assert {c.number for c in row.claims} == {52, 55}

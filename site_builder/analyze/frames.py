@@ -2100,7 +2100,32 @@ def _person_key(name: str) -> str:
     or a double surname's hyphen is written by some sources only ("Ana Ruiz Soto" =
     "Ana María Ruiz-Soto")."""
     words = re.split(r"[\s-]+", name.strip())
-    return " ".join(dict.fromkeys((words[0], words[-1]))).lower() if name.strip() else ""
+    if not name.strip():
+        return ""
+    given = words[0].lower()
+    # A familiar form of an English given name is the same person ("Dick" = "Richard").
+    given = _FAMILIAR_NAMES.get(given, given) if len(words) > 1 else given
+    return " ".join(dict.fromkeys((given, words[-1].lower())))
+
+
+# Familiar forms of common English given names (hypocorisms, a closed class of the
+# language) -> the formal name; forms shared by a man's and a woman's name ("Chris",
+# "Alex", "Sam") are left out.
+_FAMILIAR_NAMES = {familiar: formal for formal, forms in (
+    ("richard", "dick rick ricky richie"), ("william", "bill billy will willie"),
+    ("robert", "bob bobby rob robbie"), ("james", "jim jimmy"),
+    ("michael", "mike mikey mick"), ("thomas", "tom tommy"), ("anthony", "tony"),
+    ("joseph", "joe joey"), ("charles", "charlie chuck"), ("edward", "eddie ted"),
+    ("daniel", "dan danny"), ("david", "dave davey"), ("john", "jack johnny"),
+    ("margaret", "maggie peggy"), ("elizabeth", "liz lizzie beth betty"),
+    ("katherine", "kate katie kathy"), ("patricia", "patty tricia"),
+    ("jennifer", "jen jenny"), ("susan", "sue susie"), ("deborah", "deb debbie"),
+    ("kenneth", "ken kenny"), ("stephen", "steve stevie"), ("gregory", "greg"),
+    ("timothy", "tim timmy"), ("benjamin", "ben benny"), ("nicholas", "nick nicky"),
+    ("matthew", "matt"), ("andrew", "andy"), ("ronald", "ron ronnie"),
+    ("donald", "don donnie"), ("lawrence", "larry"), ("frederick", "fred freddie"),
+    ("peter", "pete"), ("douglas", "doug"), ("raymond", "ray"), ("walter", "walt"),
+) for familiar in forms.split()}
 
 
 def _person_before(before: str) -> str:
