@@ -8,7 +8,7 @@ import pytest
 
 from site_builder.ingest.bylines import byline
 from site_builder.ingest.clean import clean
-from site_builder.ingest.readers import read_text
+from site_builder.ingest.readers import read_html, read_text
 
 PARAS = [
     "The harbour authority said on Monday that the new ferry terminal would open in June, "
@@ -599,3 +599,24 @@ def test_a_newsroom_credited_with_its_correspondents_is_the_byline():
     assert _kept(result) == PARAS
     # The same words inside a sentence are prose, not a credit.
     assert byline("The mayor met with reporters in Portsmouth") is None
+
+
+def test_notes_on_the_storys_sources_and_publisher_are_not_body():
+    notes = ["Parts of this report are taken from agency copy.",
+             "About Harbour Weekly: independent reporting on ports and shipping since 1998."]
+    _, result = _clean([HEADLINE, "By Tomas Ruiz | March 4, 2024", *PARAS, *notes])
+    assert _kept(result) == PARAS
+    # Prose that says where something came from is still prose.
+    quoted = "Part of the plan was drawn from a 1990s survey, the harbour master said."
+    _, result = _clean([HEADLINE, "By Tomas Ruiz | March 4, 2024", *PARAS[:2], quoted,
+                        *PARAS[2:]])
+    assert quoted in _kept(result)
+
+
+def test_an_update_note_kept_by_the_html_extractor_is_dropped():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"{body}<p><em>This post will be updated as new information is available.</em></p>"
+            "</article></body></html>")
+    result = clean(read_html(page, "page.html"))
+    assert _kept(result) == PARAS
