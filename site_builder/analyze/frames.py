@@ -2203,7 +2203,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     if figure.dimension == "percent" and _VOTED_AFTER.match(text, figure.end):
-        return figure  # "61% of members voted to ...": a ballot's share, of no sum or toll
+        # "61% of members voted to ...": a ballot's share, of no sum or toll, nor a share
+        # of the whole (each vote's share differs, no rival of another's).
+        return replace(figure, thing="")
     if _REFUSED_OFFER.search(text, max(0, figure.start - 90), figure.start):
         return figure  # "rejected an offer of $40 a share": terms refused, not what holds
     allowed = _PROPERTIES_OF[figure.dimension]
