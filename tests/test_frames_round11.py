@@ -156,3 +156,15 @@ def test_a_familiar_given_name_is_the_same_person_for_an_age(tmp_path):
     ])
     [row] = digest.disagreements
     assert {c.number for c in row.claims} == {52, 55}
+
+
+def test_a_whole_told_by_its_parts_agrees_but_a_rival_whole_still_clashes(tmp_path):
+    told = [("2025-05-01", ["The ferry carried 310 passengers and 12 crew, the operator said."]),
+            ("2025-05-02", ["The ferry carried 310 passengers, two officers and 10 crew, the "
+                            "operator said."])]
+    assert not [d for d in analysed(tmp_path, told).disagreements
+                if {c.number for c in d.claims} == {10, 12}]
+    rival = ("2025-05-02", ["The coastguard said the ferry carried 310 passengers and 10 crew."])
+    rows = [d for d in analysed(tmp_path, [*told, rival]).disagreements
+            if {c.number for c in d.claims} == {10, 12}]
+    assert rows and rows[0].kind in ("contradicts", "differs")

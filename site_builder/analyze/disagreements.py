@@ -1084,19 +1084,25 @@ _LISTED_WITH = re.compile(r",?\s+(?:and|plus)\s+$")
 
 def _whole_of_listed(items: list[_Item], part: list[int], whole: Figure) -> bool:
     """`whole` is the sum of a claim's figure and the one listed beside it in its
-    sentence, both counting who is on board: the whole of the parts, not a rival."""
-    for i in part:
-        f, sentence = items[i].figure, items[i].sentence
-        if f.prop not in _WHO or whole.prop not in _WHO:
-            return False
-        for g in sentence.values:
-            if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
-                continue
-            first, second = (f, g) if f.end <= g.start else (g, f)
-            if second.start >= first.end and \
-                    _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
-                    abs(f.value + g.value - whole.value) < 0.5:
-                return True
+    sentence, both counting who is on board: the whole of the parts, not a rival. Every
+    report of the claim must list it so: one that gives the figure as a whole ("10 crew"
+    against "12 crew") is a rival all the same."""
+    return bool(part) and all(_listed_with_sum(items[i], whole) for i in part)
+
+
+def _listed_with_sum(item: _Item, whole: Figure) -> bool:
+    """The item's figure and the one listed beside it sum to `whole` (who is on board)."""
+    f, sentence = item.figure, item.sentence
+    if f.prop not in _WHO or whole.prop not in _WHO:
+        return False
+    for g in sentence.values:
+        if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
+            continue
+        first, second = (f, g) if f.end <= g.start else (g, f)
+        if second.start >= first.end and \
+                _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
+                abs(f.value + g.value - whole.value) < 0.5:
+            return True
     return False
 
 
