@@ -67,10 +67,13 @@ def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
         statements = {f.id: f.statement for f in facts}
         timeline = build_timeline(sentences, articles, fact_of, statements)
         place_slugs = {t.slug for t in topics if t.kind == "place"}
+        person_slugs = {t.slug for t in topics if t.kind == "person"}
         summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences},
                                  {a.slug: a.published for a in articles},
                                  {key for key, slug in topic_slug.items()
-                                  if slug in place_slugs})
+                                  if slug in place_slugs},
+                                 {key for key, slug in topic_slug.items()
+                                  if slug in person_slugs})
     return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary,
                   other_claims)
 
