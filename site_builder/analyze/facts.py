@@ -249,9 +249,19 @@ LEAD_WORDS = 60
 def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
                    published: dict[str, str | None] | None = None,
                    places: Collection[str] = (), people: Collection[str] = ()) -> str:
-    """The story in brief: what happened, where and when first, then up to two more
-    well-supported facts in the order the reports tell them. No sentence that refers
-    back to something unsaid, no quotation.
+    """The story in brief as one paragraph (see `brief_sentences`)."""
+    return " ".join(text for text, _ in brief_sentences(facts, sentence_at, published,
+                                                         places, people))
+
+
+def brief_sentences(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
+                    published: dict[str, str | None] | None = None,
+                    places: Collection[str] = (), people: Collection[str] = ()
+                    ) -> list[tuple[str, Ref]]:
+    """The story in brief, sentence by sentence, each with the paragraph that states it:
+    what happened, where and when first, then up to two more well-supported facts in the
+    order the reports tell them. No sentence that refers back to something unsaid, no
+    quotation.
 
     The first report of an event opens with what happened, where and when: the lead is
     the opening sentence of the earliest report that dates something and names a topic
@@ -297,7 +307,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
     elif picked:
         lead = max(picked, key=lead_score)
     else:
-        return ""
+        return []
     said = set(lead[1].stems)
     named = set(lead[1].topics)
     figures = list(lead[1].values)
@@ -317,7 +327,7 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
         rest.append((fact, s))
     rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
     # A paragraph a person would write carries no wire datelines ("HALDEN (Agency) - ").
-    return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
+    return [(_DATELINE.sub("", f.statement, count=1), f.statement_ref) for f, _ in [lead, *rest]]
 
 
 # A dateline: a place in capitals, maybe a region of a few words and a date, an agency,

@@ -1,0 +1,120 @@
+"""Key facts and the story in brief, round 11: statements that lean on no earlier
+sentence, no link lines as claims, a brief that opens with the first report (dated by its
+dateline when the page gives no date) and links each sentence to its paragraph."""
+
+from __future__ import annotations
+
+import pytest
+from figure_helpers import analysed
+
+from site_builder.models import Ref
+
+
+def test_an_undated_wire_report_is_dated_by_its_dateline_and_opens_the_brief(tmp_path):
+    # A stadium roof collapse (invented): the wire report the page gives no date is the
+    # first; the dated ones follow it by days.
+    digest = analysed(tmp_path, [
+        ("2024-08-14", ["The Velmora city council voted on Wednesday to close the Velmora "
+                        "stadium until engineers finish their inquiry.",
+                        "The concert promoter said it would refund every ticket."]),
+        (None, ["VELMORA, Aug 10 (Coast Wire) - Part of the roof of the Velmora stadium fell "
+                "onto the stands during a concert on Saturday night, injuring 31 people.",
+                "Firefighters said the steel frame had buckled under heavy rain."]),
+        ("2024-08-12", ["Engineers began examining the Velmora stadium roof on Monday, two "
+                        "days after part of it fell onto the stands."]),
+    ])
+    assert digest.summary.startswith("Part of the roof of the Velmora stadium fell onto the "
+                                     "stands during a concert on Saturday night")
+    assert "Coast Wire" not in digest.summary
+
+
+def test_an_agency_credit_alone_before_a_dash_is_left_out_of_the_brief(tmp_path):
+    # A freight derailment (invented): the dateline gives the agency and no place.
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["(Delta Press) - A freight train carrying grain derailed outside "
+                        "Harlow Junction on Friday, blocking the main line for a day.",
+                        "Crews lifted the last wagon back onto the rails overnight."]),
+        ("2024-03-03", ["The freight train that derailed outside Harlow Junction on Friday was "
+                        "travelling below the speed limit, the operator said."]),
+    ])
+    assert digest.summary.startswith("A freight train carrying grain derailed outside Harlow "
+                                     "Junction on Friday")
+
+
+@pytest.mark.parametrize(("credit", "kept"), [("the hospital said", True),
+                                              ("the statement said", False)])
+def test_the_brief_leaves_out_a_sentence_crediting_a_document_it_never_showed(
+        tmp_path, credit, kept):
+    # A ferry fire (invented): "the statement" is one the brief never mentions; a named
+    # source ("the hospital") needs no introduction.
+    ages = f"Of the 14 people taken to Norrvik hospital, nine were children, {credit}."
+    digest = analysed(tmp_path, [
+        ("2024-06-02", ["A fire broke out on the Vesta ferry off Norrvik on Sunday, and 14 "
+                        "passengers were taken to hospital.", ages]),
+        ("2024-06-03", ["Fire crews in Norrvik put out the blaze on the Vesta ferry within an "
+                        "hour on Sunday.", ages]),
+    ])
+    assert ("nine were children" in digest.summary) is kept
+
+
+def test_the_brief_calls_no_one_by_a_surname_it_has_not_introduced(tmp_path):
+    # A mine rescue (invented): a later sentence calls the mine's manager by her surname
+    # only; the brief does not use it until her full name has been given.
+    surname = "Okafor said the ventilation shafts at the Dunmore mine were still open."
+    digest = analysed(tmp_path, [
+        ("2024-02-05", ["A tunnel collapsed at the Dunmore mine in Kessa on Monday, trapping "
+                        "22 miners underground.", surname,
+                        "Mine manager Adaeze Okafor said food and water had been lowered to "
+                        "the trapped miners on Tuesday."]),
+        ("2024-02-06", ["A tunnel collapsed at the Dunmore mine in Kessa on Monday, and 22 "
+                        "miners were trapped.", surname]),
+    ])
+    assert digest.summary.startswith("A tunnel collapsed at the Dunmore mine")
+    assert "Okafor said the ventilation" not in digest.summary
+
+
+def test_a_statement_opening_with_a_possessive_does_not_speak_for_its_paraphrases(tmp_path):
+    # A quarry rescue (invented): "Her deputy" says whose only after the sentence before;
+    # the other outlet's sentence says the same without leaning on one.
+    digest = analysed(tmp_path, [
+        ("2024-04-02", ["The Orla quarry flooded on Monday after a retaining wall gave way.",
+                        "Her deputy, Tomas Reyes, took charge of the rescue at the Orla "
+                        "quarry."]),
+        ("2024-04-02", ["The deputy, Tomas Reyes, took charge of the rescue at the Orla "
+                        "quarry."]),
+    ])
+    fact = next(f for f in digest.facts if "Tomas Reyes" in f.statement)
+    assert fact.statement.startswith("The deputy")
+    assert fact.sources == 2
+
+
+def test_a_link_to_another_story_is_no_claim(tmp_path):
+    # A wildfire (invented): both outlets carry a link line to another of their stories
+    # inside a paragraph.
+    link = "Also read: Floods in Varno kill 9 as the river bursts its banks."
+    digest = analysed(tmp_path, [
+        ("2024-07-09", [f"A wildfire burned 400 hectares of forest near Ostrava Ridge on "
+                        f"Monday. {link}"]),
+        ("2024-07-10", [f"Firefighters contained the wildfire near Ostrava Ridge on Tuesday "
+                        f"after it burned 400 hectares. {link}"]),
+    ])
+    claims = [f.statement for f in digest.facts + digest.other_claims]
+    assert claims and not any("Also read" in c or "Varno" in c for c in claims)
+
+
+def test_each_sentence_of_the_brief_comes_with_the_paragraph_that_states_it(tmp_path):
+    # A bridge closure (invented).
+    digest = analysed(tmp_path, [
+        ("2024-09-01", ["Engineers closed the Halden river bridge on Sunday after finding a "
+                        "crack in one of its piers.",
+                        "The Halden river bridge carries 30,000 vehicles a day."]),
+        ("2024-09-02", ["The Halden river bridge was closed on Sunday when engineers found a "
+                        "crack in a pier.",
+                        "The Halden river bridge carries 30,000 vehicles a day, the city "
+                        "said."]),
+    ])
+    parts = digest.summary_sentences
+    assert parts and " ".join(text for text, _ in parts) == digest.summary
+    paragraphs = {Ref(a.slug, p.id): p.text for a in digest.articles for p in a.paragraphs}
+    for text, ref in parts:
+        assert text in paragraphs[ref]
