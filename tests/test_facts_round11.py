@@ -118,3 +118,30 @@ def test_each_sentence_of_the_brief_comes_with_the_paragraph_that_states_it(tmp_
     paragraphs = {Ref(a.slug, p.id): p.text for a in digest.articles for p in a.paragraphs}
     for text, ref in parts:
         assert text in paragraphs[ref]
+
+
+def test_two_outlets_quoting_the_same_words_report_one_remark(tmp_path):
+    # A chip plant fire (invented): each outlet frames the chief executive's words its own
+    # way; the words quoted are the same.
+    background = ["Fire crews from three towns fought the blaze at the Tessin plant overnight.",
+                  "The plant makes sensors for car makers across Europe.",
+                  "No one was hurt, the county fire service said on Tuesday.",
+                  "Production will move to a sister plant in Ostrava for now."]
+    digest = analysed(tmp_path, [
+        ("2024-10-02", ["Mara Lindqvist, the chief executive, called the Tessin fire "
+                        "\u201ca perfect storm of bad luck\u201d on Tuesday.", *background[:2]]),
+        ("2024-10-02", ["Speaking to analysts by video, Mara Lindqvist said the group had "
+                        "suffered \u201ca perfect storm of bad luck\u201d in its worst week "
+                        "since listing.", *background[2:]]),
+        ("2024-10-03", background[1:3]),
+    ])
+    fact = next(f for f in digest.facts if "perfect storm" in f.statement)
+    assert fact.sources == 2
+
+
+def test_a_quotation_of_three_words_or_more_is_a_feature_of_its_sentence():
+    from site_builder.analyze.sentences import quoted_words
+
+    text = ('The coach called the loss \u201can accident waiting to happen\u201d and the '
+            'pitch "a bog", adding: "we move on."')
+    assert quoted_words(text) == {"an accident waiting to happen", "we move on"}
