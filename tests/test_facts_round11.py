@@ -145,3 +145,18 @@ def test_a_quotation_of_three_words_or_more_is_a_feature_of_its_sentence():
     text = ('The coach called the loss \u201can accident waiting to happen\u201d and the '
             'pitch "a bog", adding: "we move on."')
     assert quoted_words(text) == {"an accident waiting to happen", "we move on"}
+
+
+def test_a_paragraph_whose_next_sentence_gives_another_age_does_not_support(tmp_path):
+    # A museum theft (invented): the third outlet's paragraph restates the naming, and
+    # its next sentence gives the guard another age.
+    named = "Police named the night guard as Lena Brandt, 45, of Varno, and said she was unhurt."
+    digest = analysed(tmp_path, [
+        ("2024-05-06", [named, "Two paintings were taken from the Varno city museum."]),
+        ("2024-05-06", [named, "The Varno city museum will stay closed until Friday."]),
+        ("2024-05-07", ["Police named the night guard from Varno and said she was unhurt. "
+                        "Lena Brandt, 54, had worked at the museum for ten years."]),
+    ])
+    fact = next(f for f in digest.facts if f.statement == named)
+    assert Ref("a2", "p0") not in fact.support
+    assert {r.article for r in fact.support} == {"a0", "a1"}

@@ -149,6 +149,9 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     # (cluster, split off another?): what is split off a cluster was one of its facts,
     # so it adds to the number kept rather than crowding out another cluster's fact.
     splits = 0
+    in_paragraph: dict[Ref, list[Sentence]] = {}
+    for s in sentences:
+        in_paragraph.setdefault(s.ref, []).append(s)
     work = [(cluster, False) for cluster in reversed(clusters)]
     while work:
         cluster, split = work.pop()
@@ -174,7 +177,10 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         # A paragraph that gives a conflicting figure does not support the statement; the
         # statement's own paragraph always does (two figures of one sentence measure two
         # things: "60 rescuers and four dogs" does not contradict itself).
-        against = conflicting_refs(best, [s for s in group if s.ref != best.ref])
+        # Every sentence of a member's paragraph counts: the paragraph is what is listed,
+        # and its next sentence may give the other figure ("..., 33, is a father of four").
+        against = conflicting_refs(best, [t for ref in _unique_refs(s.ref for s in group)
+                                          if ref != best.ref for t in in_paragraph[ref]])
         # Nor does one that puts what it tells on another day ("on Sunday" against "on
         # Saturday": a second quake, not the first); such sentences state a fact of their
         # own, grouped apart.
