@@ -160,3 +160,20 @@ def test_a_paragraph_whose_next_sentence_gives_another_age_does_not_support(tmp_
     fact = next(f for f in digest.facts if f.statement == named)
     assert Ref("a2", "p0") not in fact.support
     assert {r.article for r in fact.support} == {"a0", "a1"}
+
+
+def test_one_sources_quotation_is_colour_unless_the_quoted_words_give_a_figure(tmp_path):
+    # A teachers' strike (invented): the day and the names in a quotation's attribution
+    # make it no claim; a figure inside the quoted words does.
+    colour = ('"We will not back down," union leader Ines Moreau told a rally outside the '
+              'Opera House on Monday.')
+    figure = ('"Some 4,000 classrooms stood empty today," union leader Ines Moreau told '
+              'reporters in Lyria.')
+    digest = analysed(tmp_path, [
+        ("2024-03-04", ["Teachers in Lyria walked out on Monday over pay.", colour, figure]),
+        ("2024-03-05", ["The strike by teachers in Lyria entered its second day on Tuesday."]),
+    ])
+    facts = [f.statement for f in digest.facts]
+    others = [f.statement for f in digest.other_claims]
+    assert colour in others and colour not in facts
+    assert figure in facts

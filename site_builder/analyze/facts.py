@@ -198,7 +198,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
         fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
         rank = (-sources, -len(support), -_salience(best), best.index)
-        if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
+        if sources < 2 and not _checkable(best):
             others.append((rank, fact))  # one source's colour: nothing checkable in it
             continue
         facts.append((rank, fact))
@@ -211,6 +211,21 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     kept_ids = {f.id for f in kept}
     return (kept, [fact for _, fact in others[:limit]],
             {i: f for i, f in fact_of.items() if f in kept_ids})
+
+
+# A sentence that opens with a quotation: the quoted words, up to the closing mark.
+_OPENING_QUOTE = re.compile(r'^(?:“[^”]*”|"[^"]*")')
+
+
+def _checkable(s: Sentence) -> bool:
+    """Does one source's sentence say something a reader could check: a figure, a date or
+    two named topics (who did what to whom)? A quotation is the speaker's words: only a
+    figure inside it is a claim; the day and the names of its attribution ("...," the
+    minister said in Dunport on Monday) make it no more than colour."""
+    quote = _OPENING_QUOTE.match(s.text)
+    if quote:
+        return any(v.start < quote.end() for v in s.values)
+    return bool(s.values or s.dates or len(s.topics) >= 2)
 
 
 def _days(s: Sentence) -> tuple[set[int], set[tuple[int, int]]]:
