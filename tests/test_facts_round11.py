@@ -177,3 +177,16 @@ def test_one_sources_quotation_is_colour_unless_the_quoted_words_give_a_figure(t
     others = [f.statement for f in digest.other_claims]
     assert colour in others and colour not in facts
     assert figure in facts
+
+
+def test_a_paragraph_telling_both_sides_still_supports_its_sources_figure(tmp_path):
+    # A volcano (invented): one agency's figure, and a paragraph that gives it and the
+    # other agency's; the paragraph still states the first.
+    told = "The Nordic Seismic Office put the eruption's ash column at 9 km high."
+    digest = analysed(tmp_path, [
+        ("2024-11-02", [told, "Flights from Vesthavn were cancelled on Saturday."]),
+        ("2024-11-02", [f"{told} The Kessa Volcano Observatory put the ash column at 14 km "
+                        "high."]),
+    ])
+    fact = next(f for f in digest.facts if f.statement == told)
+    assert {r.article for r in fact.support} == {"a0", "a1"}

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 
 from ..models import Fact, Ref
 from ..text import words
-from .disagreements import conflicting, conflicting_refs
+from .disagreements import conflicting, same_frame
 from .sentences import Sentence
 
 # Cosine above which two sentences are taken to state the same thing.
@@ -178,9 +178,10 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         # statement's own paragraph always does (two figures of one sentence measure two
         # things: "60 rescuers and four dogs" does not contradict itself).
         # Every sentence of a member's paragraph counts: the paragraph is what is listed,
-        # and its next sentence may give the other figure ("..., 33, is a father of four").
-        against = conflicting_refs(best, [t for ref in _unique_refs(s.ref for s in group)
-                                          if ref != best.ref for t in in_paragraph[ref]])
+        # and its next sentence may give the other figure ("..., 33, is a father of four"),
+        # unless the paragraph gives the statement's figure too (it tells both sides).
+        against = {ref for ref in _unique_refs(s.ref for s in group)
+                   if ref != best.ref and _disputes(best, in_paragraph[ref])}
         # Nor does one that puts what it tells on another day ("on Sunday" against "on
         # Saturday": a second quake, not the first); such sentences state a fact of their
         # own, grouped apart.
@@ -211,6 +212,15 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     kept_ids = {f.id for f in kept}
     return (kept, [fact for _, fact in others[:limit]],
             {i: f for i, f in fact_of.items() if f in kept_ids})
+
+
+def _disputes(statement: Sentence, paragraph: list[Sentence]) -> bool:
+    """Does a paragraph give another value for one of the statement's figures, and not
+    that figure's value as well (a paragraph telling both sides still states it)?"""
+    figures = [b for t in paragraph for b in t.values]
+    return any(any(conflicting(a, b) for b in figures)
+               and not any(same_frame(a, b) and not conflicting(a, b) for b in figures)
+               for a in statement.values)
 
 
 # A sentence that opens with a quotation: the quoted words, up to the closing mark.
