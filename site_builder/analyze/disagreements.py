@@ -25,9 +25,12 @@ from ..text import is_stopword, stem
 from .frames import (
     BACK,
     HAS,
+    KIN,
     ORIGIN,
     PART,
+    SECONDARY_SHOCKS,
     SIZES,
+    VEHICLE,
     Figure,
     agreement_sum,
     last_place,
@@ -136,8 +139,21 @@ def _per_day(f: Figure, span: str) -> Figure:
                    step=f.step / days)
 
 
+# "several others were hurt", "a few people": too loose to hold against any count.
+_LOOSE = re.compile(r"(?:several|a\s+few|a\s+handful\s+of)\b(?!\s+(?:dozen|hundred|thousand))",
+                    re.I)
+# Nouns for those a vehicle carried, however said ("41 passengers", "30 people").
+_CARRIED = frozenset({"people", "passeng", "person", "travel", "occup"})
+
+
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
+    if f.dimension == "count" and f.thing.startswith(VEHICLE):
+        # One vehicle's load: only with another's for the same vehicle (by destination).
+        return [("count", f.prop, f.thing)] if f.thing != VEHICLE else []
+    if f.dimension == "count" and (f.thing == KIN or (f.hedge == "vague" and
+                                   _LOOSE.match(f.text))):
+        return []
     if f.dimension == "count" and not f.prop and f.unit == "people":
         return []  # "72 people", "four others": people of whom nothing is said
     if f.unit == BACK:
@@ -157,6 +173,12 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
+    if a.dimension == "count" and VEHICLE in (a.thing[:len(VEHICLE)], b.thing[:len(VEHICLE)]):
+        # Loads of one vehicle, by whatever noun for those carried.
+        return a.thing == b.thing and (bool(set(a.nouns) & set(b.nouns)) or
+                                       {a.nouns[-1:], b.nouns[-1:]} <= {(n,) for n in _CARRIED})
+    if a.dimension == "magnitude" and SECONDARY_SHOCKS & {a.thing, b.thing}:
+        return a.thing == b.thing  # an aftershock's magnitude is not the quake's
     if a.dimension == "count" and a.prop == PART:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &

@@ -20,6 +20,7 @@ from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
 from .gazetteer import gazetteer
+from .vehicle_loads import bound_vehicle
 
 _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -62,6 +63,8 @@ _HEDGES = {
     "above": "lower", "no fewer than": "least", "no less than": "least",
     "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
     "as many as": "upper", "as much as": "upper", "at most": "upper", "below": "upper",
+    # "washed as far as 100 km": the farthest of many, so any one nearer agrees with it.
+    "as far as": "upper", "as far away as": "upper",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "about some": "about",
@@ -170,6 +173,9 @@ _PROPERTY_CUES = {
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
     "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    # Along a river, not below anything: "found 50 km downstream", "60 miles down the river".
+    "downstream": "distance", "downriver": "distance", "down the river": "distance",
+    "upstream": "distance", "upriver": "distance", "up the river": "distance",
     # How far below the ground: "trapped 420 metres underground", "a mile below the surface".
     "underground": "depth", "under ground": "depth", "below ground": "depth",
     "below the surface": "depth", "beneath the surface": "depth", "below the ground": "depth",
@@ -714,8 +720,8 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _by_agent(sentence, _either(
-            sentence, _with_fall(sentence, _with_severity(sentence, f))))))
+        framed.append(_of_whom(sentence, _from_place(sentence, _by_agent(sentence, _either(
+            sentence, _with_fall(sentence, _with_severity(sentence, f)))))))
     framed = [_with_origin(sentence, f) for f in framed]
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
@@ -790,8 +796,11 @@ _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|we
                          r"(?:\s+[A-Z][\w'’-]+)*)")
 # "Wabern, the county seat some 60 km away": the place named before its appositive is
 # where the distance is taken from.
-_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
-                           r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+# "felt as far as Dorvan, some 600 km away": the name alone before the comma, inside a
+# sentence (a sentence's first word may be no name: "Meanwhile, 20 km away").
+_NAMED_BEFORE = re.compile(r"(?:\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
+                           r"(?:[a-z'’-]+\s+){1,3}?|(?<=[a-z,]\s)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                           r",\s+)(?:(?:some|about|around|roughly|nearly|almost|approximately|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 # "130 km north of the country": taken from a whole country or region, left unnamed (a
@@ -801,6 +810,17 @@ _OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)
                          r"(?:country|nation|region|state|province|territory|island|continent)"
                          r"\b(?!['’]s)", re.I)
 _AREA_WHOLE = "*area"
+# "found 50 km downstream", "55 km from the accident site": taken from where the event
+# happened (its site, by a closed class of words, or a river's course from it).
+_FROM_SCENE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:downstream|downriver|upstream|upriver|"
+                         r"(?:down|up)\s+(?:the\s+)?river)\b|(?:away\s+)?from\s+(?:the\s+)?"
+                         r"(?:(?:accident|crash|disaster|collapse|blast|explosion|incident|"
+                         r"landslide|sinking|wreck)\s+)?(?:site|scene|spot)\b|(?:away\s+)?from\s+"
+                         r"where\b)", re.I)
+SCENE = "*scene"
+# "bodies were washed as far as 100 km": the reach of a spread, not where any one lies.
+_AS_FAR_AS = re.compile(r"as\s+far\s+(?:away\s+)?as\s", re.I)
+_REACH = "*reach"
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -812,12 +832,37 @@ def _from_place(text: str, f: Figure) -> Figure:
         return f
     if _OF_AN_AREA.match(text, f.end):
         return replace(f, thing=_AREA_WHOLE)
+    if _AS_FAR_AS.match(f.text):
+        return replace(f, thing=_REACH)  # how far things spread, no one thing's distance
+    if _FROM_SCENE.match(text, f.end):
+        return replace(f, thing=SCENE)
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
-    if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
+    name = (m.group(1) or m.group(2)) if m else ""
+    if not name or _NOT_PLACE.fullmatch(name.split()[0]):  # "the Russian capital"
         return f
-    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
+    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", name.lower()))[:6])
+
+
+# "his mother, wife and two children": a list of someone's kin, not a count of the story.
+_KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){0,5}?(?:and\s+)?$")
+KIN = "*kin"
+# Those a vehicle carried ("aboard", or nothing yet said of them).
+VEHICLE = "*vehicle "
+# Seismic shocks after or before the main one (a closed class).
+SECONDARY_SHOCKS = frozenset({"aftershock", "foreshock"})
+
+
+def _of_whom(text: str, f: Figure) -> Figure:
+    """Whose a count is: one vehicle's load among several (keyed by where it was bound), or
+    someone's kin listed after a possessive; other figures are left as read."""
+    if f.dimension != "count" or f.prop not in ("", "aboard"):
+        return f
+    if not f.prop and _KIN_LIST.search(text, max(0, f.start - 60), f.start):
+        return replace(f, thing=KIN)
+    bound = bound_vehicle(text, f.start, f.end)
+    return f if bound is None else replace(f, thing=VEHICLE + bound, prop="aboard")
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -1253,7 +1298,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
             and _SEISMIC.search(text))):
-        return figure("magnitude", "M", prop="magnitude", thing=_quake_of(text, start, cursor))
+        thing = _quake_of(text, start, cursor)
+        if not thing and _MANY_SHOCKS_BEFORE.search(text, max(0, start - 120), start):
+            return figure("magnitude", "M", prop="", thing="aftershock")  # of none in particular
+        return figure("magnitude", "M", prop="magnitude", thing=thing)
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
         code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
@@ -1825,6 +1873,8 @@ _SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|
                       re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
+# "175 aftershocks, with six recorded at a magnitude of 4": said of some of many shocks.
+_MANY_SHOCKS_BEFORE = re.compile(r"\b(?:aftershocks|foreshocks)\b[^.;:]*$", re.I)
 _SHOCKS = r"(aftershock|foreshock|quake|earthquake|tremor)s?\b"
 _SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?" + _SHOCKS, re.I)
 _SHOCK_BEFORE = re.compile(r"\b" + _SHOCKS + r"\s+(?:of|measuring|measured|registering|"
