@@ -369,8 +369,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
     counted: dict[str, Figure] = {}  # a paragraph's last count read, what "the count" means
+    last: dict[str, str] = {}  # a paragraph's sentence before this one
     for position, (paragraph, text, values, surfaces) in enumerate(sentences):
         read.append(text)
+        prior, last[paragraph] = last.get(paragraph, ""), text
         if paragraph not in scene:
             scene[paragraph] = sentence_place(text)
         earlier, compared[paragraph] = compared[paragraph], compared[paragraph] | \
@@ -399,7 +401,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
-                    or _inventory(text, f):
+                    or _inventory(text, f) \
+                    or (year and _PRONOUN_OPENING.match(text) and _of_the_past(prior, f, year,
+                                                                               whole=True)):
                 continue
             if f.dimension == "count" and not f.place and whole is not None and \
                     whole.place and _OF_THEM_END.search(f.text):
@@ -786,11 +790,18 @@ def _of_another_report(text: str, f: Figure) -> bool:
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
 
-def _of_the_past(text: str, f: Figure, year: int) -> bool:
+# "... with the 2009 quake the worst. It killed 300": a pronoun opening a sentence is the
+# sentence before's subject, and a figure said of it is of that sentence's time.
+_PRONOUN_OPENING = re.compile(r"\s*(?:It|They|That)\s+(?!(?:is|was|are|were|will|would|may|"
+                              r"might|could)\b)[a-z]")
+
+
+def _of_the_past(text: str, f: Figure, year: int, whole: bool = False) -> bool:
     """A figure whose own clause names a year long before the report: history, not news
-    ("the 1939 earthquake, which killed around 33,000")."""
+    ("the 1939 earthquake, which killed around 33,000"); with `whole`, any year the sentence
+    `text` names (the sentence a pronoun refers back to)."""
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
-    clause = text[start:f.end + 40].split(";")[0]
+    clause = text if whole else text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)

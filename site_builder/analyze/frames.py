@@ -959,7 +959,13 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     "combined", "in total", "both countries" mark a figure for all places together."""
     index = figures.index(f)
     stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
-    after = text[f.end:min(stop, f.end + 60)]
+    hi = min(stop, f.end + 60)
+    if hi < stop and text[hi - 1].isalnum():
+        # Never cut a word or a name short ("in Uttar Prad" is no place).
+        word = max(text.rfind(" ", f.end, hi) + 1, f.end)
+        name = _NAME_RE.match(text, word)
+        hi = min(stop, name.end() if name else re.compile(r"\w*").match(text, hi).end())
+    after = text[f.end:hi]
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lo = max(figures[index - 1].end if index else 0, f.start - 80)
     while 0 < lo < f.start and text[lo - 1].isalnum():
