@@ -1674,7 +1674,8 @@ _KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
-                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
+                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(?:(?:neighbou?ring|"
+                         r"adjacent|nearby)\s+)?(" + _NAME + ")")
 # Words that make a name an organisation's ("the Association of X Pilots"), not a place's.
 _BODY = re.compile(r"\b(?:Association|Agency|Authority|Bank|Board|Bureau|Commission|Committee|"
                    r"Company|Corporation|Council|Department|Federation|Foundation|Institute|"
@@ -1755,9 +1756,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-# "and 1,187 in Veltia", "17 of them in the Corvo fire": the same count, for one place.
-_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
-                          r"(?:the\s+)?[A-Z]")
+# "and 1,187 in Veltia", "17 of them in the Corvo fire", "and 52 in the nearby Orsk
+# district": the same count, for one place; "and 36 died in Orsk": the verb says what befell
+# them (`verb`).
+_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?P<verb>(?:were\s+|was\s+|"
+                          r"had\s+|have\s+)?[a-z]+(?:ed|d)\s+)?(?:in|across|from)\s+"
+                          r"(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]")
 
 
 # Verbs that give an estimate of a quantity already named (a closed class of phrasings):
@@ -1798,7 +1802,8 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     hedge_match = _HEDGE_BEFORE.search(before)
     lead = text[max(0, m.start() - 80):m.start() - len(before) + hedge_match.start(1)] \
         if hedge_match else text[max(0, m.start() - 80):m.start()]
-    if raw is None or not (_PLACE_AFTER.match(text[m.end():m.end() + 30]) or (
+    placed = _PLACE_AFTER.match(text[m.end():m.end() + 50])
+    if raw is None or not (placed or (
             _ESTIMATE_BEFORE.search(lead) and _CLAUSE_END.match(text, m.end()))) \
             or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(), before):
         return None
@@ -1807,7 +1812,9 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
     low, high = _interval(value, hedge, step)
-    return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
+    # A verb of its own says what befell them; without one, what befell the count before.
+    prop = "" if placed and placed.group("verb") else _SAME_AS_BEFORE
+    return Figure("count", previous.unit, value, low, high, step, hedge, prop,
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
