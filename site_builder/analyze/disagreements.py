@@ -534,6 +534,18 @@ def _full_names(items: list[_Item]) -> list[_Item]:
         f = item.figure
         if f.dimension == "age" and f.thing and " " not in f.thing and len(full[f.thing]) == 1:
             item.figure = replace(f, thing=next(iter(full[f.thing])))
+    # "Ana Shahi" and "Ana Shah": a transliterated surname with or without its last letter
+    # is one person's, when the story writes no third form and the given name agrees.
+    for short in list(full):
+        longer = [w for w in full if len(w) == len(short) + 1 and w.startswith(short)]
+        if len(short) < 4 or len(longer) != 1:
+            continue
+        for item in items:
+            f = item.figure
+            given = f.thing.rsplit(" ", 1)[0]
+            if f.dimension == "age" and f.thing in full[short] and \
+                    f"{given} {longer[0]}" in full[longer[0]]:
+                item.figure = replace(f, thing=f"{given} {longer[0]}")
     return items
 
 

@@ -379,6 +379,8 @@ _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|said|were)\b|"
                             r"\s+of\b(?!\s+(?:them|those|whom|these|which)\b))")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
+# "Ana Ruiz (34)": a full name, then the age in brackets.
+_AGE_NAME_PAREN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s\($")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
@@ -1430,7 +1432,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
-            (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            ((name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after) or
+             (name := _AGE_NAME_PAREN.search(before)) and after.startswith(")"))
             and not _CALENDAR_WORD.fullmatch(name.group(1).split()[-1])
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
@@ -2100,10 +2103,12 @@ _DEMONYMS = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|i)(?:[-\s][A-Z][a-z]*(?:an|ese
 def _person_after(after: str) -> str:
     m = _NAMED_AFTER.match(after) or \
         re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
-    if m is None or (_DEMONYMS.fullmatch(m.group("name")) and
-                     _NOUN_FOLLOWS.match(after, m.end())):
-        return ""  # "two 16-year-old Korean-American skaters": of whom, not who
-    return _person_key(m.group("name"))
+    if m is not None and _DEMONYMS.fullmatch(m.group("name")) and \
+            _NOUN_FOLLOWS.match(after, m.end()):
+        # "two 16-year-old Korean-American skaters": of whom, not who; but "a 40-year-old
+        # Orsan engineer Ana Ruiz": one person's nationality and role, then the name.
+        m = _ROLE_THEN_NAME.match(after, m.end())
+    return _person_key(m.group("name")) if m else ""
 
 
 # "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
@@ -2123,6 +2128,11 @@ def _role_after(before: str, after: str) -> str:
     if m is None or not _THE_BEFORE.search(before) or m.group(1).endswith("s"):
         return ""
     return stem(m.group(1))
+
+
+# A singular role noun (or two) right before a name.
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?<!s)\s+"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})")
 
 
 def _person_key(name: str) -> str:
