@@ -1432,8 +1432,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
-            ((name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after) or
-             (name := _AGE_NAME_PAREN.search(before)) and after.startswith(")"))
+            (((name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)) or
+             ((name := _AGE_NAME_PAREN.search(before)) and after.startswith(")")))
             and not _CALENDAR_WORD.fullmatch(name.group(1).split()[-1])
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
