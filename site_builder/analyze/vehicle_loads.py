@@ -19,8 +19,8 @@ _VEHICLES = (r"(?:bus|coach|minibus|microbus|train|tram|car|van|truck|lorry|jeep
 _ONE_OF = re.compile(r"\b(?:an?|one|another|the\s+other|each|the\s+(?:first|second|third|"
                      r"fourth|former|latter))\s+(?:[\w'’-]+\s+){0,3}?" + _VEHICLES +
                      r"\b(?!-)", re.I)
-# A sentence naming several of a vehicle: "the buses", "two boats", "another bus".
-_SEVERAL = "(?:{v}e?s\\b|\\b(?:another|other|second|both)\\s+(?:[\\w'’-]+\\s+){{0,3}}?{v}\\b)"
+# A sentence naming several of a vehicle: "the buses", "two ferries", "another bus".
+_SEVERAL = r"(?:{many}|\b(?:another|other|second|both)\s+(?:[\w'’-]+\s+){{0,3}}?{one})\b"
 # "a bus", "the bus": a determiner that does not itself say there are several.
 _BARE = re.compile(r"(?:an?|the)\s+(?!(?:first|second|third|fourth|former|latter|other)\b)",
                    re.I)
@@ -56,8 +56,8 @@ def bound_vehicle(text: str, start: int, end: int) -> str | None:
     # "All 379 passengers on a jet": one vehicle, but the only one the sentence tells of
     # ("one bus", "another bus" say there are several by themselves; "a bus" does not).
     noun = re.search(_VEHICLES + r"\b(?!-)", one.group(), re.I)
-    several = noun is not None and re.search(
-        _SEVERAL.format(v=re.escape(noun.group().lower())), text, re.I)
+    several = noun is not None and re.search(_SEVERAL.format(
+        many=_plural(noun.group()), one=re.escape(noun.group().lower())), text, re.I)
     if _BARE.match(one.group()) and not several:
         return None
     m = _BOUND_FOR.search(clause) or _TO_AFTER.match(text, end, hi)
@@ -65,3 +65,11 @@ def bound_vehicle(text: str, start: int, end: int) -> str | None:
         return ""
     names = [g for g in m.groups() if g]
     return names[-1].lower()
+
+
+def _plural(noun: str) -> str:
+    """A pattern for a vehicle noun's plural ("buses", "ferries", "boats")."""
+    noun = noun.lower()
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return re.escape(noun[:-1]) + "ies"
+    return re.escape(noun) + ("es" if noun.endswith(("s", "ch", "x")) else "s")
