@@ -139,7 +139,7 @@ def test_a_place_name_is_never_cut_at_the_edge_of_what_is_read():
 
 def test_a_bare_count_after_and_with_its_own_verb_counts_the_same_people_there():
     _, second = find_figures("Officials said 40 people died in Arden, and 12 died in "
-                                 "the neighbouring Brill district.")
+                             "the neighbouring Brill district.")
     assert (second.value, second.prop, second.place) == (12, "killed", "brill")
     _, hurt = find_figures("Floods killed 40 people in Arden and 12 were injured in Brill.")
     assert hurt.prop == "injured"
