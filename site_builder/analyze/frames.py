@@ -852,6 +852,7 @@ _KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){
 KIN = "*kin"
 # Those a vehicle carried ("aboard", or nothing yet said of them).
 VEHICLE = "*vehicle "
+_TRAVELLER_STEMS = frozenset(stem(w) for w in _TRAVELLERS)
 # Seismic shocks after or before the main one (a closed class).
 SECONDARY_SHOCKS = frozenset({"aftershock", "foreshock"})
 
@@ -863,6 +864,8 @@ def _of_whom(text: str, f: Figure) -> Figure:
         return f
     if not f.prop and _KIN_LIST.search(text, max(0, f.start - 60), f.start):
         return replace(f, thing=KIN)
+    if f.unit != "people" and f.unit not in _TRAVELLER_STEMS:
+        return f  # "one ferry, two trawlers": vessels counted, no load of one
     bound = bound_vehicle(text, f.start, f.end)
     return f if bound is None else replace(f, thing=VEHICLE + bound, prop="aboard")
 
