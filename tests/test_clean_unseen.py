@@ -6,8 +6,9 @@ article structure, never a string from the sample data.
 
 import pytest
 
+from site_builder.ingest.bylines import byline
 from site_builder.ingest.clean import clean
-from site_builder.ingest.readers import read_text
+from site_builder.ingest.readers import read_html, read_text
 
 PARAS = [
     "The harbour authority said on Monday that the new ferry terminal would open in June, "
@@ -579,4 +580,43 @@ def test_a_long_paragraph_cut_off_mid_sentence_is_still_the_article():
 
 def test_a_short_unfinished_line_is_still_no_paragraph():
     _, result = _clean([HEADLINE, *PARAS, "Read more about the ferry terminal and the new"])
+    assert _kept(result) == PARAS
+
+
+def test_a_live_pages_status_notice_is_neither_headline_nor_body():
+    notice = "Live coverage of this story has ended"
+    _, result = _clean(["HARBOUR NEWS | Ports", HEADLINE, "Published on 04/03/2024 - 09:15",
+                        notice, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert _kept(result) == PARAS
+
+
+def test_a_newsroom_credited_with_its_correspondents_is_the_byline():
+    credit = "Harbour News 24, with correspondents in Portsmouth and Cherbourg"
+    _, result = _clean([HEADLINE, "Published on 04/03/2024 - 09:15", credit, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Harbour News 24"
+    assert _kept(result) == PARAS
+    # The same words inside a sentence are prose, not a credit.
+    assert byline("The mayor met with reporters in Portsmouth") is None
+
+
+def test_notes_on_the_storys_sources_and_publisher_are_not_body():
+    notes = ["Parts of this report are taken from agency copy.",
+             "About Harbour Weekly: independent reporting on ports and shipping since 1998."]
+    _, result = _clean([HEADLINE, "By Tomas Ruiz | March 4, 2024", *PARAS, *notes])
+    assert _kept(result) == PARAS
+    # Prose that says where something came from is still prose.
+    quoted = "Part of the plan was drawn from a 1990s survey, the harbour master said."
+    _, result = _clean([HEADLINE, "By Tomas Ruiz | March 4, 2024", *PARAS[:2], quoted,
+                        *PARAS[2:]])
+    assert quoted in _kept(result)
+
+
+def test_an_update_note_kept_by_the_html_extractor_is_dropped():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"{body}<p><em>This post will be updated as new information is available.</em></p>"
+            "</article></body></html>")
+    result = clean(read_html(page, "page.html"))
     assert _kept(result) == PARAS

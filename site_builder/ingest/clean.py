@@ -45,6 +45,7 @@ from .judged import (
 from .links import cut_inline_links, is_link_line
 from .structure import judge_lists_and_tables
 
+_UPDATE_NOTE = "note that the story is updated"
 # Generic calls to action and page furniture of news sites. None of these is
 # specific to an outlet; each names a kind of widget that every outlet has.
 _FURNITURE_PHRASES = (
@@ -64,8 +65,11 @@ _FURNITURE_PHRASES = (
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
     (r"\b(?:this|the) (?:post|story|article|page|report) (?:will be|is being|has been|was) "
-     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b",
-     "note that the story is updated"),
+     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b|"
+     # a live page's status: "Live coverage of this story has ended", "... is paused"
+     r"\blive (?:coverage|updates|blog|page|reporting)\b[^.]{0,40}\b(?:has|have|is|are) (?:now )?"
+     r"(?:ended|closed|concluded|finished|paused|over)\b|\bno longer being updated\b",
+     _UPDATE_NOTE),
     (r"\b(?:video|audio|media) player\b|\bplayer (?:above|below)\b|"
      r"\b(?:video|audio|clip) (?:above|below)\b",
      "note about a media player"),
@@ -94,6 +98,14 @@ _FURNITURE_PHRASES = (
      "appeal for news tips"),
     (r"\bsupported by (?:its |our )?readers\b|\beditorial independence\b",
      "membership or donation appeal"),
+    # How the story was put together, or who publishes it: "Parts of this report are
+    # taken from agency copy", "About Example Review: independent analysis of ..."
+    (r"^(?:(?:parts?|paragraphs?)(?: [\w ,]{1,20})? of )?(?:this|the) (?:report|article|story)\b"
+     r"[^.]{0,30}\b(?:taken|drawn|compiled|adapted) from\b[^.,]{0,40}\.?$|"
+     r"\b(?:includes|contains|uses) (?:material|reporting|information) from "
+     r"(?:news |wire )?(?:agencies|wires|wire services)\b|"
+     r"^about (?-i:[A-Z])[\w&'’ -]{0,40}:\s",
+     "note on the story's sources or publisher"),
     (r"^copyright\b|ⓒ|\bunauthori[sz]ed (?:reproduction|redistribution)\b",
      "cookie or legal notice"),
     (r"^comments? (?:are|is) (?:now )?(?:closed|disabled|open)\b",
@@ -192,8 +204,7 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
     if doc.extracted:  # an HTML reader already chose the article: keep its decision
-        judged = [Judged(b, BAD if b.debris else GOOD, b.debris, len(words(b.text)), False)
-                  for b in doc.blocks]
+        judged = [_judge_extracted(b) for b in doc.blocks]
         start, end = 0, len(judged)
         fields: dict[str, str] = {}
         cuts: dict[int, list[str]] = {}
@@ -440,6 +451,17 @@ def _reader_address(text: str) -> float:
     """Share of words outside quotes that speak to the reader ("you", "our", "us")."""
     tokens = [t.lower().replace("’", "'") for t in words(_QUOTED.sub(" ", text))]
     return sum(1 for t in tokens if t in _READER_WORDS) / max(len(tokens), 1)
+
+
+def _judge_extracted(block: Block) -> Judged:
+    """A block an HTML reader chose: article text, unless it is a note that the page will
+    be updated (an extractor keeps it as a paragraph). Other furniture words are left to
+    the reader: on real pages they are as often the article's (a quoted post, a sign-up
+    the story is about)."""
+    reason = block.debris
+    if not reason and _furniture_reason(block.text, _line(block.text).size) == _UPDATE_NOTE:
+        reason = _UPDATE_NOTE
+    return Judged(block, BAD if reason else GOOD, reason, len(words(block.text)), False)
 
 
 def _furniture_reason(text: str, n: int) -> str | None:
