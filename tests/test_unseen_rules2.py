@@ -178,3 +178,31 @@ def test_ages_of_a_surname_spelled_with_and_without_its_last_letter_clash(tmp_pa
                         "Ostrova (23)."]),
     ])
     assert _rows(digest) == [[14, 41]]
+
+
+# --- A local time with its GMT told zone first, and a quake's words as one event ---
+
+def test_a_gmt_time_written_zone_first_in_brackets_makes_a_pair(tmp_path):
+    # A refinery blast (invented): 9.10 p.m. local is 15.40 GMT at UTC+5:30, so another
+    # outlet's "21:10 GMT" is the local time labelled GMT.
+    digest = analysed(tmp_path, [
+        ("2026-01-09", ["The explosion ripped through the Varno refinery at around 9.10 p.m. "
+                        "local time (UTC 3.40 p.m.) on Friday, the company said."]),
+        ("2026-01-10", ["The explosion, which hit the Varno refinery on Friday at 21:10 GMT, "
+                        "was heard across the port."]),
+    ])
+    rows = [d for d in digest.disagreements if d.about == "the local time against GMT"]
+    assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]
+
+
+def test_a_tremor_and_a_quake_are_one_event_for_its_time(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-01-09", ["A magnitude 5.2 earthquake shook the Ostra mining district at "
+                        "10:20 p.m. (16:50 GMT), officials said."]),
+        ("2026-01-10", ["The tremor, which struck the Ostra mining district at 22:20 GMT, "
+                        "damaged 40 homes."]),
+        ("2026-01-10", ["The landslide that closed the Ostra road came at 22:20 GMT."]),
+    ])
+    rows = [d for d in digest.disagreements if d.about == "the local time against GMT"]
+    assert len(rows) == 1
+    assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]
