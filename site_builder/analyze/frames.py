@@ -813,12 +813,13 @@ _OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)
                          r"\b(?!['’]s)", re.I)
 _AREA_WHOLE = "*area"
 # "found 50 km downstream", "55 km from the accident site": taken from where the event
-# happened (its site, by a closed class of words, or a river's course from it).
+# happened (its site, by a closed class of words, or a river's course from it). ("The site
+# of the stampede" may be one of several events' sites: not read.)
 _FROM_SCENE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:downstream|downriver|upstream|upriver|"
                          r"(?:down|up)\s+(?:the\s+)?river)\b|(?:away\s+)?from\s+(?:the\s+)?"
                          r"(?:(?:accident|crash|disaster|collapse|blast|explosion|incident|"
-                         r"landslide|sinking|wreck)\s+)?(?:site|scene|spot)\b|(?:away\s+)?from\s+"
-                         r"where\b)", re.I)
+                         r"landslide|sinking|wreck)\s+(?:site|scene|spot)|scene)\b|(?:away\s+)?"
+                         r"from\s+where\b)", re.I)
 SCENE = "*scene"
 # "bodies were washed as far as 100 km": the reach of a spread, not where any one lies.
 _AS_FAR_AS = re.compile(r"as\s+far\s+(?:away\s+)?as\s", re.I)
