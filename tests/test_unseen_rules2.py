@@ -206,3 +206,9 @@ def test_a_tremor_and_a_quake_are_one_event_for_its_time(tmp_path):
     rows = [d for d in digest.disagreements if d.about == "the local time against GMT"]
     assert len(rows) == 1
     assert [c.support[0].article for c in rows[0].claims] == ["a0", "a1"]
+
+
+def test_a_three_part_bearing_and_an_unnamed_capital_say_where_a_distance_is_from():
+    assert one("The dam lies 331 km west-northwest of Tarsk, officials said.").thing == "tarsk"
+    assert one("The dam lies some 500 km west of the nation's capital.").thing == "*capital"
+    assert one("The dam lies 400 km east of the capital, Tarsk.").thing == "tarsk"

@@ -793,7 +793,7 @@ _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
 # "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
-                         r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
+                         r"(?:-?(?:north|south|east|west)){0,2}|away|inland|outside|short)\s+)?"
                          r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s+)?([A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*)")
 # "Wabern, the county seat some 60 km away": the place named before its appositive is
@@ -821,6 +821,11 @@ _FROM_SCENE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:downstream|downriver|u
                          r"landslide|sinking|wreck)\s+(?:site|scene|spot)|scene)\b|(?:away\s+)?"
                          r"from\s+where\b)", re.I)
 SCENE = "*scene"
+# "500 km west of the nation's capital": a capital left unnamed (no named place's distance).
+_OF_THE_CAPITAL = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)(?:ern)?"
+                             r"(?:-?(?:north|south|east|west)){0,2}\s+)?(?:of|from)\s+the\s+"
+                             r"(?:(?:nation|country)['’]s\s+)?capital\b(?!,?\s+[A-Z])", re.I)
+_CAPITAL = "*capital"
 # "bodies were washed as far as 100 km": the reach of a spread, not where any one lies.
 _AS_FAR_AS = re.compile(r"as\s+far\s+(?:away\s+)?as\s", re.I)
 _REACH = "*reach"
@@ -839,6 +844,8 @@ def _from_place(text: str, f: Figure) -> Figure:
         return replace(f, thing=_REACH)  # how far things spread, no one thing's distance
     if _FROM_SCENE.match(text, f.end):
         return replace(f, thing=SCENE)
+    if _OF_THE_CAPITAL.match(text, f.end):
+        return replace(f, thing=_CAPITAL)  # "west of the nation's capital", left unnamed
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
