@@ -212,3 +212,12 @@ def test_a_three_part_bearing_and_an_unnamed_capital_say_where_a_distance_is_fro
     assert one("The dam lies 331 km west-northwest of Tarsk, officials said.").thing == "tarsk"
     assert one("The dam lies some 500 km west of the nation's capital.").thing == "*capital"
     assert one("The dam lies 400 km east of the capital, Tarsk.").thing == "tarsk"
+
+
+def test_the_bodies_of_people_named_by_their_role_are_bodies_counted(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2026-10-02", ["Rescuers have so far recovered nine bodies from the flooded mine."]),
+        ("2026-10-02", ["By evening the bodies of 12 miners had been recovered from the "
+                        "flooded mine."]),
+    ])
+    assert _rows(digest) == [[9, 12]]

@@ -430,7 +430,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _IDENTITIES_OF.search(text, max(0, f.start - 30), f.start)):
                 # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
-            elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
+            elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
+                    and _recovered(text, f):
+                # ("the bodies of 12 miners had been recovered": the verb's own property.)
                 f = replace(f, prop="recovered")
             elif f.dimension == "count" and f.prop == "injured" and _in_care(text, f):
                 f = replace(f, prop="in care")
@@ -440,6 +442,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if f.prop in _OF_THE_DEAD and "bodi" in f.nouns:
                 f = replace(f, nouns=tuple(dict.fromkeys(
                     "people" if n == "bodi" else n for n in f.nouns)))
+            elif f.prop in _OF_THE_DEAD and _BODIES_OF.search(text, max(0, f.start - 30),
+                                                                f.start):
+                # "the bodies of 15 passengers": bodies counted, whoever they were.
+                f = replace(f, nouns=("people",))
             if f.dimension == "count":
                 whole = f
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
