@@ -50,6 +50,7 @@ def test_two_loads_told_for_the_same_vehicle_clash(tmp_path):
                         "to Tesk and a small launch."]),
     ])
     assert _rows(digest) == [[95, 120]]
+    assert digest.disagreements[0].about.endswith("the one bound for Tesk")
 
 
 # --- Distances: from the scene, along a river, the reach of a spread, a place before a comma ---

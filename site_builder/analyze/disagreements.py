@@ -408,7 +408,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if f.dimension == "count" and not f.place and whole is not None and \
                     whole.place and _OF_THEM_END.search(f.text):
                 f = replace(f, place=whole.place)  # "60 miners at Lund, 12 of them hurt"
-            if f.dimension == "count" and not f.place:
+            if f.dimension == "count" and not f.place and not f.thing.startswith(VEHICLE):
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
                 named = {p for p in place_names(text, f.start) if p in known}
@@ -1395,7 +1395,9 @@ def _label(f: Figure) -> str:
         words = f.text.split()[-len(nouns):] if nouns and not f.text[-1:].isdigit() and \
             not _OF_THEM_END.search(f.text) and \
             not _STATE_LAST.search(f.text) else []
-        return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
+        bound = f.thing[len(VEHICLE):] if f.thing.startswith(VEHICLE) else ""
+        return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "") + \
+            (f", the one bound for {bound.title()}" if bound else "")
     if f.dimension == "age":
         return f"age of {f.thing.title()}"
     if f.dimension == "money":

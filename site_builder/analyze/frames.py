@@ -730,8 +730,10 @@ def find_figures(sentence: str) -> list[Figure]:
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
               else f for f in framed]
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
-    placed = [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
-              else f for f in framed]
+    # (A vehicle's load is told by where it was bound, never by a place the route names.)
+    placed = [_with_place(sentence, f, framed) if (f.dimension == "count" and
+                                                   not f.thing.startswith(VEHICLE))
+              or f.prop in _PLACED else f for f in framed]
     # "two deaths and five missing were reported in Lund": the place said after the last of
     # two counts joined by "and" is where both were reported.
     for n in range(len(placed) - 2, -1, -1):
