@@ -19,7 +19,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
-from ..models import Article, Claim, Disagreement, Ref
+from ..models import Article, Claim, Disagreement
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
@@ -1670,11 +1670,3 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
                          claims=[*named[verb].values(), *dates[verb].values()],
                          kind="contradicts", unit="date")
             for verb in sorted(named.keys() | dates.keys())]
-
-
-def conflicting_refs(statement: Sentence, members: list[Sentence]) -> set[Ref]:
-    """Paragraphs among `members` that state a figure conflicting with the statement's."""
-    if not statement.values:
-        return set()
-    return {s.ref for s in members
-            if any(conflicting(a, b) for a in statement.values for b in s.values)}

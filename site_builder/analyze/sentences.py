@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+import re
 from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -231,8 +232,24 @@ def weigh(sentences: list[Sentence]) -> None:
 
 
 def _features(s: Sentence) -> frozenset[str]:
-    """What a sentence's tf-idf vector is over: its stems, topics and figures."""
-    return frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+    """What a sentence's tf-idf vector is over: its stems, topics, figures and quotations
+    (two outlets quoting the same words of a speaker report the same remark)."""
+    return (frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+            | {f"“{q}" for q in quoted_words(s.text)})
+
+
+# A quotation in curly or straight double quotes, of three words or more.
+_QUOTATION = re.compile(r"[“\"]([^“”\"]{3,200}?)[”\"]")
+
+
+def quoted_words(text: str) -> set[str]:
+    """The quotations of three words or more in `text`, each as its lower-case words."""
+    found = set()
+    for m in _QUOTATION.finditer(text):
+        said = words(m.group(1).casefold())
+        if len(said) >= 3:
+            found.add(" ".join(said))
+    return found
 
 
 def cosine(a: Sentence, b: Sentence) -> float:
