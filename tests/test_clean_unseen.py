@@ -6,6 +6,7 @@ article structure, never a string from the sample data.
 
 import pytest
 
+from site_builder.ingest.bylines import byline
 from site_builder.ingest.clean import clean
 from site_builder.ingest.readers import read_text
 
@@ -580,3 +581,21 @@ def test_a_long_paragraph_cut_off_mid_sentence_is_still_the_article():
 def test_a_short_unfinished_line_is_still_no_paragraph():
     _, result = _clean([HEADLINE, *PARAS, "Read more about the ferry terminal and the new"])
     assert _kept(result) == PARAS
+
+
+def test_a_live_pages_status_notice_is_neither_headline_nor_body():
+    notice = "Live coverage of this story has ended"
+    _, result = _clean(["HARBOUR NEWS | Ports", HEADLINE, "Published on 04/03/2024 - 09:15",
+                        notice, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert _kept(result) == PARAS
+
+
+def test_a_newsroom_credited_with_its_correspondents_is_the_byline():
+    credit = "Harbour News 24, with correspondents in Portsmouth and Cherbourg"
+    _, result = _clean([HEADLINE, "Published on 04/03/2024 - 09:15", credit, *PARAS])
+    assert result.meta["title"] == HEADLINE
+    assert result.meta["author"] == "Harbour News 24"
+    assert _kept(result) == PARAS
+    # The same words inside a sentence are prose, not a credit.
+    assert byline("The mayor met with reporters in Portsmouth") is None

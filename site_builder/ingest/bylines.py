@@ -26,6 +26,12 @@ _NAMED_CREDIT = re.compile(
     rf"^(?P<name>{_NAMES}(?:\s+(?:and|&)\s+{_NAMES})?)"
     rf"(?:\s*\((?:with|and|via|from)\b[^)]*\)|\s+(?:with|via)\s+{_NAMES}"
     rf"(?:(?:,\s*|\s+and\s+){_NAMES}){{0,3}})?(?:\s+@\w{{1,30}})?(?:,\s*[^,]{{2,60}}){{0,2}}$")
+# A newsroom credited with its reporters: "Example 24, with correspondents in Lyon and
+# Nice", "Jane Doe, with reporting from Lima".
+_WITH_CREDIT = re.compile(
+    rf"^(?P<name>(?-i:{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|\d{{1,4}})){{0,3}})),\s+with\s+"
+    r"(?:additional\s+)?(?:reporting|correspondents?|reporters?)"
+    r"(?:\s+(?:by|from|in)\s+(?-i:[A-Z])[^.]{0,80})?$", re.I)
 # Between a credit and its date: "|", "·", "•", a dash, " / ", "//".
 _SEPARATOR = re.compile(r"\s*(?:[|·•—–]|\s/\s|//)\s*")
 _DESK_NOUNS = frozenset({"staff", "wire", "wires", "agency", "agencies", "news", "report",
@@ -42,7 +48,7 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
 # What every byline shape needs: a "By", a separator before a date, a role or a desk.
 _BYLINE_HINT = re.compile(rf"^(?:by|written|words|reporting|author|from|compiled)\b|[|·•—–/]|"
-                          rf"\b(?:{_ROLES}|wire|reports?|services?)\b", re.I)
+                          rf"\b(?:{_ROLES}|wire|reports?|services?)\b|\bwith\s", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -69,7 +75,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             return None
         author, published = _parse_byline(rest)
         return author, stamp or published
-    if match := _NAME_ROLE.match(credit):
+    if match := _NAME_ROLE.match(credit) or _WITH_CREDIT.match(credit):
         return match.group("name"), stamp
     if stamp and (match := _NAMED_CREDIT.match(credit)) and not match.group("name").isupper():
         # (a name in capitals before a date is a section label: "LOCAL NEWS | Updated ...")

@@ -64,7 +64,10 @@ _FURNITURE_PHRASES = (
      r"reddit|e-?mail)\s*(?:\||/|·)",
      "audio or share widget"),
     (r"\b(?:this|the) (?:post|story|article|page|report) (?:will be|is being|has been|was) "
-     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b",
+     r"updated\b|\bdeveloping story\b|\bcheck back\b|\bthis is a breaking news\b|"
+     # a live page's status: "Live coverage of this story has ended", "... is paused"
+     r"\blive (?:coverage|updates|blog|page|reporting)\b[^.]{0,40}\b(?:has|have|is|are) (?:now )?"
+     r"(?:ended|closed|concluded|finished|paused|over)\b|\bno longer being updated\b",
      "note that the story is updated"),
     (r"\b(?:video|audio|media) player\b|\bplayer (?:above|below)\b|"
      r"\b(?:video|audio|clip) (?:above|below)\b",
