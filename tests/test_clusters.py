@@ -53,11 +53,11 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 FLOORS = {
     False: {"facts_found": 0.949, "conflict_recall": 0.67, "numeric_recall": 0.8,
             "conflict_precision": 0.965, "topics_found": 0.97, "topics_one_page": 0.96},
-    True: {"facts_found": 0.86, "conflict_recall": 0.28, "numeric_recall": 0.35,
-           "conflict_precision": 0.55, "topics_found": 0.86, "topics_one_page": 0.8},
+    True: {"facts_found": 0.76, "conflict_recall": 0.27, "numeric_recall": 0.29,
+           "conflict_precision": 0.79, "topics_found": 0.85, "topics_one_page": 0.76},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 1, True: 4}
+MOST_FLAGGED = {False: 1, True: 0}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])
