@@ -118,7 +118,7 @@ def _clean_key(doc: RawDocument) -> tuple:
 
 
 # Cleaning looks lines up in the set of lines repeated across seeds (page furniture).
-CLEAN = Stage("clean", clean, version=1, key=_clean_key, lookups="lines repeated across seeds",
+CLEAN = Stage("clean", clean, version=2, key=_clean_key, lookups="lines repeated across seeds",
               prepare=share_lines)
 
 

@@ -127,6 +127,12 @@ def read_sources(node: yaml.Node, path: Path, reporter: Reporter) -> dict[str, d
                 text = _scalar(value, path, f"sources.{name}.{key}")
                 if key == "published" and text:
                     text = _published(text, value, path, f"sources.{name}.{key}")
+                if key == "url" and text and urlsplit(text.strip()).scheme.lower() not in (
+                        "http", "https"):
+                    # Kept as written (digest.json carries it) but, as the pages link only
+                    # http(s), never a link: an editor who typed it expects one.
+                    reporter.warn(f"sources.{name}.url is not an http:// or https:// URL, so "
+                                  f"pages do not link it: {text!r}", path, *_mark(value))
                 if key not in RECORD_KEYS:
                     meta[key] = text
         sources[name] = meta

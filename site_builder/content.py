@@ -192,6 +192,12 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         source = stale.meta.get("source_file")
         if source and source not in seeds and not stale.edited:
             _remove(stale, reporter)  # generated from a seed that is gone
+        elif source and source not in seeds:
+            # Said on every build: deleting the seed alone does not take the article down.
+            why = "gave no article" if (config.seeds_dir / str(source)).exists() else "is gone"
+            reporter.notice(f"edited by hand; kept and still published though its seed "
+                            f"{source} {why} (delete this file to take the article down)",
+                            stale.path)
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
     _key.cache_clear()  # (paragraph ids stay: loading works them out again, and forgets them)
     return {e.path: (e.data, e.parsed) for e in existing if e.parsed is not None}

@@ -140,6 +140,8 @@ _STAMP_PARTS = re.compile(r"\s[|\u00b7\u2022]\s|\s(?=(?:last\s+)?(?:updated|modi
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.I)
 # "GMT+7" in news is seven hours ahead of UTC (dateutil reads it the POSIX way, behind).
 _ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
+# A date in figures alone ("16/12/2024", "2024-12-16"): a stamp part of its own too.
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
 # Dotted numeric dates (12.06.2023) are written day first wherever they are used.
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 
@@ -149,7 +151,8 @@ def parse_datetime(text: str) -> str | None:
     """An ISO date (with time when given) from a byline or meta value, else None (once per
     distinct value in a process: syndicated copies carry the same stamps, and dateutil's
     parser costs a fraction of a millisecond a call)."""
-    parts = [p for p in _STAMP_PARTS.split(text) if any(m.year for m in find_dates(p))]
+    parts = [p for p in _STAMP_PARTS.split(text)
+             if _NUMERIC_DATE.search(p) or any(m.year for m in find_dates(p))]
     if len(parts) > 1:
         labelled = [p for p in parts if _PUBLISHED_LABEL.search(p)]
         for part in labelled + parts:

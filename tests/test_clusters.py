@@ -51,13 +51,13 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.94, "conflict_recall": 0.64, "numeric_recall": 0.74,
-            "conflict_precision": 0.92, "topics_found": 0.97, "topics_one_page": 0.95},
+    False: {"facts_found": 0.94, "conflict_recall": 0.65, "numeric_recall": 0.76,
+            "conflict_precision": 0.965, "topics_found": 0.97, "topics_one_page": 0.96},
     True: {"facts_found": 0.86, "conflict_recall": 0.28, "numeric_recall": 0.35,
            "conflict_precision": 0.55, "topics_found": 0.86, "topics_one_page": 0.8},
 }
 # Non-conflicts wrongly flagged, at most (per set).
-MOST_FLAGGED = {False: 5, True: 4}
+MOST_FLAGGED = {False: 1, True: 4}
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuning", "held-out"])

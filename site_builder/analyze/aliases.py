@@ -49,7 +49,10 @@ railway rail road toll steel weekend night floating hpp npp international region
 # Heads that name one facility however written: a dam is also its hydroelectric plant.
 WORKS_HEADS = frozenset("dam plant station hpp npp".split())
 CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
-                        "the", "on", "da", "di", "y"})
+                        "the", "on", "da", "di", "y", "do", "dos", "das", "della", "dei", "des",
+                        "der", "den"})
+# Particles of surnames ("da Silva", "van der Berg"), the connectors of people's names.
+PARTICLES = CONNECTORS - {"of", "for", "and", "the", "on", "y"}
 # How many neighbours (sorted by length) a key is compared with inside its block.
 _WINDOW = 16
 
@@ -140,6 +143,11 @@ def join_initialisms(shorts: list[str], names: list[str], joiner: Joiner,
         if not owners:
             owners = {joiner.find(n) for code in prefixes if short.startswith(code)
                       for n in by_initials.get(short[len(code):], ())}
+        if not owners and len(short) >= 3:
+            # "JAL" for "Japan Airlines": the initials, and one more letter of the last word
+            # (a carrier's or a body's code often takes one).
+            owners = {joiner.find(n) for n in by_initials.get(short[:-1], ())
+                      if short[-1] in n.split()[-1][1:]}
         if len(owners) == 1:
             joiner.union(short, owners.pop())
 
@@ -374,6 +382,40 @@ def join_middle_names(people: Collection[str], joiner: Joiner) -> None:
             joiner.union(key, owners.pop())
 
 
+def join_before_particles(people: Collection[str], keys: list[str], joiner: Joiner) -> None:
+    """A person's name with a surname after a particle ("Luiz Inácio Lula da Silva") is
+    also written up to the particle ("Luiz Inácio Lula") or by the word before it alone
+    ("Lula"), where one such name fits."""
+    present = set(keys)
+    short: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = key.split()
+        for p in range(2, len(words) - 1):
+            if words[p] in PARTICLES and words[p - 1] not in PARTICLES:
+                short[words[p - 1]].add(key)
+                short[" ".join(words[:p])].add(key)
+                break
+    for name, owners in short.items():
+        found = {joiner.find(k) for k in owners}
+        if name in present and len(found) == 1:
+            joiner.union(name, found.pop())
+
+
+def join_added_surnames(people: Collection[str], joiner: Joiner) -> None:
+    """A person's name of three words or more and the same name with one more name word
+    at the end ("Ram Mohan Naidu" / "Ram Mohan Naidu Kinjarapu", a family or clan name
+    some sources add): one person, where only one longer name fits."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = key.split()
+        if len(words) >= 4 and words[-1].isalpha():
+            longer[" ".join(words[:-1])].add(key)
+    for key in sorted(people):
+        owners = {joiner.find(k) for k in longer.get(key, ())}
+        if len(key.split()) >= 3 and len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
 def join_clippings(keys: list[str], joiner: Joiner, is_body: Callable[[str], bool]) -> None:
     """A short name that clips the first word of one organisation's long name and keeps
     some of its other words, in order ("Ruri Rail" for "Ruritania Department of Rail
@@ -538,6 +580,28 @@ def join_designated_names(keys: list[str], joiner: Joiner) -> None:
             first, *rest = sorted(owners)
             for key in [tail, *rest]:
                 joiner.union(key, first)
+
+
+# An aircraft's or a vessel's registration written after its model ("VT-ANB", "N704AL").
+_REGISTRATION = re.compile(r"[a-z]{1,2}-[a-z0-9]{3,5}|[a-z]{1,2}\d{1,5}[a-z]{1,2}")
+
+
+def join_named_models(keys: list[str], joiner: Joiner, named_tail: Callable[[str], bool]) -> None:
+    """A model written with its name or its registration after the designation ("Boeing
+    787-8 Dreamliner", "Boeing 787-8 VT-ANB") is the model written without it ("Boeing
+    787-8"): one more word after a designation word, where `named_tail` says the key's last
+    word is a name (written capitalised, not a series in capitals such as "MAX")."""
+    present = set(keys)
+    for key in keys:
+        words = key.split()
+        if len(words) < 2 or not any(c.isdigit() for c in words[-2]) or \
+                not (_MODEL_CODE.fullmatch(words[-2].replace("-", "")) or
+                     re.fullmatch(r"[a-z]{0,4}\d{1,4}(?:-\d{1,4})?[a-z]?", words[-2])):
+            continue
+        head = " ".join(words[:-1])
+        if head in present and (_REGISTRATION.fullmatch(words[-1]) or
+                                (words[-1].isalpha() and named_tail(key))):
+            joiner.union(key, head)
 
 
 def join_short_structures(keys: list[str], joiner: Joiner) -> None:

@@ -27,6 +27,7 @@ from .frames import (
     HAS,
     ORIGIN,
     PART,
+    PROPERTY_CUE,
     SIZES,
     Figure,
     agreement_sum,
@@ -94,6 +95,7 @@ class _Item:
     part: bool = False  # said of one place "alone": a part of a larger whole
     tally: bool = False  # a count said to stand so at the time ("now has four cracks")
     stated: Figure | None = None  # the figure as written, when `figure` is put per day
+    days: frozenset[int] = frozenset()  # weekdays its sentence, or the last before it, names
 
 
 # "27,000 vehicles a day", "$2bn per year": a flow over time compares only with flows
@@ -397,6 +399,20 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                         (p for seen in reversed(read[:-1]) if (p := last_place(seen, towns))),
                         "")
                 f = replace(f, place=place) if place else f
+            if f.dimension == "count" and not f.place and _share_of_some(text, f):
+                continue  # one holder's share of a toll, the holder not read: whose is unknown
+            if _day_restated(text, f):
+                continue  # "on Monday, two days after the cyclone": that day, said again
+            if _pronoun_one(text, f):
+                continue  # "asked for a toll, he would not offer one": a pronoun, no count
+            if f.dimension == "count" and not f.prop and _WHOLE_BEFORE.search(
+                    text, max(0, f.start - 40), f.start):
+                # "half of the 497 municipalities", "the state's 36 hospitals": how many
+                # there are in all, never how many something befell.
+                f = replace(f, prop=WHOLE)
+            if f.prop == "population" and _part_of_population(text, f):
+                # "the island's undocumented population: ... 100,000 people": some of them.
+                f = replace(f, prop="population part")
             if f.dimension == "count" and f.prop == "damage":
                 f = replace(f, prop=_harm(text, f))
             elif f.dimension == "count" and (
@@ -424,6 +440,72 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                           rate, _alone(text, f) or _one_of_several(text, f), _tally(text, f),
                           stated))
     return found
+
+
+# The whole a part is told of ("of the 497 municipalities") or a place's whole stock ("the
+# state's 497 municipalities", "Of its 12 hospitals"): a count of all there are.
+_WHOLE_BEFORE = re.compile(r"(?:\bof\s+(?:the|its|their|all(?:\s+the)?)\s+(?:[\w-]+['’]s\s+)?|"
+                           r"\b(?:the|its|their)\s+[\w-]+['’]s\s+|\b[A-Z][\w-]*['’]s\s+)$")
+WHOLE = "in all"
+
+
+# "accounted for 28 of the dead": a share of a toll, held by a place or group; "lost more
+# residents than any other town, with 19 dead": one of several places' tolls.
+_SHARE_OF_TOLL = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+[a-z]+$", re.I)
+_THAN_ANY_OTHER = re.compile(r"\bthan\s+any\s+other\s+(?:town|city|village|hamlet|district|"
+                             r"province|state|county|region|municipality|country|island|area|"
+                             r"community|suburb|neighbou?rhood|settlement|camp|site)\b", re.I)
+
+
+def _share_of_some(text: str, f: Figure) -> bool:
+    """The figure is one holder's share of a toll (a part among several holders)."""
+    return bool(_SHARE_OF_TOLL.search(f.text) or _THAN_ANY_OTHER.search(text, 0, f.start))
+
+
+# A day named in the sentence: a weekday, or a day of a month ("14 December", "Dec. 14").
+_NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+                        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_DAY_HOURS = 24.0
+
+
+def _day_restated(text: str, f: Figure) -> bool:
+    """Whole days since an event, in a sentence that names the day itself ("on Monday, two
+    days after the cyclone"): a day's date told over again, which two reports tell of two
+    different days. (Hours since an event are no date: "12 hours after" is compared.)"""
+    return f.prop == "elapsed" and f.value >= _DAY_HOURS and f.step >= _DAY_HOURS and \
+        bool(_NAMED_DAY.search(text))
+
+
+# "the undocumented population", "its migrant population": a group of a place's people;
+# the words that say all of them (a closed class) do not.
+_POPULATION_OF = re.compile(r"(?<![\w'’])([a-z][\w-]*)\s+population\b")
+_ALL_OF_THEM = frozenset({"the", "its", "their", "a", "an", "this", "that", "total", "whole",
+                          "entire", "official", "officially", "estimated", "current", "overall",
+                          "permanent", "combined", "resident", "registered", "growing",
+                          "shrinking", "recorded", "census", "last", "latest", "approximate",
+                          "counted", "own", "in", "of", "and", "or", "with"})
+
+
+def _part_of_population(text: str, f: Figure) -> bool:
+    """The population the figure's sentence names before it is one group of a place's
+    people (an adjective narrows it), not all of them."""
+    named = list(_POPULATION_OF.finditer(text, max(0, f.start - 120), f.start))
+    return bool(named) and named[-1].group(1) not in _ALL_OF_THEM
+
+
+# A bare "one" closing its clause: "he would not offer one:".
+_BARE_ONE = re.compile(r"(?i:one)(?=\s*(?:[,.;:!?)\]\"”]|$))")
+
+
+def _pronoun_one(text: str, f: Figure) -> bool:
+    """A bare "one" that ends its clause, with nothing in that clause saying what it counts,
+    stands for a noun said before ("a death toll ... would not offer one"), not a count."""
+    if f.dimension != "count" or not _BARE_ONE.fullmatch(f.text) or \
+            not _BARE_ONE.match(text, f.start):
+        return False
+    opening = max(text.rfind(c, 0, f.start) for c in ",;:.") + 1
+    return not PROPERTY_CUE.search(text, opening, f.start)
 
 
 # A part of the count before it, as its figure reads: "3,190 of them".
@@ -604,8 +686,20 @@ _ONE_SITE = re.compile(r"\bat\s+(?:a|one)\s+(?:local\s+|nearby\s+|district\s+|re
                        r"(?:hospital|morgue|mortuary|clinic|shelter|camp)\b", re.I)
 
 
+# "The first Spanish flight ... carrying 56 soldiers and four search dogs", "a second team
+# of 30": what one of several carriers or groups brought, a part of what all of them did
+# (counts of no stated property only: who was aboard a flight is still compared).
+_ONE_CARRIER = re.compile(r"\b(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|last|final|"
+                          r"another|further)\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|aircraft|"
+                          r"group|team|convoy|ship|boat|vessel|batch|wave|contingent|shipment|"
+                          r"delivery|bus|train|truck|lorry|helicopter)s?\b[^.;]*$", re.I)
+
+
 def _at_one_site(text: str, f: Figure) -> bool:
-    return f.dimension == "count" and bool(_ONE_SITE.search(_clause(text, f)))
+    if f.dimension != "count":
+        return False
+    return bool(_ONE_SITE.search(_clause(text, f))) or (
+        not f.prop and bool(_ONE_CARRIER.search(text[max(0, f.start - 200):f.start])))
 
 
 def _in_care(text: str, f: Figure) -> bool:
@@ -681,12 +775,23 @@ _FORECAST = re.compile(r"\b(?:could|might|may|expect\w*(?:\s+\w+){0,3}\s+to|like
                        r"forecast\w*\s+to|projected\s+to|feared\s+to)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+# A verb of foretelling before a figure in its clause ("warned of winds of up to 260 km/h",
+# "forecast 300 mm of rain", "predicted gusts of 90 mph"): what was foreseen, of any
+# dimension, not what was measured.
+_FORETOLD = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+of|forecast(?:s|ed|ing)?|"
+                       r"predict(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _forecast(text: str, f: Figure) -> bool:
-    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count."""
+    """ "The toll could exceed 10,000", "expected the toll to pass 3,000": a projected count;
+    "warned of gusts of up to 260 km/h": a foretold figure of any kind."""
+    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
+    before = text[max(opening, f.start - 60):f.start]
+    if _FORETOLD.search(before):
+        return True
     if f.dimension != "count":
         return False  # an estimate of a sum is stated with a modal as often as not
-    opening = max(text.rfind(c, 0, f.start) for c in ".;,") + 1
-    return bool(_FORECAST.search(text[max(opening, f.start - 60):f.start]))
+    return bool(_FORECAST.search(before))
 
 
 # An aim before a figure in its clause ("dredging to reach a depth of 18 metres", "a target
@@ -775,6 +880,10 @@ def _of_the_past(text: str, f: Figure, year: int) -> bool:
                if f.dimension != "year" or y != f.text[-4:])
 
 
+# Measures of the story's storm itself (another storm's are left out before comparing).
+_OF_THE_STORM = frozenset({"wind", "sustained wind"})
+
+
 def _about_same_thing(a: _Item, b: _Item) -> bool:
     """A word of context in common, and no sign that the figures concern different actors.
 
@@ -796,6 +905,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
         return True  # the frames name the same thing or place already
     if fa.prop in RUNNING and fa.dimension == "count" and fa.place == fb.place == "":
         return True  # a story's toll of one kind: several would be given a place
+    if fa.prop in _OF_THE_STORM and fa.prop == fb.prop and fa.thing == fb.thing == "":
+        return True  # a storm's winds, said of no other thing: the story's storm's
     if fa.prop in RUNNING and fa.dimension == "count" and "" in (fa.place, fb.place) and \
             same_value(fa, fb):
         return True  # one toll told with its place and without ("10,100" / "about 10,000")
@@ -823,6 +934,16 @@ def find_disagreements(sentences: list[Sentence], articles: list[Article],
     story = max(set(known), key=lambda y: (known.count(y), y)) if known else None
     year_of = {slug: year or story for slug, year in year_of.items()}
     items = _full_names(_items(sentences, year_of, runner))
+    # The days of the week each sentence names, or failing that the sentence just before it
+    # ("At 5:11 a.m. on Wednesday a further quake struck. The new quake was centred ...").
+    scene_days: dict[int, frozenset[int]] = {}
+    before: dict[str, frozenset[int]] = {}
+    for s in sentences:
+        own = _weekdays(s)
+        scene_days[id(s)] = own or before.get(s.ref.article, frozenset())
+        before[s.ref.article] = own
+    for item in items:
+        item.days = scene_days.get(id(item.sentence), frozenset())
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for key in frame_keys(item.figure):
@@ -993,6 +1114,7 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
                    and relation(figure[z], figure[x]) != "same" for z in range(len(values)))
 
     clashes = [(x, y) for x, y in clashes if not told_apart(x, y) and not told_apart(y, x)
+               and not _on_other_days(items, values[x], values[y])
                and not _whole_of_listed(items, values[x], figure[y])
                and not _whole_of_listed(items, values[y], figure[x])]
     # Where figures are given for several places, a figure of no stated place well above one
@@ -1003,7 +1125,11 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
     # One value told two ways is one claim, and so is a figure inside another's hedge
     # ("3,412" and "more than 3,400"), unless that would put two clashing values in one
     # claim: "more than 70" is 75 and also 71, yet 65 and 75 still clash.
-    same.sort(key=lambda c: _log_gap(figure[c[0]], figure[c[1]]))
+    # A report's loose figure goes first with the exact one the same report gives ("more
+    # than 20 dead" beside the ministry's 22), then with one of the same day, then nearest.
+    told_by = [{items[i].sentence.ref.article for i in v} for v in values]
+    same.sort(key=lambda c: (not told_by[c[0]] & told_by[c[1]], not days[c[0]] & days[c[1]],
+                             _log_gap(figure[c[0]], figure[c[1]])))
     # Nor does a figure of no stated place make one claim of two places' equal figures
     # ("two deaths" in X, "at least two" said of nowhere, "two" in Y).
     places = {x: {figure[x].place} - {""} for x in range(len(values))}
@@ -1033,6 +1159,9 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
         named[find(x)].update(n for n in (("place", f.place or "?"), ("thing", thing)) if n[1])
         # A share said of one place alone never joins a figure of no stated place (the
         # whole it is a share of, likely), unless some source gives it as no share.
+        if all(_event_placed(items[i]) for i in values[x]):
+            # Where an event happened, told for a named day: that day's event's.
+            named[find(x)].update(("day", str(d)) for i in values[x] for d in items[i].days)
         if all(items[i].part for i in values[x]):
             named[find(x)].add(("scope", "part"))
         elif not f.place:
@@ -1058,6 +1187,59 @@ def _block_rows(items: list[_Item], members: list[int], published: dict[str, str
 
 # The top of the indefinite quantifiers of a few ("a few", "several", "a handful of").
 _FEW = 12
+
+
+# Where an event happened, measured from a place ("its epicentre 40 km north-west of the
+# city"): a story of several events (a quake and its aftershocks, two landfalls) gives one
+# such distance per event.
+_WHERE_IT_HAPPENED = frozenset({"distance"})
+
+
+# "since Saturday", "from last Monday": a span's start, not the day a sentence tells of.
+_SINCE = r"\b(?:since|until|till|from)"
+_SINCE_DAY = re.compile(_SINCE + r"\b", re.I)
+_SINCE_BEFORE = re.compile(_SINCE + r"\s+(?:last\s+)?$", re.I)
+
+
+def _weekdays(sentence: Sentence) -> frozenset[int]:
+    """The days of the week a sentence names, directly or by a full date."""
+    days = set()
+    for d in sentence.dates:
+        if _SINCE_DAY.match(d.text) or _SINCE_BEFORE.search(sentence.text, max(0, d.start - 16),
+                                                             d.start):
+            continue  # "sleeping outdoors since Saturday": a span's start, not the scene's day
+        if d.weekday is not None:
+            days.add(d.weekday)
+        elif d.year and d.month and d.day:
+            try:
+                days.add(datetime.date(d.year, d.month, d.day).weekday())
+            except ValueError:
+                continue
+    return frozenset(days)
+
+
+# What places an event, said before its distance: where it was centred, struck, made
+# landfall (verbs and nouns of a sudden event's place, a closed class).
+_EVENT_PLACED = re.compile(r"\b(?:epicent\w*|centred|centered|landfall|struck|hit|erupted|"
+                           r"exploded|crashed|(?:earth)?quakes?|tremors?|aftershocks?|blasts?|"
+                           r"explosions?)\b", re.I)
+
+
+def _event_placed(item: _Item) -> bool:
+    """The figure places an event: a distance its sentence tells after a word of where an
+    event struck ("its epicentre about 40 km north-west of the city")."""
+    return item.figure.prop in _WHERE_IT_HAPPENED and \
+        bool(_EVENT_PLACED.search(item.sentence.text, 0, item.figure.start))
+
+
+def _on_other_days(items: list[_Item], xs: list[int], ys: list[int]) -> bool:
+    """Two values of where an event happened whose sentences name different days ("struck
+    on Saturday ... 40 km", "on Sunday ... 33 km"): two events, each placed once."""
+    if not all(_event_placed(items[i]) for i in (*xs, *ys)):
+        return False
+    days_x = set().union(*(items[i].days for i in xs))
+    days_y = set().union(*(items[i].days for i in ys))
+    return bool(days_x) and bool(days_y) and not days_x & days_y
 
 
 def _loosely_said(a: Figure, b: Figure) -> bool:
@@ -1315,7 +1497,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "origin": "year of origin", "age": "age", "level": "level",
                    "shift": "rise or fall", "loss": "amount lost",
                    "altitude": "altitude", "zone": "size of the zone", "part": "of them",
-                   "risk": "at risk", "wind": "wind speed",
+                   "risk": "at risk", "wind": "wind speed", "savings": "savings",
+                   WHOLE: "how many in all", "population part": "part of the population",
                    "sustained wind": "sustained wind speed", "contained": "share contained",
                    "minor": "lightly hurt", "serious": "seriously hurt",
                    "critical": "in critical condition", "stable": "in stable condition",

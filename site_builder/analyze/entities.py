@@ -22,7 +22,9 @@ from .aliases import (
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    join_added_surnames,
     join_airport_names,
+    join_before_particles,
     join_clippings,
     join_designated_names,
     join_flight_codes,
@@ -32,6 +34,7 @@ from .aliases import (
     join_middle_names,
     join_model_families,
     join_model_variants,
+    join_named_models,
     join_partial_names,
     join_place_vowel_spellings,
     join_short_forenames,
@@ -175,7 +178,8 @@ quake tsunami flood flooding eruption storm landslide mudslide avalanche derailm
 collapse explosion blast bombing shooting massacre spill outage blackout siege riot
 """.split())
 # Nouns that take a number as their name ("Flight 93", "Route 66"), also to open a sentence.
-NUMBERED_NOUNS = frozenset("flight route highway interstate".split())
+# (and the numbered or lettered places of a transport site: "Runway C", "Terminal 2")
+NUMBERED_NOUNS = frozenset("flight route highway interstate runway terminal platform".split())
 # Nouns after a name that make it a building's ("the Sky Palms condominium").
 BUILDING_NOUNS = frozenset("""
 building buildings apartments apartment condominium tower hotel hospital school mall complex
@@ -204,9 +208,11 @@ cest nobody everybody somebody anybody everyone someone anyone nothing everythin
 mst mdt akst akdt hst ist jst kst aest aedt acst awst nzst nzdt eet eest msk sgt hkt
 pht wib
 """.split())
+_HONORIFICS = frozenset("mr mrs ms dr".split())
 _SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 _CONNECTORS = frozenset({"of", "for", "and", "de", "del", "la", "du", "von", "van", "al", "bin",
-                         "the", "on"})
+                         "the", "on", "da", "do", "dos", "das", "di", "della", "dei", "des",
+                         "der", "den"})
 # Particles of names from other languages ("al", "van", "de"): capitalised, they open one.
 _PARTICLES = _CONNECTORS - {"of", "for", "and", "the", "on"}
 _ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z.&]{1,9})\)")
@@ -268,7 +274,12 @@ _ROLE_NOUNS = frozenset(
     "coordinator manager supervisor organiser organizer official deputy".split())
 # "Ruritanian Civil Defence, known as the Blue Vests": two names for one thing.
 _KNOWN_AS = re.compile(
-    r",?\s+(?:also\s+|better\s+|widely\s+)?(?:known|referred to) as\s+(?:the\s+)?$")
+    r",?\s+(?:and\s+)?(?:also\s+|better\s+|widely\s+)?(?:known|referred to)(?:\s+in\s+[a-z]+)?"
+    r"\s+as\s+"
+    r"(?:the\s+)?$|"
+    # "the DHC-8-315Q, registered JA722A", "the X lifeboat, registration Y": a craft's
+    # registration names that craft.
+    r"(?:\s+[a-z]+)?,?\s+(?:registered|registration|tail\s+number)\s+(?:as\s+)?$")
 
 
 @dataclass(slots=True)
@@ -363,6 +374,11 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.append(spans[j + 1])  # "St. Petersburg", "Ft. Worth": one name
                 j += 1
                 continue
+            if gap == ". " and re.fullmatch(r"[A-Z]", run[-1].group(0)) and \
+                    re.fullmatch(r"[A-Z][a-z][\w'’-]+", nxt) and nxt.lower() not in STOPWORDS:
+                run.append(spans[j + 1])  # "N. Chandrasekaran": an initial, then the name
+                j += 1
+                continue
             if gap == ". ":
                 break
             if _not_entity(nxt) and not _not_entity(run[-1].group(0)) and \
@@ -377,6 +393,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
                 run.extend(spans[j + 1 : j + 3])  # "Save the Children": one name
                 j += 2
                 break
+            elif nxt == "on" and run[-1].group(0).lower() in PLACE_WORDS | ORG_WORDS:
+                break  # "the Noto Peninsula on New Year's Day": a name ends at its class word
             elif ((_joins(nxt, saw_of) or (nxt == "and" and len(run) == 1
                                            and _org_name_follows(sentence, spans, j + 2))
                    or (nxt == "and" and _place_with_and(run[-1].group(0), spans, j + 2)))
@@ -392,7 +410,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
-        found = [m for m in found if sentence[m.end : m.end + 1] != "/"
+        # ("R$50 billion", "A$12m": a currency's prefix letter names nothing.)
+        found = [m for m in found if sentence[m.end : m.end + 1] not in ("/", "$")
                  and sentence[m.start - 1 : m.start] != "/"
                  and not _CALL_SIGN.search(sentence, 0, m.start)
                  and not ((_ZONE_AFTER.match(sentence, m.end) or m.key.endswith(" time"))
@@ -641,8 +660,8 @@ def _names_after_article(sentence: str, tokens: list[str], run: list[re.Match[st
     nor an article) before another capitalised word opens a name: vessels, works and
     bands are named with such words."""
     if initial or len(tokens) < 2 or tokens[0].lower() in _CONNECTORS | {"a", "an"} or \
-            not tokens[1][:1].isupper():
-        return False
+            not tokens[1][:1].isupper() or _not_entity(tokens[0]):
+        return False  # ("by early Sunday Chido had": a day's name opens no name)
     before = sentence[body : run[0].start()]
     return before.endswith(" ") and bool(re.fullmatch(r"[a-z]+", before.split()[-1:][0]
                                                       if before.split() else ""))
@@ -668,7 +687,9 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     while tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not (
             tokens[0].lower() in NUMBERED_NOUNS and len(tokens) > 1
             and tokens[1][:1].isdigit()) and not _names_after_article(sentence, tokens, run,
-                                                                     initial, body) and (
+                                                                     initial, body) and not (
+            # "Dr Ana Ruiz of Tarsk Hospital": an honorific is the title of the name after it
+            len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS) and (
             tokens[0].lower() in STOPWORDS or (tokens[0].lower() in _CONNECTORS
                                                and not _opens_name(tokens))
             or _not_entity(tokens[0])
@@ -1107,11 +1128,15 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_flight_codes(keys, joiner)
     join_designated_names(keys, joiner)
     join_model_variants(keys, joiner)
+    join_named_models(keys, joiner, lambda k: all(
+        re.fullmatch(r"[A-Z][a-z]+", m.surface.split()[-1]) for m in by_key[k]))
     join_model_families(shorts, keys, joiner, settled)
     join_short_structures(keys, joiner)
     join_transliterations(people, joiner)
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
+    join_added_surnames(people, joiner)
+    join_before_particles(people, keys, joiner)
     join_short_forenames(people, joiner)
     # Again, now that spellings of one full name are joined: a surname alone whose full
     # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
@@ -1387,7 +1412,8 @@ def _people(by_key: dict[str, list[Mention]]) -> set[str]:
     shaped = set()
     for key, found in by_key.items():
         parts = key.split()
-        if 2 <= len(parts) <= 5 and not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS) \
+        if 2 <= len(parts) <= 5 and \
+                not set(parts) & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS | COMPANY_WORDS) \
                 and all(m.surface[:1].isupper() for m in found) and \
                 all(p.isalpha() or "-" in p or "'" in p for p in parts) and \
                 parts[0] not in SHIP_PREFIXES and not gazetteer().country_of.get(key) and \
@@ -1426,7 +1452,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
                              for w in _CAMEL_PART.findall(s)} & ORG_WORDS or (
             len(words) > 1 and (draft.key.split()[-1] in TRADE_WORDS | COMPANY_WORDS
-                                or draft.key.split()[-1].endswith(_ORG_ENDINGS))) or (
+                                or draft.key.split()[-1].endswith(_ORG_ENDINGS)
+                                or first in COMPANY_WORDS)) or (
             " " not in draft.key and any(_BRAND.fullmatch(s) for s in draft.surfaces)):
         return "organisation"  # also "Orbit AeroSystems"
     heads = {parts[2] for parts in map(structure_parts, sorted(draft.keys)) if parts}

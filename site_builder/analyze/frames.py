@@ -26,7 +26,18 @@ _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
              "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
              "hryvnias": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
-             "pesos": "MXN", "rupees": "INR", "lira": "TRY"}
+             "pesos": "MXN", "rupees": "INR", "lira": "TRY",
+             # Other currencies' names as written after a figure (a closed class); a name
+             # several countries use keeps the name, not one country's code.
+             "reais": "BRL", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR", "baht": "THB",
+             "won": "KRW", "rupiah": "IDR", "taka": "BDT", "kyat": "MMK", "zlotys": "PLN",
+             "zloty": "PLN", "forints": "HUF", "kronor": "SEK", "kroner": "KRONE",
+             "tenge": "KZT", "cedis": "GHS", "afghanis": "AFN", "soles": "PEN",
+             "dirhams": "DIRHAM", "dinars": "DINAR", "riyals": "RIYAL", "francs": "FRANC",
+             "shillings": "SHILLING", "kwacha": "KWACHA",
+             # Dollars of other countries, by their prefix ("R$" is the Brazilian real's).
+             "r$": "BRL", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD",
+             "nt$": "TWD"}
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -144,6 +155,10 @@ _PROPERTY_CUES = {
     "airlift": "rescued", "winched": "rescued", "hoisted": "rescued", "plucked": "rescued",
     "popul": "population", "inhabit": "population", "home to": "population",
     "city of": "population", "town of": "population", "village of": "population",
+    # "a state of 11 million people": a place's people, the cue right before the figure.
+    "state of": "population", "country of": "population", "nation of": "population",
+    "island of": "population", "province of": "population", "region of": "population",
+    "county of": "population", "territory of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
     # Verbs of destroying a building in other words (a closed class).
     "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
@@ -156,6 +171,8 @@ _PROPERTY_CUES = {
     "insur": "insured", "uninsur": "insured", "insured loss": "insured loss",
     "aid": "aid", "assist": "aid", "pledg": "aid", "donat": "aid", "package": "aid",
     "commit": "aid", "fund": "aid", "grant": "aid", "loan": "aid",
+    # What a payer keeps rather than spends: "the 11 billion it saves", "savings of $2m".
+    "sav": "savings",
     "asset": "assets", "deposit": "deposits", "withdr": "withdrawn", "revenu": "revenue",
     "profit": "profit", "earning": "profit", "raise": "raise", "capital": "raise",
     "long": "length", "length": "length", "span": "length", "stretch": "length",
@@ -226,6 +243,8 @@ _NOT_ABOARD = _HARM | {"affected", "waiting"}
 _PROPERTY_PATTERN = re.compile(
     r"(?<!\w)(" + "|".join(sorted((re.escape(c) for c in _PROPERTY_CUES), key=len, reverse=True))
     + r")[a-z]*", re.I)
+# (What the comparison asks of a clause: does it say what a figure is about at all.)
+PROPERTY_CUE = _PROPERTY_PATTERN
 # Which properties a dimension's figures may take (others are ignored for it).
 _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
@@ -233,7 +252,7 @@ _PROPERTIES_OF = {
                         "damage", "risk", "waiting", "recorded", "cancelled", "trapped",
                         "present"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
-                        "revenue", "profit", "raise", "insured loss"}),
+                        "revenue", "profit", "raise", "insured loss", "savings"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
                          "altitude", "fall"}),
     "duration": frozenset({"elapsed", "duration"}),
@@ -322,8 +341,8 @@ _ANY = re.compile(rf"\d|(?<!\w)(?:{_WORDS}|{_FRACTION_WORDS}|an?\s+(?:{_ONE_UNIT
                   re.I)
 _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
-    + r")\s+(?:US\$|\$|€|£|¥)?\s?$", re.I)
-_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.I)
+    + r")\s+(?:(?:US|R|A|C|NZ|HK|S|NT)?\$|€|£|¥)?\s?$", re.I)
+_CURRENCY_BEFORE = re.compile(r"((?<![A-Za-z])(?:US|R|A|C|NZ|HK|S|NT)\$|\$|€|£|¥)\s?$", re.I)
 _SCALE_AFTER = re.compile(r"\s?(dozen|thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b",
                           re.I)
 _CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(k for k in _CURRENCY if k.isalpha()) + r")\b",
@@ -508,7 +527,9 @@ _AND_CREW = re.compile(r"\s+and\s+(?:the\s+|its\s+)?(?:crew|crewmembers)(?:\s+me
                        r"(?!\s+(?:of\s+)?\d)", re.I)
 _AND_TRAVELLERS = re.compile(r"(?:\s+members)?\s+and\s+(?:passengers|travell?ers)\b", re.I)
 # Cues that speak only for a figure right after them.
-_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri"})
+_ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri", "state of",
+                            "country of", "nation of", "island of", "province of", "region of",
+                            "county of", "territory of"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said

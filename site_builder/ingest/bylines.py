@@ -145,7 +145,8 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
 
 # (A zone's offset in brackets, "(UTC+8)", is part of the date too, and so is a zone
 # named in words after it: "(local time)", "(Mexico City time)".)
-_ZONE_NOTE = re.compile(r"\s*\((?:[\w.-]+\s+){0,3}time\)\s*$", re.I)
+# (Also before the next part of a stamp: "16:05 (Réunion time) · Updated ...".)
+_ZONE_NOTE = re.compile(r"\s*\((?:[\w.-]+\s+){0,3}time\)(?=\s*$|\s+[|·•])", re.I)
 _DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|"
                              r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
                              r"(?:day)?)\b|[\d:|,./()+·•-]", re.I)

@@ -204,10 +204,11 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
         return CleanDocument(doc.source_file, doc.sha256, list(doc.blocks), [], dict(doc.meta),
                              [], list(doc.notes))
     if doc.extracted:  # an HTML reader already chose the article: keep its decision
-        judged = [_judge_extracted(b) for b in doc.blocks]
+        # (its paragraphs still hold the pointers to other stories glued into them)
+        blocks, cuts = _cut_links(doc.blocks)
+        judged = [_judge_extracted(b) for b in blocks]
         start, end = 0, len(judged)
         fields: dict[str, str] = {}
-        cuts: dict[int, list[str]] = {}
     else:
         blocks, cuts = _cut_links(doc.blocks)
         n_fields, fields = metadata_prefix(blocks)

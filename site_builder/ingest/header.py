@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import READING_TIME
 from ..text import is_stopword, words
 from .bylines import byline, caption_signals, dateline_stamp, full_date
 from .judged import METADATA_FIELD, SHORT, Judged
@@ -29,6 +30,18 @@ def take_header_metadata(header: list[Judged], declared: dict[str, str], meta: d
                 inferred.append("published")
             reasons[i] = "byline (kept as metadata)"
             byline_at = i if byline_at is None else byline_at
+        elif "author" not in meta and (both := _stamp_and_credit(text)):
+            # "Posted 1 June 2024 9:14am · By Ana Ruiz, Pacific reporter": both at once.
+            (author, _), (stamp, update) = both
+            meta["author"] = author
+            inferred.append("author")
+            reasons[i] = "byline (kept as metadata)"
+            byline_at = i if byline_at is None else byline_at
+            if update:
+                updated = updated or stamp
+            elif "published" not in meta:
+                meta["published"] = stamp
+                inferred.append("published")
         elif found := dateline_stamp(text):
             stamp, update = found
             reasons[i] = "dateline (kept as metadata)"
@@ -110,3 +123,27 @@ def _menu(text: str) -> bool:
     Europe", "THE EXAMPLE TIMES | Weekend Edition"); a headline's parts run longer."""
     items = _MENU_SEPARATOR.split(text)
     return len(items) >= 2 and all(len(words(item)) <= 3 for item in items)
+
+
+# The parts of a stamp line: "Posted 1 June 2024 · By Ana Ruiz · 2 min read".
+_PARTS = re.compile(r"\s+[|·•]\s+")
+# A date in figures whose day and month could be either way round ("06/04/2024").
+_EITHER_WAY = re.compile(r"\b(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{4}\b")
+
+
+def _stamp_and_credit(text: str) -> tuple[tuple[str, str | None], tuple[str, bool]] | None:
+    """A line of a byline's parts and a date's parts (and a reading time), each part one
+    or the other: the author and the date with whether it is an update's. Not where the
+    date in figures reads either way round (a wrong day is worse than none)."""
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if len(parts) < 2 or _EITHER_WAY.search(text):
+        return None
+    credits, stamps = [], []
+    for part in parts:
+        if (credit := byline(part)) and credit[0]:
+            credits.append(credit)
+        elif stamp := dateline_stamp(part):
+            stamps.append(stamp)
+        elif not READING_TIME.fullmatch(part.strip()):
+            return None
+    return (credits[0], stamps[0]) if credits and stamps else None

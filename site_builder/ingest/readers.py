@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -20,6 +21,10 @@ from .html_extract import extract_blocks, parse_html
 from .html_meta import html_meta
 
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown")
+# A live blog runs to a few thousand paragraphs; a seed with more lines or blocks than
+# this is a log, a dump or a book, which cleaning and analysis would take minutes over
+# (a 60 MB log of short lines, hours) to make one unreadable page of.
+MAX_BLOCKS = 10_000
 _BULLET = re.compile(r"^\s*(?:[-*•–▪◦]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -37,6 +42,9 @@ def read_seed(path: Path, name: str) -> RawDocument:
     suffix = path.suffix.lower()
     reader = _READERS.get(suffix, read_text)
     doc = reader(text, name)
+    if len(doc.blocks) > MAX_BLOCKS:
+        raise SiteError(f"{len(doc.blocks):,} blocks of text, more than any article has "
+                        f"({MAX_BLOCKS:,}): not one article", name)
     doc.sha256 = sha
     doc.notes = notes + doc.notes
     return doc
@@ -166,6 +174,13 @@ def read_markdown(text: str, name: str) -> RawDocument:
             del declared["published"]
         else:
             declared["published"] = iso
+    url = declared.get("url", "").strip()
+    if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+        # Pages link only http(s): say so, or the editor looks for a link that never comes.
+        key = re.search(r"^url\s*:", text, re.M)
+        line = f" (line {text.count(chr(10), 0, key.start()) + 1})" if key else ""
+        notes.append(f"front matter url{line} is not an http:// or https:// URL, so pages "
+                     f"do not link it ({url[:40]!r})")
     return RawDocument(source_file=name, sha256="", blocks=blocks,
                        meta=declared, passthrough=True, notes=notes)
 
