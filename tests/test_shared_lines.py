@@ -34,10 +34,6 @@ def _common(docs: list[RawDocument]) -> frozenset[str]:
     return frozenset(line for line, count in counts.items() if count > 1)
 
 
-def _plain_map(func: Callable[[Any], Any], items: list[Any]) -> list[Any]:
-    return [func(item) for item in items]
-
-
 def test_cleaning_with_shared_lines_gives_what_it_gave_without():
     docs = _cluster_docs()
     assert len(docs) > 50
@@ -46,7 +42,8 @@ def test_cleaning_with_shared_lines_gives_what_it_gave_without():
     before = [pickle.dumps(cleaning.clean(doc, common)) for doc in docs]
     cleaning.forget_lines()
     try:
-        cleaning.share_lines(docs, _plain_map)
+        # Worked out on worker processes: what they send back is a copy.
+        cleaning.share_lines(docs, lambda func, items: pmap(func, items, count=2))
         shared = dict(cleaning._SHARED)
         after = [pickle.dumps(cleaning.clean(doc, common)) for doc in docs]
     finally:
@@ -63,6 +60,13 @@ def test_cleaning_with_shared_lines_gives_what_it_gave_without():
     assert several, "the test clusters share no line: the test checks nothing"
     assert set(shared) == several
     assert all(shared[text] == cleaning._line_signals(text) for text in several)
+    # Each line holds its own copy of its reasons, here and as a worker sent it back: a
+    # pickled result then shares a reason object between blocks whatever process worked
+    # their lines out (else the memo's bytes would differ by worker count).
+    reasons = [reason for line in shared.values()
+               for reason in (line.early, line.late, line.after) if reason is not None]
+    assert len(reasons) > 1
+    assert len({id(reason) for reason in reasons}) == len(reasons)
     assert not cleaning._SHARED  # forgotten with the other per-text caches
 
 

@@ -378,8 +378,17 @@ def _line_signals(text: str) -> _Line:
         key=key, n_tokens=len(tokens), size=n,
         stops=sum(map(is_stopword, tokens)) if len(tokens) >= _PROSE_WORDS else 0,
         terminal=terminal, headline_shape=headline_shape, prose_shape=_prose_shape(tokens),
-        early=_early_reason(text, key), late=_late_reason(text, tokens, n, headline_shape),
-        dated=dated, after=_after_reason(text, n, headline_shape, dated))
+        early=_own(_early_reason(text, key)),
+        late=_own(_late_reason(text, tokens, n, headline_shape)),
+        dated=dated, after=_own(_after_reason(text, n, headline_shape, dated)))
+
+
+def _own(reason: str | None) -> str | None:
+    """A line's own copy of a reason: a pickled result then shares a reason between
+    two of its blocks only when they are the same line, whichever process worked the
+    line out (a reason a worker sent back is a copy of the code's, which would make
+    the pickled result differ by worker count, though equal)."""
+    return None if reason is None else reason.encode().decode()
 
 
 def _early_reason(text: str, key: str) -> str | None:
