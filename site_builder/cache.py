@@ -76,19 +76,29 @@ def _walked_prefix(base: Path) -> str:
     return "" if str(base) == os.curdir else str(base) + os.sep
 
 
+def stamp_of(info: os.stat_result) -> Stamp:
+    """A file's stamp from its `stat`."""
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def settled(info: os.stat_result) -> bool:
+    """Whether a file's stamp may stand for its content: it last changed longer ago than
+    the file system's timestamp granularity (a second save in the same clock tick could
+    otherwise keep the stamp and be missed)."""
+    return time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS
+
+
 def _hashed(path: str, known: dict[str, tuple[Stamp, str]] | None) -> str:
     """The content hash of `path`, taken from `known` while its stamp is unchanged."""
     if known is None:
         return _read_hash(path)
     info = os.stat(path)
-    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    stamp = stamp_of(info)
     kept = known.get(path)
     if kept is not None and kept[0] == stamp:
         return kept[1]
     digest = _read_hash(path)
-    # Kept only once the stamp is settled: a second save in the same clock tick
-    # could otherwise keep the stamp and be missed.
-    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+    if settled(info):
         known[path] = (stamp, digest)
     else:
         known.pop(path, None)

@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from .cache import Stamp, settled, stamp_of
 from .config import Config
 from .dates import normalise_published
 from .errors import Reporter, SiteError
@@ -91,11 +93,12 @@ class _Existing:
     meta: dict
     edited: bool
     parsed: tuple[dict, list[Unit]] | None  # None: the file could not be parsed
+    stamp: Stamp | None  # see `_read_stamped`
 
 
 def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
     found = []
-    for path, data, text, parsed in _parsed_files(directory, runner):
+    for path, data, text, parsed, stamp in _parsed_files(directory, runner):
         if isinstance(text, SiteError) or isinstance(parsed, SiteError):
             # Reported when the file is loaded; its seed must still not overwrite it.
             text = data.decode("utf-8", errors="replace")
@@ -104,7 +107,7 @@ def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
         else:
             meta = parsed[0]
         found.append(_Existing(path, data, text, meta, is_hand_edited(text),
-                               None if isinstance(parsed, SiteError) else parsed))
+                               None if isinstance(parsed, SiteError) else parsed, stamp))
     return found
 
 
@@ -123,8 +126,9 @@ def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
                           f"(put `source_file: {name}` back)", e.path)
 
 
-# Content files as a build read them: path -> (bytes, what parsing them gave).
-Parsed = dict[Path, tuple[bytes, tuple[dict, list[Unit]]]]
+# Content files as a build read them: path -> (bytes, what parsing them gave, the stamp
+# that stands for those bytes, if any: see `_read_stamped`).
+Parsed = dict[Path, tuple[bytes, tuple[dict, list[Unit]], Stamp | None]]
 
 
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
@@ -177,7 +181,8 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
         if old is not None and old.edited:  # only with --force
             _back_up(old, config, reporter)
         there = by_path.get(path)
-        if _replace(path, text, there.data if there else None, reporter):
+        if _replace(path, text, there.data if there else None, reporter,
+                    there.stamp if there else None):
             written.add(path)
             if parsed is not None:
                 # Loading finds it under the file's text: used only while the file
@@ -200,7 +205,7 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                             stale.path)
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
     _key.cache_clear()  # (paragraph ids stay: loading works them out again, and forgets them)
-    return {e.path: (e.data, e.parsed) for e in existing if e.parsed is not None}
+    return {e.path: (e.data, e.parsed, e.stamp) for e in existing if e.parsed is not None}
 
 
 def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
@@ -228,13 +233,18 @@ def _current(path: Path) -> bytes | None:
         raise SiteError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
-def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Reporter) -> bool:
+def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Reporter,
+             stamp: Stamp | None = None) -> bool:
     """Atomically write `text` to `path` if it still holds `expected` (None: no file).
 
     Returns False, keeping what is there, when someone else wrote the file meanwhile.
     Unchanged files are not rewritten (and keep their mtime, so watchers see no edit).
+    `stamp`: the stamp that stands for `expected` (see `_read_stamped`); while the file
+    has it, it is not read again to find that it already holds `text`.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if data == expected and _still(path, stamp):
+        return True
     current = _current(path)
     if current == data:
         return True
@@ -634,38 +644,64 @@ SLUG = Stage("slug", slug_base, version=1, key=lambda text: text)
 PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
 
 
-def _read_bytes(path: Path) -> bytes | SiteError | None:
-    """The file's bytes; None when it has gone since it was listed."""
+def _read_stamped(path: Path) -> tuple[bytes | SiteError | None, Stamp | None]:
+    """The file's bytes (None when it has gone since it was listed), and the stamp that
+    stands for them: taken before they were read, of a regular file that had then
+    settled (see cache.settled); else None. While the file keeps that stamp, it holds
+    those bytes: the build does not read it again (write and load each read every file)."""
     try:
-        if path.is_symlink() and path.parent.resolve() not in path.resolve().parents:
-            # It would publish whatever file it points to (as seeds/ refuses too).
-            return SiteError("symbolic link pointing outside its folder", path)
-        return path.read_bytes()
+        if path.is_symlink():
+            if path.parent.resolve() not in path.resolve().parents:
+                # It would publish whatever file it points to (as seeds/ refuses too).
+                return SiteError("symbolic link pointing outside its folder", path), None
+            return path.read_bytes(), None  # its stamp is not its target's
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            data = handle.read()
     except FileNotFoundError:
-        return None
+        return None, None
     except OSError as exc:
-        return SiteError(f"cannot read: {exc.strerror or exc}", path)
+        return SiteError(f"cannot read: {exc.strerror or exc}", path), None
+    return data, stamp_of(info) if stat.S_ISREG(info.st_mode) and settled(info) else None
+
+
+def _still(path: Path, stamp: Stamp | None) -> bool:
+    """Whether the file at `path` (not followed if a link) has `stamp` (None: unknown)."""
+    if stamp is None:
+        return False
+    try:
+        return stamp_of(os.lstat(path)) == stamp
+    except OSError:
+        return False
 
 
 def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None
                   ) -> list[tuple[Path, bytes, str | SiteError,
-                                  tuple[dict, list[Unit]] | SiteError]]:
-    """Each content file with its bytes, its text and its parsed front matter and units
+                                  tuple[dict, list[Unit]] | SiteError, Stamp | None]]:
+    """Each content file with its bytes, its text, its parsed front matter and units
     (memoised; taken from `known` for a file that still holds the bytes it gives, and
-    then its text is not decoded: "" stands for it); a file that vanished since it was
-    listed is left out."""
+    then its text is not decoded: "" stands for it) and its stamp (see `_read_stamped`);
+    a file that vanished since it was listed is left out. A file of `known` that still
+    has the stamp known gives is not read again."""
+    known = known or {}
     # By name: the same order as sorting the paths (one folder), without comparing them.
     paths = sorted(directory.glob("*.md"), key=lambda path: path.name)
-    data = [_read_bytes(path) for path in paths]
-    present = [(path, d) for path, d in zip(paths, data, strict=True) if d is not None]
-    kept = {path: known[path][1] for path, d in present
-            if known and path in known and known[path][0] == d}
-    jobs = [(str(path), _decoded(path, d) if path not in kept else "") for path, d in present]
-    parsed = iter(runner.map(PARSE, [job for (path, _), job in zip(present, jobs, strict=True)
+    read: list[tuple[bytes | SiteError | None, Stamp | None]] = []
+    for path in paths:
+        old = known.get(path)
+        read.append((old[0], old[2]) if old is not None and _still(path, old[2])
+                    else _read_stamped(path))
+    present = [(path, d, stamp) for path, (d, stamp) in zip(paths, read, strict=True)
+               if d is not None]
+    kept = {path: known[path][1] for path, d, _ in present
+            if path in known and known[path][0] == d}
+    jobs = [(str(path), _decoded(path, d) if path not in kept else "")
+            for path, d, _ in present]
+    parsed = iter(runner.map(PARSE, [job for (path, _, _), job in zip(present, jobs, strict=True)
                                      if path not in kept]))
     return [(path, d if isinstance(d, bytes) else b"", text,
-             kept[path] if path in kept else next(parsed))
-            for (path, d), (_, text) in zip(present, jobs, strict=True)]
+             kept[path] if path in kept else next(parsed), stamp)
+            for (path, d, stamp), (_, text) in zip(present, jobs, strict=True)]
 
 
 def load_articles(config: Config, reporter: Reporter, runner: Runner | None = None,
@@ -674,7 +710,7 @@ def load_articles(config: Config, reporter: Reporter, runner: Runner | None = No
     holds the bytes `known`, the writer's reading, gives is not parsed again)."""
     articles: list[Article] = []
     slugs: set[str] = set()
-    for path, _, _, parsed in _parsed_files(config.content_dir / ARTICLES,
+    for path, _, _, parsed, _ in _parsed_files(config.content_dir / ARTICLES,
                                             runner or Runner.in_memory(), known):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,

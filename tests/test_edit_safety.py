@@ -61,10 +61,10 @@ def test_a_save_landing_during_the_build_is_kept(tmp_path: Path, monkeypatch, mo
     else:  # ... or just before the build's own write would replace the file
         original_replace = content._replace
 
-        def save_first(target, text, expected, reporter):
+        def save_first(target, text, expected, reporter, *stamp):
             if target == path:
                 path.write_text(saved)
-            return original_replace(target, text, expected, reporter)
+            return original_replace(target, text, expected, reporter, *stamp)
         monkeypatch.setattr(content, "_replace", save_first)
     reporter = Reporter(quiet=True)
     write_content([_doc("a.txt", "Report A says the talks resumed.", sha="9" * 64)], config,

@@ -148,6 +148,9 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
         return [("count", f.prop, noun) for noun in dict.fromkeys(f.nouns)]
     if f.dimension == "age":
         return [("age", f.thing)] if f.thing else []
+    if f.dimension == "percent" and f.thing and not f.prop:
+        # "a third of the country", "nearly half of the country": shares of one whole.
+        return [("percent", f.unit, "share of " + f.thing)]
     if not f.prop:
         return []  # a sum or a size of nothing said: too loose to compare
     return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]
@@ -1263,19 +1266,25 @@ _LISTED_WITH = re.compile(r",?\s+(?:and|plus)\s+$")
 
 def _whole_of_listed(items: list[_Item], part: list[int], whole: Figure) -> bool:
     """`whole` is the sum of a claim's figure and the one listed beside it in its
-    sentence, both counting who is on board: the whole of the parts, not a rival."""
-    for i in part:
-        f, sentence = items[i].figure, items[i].sentence
-        if f.prop not in _WHO or whole.prop not in _WHO:
-            return False
-        for g in sentence.values:
-            if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
-                continue
-            first, second = (f, g) if f.end <= g.start else (g, f)
-            if second.start >= first.end and \
-                    _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
-                    abs(f.value + g.value - whole.value) < 0.5:
-                return True
+    sentence, both counting who is on board: the whole of the parts, not a rival. Every
+    report of the claim must list it so: one that gives the figure as a whole ("10 crew"
+    against "12 crew") is a rival all the same."""
+    return bool(part) and all(_listed_with_sum(items[i], whole) for i in part)
+
+
+def _listed_with_sum(item: _Item, whole: Figure) -> bool:
+    """The item's figure and the one listed beside it sum to `whole` (who is on board)."""
+    f, sentence = item.figure, item.sentence
+    if f.prop not in _WHO or whole.prop not in _WHO:
+        return False
+    for g in sentence.values:
+        if g.dimension != "count" or g.prop not in _WHO or g.unit == f.unit:
+            continue
+        first, second = (f, g) if f.end <= g.start else (g, f)
+        if second.start >= first.end and \
+                _LISTED_WITH.fullmatch(sentence.text, first.end, second.start) and \
+                abs(f.value + g.value - whole.value) < 0.5:
+            return True
     return False
 
 
@@ -1348,7 +1357,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
     timed = (first.prop in RUNNING_EITHER or (first.prop in RUNNING and len(set(dated)) == 1)) \
         and all("T" in d for d in stamps)
     when = stamps if timed else dated
-    kind, sign = _kind(items, claims, when)
+    # The report a claim is dated by: its figure is the one that stood on that day (a claim
+    # may join "21 dead" of an undated page and "more than 20" of a dated one).
+    dating = [next((i for i in claim if _day_of(items[i], published) == stamp), claim[0])
+              if stamp else claim[0] for claim, stamp in zip(claims, stamps, strict=True)]
+    kind, sign = _kind(items, claims, when, dating)
     order = _time_order(items, claims, when, sign) if kind == "update" else range(len(claims))
     shared = set.intersection(*(items[i].sentence.topics for claim in claims for i in claim))
     names = [topic_names[t] for t in sorted(shared) if t in topic_names][:2]
@@ -1376,9 +1389,11 @@ def _row(items: list[_Item], claims: list[list[int]], published: dict[str, str |
                         kind=kind, unit=first.unit)
 
 
-def _kind(items: list[_Item], claims: list[list[int]], dated: list[str]) -> tuple[str, int]:
-    """The row's kind, and for an update whether its figure rises (1) or falls (-1)."""
-    figure_of = [items[claim[0]].figure for claim in claims]
+def _kind(items: list[_Item], claims: list[list[int]], dated: list[str],
+          dating: Sequence[int] = ()) -> tuple[str, int]:
+    """The row's kind, and for an update whether its figure rises (1) or falls (-1)
+    (`dating`: per claim, the item of the report that dates it)."""
+    figure_of = [items[i].figure for i in dating or [claim[0] for claim in claims]]
     # One sum in two currencies is no figure that moved.
     one_currency = len({f.unit for f in figure_of if f.dimension == "money"}) <= 1
     # A figure someone repeats or insists on is a claim held, not a tally that moved.

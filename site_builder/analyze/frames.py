@@ -144,6 +144,9 @@ _PROPERTY_CUES = {
     # Verbs of seeking people (a closed class): "crews were searching for five hikers".
     "looking for": "missing", "searching for": "missing", "search for": "missing",
     "displac": "displaced", "homeless": "displaced", "fled": "displaced", "flee": "displaced",
+    # Put out of their homes, however said: "forced from their homes", "out of their homes".
+    "from their home": "displaced", "out of their home": "displaced",
+    "from their house": "displaced", "out of their house": "displaced",
     # Homes lost are people displaced: "had lost their homes", "are now without homes".
     "lost their home": "displaced", "lost their house": "displaced",
     "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
@@ -158,7 +161,7 @@ _PROPERTY_CUES = {
     # "a state of 11 million people": a place's people, the cue right before the figure.
     "state of": "population", "country of": "population", "nation of": "population",
     "island of": "population", "province of": "population", "region of": "population",
-    "county of": "population", "territory of": "population",
+    "county of": "population", "territory of": "population", "district of": "population",
     "damag": "damage", "destroy": "damage", "loss": "damage",
     # Verbs of destroying a building in other words (a closed class).
     "demolish": "damage", "razed": "damage", "burnt down": "damage", "burned down": "damage",
@@ -529,7 +532,7 @@ _AND_TRAVELLERS = re.compile(r"(?:\s+members)?\s+and\s+(?:passengers|travell?ers
 # Cues that speak only for a figure right after them.
 _ADJACENT_CUES = frozenset({"measured", "stood at", "stands at", "carry", "carri", "state of",
                             "country of", "nation of", "island of", "province of", "region of",
-                            "county of", "territory of"})
+                            "county of", "territory of", "district of"})
 # A part of a whole ("two of the six cars were ..."): its property.
 PART = "part"
 _RESTORED_THING = "*restored"  # a part brought back into use, however said
@@ -982,6 +985,10 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
                                                 _ADMIN_KIND.search(name.lower())):
         # "Harlan County reported five deaths, while Fenwick had two": each clause's subject.
         return replace(f, place=place_key(name))
+    if m := _REGION_HAD.search(_ASIDE.sub("", text[:f.start])):
+        # "Tarn province, where the storm came ashore, accounted for 28 of the dead": the
+        # subject's aside set apart, the region is the clause's subject all the same.
+        return replace(f, place=place_key(m.group("name")))
     # The sentence's own setting: an opening "In X, ..." or a subject such as "X officials"
     # or "X's government" (a demonym names no place: "Turkish officials").
     if (m := _OPENING_PLACE.match(text) or _SUBJECT_PLACE.match(text)) and _is_place_word(m):
@@ -1194,6 +1201,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
     number = None if vague else _number(raw)
     if vague is None and number is None:
         return None
+    half_of = _HALF_A.search(before) if raw.lower() in ("a", "an") else None
+    if half_of:
+        # "half a million", "more than half a billion": half of one of the scale, hedged by
+        # what comes before "half".
+        number = 0.5
+        hedge_match = _HEDGE_BEFORE.search(before, 0, half_of.start())
+        hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
+        span_start = start - len(before) + (hedge_match.start(1) if hedge_match else
+                                            half_of.start(1))
     digits = m.group("num") is not None
     if digits and _not_a_quantity(text, start, end, before):
         return None
@@ -1249,7 +1265,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         value = number * scale
         # "a metre", "an hour": one of the unit, told about as closely as a half; "a
         # million" as loosely as "one million".
-        step = 0.5 * scale if half else \
+        # ("half a million" is said of 480,000 or 530,000: a tenth of the scale.)
+        step = 0.5 * scale if half else 0.1 * scale if half_of else \
             (scale if scale > 1 else 0.5) if raw.lower() in ("a", "an") else _step(raw, scale)
         if high_number is not None:
             low, high, hedge = value, high_number * scale, "range"
@@ -1575,6 +1592,7 @@ _NUMBER_OF_AFTER = re.compile(
     r"dead|deaths|fatalities|casualties|injured|wounded)(?:\s+(?:confirmed\s+)?(?:dead|killed|"
     r"injured|hurt|wounded|missing|rescued|evacuated))?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_HALF_A = re.compile(r"(?<![\w-])((?:one\s+)?half)\s+$", re.I)
 # "-seat", "-bed", "-lane" after a figure and before a noun: a count the noun's thing has.
 # Words after a hyphen that are no counted unit: adjectives ("62-strong"), "-fold", "-odd".
 _COUNT_MODIFIER = re.compile(r"-(?P<unit>(?!(?:strong|fold|odd|old|ish|nil|plus|off|way|up)\b)"
@@ -1672,6 +1690,14 @@ _PLACE_HAD = re.compile(r"(?:^\s*|\b(?P<joined>while|whereas|and|but|said|says|t
                         r"(?:had|has|have|reported|recorded|saw|sees|counted|confirmed|"
                         r"registered|suffered|lost|accounts?\s+for|accounted\s+for|"
                         r"makes?\s+up|made\s+up)\s+$")
+# A relative aside between commas (", where the storm came ashore,").
+_ASIDE = re.compile(r",\s+(?:where|which|whose|who)\b[^,.;:]{0,100},")
+# A region named with its kind, the subject of a verb of having or reporting the figure.
+_REGION_HAD = re.compile(r"(?:^\s*|[,;:]\s*)(?P<name>" + _NAME + r")\s+(?:[Cc]ounty|[Pp]rovince|"
+                         r"[Dd]istrict|[Rr]egion|[Pp]refecture|[Gg]overnorate|[Oo]blast)\s+"
+                         r"(?:had|has|have|reported|recorded|saw|counted|confirmed|registered|"
+                         r"suffered|lost|accounts?\s+for|accounted\s+for|makes?\s+up|"
+                         r"made\s+up)\s+$")
 # "in X, where ...": what the where-clause tells happened at X.
 # (Also a place as the complement of "was": "the worst-hit area was X district, where ...".)
 _WHERE_AFTER_PLACE = re.compile(r"\b(?:in|at|was|is|were|are)\s+(?:the\s+)?(" + _NAME +
@@ -2088,7 +2114,32 @@ def _person_key(name: str) -> str:
     or a double surname's hyphen is written by some sources only ("Ana Ruiz Soto" =
     "Ana María Ruiz-Soto")."""
     words = re.split(r"[\s-]+", name.strip())
-    return " ".join(dict.fromkeys((words[0], words[-1]))).lower() if name.strip() else ""
+    if not name.strip():
+        return ""
+    given = words[0].lower()
+    # A familiar form of an English given name is the same person ("Dick" = "Richard").
+    given = _FAMILIAR_NAMES.get(given, given) if len(words) > 1 else given
+    return " ".join(dict.fromkeys((given, words[-1].lower())))
+
+
+# Familiar forms of common English given names (hypocorisms, a closed class of the
+# language) -> the formal name; forms shared by a man's and a woman's name ("Chris",
+# "Alex", "Sam") are left out.
+_FAMILIAR_NAMES = {familiar: formal for formal, forms in (
+    ("richard", "dick rick ricky richie"), ("william", "bill billy will willie"),
+    ("robert", "bob bobby rob robbie"), ("james", "jim jimmy"),
+    ("michael", "mike mikey mick"), ("thomas", "tom tommy"), ("anthony", "tony"),
+    ("joseph", "joe joey"), ("charles", "charlie chuck"), ("edward", "eddie ted"),
+    ("daniel", "dan danny"), ("david", "dave davey"), ("john", "jack johnny"),
+    ("margaret", "maggie peggy"), ("elizabeth", "liz lizzie beth betty"),
+    ("katherine", "kate katie kathy"), ("patricia", "patty tricia"),
+    ("jennifer", "jen jenny"), ("susan", "sue susie"), ("deborah", "deb debbie"),
+    ("kenneth", "ken kenny"), ("stephen", "steve stevie"), ("gregory", "greg"),
+    ("timothy", "tim timmy"), ("benjamin", "ben benny"), ("nicholas", "nick nicky"),
+    ("matthew", "matt"), ("andrew", "andy"), ("ronald", "ron ronnie"),
+    ("donald", "don donnie"), ("lawrence", "larry"), ("frederick", "fred freddie"),
+    ("peter", "pete"), ("douglas", "doug"), ("raymond", "ray"), ("walter", "walt"),
+) for familiar in forms.split()}
 
 
 def _person_before(before: str) -> str:
@@ -2120,11 +2171,45 @@ _CUE_BEFORE_FIGURE = re.compile(r"\s+(?:(?:of|at|to|by)\s+)?(?:(?:between|about|
 _RELATIVE_BREAK = re.compile(r",\s+(?:which|where|whose)\b")
 
 
+# A verb of reaching a height (a closed class), and the words that say it is water's.
+_REACHED_BEFORE = re.compile(r"\b(?:reach(?:ed|es|ing)?|peak(?:ed|s|ing)?\s+at|"
+                             r"crest(?:ed|s|ing)?\s+at|topp(?:ed|ing)\s+out\s+at)\s+$", re.I)
+_WATER_WORDS = re.compile(r"\b(?:rivers?|waters?|floods?|floodwaters?|tides?|lakes?|seas?|"
+                          r"reservoirs?|gauges?|quays?|levels?)\b", re.I)
+# A name after "the": the water a level is of ("the Ouse", "the river Severn", "The French
+# Broad River").
+_THE_NAME = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# A negated comparative of height right before the figure.
+_NEVER_HIGHER_BEFORE = re.compile(r"\b(?:never|no)\s+(?:[a-z]+\s+){0,2}?(?:higher|above)\s+"
+                                  r"(?:than\s+)?$", re.I)
+# A verb of expecting with the count as its object (the active form of "are expected").
+_EXPECTS_BEFORE = re.compile(r"\bexpect(?:s|ed|ing)?\s+$", re.I)
+
+
 def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figure:
     """The property: the nearest cue within REACH characters that is no nearer to another
     figure of the sentence, among the properties its dimension can take."""
     if figure.prop or figure.dimension not in _PROPERTIES_OF:
         return figure
+    if figure.dimension == "count" and _EXPECTS_BEFORE.search(text, max(0, figure.start - 30),
+                                                              figure.start):
+        # "officials expect 9,000 fans to attend": the count expected, as "9,000 fans are
+        # expected to attend" says it with the participle.
+        return _replace_prop(figure, _acted("expected"))
+    if figure.dimension == "length" and _REACHED_BEFORE.search(text, max(0, figure.start - 30),
+                                                               figure.start) and \
+            _WATER_WORDS.search(text):
+        # "the river reached 5.02 metres", "peaked at 9 feet at the quay": how high the
+        # water stood, as "stood at" says; of the water named before it ("the Ouse").
+        names = [m.group(1) for m in _THE_NAME.finditer(text, 0, figure.start)
+                 if not _CALENDAR_WORD.fullmatch(m.group(1).split()[0])]
+        return replace(_replace_prop(figure, "level"),
+                       thing=names[-1].lower() if names else figure.thing)
+    if figure.dimension == "length" and _NEVER_HIGHER_BEFORE.search(
+            text, max(0, figure.start - 40), figure.start):
+        # "never got higher than about 650 feet", "rose no higher than 3 metres": the
+        # highest it went, a height (not how much higher one thing is than another).
+        return _replace_prop(figure, "height")
     if agreement_sum(text, figure):
         return _replace_prop(figure, "value")  # what the contract is worth, as "worth" says
     if figure.dimension == "money" and _WORKS_AFTER.match(text, figure.end):
@@ -2132,7 +2217,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
     if figure.dimension == "speed" and _BY_BEFORE.search(text, 0, figure.start):
         return figure  # "winds jumped by 80 mph": how much a speed grew, not the speed
     if figure.dimension == "percent" and _VOTED_AFTER.match(text, figure.end):
-        return figure  # "61% of members voted to ...": a ballot's share, of no sum or toll
+        # "61% of members voted to ...": a ballot's share, of no sum or toll, nor a share
+        # of the whole (each vote's share differs, no rival of another's).
+        return replace(figure, thing="")
     if _REFUSED_OFFER.search(text, max(0, figure.start - 90), figure.start):
         return figure  # "rejected an offer of $40 a share": terms refused, not what holds
     allowed = _PROPERTIES_OF[figure.dimension]
