@@ -204,3 +204,5 @@ class Digest:
     summary: str = ""
     # Single-source claims with no figure or date: shown apart from the key facts.
     other_claims: list[Fact] = field(default_factory=list)
+    # The summary sentence by sentence, each with the paragraph it comes from.
+    summary_sentences: list[tuple[str, Ref]] = field(default_factory=list)

@@ -328,3 +328,47 @@ def test_the_previews_reused_analysis_keeps_the_finders_readings(
     digest = analysed(edited)
     assert 0 < runner.computed[READINGS] < 50
     assert b"".join(digest_json(digest)) == _digest(edited, config, Runner.in_memory(1))
+
+
+def _finders_read(memo: Path, articles: list[Article], config: Config
+                  ) -> tuple[bytes, dict[str, list[str]]]:
+    """Analyse with the memos the last call kept; returns the digest and, per finder
+    (its function's name), the article of each sentence it read rather than took kept."""
+    read: dict[str, list[str]] = {}
+    real = Readings._reading
+
+    def spying(self: Readings, s: Sentence, key: Any, extract: Callable[[Sentence], Any]
+               ) -> Any:
+        name = f"{extract.__qualname__}:{extract.__code__.co_firstlineno}"
+        return real(self, s, key,
+                    lambda x: (read.setdefault(name, []).append(x.ref.article), extract(x))[1])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Readings, "_reading", spying)
+        runner = Runner(Memos(memo, "test"), 1)
+        digest = _digest(articles, config, runner)
+    runner.memos.save()
+    return digest, read
+
+
+def test_the_count_venue_whereabouts_and_clock_finders_read_only_an_edits_sentence(
+        tmp_path: Path, corpus: tuple[Config, list[Article]]) -> None:
+    """Whose figure counted what, where an announcement was made, whether a thing was found
+    and when a thing was done read each form through the kept readings: after an edit
+    they read the edited article's new sentence alone, and the digest is a cold one's."""
+    config, articles = corpus
+    memo = tmp_path / "memo"
+    _, cold = _finders_read(memo, articles, config)
+    wanted = ("_counted_rows.<locals>", "_venue_rows.<locals>", "_whereabouts",
+              "_done_at_rows.<locals>")
+    moved = {name: read for name, read in cold.items() if name.startswith(wanted)}
+    # Each finder (two in the clock finder: names per article, acts at a time) read the
+    # corpus' forms once.
+    assert len(moved) == 5
+    assert all(len(read) > 100 for read in moved.values())
+    edited = _with_sentence(articles, 4, "The missing trawler was found on Tuesday, "
+                                         "the coast guard said.")
+    digest, again = _finders_read(memo, edited, config)
+    assert digest == _digest(edited, config, Runner.in_memory(1))
+    for name in moved:
+        assert again.get(name) == [articles[4].slug]

@@ -620,3 +620,15 @@ def test_an_update_note_kept_by_the_html_extractor_is_dropped():
             "</article></body></html>")
     result = clean(read_html(page, "page.html"))
     assert _kept(result) == PARAS
+
+
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("March 4, 2024 9:41 AM GMT · Updated 2 hours ago", "2024-03-04T09:41+00:00"),
+    ("2024.03.04 09:41 | Modified 2024.03.04 11:05", "2024-03-04T09:41"),
+    ("March 4, 2024 — 9.41am", "2024-03-04T09:41"),
+    ("Publicado: 16/03/2024 09:41 · Atualizado: 16/03/2024 11:05", "2024-03-16T09:41"),
+])
+def test_stamp_lines_in_other_shapes_give_the_publication_date(stamp, published):
+    _, result = _clean(["Harbour News", HEADLINE, stamp, "By Tomas Ruiz", *PARAS])
+    assert result.meta["published"] == published
+    assert _kept(result) == PARAS

@@ -51,7 +51,7 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.94, "conflict_recall": 0.67, "numeric_recall": 0.8,
+    False: {"facts_found": 0.949, "conflict_recall": 0.67, "numeric_recall": 0.8,
             "conflict_precision": 0.965, "topics_found": 0.97, "topics_one_page": 0.96},
     True: {"facts_found": 0.86, "conflict_recall": 0.28, "numeric_recall": 0.35,
            "conflict_precision": 0.55, "topics_found": 0.86, "topics_one_page": 0.8},

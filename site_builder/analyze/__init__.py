@@ -10,7 +10,7 @@ from .attributions import find_attribution_disagreements
 from .crossrefs import near_duplicates, related
 from .disagreements import find_date_disagreements, find_disagreements
 from .entities import resolve
-from .facts import LINK, build_facts, cluster_sentences, story_in_brief
+from .facts import LINK, brief_sentences, build_facts, cluster_sentences
 from .readings import READINGS, Readings, SentenceList
 from .sentences import Sentence, build_sentences, similar_pairs, story_year, weigh
 from .timeline import build_timeline
@@ -67,12 +67,16 @@ def _analyze(articles: list[Article], config: Config, runner: Runner) -> Digest:
         statements = {f.id: f.statement for f in facts}
         timeline = build_timeline(sentences, articles, fact_of, statements)
         place_slugs = {t.slug for t in topics if t.kind == "place"}
-        summary = story_in_brief(facts, {(s.ref, s.text): s for s in sentences},
-                                 {a.slug: a.published for a in articles},
-                                 {key for key, slug in topic_slug.items()
-                                  if slug in place_slugs})
+        person_slugs = {t.slug for t in topics if t.kind == "person"}
+        brief = brief_sentences(facts, {(s.ref, s.text): s for s in sentences},
+                                {a.slug: a.published for a in articles},
+                                {key for key, slug in topic_slug.items()
+                                 if slug in place_slugs},
+                                {key for key, slug in topic_slug.items()
+                                 if slug in person_slugs})
+        summary = " ".join(text for text, _ in brief)
     return Digest(articles, topics, facts, disagreements, crossrefs, timeline, summary,
-                  other_claims)
+                  other_claims, brief)
 
 
 def _topics(sentences: list[Sentence], config: Config) -> tuple[list[Topic], dict[str, str]]:

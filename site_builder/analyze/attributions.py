@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
@@ -796,18 +796,9 @@ def _counted_rows(sentences: list[Sentence], articles: list[Article],
     what the figure counted. Blocked by speaker and figure; each property read from the
     figure's frame, and a sentence that names both properties is left out."""
     by_key: dict[tuple[str, str, float], dict[str, list[Sentence]]] = {}
-    for s in sentences:
-        if not s.values or not _SAYING.search(s.text):
-            continue
-        people = {t.slug: t for m in s.mentions if (t := names.topic(m)) and t.kind == "person"}
-        if len(people) != 1:
-            continue  # who gave the figure must be plain
-        [speaker] = people
-        props = {f.prop for f in s.values if f.prop}
-        for f in s.values:
-            if f.prop and len(props) == 1:
-                by_key.setdefault((speaker, f.dimension, f.value), {}).setdefault(
-                    f.prop, []).append(s)
+    for s, found in per_form(sentences, lambda s: _counted(s, names)):
+        for key, prop in found:
+            by_key.setdefault(key, {}).setdefault(prop, []).append(s)
     rows = []
     for (speaker, _, value), by_prop in sorted(by_key.items()):
         props = sorted(by_prop)
@@ -820,6 +811,19 @@ def _counted_rows(sentences: list[Sentence], articles: list[Article],
         rows.append(Disagreement(f"what {name}'s figure of {value:g} counted", [
             _claim(f"{value:g} {p}", by_prop[p], articles) for p in props], kind="contradicts"))
     return rows
+
+
+def _counted(s: Sentence, names: _Names) -> list[tuple[tuple[str, str, float], str]]:
+    """A sentence's figures a single person gives, each with what it counts."""
+    if not s.values or not _SAYING.search(s.text):
+        return []
+    people = {t.slug: t for m in s.mentions if (t := names.topic(m)) and t.kind == "person"}
+    if len(people) != 1:
+        return []  # who gave the figure must be plain
+    [speaker] = people
+    props = {f.prop for f in s.values if f.prop}
+    return [((speaker, f.dimension, f.value), f.prop) for f in s.values
+            if f.prop and len(props) == 1]
 
 
 # --- an account that another party rebuts --------------------------------------------------
@@ -1156,17 +1160,9 @@ def _venue_rows(sentences: list[Sentence], articles: list[Article],
     of each other, whose paragraphs tell the same scene (three words in common besides
     the names). Blocked by person."""
     by_person: dict[str, list[_Venue]] = {}
-    for s in sentences:
-        for m in s.mentions:
-            person = names.topic(m)
-            said = _ANNOUNCED.match(s.text, m.end) if person and person.kind == "person" else None
-            at = _AT_VENUE.match(s.text, said.end()) if said else None
-            venue = next((x for x in s.mentions if at and x.start == at.end()), None)
-            if venue is None or _is_region(venue):
-                continue  # a city holds many venues: "at Houston" fits any of them
-            by_person.setdefault(person.slug, []).append(_Venue(
-                s, venue.surface,
-                frozenset(w.lower() for w in words(venue.surface))))
+    for s, found in per_form(sentences, lambda s: _venues(s, names)):
+        for slug, venue in found:
+            by_person.setdefault(slug, []).extend(rebound([venue], s))
     scene = _scenes(sentences, {v.sentence.ref for told in by_person.values() if len(told) > 1
                                 for v in told})
     rows = []
@@ -1181,6 +1177,21 @@ def _venue_rows(sentences: list[Sentence], articles: list[Article],
         rows.append(Disagreement(f"where {name} made the announcement", [
             _claim(v.text, [v.sentence], articles) for v in pair], kind="contradicts"))
     return rows
+
+
+def _venues(s: Sentence, names: _Names) -> list[tuple[str, _Venue]]:
+    """The venues a sentence puts a person's announcement at, each with the person."""
+    found = []
+    for m in s.mentions:
+        person = names.topic(m)
+        said = _ANNOUNCED.match(s.text, m.end) if person and person.kind == "person" else None
+        at = _AT_VENUE.match(s.text, said.end()) if said else None
+        venue = next((x for x in s.mentions if at and x.start == at.end()), None)
+        if person is None or venue is None or _is_region(venue):
+            continue  # a city holds many venues: "at Houston" fits any of them
+        found.append((person.slug, _Venue(s, venue.surface,
+                                          frozenset(w.lower() for w in words(venue.surface)))))
+    return found
 
 
 def _is_region(mention: Mention) -> bool:
@@ -1365,18 +1376,9 @@ _FOUND = re.compile(r"\b(?:(?:has|have|had)\s+been|was)\s+(?:found|located|recov
 def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     """One thing reported missing, then found in a later report: an update, in time order."""
     states: dict[str, dict[bool, list[Sentence]]] = {}
-    for s in sentences:
-        subject = _SUBJECT.match(s.text)
-        if subject is None:
-            continue
-        head = subject.group(1).split()[-1]
-        if head.endswith("s") and not head.endswith("ss"):
-            continue  # many things: their count is a figure's business
-        rest = s.text[subject.end():]
-        missing, found = _NOT_FOUND.search(rest), _FOUND.search(rest)
-        if bool(missing) == bool(found):
-            continue
-        states.setdefault(stem(head), {}).setdefault(bool(found), []).append(s)
+    for s, state in per_form(sentences, _whereabouts):
+        if state is not None:
+            states.setdefault(state[0], {}).setdefault(state[1], []).append(s)
     rows = []
     for _, by_state in sorted(states.items()):
         if len(by_state) < 2:
@@ -1390,6 +1392,21 @@ def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disa
             _claim(f"the {noun} still missing", by_state[False], articles),
             _claim(f"the {noun} found", by_state[True], articles)], kind="update"))
     return rows
+
+
+def _whereabouts(s: Sentence) -> tuple[str, bool] | None:
+    """The stem of the one thing a sentence tells missing or found, and whether found."""
+    subject = _SUBJECT.match(s.text)
+    if subject is None:
+        return None
+    head = subject.group(1).split()[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        return None  # many things: their count is a figure's business
+    rest = s.text[subject.end():]
+    missing, found = _NOT_FOUND.search(rest), _FOUND.search(rest)
+    if bool(missing) == bool(found):
+        return None
+    return stem(head), bool(found)
 
 
 def _published(said: list[Sentence], articles: list[Article]) -> list[str]:
@@ -1629,10 +1646,13 @@ def _done_at_rows(sentences: list[Sentence], articles: list[Article],
     named thing of another only where its own report names that thing too."""
     by_key: dict[tuple[str, str], list[_Done]] = {}
     named_in: dict[int, set[str]] = {}  # article -> keys of the things it names
-    for s in sentences:
-        named_in.setdefault(s.article_index, set()).update(names.key(m) for m in s.mentions)
-        for key, done in _done_at(s, names):
-            by_key.setdefault(key, []).append(done)
+    for s, keys in per_form(sentences, lambda s: frozenset(names.key(m) for m in s.mentions)):
+        named_in.setdefault(s.article_index, set()).update(keys)
+    for s, found in per_form(sentences, lambda s: _done_at(s, names)):
+        for key, done in found:
+            by_key.setdefault(key, []).append(
+                done if done.sentence is s else replace(
+                    done, sentence=s, clock=replace(done.clock, sentence=s)))
 
     def same(a: _Done, b: _Done) -> bool:
         if a.thing and b.thing:

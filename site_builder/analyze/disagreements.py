@@ -19,16 +19,19 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention
-from ..models import Article, Claim, Disagreement, Ref
+from ..models import Article, Claim, Disagreement
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
 from .frames import (
     BACK,
     HAS,
+    KIN,
     ORIGIN,
     PART,
     PROPERTY_CUE,
+    SECONDARY_SHOCKS,
     SIZES,
+    VEHICLE,
     Figure,
     agreement_sum,
     last_place,
@@ -138,8 +141,21 @@ def _per_day(f: Figure, span: str) -> Figure:
                    step=f.step / days)
 
 
+# "several others were hurt", "a few people": too loose to hold against any count.
+_LOOSE = re.compile(r"(?:several|a\s+few|a\s+handful\s+of)\b(?!\s+(?:dozen|hundred|thousand))",
+                    re.I)
+# Nouns for those a vehicle carried, however said ("41 passengers", "30 people").
+_CARRIED = frozenset({"people", "passeng", "person", "travel", "occup"})
+
+
 def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     """The blocks a figure falls into: figures sharing no key are never compared."""
+    if f.dimension == "count" and f.thing.startswith(VEHICLE):
+        # One vehicle's load: only with another's for the same vehicle (by destination).
+        return [("count", f.prop, f.thing)] if f.thing != VEHICLE else []
+    if f.dimension == "count" and (f.thing == KIN or (f.hedge == "vague" and
+                                   _LOOSE.match(f.text))):
+        return []
     if f.dimension == "count" and not f.prop and f.unit == "people":
         return []  # "72 people", "four others": people of whom nothing is said
     if f.unit == BACK:
@@ -162,6 +178,12 @@ def same_frame(a: Figure, b: Figure) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
+    if a.dimension == "count" and VEHICLE in (a.thing[:len(VEHICLE)], b.thing[:len(VEHICLE)]):
+        # Loads of one vehicle, by whatever noun for those carried.
+        return a.thing == b.thing and (bool(set(a.nouns) & set(b.nouns)) or
+                                       {a.nouns[-1:], b.nouns[-1:]} <= {(n,) for n in _CARRIED})
+    if a.dimension == "magnitude" and SECONDARY_SHOCKS & {a.thing, b.thing}:
+        return a.thing == b.thing  # an aftershock's magnitude is not the quake's
     if a.dimension == "count" and a.prop == PART:
         # Parts of one whole, said to be the same kind of thing ("hazardous").
         return bool(set(a.nouns) & set(b.nouns)) and bool(set(a.thing.split()) &
@@ -352,8 +374,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
     scene: dict[str, str] = {}  # a paragraph's opening place ("In X, ...")
     compared: dict[str, set[str]] = defaultdict(set)  # a paragraph's past events, by stems
     counted: dict[str, Figure] = {}  # a paragraph's last count read, what "the count" means
+    last: dict[str, str] = {}  # a paragraph's sentence before this one
     for position, (paragraph, text, values, surfaces) in enumerate(sentences):
         read.append(text)
+        prior, last[paragraph] = last.get(paragraph, ""), text
         if paragraph not in scene:
             scene[paragraph] = sentence_place(text)
         earlier, compared[paragraph] = compared[paragraph], compared[paragraph] | \
@@ -382,12 +406,14 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
-                    or _inventory(text, f):
+                    or _inventory(text, f) \
+                    or (year and _PRONOUN_OPENING.match(text) and _of_the_past(prior, f, year,
+                                                                               whole=True)):
                 continue
             if f.dimension == "count" and not f.place and whole is not None and \
                     whole.place and _OF_THEM_END.search(f.text):
                 f = replace(f, place=whole.place)  # "60 miners at Lund, 12 of them hurt"
-            if f.dimension == "count" and not f.place:
+            if f.dimension == "count" and not f.place and not f.thing.startswith(VEHICLE):
                 # "In X, ... . The 78 still missing ...": the paragraph's scene; "the quake
                 # shook central X, killing 144": the one known place named before it.
                 named = {p for p in place_names(text, f.start) if p in known}
@@ -423,7 +449,9 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _IDENTITIES_OF.search(text, max(0, f.start - 30), f.start)):
                 # "34 people have been identified" (a verb's own property): the same count.
                 f = replace(f, prop="identified")
-            elif f.dimension == "count" and f.prop == "killed" and _recovered(text, f):
+            elif f.dimension == "count" and (f.prop == "killed" or f.prop.startswith("~")) \
+                    and _recovered(text, f):
+                # ("the bodies of 12 miners had been recovered": the verb's own property.)
                 f = replace(f, prop="recovered")
             elif f.dimension == "count" and f.prop == "injured" and _in_care(text, f):
                 f = replace(f, prop="in care")
@@ -433,6 +461,10 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             if f.prop in _OF_THE_DEAD and "bodi" in f.nouns:
                 f = replace(f, nouns=tuple(dict.fromkeys(
                     "people" if n == "bodi" else n for n in f.nouns)))
+            elif f.prop in _OF_THE_DEAD and _BODIES_OF.search(text, max(0, f.start - 30),
+                                                                f.start):
+                # "the bodies of 15 passengers": bodies counted, whoever they were.
+                f = replace(f, nouns=("people",))
             if f.dimension == "count":
                 whole = f
             near = text[max(0, f.start - WINDOW): f.end + WINDOW]
@@ -593,6 +625,18 @@ def _full_names(items: list[_Item]) -> list[_Item]:
         f = item.figure
         if f.dimension == "age" and f.thing and " " not in f.thing and len(full[f.thing]) == 1:
             item.figure = replace(f, thing=next(iter(full[f.thing])))
+    # "Ana Shahi" and "Ana Shah": a transliterated surname with or without its last letter
+    # is one person's, when the story writes no third form and the given name agrees.
+    for short in list(full):
+        longer = [w for w in full if len(w) == len(short) + 1 and w.startswith(short)]
+        if len(short) < 4 or len(longer) != 1:
+            continue
+        for item in items:
+            f = item.figure
+            given = f.thing.rsplit(" ", 1)[0]
+            if f.dimension == "age" and f.thing in full[short] and \
+                    f"{given} {longer[0]}" in full[longer[0]]:
+                item.figure = replace(f, thing=f"{given} {longer[0]}")
     return items
 
 
@@ -819,6 +863,8 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
     a sentence naming another and not the story's gives that other storm's figures."""
     counts: dict[str, int] = defaultdict(int)
     for s in sentences:
+        if not any(word in s.text for word in _STORM_WORDS):
+            continue  # the pattern's search costs more than these tests
         for name in {m.group(1) for m in _NAMED_STORM.finditer(s.text)}:
             counts[name] += 1
     if len(counts) < 2:
@@ -830,6 +876,8 @@ def _other_storms(sentences: list[Sentence]) -> re.Pattern[str] | None:
 
 _NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|"
                           r"[Ss]torm)\s+([A-Z][a-z]+)\b")
+# What every match of `_NAMED_STORM` holds.
+_STORM_WORDS = ("urricane", "yphoon", "yclone", "torm")
 
 
 # "the deadliest disaster since the sinking of the Orla ferry in 2009": an earlier event the
@@ -872,11 +920,18 @@ def _of_another_report(text: str, f: Figure) -> bool:
     return bool(_EARLIER_REPORT.search(text[opening:f.start]))
 
 
-def _of_the_past(text: str, f: Figure, year: int) -> bool:
+# "... with the 2009 quake the worst. It killed 300": a pronoun opening a sentence is the
+# sentence before's subject, and a figure said of it is of that sentence's time.
+_PRONOUN_OPENING = re.compile(r"\s*(?:It|They|That)\s+(?!(?:is|was|are|were|will|would|may|"
+                              r"might|could)\b)[a-z]")
+
+
+def _of_the_past(text: str, f: Figure, year: int, whole: bool = False) -> bool:
     """A figure whose own clause names a year long before the report: history, not news
-    ("the 1939 earthquake, which killed around 33,000")."""
+    ("the 1939 earthquake, which killed around 33,000"); with `whole`, any year the sentence
+    `text` names (the sentence a pronoun refers back to)."""
     start = max(text.rfind(";", 0, f.start), f.start - 80, 0)
-    clause = text[start:f.end + 40].split(";")[0]
+    clause = text if whole else text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
@@ -1542,7 +1597,9 @@ def _label(f: Figure) -> str:
         words = f.text.split()[-len(nouns):] if nouns and not f.text[-1:].isdigit() and \
             not _OF_THEM_END.search(f.text) and \
             not _STATE_LAST.search(f.text) else []
-        return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "")
+        bound = f.thing[len(VEHICLE):] if f.thing.startswith(VEHICLE) else ""
+        return f"how many {' '.join(words) or f.unit}" + (f" ({prop})" if prop else "") + \
+            (f", the one bound for {bound.title()}" if bound else "")
     if f.dimension == "age":
         return f"age of {f.thing.title()}"
     if f.dimension == "money":
@@ -1617,11 +1674,3 @@ def find_date_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
                          claims=[*named[verb].values(), *dates[verb].values()],
                          kind="contradicts", unit="date")
             for verb in sorted(named.keys() | dates.keys())]
-
-
-def conflicting_refs(statement: Sentence, members: list[Sentence]) -> set[Ref]:
-    """Paragraphs among `members` that state a figure conflicting with the statement's."""
-    if not statement.values:
-        return set()
-    return {s.ref for s in members
-            if any(conflicting(a, b) for a in statement.values for b in s.values)}

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 
 from ..models import Fact, Ref
 from ..text import words
-from .disagreements import conflicting, conflicting_refs
+from .disagreements import conflicting, same_frame
 from .sentences import Sentence
 
 # Cosine above which two sentences are taken to state the same thing.
@@ -17,11 +17,24 @@ LINK = 0.30
 # Centroid similarity two groups need to merge (stops chaining).
 MERGE = 0.30
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
-_WEAK_OPENERS = re.compile(r"^(?:and|but|or|so|however|also|it|they|this|these|that|he|she|"
-                           r"which|meanwhile|still)\b", re.I)
+# Openers that lean on an earlier sentence: a conjunction, a pronoun or a possessive one
+# ("Her instructor, ..." says whose only after the sentence before it).
+_WEAK_OPENERS = re.compile(r"^(?:and|but|or|so|however|also|it|they|this|these|that|those|he|she|"
+                           r"his|her|its|their|which|meanwhile|still)\b", re.I)
+# A line that points the reader to another story ("Also read: ...", "READ MORE: ..."): the
+# page's furniture, not a claim of this one, even when it is left inside a paragraph.
+_LINK_LINE = re.compile(r"^(?:also\s+read|read\s+(?:more|also|next)|see\s+also|related(?:\s+"
+                        r"(?:story|stories|coverage|articles?))?|more\s+on\s+this(?:\s+story)?|"
+                        r"watch|listen|recommended|don['’]t\s+miss)\s*[:|>»–—-]\s*\S", re.I)
 
 
 def _add(total: dict[str, float], vector: dict[str, float], times: float = 1.0) -> None:
+    if not total:
+        # Most sums start empty (most clusters are one text): 0.0 + x is x (for any x but
+        # -0.0, which no tf-idf weight is) and x * 1.0 is x, so a copy gives the same
+        # floats in the same order, several times faster.
+        total.update(vector if times == 1.0 else {f: w * times for f, w in vector.items()})
+        return
     for feature, weight in vector.items():
         total[feature] = total.get(feature, 0.0) + weight * times
 
@@ -142,10 +155,15 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     # (cluster, split off another?): what is split off a cluster was one of its facts,
     # so it adds to the number kept rather than crowding out another cluster's fact.
     splits = 0
+    in_paragraph: dict[Ref, list[Sentence]] = {}
+    for s in sentences:
+        in_paragraph.setdefault(s.ref, []).append(s)
     work = [(cluster, False) for cluster in reversed(clusters)]
     while work:
         cluster, split = work.pop()
-        group = [sentences[i] for i in cluster]
+        group = [sentences[i] for i in cluster if not _LINK_LINE.match(sentences[i].text)]
+        if not group:
+            continue
         centre: dict[str, float] = {}
         for s in group:
             _add(centre, s.vector)
@@ -165,7 +183,11 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         # A paragraph that gives a conflicting figure does not support the statement; the
         # statement's own paragraph always does (two figures of one sentence measure two
         # things: "60 rescuers and four dogs" does not contradict itself).
-        against = conflicting_refs(best, [s for s in group if s.ref != best.ref])
+        # Every sentence of a member's paragraph counts: the paragraph is what is listed,
+        # and its next sentence may give the other figure ("..., 33, is a father of four"),
+        # unless the paragraph gives the statement's figure too (it tells both sides).
+        against = {ref for ref in _unique_refs(s.ref for s in group)
+                   if ref != best.ref and _disputes(best, in_paragraph[ref])}
         # Nor does one that puts what it tells on another day ("on Sunday" against "on
         # Saturday": a second quake, not the first); such sentences state a fact of their
         # own, grouped apart.
@@ -183,7 +205,7 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
         topics = sorted({topic_slug[t] for s in group for t in s.topics if t in topic_slug})
         fact = Fact(fact_id, best.text, best.ref, values, support, sources, topics)
         rank = (-sources, -len(support), -_salience(best), best.index)
-        if sources < 2 and not (best.values or best.dates or len(best.topics) >= 2):
+        if sources < 2 and not _checkable(best):
             others.append((rank, fact))  # one source's colour: nothing checkable in it
             continue
         facts.append((rank, fact))
@@ -196,6 +218,30 @@ def build_facts(sentences: list[Sentence], clusters: list[list[int]],
     kept_ids = {f.id for f in kept}
     return (kept, [fact for _, fact in others[:limit]],
             {i: f for i, f in fact_of.items() if f in kept_ids})
+
+
+def _disputes(statement: Sentence, paragraph: list[Sentence]) -> bool:
+    """Does a paragraph give another value for one of the statement's figures, and not
+    that figure's value as well (a paragraph telling both sides still states it)?"""
+    figures = [b for t in paragraph for b in t.values]
+    return any(any(conflicting(a, b) for b in figures)
+               and not any(same_frame(a, b) and not conflicting(a, b) for b in figures)
+               for a in statement.values)
+
+
+# A sentence that opens with a quotation: the quoted words, up to the closing mark.
+_OPENING_QUOTE = re.compile(r'^(?:“[^”]*”|"[^"]*")')
+
+
+def _checkable(s: Sentence) -> bool:
+    """Does one source's sentence say something a reader could check: a figure, a date or
+    two named topics (who did what to whom)? A quotation is the speaker's words: only a
+    figure inside it is a claim; the day and the names of its attribution ("...," the
+    minister said in Dunport on Monday) make it no more than colour."""
+    quote = _OPENING_QUOTE.match(s.text)
+    if quote:
+        return any(v.start < quote.end() for v in s.values)
+    return bool(s.values or s.dates or len(s.topics) >= 2)
 
 
 def _days(s: Sentence) -> tuple[set[int], set[tuple[int, int]]]:
@@ -225,7 +271,12 @@ _BACK_REFERENCE = re.compile(
     r"(?:them|these|those|us|whom)\b|(?:he|she|it|they|them|his|her|its|their|this|these|"
     r"those|that|such|there|here|but|and|so|also|however|meanwhile|still|instead|then|yet|"
     r"which|who|others?|another|earlier|later|previously|the\s+(?:move|decision|same|"
-    r"latter|former|move's|figures|numbers|data|findings|remarks|comments))\b)", re.I)
+    r"latter|former|move's|figures|numbers|data|findings|remarks|comments))\b)"
+    # ... or that credits a document the reader has not been shown ("..., the statement
+    # said": which statement?).
+    r"|,\s+(?:the|that)\s+(?:statement|report|release|letter|notice|filing|document|"
+    r"bulletin|memo|post|message|update)\s+(?:said|says|added|stated|noted|read|reads)\b",
+    re.I)
 # Candidates the brief is chosen from, among the best-supported facts.
 BRIEF_FROM = 12
 # A news lead, with its dateline, runs longer than other sentences.
@@ -234,15 +285,27 @@ LEAD_WORDS = 60
 
 def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
                    published: dict[str, str | None] | None = None,
-                   places: Collection[str] = ()) -> str:
-    """The story in brief: what happened, where and when first, then up to two more
-    well-supported facts in the order the reports tell them. No sentence that refers
-    back to something unsaid, no quotation.
+                   places: Collection[str] = (), people: Collection[str] = ()) -> str:
+    """The story in brief as one paragraph (see `brief_sentences`)."""
+    return " ".join(text for text, _ in brief_sentences(facts, sentence_at, published,
+                                                         places, people))
+
+
+def brief_sentences(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentence],
+                    published: dict[str, str | None] | None = None,
+                    places: Collection[str] = (), people: Collection[str] = ()
+                    ) -> list[tuple[str, Ref]]:
+    """The story in brief, sentence by sentence, each with the paragraph that states it:
+    what happened, where and when first, then up to two more well-supported facts in the
+    order the reports tell them. No sentence that refers back to something unsaid, no
+    quotation.
 
     The first report of an event opens with what happened, where and when: the lead is
     the opening sentence of the earliest report that dates something and names a topic
     (among the key facts), one that names a place (topic keys in `places`) where there is
     one ("the floods" alone says nowhere); without one, the best-supported dated fact.
+    A report the page gives no date is dated by its dateline. A later sentence does not
+    call a person (topic keys in `people`) by a surname the brief has not introduced.
     """
     published = published or {}
     rank = {id(fact): n for n, fact in enumerate(facts)}
@@ -273,14 +336,17 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
              if any(o.topics & s.topics for a, o in first.items() if a != s.ref.article)] or leads
     leads = [(fact, s) for fact, s in leads if s.topics & set(places)] or leads
     if leads:
-        dated = [item for item in leads if published.get(item[1].ref.article)]
+        when = {s.ref.article: published.get(s.ref.article) or _dateline_date(s)
+                for _, s in leads}
+        dated = [item for item in leads if when[item[1].ref.article]]
         lead = min(dated or leads, key=lambda item: (
-            published.get(item[1].ref.article) or "", -lead_score(item)[0], rank[id(item[0])]))
+            when[item[1].ref.article] or "", -lead_score(item)[0], rank[id(item[0])]))
     elif picked:
         lead = max(picked, key=lead_score)
     else:
-        return ""
+        return []
     said = set(lead[1].stems)
+    named = set(lead[1].topics)
     figures = list(lead[1].values)
     rest = []
     for fact, s in picked:
@@ -290,20 +356,43 @@ def story_in_brief(facts: list[Fact], sentence_at: dict[tuple[Ref, str], Sentenc
             continue  # says again what the brief already says
         if any(conflicting(a, b) for a in figures for b in s.values):
             continue  # another value of a figure the brief gives: a paragraph states one
+        if _surname_only(s, named, people):
+            continue  # "Lobach was at the controls": who, the brief has not said
         said |= s.stems
+        named |= s.topics
         figures.extend(s.values)
         rest.append((fact, s))
     rest.sort(key=lambda item: (item[1].paragraph_index, rank[id(item[0])]))
     # A paragraph a person would write carries no wire datelines ("HALDEN (Agency) - ").
-    return " ".join(_DATELINE.sub("", f.statement, count=1) for f, _ in [lead, *rest])
+    return [(_DATELINE.sub("", f.statement, count=1), f.statement_ref) for f, _ in [lead, *rest]]
 
 
 # A dateline: a place in capitals, maybe a region of a few words and a date, an agency,
 # then a dash or a colon ("LOS ANGELES, Jan 8 (Agency) - ", "NEW YORK/NEW DELHI: ",
-# "KESSA, New South Wales (Agency) - ").
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
-                       r"(?:\s+\d{1,2})?\.?)*\s*(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)\s+"
-                       r"(?=[A-Z])")
+# "KESSA, New South Wales (Agency) - "); or the agency alone before a dash ("(Agency) - ").
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'/-]{2,}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
+                       r"(?:\s+\d{1,2})?\.?)*\s*(?:\([^()]{1,40}\))?\s*(?:[-–—]+|:)"
+                       r"|\([^()]{1,40}\)\s*[-–—]+)\s+(?=[A-Z])")
+
+
+def _dateline_date(s: Sentence) -> str | None:
+    """The day a report's opening sentence dates it by in its dateline ("HALDEN, May 4
+    (Agency) - "): the wire's day of filing, for a report the page gives no date."""
+    line = _DATELINE.match(s.text)
+    if line is None:
+        return None
+    days = [d.iso for d in s.dates if d.end <= line.end() and d.day is not None and d.iso]
+    return days[0] if days else None
+
+
+def _surname_only(s: Sentence, named: Collection[str], people: Collection[str]) -> bool:
+    """Does `s` call a person (topic keys in `people`) by the last word of the name only,
+    a name the sentences before it never gave ("Okafor said ...": which Okafor?)?"""
+    text = s.text.casefold()
+    return any(" " not in m.key and m.key not in s.topics
+               and any(t.endswith(" " + m.key) and t in people and t not in text
+                       for t in s.topics if t not in named)
+               for m in s.mentions)
 
 
 # "Three of the dead were hikers; the fourth was a driver": a group told out part by
@@ -315,6 +404,6 @@ _PARTS_OF_A_GROUP = re.compile(
 
 def _plain(text: str, most: int = 45) -> bool:
     """A sentence a brief can use: no back reference, quotation, question or sprawl."""
-    return not (_BACK_REFERENCE.match(text) or _PARTS_OF_A_GROUP.match(text)
+    return not (_BACK_REFERENCE.search(text) or _PARTS_OF_A_GROUP.match(text)
                 or is_fragment(text) or text[:1] in "“\"‘'"
                 or text.rstrip().endswith("?") or len(words(text)) > most)

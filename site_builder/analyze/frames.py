@@ -20,6 +20,7 @@ from ..dates import WEEKDAYS
 from ..models import fast_pickle
 from ..text import is_stopword, stem
 from .gazetteer import gazetteer
+from .vehicle_loads import bound_vehicle
 
 _SCALE = {"dozen": 12.0, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -73,6 +74,8 @@ _HEDGES = {
     "above": "lower", "no fewer than": "least", "no less than": "least",
     "less than": "upper", "under": "upper", "fewer than": "upper", "up to": "upper",
     "as many as": "upper", "as much as": "upper", "at most": "upper", "below": "upper",
+    # "washed as far as 100 km": the farthest of many, so any one nearer agrees with it.
+    "as far as": "upper", "as far away as": "upper",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "about some": "about",
@@ -190,6 +193,9 @@ _PROPERTY_CUES = {
     "wide": "width", "width": "width", "away": "distance", "from": "distance",
     "distanc": "distance", "radius": "distance", "south": "distance", "north": "distance",
     "east": "distance", "west": "distance", "off": "distance", "down": "depth",
+    # Along a river, not below anything: "found 50 km downstream", "60 miles down the river".
+    "downstream": "distance", "downriver": "distance", "down the river": "distance",
+    "upstream": "distance", "upriver": "distance", "up the river": "distance",
     # How far below the ground: "trapped 420 metres underground", "a mile below the surface".
     "underground": "depth", "under ground": "depth", "below ground": "depth",
     "below the surface": "depth", "beneath the surface": "depth", "below the ground": "depth",
@@ -395,6 +401,8 @@ _AGE_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\
 _AGE_END_AFTER = re.compile(r"(?=\s*[,;.)]|\s+(?:and|was|is|who|had|has|from|said|were)\b|"
                             r"\s+of\b(?!\s+(?:them|those|whom|these|which)\b))")
 _AGED_BEFORE = re.compile(r"\baged\s$", re.I)
+# "Ana Ruiz (34)": a full name, then the age in brackets.
+_AGE_NAME_PAREN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s\($")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:dating|dates|dated)(?:\s+back)?\s+(?:from|to)\s+(?:the\s+year\s+)?$|"
@@ -738,16 +746,18 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
-        framed.append(_from_place(sentence, _by_agent(sentence, _either(
-            sentence, _with_fall(sentence, _with_severity(sentence, f))))))
+        framed.append(_of_whom(sentence, _from_place(sentence, _by_agent(sentence, _either(
+            sentence, _with_fall(sentence, _with_severity(sentence, f)))))))
     framed = [_with_origin(sentence, f) for f in framed]
     # "$170m in costs to reimburse passengers": a sum for one purpose, a part of what
     # something cost, compared with nothing (another part, or the whole, differs).
     framed = [replace(f, prop="") if f.dimension == "money" and _FOR_PURPOSE.match(sentence, f.end)
               else f for f in framed]
     # A level is of a place too ("at Marlow the water stands at 3.6 metres").
-    placed = [_with_place(sentence, f, framed) if f.dimension == "count" or f.prop in _PLACED
-              else f for f in framed]
+    # (A vehicle's load is told by where it was bound, never by a place the route names.)
+    placed = [_with_place(sentence, f, framed) if (f.dimension == "count" and
+                                                   not f.thing.startswith(VEHICLE))
+              or f.prop in _PLACED else f for f in framed]
     # "two deaths and five missing were reported in Lund": the place said after the last of
     # two counts joined by "and" is where both were reported.
     for n in range(len(placed) - 2, -1, -1):
@@ -809,13 +819,16 @@ _FOR_ACTIVITY = re.compile(r"\b([a-z][a-z-]+)\s+for\s+$")
 
 # "40 km north-east of Tarsk", "about 8 km from Ostra": where a distance is taken from.
 _FROM_PLACE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:(?:north|south|east|west)(?:ern)?"
-                         r"(?:-?(?:north|south|east|west))?|away|inland|outside|short)\s+)?"
+                         r"(?:-?(?:north|south|east|west)){0,2}|away|inland|outside|short)\s+)?"
                          r"(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s+)?([A-Z][\w'’-]+"
                          r"(?:\s+[A-Z][\w'’-]+)*)")
 # "Wabern, the county seat some 60 km away": the place named before its appositive is
 # where the distance is taken from.
-_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
-                           r"(?:[a-z'’-]+\s+){1,3}?(?:(?:some|about|around|roughly|nearly|almost|"
+# "felt as far as Dorvan, some 600 km away": the name alone before the comma, inside a
+# sentence (a sentence's first word may be no name: "Meanwhile, 20 km away").
+_NAMED_BEFORE = re.compile(r"(?:\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:the|a|an|its)\s+"
+                           r"(?:[a-z'’-]+\s+){1,3}?|(?<=[a-z,]\s)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                           r",\s+)(?:(?:some|about|around|roughly|nearly|almost|approximately|"
                            r"just|over|under|more\s+than|less\s+than)\s+)?$")
 _AWAY_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:off|away|distant)\b")
 # "130 km north of the country": taken from a whole country or region, left unnamed (a
@@ -825,6 +838,23 @@ _OF_AN_AREA = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)
                          r"(?:country|nation|region|state|province|territory|island|continent)"
                          r"\b(?!['’]s)", re.I)
 _AREA_WHOLE = "*area"
+# "found 50 km downstream", "55 km from the accident site": taken from where the event
+# happened (its site, by a closed class of words, or a river's course from it). ("The site
+# of the stampede" may be one of several events' sites: not read.)
+_FROM_SCENE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:downstream|downriver|upstream|upriver|"
+                         r"(?:down|up)\s+(?:the\s+)?river)\b|(?:away\s+)?from\s+(?:the\s+)?"
+                         r"(?:(?:accident|crash|disaster|collapse|blast|explosion|incident|"
+                         r"landslide|sinking|wreck)\s+(?:site|scene|spot)|scene)\b|(?:away\s+)?"
+                         r"from\s+where\b)", re.I)
+SCENE = "*scene"
+# "500 km west of the nation's capital": a capital left unnamed (no named place's distance).
+_OF_THE_CAPITAL = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:(?:north|south|east|west)(?:ern)?"
+                             r"(?:-?(?:north|south|east|west)){0,2}\s+)?(?:of|from)\s+the\s+"
+                             r"(?:(?:nation|country)['’]s\s+)?capital\b(?!,?\s+[A-Z])", re.I)
+_CAPITAL = "*capital"
+# "bodies were washed as far as 100 km": the reach of a spread, not where any one lies.
+_AS_FAR_AS = re.compile(r"as\s+far\s+(?:away\s+)?as\s", re.I)
+_REACH = "*reach"
 
 
 def _from_place(text: str, f: Figure) -> Figure:
@@ -836,12 +866,42 @@ def _from_place(text: str, f: Figure) -> Figure:
         return f
     if _OF_AN_AREA.match(text, f.end):
         return replace(f, thing=_AREA_WHOLE)
+    if _AS_FAR_AS.match(f.text):
+        return replace(f, thing=_REACH)  # how far things spread, no one thing's distance
+    if _FROM_SCENE.match(text, f.end):
+        return replace(f, thing=SCENE)
+    if _OF_THE_CAPITAL.match(text, f.end):
+        return replace(f, thing=_CAPITAL)  # "west of the nation's capital", left unnamed
     m = _FROM_PLACE.match(text, f.end)
     if m is None and _AWAY_AFTER.match(text, f.end):
         m = _NAMED_BEFORE.search(text, max(0, f.start - 80), f.start)
-    if m is None or _NOT_PLACE.fullmatch(m.group(1).split()[0]):  # "the Russian capital"
+    name = (m.group(1) or m.group(2)) if m else ""
+    if not name or _NOT_PLACE.fullmatch(name.split()[0]):  # "the Russian capital"
         return f
-    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", m.group(1).lower()))[:6])
+    return replace(f, thing=re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", name.lower()))[:6])
+
+
+# "his mother, wife and two children": a list of someone's kin, not a count of the story.
+_KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){0,5}?(?:and\s+)?$")
+KIN = "*kin"
+# Those a vehicle carried ("aboard", or nothing yet said of them).
+VEHICLE = "*vehicle "
+_TRAVELLER_STEMS = frozenset(stem(w) for w in _TRAVELLERS)
+# Seismic shocks after or before the main one (a closed class).
+SECONDARY_SHOCKS = frozenset({"aftershock", "foreshock"})
+
+
+def _of_whom(text: str, f: Figure) -> Figure:
+    """Whose a count is: one vehicle's load among several (keyed by where it was bound), or
+    someone's kin listed after a possessive; other figures are left as read."""
+    if f.dimension != "count" or f.prop not in ("", "aboard"):
+        return f
+    if not f.prop and _KIN_LIST.search(text, max(0, f.start - 60), f.start):
+        return replace(f, thing=KIN)
+    if f.unit != "people" and f.unit not in _TRAVELLER_STEMS:
+        return f  # "one ferry, two trawlers": vessels counted, no load of one
+    bound = bound_vehicle(text, f.start, f.end)
+    return f if bound is None else replace(f, thing=VEHICLE + bound, prop="aboard")
 
 
 def _replace_prop(f: Figure, prop: str) -> Figure:
@@ -938,7 +998,13 @@ def _with_place(text: str, f: Figure, figures: list[Figure]) -> Figure:
     "combined", "in total", "both countries" mark a figure for all places together."""
     index = figures.index(f)
     stop = figures[index + 1].start if index + 1 < len(figures) else len(text)
-    after = text[f.end:min(stop, f.end + 60)]
+    hi = min(stop, f.end + 60)
+    if hi < stop and text[hi - 1].isalnum():
+        # Never cut a word or a name short ("in Uttar Prad" is no place).
+        word = max(text.rfind(" ", f.end, hi) + 1, f.end)
+        name = _NAME_RE.match(text, word)
+        hi = min(stop, name.end() if name else re.compile(r"\w*").match(text, hi).end())
+    after = text[f.end:hi]
     clause = re.split(r"[,;]|\band\b|\bwhile\b", after, maxsplit=1)[0]
     lo = max(figures[index - 1].end if index else 0, f.start - 80)
     while 0 < lo < f.start and text[lo - 1].isalnum():
@@ -1291,7 +1357,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             _MEASURED_BEFORE.search(before) and re.fullmatch(r"\d\.\d", raw)
             and not _UNIT_AFTER.match(after) and not _PERCENT_AFTER.match(after)
             and _SEISMIC.search(text))):
-        return figure("magnitude", "M", prop="magnitude", thing=_quake_of(text, start, cursor))
+        thing = _quake_of(text, start, cursor)
+        if not thing and _MANY_SHOCKS_BEFORE.search(text, max(0, start - 120), start):
+            return figure("magnitude", "M", prop="", thing="aftershock")  # of none in particular
+        return figure("magnitude", "M", prop="magnitude", thing=thing)
     currency = _CURRENCY_BEFORE.search(before)
     if currency:
         code = _CURRENCY.get(currency.group(1).lower(), currency.group(1).upper())
@@ -1414,7 +1483,8 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             return figure("year", "year", prop="origin", thing="seized")
         return None  # a year is a date, not a figure
     if digits and (_AGED_BEFORE.search(before) or (
-            (name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)
+            (((name := _AGE_NAME_BEFORE.search(before)) and _AGE_END_AFTER.match(after)) or
+             ((name := _AGE_NAME_PAREN.search(before)) and after.startswith(")")))
             and not _CALENDAR_WORD.fullmatch(name.group(1).split()[-1])
             and number is not None and number < 120)):
         person = name.group(1) if not _AGED_BEFORE.search(before) and name else \
@@ -1659,7 +1729,8 @@ _KIND_OF_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|village|port|capital
 _OWNED_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of\s+)?(" + _NAME + ")")
 _ADMIN_KIND = re.compile(r"\s+(?:county|province|district|region|prefecture|governorate|oblast)$")
 _PLACE_NAME = re.compile(r"\b(?:in|across|from)\s+(?:neighbou?ring\s+|southern\s+|northern\s+|"
-                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(" + _NAME + ")")
+                         r"eastern\s+|western\s+|central\s+)?(?:the\s+)?(?:(?:neighbou?ring|"
+                         r"adjacent|nearby)\s+)?(" + _NAME + ")")
 # Words that make a name an organisation's ("the Association of X Pilots"), not a place's.
 _BODY = re.compile(r"\b(?:Association|Agency|Authority|Bank|Board|Bureau|Commission|Committee|"
                    r"Company|Corporation|Council|Department|Federation|Foundation|Institute|"
@@ -1748,9 +1819,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|his|her)\s+$", re
 _ACTED = "~"
 # Marks an elliptic figure, whose property is that of the figure before it.
 _SAME_AS_BEFORE = "="
-# "and 1,187 in Veltia", "17 of them in the Corvo fire": the same count, for one place.
-_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:in|across|from)\s+"
-                          r"(?:the\s+)?[A-Z]")
+# "and 1,187 in Veltia", "17 of them in the Corvo fire", "and 52 in the nearby Orsk
+# district": the same count, for one place; "and 36 died in Orsk": the verb says what befell
+# them (`verb`).
+_PLACE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?P<verb>(?:were\s+|was\s+|"
+                          r"had\s+|have\s+)?[a-z]+(?:ed|d)\s+)?(?:in|across|from)\s+"
+                          r"(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]")
 
 
 # Verbs that give an estimate of a quantity already named (a closed class of phrasings):
@@ -1791,7 +1865,8 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     hedge_match = _HEDGE_BEFORE.search(before)
     lead = text[max(0, m.start() - 80):m.start() - len(before) + hedge_match.start(1)] \
         if hedge_match else text[max(0, m.start() - 80):m.start()]
-    if raw is None or not (_PLACE_AFTER.match(text[m.end():m.end() + 30]) or (
+    placed = _PLACE_AFTER.match(text[m.end():m.end() + 50])
+    if raw is None or not (placed or (
             _ESTIMATE_BEFORE.search(lead) and _CLAUSE_END.match(text, m.end()))) \
             or _YEAR.fullmatch(raw) or _not_a_quantity(text, m.start(), m.end(), before):
         return None
@@ -1800,7 +1875,9 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
     hedge = _HEDGES[hedge_match.group(1).lower()] if hedge_match else "exact"
     start = m.start() - len(before) + hedge_match.start(1) if hedge_match else m.start()
     low, high = _interval(value, hedge, step)
-    return Figure("count", previous.unit, value, low, high, step, hedge, _SAME_AS_BEFORE,
+    # A verb of its own says what befell them; without one, what befell the count before.
+    prop = "" if placed and placed.group("verb") else _SAME_AS_BEFORE
+    return Figure("count", previous.unit, value, low, high, step, hedge, prop,
                   previous.thing, previous.nouns, text[start:m.end()], start, m.end())
 
 
@@ -1872,6 +1949,8 @@ _SEISMIC = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|shocks?|aftershocks?|
                       re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|initial|main|later|aftershock|foreshock)\b", re.I)
 _ORDINAL_WORDS = {"initial": "first", "main": "first"}
+# "175 aftershocks, with six recorded at a magnitude of 4": said of some of many shocks.
+_MANY_SHOCKS_BEFORE = re.compile(r"\b(?:aftershocks|foreshocks)\b[^.;:]*$", re.I)
 _SHOCKS = r"(aftershock|foreshock|quake|earthquake|tremor)s?\b"
 _SHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude[\s-]+)?" + _SHOCKS, re.I)
 _SHOCK_BEFORE = re.compile(r"\b" + _SHOCKS + r"\s+(?:of|measuring|measured|registering|"
@@ -2084,10 +2163,12 @@ _DEMONYMS = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|i)(?:[-\s][A-Z][a-z]*(?:an|ese
 def _person_after(after: str) -> str:
     m = _NAMED_AFTER.match(after) or \
         re.match(r"^\s+(?:[a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", after)
-    if m is None or (_DEMONYMS.fullmatch(m.group("name")) and
-                     _NOUN_FOLLOWS.match(after, m.end())):
-        return ""  # "two 16-year-old Korean-American skaters": of whom, not who
-    return _person_key(m.group("name"))
+    if m is not None and _DEMONYMS.fullmatch(m.group("name")) and \
+            _NOUN_FOLLOWS.match(after, m.end()):
+        # "two 16-year-old Korean-American skaters": of whom, not who; but "a 40-year-old
+        # Orsan engineer Ana Ruiz": one person's nationality and role, then the name.
+        m = _ROLE_THEN_NAME.match(after, m.end())
+    return _person_key(m.group("name")) if m else ""
 
 
 # "the gunman, 22,": a single person named by a role alone ("the youngest victim, 3," is
@@ -2107,6 +2188,11 @@ def _role_after(before: str, after: str) -> str:
     if m is None or not _THE_BEFORE.search(before) or m.group(1).endswith("s"):
         return ""
     return stem(m.group(1))
+
+
+# A singular role noun (or two) right before a name.
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?<!s)\s+"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})")
 
 
 def _person_key(name: str) -> str:

@@ -154,9 +154,17 @@ class Readings:
         finder = self._finder(extract, extra)
         assert finder is not None
         # This finder's reading per form (and `extra` value), looked up once per form.
-        done: dict[tuple[str, Hashable], Any] = {}
+        done: dict[Any, Any] = {}
+        if extra is None:  # most finders: keyed by the form alone (no tuple per sentence)
+            key = (finder, None)
+            for s in sentences:
+                reading = done.get(s.form, done)
+                if reading is done:
+                    reading = done[s.form] = self._reading(s, key, extract)
+                yield s, reading
+            return
         for s in sentences:
-            form = (s.form, extra(s) if extra is not None else None)
+            form = (s.form, extra(s))
             reading = done.get(form, done)
             if reading is done:
                 reading = done[form] = self._reading(s, (finder, form[1]), extract)

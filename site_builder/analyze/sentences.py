@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+import re
 from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -231,8 +232,24 @@ def weigh(sentences: list[Sentence]) -> None:
 
 
 def _features(s: Sentence) -> frozenset[str]:
-    """What a sentence's tf-idf vector is over: its stems, topics and figures."""
-    return frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+    """What a sentence's tf-idf vector is over: its stems, topics, figures and quotations
+    (two outlets quoting the same words of a speaker report the same remark)."""
+    return (frozenset(s.stems) | {f"@{t}" for t in s.topics} | {f"#{v.key}" for v in s.values}
+            | {f"“{q}" for q in quoted_words(s.text)})
+
+
+# A quotation in curly or straight double quotes, of three words or more.
+_QUOTATION = re.compile(r"[“\"]([^“”\"]{3,200}?)[”\"]")
+
+
+def quoted_words(text: str) -> set[str]:
+    """The quotations of three words or more in `text`, each as its lower-case words."""
+    found = set()
+    for m in _QUOTATION.finditer(text):
+        said = words(m.group(1).casefold())
+        if len(said) >= 3:
+            found.add(" ".join(said))
+    return found
 
 
 def cosine(a: Sentence, b: Sentence) -> float:
@@ -274,13 +291,18 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> dict[tuple[int
     weights = np.fromiter(chain.from_iterable(s.vector.values() for s in sentences),
                           dtype=np.float64, count=len(c))
     shape = (n, len(column))
-    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     held_by = np.bincount(c, minlength=shape[1])
     rare = held_by[c] <= limit
-    marks = sparse.csr_matrix((np.ones(int(rare.sum()), dtype=np.int32), (r[rare], c[rare])),
-                              shape=shape)
-    shared = sparse.triu(marks @ marks.T, k=1).tocoo()
-    first, second = shared.row, shared.col
+    # Candidates, and the part of their dot product the rare features give (every weight
+    # is positive, so each candidate has a nonzero entry).
+    rare_vectors = sparse.csr_matrix((weights[rare], (r[rare], c[rare])), shape=shape)
+    shared = sparse.triu(rare_vectors @ rare_vectors.T, k=1).tocoo()
+    # The common features add at most the product of the two sentences' norms over them
+    # (Cauchy-Schwarz): a pair that cannot reach the threshold even so is not scored.
+    common = np.sqrt(np.bincount(r[~rare], weights=weights[~rare] ** 2, minlength=n))
+    reach = shared.data + common[shared.row] * common[shared.col] >= threshold - _ROUNDING
+    first, second = shared.row[reach], shared.col[reach]
+    vectors = sparse.csr_matrix((weights, (r, c)), shape=shape)
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, len(first), _CHUNK):
         a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]

@@ -28,10 +28,11 @@ ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
 # A local clock time, a few words (a day) and its GMT or UTC in brackets right after:
 # "7:58 a.m. on Wednesday (2358 GMT Tuesday)", "just after 8am on Sunday (02:30 GMT)".
+# The zone may come first and the GMT time be told by the half day: "(UTC 6.02 p.m.)".
 _PAIR = re.compile(
     r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<half>[ap])\.?m\b\.?)?"
-    r"(?P<between>[^()\d]{0,40}?)\(\s*(?P<gh>[01]?\d|2[0-3])[:.]?(?P<gm>[0-5]\d)\s*"
-    r"(?:GMT|UTC)\b[^()]{0,20}\)")
+    r"(?P<between>[^()\d]{0,40}?)\(\s*(?P<zone>(?:GMT|UTC)\s+)?(?P<gh>[01]?\d|2[0-3])[:.]?"
+    r"(?P<gm>[0-5]\d)\s*(?:(?P<ghalf>[ap])\.?m\b\.?\s*)?(?(zone)|(?:GMT|UTC)\b)[^()]{0,20}\)")
 # A time given in GMT or UTC alone, outside brackets: "at about 8 a.m. GMT".
 _BARE_GMT = re.compile(
     r"(?<![\d:.(])(?P<hedge>(?:about|around|approximately|roughly)\s+)?(?:at\s+)?"
@@ -51,10 +52,15 @@ class _Pair:
     events: frozenset[str] = frozenset()  # the event nouns the sentence names
 
 
+# Words for one quake (a closed class), read as "quake".
+_QUAKE_WORDS = frozenset({"earthquake", "quake", "tremor", "temblor"})
+
+
 def _events(text: str) -> frozenset[str]:
-    """The nouns of one-off events a text names, "earthquake" read as "quake"."""
-    return frozenset("quake" if w == "earthquake" else w
-                     for w in re.findall(r"[a-z]+", text.lower()) if w in EVENT_HEADS)
+    """The nouns of one-off events a text names, a quake's words read as "quake"."""
+    return frozenset("quake" if w in _QUAKE_WORDS else w
+                     for w in re.findall(r"[a-z]+", text.lower())
+                     if w in EVENT_HEADS or w in _QUAKE_WORDS)
 
 
 def _clock(m: re.Match[str]) -> int | None:
@@ -68,13 +74,23 @@ def _clock(m: re.Match[str]) -> int | None:
     return None if m.group("m") is None else hour * 60 + minute
 
 
+def _gives_gmt(text: str) -> bool:
+    """Whether a text names GMT or UTC at all: both patterns need one, and most sentences
+    have neither (a plain test is far cheaper than either pattern's search)."""
+    return "GMT" in text or "UTC" in text
+
+
 def _pairs(s: Sentence) -> list[_Pair]:
     found = []
+    if not _gives_gmt(s.text):
+        return found
     for m in _PAIR.finditer(s.text):
         local = _clock(m)
         if local is None or re.search(r"[;,.]\s|\b(?:and|or|to|until)\b", m.group("between")):
             continue  # no clock time, or the bracket belongs to another clause or time
-        gmt = int(m.group("gh")) * 60 + int(m.group("gm"))
+        gmt = int(m.group("gh")) % (12 if m.group("ghalf") else 24) * 60 + int(m.group("gm"))
+        if m.group("ghalf") == "p":
+            gmt += 12 * 60
         offset = (local - gmt) % _DAY
         if offset > _DAY // 2:
             offset -= _DAY
@@ -94,17 +110,20 @@ class _Bare:
 def _bare_times(s: Sentence) -> list[_Bare]:
     """Times a sentence gives in GMT alone, each with the event noun of its clause."""
     found = []
+    if not _gives_gmt(s.text):
+        return found
     for m in _BARE_GMT.finditer(s.text):
         at = _clock(m)
         if at is None:
             continue
         clause = re.split(r"[;.]\s", s.text[:m.start()])[-1]
-        events = [w for w in re.findall(r"[a-z]+", clause.lower()) if w in EVENT_HEADS]
+        events = [w for w in re.findall(r"[a-z]+", clause.lower())
+                  if w in EVENT_HEADS or w in _QUAKE_WORDS]
         if not events:
             continue
         spread = 20 if m.group("hedge") else 2
         found.append(_Bare(s, m.group().strip(), at - spread, at + spread,
-                           "quake" if events[-1] == "earthquake" else events[-1]))
+                           "quake" if events[-1] in _QUAKE_WORDS else events[-1]))
     return found
 
 

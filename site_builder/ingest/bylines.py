@@ -111,6 +111,7 @@ def is_plain_byline(text: str) -> bool:
 def dateline_stamp(text: str) -> tuple[str, bool] | None:
     """The date of a dateline ("Published 9 Oct 2024", "THE BRIEFING | June 21, 2023"),
     and whether it is an update's date rather than the first publication's."""
+    text = _plain_stamp(text)
     if not is_dateline(text):
         return None
     parts = _SEPARATOR.split(text, maxsplit=1)
@@ -119,7 +120,27 @@ def dateline_stamp(text: str) -> tuple[str, bool] | None:
     return (stamp, bool(_UPDATED.search(value))) if stamp else None
 
 
-_DOTTED_TIME = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
+_DOTTED_TIME = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$|[ap]\.?m\b)", re.I)
+# Parts of a stamp line that date nothing: "· Updated 2 hours ago", "| 4 min read".
+_UNDATED_PART = re.compile(r"\s*[|·•—–]\s*(?:(?:(?:last\s+)?(?:updated|modified|edited)\s+)?"
+                           r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|"
+                           r"\d+\s*min(?:ute)?s?\s+(?:read|listen))\b", re.I)
+# "7.15pm", "7:15pm": the time and its half of the day, apart.
+_GLUED_MERIDIEM = re.compile(r"\b(\d{1,2})[.:](\d{2})([ap]\.?m\.?)(?=\s|$)", re.I)
+_DOTTED_ISO = re.compile(r"\b((?:19|20)\d\d)\.(\d\d)\.(\d\d)\b")
+# A label in another language before a stamp ("Publicado: 16/05/2024"); the English
+# ones say which stamp is an update and stay.
+_FOREIGN_LABEL = re.compile(r"\b(?!(?:published|updated|posted|modified|last)\b)"
+                            r"[^\W\d_]{3,15}:\s*(?=\d)", re.I)
+
+
+def _plain_stamp(text: str) -> str:
+    """A stamp line in the shape the date reader knows: year-first dates with dots
+    ("2024.12.31") hyphenated, parts that date nothing and foreign labels dropped."""
+    text = _UNDATED_PART.sub("", text)
+    text = _DOTTED_ISO.sub(r"\1-\2-\3", text)
+    text = _GLUED_MERIDIEM.sub(r"\1:\2 \3", text)
+    return _FOREIGN_LABEL.sub("", text)
 
 
 def _stamp(value: str) -> str | None:
@@ -149,7 +170,7 @@ def _parse_byline(rest: str) -> tuple[str | None, str | None]:
 _ZONE_NOTE = re.compile(r"\s*\((?:[\w.-]+\s+){0,3}time\)(?=\s*$|\s+[|·•])", re.I)
 _DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|"
                              r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
-                             r"(?:day)?)\b|[\d:|,./()+·•-]", re.I)
+                             r"(?:day)?)\b|[\d:|,./()+·•—–-]", re.I)
 _ZONE = re.compile(r"\b[A-Z]{2,4}\b")
 
 

@@ -52,6 +52,7 @@ from .digest_json import digest_json
 from .format import human_date, plural
 from .fragments import (
     also_in,
+    brief_html,
     fact_rows,
     mention_groups,
     mentions,
@@ -115,6 +116,7 @@ def environment(config: Config) -> Environment:
     env.globals["mention_groups"] = mention_groups
     env.globals["source_list"] = source_list
     env.globals["fact_rows"] = fact_rows
+    env.globals["brief_html"] = brief_html
     env.globals["ref_items"] = ref_items
     env.globals["topic_items"] = topic_items
     env.globals["paragraphs"] = paragraphs

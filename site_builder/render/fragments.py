@@ -97,6 +97,16 @@ def source_list(index: Links, refs: list[Ref], path: str, limit: int = 12) -> Ma
                   "</ul>")
 
 
+def brief_html(index: Links, parts: Iterable[tuple[str, Ref]], path: str) -> Markup:
+    """The story in brief: each sentence followed by a link to the paragraph it comes from."""
+    up = _up(path)
+    out = []
+    for text, ref in parts:
+        href, label = index.link_html(ref)
+        out.append(f'{escape(text)} <a class="ref brief-ref" href="{up}{href}">{label}</a>')
+    return Markup(" ".join(out))
+
+
 def fact_rows(index: Links, facts: Iterable[Fact], path: str) -> Markup:
     """A table row for each fact (its statement, figures, sources and their count), each
     ending in a newline."""

@@ -220,19 +220,21 @@ def _front_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
     """What index.html reads: the first sources (their headlines and meta lines, also in
     its ItemList), when and where, the first disagreements, the key figures and
     corroborated facts (with the page of facts/ that lists each, and their links'
-    labels), the first topics' chips and how many of each there are (how many articles,
-    the summary and the configuration are in the site key)."""
+    labels), the first topics' chips and how many of each there are, the summary's
+    sentences with the paragraphs they link (how many articles, the summary and the
+    configuration are in the site key)."""
     digest = index.digest
     disputed = digest.disagreements[:4]
     figures, multi = index.key_figures(), index.corroborated()[:6]
     refs = [*(r for d in disputed for c in d.claims for r in c.support),
-            *(r for f in [*figures, *multi] for r in f.support)]
+            *(r for f in [*figures, *multi] for r in f.support),
+            *(r for _, r in digest.summary_sentences)]
     listed = [(a.slug, index.headline(a), index.source_names[a.slug], a.author, a.published,
                a.url) for a in digest.articles[:12]]
     return (listed, index.when(), [(t.slug, t.name) for t in index.where()],
             len(digest.disagreements), disputed, [(f, index.fact_path(f.id)) for f in figures],
             multi, len(digest.facts), [(t.slug, t.name, t.sources) for t in digest.topics[:30]],
-            len(digest.topics), _labels(index, refs, hashed))
+            len(digest.topics), digest.summary_sentences, _labels(index, refs, hashed))
 
 
 def _topics_list_parts(index: SiteIndex, hashed: dict[tuple[str, str], Any]) -> tuple:
