@@ -33,7 +33,7 @@ from .cache import (
 from .config import SOURCES_FILE, Config, load_config
 from .content import Parsed, load_articles, write_content
 from .errors import Reporter, SiteError
-from .ingest.clean import clean, forget_lines
+from .ingest.clean import clean, forget_lines, share_lines
 from .ingest.diagnose import no_article_message
 from .ingest.language import detect_language, language_name
 from .ingest.readers import SEED_SUFFIXES, read_seed
@@ -118,7 +118,8 @@ def _clean_key(doc: RawDocument) -> tuple:
 
 
 # Cleaning looks lines up in the set of lines repeated across seeds (page furniture).
-CLEAN = Stage("clean", clean, version=2, key=_clean_key, lookups="lines repeated across seeds")
+CLEAN = Stage("clean", clean, version=2, key=_clean_key, lookups="lines repeated across seeds",
+              prepare=share_lines)
 
 
 def _furniture_key(doc: RawDocument) -> tuple:

@@ -57,6 +57,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork")
 
 
+def forks(total: int, count: int | None = None) -> bool:
+    """Whether `pmap` of `total` items over `count` processes (None: `workers()`) forks
+    worker processes, which inherit what this process holds when it is called."""
+    count = min(count or workers(), max(1, total // (MIN_ITEMS // 2)))
+    return count > 1 and total >= MIN_ITEMS and _context().get_start_method() == "fork"
+
+
 def release_free_memory() -> None:
     """Hand the allocator's free pages back to the system (before forking: a forked
     worker's resident memory counts every page of the parent it inherits, freed or not)."""

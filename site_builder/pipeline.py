@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from .cache import code_version
 from .memo import Memo, Memos, Probe, stable_hash
-from .parallel import Reserve, pmap, workers
+from .parallel import Reserve, forks, pmap, workers
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,6 +49,11 @@ class Stage(Generic[T, R]):
     # Computed on the workers `Runner.reserve` forked early (sent the items and the
     # corpus-wide set pickled), where a worker forked now would copy a large process.
     reserved: bool = False
+    # `prepare(items, pmap)`, called with the items to compute when they are about to be
+    # spread over processes forked for them: work the items share, done once (on the
+    # pool, through `pmap(func, items)`) and kept in this process for the workers to
+    # inherit. It must not change what `func` gives.
+    prepare: Callable[[Sequence[Any], Callable[..., list[Any]]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,11 @@ class Runner:
                     self.progress(stage.name, reused + done, total)
 
             report(0, 0)
-            computed = pmap(_run_job, [items[i] for i in missing], Job(stage.func, lookups),
+            todo = [items[i] for i in missing]
+            if stage.prepare is not None and not stage.reserved and \
+                    forks(len(todo), self.workers):
+                stage.prepare(todo, lambda func, shared: pmap(func, shared, count=self.workers))
+            computed = pmap(_run_job, todo, Job(stage.func, lookups),
                             report, self.workers, self._reserve if stage.reserved else None)
             for i, (answers, blob) in zip(missing, computed, strict=True):
                 memo.put(keys[i], answers, blob)

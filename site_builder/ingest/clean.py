@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -259,10 +259,25 @@ def clean(doc: RawDocument, common_lines: Container[str] = frozenset()) -> Clean
                          inferred, list(doc.notes))
 
 
+def share_lines(docs: Sequence[RawDocument],
+                pmap: Callable[[Callable[[str], _Line], list[str]], list[_Line]]) -> None:
+    """Work out the signals of the lines more than one of `docs` has, spread over
+    processes by `pmap`, and keep them in this process for cleaning `docs` here and in
+    the processes it forks next (`forget_lines` drops them). What `clean` makes is the
+    same: a line's signals depend on its text alone."""
+    seen: Counter[str] = Counter()
+    for doc in docs:
+        if not doc.passthrough and not doc.extracted:
+            seen.update({block.text for block in doc.blocks})
+    shared = [text for text, count in seen.items() if count > 1 and text not in _SHARED]
+    _SHARED.update(zip(shared, pmap(_line_signals, shared), strict=True))
+
+
 def forget_lines() -> None:
     """Drop the per-text caches of this process once every seed is cleaned: the build
     holds on through analysis, and the processes it forks would inherit them."""
-    _line.cache_clear()
+    _own_line.cache_clear()
+    _SHARED.clear()
     _cut_inline.cache_clear()
     _short_key.cache_clear()
     parse_datetime.cache_clear()
@@ -333,8 +348,24 @@ class _Line:
 
 # Pages of one site repeat their furniture and wire copy repeats paragraphs: a line's
 # own signals are worked out once per distinct text in a process, not once per page.
-@lru_cache(maxsize=65_536)
+# The lines several seeds share are worked out before the seeds are spread over worker
+# processes (`share_lines`), which inherit them: otherwise each process works out again
+# most of what the others do (at 3,000 seeds each half of the seeds held 7,000 of the
+# 8,150 distinct lines).
+_SHARED: dict[str, _Line] = {}
+
+
 def _line(text: str) -> _Line:
+    shared = _SHARED.get(text)
+    return shared if shared is not None else _own_line(text)
+
+
+@lru_cache(maxsize=65_536)
+def _own_line(text: str) -> _Line:
+    return _line_signals(text)
+
+
+def _line_signals(text: str) -> _Line:
     tokens = words(text)
     n = _size(tokens)
     # Reference markers after a sentence ("... the EPA says.[5]") do not end it.
@@ -347,8 +378,17 @@ def _line(text: str) -> _Line:
         key=key, n_tokens=len(tokens), size=n,
         stops=sum(map(is_stopword, tokens)) if len(tokens) >= _PROSE_WORDS else 0,
         terminal=terminal, headline_shape=headline_shape, prose_shape=_prose_shape(tokens),
-        early=_early_reason(text, key), late=_late_reason(text, tokens, n, headline_shape),
-        dated=dated, after=_after_reason(text, n, headline_shape, dated))
+        early=_own(_early_reason(text, key)),
+        late=_own(_late_reason(text, tokens, n, headline_shape)),
+        dated=dated, after=_own(_after_reason(text, n, headline_shape, dated)))
+
+
+def _own(reason: str | None) -> str | None:
+    """A line's own copy of a reason: a pickled result then shares a reason between
+    two of its blocks only when they are the same line, whichever process worked the
+    line out (a reason a worker sent back is a copy of the code's, which would make
+    the pickled result differ by worker count, though equal)."""
+    return None if reason is None else reason.encode().decode()
 
 
 def _early_reason(text: str, key: str) -> str | None:
