@@ -5,43 +5,21 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from site_builder.ingest.decode import decode
+from tests.test_review11 import ARTICLE, sitebuild, small_site
 
 CHROMIUM = Path(os.environ.get("SITEBUILD_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update"]
 
-ARTICLE = ("The ferry Kalama Star sank near Port Elan on Tuesday, and {n} people died, "
-           "officials of the Elan Maritime Authority said in a statement on Wednesday.\n\n"
-           "Divers searched the wreck of the Kalama Star for a second day, the Elan Maritime "
-           "Authority said, and {m} passengers were rescued from the water.\n")
 JAPANESE = ("台風十号が火曜日の朝に九州の南部に上陸し、少なくとも十二人が死亡したと気象庁と"
             "地元の当局が発表しました。救助隊が被災地に派遣され、捜索が続いています。")
 RUSSIAN = ("Паром затонул у берегов порта во вторник, и двенадцать человек погибли, "
            "сообщили представители морского ведомства в среду.")
-
-
-def sitebuild(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the command line as a user does."""
-    return subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True,
-                          text=True, timeout=300)
-
-
-def small_site(root: Path) -> Path:
-    """Two plain seeds about one story."""
-    site = root / "site"
-    (site / "seeds").mkdir(parents=True)
-    (site / "seeds" / "a.txt").write_text("Ferry sinks off Port Elan\n\n"
-                                          + ARTICLE.format(n=12, m=40))
-    (site / "seeds" / "b.txt").write_text("Twelve dead as ferry sinks\n\n"
-                                          + ARTICLE.format(n=14, m=38))
-    return site
 
 
 # --- seeds in legacy encodings --------------------------------------------------------
