@@ -28,6 +28,7 @@ from .cache import (
     fingerprint,
     remember,
     save_stamps,
+    settle_stamps,
     source_lines,
 )
 from .config import SOURCES_FILE, Config, load_config
@@ -580,6 +581,7 @@ def record(state: BuildState) -> None:
     if state.page_keys is not None:
         save_keys(state.config, state.out, state.page_keys)
     if state.stamps is not None:
+        settle_stamps(state.config, state.stamps, state.seen)
         save_stamps(state.config, state.stamps, state.seen)
     if state.search is not None:
         save_record(state.config.cache_dir, state.out, state.search)

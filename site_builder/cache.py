@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -205,6 +206,19 @@ def save_stamps(config: Config, known: dict[str, tuple[Stamp, str]], lines: list
     listed = {site + line.split("\0", 1)[0].replace("/", os.sep) for line in lines}
     keep_file(config.cache_dir / STAMPS, json.dumps(
         {path: [*stamp, digest] for path, (stamp, digest) in known.items() if path in listed}))
+
+
+def settle_stamps(config: Config, known: dict[str, tuple[Stamp, str]], lines: list[str]
+                  ) -> None:
+    """Hash again, at the end of a build, the listed files whose stamp could not stand
+    for their content when they were listed (changed too recently: the content/ files
+    the build had just written), so that the next build need not read them."""
+    site = _walked_prefix(config.site_dir)
+    for line in lines:
+        path = site + line.split("\0", 1)[0].replace("/", os.sep)
+        if path not in known:
+            with contextlib.suppress(OSError):  # gone or unreadable: read next time
+                _hashed(path, known)
 
 
 def keep_file(target: Path, text: str) -> None:

@@ -3,6 +3,7 @@ previous output is byte-identical to a clean build, and rewrites only what chang
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -453,6 +454,41 @@ def test_a_build_run_inside_its_site_keeps_its_stamps(
     assert build(Path("."), quiet=True).digest is None
     assert [path for path in hashed if "seeds" in path] == []
     assert build(site, quiet=True).digest is None  # the same inputs, named the same
+
+
+def test_content_written_by_a_build_is_not_read_again_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """content/ files a build writes are too new for their stamp to stand for their
+    content when the build lists them; the build hashes them again once they have
+    settled (at its end), so an unchanged rebuild reads none of them."""
+    from site_builder import cache
+
+    monkeypatch.setenv("SITEBUILD_WORKERS", "1")
+    listed_once: set[str] = set()
+
+    def settled_on_second_look(info: os.stat_result) -> bool:
+        # Each file is "just changed" the first time it is looked at, settled after.
+        key = (info.st_ino, info.st_mtime_ns)
+        if key in listed_once:
+            return True
+        listed_once.add(key)
+        return False
+
+    monkeypatch.setattr(cache, "settled", settled_on_second_look)
+    site = _site(tmp_path / "site")
+    build(site, quiet=True)
+    hashed: list[str] = []
+    hash_file = cache._read_hash
+    monkeypatch.setattr(cache, "_read_hash", lambda path: hashed.append(path) or hash_file(path))
+    assert build(site, quiet=True).digest is None
+    assert [path for path in hashed if f"{os.sep}content{os.sep}" in path] == []
+    # A file changed after the build listed it is still read again.
+    article = sorted((site / "content").rglob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nAn editor's line.\n",
+                       encoding="utf-8")
+    hashed.clear()
+    assert build(site, quiet=True).digest is not None
+    assert str(article) in hashed
 
 
 def test_a_damaged_stamps_record_only_costs_a_reading(tmp_path: Path) -> None:
