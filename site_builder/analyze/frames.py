@@ -454,14 +454,14 @@ _NUMBER_OF_NOUN = re.compile(
     r"wounded|missing|displaced|evacuated|rescued|destroyed|damaged|flooded)\b[^.;:\d]{0,40}?\s"
     r"(?:rose|risen|climbed|jumped|grew|grown|reached|stood|stands|is|was|fell|dropped|at|to)"
     r"\s+(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
-# "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
-# (no other figure in between).
 # Verbs of holding a share of a whole (a closed class) and "N of the dead": a share of a toll.
 _SHARE_BEFORE = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+"
                            r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)"
                            r"\s+)?$|\b(?:makes?|made|making)\s+up\s+$", re.I)
 _SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(dead|deaths|killed|"
                               r"injured|wounded|missing|displaced|evacuated|rescued)\b", re.I)
+# "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
+# (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
 # "The death toll from the collapse of the old pier at Vessa on Sunday rose to 23": a toll
 # whose verb of change comes after a long phrase still counts the dead.
