@@ -11,6 +11,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import re
 import string
@@ -172,10 +173,37 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]
 
 
+# Where the people counted come from, said of them as a group ("18 Chinese nationals", "the
+# 18 foreign workers"): one origin's group is a part of a count that names none. A closed
+# class of words of origin besides the demonyms; "mostly Chinese workers" says what most of
+# the whole are, no part.
+_OF_ORIGIN = frozenset("foreign foreigners local locals domestic overseas expatriate "
+                       "expatriates".split())
+_MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|predominantly|chiefly|primarily|"
+                     r"overwhelmingly|most\s+of\s+them)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _origin(f: Figure) -> frozenset[str]:
+    """The origins a count's own words give the people counted (none for a whole)."""
+    if f.dimension != "count" or _MOSTLY.search(f.text):
+        return frozenset()
+    demonyms = gazetteer().demonym_of
+    words = _WORD.findall(f.text)
+    found = {w.lower() for w in words
+             if w.lower() in _OF_ORIGIN or (w[0].isupper() and w.lower() in demonyms)}
+    # Demonyms of two words ("South Korean").
+    found.update(pair for a, b in itertools.pairwise(words)
+                 if a[0].isupper() and (pair := f"{a} {b}".lower()) in demonyms)
+    return frozenset(found)
+
+
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
     if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
+    if a.dimension == "count" and _origin(a) != _origin(b):
+        return False  # "18 Chinese nationals" of the dead, not all "22 workers" killed
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
     if a.dimension == "count" and VEHICLE in (a.thing[:len(VEHICLE)], b.thing[:len(VEHICLE)]):
@@ -386,9 +414,16 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         whole: Figure | None = None  # the sentence's last count read, as placed
+        tally: Figure | None = None  # the sentence's count "the count" may mean after it
         for f in values:
-            if f.dimension == "count" and f.unit != BACK:
+            if f.dimension == "count" and f.unit != BACK and f is not tally and (
+                    not tally or not tally.prop) and (
+                    f.prop or not getattr(counted.get(paragraph), "prop", "")):
+                # "157 bodies ..., 105 men and 52 women. That number has risen": the count
+                # "that number" means is the sentence's first tally of what befell them,
+                # not a breakdown's part nor a count of whom nothing is said.
                 counted[paragraph] = f
+                tally = f
             elif f.unit == BACK:
                 before = counted.get(paragraph)
                 if before is None:
@@ -400,7 +435,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                             place=f.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
-            if _of_another_report(text, f) or \
+            if _of_another_report(text, f) or _of_a_separate_event(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f, values) \
                     or _increment_or_rest(text, f) or _informants(text, f) \
@@ -904,6 +939,22 @@ def _of_a_compared_event(text: str, f: Figure, events: set[str]) -> bool:
     the story with that sinking: the earlier event's figure (its clause's subject names it)."""
     subject = re.split(r"[,;:]", text[:f.start])[-1]
     return bool({stem(w) for w in _WORD.findall(subject)} & events)
+
+
+# "a separate gas explosion at another resort injured four", "In an unrelated incident,
+# two died": an event the story sets apart from its own ("a separate statement" is another
+# telling of the same story: the nouns of telling, a closed class, are no event).
+_SEPARATE_EVENT = re.compile(
+    r"\b(?:an?|another)\s+(?:separate|unrelated)\s+(?!(?:statements?|reports?|briefings?|"
+    r"interviews?|posts?|announcements?|releases?|updates?|messages?|letters?|tweets?|calls?|"
+    r"conferences?|remarks|comments?|filings?|notices?|bulletins?|press|news|televised|"
+    r"written|social|online|radio|television|tv)\b)[a-z]", re.I)
+
+
+def _of_a_separate_event(text: str, f: Figure) -> bool:
+    """The figure's clause, before it, names an event set apart from the story's."""
+    opening = max(text.rfind(";", 0, f.start), text.rfind(". ", 0, f.start)) + 1
+    return bool(_SEPARATE_EVENT.search(text, opening, f.start))
 
 
 def _of_another_report(text: str, f: Figure) -> bool:
