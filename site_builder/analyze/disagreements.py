@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
-from ..dates import DateMention
+from ..dates import WEEKDAYS, DateMention
 from ..models import Article, Claim, Disagreement
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
@@ -249,6 +249,10 @@ def same_value(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= tolerance
 
 
+# Two rounded floors (or ceilings) this close, relatively, are one bound rounded two ways.
+_NEAR_BOUNDS = 0.05
+
+
 def relation(a: Figure, b: Figure) -> str:
     """"same" | "compatible" (one more specific) | "contradicts" | "differs" | "apart"
     (too far apart to be one quantity: two things)."""
@@ -271,6 +275,12 @@ def relation(a: Figure, b: Figure) -> str:
         span, bound = (a, b) if a.hedge == "range" else (b, a)
         top = replace(span, value=span.high, hedge="exact")
         return "differs" if not same_value(top, replace(bound, hedge="exact")) else "compatible"
+    if _bound(a.hedge) == _bound(b.hedge) and _bound(a.hedge) in ("lower", "upper") and \
+            (step := max(a.step, b.step)) > 1 and abs(a.value - b.value) <= step and \
+            abs(a.value - b.value) <= _NEAR_BOUNDS * max(abs(a.value), abs(b.value)):
+        # "more than 34,000" and "over 35,000": one floor rounded two ways, a unit of
+        # rounding apart ("at least 49" and "at least 50" are two counts).
+        return "compatible"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
                                                           "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
@@ -1144,11 +1154,27 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                     a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
                         any(_CORRECTED.search(items[i].sentence.text) for i in (*xs, *ys)) or \
+                        _dated_count(items[xs[0]]) != _dated_count(items[ys[0]]) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         relation(a, b) != "contradicts":
                     continue
                 found.append([sorted(xs), sorted(ys)])
     return found
+
+
+# "The toll stood at 229 on Tuesday": a count the report dates to a day of its own, past
+# (a copula or "stood at" before it, the day right after), an earlier stage of the count.
+_STOOD_BEFORE = re.compile(r"\b(?:stood|was|were|had\s+been|had\s+reached|had\s+risen\s+to)"
+                           r"\s+(?:at\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+_ON_A_DAY_AFTER = re.compile(r"\s+(?:on|by|as\s+of)\s+(?:(?:last|the\s+previous)\s+)?(?:" +
+                             "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def _dated_count(item: _Item) -> bool:
+    """The figure is a count its report dates to a past day of its own."""
+    text, f = item.sentence.text, item.figure
+    return bool(_STOOD_BEFORE.search(text, max(0, f.start - 30), f.start) and
+                _ON_A_DAY_AFTER.match(text, f.end))
 
 
 # A count credited to who gave it: a verb of counting or giving with its subject, or
