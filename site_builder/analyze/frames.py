@@ -750,6 +750,10 @@ def find_figures(sentence: str) -> list[Figure]:
                 (among := _AMONG_HARMED.search(sentence, max(0, f.start - 80), f.start)):
             # "among the deceased are 105 men and 52 women": some of the harmed, by kind.
             f = _replace_prop(f, _AMONG_HARMS[among.group(1).lower()])
+        if f.prop == "killed" and _DIED_DOING.match(sentence, f.end):
+            # "two people died trying to flee by jumping": those who died in one act, some
+            # of the dead, never the toll.
+            f = _replace_prop(f, DIED_IN_AN_ACT)
         framed.append(_of_whom(sentence, _from_place(sentence, _by_agent(sentence, _either(
             sentence, _with_fall(sentence, _with_severity(sentence, f)))))))
     framed = [_with_origin(sentence, f) for f in framed]
@@ -813,6 +817,12 @@ _AMONG_HARMS = {"dead": "killed", "deceased": "killed", "killed": "killed",
 _AMONG_HARMED = re.compile(r"(?:^|[,;:—–]\s*|\bthat\s+)among\s+(?:the|those)\s+"
                            r"(?:[\w-]+\s+){0,2}?(" + "|".join(_AMONG_HARMS) +
                            r")\b[^.;:()]*$", re.I)
+# How some of the dead died, by what they were doing (verbs of trying and of a fall or leap,
+# a closed class): "died attempting to flee", "were killed jumping from windows".
+_DIED_DOING = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:died|were\s+killed|was\s+killed|perished)"
+                         r"\s+(?:while\s+|when\s+|after\s+|by\s+)?(?:attempting|trying|jumping|"
+                         r"leaping|falling)\b", re.I)
+DIED_IN_AN_ACT = "died in an act"
 _ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
 _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
                           r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
