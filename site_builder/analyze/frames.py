@@ -814,7 +814,7 @@ _PART_LISTED = re.compile(r"[^.;:,]{0,40}(?:,\s+(?:including|among\s+them|among\
 _AMONG_HARMS = {"dead": "killed", "deceased": "killed", "killed": "killed",
                 "fatalities": "killed", "injured": "injured", "wounded": "injured",
                 "missing": "missing"}
-_AMONG_HARMED = re.compile(r"(?:^|[,;:—–]\s*|\bthat\s+)among\s+(?:the|those)\s+"
+_AMONG_HARMED = re.compile(r"(?:^|[,;:—–]\s*(?:and\s+|but\s+)?|\bthat\s+)among\s+(?:the|those)\s+"
                            r"(?:[\w-]+\s+){0,2}?(" + "|".join(_AMONG_HARMS) +
                            r")\b[^.;:()]*$", re.I)
 # How some of the dead died, by what they were doing (verbs of trying and of a fall or leap,
