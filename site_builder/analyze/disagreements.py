@@ -185,24 +185,36 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _origin(f: Figure) -> frozenset[str]:
-    """The origins a count's own words give the people counted (none for a whole)."""
+    """The origins a count's own words give the people counted (none for a whole): the
+    country of a demonym, lower-cased, or the word of origin."""
     if f.dimension != "count" or _MOSTLY.search(f.text):
         return frozenset()
     demonyms = gazetteer().demonym_of
     words = _WORD.findall(f.text)
-    found = {w.lower() for w in words
-             if w.lower() in _OF_ORIGIN or (w[0].isupper() and w.lower() in demonyms)}
+    found = {w.lower() for w in words if w.lower() in _OF_ORIGIN}
+    found.update(demonyms[w.lower()].lower() for w in words
+                 if w[0].isupper() and w.lower() in demonyms)
     # Demonyms of two words ("South Korean").
-    found.update(pair for a, b in itertools.pairwise(words)
+    found.update(demonyms[pair].lower() for a, b in itertools.pairwise(words)
                  if a[0].isupper() and (pair := f"{a} {b}".lower()) in demonyms)
     return frozenset(found)
+
+
+def _same_origin(a: Figure, b: Figure) -> bool:
+    """Two counts of one group by origin: the same origins, or one's origin is the country
+    the other is placed in ("11 Nepalese nationals" and "Nepal reported 14 deaths")."""
+    oa, ob = _origin(a), _origin(b)
+    if oa == ob:
+        return True
+    return any(not mine and not _MOSTLY.search(f.text) and theirs == {f.place}
+               for f, mine, theirs in ((a, oa, ob), (b, ob, oa)))
 
 
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
     if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
-    if a.dimension == "count" and _origin(a) != _origin(b):
+    if a.dimension == "count" and not _same_origin(a, b):
         return False  # "18 Chinese nationals" of the dead, not all "22 workers" killed
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
