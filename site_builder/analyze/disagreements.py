@@ -53,7 +53,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over", "trapped", "area"})
+                     "handed over", "trapped", "area", "survived"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -65,7 +65,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
                             "shift", "minor", "serious", "critical", "stable", "sustained wind",
-                            "in care", "trapped"})
+                            "in care", "trapped", "survived"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -406,7 +406,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
-                    or _inventory(text, f) \
+                    or _inventory(text, f) or _defined_by_not(text, f) \
                     or (year and _PRONOUN_OPENING.match(text) and _of_the_past(prior, f, year,
                                                                                whole=True)):
                 continue
@@ -572,6 +572,18 @@ def _inventory(text: str, f: Figure) -> bool:
                for m in _INVENTORY.finditer(text, max(0, f.start - 200), f.end + 200))
 
 
+# "33 people who had not been on board", "those who were never evacuated": a count of
+# people told by what did not befall them.
+_WHO_NOT = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:who|that|which)\s+(?:(?:had|has|have|were|was|"
+                      r"are|is|did|do|does)\s+)?(?:not|never)\b", re.I)
+
+
+def _defined_by_not(text: str, f: Figure) -> bool:
+    """The figure counts people by what did not befall them ("33 who had not been on
+    board"): whatever property its frame read, it is no count of it."""
+    return f.dimension == "count" and bool(_WHO_NOT.match(text, f.end))
+
+
 def _items_key(job: _ArticleJob) -> object:
     """An article's figures follow from its sentences' texts (not given: read from them)."""
     year, sentences = job
@@ -580,7 +592,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=4, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -951,6 +963,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
+    if fa.dimension == "count" and _of_one_nation(fa) != _of_one_nation(fb):
+        return False  # "37 Kenyan passengers" are a part of "62 passengers", no rival count
     shared = a.sentence.topics & b.sentence.topics
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
@@ -985,6 +999,17 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
 # A place a sentence sets something in: a preposition of location and the capitalised
 # words after it ("in Kuwait's Mangaf district", "at the Harbour Road depot").
 _SET_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+((?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})")
+
+
+def _of_one_nation(f: Figure) -> bool:
+    """The count is of one nationality, named by its demonym ("37 Azerbaijani passengers",
+    "12 Kenyans")."""
+    demonyms = gazetteer().demonym_of
+    return any(w.lower() in demonyms or w.lower().removesuffix("s") in demonyms
+               for w in _CAPITALISED.findall(f.text))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _place_named_by_both(a: _Item, b: _Item) -> bool:
