@@ -963,8 +963,11 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
-    if fa.dimension == "count" and _of_one_nation(fa) != _of_one_nation(fb):
-        return False  # "37 Kenyan passengers" are a part of "62 passengers", no rival count
+    if fa.dimension == "count" and _of_one_nation(fa) != _of_one_nation(fb) and \
+            fa.place != fb.place:
+        # "37 Kenyan passengers" are a part of "62 passengers", no rival count; "Kenya
+        # reported 40 deaths" is that nation's count all the same.
+        return False
     shared = a.sentence.topics & b.sentence.topics
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
