@@ -165,3 +165,12 @@ def test_two_vehicles_or_two_days_are_two_departures(tmp_path):
         ("2024-08-12", ["The repaired ferry left Port Aven again at 8:15 a.m. on Sunday."]),
     ])
     assert not _rows(digest, "departed")
+
+
+def test_a_vehicle_leaving_the_road_or_the_rails_is_no_departure(tmp_path):
+    # A derailment: "left the tracks at 8:55 p.m." is the mishap, not when it set out.
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["The train departed Halden at 6:40 p.m. with 212 people aboard."]),
+        ("2024-03-02", ["The train left the tracks at 8:55 p.m. near a river crossing."]),
+    ])
+    assert not _rows(digest, "departed")

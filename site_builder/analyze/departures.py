@@ -36,7 +36,9 @@ _DEPARTED = re.compile(r"\b(?P<noun>" + "|".join(sorted(_KINDS)) + r"|" +
                        "|".join(sorted(k.capitalize() for k in _KINDS)) + r")"
                        r"(?:\s+[A-Z0-9][\w-]*)?,?\s+(?:had\s+|has\s+)?"
                        r"(?P<verb>took\s+off|lifted\s+off|departed|left|set\s+sail|sailed|"
-                       r"pulled\s+out)\b")
+                       r"pulled\s+out)\b"
+                       # "the train left the tracks", "the bus left the road": a mishap.
+                       r"(?!\s+(?:the\s+)?(?:road|roadway|highway|rails?|tracks?|line)\b)")
 # A clock time: "1:39 p.m.", "1.38pm", "13:38" with a zone after it, and its hedge.
 _CLOCK = re.compile(
     r"\bat\s+(?P<hedge>about\s+|around\s+|approximately\s+|roughly\s+)?"
