@@ -1588,7 +1588,8 @@ def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
 
 
 def _grew_from(item: _Item) -> bool:
-    """The figure is what a count grew from ("up from 10 deaths")."""
+    """The figure is what a count grew from ("up from 10 deaths"), or a count the report
+    tells as its own earlier one."""
     f = item.figure
     return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start)) or \
         _told_earlier(item)
