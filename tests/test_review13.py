@@ -1,0 +1,134 @@
+"""A demanding newsroom user's review (review13): the reader's pages in Chromium at phone
+width and in print, the preview and the command line on bad input, hostile values; each
+found broken once and held here."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from reader_sites import SOURCES_YML, named_sample
+
+from site_builder.build import build
+from site_builder.config import load_config
+from site_builder.errors import Reporter
+from site_builder.models import Claim
+from site_builder.render import render_site
+
+CHROMIUM = Path(os.environ.get("SITEBUILD_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update"]
+# A name with spaces, and one with none to break at (as a host or a brand can be).
+LONG_OUTLET = ("The Extraordinarily Long-Named Metropolitan Harbour and Coastal Districts "
+               "Evening Gazette-Intelligencer")
+UNBROKEN_OUTLET = "Eveningcourierandmetropolitanharbourintelligencernewsorganisation"
+
+
+def _browser_or_skip() -> object:
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    return pytest.importorskip("playwright.sync_api", reason="Playwright not installed")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, dict]]:
+    """The sample with very long outlet names, built; and the same digest rendered again
+    with a 40-claim disagreement first. Yields both sites' addresses and the digest."""
+    root = tmp_path_factory.mktemp("crowded")
+    site = named_sample(root / "site")
+    (site / "seeds" / "sources.yml").write_text(
+        SOURCES_YML.replace("The Harbour Gazette", LONG_OUTLET)
+        .replace("Evening Courier", UNBROKEN_OUTLET))
+    result = build(site, quiet=True, strict=True)
+    digest = result.digest
+    assert digest is not None and digest.disagreements
+    row, articles = digest.disagreements[0], digest.articles
+    ref = row.claims[0].support[0]
+    row.claims = [Claim(value=f"{100 + 7 * i} units", statement=row.claims[0].statement,
+                        number=float(100 + 7 * i),
+                        support=[dataclasses.replace(
+                            ref, article=articles[i % len(articles)].slug,
+                            paragraph=articles[i % len(articles)].paragraphs[0].id)])
+                  for i in range(40)]
+    many = root / "many"
+    many.mkdir()
+    render_site(digest, load_config(site, Reporter(quiet=True)), many)
+    servers = []
+    for folder in (result.output, many):
+        handler = functools.partial(_Quiet, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    try:
+        yield (*(f"http://127.0.0.1:{s.server_address[1]}/" for s in servers),
+               {"article": articles[0].slug, "topic": digest.topics[0].slug})
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+# --- the reader's pages in Chromium ---------------------------------------------------
+
+def test_long_outlet_names_and_a_40_claim_row_never_scroll_a_phone_sideways(crowded):
+    # At 320 px a long outlet name in a source link (kept on one line) pushed the facts,
+    # front, timeline and topic pages to 847 px; the cleaning audit, once opened, to
+    # 883 px (a removed block's line numbers on one line) even on the plain sample; the
+    # search page's topic menu to 357 px.
+    sync_api = _browser_or_skip()
+    built, many, names = crowded
+    pages = [(many, path) for path in (
+        "", "facts/", "timeline/", "topics/", "sources/", f"articles/{names['article']}/",
+        f"topics/{names['topic']}/")] + [(built, "search/"), (built, "facts/")]
+    wide = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 700})
+            for base, path in pages:
+                page.goto(base + path)
+                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 320:
+                    wide.append((path, width))
+        finally:
+            browser.close()
+    assert wide == []
+
+
+def test_print_is_dark_on_white_and_leaves_the_search_box_out_in_either_theme(crowded):
+    # Printed from the dark theme, labels and values kept the dark theme's pale text
+    # (#ffc46b on paper) and dark panels; the header's search box was printed (its screen
+    # rule outranked the print rule that hides it).
+    sync_api = _browser_or_skip()
+    built = crowded[0]
+    probe = """() => [...document.querySelectorAll(
+        'body, .value, .kind, .badge, .disagreement, .note, mark, .brief-ref')]
+        .map(e => { const s = getComputedStyle(e);
+                    return [e.className, s.color, s.backgroundColor, s.borderLeftColor]; })"""
+    seen = {}
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            for scheme in ("light", "dark"):
+                page = browser.new_page(viewport={"width": 800, "height": 900})
+                page.emulate_media(media="print", color_scheme=scheme)
+                for path in ("", "facts/"):
+                    page.goto(built + path)
+                    assert page.locator("header.site form.search").is_hidden()
+                    seen.setdefault(scheme, []).append(page.evaluate(probe))
+                page.close()
+        finally:
+            browser.close()
+    assert seen["dark"] == seen["light"]
