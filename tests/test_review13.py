@@ -135,6 +135,27 @@ def test_print_is_dark_on_white_and_leaves_the_search_box_out_in_either_theme(cr
     assert seen["dark"] == seen["light"]
 
 
+
+def test_a_chart_on_a_phone_keeps_legible_labels_and_scrolls_inside_its_figure(crowded):
+    # The 600-unit chart was squeezed to the phone's width: its labels were 7 px tall.
+    sync_api = _browser_or_skip()
+    built = crowded[0]
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            page.goto(built + "facts/")
+            charts = page.eval_on_selector_all("figure.chart-box", """figures => figures.map(f => [
+                Math.min(...[...f.querySelectorAll('svg text')].map(
+                    t => t.getBoundingClientRect().height)), f.tabIndex])""")
+            width = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert charts, "the sample's disagreements draw charts"
+    assert all(height >= 11 for height, _ in charts), charts
+    assert all(tab == 0 for _, tab in charts)  # a scrolling region is reached by keyboard
+    assert width == 375
+
 # --- the editorial layer --------------------------------------------------------------
 
 def test_an_unclosed_quote_in_front_matter_names_its_own_line(tmp_path: Path):
