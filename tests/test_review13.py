@@ -175,3 +175,17 @@ def test_an_unclosed_quote_in_front_matter_names_its_own_line(tmp_path: Path):
                        "matter: found unexpected end of stream (while scanning a quoted "
                        "scalar that starts here); article left out until it is fixed"]
     assert edited.read_text() == "".join(lines)  # the edit is kept as the editor left it
+
+
+# --- the command line on bad input ----------------------------------------------------
+
+def test_add_into_a_site_folder_that_is_not_there_says_it_started_one(tmp_path: Path):
+    # `add --site` with a mistyped folder silently made a new site there (and `build
+    # --site` on the same typo then says "site folder not found" about the right one).
+    missing = tmp_path / "sties" / "ferry"
+    result = sitebuild("add", "--site", str(missing), "--quiet", str(tmp_path / "none.warc"))
+    assert result.returncode == 1  # nothing added
+    assert f"{missing}: no such folder; started a new site there" in result.stderr.splitlines()
+    existing = small_site(tmp_path)
+    again = sitebuild("add", "--site", str(existing), "--quiet", str(tmp_path / "none.warc"))
+    assert "started a new site" not in again.stderr
