@@ -8,7 +8,9 @@ import dataclasses
 import functools
 import http.server
 import os
+import re
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,6 +157,23 @@ def test_a_chart_on_a_phone_keeps_legible_labels_and_scrolls_inside_its_figure(c
     assert all(height >= 11 for height, _ in charts), charts
     assert all(tab == 0 for _, tab in charts)  # a scrolling region is reached by keyboard
     assert width == 375
+
+
+def test_the_front_page_shows_a_few_claims_of_a_long_row_and_links_the_rest(crowded):
+    # A 40-claim row put all 40 claims, each with its quotation, on the front page (31 KB
+    # of one row; some 10,000 px on a phone) where the reader wants the story in brief.
+    many = crowded[1]
+    front = urllib.request.urlopen(many).read().decode()
+    row = front[front.index('id="d-1"'):]
+    row = row[:row.index("</section>")]
+    assert row.count('class="claim"') == 6
+    link = re.search(r'<p class="more-claims"><a href="([^"]+)">([^<]+)</a>', row)
+    assert link and "6 of 40 claims" in link.group(2)
+    page, anchor = link.group(1).split("#")
+    facts = urllib.request.urlopen(many + page).read().decode()
+    full = facts[facts.index(f'id="{anchor}"'):]
+    assert full[:full.index("</section>")].count('class="claim"') == 40
+    assert 'class="more-claims"' not in facts
 
 # --- the editorial layer --------------------------------------------------------------
 
