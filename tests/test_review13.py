@@ -105,9 +105,16 @@ def test_long_outlet_names_and_a_40_claim_row_never_scroll_a_phone_sideways(crow
                 width = page.evaluate("document.documentElement.scrollWidth")
                 if width > 320:
                     wide.append((path, width))
+            # Wrapping anywhere must not split a column's label at desktop width.
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.goto(built + "facts/")
+            split = page.eval_on_selector_all("th", """cells => cells.filter(c => {
+                const r = document.createRange(); r.selectNodeContents(c);
+                return r.getClientRects().length > 1; }).map(c => c.textContent)""")
         finally:
             browser.close()
     assert wide == []
+    assert split == []
 
 
 def test_print_is_dark_on_white_and_leaves_the_search_box_out_in_either_theme(crowded):
