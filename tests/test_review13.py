@@ -203,6 +203,28 @@ def test_an_unclosed_quote_in_front_matter_names_its_own_line(tmp_path: Path):
     assert edited.read_text() == "".join(lines)  # the edit is kept as the editor left it
 
 
+
+def test_links_in_a_loop_are_named_and_left_out_not_the_end_of_the_build(tmp_path: Path):
+    # A seed linking to itself stopped the build ("error: seeds/self.txt: Too many levels
+    # of symbolic links"); a content file doing so was an internal error (RuntimeError).
+    site = small_site(tmp_path)
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "seeds" / "self.txt").symlink_to("self.txt")
+    (site / "seeds" / "one.html").symlink_to("two.html")
+    (site / "seeds" / "two.html").symlink_to("one.html")
+    (site / "content" / "articles" / "self.md").symlink_to("self.md")
+    for force in ((), ("--force",)):
+        result = sitebuild("build", "--site", str(site), "-q", *force)
+        assert result.returncode == 0, result.stderr
+        lines = result.stderr.splitlines()
+        for name in ("one.html", "self.txt", "two.html"):
+            assert f"{site / 'seeds' / name}: warning: symbolic link that leads round in a " \
+                   "loop; ignored" in lines
+        assert f"{site / 'content' / 'articles' / 'self.md'}: warning: cannot read: symbolic " \
+               "link in a loop; article left out until it is fixed" in lines
+        assert "output: 2 articles" in result.stdout
+    assert sitebuild("build", "--site", str(site), "-q", "--strict").returncode == 1
+
 # --- the command line on bad input ----------------------------------------------------
 
 def test_add_into_a_site_folder_that_is_not_there_says_it_started_one(tmp_path: Path):
