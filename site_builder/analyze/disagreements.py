@@ -1092,7 +1092,8 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                 far = max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and (
                     a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
-                        any(_CORRECTED.search(items[i].sentence.text) for i in (*xs, *ys)) or \
+                        any(_CORRECTED.search(items[i].sentence.text) or _grew_from(items[i])
+                            for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         relation(a, b) != "contradicts":
                     continue
@@ -1515,10 +1516,32 @@ def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
     return sign * earlier.value <= sign * reach
 
 
+# A count the sentence itself sets before a later one: given in the past perfect by a
+# verb of reporting ("at dawn the mayor had spoken of 12 dead"), called an earlier count
+# ("after an initial tally of 8"), or said to have kept moving after it was given ("rescuers
+# were counting 20 trapped; the number kept rising", "both figures climbed through the day").
+_EARLIER_BEFORE = re.compile(
+    r"(?:\bhad\s+(?:first\s+|initially\s+|earlier\s+)?(?:given|spoken\s+of|put|reported|"
+    r"announced|cited|counted|confirmed|listed|recorded|mentioned|said|told\s+of)\b|"
+    r"\b(?:earlier|initial|first|previous|preliminary)\s+(?:count|toll|tally|figure|estimate)"
+    r"\s+(?:of|at|was)\s+(?:(?:about|around|some|more\s+than|at\s+least)\s+)?$)[^.;:]*$",
+    re.I)
+_KEPT_MOVING_AFTER = re.compile(
+    r"[^.]{0,80}?\b(?:the\s+(?:number|toll|count|figure|tally)|both\s+figures|it|they)\s+"
+    r"(?:kept|continued\s+to|went\s+on)\s+(?:ris|climb|grow|mount|go\w*\s+up)\w*|"
+    r"[^.]{0,80}?\b(?:the\s+(?:number|toll|count|figure|tally)|both\s+figures|both)\s+"
+    r"(?:rose|climbed|grew|mounted)\s+(?:through|during|over|later\s+in)\s+the\s+"
+    r"(?:day|night|morning|afternoon|evening)\b", re.I)
+
+
 def _grew_from(item: _Item) -> bool:
-    """The figure is what a count grew from ("up from 10 deaths")."""
-    f = item.figure
-    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
+    """The figure is what a count grew from ("up from 10 deaths"), or one the sentence
+    sets before a later count (an earlier report, a count still moving)."""
+    f, text = item.figure, item.sentence.text
+    opening = max(text.rfind(".", 0, f.start), text.rfind(";", 0, f.start)) + 1
+    return bool(_UP_FROM.search(text, max(0, f.start - 40), f.start) or
+                _EARLIER_BEFORE.search(text, opening, f.start) or
+                _KEPT_MOVING_AFTER.match(text, f.end))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:
