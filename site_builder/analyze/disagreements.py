@@ -61,11 +61,12 @@ HARMS = frozenset({"killed", "injured", "missing"})
 RUNNING_DOWN = frozenset({"supply", "missing"})
 # Running figures that move either way as days pass (the missing are found, or counted
 # dead; the displaced go home; water rises and recedes): any change from one day to the
-# next is an update. A storm's sustained winds move so too, strengthening and weakening by
+# next is an update (survivors too: more are found alive, or some die of their wounds).
+# A storm's sustained winds move so too, strengthening and weakening by
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
                             "shift", "minor", "serious", "critical", "stable", "sustained wind",
-                            "in care", "trapped"})
+                            "in care", "trapped", "survived"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4

@@ -275,8 +275,11 @@ _PROPERTIES_OF = {
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens nationals others deaths fatalities dead injured wounded missing homeless "
-    "displaced injuries"
+    "displaced injuries survivors"
 ).split())
+_PEOPLE_STEMS = frozenset({*(stem(w) for w in _PEOPLE), "people", "person"})
+# A capitalised word inside a counted noun phrase (the figure opens no sentence there).
+_GROUP_WORD = re.compile(r"\b[A-Z][a-z]")
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
 # and "houses" are not one: a home may be a flat, and a house holds several.)
@@ -376,7 +379,10 @@ _NOUN_AFTER = re.compile(
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
     # (A plural ends in s, but not in -ous or -ss: "serious", "loss" are no nouns counted.)
-    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}))\b")
+    # A capitalised plural of its own ("40 Peruvians", "12 Azerbaijanis") names a group of
+    # people by where they come from or what they belong to (not a name's first word).
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}|"
+    r"[A-Z][a-z]{2,}(?<!ss)s\b(?!\s+(?:[A-Z]|[a-z][\w-]*(?<!ou)(?<!s)s\b))))\b")
 # "of the 19 team members": a part's whole, stated.
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
                        rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -458,8 +464,19 @@ _NUMBER_OF_NOUN = re.compile(
 _SHARE_BEFORE = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+"
                            r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)"
                            r"\s+)?$|\b(?:makes?|made|making)\s+up\s+$", re.I)
-_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(dead|deaths|killed|"
+_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(?P<whole>\d[\d,]*\s+)?"
+                              r"(?:[a-z]+\s+)?(dead|deaths|killed|"
                               r"injured|wounded|missing|displaced|evacuated|rescued)\b", re.I)
+# "put the number of survivors at 32", "the tally of Peruvians among the 30 dead at 12":
+# what a number's own phrase names is what is counted, and the whole it is among (if any)
+# says what befell them.
+_NUMBER_OF_PHRASE = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?P<phrase>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+    r"(?:\s+among\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?P<whole>[a-z]+))?\s+(?:at|as)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
+# The holder of such a share, a group of people named by a capitalised plural ("Peruvians
+# accounted for 12 of the dead").
+_GROUP_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\s)([A-Z][a-z]{2,}(?<!ss)s)\s+(?:\w+ly\s+)?$")
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
@@ -1505,12 +1522,30 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
                       until=life.end())
     if number is not None and not vague and (share := _SHARE_OF_HARMED.match(text, cursor)) \
-            and _SHARE_BEFORE.search(before):
+            and (verb := _SHARE_BEFORE.search(before)):
         # "Harlan County accounts for 96 of the dead": the share of a toll one place (or
-        # group) holds is that place's toll; its subject places it (see `_with_place`).
-        return figure("count", "people", thing="people", nouns=("people",),
-                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
-                                          .lower()], until=share.end())
+        # group) holds is that place's toll; its subject places it (see `_with_place`);
+        # a group of people as the subject is what is counted. (The whole, "of the 49
+        # dead", is read on its own.)
+        group = _GROUP_SUBJECT.search(before, 0, verb.start())
+        counted = stem(group.group(1)) if group else "people"
+        return figure("count", counted, thing=counted, nouns=(counted,),
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(2)).group(1)
+                                          .lower()],
+                      until=cursor if share.group("whole") else share.end())
+    if number is not None and not vague and \
+            (of := _NUMBER_OF_PHRASE.search(text, max(0, span_start - 90), span_start)) and \
+            (counted := _counted_noun(of.group("phrase"))) and \
+            (state := _PROPERTY_PATTERN.search(of.group("whole") or counted)):
+        words = counted.split()
+        if len(words) > 1 and _PROPERTY_PATTERN.fullmatch(words[-1]):
+            words = words[:-1]  # "miners trapped": the miners, in the state said
+        if _GROUP_WORD.search(of.group("phrase")):
+            stems = tuple(stem(w) for w in words if w not in _PEOPLE) or (stem(words[-1]),)
+        else:
+            stems = ("people",) if words[-1] in _PEOPLE else tuple(stem(w) for w in words)
+        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
+                      prop=_PROPERTY_CUES[state.group(1).lower()])
     if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
             _CHANGED_TO_BEFORE.search(before):
         # "raising to 13 the number of people dead": the verb's object, said after the
@@ -1595,7 +1630,11 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
-        if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
+        if _GROUP_WORD.search(noun.group("noun")):
+            # "45 Indian victims", "40 Peruvians": a group of people named by where they
+            # come from or what they belong to, a part of any count of people in general.
+            stems = tuple(w for w in stems if w not in _PEOPLE_STEMS) or stems
+        elif (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
         elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
@@ -2340,6 +2379,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if _DENIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "33 people who had not been on board", "were never injured": denied
         if m.group(1).lower() in ("away", "off") and \
                 _PARTICLE_AFTER_VERB.search(text, max(0, m.start() - 24), m.start()):
             continue  # "roads washed away", "swept off": a verb's particle, no distance
@@ -2409,6 +2450,12 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# A negation right before a cue denies the state ("had not been aboard", "were never
+# hurt", "is no longer missing").
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:yet\s+)?"
+                            r"(?:been\s+|be\s+|have\s+been\s+)?$", re.I)
 
 
 # "and" opening a new subject after the counted noun, and the noun a cue word modifies there
