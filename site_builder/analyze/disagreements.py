@@ -794,6 +794,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 # not what is said of it now.
 _MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
                         r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
+# "a town of 24,632 by the 2021 census": the latest count of how many there are, which
+# stands until the next; the year dates the count's source, not another year's figure.
+_COUNT_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+(?:census|headcount|population\s+count)\b",
+                         re.I)
 # "work completed in May last year": when a standing thing was made, not another year's
 # figure.
 _MADE_LAST_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|finished|opened)\s+"
@@ -935,6 +939,8 @@ def _of_the_past(text: str, f: Figure, year: int, whole: bool = False) -> bool:
     clause = text if whole else text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
+    if f.prop == "population":
+        clause = _COUNT_YEAR.sub("", clause)
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 

@@ -1533,19 +1533,9 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(2)).group(1)
                                           .lower()],
                       until=cursor if share.group("whole") else share.end())
-    if number is not None and not vague and \
-            (of := _NUMBER_OF_PHRASE.search(text, max(0, span_start - 90), span_start)) and \
-            (counted := _counted_noun(of.group("phrase"))) and \
-            (state := _PROPERTY_PATTERN.search(of.group("whole") or counted)):
-        words = counted.split()
-        if len(words) > 1 and _PROPERTY_PATTERN.fullmatch(words[-1]):
-            words = words[:-1]  # "miners trapped": the miners, in the state said
-        if _GROUP_WORD.search(of.group("phrase")):
-            stems = tuple(stem(w) for w in words if w not in _PEOPLE) or (stem(words[-1]),)
-        else:
-            stems = ("people",) if words[-1] in _PEOPLE else tuple(stem(w) for w in words)
-        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      prop=_PROPERTY_CUES[state.group(1).lower()])
+    if number is not None and not vague and (told := _number_of(text, span_start)):
+        stems, prop = told
+        return figure("count", stems[-1], thing=stems[-1], nouns=stems, prop=prop)
     if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
             _CHANGED_TO_BEFORE.search(before):
         # "raising to 13 the number of people dead": the verb's object, said after the
@@ -2043,6 +2033,29 @@ def _acted(participle: str | None) -> str:
         prop = _PROPERTY_CUES[cue.group(1).lower()]
         return prop if prop in _PROPERTIES_OF["count"] else ""
     return _ACTED + stem(participle)
+
+
+def _number_of(text: str, start: int) -> tuple[tuple[str, ...], str] | None:
+    """What "the number of X (among the dead) at N" counts, told before the figure at
+    `start`: the stems of X and what befell them; None when it names no state."""
+    of = _NUMBER_OF_PHRASE.search(text, max(0, start - 90), start)
+    words = _counted_noun(of.group("phrase")).split() if of else []
+    if not of or not words:
+        return None
+    # The state: of the whole they are among, else a participle after the noun ("miners
+    # trapped"), else the noun itself ("survivors").
+    state = _PROPERTY_PATTERN.fullmatch(of.group("whole") or "") or (
+        _PROPERTY_PATTERN.fullmatch(words[-1]) if len(words) > 1 else None)
+    if state and not of.group("whole"):
+        words = words[:-1]
+    state = state or _PROPERTY_PATTERN.search(" ".join(words))
+    if not state:
+        return None
+    if _GROUP_WORD.search(of.group("phrase")):
+        stems = tuple(stem(w) for w in words if w not in _PEOPLE) or (stem(words[-1]),)
+    else:
+        stems = ("people",) if words[-1] in _PEOPLE else tuple(stem(w) for w in words)
+    return stems, _PROPERTY_CUES[state.group(1).lower()]
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
