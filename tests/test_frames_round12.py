@@ -1,0 +1,115 @@
+"""Figure frames, round 12: kinds of statement the fire and air-crash clusters missed
+(a group of people among the dead, the number of X at N, survivors, an earlier count a
+sentence sets before a later one, a denied state, a census-dated population). Every rule
+is tried on invented text from another kind of story (a mine, a ferry, a stadium, a
+factory, a bus crash)."""
+
+from figure_helpers import analysed, one
+
+from site_builder.analyze.frames import find_figures
+
+
+def test_a_group_named_by_a_capitalised_plural_is_counted_as_that_group():
+    f = one("At least 12 Peruvians were among the dead after the mine flooded.")
+    assert (f.value, f.hedge, f.prop, f.nouns) == (12, "least", "killed", ("peruvian",))
+    assert one("Nine Filipinos were among the injured on the ferry.").prop == "injured"
+    # A nationality before a word for people: the group, not people in general.
+    assert one("The bus carried the bodies of 14 Bolivian victims home.").nouns == ("bolivian",)
+    # Words for people with no group name keep counting people in general.
+    assert one("The bus carried the bodies of 14 victims home.").nouns == ("people",)
+    # A capitalised plural that qualifies a noun is no group: the noun is counted.
+    assert one("The band played 3 Beatles songs at the stadium.").nouns[-1] == "song"
+
+
+def test_a_group_holding_a_share_of_a_toll_is_counted_as_that_group():
+    [part, whole] = find_figures("Chileans accounted for 12 of the 30 miners killed in the "
+                                 "collapse.")
+    assert (part.value, part.prop, part.nouns) == (12, "killed", ("chilean",))
+    assert (whole.value, whole.prop, whole.nouns) == (30, "killed", ("miner",))
+    # A place holding the share keeps counting people, placed by its subject.
+    g = one("Harlan County accounts for 96 of the dead.")
+    assert (g.prop, g.nouns) == ("killed", ("people",))
+
+
+def test_the_number_of_a_group_at_a_figure_counts_that_group_in_the_state_said():
+    f = one("The operator put the number of survivors at 32.")
+    assert (f.value, f.prop, f.nouns) == (32, "survived", ("people",))
+    g = one("The union put the number of miners trapped at 14.")
+    assert (g.prop, g.nouns) == ("trapped", ("miner",))
+    h = one("The ferry company put the number of passengers hurt at 14.")
+    assert (h.prop, h.nouns) == ("injured", ("passeng",))
+    [_, k] = find_figures("Local radio put the number of Turkish workers among the 30 dead "
+                          "at 11.")
+    assert (k.value, k.prop, k.nouns) == (11, "killed", ("turkish", "worker"))
+    # A number of something no state is said of is read as before (no frame from here).
+    assert find_figures("Stewards put the number of visitors at 300.") == []
+
+
+def test_subgroup_tolls_make_their_own_row_apart_from_the_whole(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-03-02", ["A blast at the Arvo textile factory killed 49 workers on Friday.",
+                        "At least 37 Nepalis were among the dead, their embassy said."]),
+        ("2024-03-04", ["The factory blast on Friday killed 49 workers.",
+                        "Nepalis accounted for 44 of the 49 people killed, officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert "Nepali" in row.about or "nepali" in row.about.lower()
+    assert sorted(c.number for c in row.claims) == [37, 44]
+
+
+def test_survivors_are_people_and_their_count_moves_either_way(tmp_path):
+    assert one("Rescuers found at least six survivors in the hull.").nouns == ("people",)
+    digest = analysed(tmp_path, [
+        ("2024-05-01", ["The ferry capsized off the cape on Tuesday. Coastguards said 28 "
+                        "people had survived."]),
+        ("2024-05-02", ["Twenty-nine people survived Tuesday's capsizing of the ferry off "
+                        "the cape, the coastguard said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+
+
+def test_an_earlier_count_the_sentence_sets_before_a_later_one_is_an_update(tmp_path):
+    # Told in the past perfect by a verb of reporting, the same day as the later figure.
+    digest = analysed(tmp_path, [
+        ("2024-07-14T20:00", ["At least 31 people died in the stadium crush, the ministry "
+                              "confirmed on Sunday evening. In the morning the mayor had "
+                              "spoken of 22 dead."]),
+        ("2024-07-14T21:00", ["The stadium crush killed 31 people, officials said."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update"
+    # A count still moving when it was given ("the number kept rising").
+    moving = analysed(tmp_path, [
+        ("2024-09-03T18:00", ["By noon rescuers at the pit were counting more than 15 dead; "
+                              "the number kept rising as they went deeper."]),
+        ("2024-09-03T22:00", ["The mine disaster killed 27 people, the operator said."]),
+    ])
+    assert [r.kind for r in moving.disagreements] == ["update"]
+
+
+def test_an_earlier_count_is_no_clash_within_one_report(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2024-07-14T20:00", ["Fire swept the factory on Sunday, killing 31 people.",
+                              "At a news conference at noon the governor had given a toll of "
+                              "22 dead."]),
+    ])
+    assert not [r for r in digest.disagreements if "within one report" in r.about]
+
+
+def test_a_denied_state_is_no_property():
+    f = one("The toll includes 33 people who had not been on board the ferry.")
+    assert f.prop != "aboard"
+    assert one("Twelve workers were not injured.").prop == ""
+    # A cue that itself says "not" keeps its meaning.
+    assert one("Six hikers have not been found.").prop == "missing"
+
+
+def test_a_population_dated_by_a_census_is_the_population_still(tmp_path):
+    digest = analysed(tmp_path, [
+        ("2025-03-17", ["The flood hit Varna Vale, a town of 30,000 inhabitants, on Sunday."]),
+        ("2025-03-18", ["Varna Vale, a town of 24,632 people according to the 2021 census, "
+                        "was cut off by the flood on Sunday."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [24632, 30000]
