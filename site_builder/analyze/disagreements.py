@@ -26,6 +26,7 @@ from .frames import (
     BACK,
     HAS,
     KIN,
+    NATIONALS,
     ORIGIN,
     PART,
     PROPERTY_CUE,
@@ -195,6 +196,9 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Nothing said of them but the noun phrase: "eleven ministry investigators" and
         # "two Korean investigators" are two groups, each told by a word the other lacks.
         return False
+    if a.dimension == "count" and (a.thing == NATIONALS) != (b.thing == NATIONALS) and \
+            not (a.place and a.place == b.place):
+        return False  # a country's people among the dead are not the whole toll
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -1102,6 +1106,7 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                         any(_CORRECTED.search(items[i].sentence.text) or _grew_from(items[i])
                             for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
+                        not same_frame(a, b) or \
                         relation(a, b) != "contradicts":
                     continue
                 found.append([sorted(xs), sorted(ys)])
@@ -1528,11 +1533,15 @@ def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
 # ("after an initial tally of 8"), or said to have kept moving after it was given ("rescuers
 # were counting 20 trapped; the number kept rising", "both figures climbed through the day").
 _EARLIER_BEFORE = re.compile(
-    r"(?:\bhad\s+(?:first\s+|initially\s+|earlier\s+)?(?:given|spoken\s+of|put|reported|"
-    r"announced|cited|counted|confirmed|listed|recorded|mentioned|said|told\s+of)\b|"
+    r"(?:(?P<perfect>\bhad\s+(?:first\s+|initially\s+|earlier\s+)?(?:given|spoken\s+of|put|"
+    r"reported|announced|cited|counted|confirmed|listed|recorded|mentioned|said|told\s+of)\b)|"
     r"\b(?:earlier|initial|first|previous|preliminary)\s+(?:count|toll|tally|figure|estimate)"
     r"\s+(?:of|at|was)\s+(?:(?:about|around|some|more\s+than|at\s+least)\s+)?$)[^.;:]*$",
     re.I)
+# "Officials said they had confirmed 12 deaths": the past perfect of reported speech tells
+# what stood when they spoke, no earlier count.
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|stated|added|announced|reported|"
+                          r"explained|confirmed|according)\b", re.I)
 _KEPT_MOVING_AFTER = re.compile(
     r"[^.]{0,80}?\b(?:the\s+(?:number|toll|count|figure|tally)|both\s+figures|it|they)\s+"
     r"(?:kept|continued\s+to|went\s+on)\s+(?:ris|climb|grow|mount|go\w*\s+up)\w*|"
@@ -1546,8 +1555,10 @@ def _grew_from(item: _Item) -> bool:
     sets before a later count (an earlier report, a count still moving)."""
     f, text = item.figure, item.sentence.text
     opening = max(text.rfind(".", 0, f.start), text.rfind(";", 0, f.start)) + 1
-    return bool(_UP_FROM.search(text, max(0, f.start - 40), f.start) or
-                _EARLIER_BEFORE.search(text, opening, f.start) or
+    earlier = _EARLIER_BEFORE.search(text, opening, f.start)
+    if earlier and earlier.group("perfect") and _SAID_BEFORE.search(text, opening, earlier.start()):
+        earlier = None
+    return bool(_UP_FROM.search(text, max(0, f.start - 40), f.start) or earlier or
                 _KEPT_MOVING_AFTER.match(text, f.end))
 
 

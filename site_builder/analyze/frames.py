@@ -279,7 +279,7 @@ _PEOPLE = frozenset(w for w in (
 ).split())
 _PEOPLE_STEMS = frozenset({*(stem(w) for w in _PEOPLE), "people", "person"})
 # A capitalised word inside a counted noun phrase (the figure opens no sentence there).
-_GROUP_WORD = re.compile(r"\b[A-Z][a-z]")
+_GROUP_WORD = re.compile(r"\b[A-Z][a-z]+")
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
 # and "houses" are not one: a home may be a flat, and a house holds several.)
@@ -901,6 +901,10 @@ def _from_place(text: str, f: Figure) -> Figure:
 # "his mother, wife and two children": a list of someone's kin, not a count of the story.
 _KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){0,5}?(?:and\s+)?$")
 KIN = "*kin"
+# The thing a count of one country's people measures ("40 Peruvians", "Peruvians accounted
+# for 12 of the dead"): a part of a toll, told apart from the whole by the country, which
+# is its place; never the toll of no stated place.
+NATIONALS = "*nationals"
 # Those a vehicle carried ("aboard", or nothing yet said of them).
 VEHICLE = "*vehicle "
 _TRAVELLER_STEMS = frozenset(stem(w) for w in _TRAVELLERS)
@@ -1100,6 +1104,11 @@ _LATER_EVENT = re.compile(r"\b(?:the|a|an)\s+(second|third|fourth|fifth)\s+(stam
 _NATION_TOLL = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}$")
 _NATION_SHARE = re.compile(r"\b([A-Z][a-z]+),?\s+(?:accounted|accounting|accounts?|made\s+up|"
                            r"making\s+up|makes?\s+up)\s+for\s+$")
+# "put the number of Peruvian nationals among the dead at 12": that country's people.
+_NATION_NUMBER = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([A-Z][a-z]+)\s+"
+                            r"(?:[a-z]+\s+)?(?:among\s+[^.;:]{0,30}?\s+)?(?:at|as)\s+"
+                            r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)"
+                            r"\s+)?$")
 _COUNTRY_ASIDE = re.compile(r"^\s*([A-Z][a-z]+),\s+(?:with|which|where|whose)\b[^.;:]{0,80},\s+"
                             r"(?:had|has|have|reported|recorded|counted|confirmed|registered|"
                             r"suffered|lost)\s+$")
@@ -1121,7 +1130,8 @@ def _nation_of(text: str, f: Figure, lead: str) -> str:
     for word in re.findall(r"(?<=\s)[A-Z][a-z]+", text[f.start:f.end]):
         if name := country(word):
             return name  # "five Iranian pilgrims"
-    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead):
+    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead) or \
+            _NATION_NUMBER.search(text, max(0, f.start - 100), f.start):
         return country(m.group(1))
     if m := _COUNTRY_ASIDE.match(text[:f.start]):
         name = m.group(1)
@@ -1528,14 +1538,15 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         # a group of people as the subject is what is counted. (The whole, "of the 49
         # dead", is read on its own.)
         group = _GROUP_SUBJECT.search(before, 0, verb.start())
-        counted = stem(group.group(1)) if group else "people"
-        return figure("count", counted, thing=counted, nouns=(counted,),
+        counted = stem(group.group(1)) if group and _names_group(group.group(1)) else "people"
+        return figure("count", counted, nouns=(counted,),
+                      thing=NATIONALS if group and _is_demonym(group.group(1)) else counted,
                       prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(2)).group(1)
                                           .lower()],
                       until=cursor if share.group("whole") else share.end())
     if number is not None and not vague and (told := _number_of(text, span_start)):
-        stems, prop = told
-        return figure("count", stems[-1], thing=stems[-1], nouns=stems, prop=prop)
+        stems, prop, thing = told
+        return figure("count", stems[-1], thing=thing, nouns=stems, prop=prop)
     if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
             _CHANGED_TO_BEFORE.search(before):
         # "raising to 13 the number of people dead": the verb's object, said after the
@@ -1620,16 +1631,22 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
-        if _GROUP_WORD.search(noun.group("noun")):
-            # "45 Indian victims", "40 Peruvians": a group of people named by where they
-            # come from or what they belong to, a part of any count of people in general.
+        thing = stems[-1]
+        if _names_group(noun.group("noun")):
+            # "24 Malayalis", "12 Red Cross volunteers": a group of people named by what
+            # they belong to, a part of any count of people in general.
             stems = tuple(w for w in stems if w not in _PEOPLE_STEMS) or stems
-        elif (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
+            thing = stems[-1]
+        elif (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person" or \
+                _is_demonym(noun.group("noun").split()[-1]):
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+            # "40 Peruvians", "45 Indian victims": a country's people (see NATIONALS).
+            thing = NATIONALS if any(map(_is_demonym, _GROUP_WORD.findall(
+                noun.group("noun")))) else "people"
         elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
-        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      until=noun_end, prop=_acted(acted))
+        return figure("count", stems[-1], thing=thing if stems[-1] == "people" else stems[-1],
+                      nouns=stems, until=noun_end, prop=_acted(acted))
     if digits and not vague and high_number is None and scale == 1.0 and \
             (each := _COUNT_MODIFIER.match(after)) and \
             (head := _length_thing(text[cursor + each.end():cursor + each.end() + 60])):
@@ -2035,9 +2052,24 @@ def _acted(participle: str | None) -> str:
     return _ACTED + stem(participle)
 
 
-def _number_of(text: str, start: int) -> tuple[tuple[str, ...], str] | None:
+def _names_group(phrase: str) -> bool:
+    """A capitalised word of a counted phrase names a group of people by what they belong
+    to ("Malayalis", "Red Cross volunteers"); a nationality's people are people, told
+    apart by their country instead, as a place (see `_nation_of`)."""
+    return any(not _is_demonym(word) for word in _GROUP_WORD.findall(phrase))
+
+
+def _is_demonym(word: str) -> bool:
+    """A nationality's word, singular or plural ("Peruvian", "Peruvians")."""
+    demonyms = gazetteer().demonym_of
+    return word[:1].isupper() and (word.lower() in demonyms or
+                                   word.lower().removesuffix("s") in demonyms)
+
+
+def _number_of(text: str, start: int) -> tuple[tuple[str, ...], str, str] | None:
     """What "the number of X (among the dead) at N" counts, told before the figure at
-    `start`: the stems of X and what befell them; None when it names no state."""
+    `start`: the stems of X, what befell them and the thing counted; None when it names
+    no state."""
     of = _NUMBER_OF_PHRASE.search(text, max(0, start - 90), start)
     words = _counted_noun(of.group("phrase")).split() if of else []
     if not of or not words:
@@ -2051,11 +2083,15 @@ def _number_of(text: str, start: int) -> tuple[tuple[str, ...], str] | None:
     state = state or _PROPERTY_PATTERN.search(" ".join(words))
     if not state:
         return None
-    if _GROUP_WORD.search(of.group("phrase")):
+    prop = _PROPERTY_CUES[state.group(1).lower()]
+    if _names_group(of.group("phrase")):
         stems = tuple(stem(w) for w in words if w not in _PEOPLE) or (stem(words[-1]),)
-    else:
-        stems = ("people",) if words[-1] in _PEOPLE else tuple(stem(w) for w in words)
-    return stems, _PROPERTY_CUES[state.group(1).lower()]
+        return stems, prop, stems[-1]
+    if words[-1] in _PEOPLE or _is_demonym(of.group("phrase").split()[-1]):
+        nationals = any(map(_is_demonym, _GROUP_WORD.findall(of.group("phrase"))))
+        return ("people",), prop, NATIONALS if nationals else "people"
+    stems = tuple(stem(w) for w in words)
+    return stems, prop, stems[-1]
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
