@@ -133,3 +133,19 @@ def test_a_population_dated_by_a_census_is_the_population_still(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [24632, 30000]
+
+
+def test_how_many_were_there_is_told_by_a_crowd_noun_or_a_verb_of_cramming(tmp_path):
+    assert one("A crowd of about 40,000 watched the final at the stadium.").prop == "present"
+    assert one("Stewards put the audience at about 9,000.").prop == "present"
+    assert one("About 600 worshippers were packed into the chapel.").prop == "present"
+    # A crowd named beside another figure gives that figure no property.
+    assert one("The crowd chanted as 12 people were arrested.").prop == "arrested"
+    digest = analysed(tmp_path, [
+        ("2024-06-01", ["A crowd of about 1,500 was inside the ferry terminal when the roof "
+                        "fell in."]),
+        ("2024-06-02", ["Police put the crowd inside the ferry terminal at about 500 when the "
+                        "roof fell in."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [500, 1500]

@@ -1378,6 +1378,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if number is not None and _CROWD_BEFORE.search(text, max(0, span_start - 70), span_start):
+        people = _NOUN_AFTER.match(after)
+        words = _counted_noun(people.group("noun")).split() if people else []
+        return figure("count", "people", thing="people", nouns=("people",), prop="present",
+                      until=cursor + people.end() if words and (words[-1] in _PEOPLE or
+                                                               words[-1] == "person")
+                      else cursor)
     if scale == 1.0 and _PEOPLE_IN_CONDITION.match(text, cursor):
         return figure("count", "people", thing="people", nouns=("people",))
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
@@ -2049,7 +2056,19 @@ def _acted(participle: str | None) -> str:
     if cue:
         prop = _PROPERTY_CUES[cue.group(1).lower()]
         return prop if prop in _PROPERTIES_OF["count"] else ""
+    if participle.lower() in _CROWDED:
+        return "present"  # "1,500 people were crammed into the hall": who was there
     return _ACTED + stem(participle)
+
+
+# Participles of people filling a place (a closed class): how many were there.
+_CROWDED = frozenset("crammed packed squeezed jammed crowded squashed gathered assembled "
+                     "massed".split())
+# A crowd's nouns (a closed class) before its size: "a crowd of about 1,500", "put the
+# audience at 500", "attendance was 40,000": how many were there.
+_CROWD_BEFORE = re.compile(r"\b(?:crowd|audience|attendance|turnout|congregation|throng)\s+"
+                           r"(?:(?:inside|in|at|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?"
+                           r"(?:of|at|was|is|stood\s+at|numbered|numbering)\s+$", re.I)
 
 
 def _names_group(phrase: str) -> bool:
