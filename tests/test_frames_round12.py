@@ -149,3 +149,15 @@ def test_how_many_were_there_is_told_by_a_crowd_noun_or_a_verb_of_cramming(tmp_p
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [500, 1500]
+
+
+def test_a_countrys_passengers_are_its_people_aboard(tmp_path):
+    f = one("The ferry's manifest listed 37 Chilean passengers.")
+    assert (f.prop, f.thing, f.place) == ("aboard", NATIONALS, "chile")
+    assert one("The ferry carried 120 passengers.").thing != NATIONALS
+    digest = analysed(tmp_path, [
+        ("2024-04-09", ["The ferry carried 120 passengers, among them 37 Chilean passengers."]),
+        ("2024-04-10", ["Among the passengers on the ferry were 42 Chileans and 30 Bolivians."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [37, 42]

@@ -1645,7 +1645,10 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
             stems = tuple(w for w in stems if w not in _PEOPLE_STEMS) or stems
             thing = stems[-1]
         elif (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person" or \
-                _is_demonym(noun.group("noun").split()[-1]):
+                _is_demonym(noun.group("noun").split()[-1]) or (
+                    (nouns or words)[-1] in _TRAVELLERS and
+                    any(map(_is_demonym, _GROUP_WORD.findall(noun.group("noun"))))):
+            # ("37 Peruvian passengers": that country's people aboard, as "37 Peruvians".)
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
             # "40 Peruvians", "45 Indian victims": a country's people (see NATIONALS).
             thing = NATIONALS if any(map(_is_demonym, _GROUP_WORD.findall(
