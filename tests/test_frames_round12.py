@@ -161,3 +161,18 @@ def test_a_countrys_passengers_are_its_people_aboard(tmp_path):
     ])
     [row] = digest.disagreements
     assert sorted(c.number for c in row.claims) == [37, 42]
+
+
+def test_the_buried_are_a_count_of_the_dead_that_only_grows(tmp_path):
+    assert one("Villagers said 96 people had been buried in the valley so far.").prop == "buried"
+    [dead, buried] = find_figures("The quake killed 310 people, 200 of them already buried.")
+    assert (dead.prop, buried.prop, buried.value) == ("killed", "buried", 200)
+    # Only a part of the dead is buried: a part of those arrested is no burial count.
+    assert [f.prop for f in find_figures("Police arrested 40 people, 12 of them already "
+                                         "buried in paperwork.")] == ["arrested"]
+    digest = analysed(tmp_path, [
+        ("2024-02-10", ["The quake killed 310 people, 200 of them already buried."]),
+        ("2024-02-13", ["Officials said 260 people had been buried in the valley so far."]),
+    ])
+    [row] = digest.disagreements
+    assert row.kind == "update" and [c.number for c in row.claims] == [200, 260]

@@ -54,7 +54,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over", "trapped", "area"})
+                     "handed over", "trapped", "area", "buried"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -1616,7 +1616,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "in care": "still in care", "handed over": "bodies handed over",
                    "searched": "share searched", "insured loss": "insured losses",
-                   "trapped": "trapped", "area": "area", "present": "there at the time"}
+                   "trapped": "trapped", "area": "area", "present": "there at the time",
+                   "buried": "buried"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

@@ -155,6 +155,8 @@ _PROPERTY_CUES = {
     "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # The dead laid to rest, a count that only grows: "3,283 had been buried".
+    "buried": "buried", "burial": "buried",
     # Held where they were caught (mines, collapsed buildings, caves, lifts).
     "trapp": "trapped",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
@@ -259,7 +261,7 @@ _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
                         "damage", "risk", "waiting", "recorded", "cancelled", "trapped",
-                        "present"}),
+                        "present", "buried"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss", "savings"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -1939,6 +1941,17 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
 
 # "750 campers ..., and about 23 of them could not be found": the part of the whole counted
 # before, up to its clause's end, and what befell it.
+# What is done with the dead (a count of some of them).
+_OF_THE_DEAD = frozenset({"buried"})
+
+
+def _of_the_dead(text: str, f: Figure) -> bool:
+    """The count (its property not read yet) counts the dead: its own words say so, or the
+    verb right before or after it ("3,840 deaths", "killed 310 people", "40 were killed")."""
+    cues = [*_PROPERTY_PATTERN.finditer(text, max(0, f.start - 20), f.start),
+            *_PROPERTY_PATTERN.finditer(text, f.start, f.end + 30)]
+    return f.prop == "killed" or any(_PROPERTY_CUES[cue.group(1).lower()] == "killed"
+                                     for cue in cues)
 _OF_THEM_CLAUSE = re.compile(r"\s+of\s+(?:them|those|whom)\b([^,;:.]{0,60})", re.I)
 
 
@@ -1953,7 +1966,8 @@ def _harmed_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None
         return None
     cue = _PROPERTY_PATTERN.search(of.group(1))
     prop = _PROPERTY_CUES[cue.group(1).lower()] if cue else ""
-    if prop not in _HARM:
+    # ("3,840 dead, 3,190 of them already buried": what befell part of the dead since.)
+    if prop not in _HARM and not (prop in _OF_THE_DEAD and _of_the_dead(text, previous)):
         return None
     before = text[max(0, m.start() - 40):m.start()]
     hedge_match = _HEDGE_BEFORE.search(before)
