@@ -176,3 +176,15 @@ def test_the_buried_are_a_count_of_the_dead_that_only_grows(tmp_path):
     ])
     [row] = digest.disagreements
     assert row.kind == "update" and [c.number for c in row.claims] == [200, 260]
+
+
+def test_a_toll_listed_beside_the_lightly_hurt_is_still_the_toll(tmp_path):
+    # "and 246 with less serious injuries" lists another statistic, no other group of the
+    # dead ("less" is no plural noun); "and 30 crew" is another group.
+    digest = analysed(tmp_path, [
+        ("2024-05-05", ["The coastguard confirmed 11 deaths, nine people in critical condition "
+                        "and 246 with less serious injuries after the ferry fire."]),
+        ("2024-05-05", ["The ferry fire killed 16 people, the coastguard said."]),
+    ])
+    [row] = digest.disagreements
+    assert sorted(c.number for c in row.claims) == [11, 16]

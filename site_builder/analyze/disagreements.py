@@ -302,7 +302,7 @@ _AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|o
                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|"
                         r"six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
                         r"\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
-                        r"(?P<group>[a-z]+(?:s|men|crew))\b")
+                        r"(?P<group>[a-z]+(?<!s)s|[a-z]*men|crew)\b")
 # People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
 # a toll and another group.
 _GENERAL = frozenset("people persons others residents civilians victims individuals "
