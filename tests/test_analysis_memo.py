@@ -215,7 +215,7 @@ def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
     shared = analyze(articles, config, Runner.in_memory(1))
     sentences = build_sentences(articles, None, Runner.in_memory(1))
     assert len({(s.text, id(s.mentions), id(s.dates)) for s in sentences}) < len(sentences)
-    for module in (attributions, part_of_day, sentences_module):
+    for module in (attributions, sentences_module):
         monkeypatch.setattr(module, "per_form", _each_alone)
     # And the finders that take only the sentences whose reading is not empty.
     for module in (attributions, declarations, figure_sources, part_of_day):
