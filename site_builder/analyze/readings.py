@@ -183,8 +183,13 @@ class Readings:
         assert finder is not None
         key = (finder, None)
         found: dict[int, R] = {}  # by position in `sentences`
-        for places in self._copies(sentences).values():
-            reading = self._reading(sentences[places[0]], key, extract)
+        entries = self._entries
+        for form, places in self._copies(sentences).items():
+            entry = entries.get(form)
+            if entry is not None and key in entry:  # the common case, inline
+                reading = entry[key]
+            else:
+                reading = self._reading(sentences[places[0]], key, extract)
             if reading:
                 found.update(dict.fromkeys(places, reading))
         for place in sorted(found):
