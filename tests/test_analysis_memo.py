@@ -18,6 +18,7 @@ from site_builder.analyze import (
     analyze,
     attributions,
     declarations,
+    departures,
     figure_sources,
     part_of_day,
 )
@@ -218,7 +219,7 @@ def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
     for module in (attributions, sentences_module):
         monkeypatch.setattr(module, "per_form", _each_alone)
     # And the finders that take only the sentences whose reading is not empty.
-    for module in (attributions, declarations, figure_sources, part_of_day):
+    for module in (attributions, declarations, departures, figure_sources, part_of_day):
         monkeypatch.setattr(module, "per_form_found", _found_alone)
     alone = analyze(articles, config, Runner.in_memory(1))
     assert len(alone.disagreements) >= len(_TOLD)
