@@ -1433,8 +1433,8 @@ def _join_region_names(keys: list[str], by_key: dict[str, list[Mention]],
         head, _, last = key.rpartition(" ")
         if head and last in _REGION_KINDS:
             regions[head].add(key)
-        if head and last in REGION_WORDS:
-            named[head].add(key)
+        if head and last in _REGION_KINDS | {"prefecture"}:
+            named[head].add(key)  # (a county is a government of its own, apart from its town)
     places = gazetteer()
     for key in keys:
         owners = {joiner.find(k) for k in regions.get(key, ())}
