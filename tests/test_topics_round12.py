@@ -4,8 +4,9 @@ a crash, transliterations from a club disaster)."""
 
 from __future__ import annotations
 
-from site_builder.analyze.entities import entity_key, find_mentions
 from topic_helpers import kind, same, topics
+
+from site_builder.analyze.entities import entity_key, find_mentions
 
 
 def _surfaces(drafts, key_to_topic, name: str) -> set[str]:
