@@ -80,7 +80,7 @@ ORG_NOUNS = frozenset("""
 company firm lender bank investor insurer startup start-up group agency carrier airline maker
 manufacturer retailer broadcaster newspaper outlet regulator watchdog charity organisation
 organization operator developer supplier contractor conglomerate publisher network fund
-provider producer distributor
+provider producer distributor party
 """.split())
 PLACE_NOUNS = frozenset("""
 town city village port province state region district county municipality neighbourhood
@@ -421,6 +421,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         j = _listed_fields(sentence, spans, run, j, lower_vocab)
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
+        if found and found[0].start == run[0].start():
+            _extend_day_name(sentence, found[0], body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         # ("R$50 billion", "A$12m": a currency's prefix letter names nothing.)
         found = [m for m in found if sentence[m.end : m.end + 1] not in ("/", "$")
@@ -444,7 +446,22 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
-    return _past_events(sentence, mentions)
+    return _past_events(sentence, mentions + _lower_ministries(sentence, mentions, body))
+
+
+def _lower_ministries(sentence: str, mentions: list[Mention], body: int) -> list[Mention]:
+    """"the interior ministry", "Ruritania's transport ministry": a ministry named in lower
+    case by its field is that ministry (written as its name, "Interior Ministry")."""
+    found = []
+    for match in _LOWER_MINISTRY.finditer(sentence, body):
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        surface = " ".join(w[:1].upper() + w[1:] for w in match.group(1).split())
+        word = re.match(r"\s+([a-z][\w-]*)", sentence[end:])
+        found.append(Mention(surface, entity_key(surface), start, end, article=True,
+                             next_word=word.group(1) if word else ""))
+    return found
 
 
 def _named_in_apposition(sentence: str, name: Mention, other: Mention) -> bool:
@@ -461,8 +478,8 @@ def _named_in_apposition(sentence: str, name: Mention, other: Mention) -> bool:
 _APPOSITION_END = re.compile(r"\s*(?:,(?!\s+(?:and|or)\b)|[.;)]|$)")
 # ", Ruritania's federal air agency,": a lower-case appositive that gives a body's name.
 _LOWER_APPOSITION = re.compile(
-    r",\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)((?:[a-z][\w-]*\s+){{1,5}}(?:{}))(?=\s*(?:,(?!\s+(?:and|or)\b)|[.;)]|$))".format(
-        "|".join(sorted(ORG_WORDS))))
+    r",\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)((?:[a-z][\w-]*\s+){{1,5}}(?:{}))"
+    r"(?=\s*(?:,(?!\s+(?:and|or)\b)|[.;)]|$))".format("|".join(sorted(ORG_WORDS))))
 
 
 # A person's name with a nickname in quotation marks inside: 'Richard "Dick" Eastland'.
@@ -552,6 +569,25 @@ def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match
         run.append(spans[j + 1])
         j += 1
     return j
+
+
+# Places on the political spectrum, which before a name make it a party's or a movement's.
+_SPECTRUM = re.compile(r"(?:far|hard|centre|center|extreme|radical|ultra)-(?:right|left)|"
+                       r"(?:right|left)-wing|(?:centre|center)-(?:right|left)")
+# A day's number and "de" before a name: "the 14 de Julho dam", "9 de Julio Avenue".
+_DAY_DE = re.compile(r"(?<![\w.,])(\d{1,2})\s+de\s+$")
+
+
+def _extend_day_name(sentence: str, mention: Mention, body: int) -> None:
+    """Names of dates in Portuguese, Spanish and French ("14 de Julho", "25 de Abril")
+    name streets, bridges and dams: the day's number is part of the name."""
+    day = _DAY_DE.search(sentence, body, mention.start)
+    if day is None or sentence[mention.start : mention.end] != mention.surface:
+        return
+    mention.start = day.start(1)
+    mention.surface = sentence[mention.start : mention.end]
+    mention.key = entity_key(mention.surface)
+    mention.initial = False
 
 
 def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
@@ -770,6 +806,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
     # A water's or a land's name may open with a nationality ("the Irish Sea").
     rest_is_org = rest_is_org or (bool(tokens) and tokens[-1].lower() in PLACE_WORDS)
+    # "the French Red Cross", "the Irish Rail Union": after "the", a nationality and two
+    # or more capitalised words (no title among them) are one body's name.
+    rest_is_org = rest_is_org or (len(tokens) >= 3 and not initial and bool(re.search(
+        r"\bthe\s+$", sentence[body : run[0].start()], re.I)) and all(
+            t[:1].isupper() and t.isalpha() and not _is_title(tokens, k)
+            for k, t in enumerate(tokens[1:], 1)))
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
@@ -917,6 +959,12 @@ shipping roads highways food women children veterans disaster emergency manageme
 """.split())
 
 
+# "the interior ministry", "Varno's health ministry" (a field or two, then "ministry").
+_LOWER_MINISTRY = re.compile(r"(?:\bthe|[A-Z][\w-]*['’]s)\s+((?:(?:{})\s+){{1,2}}ministry)\b"
+                             r"(?!-\w)".format("|".join(sorted(PORTFOLIO_WORDS - {
+                                 "state", "public", "local"}))))
+
+
 def _after_portfolio(rest: list[re.Match[str]], lower_vocab: Container[str]) -> list[re.Match[str]]:
     """The name after an office and its field ("Minister of State for Home Affairs Ana
     Maria Ruiz"): the words after the field's last word (a field's noun, an ordinary word
@@ -1024,6 +1072,8 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     elif raw and raw[-1].endswith((",", ";", ":")):
         raw = []  # "... of the disaster agency, Okoro said": another clause's noun
     words = [w.strip(",;:\"“(") for w in raw]
+    if words and _SPECTRUM.fullmatch(words[-1]):
+        return "party"  # "the far-right Union Party", "the centre-left Ruritanian Alliance"
     words = [w for w in words if w.islower()]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
         return f"{words[-2]} of"
@@ -1248,6 +1298,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
     join_partials()
     _join_short_place_names(keys, by_key, joiner)
+    _join_ministry_orders(keys, joiner)
     _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
     for short, full in fixed_possessives.items():
@@ -1362,6 +1413,26 @@ def _join_makers_as_models(keys: list[str], by_key: dict[str, list[Mention]],
                 for m in found):
             continue
         owners = {joiner.find(k) for k in models[key]}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def _join_ministry_orders(keys: list[str], joiner: Joiner) -> None:
+    """"the transport ministry" and "the Ministry of Land, Infrastructure and Transport":
+    a ministry named by its field before "ministry" is the one ministry "of" a list of
+    fields holding them."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = re.findall(r"[a-z]+", key)
+        if len(words) >= 3 and words[0] == "ministry" and words[1] in ("of", "for"):
+            for word in words[2:]:
+                longs[word].add(key)
+    for key in keys:
+        *fields, last = key.split()
+        if last != "ministry" or not fields or not all(w in PORTFOLIO_WORDS for w in fields):
+            continue
+        owners = {joiner.find(k) for k in longs.get(fields[-1], ())
+                  if set(fields) <= set(re.findall(r"[a-z]+", k))}
         if len(owners) == 1:
             joiner.union(key, owners.pop())
 
@@ -1527,7 +1598,8 @@ def _drop_counts(mentions: list[Mention]) -> None:
         if re.fullmatch(r"(?:1[89]|20)\d\d", count) and rest.split()[-1:] and \
                 rest.split()[-1] in EVENT_HEADS:
             continue  # "the 1986 Tarsk blast": a year that names a past event, no count
-        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
+        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails) \
+                and rest.split()[0] not in _CONNECTORS:  # ("14 de Julho": a day's name)
             m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
             m.start = m.end - len(m.surface)
 
@@ -1645,6 +1717,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "place"
     if any(_is_initialism([m]) for m in _surface_mentions(draft)):
         return "organisation"
+    if len(parts) >= 3 and first in places.demonym_of:
+        return "organisation"  # "the French Red Cross": a nation's body (see _split_run)
     if draft.keys & people:
         return "person"
     if " " not in draft.key and draft.reports:
