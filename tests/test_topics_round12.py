@@ -209,3 +209,49 @@ def test_a_prosecutor_is_a_title_and_a_provider_a_body():
     ])
     assert kind(key_to_topic, drafts, "Dana Okafor") == "person"
     assert kind(key_to_topic, drafts, "Telvox") == "organisation"
+
+
+def test_a_lower_case_ministry_named_by_its_field_is_that_ministry():
+    # A disease outbreak, not a cyclone or a plane crash.
+    key_to_topic, drafts = topics([
+        "The health ministry said 40 new cases were confirmed on Monday.",
+        "Varno's health ministry later raised the count to 52.",
+        "The Ministry of Public Health and Sanitation opened three clinics.",
+        "A ministry official said the outbreak was slowing.",
+    ])
+    assert same(key_to_topic, "Health Ministry", "Ministry of Public Health and Sanitation")
+    assert kind(key_to_topic, drafts, "Health Ministry") == "organisation"
+    assert entity_key("Ministry") not in key_to_topic
+
+
+def test_a_ministry_in_lower_case_without_a_field_names_nothing():
+    assert find_mentions("The ministry said the figures were provisional.", frozenset()) == []
+
+
+def test_a_days_name_with_de_opens_a_structures_name():
+    # A bridge closure, not a dam failure.
+    key_to_topic, drafts = topics([
+        "Traffic on the 25 de Abril bridge was halted for two hours.",
+        "Engineers inspected the 25 de Abril bridge overnight.",
+    ])
+    assert entity_key("25 de Abril bridge") in key_to_topic
+    assert entity_key("de Abril bridge") not in key_to_topic
+
+
+def test_a_nations_body_after_the_keeps_its_nationality():
+    # An avalanche, not a cyclone.
+    key_to_topic, drafts = topics([
+        "The Norwegian Red Cross sent two teams to the valley.",
+        "Red Cross volunteers searched the slope.",
+        "A Norwegian climber was among the missing.",
+    ])
+    assert same(key_to_topic, "Norwegian Red Cross", "Red Cross")
+    assert kind(key_to_topic, drafts, "Norwegian Red Cross") == "organisation"
+
+
+def test_a_name_after_a_place_on_the_political_spectrum_is_a_party():
+    # A budget vote, not a cyclone.
+    key_to_topic, drafts = topics([
+        "The budget passed with the votes of the far-right Homeland Front.",
+    ])
+    assert kind(key_to_topic, drafts, "Homeland Front") == "organisation"
