@@ -230,7 +230,7 @@ def test_a_ministry_in_lower_case_without_a_field_names_nothing():
 
 def test_a_days_name_with_de_opens_a_structures_name():
     # A bridge closure, not a dam failure.
-    key_to_topic, drafts = topics([
+    key_to_topic, _ = topics([
         "Traffic on the 25 de Abril bridge was halted for two hours.",
         "Engineers inspected the 25 de Abril bridge overnight.",
     ])
