@@ -33,6 +33,18 @@ _SYNONYMS = {
     "request": "request ask",
     "missil": "missil interceptor",
     "make": "make manufactur produc build",
+    # Closed classes of news prose: words of dying, a state and its "a-" adjective
+    # ("asleep"), a noun of an act and its verb ("detention", "negligence").
+    "die": "die dead death kill succumb perish fatal",
+    "sleep": "sleep asleep slept",
+    "detain": "detain detent arrest custodi",
+    "prosecut": "prosecut prosecutor",
+    "neglect": "neglect neglig",
+    "destroy": "destroy flatten raze demolish",
+    "stop": "stop halt suspend ceas paus prevent",
+    "night": "night evening overnight",
+    "fear": "fear afraid scare terrifi frighten",
+    "fail": "fail breach burst",
 }
 _SYNONYM_OF = {word: group for group, members in _SYNONYMS.items() for word in members.split()}
 

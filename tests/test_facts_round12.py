@@ -1,0 +1,51 @@
+"""Key facts, round 12: paraphrases across sources meet through closed classes of news
+prose (words of dying, of stopping, a state and its "a-" adjective, parts of the night),
+so that what two outlets tell in their own words is one fact with two sources."""
+
+from __future__ import annotations
+
+from figure_helpers import analysed
+
+from site_builder.analyze.sentences import synonym_stems
+
+
+def _fact_with(digest, *words: str):
+    return [f for f in digest.facts if all(w in f.statement for w in words)]
+
+
+def test_words_of_dying_and_sleeping_fold_together():
+    a = synonym_stems("Most of the passengers were asleep and were killed as it rolled over.")
+    b = synonym_stems("Many passengers were sleeping below deck and died when it turned over.")
+    assert {"sleep", "die"} <= a & b
+
+
+def test_words_of_stopping_and_of_the_night_fold_together():
+    a = synonym_stems("Regulators halted all blasting at the quarry on Monday evening.")
+    b = synonym_stems("All blasting was suspended on Monday night.")
+    assert {"stop", "night"} <= a & b
+
+
+def test_two_outlets_telling_a_ferry_disaster_in_their_own_words_make_one_fact(tmp_path):
+    # A ferry capsizing (invented), not a building fire.
+    digest = analysed(tmp_path, [
+        ("2024-05-02", ["The Orvik ferry capsized off Tarsk island early on Wednesday.",
+                        "Most of the passengers were asleep in their cabins and were killed "
+                        "in minutes."]),
+        ("2024-05-02", ["Coastguards searched the water off Tarsk island all day.",
+                        "Many passengers were sleeping below deck and died before they could "
+                        "climb out."]),
+    ])
+    facts = _fact_with(digest, "passengers")
+    assert len(facts) == 1 and facts[0].sources == 2
+
+
+def test_a_halt_and_a_suspension_told_by_two_outlets_are_one_fact(tmp_path):
+    # A quarry blast (invented), not a canal blockage.
+    digest = analysed(tmp_path, [
+        ("2024-09-10", ["Inspectors halted work at the Orvik quarry on Monday night.",
+                        "Cracks had appeared in homes in three streets."]),
+        ("2024-09-11", ["All operations at the Orvik quarry were suspended on Monday evening.",
+                        "Residents reported cracked walls and broken windows."]),
+    ])
+    facts = _fact_with(digest, "Orvik quarry")
+    assert len(facts) == 1 and facts[0].sources == 2
