@@ -49,3 +49,12 @@ def test_a_halt_and_a_suspension_told_by_two_outlets_are_one_fact(tmp_path):
     ])
     facts = _fact_with(digest, "Orvik quarry")
     assert len(facts) == 1 and facts[0].sources == 2
+
+
+def test_a_time_of_day_is_one_feature_however_it_is_written():
+    # A bridge closure (invented), not a curfew.
+    a = synonym_stems("The bridge closes to traffic from 11 p.m. to 5 a.m. on weekdays.")
+    b = synonym_stems("Traffic is barred between 11pm and 5am, and again at 12:30 pm.")
+    assert {"23:00", "05:00"} <= a & b
+    assert "12:30" in b and "00:30" not in b
+    assert not {"p.m.", "a.m.", "11pm", "5am"} & (a | b)
