@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from figure_helpers import analysed
 
-from site_builder.analyze.sentences import synonym_stems
+from site_builder.analyze.facts import _statement_score
+from site_builder.analyze.sentences import Sentence, synonym_stems
+from site_builder.models import Ref
 
 
 def _fact_with(digest, *words: str):
@@ -58,3 +60,19 @@ def test_a_time_of_day_is_one_feature_however_it_is_written():
     assert {"23:00", "05:00"} <= a & b
     assert "12:30" in b and "00:30" not in b
     assert not {"p.m.", "a.m.", "11pm", "5am"} & (a | b)
+
+
+def _sentence(text: str, vector: dict[str, float]) -> Sentence:
+    return Sentence(0, text, Ref("a0", "p0"), 0, 0, text, frozenset(), [], [], [],
+                    vector=vector)
+
+
+def test_a_short_sentence_leaning_on_a_pronoun_states_a_fact_less_well():
+    # Flood evacuees flown out (invented), not bodies flown home.
+    vector = {"helicopt": 0.6, "navi": 0.6, "readi": 0.5}
+    leaning = _sentence("A Navy helicopter stands ready to carry them.", vector)
+    plain = _sentence("A Navy helicopter stands ready to carry the villagers.", vector)
+    longer = _sentence("A Navy helicopter stands ready to carry them from the flooded valley "
+                       "to the hospital at Tarvik.", vector)
+    assert _statement_score(leaning, vector) < _statement_score(plain, vector)
+    assert _statement_score(longer, vector) == _statement_score(plain, vector)
