@@ -255,3 +255,27 @@ def test_a_name_after_a_place_on_the_political_spectrum_is_a_party():
         "The budget passed with the votes of the far-right Homeland Front.",
     ])
     assert kind(key_to_topic, drafts, "Homeland Front") == "organisation"
+
+
+def test_a_shelter_named_for_a_place_is_a_place_of_its_own():
+    # A flood's evacuees (invented), not an earthquake's.
+    key_to_topic, drafts = topics([
+        "Hundreds of families slept at the Orla evacuation centre on Monday.",
+        "Buses left Orla for the coast.",
+        "Aid reached the Varno centre by noon.",
+    ])
+    assert kind(key_to_topic, drafts, "Orla evacuation centre") == "place"
+    assert not same(key_to_topic, "Orla", "Orla evacuation centre")
+    assert entity_key("Varno centre") not in key_to_topic
+
+
+def test_a_national_body_after_its_country_code_is_also_listed_without_it():
+    # A storm forecast (invented), not a crash inquiry.
+    key_to_topic, drafts = topics([
+        "The U.S. National Weather Service warned of gusts above 90 mph.",
+        "Forecasters at the US National Weather Service expect landfall on Friday.",
+        "US Senator Ana Ruiz asked for federal help.",
+    ])
+    assert "National Weather Service" in _surfaces(
+        drafts, key_to_topic, "US National Weather Service")
+    assert "Senator Ana Ruiz" not in {s for d in drafts.values() for s in d.surfaces}

@@ -235,6 +235,10 @@ _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
 # Up to three modifiers and a structure's head noun after a name: " nuclear power plant".
 _STRUCTURE_TAIL = re.compile(r"(?:\s+(?:{})){{0,3}}\s+(?:{})\b(?!-)".format(
     "|".join(sorted(STRUCTURE_MODIFIERS)), "|".join(sorted(STRUCTURE_HEADS))))
+# Places people are sheltered or held in, named for a place: "the Varno transit centre",
+# "the Tarsk refugee camp" (the purpose's word is needed: "the Varno centre" is the town's).
+_SHELTER_TAIL = re.compile(r"\s+(?:transit|refugee|evacuation|relief|reception|detention|"
+                           r"displacement|evacuee)\s+(?:centre|center|camp|shelter)\b(?!-)")
 _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
 # A model's name and its series letters ("Kestrel-M", "Orlan-SV"): a designation.
 _LETTER_DESIGNATION = re.compile(r"[A-Z][a-z]{2,}-[A-Z]{1,2}\d?")
@@ -246,6 +250,9 @@ _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _BRAND = re.compile(r"(?!Mac)[A-Z][a-z]{2,}[A-Z][a-z]+")
 # Structures a company owns ("the Zentrix plant").
 _OWNED_HEADS = frozenset("plant station mine market".split())
+# A national body's name after its country's code ("US National Weather Service").
+_CODED_BODY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU)\s+([A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                         r"[A-Z][\w-]*)+)$")
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -601,7 +608,8 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     if before and (before[0].lower() in ("a", "an", "its", "their", "his", "her", "our")
                    or before[0].endswith(("'s", "’s"))):
         return
-    tail = _STRUCTURE_TAIL.match(sentence, mention.end)
+    tail = _STRUCTURE_TAIL.match(sentence, mention.end) or _SHELTER_TAIL.match(
+        sentence, mention.end)
     if not tail:
         return
     mention.surface = sentence[mention.start : tail.end()]
@@ -1357,6 +1365,10 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                 # The styled spelling is listed (and, the fullest, names the page); its
                 # mention is counted once, under the plain spelling.
                 draft.surfaces[f"{m.style} {m.surface}"] += 0
+            coded = _CODED_BODY.match(m.surface)
+            if coded and coded.group(1).split()[-1].lower() in ORG_WORDS:
+                # "the U.S. National Weather Service" is also written without its code.
+                draft.surfaces[coded.group(1)] += 0
             if m.next_word:
                 draft.next_words[m.next_word] += 1
             if m.class_noun:
@@ -1663,6 +1675,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
             _ROMAN_MODEL.search(draft.key) and not draft.titled) or any(
                 _LETTER_DESIGNATION.fullmatch(s) for s in draft.surfaces):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
+    if _SHELTER_TAIL.search(" " + draft.key.split(" ", 1)[-1]) and " " in draft.key:
+        return "place"  # "the Varno transit centre": a site, not a body
     if _VERB_THE_NOUN.fullmatch(draft.key):
         return "organisation"  # "Save the Children": a campaign's or a charity's name
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
