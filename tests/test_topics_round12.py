@@ -279,3 +279,11 @@ def test_a_national_body_after_its_country_code_is_also_listed_without_it():
     assert "National Weather Service" in _surfaces(
         drafts, key_to_topic, "US National Weather Service")
     assert "Senator Ana Ruiz" not in {s for d in drafts.values() for s in d.surfaces}
+
+
+def test_a_name_before_an_appositive_with_a_possessive_place_is_a_persons():
+    # A mine collapse (invented), not an earthquake.
+    key_to_topic, drafts = topics([
+        "Dana Okoro Wells, Tarsk's regional mines inspector, counted nine trapped men.",
+    ])
+    assert kind(key_to_topic, drafts, "Dana Okoro Wells") == "person"

@@ -262,8 +262,9 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _ROMAN_MODEL = re.compile(r"^[a-z]+ (?:ii|iii|iv|v|vi|vii|viii|ix|x)$")
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
+# (Also after a possessive name: ", Varno's provincial health director".)
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 # Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
 _NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
 # "7:15 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
