@@ -287,3 +287,12 @@ def test_a_name_before_an_appositive_with_a_possessive_place_is_a_persons():
         "Dana Okoro Wells, Tarsk's regional mines inspector, counted nine trapped men.",
     ])
     assert kind(key_to_topic, drafts, "Dana Okoro Wells") == "person"
+
+
+def test_a_caron_spelling_joins_wherever_it_is_first_written():
+    key_to_topic, _ = topics([
+        "Rescuers reached Zelino before dawn.",
+        "The mine at Želino flooded on Tuesday.",
+        "Families waited at the pit head in Zhelino.",
+    ])
+    assert same(key_to_topic, "Zelino", "Želino", "Zhelino")

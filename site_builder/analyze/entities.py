@@ -1265,8 +1265,9 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
                   if f"{short} {form}" in by_key}
         if len(owners) == 1 and not settled(short):
             joiner.union(short, owners.pop())
+    # (Any mention written with carons gives the key its English spelling.)
     join_caron_spellings({key: entity_key(caron_spelling(m.surface)) for key in keys
-                          for m in by_key[key][:1] if caron_spelling(m.surface) != m.surface},
+                          for m in by_key[key] if caron_spelling(m.surface) != m.surface},
                          joiner)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
 
