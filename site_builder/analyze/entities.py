@@ -454,22 +454,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
             mentions[-1].next_word = found[0].next_word
         mentions.extend(found)
         i = j + 1
-    return _past_events(sentence, mentions + _lower_ministries(sentence, mentions, body))
+    return _past_events(sentence, mentions)
 
-
-def _lower_ministries(sentence: str, mentions: list[Mention], body: int) -> list[Mention]:
-    """"the interior ministry", "Ruritania's transport ministry": a ministry named in lower
-    case by its field is that ministry (written as its name, "Interior Ministry")."""
-    found = []
-    for match in _LOWER_MINISTRY.finditer(sentence, body):
-        start, end = match.start(1), match.end(1)
-        if any(m.start < end and start < m.end for m in mentions):
-            continue
-        surface = " ".join(w[:1].upper() + w[1:] for w in match.group(1).split())
-        word = re.match(r"\s+([a-z][\w-]*)", sentence[end:])
-        found.append(Mention(surface, entity_key(surface), start, end, article=True,
-                             next_word=word.group(1) if word else ""))
-    return found
 
 
 def _named_in_apposition(sentence: str, name: Mention, other: Mention) -> bool:
@@ -966,12 +952,6 @@ relations home foreign internal external public social family rural urban water 
 consumer local science technology information broadcasting petroleum railways aviation
 shipping roads highways food women children veterans disaster emergency management
 """.split())
-
-
-# "the interior ministry", "Varno's health ministry" (a field or two, then "ministry").
-_LOWER_MINISTRY = re.compile(r"(?:\bthe|[A-Z][\w-]*['’]s)\s+((?:(?:{})\s+){{1,2}}ministry)\b"
-                             r"(?!-\w)".format("|".join(sorted(PORTFOLIO_WORDS - {
-                                 "state", "public", "local"}))))
 
 
 def _after_portfolio(rest: list[re.Match[str]], lower_vocab: Container[str]) -> list[re.Match[str]]:
