@@ -666,3 +666,125 @@ def _reordered_vowels(a: str, b: str) -> bool:
     a, b = re.sub(r"(.)\1", r"\1", a), re.sub(r"(.)\1", r"\1", b)
     return len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b) and all(
         x == y for x, y in zip(a, b, strict=True) if not (_VOWELS.match(x) and _VOWELS.match(y)))
+
+
+def _same_transliteration(a: str, b: str) -> bool:
+    """Two spellings of one transliterated word: equal, or the same consonants (see
+    `_skeleton`) and alike ("Fahd"/"Fahad", "Yousef"/"Yusuf")."""
+    return a == b or (_skeleton(a) == _skeleton(b) and len(_skeleton(a)) >= 3 and (
+        Indel.normalized_similarity(a, b) >= 0.6 or _reordered_vowels(a, b)))
+
+
+def join_patronymics(people: Collection[str], joiner: Joiner) -> None:
+    """A short Arabic name made of the given name and "Al-" with a forebear's name ("Sami
+    Al-Karim") is the full chain of names that holds both ("Sami Karim Nasser Al-Dosari"):
+    the family is called after the father or grandfather, and each name may be spelled
+    another way; where exactly one longer name fits."""
+    longs: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = key.split()
+        if len(words) >= 3:
+            longs[_skeleton(words[0])].append(key)
+    for key in sorted(people):
+        words = key.split()
+        if len(words) != 2 or not re.fullmatch(r"(?:al|el)-[a-z]{3,}", words[1]):
+            continue
+        forebear = words[1][3:]
+        owners = {joiner.find(long) for long in longs.get(_skeleton(words[0]), ())
+                  if _same_transliteration(words[0], long.split()[0]) and any(
+                      _same_transliteration(forebear, re.sub(r"^(?:al|el)-", "", w))
+                      for w in long.split()[1:])}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def join_styled_given_names(styled: Collection[str], people: Collection[str],
+                            joiner: Joiner) -> None:
+    """A given name alone after an honorific style ("Sheikh Sami", "Prince Omar", "Sir
+    Alan"): such styles go with the given name, so it is the one person whose full name
+    opens with it (or with another spelling of it)."""
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        first = key.split()[0]
+        firsts[_skeleton(first)].add(key)
+    for key in sorted(styled):
+        owners = {joiner.find(k) for k in firsts.get(_skeleton(key), ())
+                  if _same_transliteration(key, k.split()[0])}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def _syllables_fit(short: str, words: list[str]) -> bool:
+    """Is `short` made of a piece of each word in order, each opening with the word's
+    first letter and going on with letters of that word in order ("AZAL" of "azerbaijan
+    airlines": "az" and "a(ir)l(ines)")?"""
+    if not words:
+        return not short
+    word, rest = words[0], words[1:]
+    return any(short[0] == word[0] and _in_order(short[1:size], word[1:])
+               and _syllables_fit(short[size:], rest)
+               for size in range(1, min(len(word), len(short) - len(rest)) + 1))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
+
+
+def join_syllabic_initialisms(shorts: list[str], keys: list[str], joiner: Joiner,
+                              is_body: Callable[[str], bool]) -> None:
+    """A short form in capitals made of the first syllables of an organisation's words
+    ("AZAL" for "Azerbaijan Airlines", "GOSCO" for "Golden Shore Company"), where the
+    plain initials do not give it; exactly one body's name (`is_body`) must fit."""
+    by_start: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = [w for w in key.split() if w not in CONNECTORS]
+        if 2 <= len(words) <= 4 and key.replace(" ", "").isalpha() and is_body(key):
+            by_start[words[0][:2]].add(key)
+            by_start[words[0][0] + words[1][0]].add(key)
+    for short in shorts:
+        if joiner.find(short) != short or not 3 <= len(short) <= 8 or not short.isalpha():
+            continue
+        owners = {joiner.find(k) for k in by_start.get(short[:2], ())
+                  if _syllables_fit(short, [w for w in k.split() if w not in CONNECTORS])
+                  and len(short) > len([w for w in k.split() if w not in CONNECTORS])}
+        if len(owners) == 1:
+            joiner.union(short, owners.pop())
+
+
+def join_model_initials(keys: list[str], joiner: Joiner) -> None:
+    """A model written with its maker's initial before its number ("V400" for the "Velto
+    400"): one word of letters then digits, the letters opening the maker's name, where
+    exactly one maker's model has that number."""
+    by_number: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) == 2 and words[0].isalpha() and words[1].isdigit():
+            by_number[words[1]].add(key)
+    for key in keys:
+        coded = re.fullmatch(r"([a-z]{1,2})(\d{2,4})", key)
+        if not coded:
+            continue
+        owners = {joiner.find(k) for k in by_number.get(coded.group(2), ())
+                  if k.startswith(coded.group(1))}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+# Letters with a caron and the two letters other transliterations write for them.
+_CARONS = str.maketrans({"č": "ch", "ć": "ch", "š": "sh", "ž": "zh", "Č": "Ch", "Ć": "Ch",
+                         "Š": "Sh", "Ž": "Zh"})
+
+
+def caron_spelling(surface: str) -> str:
+    """A name written with carons, spelled the English way ("Kočani" -> "Kochani")."""
+    return surface.translate(_CARONS)
+
+
+def join_caron_spellings(spelled: dict[str, str], joiner: Joiner) -> None:
+    """A Slavic name written with carons ("Kočani") and spelled with "ch", "sh" or "zh"
+    ("Kochani") is one name: `spelled` maps each key written with a caron to the key of
+    its English spelling, joined where that spelling is also written."""
+    for key, english in sorted(spelled.items()):
+        if english != key and english in joiner.parent:
+            joiner.union(english, key)

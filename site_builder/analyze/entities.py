@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 
 from ..text import STOPWORDS, word_spans
 from .aliases import (
+    CORPORATE_FORMS,
     ROAD_HEADS,
     STRUCTURE_HEADS,
     STRUCTURE_MODIFIERS,
     WORKS_HEADS,
     Joiner,
+    caron_spelling,
     join_added_surnames,
     join_airport_names,
     join_before_particles,
+    join_caron_spellings,
     join_clippings,
     join_designated_names,
     join_flight_codes,
@@ -33,14 +36,18 @@ from .aliases import (
     join_initialisms,
     join_middle_names,
     join_model_families,
+    join_model_initials,
     join_model_variants,
     join_named_models,
     join_partial_names,
+    join_patronymics,
     join_place_vowel_spellings,
     join_short_forenames,
     join_short_structures,
     join_spellings,
     join_structures,
+    join_styled_given_names,
+    join_syllabic_initialisms,
     join_transliterations,
     join_variants,
     structure_parts,
@@ -58,6 +65,7 @@ professor gov adm cmdr cdr capt maj brig supt det insp atty amb pres sec cpl pvt
 sheriff commissioner administrator superintendent inspector detective officer
 attorney scientist researcher engineer pilot representative delegate councillor councilor
 councilman councilwoman alderman assemblyman assemblywoman legislator
+prosecutor coroner ombudsman sir dame sultan sheikha
 """.split())
 # Offices of government: the words before them name the office's field ("Interior Minister").
 OFFICE_TITLES = frozenset(
@@ -72,6 +80,7 @@ ORG_NOUNS = frozenset("""
 company firm lender bank investor insurer startup start-up group agency carrier airline maker
 manufacturer retailer broadcaster newspaper outlet regulator watchdog charity organisation
 organization operator developer supplier contractor conglomerate publisher network fund
+provider producer distributor party
 """.split())
 PLACE_NOUNS = frozenset("""
 town city village port province state region district county municipality neighbourhood
@@ -124,7 +133,7 @@ partners capital securities exchange board authority federation league club alli
 police research laboratory laboratories labs institution trust bureau regulator
 survey defense defence cabinet directorate inspectorate secretariat division society
 railroad railway railways airways analytics consulting insurance services programme
-agencies companies ministries councils commissions
+agencies companies ministries councils commissions force
 """.split())
 # Trades that end companies' names ("Brawner Builders", "Kell Salvage"); alone, or in
 # the middle of a name ("Aviation Safety Board"), they are ordinary words.
@@ -226,7 +235,13 @@ _CODE_NUMBER = re.compile(r"\b([a-z]{1,5})[- ](\d)")
 # Up to three modifiers and a structure's head noun after a name: " nuclear power plant".
 _STRUCTURE_TAIL = re.compile(r"(?:\s+(?:{})){{0,3}}\s+(?:{})\b(?!-)".format(
     "|".join(sorted(STRUCTURE_MODIFIERS)), "|".join(sorted(STRUCTURE_HEADS))))
+# Places people are sheltered or held in, named for a place: "the Varno transit centre",
+# "the Tarsk refugee camp" (the purpose's word is needed: "the Varno centre" is the town's).
+_SHELTER_TAIL = re.compile(r"\s+(?:transit|refugee|evacuation|relief|reception|detention|"
+                           r"displacement|evacuee)\s+(?:centre|center|camp|shelter)\b(?!-)")
 _PLURAL_DESIGNATION = re.compile(r"(?<=\d)s\b")
+# A model's name and its series letters ("Kestrel-M", "Orlan-SV"): a designation.
+_LETTER_DESIGNATION = re.compile(r"[A-Z][a-z]{2,}-[A-Z]{1,2}\d?")
 # A designation: letters and digits together ("747", "F16", "A320").
 _DESIGNATION = re.compile(r"\d")
 _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
@@ -235,6 +250,9 @@ _CAMEL_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _BRAND = re.compile(r"(?!Mac)[A-Z][a-z]{2,}[A-Z][a-z]+")
 # Structures a company owns ("the Zentrix plant").
 _OWNED_HEADS = frozenset("plant station mine market".split())
+# A national body's name after its country's code ("US National Weather Service").
+_CODED_BODY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU)\s+([A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                         r"[A-Z][\w-]*)+)$")
 # Country codes that open initialisms ("USGS" for the US Geological Survey).
 _COUNTRY_CODES = ("us", "uk", "eu")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
@@ -244,8 +262,9 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _ROMAN_MODEL = re.compile(r"^[a-z]+ (?:ii|iii|iv|v|vi|vii|viii|ix|x)$")
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 # ", the Navy's director of ...": up to six words of an appositive, up to its comma.
+# (Also after a possessive name: ", Varno's provincial health director".)
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
+    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 # Words that name a body or an office alone after a country ("U.S. Navy", "UK Embassy").
 _NAMES_BY_THEMSELVES = ORG_WORDS | STATE_NOUNS | _OF_A_STATE | TITLE_HEADS | TITLE_MODIFIERS
 # "7:15 p.m. Mountain time", "16:04 Pacific Daylight Time": a clock's zone in words names
@@ -300,6 +319,7 @@ class Mention:
     same_as: str | None = None  # the key of the name this one is "known as"
     possessive: bool = False  # written with "'s": "Lloyd's"
     owner: Mention | None = None  # the possessive name right before: "Lloyd's" of "List"
+    style: str = ""  # an honorific style written before the name: "Sheikh", "Sir"
 
 
 def entity_key(surface: str) -> str:
@@ -409,6 +429,8 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         j = _listed_fields(sentence, spans, run, j, lower_vocab)
         initial = i == 0 or _opens_sentence(sentence, spans[i], body)
         found = _split_run(sentence, run, initial, lower_vocab, body)
+        if found and found[0].start == run[0].start():
+            _extend_day_name(sentence, found[0], body)
         # "Agency/Jane Doe", "AP Photo/John Roe": a photo credit names no topic.
         # ("R$50 billion", "A$12m": a currency's prefix letter names nothing.)
         found = [m for m in found if sentence[m.end : m.end + 1] not in ("/", "$")
@@ -419,7 +441,9 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         if found:
             _extend_structure(sentence, found[-1], body)
             _extend_event(sentence, found[-1], body)
-        if found and mentions and _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start]):
+        if found and mentions and (
+                _KNOWN_AS.match(sentence[mentions[-1].end : found[0].start])
+                or _named_in_apposition(sentence, mentions[-1], found[0])):
             found[0].same_as = mentions[-1].key
         if found and mentions and mentions[-1].possessive and \
                 sentence[mentions[-1].end : found[0].start] == " ":
@@ -431,6 +455,25 @@ def find_mentions(sentence: str, lower_vocab: Container[str]) -> list[Mention]:
         mentions.extend(found)
         i = j + 1
     return _past_events(sentence, mentions)
+
+
+
+def _named_in_apposition(sentence: str, name: Mention, other: Mention) -> bool:
+    """"Rosavia, the Federal Air Agency, said": a one-word name, then "the" and a body's
+    full name set off by commas, which is that body's other name (its native name and
+    the English one). Not in a list ("Acme, the Federal Air Agency and Zentrix", or one
+    that runs on after the comma with "and")."""
+    return (" " not in name.key and sentence[name.end : other.start] == ", the "
+            and len(other.key.split()) >= 2 and other.key.split()[-1] in ORG_WORDS
+            and bool(_APPOSITION_END.match(sentence, other.end)))
+
+
+# The end of a name set off by commas: a comma or the sentence's end, no list after it.
+_APPOSITION_END = re.compile(r"\s*(?:,(?!\s+(?:and|or)\b)|[.;)]|$)")
+# ", Ruritania's federal air agency,": a lower-case appositive that gives a body's name.
+_LOWER_APPOSITION = re.compile(
+    r",\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)((?:[a-z][\w-]*\s+){{1,5}}(?:{}))"
+    r"(?=\s*(?:,(?!\s+(?:and|or)\b)|[.;)]|$))".format("|".join(sorted(ORG_WORDS))))
 
 
 # A person's name with a nickname in quotation marks inside: 'Richard "Dick" Eastland'.
@@ -522,6 +565,25 @@ def _listed_fields(sentence: str, spans: list[re.Match[str]], run: list[re.Match
     return j
 
 
+# Places on the political spectrum, which before a name make it a party's or a movement's.
+_SPECTRUM = re.compile(r"(?:far|hard|centre|center|extreme|radical|ultra)-(?:right|left)|"
+                       r"(?:right|left)-wing|(?:centre|center)-(?:right|left)")
+# A day's number and "de" before a name: "the 14 de Julho dam", "9 de Julio Avenue".
+_DAY_DE = re.compile(r"(?<![\w.,])(\d{1,2})\s+de\s+$")
+
+
+def _extend_day_name(sentence: str, mention: Mention, body: int) -> None:
+    """Names of dates in Portuguese, Spanish and French ("14 de Julho", "25 de Abril")
+    name streets, bridges and dams: the day's number is part of the name."""
+    day = _DAY_DE.search(sentence, body, mention.start)
+    if day is None or sentence[mention.start : mention.end] != mention.surface:
+        return
+    mention.start = day.start(1)
+    mention.surface = sentence[mention.start : mention.end]
+    mention.key = entity_key(mention.surface)
+    mention.initial = False
+
+
 def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     """"the Varno dam", "the Ostra nuclear power plant": a name and a lower-case class noun
     of structures or waters are one name, unless an owner or "a" comes first ("Acme's
@@ -533,7 +595,8 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     if before and (before[0].lower() in ("a", "an", "its", "their", "his", "her", "our")
                    or before[0].endswith(("'s", "’s"))):
         return
-    tail = _STRUCTURE_TAIL.match(sentence, mention.end)
+    tail = _STRUCTURE_TAIL.match(sentence, mention.end) or _SHELTER_TAIL.match(
+        sentence, mention.end)
     if not tail:
         return
     mention.surface = sentence[mention.start : tail.end()]
@@ -542,6 +605,16 @@ def _extend_structure(sentence: str, mention: Mention, body: int) -> None:
     word = re.match(r"\s+([a-z][\w-]*)", sentence[mention.end :])
     mention.next_word = word.group(1) if word else ""
     mention.numbered = False
+
+
+# Lower-case nouns of venues and buildings, which may stand between a name and an event's
+# noun ("the Tarsk stadium collapse", "the Varno nightclub fire").
+VENUE_NOUNS = BUILDING_NOUNS | frozenset('''
+nightclub club disco bar restaurant cafe factory warehouse stadium theatre theater arena cinema
+concert festival market
+'''.split())
+_VENUE_EVENT = re.compile(r"\s+(?:{})\s+({})\b(?![-'’])".format(
+    "|".join(sorted(VENUE_NOUNS)), "|".join(sorted(EVENT_HEADS))))
 
 
 def _extend_event(sentence: str, mention: Mention, body: int) -> None:
@@ -559,7 +632,10 @@ def _extend_event(sentence: str, mention: Mention, body: int) -> None:
         return
     year = re.search(r"\bthe\s+((?:1[89]|20)\d\d)\s+$", before, re.I)
     if re.search(r"\bthe\s+$", before, re.I) or year:
-        if tail.group(1) not in EVENT_HEADS:
+        venue = _VENUE_EVENT.match(sentence[mention.end :])
+        if venue:
+            tail = venue  # "the Tarsk stadium collapse": the venue's noun is in the name
+        elif tail.group(1) not in EVENT_HEADS:
             return
         if year:
             # "the 1906 Varno earthquake": the year is part of a past event's name.
@@ -648,7 +724,10 @@ def _is_title(tokens: list[str], k: int) -> bool:
     if word not in TITLE_HEADS and f"{word}." not in TITLE_HEADS:
         return False
     if word in AMBIGUOUS_TITLES and not tokens[k].endswith("."):
-        # "General Atlantic" is a company; "General Valery Gerasimov" a person.
+        # "General Atlantic" is a company; "General Valery Gerasimov" a person; "the
+        # General Fire Force" a body, its name ending in an organisation's word.
+        if tokens[-1].lower() in ORG_WORDS and k < len(tokens) - 1:
+            return False
         return len(tokens) - k - 1 >= 2 or k == len(tokens) - 1
     return True
 
@@ -722,6 +801,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     rest_is_org = bool({t.lower() for t in tokens} & (ORG_WORDS | NUMBERED_NOUNS))
     # A water's or a land's name may open with a nationality ("the Irish Sea").
     rest_is_org = rest_is_org or (bool(tokens) and tokens[-1].lower() in PLACE_WORDS)
+    # "the French Red Cross", "the Irish Rail Union": after "the", a nationality and two
+    # or more capitalised words (no title among them) are one body's name.
+    rest_is_org = rest_is_org or (len(tokens) >= 3 and not initial and bool(re.search(
+        r"\bthe\s+$", sentence[body : run[0].start()], re.I)) and all(
+            t[:1].isupper() and t.isalpha() and not _is_title(tokens, k)
+            for k, t in enumerate(tokens[1:], 1)))
     while tokens and (re.search(r"-[a-z]", tokens[0]) or _all_countries(tokens[0])
                       or (tokens[0].lower() in demonyms and not rest_is_org
                           and len(tokens) > 1)):
@@ -755,10 +840,11 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
     noun_after = re.match(r"\s+([a-z]+)", sentence[run[-1].end() :])
     system_follows = bool(noun_after) and noun_after.group(1) in SYSTEM_NOUNS
     # A single code after the operator ("Corva Airlines A380") is its model, too.
-    coded = bool(re.search(r"[A-Za-z]\d", tokens[-1]))
+    coded = bool(re.search(r"[A-Za-z]-?\d", tokens[-1]))
     for k in range(1, len(tokens) - 1 + (system_follows or coded)):
+        # ("Varno Air Force C-130J": the body's name runs on to its own last word.)
         if tokens[k - 1].lower() in ORG_WORDS | COMPANY_WORDS \
-                and tokens[k].lower() not in NUMBERED_NOUNS \
+                and tokens[k].lower() not in NUMBERED_NOUNS | ORG_WORDS \
                 and (any(ch.isdigit() for t in tokens[k:] for ch in t)
                      or (len(tokens) - k >= 2 and _ROMAN.fullmatch(tokens[-1])
                          and not {t.lower() for t in tokens[k:]} & _NAMED_PLACE_WORDS) or (
@@ -787,7 +873,7 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         if lowered[head + 1] in ("of", "for") and lowered[head] in OFFICE_TITLES:
             # "Minister of Internal Affairs Ana Ruiz": the office runs on through its
             # field; the name is the last two words ("Minister of Defence" has none).
-            rest = rest[-2:] if len(rest) >= 4 else []
+            rest = _after_portfolio(rest, lower_vocab) if len(rest) >= 4 else []
         elif lowered[head + 1] in ("of", "for"):
             rest, titled = rest[1:], False  # "the CEO of Veltrix Expeditions": the employer
         # "Chief of the General Staff Ana Ruiz": the office's last word ends the title.
@@ -798,10 +884,12 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
         cut = _affiliation_cut([t.group(0) for t in rest], lower_vocab) if titled else None
         if cut:
             # "Watch Commander Ana Ruiz of Tarsk": the titled name, then where she serves.
-            name = _make(sentence, rest[:cut], lower_vocab, titled=True, body=body)
+            name = _styled(_make(sentence, rest[:cut], lower_vocab, titled=True, body=body),
+                           tokens, head)
             after = _split_run(sentence, rest[cut + 1 :], False, lower_vocab, body)
             return [m for m in (before, name) if m] + after
-        name = _make(sentence, rest, lower_vocab, titled=titled, body=body)
+        name = _styled(_make(sentence, rest, lower_vocab, titled=titled, body=body),
+                       tokens, head)
         return [m for m in (before, name) if m]
     if head >= 0:
         before = tokens[:head]
@@ -848,6 +936,41 @@ def _split_run(sentence: str, run: list[re.Match[str]], initial: bool,
             and all(t.isalpha() and t.lower() not in lower_vocab for t in tokens):
         mention.titled = True  # "Acme's Dana Wu had ...": someone of that organisation
     return [mention]
+
+
+# Honorific styles, which go with a person's name as it is written ("Sheikh Sami Al-Karim",
+# "Sir Alan Ruiz"), unlike an office ("Minister Ana Ruiz"): kept as a spelling of the name.
+STYLES = frozenset("sheikh sheikha sir dame emir sultan king queen prince princess pope".split())
+# Head nouns of the fields of government offices ("Minister of State for Home Affairs"):
+# the name after such an office begins after the last of them.
+PORTFOLIO_WORDS = frozenset("""
+affairs defence defense health finance justice interior energy transport transportation
+education agriculture labour labor trade industry environment welfare development resources
+security works communications culture tourism housing planning fisheries forestry mines
+commerce economy infrastructure employment sport sports youth state treasury immigration
+relations home foreign internal external public social family rural urban water power civil
+consumer local science technology information broadcasting petroleum railways aviation
+shipping roads highways food women children veterans disaster emergency management
+""".split())
+
+
+def _after_portfolio(rest: list[re.Match[str]], lower_vocab: Container[str]) -> list[re.Match[str]]:
+    """The name after an office and its field ("Minister of State for Home Affairs Ana
+    Maria Ruiz"): the words after the field's last word (a field's noun, an ordinary word
+    or a connector), two to four of them; else the last two."""
+    words = [t.group(0).lower() for t in rest]
+    last = max((k for k, w in enumerate(words) if w in PORTFOLIO_WORDS | _CONNECTORS
+                or w in lower_vocab), default=-1)
+    return rest[last + 1 :] if 2 <= len(rest) - last - 1 <= 4 else rest[-2:]
+
+
+def _styled(name: Mention | None, tokens: list[str], head: int) -> Mention | None:
+    """Note the honorific style written right before a name (not a title's word: "First
+    Lady Ana Ruiz" is an office)."""
+    if name is not None and tokens[head].lower() in STYLES and (
+            head == 0 or tokens[head - 1].lower().rstrip(".") not in TITLE_MODIFIERS):
+        name.style = tokens[head]
+    return name
 
 
 # Words that make a name before "of" a state's or a body's, never a person's.
@@ -938,6 +1061,8 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     elif raw and raw[-1].endswith((",", ";", ":")):
         raw = []  # "... of the disaster agency, Okoro said": another clause's noun
     words = [w.strip(",;:\"“(") for w in raw]
+    if words and _SPECTRUM.fullmatch(words[-1]):
+        return "party"  # "the far-right Union Party", "the centre-left Ruritanian Alliance"
     words = [w for w in words if w.islower()]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
         return f"{words[-2]} of"
@@ -959,7 +1084,9 @@ def _class_noun(sentence: str, start: int, end: int, body: int) -> str:
     if role and role.group(1) in _ROLE_HEADS:
         return "person"
     # "Madison, Illinois", "St John's, Newfoundland": a place followed by its region.
-    region = re.match(r"(?:['’]s)?,\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", sentence[end:])
+    # (Not a possessive: "Rosavia, Ruritania's air agency" is the agency of the place.)
+    region = re.match(r"(?:['’]s)?,\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?![\w.'’])",
+                      sentence[end:])
     if region and (entity_key(region.group(1)) in gazetteer().regions
                    or entity_key(region.group(1)) in gazetteer().countries):
         return "place"
@@ -994,11 +1121,13 @@ def _make(sentence: str, run: list[re.Match[str]], lower_vocab: Container[str],
     if word and not possessive:
         next_word = word.group(1)
     acronym = _ACRONYM.match(after)
+    apposition = _LOWER_APPOSITION.match(after) if " " not in key else None
     class_noun = _class_noun(sentence, start, end, body)
     titled = titled or (class_noun in ("person", *PERSON_NOUNS) and len(run) >= 2)
     return Mention(surface, key, start, end, titled, next_word,
                    acronym.group("short").replace(".", "") if acronym else None,
                    possessive=bool(possessive),
+                   same_as=entity_key(apposition.group(1)) if apposition else None,
                    initial=_opens_sentence(sentence, run[0], body),
                    class_noun=class_noun,
                    numbered=bool(re.match(r"\s\d{1,2}\b", after)),
@@ -1108,6 +1237,18 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_structures(keys, joiner)
     shorts = [k for k in keys if _is_initialism(by_key[k])]
     join_initialisms(shorts, keys, joiner, settled, _COUNTRY_CODES, _ORG_ENDINGS)
+    join_syllabic_initialisms(shorts, keys, joiner, lambda k: bool(
+        set(k.split()) & (ORG_WORDS | COMPANY_WORDS)) and not settled(k))
+    for short in shorts:
+        # "Harlow Group" / "HG Group" and "HG": a company's short name without its form.
+        owners = {joiner.find(f"{short} {form}") for form in CORPORATE_FORMS
+                  if f"{short} {form}" in by_key}
+        if len(owners) == 1 and not settled(short):
+            joiner.union(short, owners.pop())
+    # (Any mention written with carons gives the key its English spelling.)
+    join_caron_spellings({key: entity_key(caron_spelling(m.surface)) for key in keys
+                          for m in by_key[key] if caron_spelling(m.surface) != m.surface},
+                         joiner)
     named = people | {k for k in keys if k.split()[0] in EVENT_WORDS and " " in k}
 
     def join_partials() -> None:
@@ -1133,6 +1274,11 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     join_model_families(shorts, keys, joiner, settled)
     join_short_structures(keys, joiner)
     join_transliterations(people, joiner)
+    join_patronymics(people, joiner)
+    join_styled_given_names([k for k in keys if " " not in k and any(
+        m.style for m in by_key[k])], people, joiner)
+    join_model_initials(keys, joiner)
+    _join_makers_as_models(keys, by_key, joiner)
     join_clippings(keys, joiner, lambda k: bool(set(k.split()) & ORG_WORDS) and not settled(k))
     join_middle_names(people, joiner)
     join_added_surnames(people, joiner)
@@ -1142,6 +1288,7 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
     # names were two spellings of one ("Mohamed Haddadi" and "Mohammed Haddadi") is theirs.
     join_partials()
     _join_short_place_names(keys, by_key, joiner)
+    _join_ministry_orders(keys, joiner)
     _join_region_names(keys, by_key, joiner)
     excluded = {entity_key(x) for x in exclude}
     for short, full in fixed_possessives.items():
@@ -1196,6 +1343,14 @@ def resolve(mentions: list[Mention], config_aliases: dict[str, list[str]],
         built = 2 * sum(m.next_word in _NAMING_NOUNS for m in by_key[key]) > len(by_key[key])
         for m in by_key[key]:
             draft.surfaces[_written_with_noun(m, built)] += 1
+            if m.style:
+                # The styled spelling is listed (and, the fullest, names the page); its
+                # mention is counted once, under the plain spelling.
+                draft.surfaces[f"{m.style} {m.surface}"] += 0
+            coded = _CODED_BODY.match(m.surface)
+            if coded and coded.group(1).split()[-1].lower() in ORG_WORDS:
+                # "the U.S. National Weather Service" is also written without its code.
+                draft.surfaces[coded.group(1)] += 0
             if m.next_word:
                 draft.next_words[m.next_word] += 1
             if m.class_noun:
@@ -1233,6 +1388,47 @@ def _written_with_noun(m: Mention, built: bool) -> str:
     if noun in _REGION_KINDS or (noun in _NAMING_NOUNS and not _gazetteer_place(m.key, [m])):
         return f"{m.surface} {noun}"
     return m.surface
+
+
+def _join_makers_as_models(keys: list[str], by_key: dict[str, list[Mention]],
+                           joiner: Joiner) -> None:
+    """"The Aerion crashed", "the Aerion jet": a maker's name written as a thing (always
+    after "the" or before a vehicle's noun, never reporting) is the one model of that
+    maker the text names ("the Aerion 380")."""
+    models: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) == 2 and words[0].isalpha() and _DESIGNATION.search(words[1]):
+            models[words[0]].add(key)
+    for key in keys:
+        found = by_key[key]
+        if key not in models or not all(
+                (m.article or m.next_word in SYSTEM_NOUNS) and m.next_word not in REPORT_VERBS
+                for m in found):
+            continue
+        owners = {joiner.find(k) for k in models[key]}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
+
+
+def _join_ministry_orders(keys: list[str], joiner: Joiner) -> None:
+    """"the transport ministry" and "the Ministry of Land, Infrastructure and Transport":
+    a ministry named by its field before "ministry" is the one ministry "of" a list of
+    fields holding them."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = re.findall(r"[a-z]+", key)
+        if len(words) >= 3 and words[0] == "ministry" and words[1] in ("of", "for"):
+            for word in words[2:]:
+                longs[word].add(key)
+    for key in keys:
+        *fields, last = key.split()
+        if last != "ministry" or not fields or not all(w in PORTFOLIO_WORDS for w in fields):
+            continue
+        owners = {joiner.find(k) for k in longs.get(fields[-1], ())
+                  if set(fields) <= set(re.findall(r"[a-z]+", k))}
+        if len(owners) == 1:
+            joiner.union(key, owners.pop())
 
 
 def _join_country_spellings(keys: list[str], joiner: Joiner) -> None:
@@ -1293,15 +1489,27 @@ _REGION_SYNONYMS = _REGION_KINDS | {"regions", "provinces"}
 def _join_region_names(keys: list[str], by_key: dict[str, list[Mention]],
                        joiner: Joiner) -> None:
     """"the Varno region" and "Varno Oblast": a name the text uses for a region (a region
-    word in lower case right after it) is that region's, where one such region is named."""
+    word in lower case right after it) is that region's, where one such region is named.
+    So is the name alone ("Varno" and "Varno Prefecture"), unless the text also calls it
+    a town ("Varno city", "the town of Varno": two places) or a country."""
     regions: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         head, _, last = key.rpartition(" ")
         if head and last in _REGION_KINDS:
             regions[head].add(key)
+        if head and last in _REGION_KINDS | {"prefecture"}:
+            named[head].add(key)  # (a county is a government of its own, apart from its town)
+    places = gazetteer()
     for key in keys:
         owners = {joiner.find(k) for k in regions.get(key, ())}
         if len(owners) == 1 and any(m.next_word in _REGION_SYNONYMS for m in by_key[key]):
+            joiner.union(key, owners.pop())
+            continue
+        owners = {joiner.find(k) for k in named.get(key, ())}
+        if len(owners) == 1 and key not in places.country_of and not any(
+                m.next_word in _TOWN_NOUNS or m.class_noun in _TOWN_CLASS_NOUNS
+                for m in by_key[key]):
             joiner.union(key, owners.pop())
 
 
@@ -1384,7 +1592,8 @@ def _drop_counts(mentions: list[Mention]) -> None:
         if re.fullmatch(r"(?:1[89]|20)\d\d", count) and rest.split()[-1:] and \
                 rest.split()[-1] in EVENT_HEADS:
             continue  # "the 1986 Tarsk blast": a year that names a past event, no count
-        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails):
+        if count.isdigit() and rest and m.key not in tails and (rest in keys or rest in tails) \
+                and rest.split()[0] not in _CONNECTORS:  # ("14 de Julho": a day's name)
             m.surface, m.key = m.surface.partition(" ")[2].lstrip(), rest
             m.start = m.end - len(m.surface)
 
@@ -1445,8 +1654,11 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
     if first in NUMBERED_NOUNS or draft.key.split()[-1] in ROAD_HEADS | STREET_HEADS:
         return "place"  # "Route 9", "Interstate 40", "the A7 motorway", "Tasman Drive"
     if first in SHIP_PREFIXES or re.search(r"[a-z]\d|\d[a-z]", draft.key.replace(" ", "")) or (
-            _ROMAN_MODEL.search(draft.key) and not draft.titled):
+            _ROMAN_MODEL.search(draft.key) and not draft.titled) or any(
+                _LETTER_DESIGNATION.fullmatch(s) for s in draft.surfaces):
         return "system"  # "USS Carney", "F-16", "380 XR 7", "Condor IV" (not "King Ivo IV")
+    if _SHELTER_TAIL.search(" " + draft.key.split(" ", 1)[-1]) and " " in draft.key:
+        return "place"  # "the Varno transit centre": a site, not a body
     if _VERB_THE_NOUN.fullmatch(draft.key):
         return "organisation"  # "Save the Children": a campaign's or a charity's name
     if words & ORG_WORDS or first == "federal" or {w.lower() for s in draft.surfaces
@@ -1479,8 +1691,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "system"  # "Leopard tanks"; but "a North Ridge train" and "NR said"
     if len(parts) > 1 and first in GEO_FEATURES and (first in GEO_OPENERS or parts[1] == "of"):
         return "place"  # "Mount Kell", "Cape of Storms"; but "the tanker Sea Lark"
-    if " " in draft.key and _gazetteer_place(draft.key, []):
-        return "place"
+    if " " in draft.key and (_gazetteer_place(draft.key, []) or parts[-1] in REGION_WORDS):
+        return "place"  # also "Varno Governorate", "Tarsk Oblast"
     # "company Vidora", "Reuters news agency": a class noun before or after the name.
     org_nouns = sum(c for n, c in draft.class_nouns.items() if n in ORG_NOUNS) + sum(
         c for n, c in draft.next_words.items() if n in ORG_NOUNS or n == "news")
@@ -1501,6 +1713,8 @@ def _kind(draft: TopicDraft, people: set[str], context: _KindContext) -> str:
         return "place"
     if any(_is_initialism([m]) for m in _surface_mentions(draft)):
         return "organisation"
+    if len(parts) >= 3 and first in places.demonym_of:
+        return "organisation"  # "the French Red Cross": a nation's body (see _split_run)
     if draft.keys & people:
         return "person"
     if " " not in draft.key and draft.reports:

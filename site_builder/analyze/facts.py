@@ -101,6 +101,10 @@ def cluster_sentences(sentences: list[Sentence], pairs: dict[tuple[int, int], fl
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+# Third-person pronouns, which point back to something named before.
+_LEANING_PRONOUN = re.compile(r"\b(?:they|them|their|it|its)\b", re.I)
+
+
 def _statement_score(s: Sentence, centre: dict[str, float], square: float | None = None
                      ) -> float:
     """How well `s` states its cluster; `square`: the `_square` of `centre`, if known."""
@@ -108,7 +112,10 @@ def _statement_score(s: Sentence, centre: dict[str, float], square: float | None
     complete = 1.0 if s.text.rstrip().endswith((".", "!", "”", '"')) else 0.6
     length = 1.0 if 8 <= n <= 45 else 0.7  # a full news lead runs to some 45 words
     opener = 0.6 if _WEAK_OPENERS.match(s.text) or s.text[:1] in "“\"" else 1.0
-    return (0.5 + _cos(s.vector, centre, square_b=square)) * complete * length * opener
+    # A short sentence with a pronoun of things told before ("... stands ready to carry
+    # them") says little by itself; a fuller paraphrase states the fact better.
+    leaning = 0.8 if n < 12 and _LEANING_PRONOUN.search(s.text) else 1.0
+    return (0.5 + _cos(s.vector, centre, square_b=square)) * complete * length * opener * leaning
 
 
 def _salience(s: Sentence) -> float:

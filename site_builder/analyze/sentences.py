@@ -33,13 +33,34 @@ _SYNONYMS = {
     "request": "request ask",
     "missil": "missil interceptor",
     "make": "make manufactur produc build",
+    # Closed classes of news prose: words of dying, a state and its "a-" adjective
+    # ("asleep"), a noun of an act and its verb ("detention", "negligence").
+    "die": "die dead death kill succumb perish fatal",
+    "sleep": "sleep asleep slept",
+    "detain": "detain detent arrest custodi",
+    "prosecut": "prosecut prosecutor",
+    "neglect": "neglect neglig",
+    "destroy": "destroy flatten raze demolish",
+    "stop": "stop halt suspend ceas paus prevent",
+    "night": "night evening overnight",
+    "fear": "fear afraid scare terrifi frighten",
+    "fail": "fail breach burst",
 }
 _SYNONYM_OF = {word: group for group, members in _SYNONYMS.items() for word in members.split()}
 
 
+# A time of day on the 12-hour clock, however written ("10 p.m.", "10pm", "4:30 a.m.").
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?", re.I)
+
+
 def synonym_stems(text: str) -> frozenset[str]:
-    """Content stems with near-synonyms folded together."""
-    return frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text))
+    """Content stems with near-synonyms folded together, and each time of day on the
+    12-hour clock as one feature ("10 p.m." and "10pm" are "22:00")."""
+    clocks = {f"{int(h) % 12 + (12 if half.lower() == 'p' else 0):02d}:{m or '00'}"
+              for h, m, half in _CLOCK.findall(text) if 1 <= int(h) <= 12}
+    if clocks:
+        text = _CLOCK.sub(" ", text)
+    return frozenset(_SYNONYM_OF.get(s, s) for s in content_stems(text)) | clocks
 
 
 @dataclass(slots=True)
