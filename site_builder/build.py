@@ -334,10 +334,10 @@ def clean_seeds(state: BuildState) -> None:
 
 def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
-    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
-                                 force=state.force)
-    state.cleaned = []
     stamps = state.live.stamps if state.live is not None else state.stamps
+    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
+                                 force=state.force, stamps=stamps)
+    state.cleaned = []
     state.seen = state.sources + content_lines(state.config, stamps)
     state.inputs = fingerprint(state.config, state.out, state.seen)
 
