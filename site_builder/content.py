@@ -243,11 +243,13 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                     there.stamp if there else None,
                     there.digest if there and there.data is None else None):
             written.add(path)
-            if parsed is not None:
+            digest = content_hash(text.encode("utf-8"))
+            if parsed is not None and (there is None or there.digest != digest):
                 # Loading finds it under the file's bytes: used only while the file
-                # holds exactly these bytes (a hand edit is parsed from disk).
-                data = text.encode("utf-8")
-                runner.seed(PARSE, (str(path), text, content_hash(data)), parsed)
+                # holds exactly these bytes (a hand edit is parsed from disk). And the
+                # next build knows them as sitebuild's (see `_unread`).
+                runner.seed(PARSE, (str(path), text, digest), parsed)
+                runner.memos[_GENERATED].put(_generated_key(digest), {}, b"")
         if old is not None and old.path != path:
             moved.append(old)
     for old in moved:
