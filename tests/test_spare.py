@@ -239,3 +239,35 @@ def test_a_folder_changed_just_now_is_not_noted(tmp_path: Path,
     assert note["a/b/"][1:] == [old * 10**9, ["index.html"], []]
     assert note["a/"][2:] == [[], ["b"]]
     assert note[""][2:] == [["index.html"], ["a"]]
+
+
+@pytest.mark.parametrize("move", ["spare copied back", "output deleted", "output renamed"])
+def test_noted_sites_moved_copied_or_deleted_still_build_as_clean_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, move: str) -> None:
+    """A note names a folder by its device and inode: a copy of the spare put back in its
+    place is another folder (listed), and a deleted or renamed output is built afresh."""
+    import shutil
+
+    from site_builder.render import spare as spare_module
+
+    monkeypatch.setattr(spare_module, "settled", lambda info: True)
+    rng = random.Random(5)
+    site = _site(tmp_path / "edited")
+    for _ in range(3):  # a site whose spare and output were both noted
+        build(site, quiet=True)
+        _edit(site / "seeds", rng)
+    spare, out = site / ".output.spare", site / "output"
+    if move == "spare copied back":
+        shutil.copytree(spare, tmp_path / "copy", symlinks=True)
+        shutil.rmtree(spare)
+        (tmp_path / "copy").rename(spare)
+        (spare / "articles" / "stray.html").write_text("not part of the site")
+    elif move == "output deleted":
+        shutil.rmtree(out)
+    else:
+        out.rename(site / "output-old")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    assert not (out / "articles" / "stray.html").exists()
+    _assert_equals_clean_build(site, tmp_path / "clean", move)
