@@ -31,6 +31,7 @@ from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
 from .declarations import declaration_rows
+from .departures import departure_rows
 from .entities import EVENT_HEADS, Mention
 from .figure_sources import figure_source_rows
 from .gazetteer import gazetteer
@@ -131,7 +132,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
             + zone_offset_rows(sentences, articles, _claim)
-            + declaration_rows(sentences, articles, _claim))
+            + declaration_rows(sentences, articles, _claim)
+            + departure_rows(sentences, articles, _claim))
     # A figure's two sources, unless a row above already sets the same paragraphs apart
     # (one body's estimate against another's is also a figure given by two sources).
     told = {_paragraphs(row) for row in rows}
