@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement
-from .sentences import Sentence, per_form, rebound
+from .sentences import Sentence, per_form_found, rebound
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
@@ -67,7 +67,7 @@ def departure_rows(sentences: list[Sentence], articles: list[Article],
     """One row per kind of vehicle whose sources put its departure at times that cannot
     both hold."""
     groups: dict[tuple[str, str], list[_Departure]] = {}
-    for s, found in per_form(sentences, _departures):
+    for s, found in per_form_found(sentences, _departures):
         for key, departure in found:
             groups.setdefault(key, []).extend(rebound([departure], s))
     rows = []

@@ -26,6 +26,7 @@ from .frames import (
     BACK,
     HAS,
     KIN,
+    NATIONALS,
     ORIGIN,
     PART,
     PROPERTY_CUE,
@@ -53,7 +54,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over", "trapped", "area", "survived"})
+                     "handed over", "trapped", "area", "survived", "buried"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -65,7 +66,7 @@ RUNNING_DOWN = frozenset({"supply", "missing"})
 # the day (its strongest gusts are a record, not a state).
 RUNNING_EITHER = frozenset({"missing", "displaced", "evacuated", "affected", "waiting", "level",
                             "shift", "minor", "serious", "critical", "stable", "sustained wind",
-                            "in care", "trapped", "survived"})
+                            "in care", "trapped"})
 # "More than X" is not how one reports a figure this many times X (nor "up to X" one
 # this many times smaller): the two stated values differ.
 BOUND_REACH = 1.4
@@ -194,6 +195,9 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Nothing said of them but the noun phrase: "eleven ministry investigators" and
         # "two Korean investigators" are two groups, each told by a word the other lacks.
         return False
+    if a.dimension == "count" and (a.thing == NATIONALS) != (b.thing == NATIONALS) and \
+            not (a.place and a.place == b.place):
+        return False  # a country's people among the dead are not the whole toll
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -297,7 +301,7 @@ _AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|o
                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|"
                         r"six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
                         r"\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
-                        r"(?P<group>[a-z]+(?:s|men|crew))\b")
+                        r"(?P<group>[a-z]+(?<!s)s|[a-z]*men|crew)\b")
 # People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
 # a toll and another group.
 _GENERAL = frozenset("people persons others residents civilians victims individuals "
@@ -805,6 +809,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 # not what is said of it now.
 _MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
                         r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
+# "a town of 24,632 by the 2021 census": the latest count of how many there are, which
+# stands until the next; the year dates the count's source, not another year's figure.
+_COUNT_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+(?:census|headcount|population\s+count)\b",
+                         re.I)
 # "work completed in May last year": when a standing thing was made, not another year's
 # figure.
 _MADE_LAST_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|finished|opened)\s+"
@@ -946,6 +954,8 @@ def _of_the_past(text: str, f: Figure, year: int, whole: bool = False) -> bool:
     clause = text if whole else text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
+    if f.prop == "population":
+        clause = _COUNT_YEAR.sub("", clause)
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 
@@ -1147,7 +1157,7 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                         any(_CORRECTED.search(items[i].sentence.text) or _grew_from(items[i])
                             for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
-                        not _cannot_both_hold(a, b):
+                        not same_frame(a, b) or not _cannot_both_hold(a, b):
                     continue
                 found.append([sorted(xs), sorted(ys)])
     return found
@@ -1682,7 +1692,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "in care": "still in care", "handed over": "bodies handed over",
                    "searched": "share searched", "insured loss": "insured losses",
-                   "trapped": "trapped", "area": "area", "present": "there at the time"}
+                   "trapped": "trapped", "area": "area", "present": "there at the time",
+                   "buried": "buried"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.
