@@ -11,6 +11,7 @@ conversion and a more specific figure inside a hedged one are never flagged.
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import re
 import string
@@ -18,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
-from ..dates import DateMention
+from ..dates import WEEKDAYS, DateMention
 from ..models import Article, Claim, Disagreement
 from ..pipeline import Runner, Stage
 from ..text import is_stopword, stem
@@ -173,10 +174,49 @@ def frame_keys(f: Figure) -> list[tuple[str, ...]]:
     return [(f.dimension, "" if f.dimension == "money" else f.unit, f.prop)]
 
 
+# Where the people counted come from, said of them as a group ("18 Chinese nationals", "the
+# 18 foreign workers"): one origin's group is a part of a count that names none. A closed
+# class of words of origin besides the demonyms; "mostly Chinese workers" says what most of
+# the whole are, no part.
+_OF_ORIGIN = frozenset("foreign foreigners local locals domestic overseas expatriate "
+                       "expatriates".split())
+_MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|predominantly|chiefly|primarily|"
+                     r"overwhelmingly|most\s+of\s+them)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _origin(f: Figure) -> frozenset[str]:
+    """The origins a count's own words give the people counted (none for a whole): the
+    country of a demonym, lower-cased, or the word of origin."""
+    if f.dimension != "count" or _MOSTLY.search(f.text):
+        return frozenset()
+    demonyms = gazetteer().demonym_of
+    words = _WORD.findall(f.text)
+    found = {w.lower() for w in words if w.lower() in _OF_ORIGIN}
+    found.update(demonyms[w.lower()].lower() for w in words
+                 if w[0].isupper() and w.lower() in demonyms)
+    # Demonyms of two words ("South Korean").
+    found.update(demonyms[pair].lower() for a, b in itertools.pairwise(words)
+                 if a[0].isupper() and (pair := f"{a} {b}".lower()) in demonyms)
+    return frozenset(found)
+
+
+def _same_origin(a: Figure, b: Figure) -> bool:
+    """Two counts of one group by origin: the same origins, or one's origin is the country
+    the other is placed in ("11 Nepalese nationals" and "Nepal reported 14 deaths")."""
+    oa, ob = _origin(a), _origin(b)
+    if oa == ob:
+        return True
+    return any(not mine and not _MOSTLY.search(f.text) and theirs == {f.place}
+               for f, mine, theirs in ((a, oa, ob), (b, ob, oa)))
+
+
 def same_frame(a: Figure, b: Figure) -> bool:
     """Two figures measure the same property of the same thing."""
     if a.dimension != b.dimension or a.prop != b.prop or BACK in (a.unit, b.unit):
         return False
+    if a.dimension == "count" and not _same_origin(a, b):
+        return False  # "18 Chinese nationals" of the dead, not all "22 workers" killed
     if a.place and b.place and a.place != b.place:
         return False  # Veltia's toll is not Quorra's, nor the combined one
     if a.dimension == "count" and VEHICLE in (a.thing[:len(VEHICLE)], b.thing[:len(VEHICLE)]):
@@ -225,6 +265,10 @@ def same_value(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= tolerance
 
 
+# Two rounded floors (or ceilings) this close, relatively, are one bound rounded two ways.
+_NEAR_BOUNDS = 0.05
+
+
 def relation(a: Figure, b: Figure) -> str:
     """"same" | "compatible" (one more specific) | "contradicts" | "differs" | "apart"
     (too far apart to be one quantity: two things)."""
@@ -247,6 +291,12 @@ def relation(a: Figure, b: Figure) -> str:
         span, bound = (a, b) if a.hedge == "range" else (b, a)
         top = replace(span, value=span.high, hedge="exact")
         return "differs" if not same_value(top, replace(bound, hedge="exact")) else "compatible"
+    if _bound(a.hedge) == _bound(b.hedge) and _bound(a.hedge) in ("lower", "upper") and \
+            (step := max(a.step, b.step)) > 1 and abs(a.value - b.value) <= step and \
+            abs(a.value - b.value) <= _NEAR_BOUNDS * max(abs(a.value), abs(b.value)):
+        # "more than 34,000" and "over 35,000": one floor rounded two ways, a unit of
+        # rounding apart ("at least 49" and "at least 50" are two counts).
+        return "compatible"
     if _bound(a.hedge) == _bound(b.hedge) and a.hedge in ("lower", "least", "just", "upper",
                                                           "about", "nearly"):
         return "differs"  # "more than $3bn" and "more than $7bn" say different things
@@ -390,9 +440,16 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
             continue
         names = synonym_stems(" ".join(surfaces))
         whole: Figure | None = None  # the sentence's last count read, as placed
+        tally: Figure | None = None  # the sentence's count "the count" may mean after it
         for f in values:
-            if f.dimension == "count" and f.unit != BACK:
+            if f.dimension == "count" and f.unit != BACK and f is not tally and (
+                    not tally or not tally.prop) and (
+                    f.prop or not getattr(counted.get(paragraph), "prop", "")):
+                # "157 bodies ..., 105 men and 52 women. That number has risen": the count
+                # "that number" means is the sentence's first tally of what befell them,
+                # not a breakdown's part nor a count of whom nothing is said.
                 counted[paragraph] = f
+                tally = f
             elif f.unit == BACK:
                 before = counted.get(paragraph)
                 if before is None:
@@ -404,7 +461,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                             place=f.place)
             # ("a $3.1 billion contract in 2011": what an agreement is worth was set when it
             # was signed and still holds; the year dates the signing, no figure since replaced.)
-            if _of_another_report(text, f) or \
+            if _of_another_report(text, f) or _of_a_separate_event(text, f) or \
                     (year and _of_the_past(text, f, year) and not agreement_sum(text, f)) \
                     or _forecast(text, f) or _aimed_at(text, f) or _listed_part(text, f, values) \
                     or _increment_or_rest(text, f) or _informants(text, f) \
@@ -926,6 +983,22 @@ def _of_a_compared_event(text: str, f: Figure, events: set[str]) -> bool:
     return bool({stem(w) for w in _WORD.findall(subject)} & events)
 
 
+# "a separate gas explosion at another resort injured four", "In an unrelated incident,
+# two died": an event the story sets apart from its own ("a separate statement" is another
+# telling of the same story: the nouns of telling, a closed class, are no event).
+_SEPARATE_EVENT = re.compile(
+    r"\b(?:an?|another)\s+(?:separate|unrelated)\s+(?!(?:statements?|reports?|briefings?|"
+    r"interviews?|posts?|announcements?|releases?|updates?|messages?|letters?|tweets?|calls?|"
+    r"conferences?|remarks|comments?|filings?|notices?|bulletins?|press|news|televised|"
+    r"written|social|online|radio|television|tv)\b)[a-z]", re.I)
+
+
+def _of_a_separate_event(text: str, f: Figure) -> bool:
+    """The figure's clause, before it, names an event set apart from the story's."""
+    opening = max(text.rfind(";", 0, f.start), text.rfind(". ", 0, f.start)) + 1
+    return bool(_SEPARATE_EVENT.search(text, opening, f.start))
+
+
 def _of_another_report(text: str, f: Figure) -> bool:
     """A figure of another time or an earlier report, quoted for comparison."""
     opening = text.rfind(".", 0, f.start) + 1
@@ -1156,11 +1229,27 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
                         any(_CORRECTED.search(items[i].sentence.text) or _grew_from(items[i])
                             for i in (*xs, *ys)) or \
+                        _dated_count(items[xs[0]]) != _dated_count(items[ys[0]]) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
                         not same_frame(a, b) or not _cannot_both_hold(a, b):
                     continue
                 found.append([sorted(xs), sorted(ys)])
     return found
+
+
+# "The toll stood at 229 on Tuesday": a count the report dates to a day of its own, past
+# (a copula or "stood at" before it, the day right after), an earlier stage of the count.
+_STOOD_BEFORE = re.compile(r"\b(?:stood|was|were|had\s+been|had\s+reached|had\s+risen\s+to)"
+                           r"\s+(?:at\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+_ON_A_DAY_AFTER = re.compile(r"\s+(?:on|by|as\s+of)\s+(?:(?:last|the\s+previous)\s+)?(?:" +
+                             "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def _dated_count(item: _Item) -> bool:
+    """The figure is a count its report dates to a past day of its own."""
+    text, f = item.sentence.text, item.figure
+    return bool(_STOOD_BEFORE.search(text, max(0, f.start - 30), f.start) and
+                _ON_A_DAY_AFTER.match(text, f.end))
 
 
 # How far apart a report's bound and its other toll may be and still clash.

@@ -765,6 +765,14 @@ def find_figures(sentence: str) -> list[Figure]:
             f, listing = _replace_prop(f, before.prop), True
         else:
             listing = False
+        if not f.prop and f.dimension == "count" and \
+                (among := _AMONG_HARMED.search(sentence, max(0, f.start - 80), f.start)):
+            # "among the deceased are 105 men and 52 women": some of the harmed, by kind.
+            f = _replace_prop(f, _AMONG_HARMS[among.group(1).lower()])
+        if f.prop == "killed" and _DIED_DOING.match(sentence, f.end):
+            # "two people died trying to flee by jumping": those who died in one act, some
+            # of the dead, never the toll.
+            f = _replace_prop(f, DIED_IN_AN_ACT)
         framed.append(_of_whom(sentence, _from_place(sentence, _by_agent(sentence, _either(
             sentence, _with_fall(sentence, _with_severity(sentence, f)))))))
     framed = [_with_origin(sentence, f) for f in framed]
@@ -819,6 +827,21 @@ _WEIGHT_OF = re.compile(r"\b([a-z]{3,})\s+of\s+(?:(?:about|some|around|roughly|n
 _LISTED_NEXT = re.compile(r"(?:\s+[a-z]+(?:\s+[a-z]+)?)?(?:,\s+|,?\s+(?:and|plus)\s+)", re.I)
 _PART_LISTED = re.compile(r"[^.;:,]{0,40}(?:,\s+(?:including|among\s+them|among\s+whom|"
                           r"of\s+whom|of\s+them)|:)\s+", re.I)
+# The harmed a clause opens by picking its counts out of ("Among the dead were 12 miners",
+# "said that among those killed, 20 are foreigners"): each count is of the harmed, by kind (a
+# closed class of the states of harm; "victims" may be the hurt or the dead: left out).
+_AMONG_HARMS = {"dead": "killed", "deceased": "killed", "killed": "killed",
+                "fatalities": "killed", "injured": "injured", "wounded": "injured",
+                "missing": "missing"}
+_AMONG_HARMED = re.compile(r"(?:^|[,;:—–]\s*(?:and\s+|but\s+)?|\bthat\s+)among\s+(?:the|those)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(" + "|".join(_AMONG_HARMS) +
+                           r")\b[^.;:()]*$", re.I)
+# How some of the dead died, by what they were doing (verbs of trying and of a fall or leap,
+# a closed class): "died attempting to flee", "were killed jumping from windows".
+_DIED_DOING = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:died|were\s+killed|was\s+killed|perished)"
+                         r"\s+(?:while\s+|when\s+|after\s+|by\s+)?(?:attempting|trying|jumping|"
+                         r"leaping|falling)\b", re.I)
+DIED_IN_AN_ACT = "died in an act"
 _ACROSS_NAMED = re.compile(r"\bacross\s+(?:the\s+)?[A-Z]")
 _FOR_PURPOSE = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}?(?:costs|expenses|spending|charges|fees|"
                           r"outlays)\s+(?:to\s+[a-z]+|for|related\s+to|associated\s+with|"
@@ -903,6 +926,13 @@ def _from_place(text: str, f: Figure) -> Figure:
 # "his mother, wife and two children": a list of someone's kin, not a count of the story.
 _KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){0,5}?(?:and\s+)?$")
 KIN = "*kin"
+# A speaker's own kin named in the sentence ("my sister's body", "four of my children"): the
+# figures said with them are one family's (kin nouns, a closed class).
+_FIRST_PERSON_KIN = re.compile(
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?:sisters?|brothers?|sons?|daughters?|children|child|"
+    r"mother|father|parents|wife|husband|uncles?|aunts?|cousins?|nephews?|nieces?|"
+    r"grand(?:mother|father|son|daughter|children|child|parents)|relatives|family|"
+    r"families|kids|babies|baby|infants?)\b", re.I)
 # The thing a count of one country's people measures ("40 Peruvians", "Peruvians accounted
 # for 12 of the dead"): a part of a toll, told apart from the whole by the country, which
 # is its place; never the toll of no stated place.
@@ -917,6 +947,8 @@ SECONDARY_SHOCKS = frozenset({"aftershock", "foreshock"})
 def _of_whom(text: str, f: Figure) -> Figure:
     """Whose a count is: one vehicle's load among several (keyed by where it was bound), or
     someone's kin listed after a possessive; other figures are left as read."""
+    if f.dimension == "count" and _FIRST_PERSON_KIN.search(text):
+        return replace(f, thing=KIN)  # "we found 12 bodies, but not my sister's": one family's
     if f.dimension != "count" or f.prop not in ("", "aboard"):
         return f
     if not f.prop and _KIN_LIST.search(text, max(0, f.start - 60), f.start):
@@ -933,8 +965,8 @@ def _replace_prop(f: Figure, prop: str) -> Figure:
 
 # How badly the people counted are hurt: a class of the injured ("112 minor injuries", "19
 # of them were in critical condition"), never all the injured nor the toll. A closed class.
-_SEVERITY = {"minor": "minor", "slight": "minor", "slightly": "minor", "light": "minor",
-             "lightly": "minor", "serious": "serious", "seriously": "serious",
+_SEVERITY = {"minor": "minor", "mild": "minor", "slight": "minor", "slightly": "minor",
+             "light": "minor", "lightly": "minor", "serious": "serious", "seriously": "serious",
              "severe": "serious", "severely": "serious", "grave": "serious",
              "gravely": "serious", "critical": "critical", "critically": "critical",
              "stable": "stable", "fair": "stable", "good": "stable"}
@@ -959,6 +991,13 @@ _SEVERITY_AFTER = re.compile(r"(?:\s+of\s+(?:them|those|whom))?(?:\s+(?:were|are
                              r"(critical|serious|grave|severe)\s+condition)(?=\s*(?:[.;:)]|,\s|$))",
                              re.I)
 _HURT_BETWEEN = re.compile(r"\b(?:injur|wound|hurt|hospital|treat)", re.I)
+# "six others suffering mild injuries", "40 with minor burns": the injuries' own degree, said
+# after the people counted by a verb of sustaining them (a closed class).
+_INJURIES_AFTER = re.compile(r"(?:\s+(?:others|more|people|of\s+them))?,?\s+(?:suffer(?:ing|ed|s)?|"
+                             r"sustain(?:ing|ed|s)?|receiv(?:ing|ed)|with|treated\s+for|"
+                             r"(?:were|are|was|is)\s+(?:being\s+)?treated\s+for)\s+(?:from\s+)?"
+                             r"(?:only\s+)?(mild|minor|slight|light|serious|severe|grave|critical)\s+"
+                             r"(?:injuries|injury|wounds|burns)\b", re.I)
 
 
 def _severity_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
@@ -1006,11 +1045,16 @@ def _with_fall(text: str, f: Figure) -> Figure:
     return f
 
 
+# A cue denied just before it ("had not been on board", "were never found").
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?:been|be|yet)\s+)?$", re.I)
+
+
 def _with_severity(text: str, f: Figure) -> Figure:
     """A count of the hurt told by how badly: its severity is its property."""
     if f.dimension != "count":
         return f
-    m = _CONDITION_AFTER.match(text, f.end) or _HURT_AFTER.match(text, f.end)
+    m = _CONDITION_AFTER.match(text, f.end) or _HURT_AFTER.match(text, f.end) or \
+        _INJURIES_AFTER.match(text, f.end)
     if m is None and f.prop == "injured":
         m = _SEVERITY_IN.search(f.text)
     return replace(f, prop=_SEVERITY[m.group(1).lower()]) if m else f
@@ -2473,6 +2517,9 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
             continue  # "a flat-price contract", "a low-cost loan": a kind of deal, no sum's
         if m.group(1).lower() in _SEEKING and _REST.search(figure.text):
             continue  # "kept looking for four others": the rest of a group, not its missing
+        if figure.dimension == "count" and m.start() >= figure.end and \
+                _NEGATED_BEFORE.search(text, max(figure.end, m.start() - 24), m.start()):
+            continue  # "33 people who had not been on board": what did not befall them
         if figure.dimension == "count" and _TO_BEFORE.search(text, 0, m.start()):
             continue  # "ready to die", "came to rescue": an infinitive is not what befell them
         if inside and prop in _WHO_CUES:
