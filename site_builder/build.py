@@ -47,7 +47,7 @@ from .preview_state import LiveSite, edited_articles, first_look, remove_live, s
 from .quick_look import quick_articles, short_lines
 from .render import Rendered, render_articles, render_changed, render_keyed
 from .render.page_keys import Entry, keyed, load_keys, save_keys
-from .render.spare import claim_spare, keep_spare
+from .render.spare import Note, claim_spare, folder_id, keep_spare, load_note, save_note, spare_path
 from .search import (
     bundles,
     forget_record,
@@ -185,6 +185,8 @@ class BuildState:
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
     page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
+    # What the render noted of the staging folder (its id, the note), see render/spare.py.
+    note: tuple[str, Note] | None = None
     search: dict | None = None  # what the search index phase indexed, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
@@ -338,10 +340,10 @@ def clean_seeds(state: BuildState) -> None:
 
 def write(state: BuildState) -> None:
     """Write content/ (hand edits kept); fingerprint the inputs as this build saw them."""
-    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
-                                 force=state.force)
-    state.cleaned = []
     stamps = state.live.stamps if state.live is not None else state.stamps
+    state.parsed = write_content(state.cleaned, state.config, state.reporter, state.runner,
+                                 force=state.force, stamps=stamps)
+    state.cleaned = []
     state.seen = state.sources + content_lines(state.config, stamps)
     state.inputs = fingerprint(state.config, state.out, state.seen)
 
@@ -394,17 +396,20 @@ def render(state: BuildState) -> None:
     if not spare:
         state.staging.mkdir()
     try:
-        state.pages, keys = render_keyed(state.digest, state.config, state.staging,
-                                         previous, state.runner, known, spare)
+        state.pages, keys, note = render_keyed(
+            state.digest, state.config, state.staging, previous, state.runner, known, spare,
+            load_note(state.config.cache_dir, state.staging) if spare else None)
     except OSError:
         if not spare:
             raise
         # A spare that cannot be brought up to date (made read-only, say): start afresh.
         _remove_tree(state.staging, state.reporter)
         state.staging.mkdir()
-        state.pages, keys = render_keyed(state.digest, state.config, state.staging,
-                                         previous, state.runner, known)
+        state.pages, keys, note = render_keyed(state.digest, state.config, state.staging,
+                                               previous, state.runner, known)
     state.page_keys = keys if known is not None else None
+    ident = folder_id(state.staging)
+    state.note = (ident, note) if note is not None and ident is not None else None
     state.runner.release()  # no reserved work after the render: not held beside Pagefind
 
 
@@ -586,6 +591,8 @@ def record(state: BuildState) -> None:
     remember(state.config, state.out, _record(state), state.inputs)
     if state.page_keys is not None:
         save_keys(state.config, state.out, state.page_keys)
+    if state.note is not None:
+        save_note(state.config.cache_dir, *state.note, spare_path(state.out))
     if state.stamps is not None:
         settle_stamps(state.config, state.stamps, state.seen)
         save_stamps(state.config, state.stamps, state.seen)

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from .cache import Stamp, settled, stamp_of
+from .cache import Stamp, content_hash, settled, stamp_of
 from .config import Config
 from .dates import normalise_published
 from .errors import Reporter, SiteError
@@ -34,6 +34,7 @@ from .markdown import (
     parse_units,
     units_with_lines,
 )
+from .memo import stable_hash
 from .models import META_FIELDS, Article, Block, CleanDocument, Paragraph, Removal
 from .pipeline import Runner, Stage
 from .text import visible_text
@@ -88,17 +89,32 @@ def is_hand_edited(text: str) -> bool:
 @dataclass
 class _Existing:
     path: Path
-    data: bytes  # the bytes this build read: a write replaces the file only while they are there
-    text: str
+    # The bytes this build read: a write replaces the file only while they are there.
+    # None: not read, as its stamp stands for bytes of content hash `digest` (see
+    # `_unread`); it is compared by that hash.
+    data: bytes | None
+    digest: str | None  # the content hash of those bytes (None: the file is unreadable)
+    text: str  # "" when not read
     meta: dict
     edited: bool
     parsed: tuple[dict, list[Unit]] | None  # None: the file could not be parsed
     stamp: Stamp | None  # see `_read_stamped`
 
 
-def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
-    found = []
-    for path, data, text, parsed, stamp in _parsed_files(directory, runner):
+def _existing_files(directory: Path, runner: Runner,
+                    stamps: dict[str, tuple[Stamp, str]] | None = None) -> list[_Existing]:
+    """The content files, read and parsed; those `_unread` vouches for are not read."""
+    paths = sorted(directory.glob("*.md"), key=lambda path: path.name)
+    found: list[_Existing] = []
+    rest = []
+    for path in paths:
+        unread = _unread(path, runner, stamps) if stamps else None
+        if unread is None:
+            rest.append(path)
+        else:
+            found.append(unread)
+    generated = runner.memos[_GENERATED]
+    for path, data, digest, text, parsed, stamp in _parsed_files(directory, runner, paths=rest):
         if isinstance(text, SiteError) or isinstance(parsed, SiteError):
             # Reported when the file is loaded; its seed must still not overwrite it.
             text = data.decode("utf-8", errors="replace")
@@ -106,9 +122,48 @@ def _existing_files(directory: Path, runner: Runner) -> list[_Existing]:
                     if (m := re.search(rf"^{key}:\s*['\"]?([^'\"\n]+)", text, re.M))}
         else:
             meta = parsed[0]
-        found.append(_Existing(path, data, text, meta, is_hand_edited(text),
+        edited = is_hand_edited(text)
+        if not edited and digest is not None:
+            generated.put(_generated_key(digest), {}, b"")
+        found.append(_Existing(path, data, digest, text, meta, edited,
                                None if isinstance(parsed, SiteError) else parsed, stamp))
-    return found
+    return sorted(found, key=lambda e: e.path.name)
+
+
+# A memo of the content hashes of the content files found as sitebuild wrote them (not
+# edited by hand): with `_unread`, such a file is known without being read.
+_GENERATED = "generated content"
+
+
+def _generated_key(digest: str) -> str:
+    return stable_hash(_GENERATED, digest)
+
+
+def _unread(path: Path, runner: Runner, stamps: dict[str, tuple[Stamp, str]]
+            ) -> _Existing | None:
+    """A content file known without reading it: it still has the stamp the input listing
+    (cache.load_stamps) keeps with its content hash, those bytes were found as sitebuild
+    wrote them, and what parsing them gives is kept. None: it is to be read."""
+    kept = stamps.get(str(path))
+    if kept is None:
+        return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or stamp_of(info) != kept[0]:
+        return None
+    digest = kept[1]
+    if runner.memos[_GENERATED].get(_generated_key(digest)) is None:
+        return None
+    blob = runner.memos[PARSE.name].get(stable_hash(PARSE.version, _parse_key(
+        (str(path), "", digest))))
+    if blob is None:
+        return None
+    parsed = pickle.loads(blob)
+    if isinstance(parsed, SiteError):
+        return None
+    return _Existing(path, None, digest, "", parsed[0], False, parsed, kept[0])
 
 
 def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
@@ -126,24 +181,27 @@ def _tie_orphans(existing: list[_Existing], docs: list[CleanDocument],
                           f"(put `source_file: {name}` back)", e.path)
 
 
-# Content files as a build read them: path -> (bytes, what parsing them gave, the stamp
-# that stands for those bytes, if any: see `_read_stamped`).
-Parsed = dict[Path, tuple[bytes, tuple[dict, list[Unit]], Stamp | None]]
+# Content files as a build found them: path -> (the content hash of their bytes, what
+# parsing them gave, the stamp that stands for those bytes, if any: see `_read_stamped`).
+Parsed = dict[Path, tuple[str, tuple[dict, list[Unit]], Stamp | None]]
 
 
 def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
-                  runner: Runner | None = None, force: bool = False) -> Parsed:
+                  runner: Runner | None = None, force: bool = False,
+                  stamps: dict[str, tuple[Stamp, str]] | None = None) -> Parsed:
     """Write one Markdown file per cleaned document, respecting hand edits.
 
     A file is only replaced or removed while it still holds the bytes this build
     read: an editor's save that lands meanwhile is kept, never overwritten. Returns
     the files it found before writing, parsed (loading reuses those still the same).
+    `stamps`: the input listing's stamps and content hashes (cache.load_stamps): a
+    file that still has its stamp, as sitebuild wrote it, is not read (see `_unread`).
     """
     directory = config.content_dir / ARTICLES
     directory.mkdir(parents=True, exist_ok=True)
     _remove_temp_files(directory, reporter)
     runner = runner or Runner.in_memory()
-    existing = _existing_files(directory, runner)
+    existing = _existing_files(directory, runner, stamps)
     _tie_orphans(existing, docs, reporter)
     by_source = {e.meta.get("source_file"): e for e in existing if e.meta.get("source_file")}
     by_path = {e.path: e for e in existing}
@@ -182,12 +240,16 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
             _back_up(old, config, reporter)
         there = by_path.get(path)
         if _replace(path, text, there.data if there else None, reporter,
-                    there.stamp if there else None):
+                    there.stamp if there else None,
+                    there.digest if there and there.data is None else None):
             written.add(path)
-            if parsed is not None:
-                # Loading finds it under the file's text: used only while the file
-                # holds exactly these bytes (a hand edit is parsed from disk).
-                runner.seed(PARSE, (str(path), text), parsed)
+            digest = content_hash(text.encode("utf-8"))
+            if parsed is not None and (there is None or there.digest != digest):
+                # Loading finds it under the file's bytes: used only while the file
+                # holds exactly these bytes (a hand edit is parsed from disk). And the
+                # next build knows them as sitebuild's (see `_unread`).
+                runner.seed(PARSE, (str(path), text, digest), parsed)
+                runner.memos[_GENERATED].put(_generated_key(digest), {}, b"")
         if old is not None and old.path != path:
             moved.append(old)
     for old in moved:
@@ -205,12 +267,14 @@ def write_content(docs: list[CleanDocument], config: Config, reporter: Reporter,
                             stale.path)
     _scalar.cache_clear()  # nothing later writes front matter; forked workers need none
     _key.cache_clear()  # (paragraph ids stay: loading works them out again, and forgets them)
-    return {e.path: (e.data, e.parsed, e.stamp) for e in existing if e.parsed is not None}
+    return {e.path: (e.digest, e.parsed, e.stamp) for e in existing
+            if e.parsed is not None and e.digest is not None}
 
 
 def _back_up(old: _Existing, config: Config, reporter: Reporter) -> None:
     """Keep the hand edit --force replaces in content/backups/ (never thrown away with a
     cache); the seed's newer version in `.md.new`, if any, is regenerated anyway."""
+    assert old.data is not None  # a hand edit is always read
     backup = config.content_dir / BACKUPS / f"{old.path.stem}.{checksum(old.text)[:8]}.md"
     backup.parent.mkdir(parents=True, exist_ok=True)
     if _current(backup) != old.data:
@@ -234,8 +298,9 @@ def _current(path: Path) -> bytes | None:
 
 
 def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Reporter,
-             stamp: Stamp | None = None) -> bool:
-    """Atomically write `text` to `path` if it still holds `expected` (None: no file).
+             stamp: Stamp | None = None, digest: str | None = None) -> bool:
+    """Atomically write `text` to `path` if it still holds `expected` (None: no file;
+    with `digest`, the unread bytes of that content hash).
 
     Returns False, keeping what is there, when someone else wrote the file meanwhile.
     Unchanged files are not rewritten (and keep their mtime, so watchers see no edit).
@@ -243,17 +308,24 @@ def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Re
     has it, it is not read again to find that it already holds `text`.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if data == expected and _still(path, stamp):
+
+    def held(current: bytes | None) -> bool:
+        if digest is None:
+            return current == expected
+        return current is not None and content_hash(current) == digest
+
+    if (data == expected if digest is None else content_hash(data) == digest) and \
+            _still(path, stamp):
         return True
     current = _current(path)
     if current == data:
         return True
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        if current == expected:
+        if held(current):
             tmp.write_bytes(data)
             # Look once more right before the rename: a save may have landed meanwhile.
-            if _current(path) == expected:
+            if held(_current(path)):
                 tmp.replace(path)
                 return True
     except OSError as exc:
@@ -267,7 +339,9 @@ def _replace(path: Path, text: str | bytes, expected: bytes | None, reporter: Re
 
 def _remove(old: _Existing, reporter: Reporter) -> None:
     """Delete a generated file, unless it changed since this build read it."""
-    if _current(old.path) == old.data:
+    current = _current(old.path)
+    if current is not None and (current == old.data if old.data is not None
+                                else content_hash(current) == old.digest):
         old.path.unlink(missing_ok=True)
     elif old.path.exists():
         reporter.warn("changed on disk while the build ran; kept it", old.path)
@@ -615,9 +689,10 @@ def _checked_meta(meta: dict, text: str, path: str) -> dict:
 _OPENING = re.compile(r"\A---[ \t]*\n")
 
 
-def _parse_content(job: tuple[str, str | SiteError]) -> tuple[dict, list[Unit]] | SiteError:
-    """Front matter and paragraph units of one content file (runs in a worker)."""
-    path, text = job
+def _parse_content(job: tuple) -> tuple[dict, list[Unit]] | SiteError:
+    """Front matter and paragraph units of one content file (runs in a worker): `job` is
+    its path, its text and the content hash of its bytes."""
+    path, text = job[:2]
     if isinstance(text, SiteError):
         return text
     try:
@@ -634,6 +709,13 @@ def _job_key(job: tuple) -> tuple:
     return job
 
 
+def _parse_key(job: tuple) -> tuple:
+    """A content file is parsed by its path and bytes (their hash: the text is decoded
+    from them); an unreadable one by its error."""
+    path, text, digest = job
+    return (path, digest) if digest is not None else (path, text)
+
+
 # Per-file work, kept between builds: a content file's text (and what parsing it gives)
 # from its cleaned document, slug and path, and the front matter and units parsed from
 # a file's path and text.
@@ -641,7 +723,7 @@ WRITE = Stage("content", _written, version=3, key=_job_key)
 # The slug of an article's title before it is made unique (slugify takes a tenth of a
 # millisecond a title; the titles are mostly those of the last build).
 SLUG = Stage("slug", slug_base, version=1, key=lambda text: text)
-PARSE = Stage("parse", _parse_content, version=1, key=_job_key)
+PARSE = Stage("parse", _parse_content, version=2, key=_parse_key)
 
 
 def _read_stamped(path: Path) -> tuple[bytes | SiteError | None, Stamp | None]:
@@ -677,33 +759,39 @@ def _still(path: Path, stamp: Stamp | None) -> bool:
         return False
 
 
-def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None
-                  ) -> list[tuple[Path, bytes, str | SiteError,
+def _parsed_files(directory: Path, runner: Runner, known: Parsed | None = None,
+                  paths: list[Path] | None = None
+                  ) -> list[tuple[Path, bytes, str | None, str | SiteError,
                                   tuple[dict, list[Unit]] | SiteError, Stamp | None]]:
-    """Each content file with its bytes, its text, its parsed front matter and units
-    (memoised; taken from `known` for a file that still holds the bytes it gives, and
-    then its text is not decoded: "" stands for it) and its stamp (see `_read_stamped`);
-    a file that vanished since it was listed is left out. A file of `known` that still
-    has the stamp known gives is not read again."""
+    """Each content file (of `directory`, or `paths`) with its bytes, their content hash
+    (None: unreadable), its text, its parsed front matter and units (memoised; taken
+    from `known` for a file whose bytes have the hash it gives, and then its text is
+    not decoded: "" stands for it) and its stamp (see `_read_stamped`); a file that
+    vanished since it was listed is left out. A file of `known` that still has the
+    stamp known gives is not read again (b"" stands for its bytes)."""
     known = known or {}
-    # By name: the same order as sorting the paths (one folder), without comparing them.
-    paths = sorted(directory.glob("*.md"), key=lambda path: path.name)
-    read: list[tuple[bytes | SiteError | None, Stamp | None]] = []
+    if paths is None:
+        # By name: the same order as sorting the paths (one folder), without comparing them.
+        paths = sorted(directory.glob("*.md"), key=lambda path: path.name)
+    found: list[tuple[Path, bytes | SiteError | None, str | None, Stamp | None]] = []
     for path in paths:
         old = known.get(path)
-        read.append((old[0], old[2]) if old is not None and _still(path, old[2])
-                    else _read_stamped(path))
-    present = [(path, d, stamp) for path, (d, stamp) in zip(paths, read, strict=True)
-               if d is not None]
-    kept = {path: known[path][1] for path, d, _ in present
-            if path in known and known[path][0] == d}
-    jobs = [(str(path), _decoded(path, d) if path not in kept else "")
-            for path, d, _ in present]
-    parsed = iter(runner.map(PARSE, [job for (path, _, _), job in zip(present, jobs, strict=True)
+        if old is not None and _still(path, old[2]):
+            found.append((path, None, old[0], old[2]))
+            continue
+        data, stamp = _read_stamped(path)
+        if data is not None:
+            found.append((path, data, content_hash(data) if isinstance(data, bytes) else None,
+                          stamp))
+    kept = {path: known[path][1] for path, _, digest, _ in found
+            if path in known and digest is not None and known[path][0] == digest}
+    jobs = [(str(path), _decoded(path, data) if path not in kept and data is not None else "",
+             digest) for path, data, digest, _ in found]
+    parsed = iter(runner.map(PARSE, [job for (path, *_), job in zip(found, jobs, strict=True)
                                      if path not in kept]))
-    return [(path, d if isinstance(d, bytes) else b"", text,
+    return [(path, data if isinstance(data, bytes) else b"", digest, text,
              kept[path] if path in kept else next(parsed), stamp)
-            for (path, d, stamp), (_, text) in zip(present, jobs, strict=True)]
+            for (path, data, digest, stamp), (_, text, _) in zip(found, jobs, strict=True)]
 
 
 def load_articles(config: Config, reporter: Reporter, runner: Runner | None = None,
@@ -712,8 +800,8 @@ def load_articles(config: Config, reporter: Reporter, runner: Runner | None = No
     holds the bytes `known`, the writer's reading, gives is not parsed again)."""
     articles: list[Article] = []
     slugs: set[str] = set()
-    for path, _, _, parsed, _ in _parsed_files(config.content_dir / ARTICLES,
-                                            runner or Runner.in_memory(), known):
+    for path, _, _, _, parsed, _ in _parsed_files(config.content_dir / ARTICLES,
+                                               runner or Runner.in_memory(), known):
         if isinstance(parsed, SiteError):
             reporter.warn(f"{parsed.message}; article left out until it is fixed", path,
                           parsed.line, parsed.column)
@@ -750,4 +838,4 @@ def article_from(config: Config, path: Path, meta: dict, units: list[Unit],
 
 def parse_content(path: Path, data: bytes) -> tuple[dict, list[Unit]] | SiteError:
     """Front matter and paragraph units of one content file's bytes (as loading parses it)."""
-    return _parse_content((str(path), _decoded(path, data)))
+    return _parse_content((str(path), _decoded(path, data), content_hash(data)))

@@ -107,3 +107,67 @@ def test_a_save_landing_before_an_unchanged_file_would_be_replaced_is_noticed(
                    _doc("b.txt", "Report B says the talks stalled.")], config, reporter)
     assert path.read_text() == saved
     assert any("changed on disk while the build ran" in w for w in reporter.warnings)
+
+
+def _listed_build(config: Config, runner, stamps: dict) -> list:
+    """A command-line build's content steps: write content/ with the input listing's
+    stamps, load it, then list content/ as the build's record does (cache.content_lines)."""
+    from site_builder.cache import content_lines
+
+    parsed = write_content([_doc("a.txt", "Report A says the talks resumed."),
+                            _doc("b.txt", "Report B says the talks stalled.")],
+                           config, Reporter(quiet=True), runner, stamps=stamps)
+    articles = load_articles(config, Reporter(quiet=True), runner, known=parsed)
+    content_lines(config, stamps)
+    runner.memos.rotate()
+    return articles
+
+
+@pytest.mark.parametrize("change", [None, "rewrite", "same_size_old_mtime", "replace"])
+def test_a_file_with_the_listed_stamp_is_not_read_and_any_change_is(
+        tmp_path: Path, reads: Counter[str], monkeypatch, capsys, change: str | None):
+    """A content file that still has the stamp the input listing keeps with its content
+    hash, found as sitebuild wrote it, is not read at all (its parse is kept under that
+    hash); a file changed in any way since (even keeping its size and mtime) is read: the
+    hand edit is kept and loaded."""
+    import site_builder.cache as cache
+    from site_builder.pipeline import Runner
+
+    monkeypatch.setattr(cache, "settled", lambda info: True)
+    config = Config(site_dir=tmp_path)
+    runner = Runner.in_memory(workers=1)
+    stamps: dict = {}
+    first = _listed_build(config, runner, stamps)
+    _listed_build(config, runner, stamps)  # the files as listed after being written
+    folder = tmp_path / "content" / "articles"
+    [path] = [p for p in folder.glob("*.md") if "says the talks resumed" in p.read_text()]
+    edited = path.read_text().replace("talks resumed", "talks RESUMED")  # same size
+    info = path.stat()
+    if change == "replace":  # a new file renamed over it (as editors save)
+        tmp = path.with_name("tmp")
+        tmp.write_text(edited)
+        os.utime(tmp, ns=(info.st_atime_ns, info.st_mtime_ns))
+        tmp.replace(path)
+    elif change is not None:
+        path.write_text(edited)
+        if change == "same_size_old_mtime":
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    reads.clear()
+    capsys.readouterr()
+    again = _listed_build(config, runner, stamps)
+    said = capsys.readouterr().err
+    assert "changed on disk" not in said
+    if change is None:
+        assert not reads  # neither the writer nor loading read a file
+        assert again == first
+        return
+    assert reads[path.name] >= 1 and sum(reads.values()) == reads[path.name]
+    assert path.read_text() == edited  # a hand edit: kept, not overwritten
+    assert f"{path.name}: edited by hand; kept" in said
+    # Listed with its new stamp, the hand edit is still read (never known unread) and kept.
+    reads.clear()
+    assert _listed_build(config, runner, stamps) == again
+    assert reads[path.name] == 1 and path.read_text() == edited
+    assert f"{path.name}: edited by hand; kept" in capsys.readouterr().err
+    assert {a.source_file: a.paragraphs[0].text for a in again}["a.txt"] == \
+        "Report A says the talks RESUMED."

@@ -4,8 +4,10 @@ that fails in it leaves the live output as it was."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,131 @@ def test_a_spare_on_another_file_system_is_not_claimed(tmp_path: Path,
     monkeypatch.setattr(spare.os, "stat", stat)
     assert not spare.claim_spare(out, tmp_path / ".output.staging-1")
     assert (tmp_path / ".output.spare").is_dir()
+
+
+def _folders(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_dir() and not p.is_symlink())
+
+
+def test_noted_folders_are_not_listed_and_hand_edits_are_still_found(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build notes the folders of the site it made; when that site is the spare, a
+    folder still as noted is not listed, and any folder changed by hand since is."""
+    from site_builder.render import spare as spare_module
+
+    # Every folder counts as settled (a real build notes only the folders it did not
+    # just change; here the hand edits below come builds later, never in the same tick).
+    monkeypatch.setattr(spare_module, "settled", lambda info: True)
+    listed: list[str] = []
+    real = spare_module._listed
+
+    def counted(root: str) -> list:
+        listed.append(root)
+        return real(root)
+
+    monkeypatch.setattr(spare_module, "_listed", counted)
+    rng = random.Random(11)
+    site = _site(tmp_path / "edited")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)  # no spare yet: its staging folder is new
+    _edit(site / "seeds", rng, "number")
+    listed.clear()
+    build(site, quiet=True)  # in the first build's site, as that build noted it
+    folders = _folders(site / "output")
+    assert folders > 20
+    assert len(listed) < folders / 4, (len(listed), folders)
+    _assert_equals_clean_build(site, tmp_path / "clean-1", "a noted spare")
+
+    # By hand, in the spare (the second build's site, noted by it):
+    spare = site / ".output.spare"
+    articles = sorted(p for p in (spare / "articles").iterdir() if p.is_dir())
+    assert len(articles) > 4
+    (articles[0] / "stray.html").write_text("not part of the site")  # a file it lacks
+    (articles[1] / "deep" / "er").mkdir(parents=True)  # a folder it lacks
+    page = articles[2] / "index.html"
+    other = page.with_name("other.html")
+    other.write_text("another file")
+    other.replace(page)  # a new file in a page's place
+    (articles[3] / "index.html").unlink()  # a page it has, missing
+    # Two folders swap names: each keeps its own mtime, the names' inodes change.
+    articles[4].rename(spare / "articles" / "swapping")
+    articles[5].rename(articles[4])
+    (spare / "articles" / "swapping").rename(articles[5])
+    _edit(site / "seeds", rng, "sentence")
+    listed.clear()
+    build(site, quiet=True)
+    assert str(articles[0]).replace(".output.spare", ".output.staging") in \
+        {root.replace(f"-{os.getpid()}", "") for root in listed}
+    assert not any(p.name in ("stray.html", "deep") for p in (site / "output").rglob("*"))
+    _assert_equals_clean_build(site, tmp_path / "clean-2", "a noted spare changed by hand")
+
+    # A note that does not describe the folder (damaged, or naming paths outside it) is
+    # not followed: the build lists what is there.
+    notes = sorted((site / ".sitebuild" / spare_module.NOTES_FOLDER).iterdir())
+    assert len(notes) == 2  # the output's and the spare's
+    for path in notes:
+        damaged = {prefix: [*entry[:2], ["../" * (prefix.count("/") + 2) + "escape",
+                                         *entry[2]], entry[3]]
+                   for prefix, entry in json.loads(path.read_text()).items()}
+        path.write_text(json.dumps(damaged))
+    (tmp_path / "escape").write_text("outside the site")
+    _edit(site / "seeds", rng, "sentence")
+    build(site, quiet=True)
+    assert (tmp_path / "escape").read_text() == "outside the site"
+    _assert_equals_clean_build(site, tmp_path / "clean-3", "a damaged note")
+
+
+def test_a_folder_changed_just_now_is_not_noted(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a folder whose last change had settled is noted: a change in the same clock
+    tick as the one noted would leave its mtime as it was."""
+    from site_builder.render.spare import note_folder
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "index.html").write_text("page")
+    (tmp_path / "index.html").write_text("page")
+    assert note_folder(tmp_path, ["index.html", "a/b/index.html"]) == {}
+    old = 1_000_000_000
+    for folder in (tmp_path / "a", tmp_path / "a" / "b"):
+        os.utime(folder, (old, old))
+    # Setting the mtime back changes the ctime: the clock is what tells "settled".
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + 10**10)
+    note = note_folder(tmp_path, ["index.html", "a/b/index.html"])
+    monkeypatch.undo()
+    assert note["a/b/"][1:] == [old * 10**9, ["index.html"], []]
+    assert note["a/"][2:] == [[], ["b"]]
+    assert note[""][2:] == [["index.html"], ["a"]]
+
+
+@pytest.mark.parametrize("move", ["spare copied back", "output deleted", "output renamed"])
+def test_noted_sites_moved_copied_or_deleted_still_build_as_clean_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, move: str) -> None:
+    """A note names a folder by its device and inode: a copy of the spare put back in its
+    place is another folder (listed), and a deleted or renamed output is built afresh."""
+    import shutil
+
+    from site_builder.render import spare as spare_module
+
+    monkeypatch.setattr(spare_module, "settled", lambda info: True)
+    rng = random.Random(5)
+    site = _site(tmp_path / "edited")
+    for _ in range(3):  # a site whose spare and output were both noted
+        build(site, quiet=True)
+        _edit(site / "seeds", rng)
+    spare, out = site / ".output.spare", site / "output"
+    if move == "spare copied back":
+        shutil.copytree(spare, tmp_path / "copy", symlinks=True)
+        shutil.rmtree(spare)
+        (tmp_path / "copy").rename(spare)
+        (spare / "articles" / "stray.html").write_text("not part of the site")
+    elif move == "output deleted":
+        shutil.rmtree(out)
+    else:
+        out.rename(site / "output-old")
+    build(site, quiet=True)
+    _edit(site / "seeds", rng)
+    build(site, quiet=True)
+    assert not (out / "articles" / "stray.html").exists()
+    _assert_equals_clean_build(site, tmp_path / "clean", move)

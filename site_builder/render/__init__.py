@@ -63,7 +63,7 @@ from .fragments import (
 )
 from .page_keys import Entry, file_entry, page_key, site_key, still_written
 from .paths import article_path, pretty_url, relative_url, safe_join, topic_path
-from .spare import prune
+from .spare import Note, note_folder, prune
 
 
 def web_url(url: str | None) -> str | None:
@@ -716,11 +716,14 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
 
 
 def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
-                 runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False
-                 ) -> tuple[list[str], dict[str, Entry]]:
+                 runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False,
+                 note: Note | None = None
+                 ) -> tuple[list[str], dict[str, Entry], Note | None]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
-    given: the pages written, and the key entries of this build's keyed pages. `spare`:
-    `out` is not empty but an older copy of the site, brought up to date (see spare.py).
+    given: the pages written, the key entries of this build's keyed pages, and (when
+    keyed) the note of `out` for a build that stages in it as a spare (see spare.py).
+    `spare`: `out` is not empty but an older copy of the site, brought up to date
+    (`note`: what the build that made it noted of it).
 
     First each page whose key is the last build's, and whose file that build wrote is
     still in `previous`, is linked from there (keys made and pages linked on the
@@ -737,7 +740,7 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     static = _static_files(config)
     if spare:
         renderer.present = prune(out, {path for _, path, _ in jobs} | {_DIGEST_JOB[1]} |
-                                 {path for path, _ in static}, is_bundle_folder)
+                                 {path for path, _ in static}, is_bundle_folder, note)
     todo: list[tuple[tuple[str, str, dict], str | None]] = []
     if known and previous is not None:
         items = [*jobs]
@@ -761,7 +764,9 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
             keys[path] = entry
     for path, data in static:
         write_file(out, path, data, previous, renderer.there(path))
-    return [path for _, path, _ in jobs] + [_DIGEST_JOB[1]], keys
+    pages = [path for _, path, _ in jobs] + [_DIGEST_JOB[1]]
+    noted = None if known is None else note_folder(out, pages + [path for path, _ in static])
+    return pages, keys, noted
 
 
 # Fewer pages to render than this are rendered by the building process alone.
