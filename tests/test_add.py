@@ -473,6 +473,20 @@ def _warc(path: Path, records: list[tuple[str, int, str, bytes, str]]) -> None:
             writer.write_record(response)
 
 
+def test_a_page_in_the_charset_its_header_names_is_saved_as_utf8(local: LocalSite,
+                                                                 site: Path):
+    # A short page in a legacy code page is beyond guessing (this one reads as
+    # Windows-1252 mojibake); only the server's Content-Type says what it is.
+    html = article_html("Most zamknięty", "Gazeta Żuławska", ["Most zamknięty po powodzi."])
+    local.routes["/most"] = Route(body=html.encode("iso8859_2"),
+                                  content_type="text/html; charset=ISO-8859-2")
+    result = run(site, [local.url("/most")])
+    assert failures(result) == {} and len(result.added) == 1
+    saved = (site / "seeds" / result.added[0]).read_bytes().decode("utf-8")
+    assert "Most zamknięty po powodzi." in saved
+    assert sources(site)[result.added[0]]["outlet"] == "Gazeta Żuławska"
+
+
 def test_a_web_archive_brings_in_its_html_pages(site: Path, tmp_path: Path):
     crawl = tmp_path / "crawl.warc.gz"
     first = article_html("Flood", "River Post", TEXT).encode()

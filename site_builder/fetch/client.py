@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ..ingest.decode import as_served
 from .guard import AddressGuard, BlockedAddress, ResolveError
 from .policy import Clock, Pace, Robots, RobotsUnavailable, retry_wait
 from .urls import BadURL, check_url
@@ -55,6 +56,9 @@ class FetchError(Exception):
     def __init__(self, reason: str, status: int | None = None) -> None:
         super().__init__(reason)
         self.status = status
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,10 @@ class Fetcher:
                 raise FetchError(f"timed out (still sending after "
                                  f"{self.settings.max_time:g} s)", status)
             chunks.append(chunk)
-        return status, location, media_type, b"".join(chunks)
+        body = b"".join(chunks)
+        if media_type in HTML_TYPES:
+            body = as_served(body, content_type)
+        return status, location, media_type, body
 
 
 def _parse(url: str) -> httpx.URL:

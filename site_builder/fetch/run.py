@@ -25,12 +25,12 @@ from ..ingest.decode import BinaryFileError, decode
 from ..ingest.html_extract import parse_html
 from ..ingest.html_meta import html_meta
 from ..ingest.readers import read_html
-from .client import Fetcher, FetchError, FetchSettings, Response
+from .client import HTML_TYPES, Fetcher, FetchError, FetchSettings, Response
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed, select
 from .policy import Clock, Stopped
 from .store import SeedBook, SeedHook
 from .urls import BadURL, check_url, host_of, same_url_key
-from .warc import HTML_TYPES, ArchiveError, captures, is_archive
+from .warc import ArchiveError, captures, is_archive
 
 # Up to this many URLs each gets a line of its own; past it, a progress counter.
 HANDFUL = 5

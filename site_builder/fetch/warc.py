@@ -10,10 +10,11 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
+from ..ingest.decode import as_served
+from .client import HTML_TYPES
 from .urls import BadURL, check_url
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class ArchiveError(Exception):
@@ -77,11 +78,12 @@ def _capture(record: ArcWarcRecord, url: str, captured: str, max_bytes: int) -> 
     status = http.get_statuscode() if http else ""
     if status != "200":
         return Capture(url, captured, b"", skipped=f"status {status or 'unknown'}")
-    media_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    content_type = http.get_header("Content-Type") or ""
+    media_type = content_type.split(";")[0].strip().lower()
     if media_type not in HTML_TYPES:
         return Capture(url, captured, b"", skipped=f"not HTML ({media_type or 'no type'})")
     # content_stream() undoes chunked transfer and gzip/deflate content encoding.
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Capture(url, captured, b"", skipped="too large")
-    return Capture(url, captured, body)
+    return Capture(url, captured, as_served(body, content_type))

@@ -108,6 +108,35 @@ def _legacy_text(data: bytes, invalid: int) -> tuple[str, str] | None:
     return text, note + (f", {replaced} character(s) replaced" if replaced > 0 else "")
 
 
+# The charset parameter of an HTTP Content-Type header.
+_HEADER_CHARSET = re.compile(r";\s*charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def as_served(body: bytes, content_type: str) -> bytes:
+    """A fetched page's bytes re-encoded as UTF-8 when its Content-Type header names
+    another charset the bytes are in, so the saved seed reads as the server meant it (the
+    header outranks the page's own `<meta charset>`, as in browsers). Bytes with a BOM or
+    that are valid UTF-8 already, and unknown charsets, are kept as they are."""
+    match = _HEADER_CHARSET.search(content_type)
+    if match is None or any(body.startswith(bom) for bom, _ in _BOMS):
+        return body
+    try:
+        name = codecs.lookup(match.group(1)).name
+    except LookupError:
+        return body
+    name = _WEB_ALIASES.get(name, name)
+    if name.startswith("utf-8"):
+        return body
+    if not name.startswith("utf"):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return body  # valid UTF-8 under a one-byte label: the label is the mistake
+    return body.decode(name, errors="replace").encode("utf-8")
+
+
 def _declared_encoding(data: bytes) -> str | None:
     """The encoding a `<meta charset>` in the first 4 KB names, when Python knows it."""
     match = _DECLARED.search(data[:4096])
