@@ -179,6 +179,8 @@ class BuildState:
     retired: Path | None = None  # the previous site, once swapped out
     pages: list[str] = field(default_factory=list)
     page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
+    # The rendered pages' search entries (see search.page_entry): not read back to index.
+    searched: dict[str, list] = field(default_factory=dict)
     search: dict | None = None  # what the search index phase indexed, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
@@ -389,15 +391,18 @@ def render(state: BuildState) -> None:
         state.staging.mkdir()
     try:
         state.pages, keys = render_keyed(state.digest, state.config, state.staging,
-                                         previous, state.runner, known, spare)
+                                         previous, state.runner, known, spare,
+                                         searched=state.searched)
     except OSError:
         if not spare:
             raise
         # A spare that cannot be brought up to date (made read-only, say): start afresh.
         _remove_tree(state.staging, state.reporter)
         state.staging.mkdir()
+        state.searched.clear()
         state.pages, keys = render_keyed(state.digest, state.config, state.staging,
-                                         previous, state.runner, known)
+                                         previous, state.runner, known,
+                                         searched=state.searched)
     state.page_keys = keys if known is not None else None
     state.runner.release()  # no reserved work after the render: not held beside Pagefind
 
@@ -514,7 +519,7 @@ def index_staging(state: BuildState) -> None:
     pages += [f"static/{page}" for page in html_files(staging / "static")]
     # Pagefind runs beside this process, one shard per worker at a time: at SHARD_PAGES
     # pages, about 50 MiB each.
-    indexed = index_site(staging, previous, record, pages)
+    indexed = index_site(staging, previous, record, pages, state.searched)
     if indexed.problem:
         state.reporter.warn(indexed.problem)
     else:

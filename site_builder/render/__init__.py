@@ -44,7 +44,7 @@ from ..models import (
     shorten,
 )
 from ..pipeline import Runner, collector_paused
-from ..search import is_bundle_folder
+from ..search import is_bundle_folder, page_entry
 from ..source_names import source_name
 from ..theme import builtin_templates
 from .chart import chart
@@ -611,19 +611,23 @@ def _settle(renderer: _Renderer, job: tuple[str, str, dict]
 
 
 def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
-            ) -> tuple[str, Entry | None]:
-    """Render one page (or write digest.json): (path, the page's key entry). `item` is
-    the job and its key when the caller made it already (else it is made here)."""
+            ) -> tuple[str, Entry | None, list | None]:
+    """Render one page (or write digest.json): (path, the page's key entry, its search
+    entry when it is an HTML page, see search.page_entry). `item` is the job and its key
+    when the caller made it already (else it is made here)."""
     job, key = item
     path = job[1]
     if job == _DIGEST_JOB:
         _write_digest(renderer.digest, renderer.out, renderer.previous)
-        return path, None
+        return path, None, None
     if key is None and renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-    write_file(renderer.out, path, renderer.page(job), renderer.previous,
-               renderer.there(path))
-    return path, None if key is None else file_entry(key, renderer.out / path)
+    data = renderer.page(job)
+    write_file(renderer.out, path, data, renderer.previous, renderer.there(path))
+    target = renderer.out / path
+    # Hashed here, from the bytes in hand: the search index would read the page back.
+    return (path, None if key is None else file_entry(key, target),
+            page_entry(target, data) if path.endswith(".html") else None)
 
 
 def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
@@ -710,11 +714,14 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
 
 
 def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
-                 runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False
+                 runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False,
+                 searched: dict[str, list] | None = None
                  ) -> tuple[list[str], dict[str, Entry]]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
     given: the pages written, and the key entries of this build's keyed pages. `spare`:
     `out` is not empty but an older copy of the site, brought up to date (see spare.py).
+    `searched`, when given, gets the search entry (see search.page_entry) of each HTML
+    page rendered (not of those linked: the last build's search record has them).
 
     First each page whose key is the last build's, and whose file that build wrote is
     still in `previous`, is linked from there (keys made and pages linked on the
@@ -750,9 +757,11 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     else:
         rendered = runner.pmap(_render, todo, state=renderer, label="rendering",
                                reserved=True)
-    for path, entry in rendered:
+    for path, entry, found in rendered:
         if entry is not None:
             keys[path] = entry
+        if found is not None and searched is not None:
+            searched[path] = found
     for path, data in static:
         write_file(out, path, data, previous, renderer.there(path))
     return [path for _, path, _ in jobs] + [_DIGEST_JOB[1]], keys
