@@ -52,6 +52,7 @@ from .digest_json import digest_json
 from .format import human_date, plural
 from .fragments import (
     also_in,
+    audit_rows,
     brief_html,
     fact_rows,
     mention_groups,
@@ -119,6 +120,7 @@ def environment(config: Config) -> Environment:
     env.globals["brief_html"] = brief_html
     env.globals["ref_items"] = ref_items
     env.globals["topic_items"] = topic_items
+    env.globals["audit_rows"] = audit_rows
     env.globals["paragraphs"] = paragraphs
     return env
 
@@ -159,6 +161,7 @@ class SiteIndex:
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
+        self._escaped: dict[str, str] = {}  # see escaped
         self._headlines: dict[str, str] = {}  # of untitled articles, by slug
         self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
@@ -365,7 +368,16 @@ class SiteIndex:
         if parts is None:
             parts = (escape(article_path(ref.article)), escape(self.source_names[ref.article]))
             self._link_parts[ref.article] = parts
-        return f"{parts[0]}#{escape(ref.paragraph)}", f"{parts[1]} ¶{self.number.get(ref, '?')}"
+        return f"{parts[0]}#{self.escaped(ref.paragraph)}", \
+            f"{parts[1]} ¶{self.number.get(ref, '?')}"
+
+    def escaped(self, text: str) -> str:
+        """`text` escaped, for the short strings that links repeat thousands of times
+        (paragraph ids, kinds of link): each escaped once (the memo is of `text` alone)."""
+        found = self._escaped.get(text)
+        if found is None:
+            found = self._escaped[text] = str(escape(text))
+        return found
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
