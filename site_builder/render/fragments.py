@@ -84,8 +84,8 @@ def mention_groups(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: 
     for number, (slug, refs) in enumerate(groups):
         opened = " open" if number == 0 and open_one else ""
         parts.append(f'<details class="mentions-of"{opened}>\n'
-                     f"<summary>{escape(index.source_names[slug])} "
-                     f"<small>{escape(plural(len(refs), 'mention'))}</small></summary>\n"
+                     f"<summary>{index.escaped(index.source_names[slug])} "
+                     f"<small>{index.escaped(plural(len(refs), 'mention'))}</small></summary>\n"
                      f'<ol class="mentions">\n{mentions(index, refs, path)}</ol>\n'
                      "</details>\n")
     return Markup("".join(parts))
