@@ -90,10 +90,16 @@ def seed_files(config: Config, reporter: Reporter) -> list[Path]:
             if entry.is_file():
                 reporter.warn(f"not a seed format ({', '.join(SEED_SUFFIXES)}); ignored", path)
             continue
-        if entry.is_symlink() and base not in path.resolve().parents:
+        try:
+            outside = entry.is_symlink() and base not in path.resolve().parents
+            regular = entry.is_file()
+        except (OSError, RuntimeError):  # a link in a loop (RuntimeError before 3.13)
+            reporter.warn("symbolic link that leads round in a loop; ignored", path)
+            continue
+        if outside:
             reporter.warn("symbolic link pointing outside seeds/; ignored", path)
             continue
-        if entry.is_file():
+        if regular:
             found.append(path)
         else:  # a folder, a named pipe (reading one waits for a writer forever), a device
             reporter.warn("not a regular file; ignored", path)

@@ -121,8 +121,17 @@ def _files_under(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _files_under(entry.path)
-        elif entry.is_file():
+        elif _is_file(entry):
             yield entry.path
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """Whether an entry is a file or a link to one; a link in a loop is neither (the
+    listing that reads it names it)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=1)

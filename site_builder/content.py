@@ -660,6 +660,8 @@ def _read_stamped(path: Path) -> tuple[bytes | SiteError | None, Stamp | None]:
             data = handle.read()
     except FileNotFoundError:
         return None, None
+    except RuntimeError:  # Path.resolve of a link in a loop, before Python 3.13
+        return SiteError("cannot read: symbolic link in a loop", path), None
     except OSError as exc:
         return SiteError(f"cannot read: {exc.strerror or exc}", path), None
     return data, stamp_of(info) if stat.S_ISREG(info.st_mode) and settled(info) else None

@@ -50,9 +50,15 @@ for _tag, _kind in (("timestamp", "date"), ("int", "number"), ("float", "number"
 
 def _problem(exc: yaml.YAMLError, text: str) -> YAMLProblem:
     if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        return YAMLProblem(str(exc.problem or exc.context),
-                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+        mark, problem = exc.problem_mark or exc.context_mark, str(exc.problem or exc.context)
+        opened = exc.context_mark
+        if (mark and opened and exc.context and opened.line < mark.line
+                and not text[mark.index:].strip()):
+            # The text ended inside something left open (a quote, a bracket): the line to
+            # fix is where it opened, not the end of the text.
+            problem, mark = f"{problem} ({exc.context} that starts here)", opened
+        return YAMLProblem(problem, mark.line + 1 if mark else None,
+                           mark.column + 1 if mark else None)
     if isinstance(exc, yaml.reader.ReaderError):
         before = text[: exc.position]
         return YAMLProblem(f"character {exc.character!r} is not allowed in YAML",

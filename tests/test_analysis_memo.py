@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 
-from site_builder.analyze import analyze, attributions, part_of_day
+from site_builder.analyze import (
+    analyze,
+    attributions,
+    declarations,
+    departures,
+    figure_sources,
+    part_of_day,
+)
 from site_builder.analyze import sentences as sentences_module
 from site_builder.analyze.disagreements import FIGURES
 from site_builder.analyze.readings import READINGS, Readings, SentenceList
@@ -163,6 +170,12 @@ def _each_alone(sentences: Iterable[Sentence], extract: Callable[[Sentence], Any
     return ((s, extract(s)) for s in sentences)
 
 
+def _found_alone(sentences: Iterable[Sentence], extract: Callable[[Sentence], Any],
+                 extra: object = None) -> Iterator[tuple[Sentence, Any]]:
+    """`per_form_found` without sharing: every sentence read on its own."""
+    return ((s, found) for s, found in _each_alone(sentences, extract) if found)
+
+
 def _copied_articles() -> list[Article]:
     """Each sentence of `_TOLD` in its own article, told again by two more outlets (one a
     year later): wire copy, whose sentences share their features."""
@@ -203,8 +216,11 @@ def test_finders_reading_each_form_once_find_what_reading_every_copy_finds(
     shared = analyze(articles, config, Runner.in_memory(1))
     sentences = build_sentences(articles, None, Runner.in_memory(1))
     assert len({(s.text, id(s.mentions), id(s.dates)) for s in sentences}) < len(sentences)
-    for module in (attributions, part_of_day, sentences_module):
+    for module in (attributions, sentences_module):
         monkeypatch.setattr(module, "per_form", _each_alone)
+    # And the finders that take only the sentences whose reading is not empty.
+    for module in (attributions, declarations, departures, figure_sources, part_of_day):
+        monkeypatch.setattr(module, "per_form_found", _found_alone)
     alone = analyze(articles, config, Runner.in_memory(1))
     assert len(alone.disagreements) >= len(_TOLD)
     # Rows cite the copies too: a copy read through another's form keeps its own place.

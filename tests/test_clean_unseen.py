@@ -632,3 +632,14 @@ def test_stamp_lines_in_other_shapes_give_the_publication_date(stamp, published)
     _, result = _clean(["Harbour News", HEADLINE, stamp, "By Tomas Ruiz", *PARAS])
     assert result.meta["published"] == published
     assert _kept(result) == PARAS
+
+
+@pytest.mark.parametrize(("credit", "author"), [
+    ("16.03.2024 | 09:41 | Author: Harbour Desk / T. Ruiz", "Harbour Desk"),
+    ("16.03.2024 · 9:41 am · By Tomas Ruiz", "Tomas Ruiz"),
+])
+def test_a_date_its_time_and_a_credit_on_one_line_give_date_and_author(credit, author):
+    _, result = _clean(["Harbour News", HEADLINE, credit, *PARAS])
+    assert result.meta["published"] == "2024-03-16T09:41"
+    assert result.meta["author"] == author
+    assert _kept(result) == PARAS

@@ -51,8 +51,8 @@ def test_every_bar_is_met(name: str, tmp_path: Path):
 # held-out sets) meets most of them; the held-out set does not yet (floors just below its
 # first scoring).
 FLOORS = {
-    False: {"facts_found": 0.933, "conflict_recall": 0.63, "numeric_recall": 0.75,
-            "conflict_precision": 0.957, "topics_found": 0.962, "topics_one_page": 0.946},
+    False: {"facts_found": 0.933, "conflict_recall": 0.66, "numeric_recall": 0.79,
+            "conflict_precision": 0.967, "topics_found": 0.962, "topics_one_page": 0.946},
     True: {"facts_found": 0.76, "conflict_recall": 0.27, "numeric_recall": 0.29,
            "conflict_precision": 0.79, "topics_found": 0.85, "topics_one_page": 0.76},
 }

@@ -41,7 +41,7 @@ def test_malformed_yaml_names_line_and_column(tmp_path: Path):
     (tmp_path / "sitebuild.yml").write_text("title: ok\ntopics: [unclosed\n")
     with pytest.raises(SiteError) as caught:
         load_config(tmp_path, Reporter(quiet=True))
-    assert caught.value.line == 3 and caught.value.column is not None
+    assert caught.value.line == 2 and caught.value.column == 9  # where the [ opened
     assert "invalid YAML" in str(caught.value)
 
 

@@ -155,7 +155,7 @@ def test_markdown_seed_with_bad_front_matter_names_line_and_column(site: Path):
                                              "Some body text that would otherwise build.\n")
     result = build(site, quiet=True)
     [warning] = _warnings_for(result, "broken.md")
-    assert warning.startswith(f"{site / 'seeds' / 'broken.md'}:4:1: warning: invalid YAML")
+    assert warning.startswith(f"{site / 'seeds' / 'broken.md'}:3:9: warning: invalid YAML")
     assert len(result.digest.articles) == 5
 
 

@@ -388,5 +388,6 @@ def test_a_preview_whose_first_build_fails_does_not_claim_to_serve_a_last_build(
     result = sitebuild("serve", "--site", str(site), "--port", str(free_port()))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"error: {site / 'sitebuild.yml'}:2:1: invalid YAML: did not find expected ',' or ']'",
+        f"error: {site / 'sitebuild.yml'}:1:8: invalid YAML: did not find expected ',' or ']'"
+        " (while parsing a flow sequence that starts here)",
         f"error: {site / 'output'}: nothing to serve: the first build failed"]

@@ -31,11 +31,12 @@ from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
 from .declarations import declaration_rows
+from .departures import departure_rows
 from .entities import EVENT_HEADS, Mention
 from .figure_sources import figure_source_rows
 from .gazetteer import gazetteer
 from .part_of_day import part_of_day_rows
-from .sentences import Sentence, per_form, rebound, watch_lookups
+from .sentences import Sentence, per_form, per_form_found, rebound, watch_lookups
 from .tellings import partners
 from .zone_offsets import zone_offset_rows
 
@@ -131,7 +132,8 @@ def find_attribution_disagreements(sentences: list[Sentence], articles: list[Art
             + _venue_rows(sentences, articles, names)
             + part_of_day_rows(sentences, articles, _claim)
             + zone_offset_rows(sentences, articles, _claim)
-            + declaration_rows(sentences, articles, _claim))
+            + declaration_rows(sentences, articles, _claim)
+            + departure_rows(sentences, articles, _claim))
     # A figure's two sources, unless a row above already sets the same paragraphs apart
     # (one body's estimate against another's is also a figure given by two sources).
     told = {_paragraphs(row) for row in rows}
@@ -149,7 +151,7 @@ def _paragraphs(row: Disagreement) -> frozenset[Ref]:
 def _agent_rows(sentences: list[Sentence], articles: list[Article],
                 names: _Names) -> list[Disagreement]:
     by_key: dict[tuple[str, str], list[_Act]] = {}
-    for s, found in per_form(sentences, lambda s: _acts(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _acts(s, names)):
         for act in rebound(found, s):
             by_key.setdefault((act.action, act.object_key), []).append(act)
     rows = []
@@ -354,7 +356,7 @@ class _Blame:
 
 def _blame_rows(sentences: list[Sentence], articles: list[Article],
                 names: _Names) -> list[Disagreement]:
-    blames = [b for s, found in per_form(sentences, lambda s: _blames(s, names))
+    blames = [b for s, found in per_form_found(sentences, lambda s: _blames(s, names))
               for b in rebound(found, s)]
     directed: dict[tuple[str, str], list[_Blame]] = {}
     of_blamed: dict[str, list[_Blame]] = {}
@@ -459,7 +461,7 @@ def _speaker_rows(sentences: list[Sentence], articles: list[Article],
                   names: _Names) -> list[Disagreement]:
     """One person named as the spokesperson of two different organisations."""
     by_person: dict[str, list[_Speaker]] = {}
-    for s, speakers in per_form(sentences, lambda s: _speakers(s, names)):
+    for s, speakers in per_form_found(sentences, lambda s: _speakers(s, names)):
         for found in rebound(speakers, s):
             by_person.setdefault(found.person.slug, []).append(found)
     rows = []
@@ -551,7 +553,7 @@ def _denial_rows(sentences: list[Sentence], articles: list[Article],
     denied: dict[str, list[Sentence]] = {}
     accused: dict[str, list[Sentence]] = {}
     bodies: dict[str, Topic] = {}
-    for s, found in per_form(sentences, lambda s: _responsibility(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _responsibility(s, names)):
         for topic, denies in found:
             bodies[topic.slug] = topic
             (denied if denies else accused).setdefault(topic.slug, []).append(s)
@@ -663,7 +665,7 @@ def _disowned_rows(sentences: list[Sentence], articles: list[Article],
     disowned: dict[str, list[Sentence]] = {}
     credited: dict[str, list[Sentence]] = {}
     bodies: dict[str, Topic] = {}
-    for s, found in per_form(sentences, lambda s: _disowning(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _disowning(s, names)):
         for topic, disowns in found:
             if disowns:
                 bodies[topic.slug] = topic
@@ -732,7 +734,7 @@ def _estimate_rows(sentences: list[Sentence], articles: list[Article],
     """One figure (same digits, counting the same thing) worked out by one body in one
     outlet and by another body in another: who made the estimate. Blocked by the figure."""
     by_value: dict[str, list[_Estimate]] = {}
-    for s, found in per_form(sentences, lambda s: _estimates(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _estimates(s, names)):
         for value, estimate in found:
             by_value.setdefault(value, []).extend(rebound([estimate], s))
     rows = []
@@ -796,7 +798,7 @@ def _counted_rows(sentences: list[Sentence], articles: list[Article],
     what the figure counted. Blocked by speaker and figure; each property read from the
     figure's frame, and a sentence that names both properties is left out."""
     by_key: dict[tuple[str, str, float], dict[str, list[Sentence]]] = {}
-    for s, found in per_form(sentences, lambda s: _counted(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _counted(s, names)):
         for key, prop in found:
             by_key.setdefault(key, {}).setdefault(prop, []).append(s)
     rows = []
@@ -999,7 +1001,7 @@ def _dated_rows(sentences: list[Sentence], articles: list[Article],
     place, put on two different days by two outlets. Blocked by (verb, thing, place)."""
     by_key: dict[tuple[str, str, str], list[_Dated]] = {}
     labels: dict[tuple[str, str, str], str] = {}
-    for s, found in per_form(sentences, lambda s: _dated(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _dated(s, names)):
         for key, label, dated in found:
             by_key.setdefault(key, []).extend(rebound([dated], s))
             labels.setdefault(key, label)
@@ -1098,7 +1100,7 @@ def _letter_rows(sentences: list[Sentence], articles: list[Article]) -> list[Dis
     """One letter to one addressee from one sender, dated to two different days by two
     outlets. Blocked by the addressee's words."""
     by_to: dict[str, list[_Letter]] = {}
-    for s, found in per_form(sentences, _letters):
+    for s, found in per_form_found(sentences, _letters):
         for to, letter in found:
             by_to.setdefault(to, []).extend(rebound([letter], s))
     rows = []
@@ -1160,7 +1162,7 @@ def _venue_rows(sentences: list[Sentence], articles: list[Article],
     of each other, whose paragraphs tell the same scene (three words in common besides
     the names). Blocked by person."""
     by_person: dict[str, list[_Venue]] = {}
-    for s, found in per_form(sentences, lambda s: _venues(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _venues(s, names)):
         for slug, venue in found:
             by_person.setdefault(slug, []).extend(rebound([venue], s))
     scene = _scenes(sentences, {v.sentence.ref for told in by_person.values() if len(told) > 1
@@ -1376,7 +1378,7 @@ _FOUND = re.compile(r"\b(?:(?:has|have|had)\s+been|was)\s+(?:found|located|recov
 def _found_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     """One thing reported missing, then found in a later report: an update, in time order."""
     states: dict[str, dict[bool, list[Sentence]]] = {}
-    for s, state in per_form(sentences, _whereabouts):
+    for s, state in per_form_found(sentences, _whereabouts):
         if state is not None:
             states.setdefault(state[0], {}).setdefault(state[1], []).append(s)
     rows = []
@@ -1427,7 +1429,7 @@ _SOME_OF = re.compile(r"\b(\d+)\s+of\s+(?:the|its|their)\s+(\d+)\s+([a-z]+)")
 def _nationality_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     """One outlet says all of a group hold a nationality, another that only some do."""
     shares: dict[tuple[str, str], dict[bool, list[Sentence]]] = {}
-    for s, found in per_form(sentences, _shares):
+    for s, found in per_form_found(sentences, _shares):
         for key, every_one in found:
             shares.setdefault(key, {}).setdefault(every_one, []).append(s)
     rows = []
@@ -1501,7 +1503,7 @@ class _Clock:
 
 def _clock_rows(sentences: list[Sentence], articles: list[Article]) -> list[Disagreement]:
     by_key: dict[tuple[str, str, str], list[_Clock]] = {}
-    for s, found in per_form(sentences, _clocks):
+    for s, found in per_form_found(sentences, _clocks):
         for key, clock in found:
             by_key.setdefault(key, []).extend(rebound([clock], s))
     rows = []
@@ -1648,7 +1650,7 @@ def _done_at_rows(sentences: list[Sentence], articles: list[Article],
     named_in: dict[int, set[str]] = {}  # article -> keys of the things it names
     for s, keys in per_form(sentences, lambda s: frozenset(names.key(m) for m in s.mentions)):
         named_in.setdefault(s.article_index, set()).update(keys)
-    for s, found in per_form(sentences, lambda s: _done_at(s, names)):
+    for s, found in per_form_found(sentences, lambda s: _done_at(s, names)):
         for key, done in found:
             by_key.setdefault(key, []).append(
                 done if done.sentence is s else replace(

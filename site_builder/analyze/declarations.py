@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement
-from .sentences import Sentence, per_form, rebound
+from .sentences import Sentence, per_form_found, rebound
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
@@ -68,7 +68,7 @@ def declaration_rows(sentences: list[Sentence], articles: list[Article],
     found_of: dict[tuple, list[tuple[tuple[str, ...], tuple[int, int], _Declared]]] = {}
     labels: dict[tuple, str] = {}
     issued = _issued(sentences, articles)
-    for s, found in per_form(sentences, _declarations):
+    for s, found in per_form_found(sentences, _declarations):
         for key, levels, label, d in found:
             day = _resolved(d, issued.get(s.article_index))
             if day is not None:

@@ -26,6 +26,7 @@ from .frames import (
     BACK,
     HAS,
     KIN,
+    NATIONALS,
     ORIGIN,
     PART,
     PROPERTY_CUE,
@@ -53,7 +54,7 @@ MAX_VALUES = 60
 RUNNING = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued", "waiting",
                      "arrested", "affected", "damage", "destroyed", "damaged", "recovered", "cost",
                      "aid", "contained", "searched", "identified", "recorded", "in care",
-                     "handed over", "trapped", "area"})
+                     "handed over", "trapped", "area", "survived", "buried"})
 # What befalls people: a report's two tolls of one kind of person, dead or hurt or missing,
 # clash whatever the people are called ("five members", "four of the team members").
 HARMS = frozenset({"killed", "injured", "missing"})
@@ -194,6 +195,9 @@ def same_frame(a: Figure, b: Figure) -> bool:
         # Nothing said of them but the noun phrase: "eleven ministry investigators" and
         # "two Korean investigators" are two groups, each told by a word the other lacks.
         return False
+    if a.dimension == "count" and (a.thing == NATIONALS) != (b.thing == NATIONALS) and \
+            not (a.place and a.place == b.place):
+        return False  # a country's people among the dead are not the whole toll
     if a.dimension == "count":
         return bool(set(a.nouns) & set(b.nouns))
     if a.prop == "elapsed":
@@ -297,7 +301,7 @@ _AND_GROUP = re.compile(r"^[^.;:]{0,100}?\band\s+(?:the\s+|all\s+)?(?:\d[\d,]*|o
                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|"
                         r"six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
                         r"\s+(?:[a-z]+\s+)?(?!across\b|as\b|has\b|was\b|is\b)"
-                        r"(?P<group>[a-z]+(?:s|men|crew))\b")
+                        r"(?P<group>[a-z]+(?<!s)s|[a-z]*men|crew)\b")
 # People in general: "5,894 people in X and 1,200 people in Y" is a toll by place, not
 # a toll and another group.
 _GENERAL = frozenset("people persons others residents civilians victims individuals "
@@ -406,7 +410,7 @@ def _article_items(job: _ArticleJob, known: Container[str]) -> list[_Found]:
                     or _increment_or_rest(text, f) or _informants(text, f) \
                     or _at_one_site(text, f) \
                     or (earlier and _of_a_compared_event(text, f, earlier)) \
-                    or _inventory(text, f) \
+                    or _inventory(text, f) or _defined_by_not(text, f) \
                     or (year and _PRONOUN_OPENING.match(text) and _of_the_past(prior, f, year,
                                                                                whole=True)):
                 continue
@@ -572,6 +576,18 @@ def _inventory(text: str, f: Figure) -> bool:
                for m in _INVENTORY.finditer(text, max(0, f.start - 200), f.end + 200))
 
 
+# "33 people who had not been on board", "those who were never evacuated": a count of
+# people told by what did not befall them.
+_WHO_NOT = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:who|that|which)\s+(?:(?:had|has|have|were|was|"
+                      r"are|is|did|do|does)\s+)?(?:not|never)\b", re.I)
+
+
+def _defined_by_not(text: str, f: Figure) -> bool:
+    """The figure counts people by what did not befall them ("33 who had not been on
+    board"): whatever property its frame read, it is no count of it."""
+    return f.dimension == "count" and bool(_WHO_NOT.match(text, f.end))
+
+
 def _items_key(job: _ArticleJob) -> object:
     """An article's figures follow from its sentences' texts (not given: read from them)."""
     year, sentences = job
@@ -580,7 +596,7 @@ def _items_key(job: _ArticleJob) -> object:
 
 # The comparable figures of each article, kept between builds; a figure's place may be
 # one of the places the corpus gives figures for.
-FIGURES = Stage("figure items", _article_items, version=3, key=_items_key,
+FIGURES = Stage("figure items", _article_items, version=4, key=_items_key,
                 lookups="places some figure is given for", reserved=True)
 
 
@@ -793,6 +809,10 @@ _SPAN_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:at\s+least\s+)?(?:1[89]\d\
 # not what is said of it now.
 _MADE_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|opened|founded|established)"
                         r"\s+(?:in\s+)?(?:1[89]\d\d|20\d\d)\b", re.I)
+# "a town of 24,632 by the 2021 census": the latest count of how many there are, which
+# stands until the next; the year dates the count's source, not another year's figure.
+_COUNT_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+(?:census|headcount|population\s+count)\b",
+                         re.I)
 # "work completed in May last year": when a standing thing was made, not another year's
 # figure.
 _MADE_LAST_YEAR = re.compile(r"\b(?:built|constructed|erected|completed|finished|opened)\s+"
@@ -934,6 +954,8 @@ def _of_the_past(text: str, f: Figure, year: int, whole: bool = False) -> bool:
     clause = text if whole else text[start:f.end + 40].split(";")[0]
     # "the worst since 1939", "until 2010": the year bounds a span reaching the present.
     clause = _MADE_YEAR.sub("", _SPAN_YEAR.sub("", clause))
+    if f.prop == "population":
+        clause = _COUNT_YEAR.sub("", clause)
     return any(int(y) < year - 1 for y in _YEAR.findall(clause)
                if f.dimension != "year" or y != f.text[-4:])
 
@@ -951,6 +973,11 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
+    if fa.dimension == "count" and _of_one_nation(fa) != _of_one_nation(fb) and \
+            fa.place != fb.place:
+        # "37 Kenyan passengers" are a part of "62 passengers", no rival count; "Kenya
+        # reported 40 deaths" is that nation's count all the same.
+        return False
     shared = a.sentence.topics & b.sentence.topics
     if fa.dimension == "year" and not shared:
         # A story dates many things (a bridge, the ship that hit it, a law): two years of
@@ -968,6 +995,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if fa.prop in RUNNING and fa.dimension == "count" and "" in (fa.place, fb.place) and \
             same_value(fa, fb):
         return True  # one toll told with its place and without ("10,100" / "about 10,000")
+    if fa.prop in RUNNING and fa.dimension == "count" and _place_named_by_both(a, b):
+        return True  # "killed 12 in Lund" / "a blaze in a Lund warehouse killed 11"
     fewest = min(len(a.sentence.topics), len(b.sentence.topics))
     if not fa.prop and not shared:
         return False  # a count of something, said of nothing in common
@@ -978,6 +1007,37 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     # no common name (the sources may name the thing differently); sums of money do.
     return said and (len(shared) >= 2 or len(shared) >= fewest or
                      (measured and fa.dimension in _PHYSICAL and bool(a.context & b.context)))
+
+
+# A place a sentence sets something in: a preposition of location and the capitalised
+# words after it ("in Kuwait's Mangaf district", "at the Harbour Road depot").
+_SET_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+((?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})")
+
+
+def _of_one_nation(f: Figure) -> bool:
+    """The count is of one nationality, named by its demonym ("37 Azerbaijani passengers",
+    "12 Kenyans")."""
+    demonyms = gazetteer().demonym_of
+    return any(w.lower() in demonyms or w.lower().removesuffix("s") in demonyms
+               for w in _CAPITALISED.findall(f.text))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _place_named_by_both(a: _Item, b: _Item) -> bool:
+    """One toll given with its place, the other with none in a sentence that sets what it
+    tells in that place all the same ("a blaze in a block in Lund's old town killed 11"),
+    the two close (within what one report's own tolls differ by): one place's toll, the
+    place said where the frame could not read it."""
+    placed, bare = (a, b) if b.figure.place == "" else (b, a)
+    where = placed.figure.place
+    if bare.figure.place != "" or not where or where.startswith("*"):
+        return False
+    low, high = sorted((a.figure.value, b.figure.value))
+    return high <= INTERNAL_GAP * low and \
+        any(where in place_names(m.group(1), len(m.group(1)))
+            for m in _SET_IN.finditer(bare.sentence.text))
 
 
 def find_disagreements(sentences: list[Sentence], articles: list[Article],
@@ -1071,15 +1131,17 @@ _CORRECTED = re.compile(r"\b(?:revis(?:ed|ing|ion)|correct(?:ed|ing|ion)|recount
 
 
 def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int]]]:
-    """One report's own clashing tolls: two exact figures of one frame of people, close to
-    each other, in two sentences of one article and for no two places ("the toll now stands
-    at 48"; "46 deaths are listed as confirmed"). Figures far apart count different things,
-    unless the report credits them to two givers ("the ministry said 40"; "the union counted
-    95")."""
+    """One report's own clashing tolls: two figures of one frame of people, close to each
+    other, in two sentences of one article and for no two places ("the toll now stands at
+    48"; "46 deaths are listed as confirmed"; "at least 60 dead" against "59 dead"). Each is
+    exact or a bound ("at least", "more than"): a loose word allows too much. Figures far
+    apart count different things, unless the report credits them to two givers ("the
+    ministry said 40"; "the union counted 95"). A count the report itself tells as its
+    earlier one ("had given 51 in the morning") is no clash."""
     by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for i in members:
         f = items[i].figure
-        if f.dimension == "count" and f.hedge == "exact" and (
+        if f.dimension == "count" and f.hedge in _TOLD_BOUNDS and (
                 f.prop in HARMS or (f.unit == "people" and f.prop in RUNNING)):
             by_article[items[i].sentence.ref.article].setdefault(f.key, []).append(i)
     found = []
@@ -1092,12 +1154,32 @@ def _internal_rows(items: list[_Item], members: list[int]) -> list[list[list[int
                 far = max(a.value, b.value) > INTERNAL_GAP * min(a.value, b.value) and (
                     a.place != b.place or not _credited_apart(items[xs[0]], items[ys[0]]))
                 if items[xs[0]].sentence.key == items[ys[0]].sentence.key or \
-                        any(_CORRECTED.search(items[i].sentence.text) for i in (*xs, *ys)) or \
+                        any(_CORRECTED.search(items[i].sentence.text) or _grew_from(items[i])
+                            for i in (*xs, *ys)) or \
                         len({a.place, b.place} - {"", "*all"}) > 1 or far or \
-                        relation(a, b) != "contradicts":
+                        not same_frame(a, b) or not _cannot_both_hold(a, b):
                     continue
                 found.append([sorted(xs), sorted(ys)])
     return found
+
+
+# How far apart a report's bound and its other toll may be and still clash.
+BOUND_GAP = 1.05
+# Hedges a report's own toll may carry and still be held against its other one: exact, or
+# a bound one way ("at least 60", "more than 50").
+_TOLD_BOUNDS = frozenset({"exact", "least", "lower", "upper"})
+
+
+def _cannot_both_hold(a: Figure, b: Figure) -> bool:
+    """Two counts of one frame exclude each other: their intervals part, or they are two
+    whole numbers stated exactly ("50 lives" and "the 49 dead": a count has no fractions,
+    so figures a unit apart clash although their rounding intervals touch)."""
+    if relation(a, b) == "contradicts":
+        # A bound far from the other count is likely a later or wider count ("at least 52"
+        # in the lead, "43" in one county): only a near miss is a clash.
+        return a.hedge == b.hedge == "exact" or \
+            max(a.value, b.value) <= BOUND_GAP * min(a.value, b.value)
+    return a.hedge == b.hedge == "exact" and a.step == b.step == 1 and a.value != b.value
 
 
 # A count credited to who gave it: a verb of counting or giving with its subject, or
@@ -1516,9 +1598,44 @@ def _may_follow(earlier: Figure, later: Figure, sign: int) -> bool:
 
 
 def _grew_from(item: _Item) -> bool:
-    """The figure is what a count grew from ("up from 10 deaths")."""
+    """The figure is what a count grew from ("up from 10 deaths"), or a count the report
+    tells as its own earlier one."""
     f = item.figure
-    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start))
+    return bool(_UP_FROM.search(item.sentence.text, max(0, f.start - 40), f.start)) or \
+        _told_earlier(item)
+
+
+# A report's own earlier count, told as such. Either an earlier part of the day or an
+# earlier report (a closed class of time adverbials) with a past perfect of a verb of
+# telling or counting before the figure ("In the morning the mayor had spoken of 12 dead",
+# "at a first briefing police had put the number at 30") ...
+_EARLIER_TIME = re.compile(r"\b(?:earlier|initially|at\s+first|originally|previously|"
+                           r"(?:in|on|that|this|by)\s+(?:the\s+)?(?:early\s+)?morning|"
+                           r"(?:an?|the|its|his|her|their)\s+(?:early\s+|first\s+)?morning|"
+                           r"(?:an?|the|its|his|her|their)\s+first\s+(?:briefing|statement|"
+                           r"update|count|report|announcement|news\s+conference|bulletin))\b",
+                           re.I)
+_HAD_TOLD = re.compile(r"\bhad\s+(?:first\s+|initially\s+|earlier\s+|already\s+)?"
+                       r"(?:given|spoken\s+of|said|told|reported|put|announced|counted|"
+                       r"confirmed|cited|mentioned|recorded|listed|tallied|estimated|"
+                       r"stood|reached|been)\b", re.I)
+# ... or the sentence goes on to say that count then rose ("; the number kept rising",
+# "both figures climbed through the day", "a figure that has since grown").
+_ROSE_AFTER = re.compile(r"\b(?:figures?|numbers?|toll|count|tally|both)\s+"
+                         r"(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|then\s+|steadily\s+)?"
+                         r"(?:kept\s+(?:rising|climbing|growing|mounting)|continued\s+to\s+"
+                         r"(?:rise|climb|grow|mount)|rose|risen|climbed|grew|grown|mounted|"
+                         r"increased)\b", re.I)
+
+
+def _told_earlier(item: _Item) -> bool:
+    """The report tells the figure as its own earlier count, since overtaken (a morning
+    briefing's toll; "more than 30 dead at first; the number kept rising")."""
+    text, f = item.sentence.text, item.figure
+    before = text[:f.start]
+    if _EARLIER_TIME.search(before) and _HAD_TOLD.search(before):
+        return True
+    return bool(_ROSE_AFTER.search(text, f.end))
 
 
 def _lesser_in_own_reports(items: list[_Item], claims: list[list[int]], sign: int) -> set[int]:
@@ -1575,7 +1692,8 @@ _PROPERTY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
                    "identified": "identified", "recorded": "recorded", "weight": "weight",
                    "in care": "still in care", "handed over": "bodies handed over",
                    "searched": "share searched", "insured loss": "insured losses",
-                   "trapped": "trapped", "area": "area", "present": "there at the time"}
+                   "trapped": "trapped", "area": "area", "present": "there at the time",
+                   "buried": "buried"}
 
 
 # "341 were still missing": the figure's text ends with the state, not the counted noun.

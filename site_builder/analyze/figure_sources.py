@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import stem, words
 from .entities import Mention
-from .sentences import Sentence, per_form, rebound
+from .sentences import Sentence, per_form_found, rebound
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
 
@@ -66,7 +66,7 @@ def figure_source_rows(sentences: list[Sentence], articles: list[Article],
                        claim: ClaimMaker) -> list[Disagreement]:
     """Rows where two outlets credit one figure to two different sources."""
     by_figure: dict[tuple[str, str, float], list[_Credit]] = {}
-    for s, found in per_form(sentences, lambda s: _credits(s, topic_of)):
+    for s, found in per_form_found(sentences, lambda s: _credits(s, topic_of)):
         for key, credit in found:
             by_figure.setdefault(key, []).extend(rebound([credit], s))
     mentions = {t.slug: t.mentions for t in topics}

@@ -155,6 +155,8 @@ _PROPERTY_CUES = {
     "without home": "displaced", "without a home": "displaced", "without shelter": "displaced",
     "evacu": "evacuated", "shelter": "evacuated",
     "rescu": "rescued", "surviv": "survived", "arrest": "arrested", "detain": "arrested",
+    # The dead laid to rest, a count that only grows: "3,283 had been buried".
+    "buried": "buried", "burial": "buried",
     # Held where they were caught (mines, collapsed buildings, caves, lifts).
     "trapp": "trapped",
     # Verbs of lifting people out (a closed class): "plucked six climbers from a ledge".
@@ -259,7 +261,7 @@ _PROPERTIES_OF = {
     "count": frozenset({"killed", "injured", "missing", "displaced", "evacuated", "rescued",
                         "survived", "arrested", "population", "crew", "aboard", "affected",
                         "damage", "risk", "waiting", "recorded", "cancelled", "trapped",
-                        "present"}),
+                        "present", "buried"}),
     "money": frozenset({"damage", "cost", "aid", "value", "assets", "deposits", "withdrawn",
                         "revenue", "profit", "raise", "insured loss", "savings"}),
     "length": frozenset({"length", "height", "depth", "width", "distance", "level", "shift",
@@ -275,8 +277,11 @@ _PROPERTIES_OF = {
 _PEOPLE = frozenset(w for w in (
     "people persons residents civilians victims individuals inhabitants villagers locals "
     "citizens nationals others deaths fatalities dead injured wounded missing homeless "
-    "displaced injuries"
+    "displaced injuries survivors"
 ).split())
+_PEOPLE_STEMS = frozenset({*(stem(w) for w in _PEOPLE), "people", "person"})
+# A capitalised word inside a counted noun phrase (the figure opens no sentence there).
+_GROUP_WORD = re.compile(r"\b[A-Z][a-z]+")
 # Head nouns news prose uses for one kind of counted thing (closed classes: soldiers,
 # seagoing vessels, aircraft), as written -> the one stem they are counted by. ("Homes"
 # and "houses" are not one: a home may be a flat, and a house holds several.)
@@ -376,7 +381,10 @@ _NOUN_AFTER = re.compile(
     r"(?:\s+of(?:\s+(?:his|her|its|their|our|my|your))?)?"
     r"(?P<more>\s+(?:more|other|additional|further|new))?"
     # (A plural ends in s, but not in -ous or -ss: "serious", "loss" are no nouns counted.)
-    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}))\b")
+    # A capitalised plural of its own ("40 Peruvians", "12 Azerbaijanis") names a group of
+    # people by where they come from or what they belong to (not a name's first word).
+    rf"\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:[a-z][\w-]*(?<!ou)(?<!s)s|{_IRREGULAR}|"
+    r"[A-Z][a-z]{2,}(?<!ss)s\b(?!\s+(?:[A-Z]|[a-z][\w-]*(?<!ou)(?<!s)s\b))))\b")
 # "of the 19 team members": a part's whole, stated.
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the|its|their|all)\s+(?:{_NUM}|{_WORDS})\s+"
                        rf"(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}?(?:[a-z][\w-]*s|{_IRREGULAR}))\b")
@@ -458,8 +466,19 @@ _NUMBER_OF_NOUN = re.compile(
 _SHARE_BEFORE = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+"
                            r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)"
                            r"\s+)?$|\b(?:makes?|made|making)\s+up\s+$", re.I)
-_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(dead|deaths|killed|"
+_SHARE_OF_HARMED = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(?P<whole>\d[\d,]*\s+)?"
+                              r"(?:[a-z]+\s+)?(dead|deaths|killed|"
                               r"injured|wounded|missing|displaced|evacuated|rescued)\b", re.I)
+# "put the number of survivors at 32", "the tally of Peruvians among the 30 dead at 12":
+# what a number's own phrase names is what is counted, and the whole it is among (if any)
+# says what befell them.
+_NUMBER_OF_PHRASE = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?P<phrase>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+    r"(?:\s+among\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?P<whole>[a-z]+))?\s+(?:at|as)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.I)
+# The holder of such a share, a group of people named by a capitalised plural ("Peruvians
+# accounted for 12 of the dead").
+_GROUP_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\s)([A-Z][a-z]{2,}(?<!ss)s)\s+(?:\w+ly\s+)?$")
 # "the toll from the two quakes has passed 5,000": a bare figure after a toll counts the dead
 # (no other figure in between).
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^\d]*$", re.I)
@@ -884,6 +903,10 @@ def _from_place(text: str, f: Figure) -> Figure:
 # "his mother, wife and two children": a list of someone's kin, not a count of the story.
 _KIN_LIST = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[a-z'’-]+,?\s+){0,5}?(?:and\s+)?$")
 KIN = "*kin"
+# The thing a count of one country's people measures ("40 Peruvians", "Peruvians accounted
+# for 12 of the dead"): a part of a toll, told apart from the whole by the country, which
+# is its place; never the toll of no stated place.
+NATIONALS = "*nationals"
 # Those a vehicle carried ("aboard", or nothing yet said of them).
 VEHICLE = "*vehicle "
 _TRAVELLER_STEMS = frozenset(stem(w) for w in _TRAVELLERS)
@@ -1083,6 +1106,11 @@ _LATER_EVENT = re.compile(r"\b(?:the|a|an)\s+(second|third|fourth|fifth)\s+(stam
 _NATION_TOLL = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}$")
 _NATION_SHARE = re.compile(r"\b([A-Z][a-z]+),?\s+(?:accounted|accounting|accounts?|made\s+up|"
                            r"making\s+up|makes?\s+up)\s+for\s+$")
+# "put the number of Peruvian nationals among the dead at 12": that country's people.
+_NATION_NUMBER = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([A-Z][a-z]+)\s+"
+                            r"(?:[a-z]+\s+)?(?:among\s+[^.;:]{0,30}?\s+)?(?:at|as)\s+"
+                            r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)"
+                            r"\s+)?$")
 _COUNTRY_ASIDE = re.compile(r"^\s*([A-Z][a-z]+),\s+(?:with|which|where|whose)\b[^.;:]{0,80},\s+"
                             r"(?:had|has|have|reported|recorded|counted|confirmed|registered|"
                             r"suffered|lost)\s+$")
@@ -1104,7 +1132,8 @@ def _nation_of(text: str, f: Figure, lead: str) -> str:
     for word in re.findall(r"(?<=\s)[A-Z][a-z]+", text[f.start:f.end]):
         if name := country(word):
             return name  # "five Iranian pilgrims"
-    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead):
+    if m := _NATION_TOLL.search(own) or _NATION_SHARE.search(lead) or \
+            _NATION_NUMBER.search(text, max(0, f.start - 100), f.start):
         return country(m.group(1))
     if m := _COUNTRY_ASIDE.match(text[:f.start]):
         name = m.group(1)
@@ -1351,6 +1380,13 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       step * factor, hedge, prop, thing, nouns,
                       text[span_start:until].strip(), span_start, until)
 
+    if number is not None and _CROWD_BEFORE.search(text, max(0, span_start - 70), span_start):
+        people = _NOUN_AFTER.match(after)
+        words = _counted_noun(people.group("noun")).split() if people else []
+        return figure("count", "people", thing="people", nouns=("people",), prop="present",
+                      until=cursor + people.end() if words and (words[-1] in _PEOPLE or
+                                                               words[-1] == "person")
+                      else cursor)
     if scale == 1.0 and _PEOPLE_IN_CONDITION.match(text, cursor):
         return figure("count", "people", thing="people", nouns=("people",))
     if digits and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or (
@@ -1505,12 +1541,21 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
                       prop="rescued" if _SAVED_BEFORE.search(before) else "killed",
                       until=life.end())
     if number is not None and not vague and (share := _SHARE_OF_HARMED.match(text, cursor)) \
-            and _SHARE_BEFORE.search(before):
+            and (verb := _SHARE_BEFORE.search(before)):
         # "Harlan County accounts for 96 of the dead": the share of a toll one place (or
-        # group) holds is that place's toll; its subject places it (see `_with_place`).
-        return figure("count", "people", thing="people", nouns=("people",),
-                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(1)).group(1)
-                                          .lower()], until=share.end())
+        # group) holds is that place's toll; its subject places it (see `_with_place`);
+        # a group of people as the subject is what is counted. (The whole, "of the 49
+        # dead", is read on its own.)
+        group = _GROUP_SUBJECT.search(before, 0, verb.start())
+        counted = stem(group.group(1)) if group and _names_group(group.group(1)) else "people"
+        return figure("count", counted, nouns=(counted,),
+                      thing=NATIONALS if group and _is_demonym(group.group(1)) else counted,
+                      prop=_PROPERTY_CUES[_PROPERTY_PATTERN.match(share.group(2)).group(1)
+                                          .lower()],
+                      until=cursor if share.group("whole") else share.end())
+    if number is not None and not vague and (told := _number_of(text, span_start)):
+        stems, prop, thing = told
+        return figure("count", stems[-1], thing=thing, nouns=stems, prop=prop)
     if number is not None and not vague and (told := _NUMBER_OF_AFTER.match(after)) and \
             _CHANGED_TO_BEFORE.search(before):
         # "raising to 13 the number of people dead": the verb's object, said after the
@@ -1595,12 +1640,25 @@ def _read(text: str, m: re.Match[str]) -> Figure | None:
         stems = tuple(stem(w) for w in nouns or words)
         # "dead fish", "injured workers": the state is the property, the noun what is counted.
         stems = (*(w for w in stems[:-1] if w not in _STATES), stems[-1])
-        if (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person":
+        thing = stems[-1]
+        if _names_group(noun.group("noun")):
+            # "24 Malayalis", "12 Red Cross volunteers": a group of people named by what
+            # they belong to, a part of any count of people in general.
+            stems = tuple(w for w in stems if w not in _PEOPLE_STEMS) or stems
+            thing = stems[-1]
+        elif (nouns or words)[-1] in _PEOPLE or (nouns or words)[-1] == "person" or \
+                _is_demonym(noun.group("noun").split()[-1]) or (
+                    (nouns or words)[-1] in _TRAVELLERS and
+                    any(map(_is_demonym, _GROUP_WORD.findall(noun.group("noun"))))):
+            # ("37 Peruvian passengers": that country's people aboard, as "37 Peruvians".)
             stems = (*stems[:-1], "people")  # the head noun: residents, victims, people
+            # "40 Peruvians", "45 Indian victims": a country's people (see NATIONALS).
+            thing = NATIONALS if any(map(_is_demonym, _GROUP_WORD.findall(
+                noun.group("noun")))) else "people"
         elif (kind := _SAME_KIND.get((nouns or words)[-1].lower())) is not None:
             stems = (*stems[:-1], kind)  # "homes" and "houses", "troops" and "soldiers"
-        return figure("count", stems[-1], thing=stems[-1], nouns=stems,
-                      until=noun_end, prop=_acted(acted))
+        return figure("count", stems[-1], thing=thing if stems[-1] == "people" else stems[-1],
+                      nouns=stems, until=noun_end, prop=_acted(acted))
     if digits and not vague and high_number is None and scale == 1.0 and \
             (each := _COUNT_MODIFIER.match(after)) and \
             (head := _length_thing(text[cursor + each.end():cursor + each.end() + 60])):
@@ -1883,6 +1941,17 @@ def _elliptic(text: str, m: re.Match[str], previous: Figure) -> Figure | None:
 
 # "750 campers ..., and about 23 of them could not be found": the part of the whole counted
 # before, up to its clause's end, and what befell it.
+# What is done with the dead (a count of some of them).
+_OF_THE_DEAD = frozenset({"buried"})
+
+
+def _of_the_dead(text: str, f: Figure) -> bool:
+    """The count (its property not read yet) counts the dead: its own words say so, or the
+    verb right before or after it ("3,840 deaths", "killed 310 people", "40 were killed")."""
+    cues = [*_PROPERTY_PATTERN.finditer(text, max(0, f.start - 20), f.start),
+            *_PROPERTY_PATTERN.finditer(text, f.start, f.end + 30)]
+    return f.prop == "killed" or any(_PROPERTY_CUES[cue.group(1).lower()] == "killed"
+                                     for cue in cues)
 _OF_THEM_CLAUSE = re.compile(r"\s+of\s+(?:them|those|whom)\b([^,;:.]{0,60})", re.I)
 
 
@@ -1897,7 +1966,8 @@ def _harmed_part(text: str, m: re.Match[str], previous: Figure) -> Figure | None
         return None
     cue = _PROPERTY_PATTERN.search(of.group(1))
     prop = _PROPERTY_CUES[cue.group(1).lower()] if cue else ""
-    if prop not in _HARM:
+    # ("3,840 dead, 3,190 of them already buried": what befell part of the dead since.)
+    if prop not in _HARM and not (prop in _OF_THE_DEAD and _of_the_dead(text, previous)):
         return None
     before = text[max(0, m.start() - 40):m.start()]
     hedge_match = _HEDGE_BEFORE.search(before)
@@ -2003,7 +2073,61 @@ def _acted(participle: str | None) -> str:
     if cue:
         prop = _PROPERTY_CUES[cue.group(1).lower()]
         return prop if prop in _PROPERTIES_OF["count"] else ""
+    if participle.lower() in _CROWDED:
+        return "present"  # "1,500 people were crammed into the hall": who was there
     return _ACTED + stem(participle)
+
+
+# Participles of people filling a place (a closed class): how many were there.
+_CROWDED = frozenset("crammed packed squeezed jammed crowded squashed gathered assembled "
+                     "massed".split())
+# A crowd's nouns (a closed class) before its size: "a crowd of about 1,500", "put the
+# audience at 500", "attendance was 40,000": how many were there.
+_CROWD_BEFORE = re.compile(r"\b(?:crowd|audience|attendance|turnout|congregation|throng)\s+"
+                           r"(?:(?:inside|in|at|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?"
+                           r"(?:of|at|was|is|stood\s+at|numbered|numbering)\s+$", re.I)
+
+
+def _names_group(phrase: str) -> bool:
+    """A capitalised word of a counted phrase names a group of people by what they belong
+    to ("Malayalis", "Red Cross volunteers"); a nationality's people are people, told
+    apart by their country instead, as a place (see `_nation_of`)."""
+    return any(not _is_demonym(word) for word in _GROUP_WORD.findall(phrase))
+
+
+def _is_demonym(word: str) -> bool:
+    """A nationality's word, singular or plural ("Peruvian", "Peruvians")."""
+    demonyms = gazetteer().demonym_of
+    return word[:1].isupper() and (word.lower() in demonyms or
+                                   word.lower().removesuffix("s") in demonyms)
+
+
+def _number_of(text: str, start: int) -> tuple[tuple[str, ...], str, str] | None:
+    """What "the number of X (among the dead) at N" counts, told before the figure at
+    `start`: the stems of X, what befell them and the thing counted; None when it names
+    no state."""
+    of = _NUMBER_OF_PHRASE.search(text, max(0, start - 90), start)
+    words = _counted_noun(of.group("phrase")).split() if of else []
+    if not of or not words:
+        return None
+    # The state: of the whole they are among, else a participle after the noun ("miners
+    # trapped"), else the noun itself ("survivors").
+    state = _PROPERTY_PATTERN.fullmatch(of.group("whole") or "") or (
+        _PROPERTY_PATTERN.fullmatch(words[-1]) if len(words) > 1 else None)
+    if state and not of.group("whole"):
+        words = words[:-1]
+    state = state or _PROPERTY_PATTERN.search(" ".join(words))
+    if not state:
+        return None
+    prop = _PROPERTY_CUES[state.group(1).lower()]
+    if _names_group(of.group("phrase")):
+        stems = tuple(stem(w) for w in words if w not in _PEOPLE) or (stem(words[-1]),)
+        return stems, prop, stems[-1]
+    if words[-1] in _PEOPLE or _is_demonym(of.group("phrase").split()[-1]):
+        nationals = any(map(_is_demonym, _GROUP_WORD.findall(of.group("phrase"))))
+        return ("people",), prop, NATIONALS if nationals else "people"
+    stems = tuple(stem(w) for w in words)
+    return stems, prop, stems[-1]
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str) -> bool:
@@ -2340,6 +2464,8 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         prop = _PROPERTY_CUES[m.group(1).lower()]
         if prop not in allowed:
             continue
+        if _DENIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "33 people who had not been on board", "were never injured": denied
         if m.group(1).lower() in ("away", "off") and \
                 _PARTICLE_AFTER_VERB.search(text, max(0, m.start() - 24), m.start()):
             continue  # "roads washed away", "swept off": a verb's particle, no distance
@@ -2409,6 +2535,12 @@ def _with_property(text: str, figure: Figure, all_figures: list[Figure]) -> Figu
         # "All 9 crew members survived": still the crew; only a harm splits them off.
         return _replace_prop(figure, who)
     return figure if best is None else _replace_prop(figure, best[1])
+
+
+# A negation right before a cue denies the state ("had not been aboard", "were never
+# hurt", "is no longer missing").
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:yet\s+)?"
+                            r"(?:been\s+|be\s+|have\s+been\s+)?$", re.I)
 
 
 # "and" opening a new subject after the counted noun, and the noun a cue word modifies there

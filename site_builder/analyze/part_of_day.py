@@ -20,7 +20,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..models import Article, Claim, Disagreement
 from ..text import stem
 from .entities import EVENT_HEADS
-from .sentences import Sentence, per_form, rebound
+from .sentences import Sentence, per_form_found, rebound
 from .tellings import partners
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
@@ -118,7 +118,7 @@ def part_of_day_rows(sentences: list[Sentence], articles: list[Article],
         published = articles[s.article_index].published or ""
         return int(published[:4]) if published[:4].isdigit() else None
 
-    for s, found in per_form(sentences, lambda s: _told(s, year(s)), year):
+    for s, found in per_form_found(sentences, lambda s: _told(s, year(s)), year):
         for told in rebound(found, s):
             by_key.setdefault((stem(_NOUN_CLASS.get(told.noun, told.noun)),
                                _VERB_CLASS.get(told.verb, told.verb)), []).append(told)

@@ -141,6 +141,10 @@ class Readings:
         self._kept: dict[str, dict[str, bool]] = {}
         self._changed: set[str] = set()
         self.read = 0  # forms read by a finder in this build (not taken from the memo)
+        # The sentences' copies of each form (`found`), and which list they were made of.
+        self._grouped: list[Sentence] | None = None
+        self._grouped_size = 0
+        self._groups: dict[str, list[int]] = {}
 
     def watch(self, names: TopicLookups) -> None:
         """Keep readings from now on; the finders look topics up in `names`."""
@@ -169,6 +173,41 @@ class Readings:
             if reading is done:
                 reading = done[form] = self._reading(s, (finder, form[1]), extract)
             yield s, reading
+
+    def found(self, sentences: list[Sentence], extract: Callable[[Sentence], R]
+              ) -> Iterator[tuple[Sentence, R]]:
+        """`per_form_found` for a watched finder without `extra`: each form's reading
+        (kept or made, in the order `each` makes them), and the sentences of the forms
+        whose reading is not empty, in the sentences' order."""
+        finder = self._finder(extract, None)
+        assert finder is not None
+        key = (finder, None)
+        found: dict[int, R] = {}  # by position in `sentences`
+        entries = self._entries
+        for form, places in self._copies(sentences).items():
+            entry = entries.get(form)
+            if entry is not None and key in entry:  # the common case, inline
+                reading = entry[key]
+            else:
+                reading = self._reading(sentences[places[0]], key, extract)
+            if reading:
+                found.update(dict.fromkeys(places, reading))
+        for place in sorted(found):
+            yield sentences[place], found[place]
+
+    def _copies(self, sentences: list[Sentence]) -> dict[str, list[int]]:
+        """The positions of each form's copies, forms in order of first appearance (made
+        once per list of sentences)."""
+        if self._grouped is not sentences or self._grouped_size != len(sentences):
+            copies: dict[str, list[int]] = {}
+            for place, s in enumerate(sentences):
+                group = copies.get(s.form)
+                if group is None:
+                    copies[s.form] = [place]
+                else:
+                    group.append(place)
+            self._grouped, self._grouped_size, self._groups = sentences, len(sentences), copies
+        return self._groups
 
     def _reading(self, s: Sentence, key: tuple[str, Hashable],
                  extract: Callable[[Sentence], R]) -> R:
@@ -239,6 +278,7 @@ class Readings:
         self.names = None
         self._entries, self._first, self._asked, self._kept = {}, {}, {}, {}
         self._changed = set()
+        self._grouped, self._groups = None, {}
 
 
 def _memo_key(s: Sentence) -> str:

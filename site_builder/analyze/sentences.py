@@ -92,6 +92,24 @@ def per_form(sentences: Iterable[Sentence], extract: Callable[[Sentence], R],
         yield s, done[form]
 
 
+def per_form_found(sentences: Iterable[Sentence], extract: Callable[[Sentence], R],
+                   extra: Callable[[Sentence], Hashable] | None = None
+                   ) -> Iterator[tuple[Sentence, R]]:
+    """`per_form`, keeping only the sentences whose reading is not empty (falsy), in the
+    same order: for a finder whose loop does nothing with an empty reading.
+
+    With kept readings (see readings.py) each form is looked up once, not each copy, and
+    a sentence whose form read nothing costs nothing (most forms read nothing).
+    """
+    readings = getattr(sentences, "readings", None)
+    if readings is not None and extra is None and readings.keeps(extract, extra):
+        yield from readings.found(sentences, extract)
+        return
+    for s, reading in per_form(sentences, extract, extra):
+        if reading:
+            yield s, reading
+
+
 def watch_lookups(sentences: Iterable[Sentence], names: Any) -> None:
     """Have the sentences' kept readings (if they carry any) keep the readings of finders
     that look topics up only in `names` (see readings.TopicLookups), recording what

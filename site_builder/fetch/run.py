@@ -100,10 +100,13 @@ def add(site_dir: Path, targets: Iterable[str], options: AddOptions, reporter: R
     """Add pages (http(s) URLs), feeds' entries (feed URLs or files) and web archives'
     HTML captures (`.warc`, `.warc.gz`, `.arc`, `.arc.gz` files) to `SITE/seeds/`."""
     seeds = site_dir / "seeds"
+    new_site = not site_dir.exists()
     try:
         seeds.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SiteError(f"cannot create the folder: {exc.strerror or exc}", seeds) from exc
+    if new_site:  # said even when quiet: a mistyped --site would otherwise go unnoticed
+        reporter.notice("no such folder; started a new site there", site_dir)
     run = _Run(SeedBook(seeds, hook), options, reporter, clock or Clock())
     try:
         run.run(list(targets))

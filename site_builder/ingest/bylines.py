@@ -10,7 +10,7 @@ from ..text import words
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(?P<rest>.+)$", re.I)
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4}?(?:(?:and|&)\s+(?:[A-Z][\w'’.-]*\s*)"
-                   r"{1,4})?)(?=\s*(?:$|[|,•·–—-]|\d|on\b|updated\b|published\b|"
+                   r"{1,4})?)(?=\s*(?:$|[|,•·–—/-]|\d|on\b|updated\b|published\b|"
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.I)
 _ROLES = (r"correspondent|editor|reporter|writer|journalist|columnist|producer|contributor|"
           r"analyst|photographer|critic|bureau chief|staff")

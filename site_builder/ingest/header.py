@@ -128,6 +128,7 @@ def _menu(text: str) -> bool:
 # The parts of a stamp line: "Posted 1 June 2024 · By Ana Ruiz · 2 min read".
 _PARTS = re.compile(r"\s+[|·•]\s+")
 # A date in figures whose day and month could be either way round ("06/04/2024").
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.I)
 _EITHER_WAY = re.compile(r"\b(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{4}\b")
 
 
@@ -135,7 +136,12 @@ def _stamp_and_credit(text: str) -> tuple[tuple[str, str | None], tuple[str, boo
     """A line of a byline's parts and a date's parts (and a reading time), each part one
     or the other: the author and the date with whether it is an update's. Not where the
     date in figures reads either way round (a wrong day is worse than none)."""
-    parts = [p for p in _PARTS.split(text) if p.strip()]
+    parts: list[str] = []
+    for part in _PARTS.split(text):
+        if _CLOCK.fullmatch(part.strip()) and parts:
+            parts[-1] += " " + part  # "17.03.2025 | 16:05": a date, then its time
+        elif part.strip():
+            parts.append(part)
     if len(parts) < 2 or _EITHER_WAY.search(text):
         return None
     credits, stamps = [], []

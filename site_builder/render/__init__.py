@@ -172,6 +172,8 @@ class SiteIndex:
         self.facts_pages = facts_pages(digest)
         self._fact_page = {f.id: n for n, page in enumerate(self.facts_pages, 1)
                            for f in page.several + page.single}
+        self._disagreement_page = {number: n for n, page in enumerate(self.facts_pages, 1)
+                                   for number, _ in page.disagreements}
 
     def for_articles(self, digest: Digest, slugs: set[str]) -> SiteIndex:
         """This index with the articles `slugs` (and their links) taken from `digest`, a
@@ -217,6 +219,10 @@ class SiteIndex:
     def fact_path(self, fact_id: str) -> str:
         """The page of facts/ that lists a fact."""
         return facts_path(self._fact_page.get(fact_id, 1))
+
+    def disagreement_path(self, number: int) -> str:
+        """The page of facts/ that shows disagreement `number` (1-based) in full."""
+        return facts_path(self._disagreement_page.get(number, 1))
 
     def headline(self, article: Article) -> str:
         """The article's title, else its first sentence (whole, unless very long)."""
