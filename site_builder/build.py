@@ -187,6 +187,8 @@ class BuildState:
     page_keys: dict[str, Entry] | None = None  # the rendered pages' keys, for the next build
     # What the render noted of the staging folder (its id, the note), see render/spare.py.
     note: tuple[str, Note] | None = None
+    # The rendered pages' search entries (see search.page_entry): not read back to index.
+    searched: dict[str, list] = field(default_factory=dict)
     search: dict | None = None  # what the search index phase indexed, for the next build
     # The preview: its live site, and the files this build changes in it.
     live: LiveSite | None = None
@@ -398,15 +400,18 @@ def render(state: BuildState) -> None:
     try:
         state.pages, keys, note = render_keyed(
             state.digest, state.config, state.staging, previous, state.runner, known, spare,
-            load_note(state.config.cache_dir, state.staging) if spare else None)
+            load_note(state.config.cache_dir, state.staging) if spare else None,
+            searched=state.searched)
     except OSError:
         if not spare:
             raise
         # A spare that cannot be brought up to date (made read-only, say): start afresh.
         _remove_tree(state.staging, state.reporter)
         state.staging.mkdir()
+        state.searched.clear()
         state.pages, keys, note = render_keyed(state.digest, state.config, state.staging,
-                                               previous, state.runner, known)
+                                               previous, state.runner, known,
+                                               searched=state.searched)
     state.page_keys = keys if known is not None else None
     ident = folder_id(state.staging)
     state.note = (ident, note) if note is not None and ident is not None else None
@@ -525,7 +530,7 @@ def index_staging(state: BuildState) -> None:
     pages += [f"static/{page}" for page in html_files(staging / "static")]
     # Pagefind runs beside this process, one shard per worker at a time: at SHARD_PAGES
     # pages, about 50 MiB each.
-    indexed = index_site(staging, previous, record, pages)
+    indexed = index_site(staging, previous, record, pages, state.searched)
     if indexed.problem:
         state.reporter.warn(indexed.problem)
     else:

@@ -80,6 +80,12 @@ def html_files(site: Path) -> list[str]:
     return sorted(found)
 
 
+def page_entry(path: str | Path, data: bytes) -> list:
+    """The record's entry of a page just written at `path` with bytes `data` (the render
+    makes it, so that indexing need not read the page back): as `page_hashes` gives it."""
+    return [*_stamp(path), content_hash(data), _MARKER in data]
+
+
 def page_hashes(site: Path, known: dict | None = None, pages: list[str] | None = None
                 ) -> dict[str, list]:
     """Each page's [size, mtime_ns, inode, hash, searchable], by site path, of `pages`
@@ -158,13 +164,15 @@ def is_bundle_folder(name: str) -> bool:
 
 
 def index_site(site: Path, previous: Path | None = None, record: dict | None = None,
-               pages: list[str] | None = None) -> Indexed:
+               pages: list[str] | None = None, written: dict[str, list] | None = None
+               ) -> Indexed:
     """Index `site` into its bundle folders, linking from `previous` (the last build's
     site, described by `record`, see load_record) each bundle whose pages are the same.
-    `pages`: the site's .html files, when the caller knows them. Bundle folders `site`
-    already holds (a spare copy of the site, see render/spare.py) are brought up to
-    date: only this index's stay, as it made them."""
-    indexed = _index_site(site, previous, record, pages)
+    `pages`: the site's .html files, when the caller knows them; `written`: the entries
+    (see `page_entry`) of pages the caller wrote, not read again while their stamp holds.
+    Bundle folders `site` already holds (a spare copy of the site, see render/spare.py)
+    are brought up to date: only this index's stay, as it made them."""
+    indexed = _index_site(site, previous, record, pages, written)
     made = set(indexed.record.get("shards", {})) if indexed.problem is None else set()
     for bundle in bundles(site):
         if bundle.name not in made:
@@ -173,7 +181,7 @@ def index_site(site: Path, previous: Path | None = None, record: dict | None = N
 
 
 def _index_site(site: Path, previous: Path | None, record: dict | None,
-                pages: list[str] | None) -> Indexed:
+                pages: list[str] | None, written: dict[str, list] | None) -> Indexed:
     if importlib.util.find_spec("pagefind") is None:
         return Indexed("search index not built: the pagefind package is not installed")
     from pagefind.service import get_executable  # late: the package is optional
@@ -182,8 +190,10 @@ def _index_site(site: Path, previous: Path | None, record: dict | None,
     if binary is None:
         return Indexed("search index not built: the pagefind program is not installed")
     record = record or {}
+    kept = record.get("pages")
     try:
-        hashes = page_hashes(site, record.get("pages"), pages)
+        hashes = page_hashes(site, {**(kept if isinstance(kept, dict) else {}),
+                                    **(written or {})}, pages)
     except OSError as exc:
         return Indexed(f"search index not built: {exc}")
     program = _program_mark(Path(binary))

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import pytest
 from jinja2 import Environment
+from markupsafe import escape
 
 from site_builder.analyze.crossrefs import is_verbatim
-from site_builder.models import Article, CrossRef, Digest, Fact, Paragraph, Ref, Topic
+from site_builder.models import (
+    Article,
+    CrossRef,
+    Digest,
+    Fact,
+    Paragraph,
+    Ref,
+    Removal,
+    Topic,
+)
 from site_builder.render import SiteIndex
 from site_builder.render.format import plural
 from site_builder.render.fragments import (
     also_in,
+    audit_rows,
     fact_rows,
     mention_groups,
     mentions,
@@ -96,6 +107,9 @@ LOOPS = {
 </tr>
 {%- endmacro %}
 {% for fact in facts %}{{ fact_row(fact) }}
+{% endfor %}""",
+    "audit": """{% for r in removed %}
+<tr><td>{{ r.lines|join(', ') }}</td><td>{{ r.reason }}</td><td>{{ r.excerpt }}</td></tr>
 {% endfor %}""",
     "topics": """{% for t in topics %}
   <li><a href="{{ url('topics/' ~ t.slug ~ '/index.html') }}">{{ t.name }}</a></li>
@@ -201,3 +215,19 @@ def test_every_part_of_a_link_is_escaped() -> None:
     assert "<b>" not in html and "&lt;b&gt;" in html
     assert 'p"2' not in html and "p&#34;2&amp;&lt;" in html
     assert "Tom &amp; Jerry&#39;s" in html
+
+
+def test_audit_rows_write_what_the_template_loop_wrote() -> None:
+    """Removed blocks' rows, reasons repeated (escaped once, then kept) and hostile."""
+    index = SiteIndex(_digest())
+    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    removed = [Removal((3,), HOSTILE, "<script>alert('x')</script> & co"),
+               Removal((4, 5, 12), "byline", "By Jane Doe"),
+               Removal((7,), HOSTILE, 'a "quoted" <b>line</b>'),
+               Removal((), "byline", "")]
+    for count in range(len(removed) + 1):
+        shown = removed[:count]
+        assert audit_rows(index, shown) == env.from_string(LOOPS["audit"]).render(
+            removed=shown)
+    assert "<script>" not in audit_rows(index, removed)
+    assert index.escaped(HOSTILE) == str(escape(HOSTILE))

@@ -44,7 +44,7 @@ from ..models import (
     shorten,
 )
 from ..pipeline import Runner, collector_paused
-from ..search import is_bundle_folder
+from ..search import is_bundle_folder, page_entry
 from ..source_names import source_name
 from ..theme import builtin_templates
 from .chart import chart
@@ -52,6 +52,7 @@ from .digest_json import digest_json
 from .format import human_date, plural
 from .fragments import (
     also_in,
+    audit_rows,
     brief_html,
     fact_rows,
     mention_groups,
@@ -119,6 +120,7 @@ def environment(config: Config) -> Environment:
     env.globals["brief_html"] = brief_html
     env.globals["ref_items"] = ref_items
     env.globals["topic_items"] = topic_items
+    env.globals["audit_rows"] = audit_rows
     env.globals["paragraphs"] = paragraphs
     return env
 
@@ -159,6 +161,7 @@ class SiteIndex:
         self._topic_names = {slug: sorted(n) for slug, n in names.items()}
         self._excerpts: dict[tuple[Ref, int], str] = {}
         self._link_parts: dict[str, tuple[str, str]] = {}  # see link_html
+        self._escaped: dict[str, str] = {}  # see escaped
         self._headlines: dict[str, str] = {}  # of untitled articles, by slug
         self._order: dict[str, int] | None = None  # articles' positions, once asked for
         self.number = {Ref(a.slug, p.id): n for a in digest.articles
@@ -371,7 +374,16 @@ class SiteIndex:
         if parts is None:
             parts = (escape(article_path(ref.article)), escape(self.source_names[ref.article]))
             self._link_parts[ref.article] = parts
-        return f"{parts[0]}#{escape(ref.paragraph)}", f"{parts[1]} ¶{self.number.get(ref, '?')}"
+        return f"{parts[0]}#{self.escaped(ref.paragraph)}", \
+            f"{parts[1]} ¶{self.number.get(ref, '?')}"
+
+    def escaped(self, text: str) -> str:
+        """`text` escaped, for the short strings that links repeat thousands of times
+        (paragraph ids, kinds of link): each escaped once (the memo is of `text` alone)."""
+        found = self._escaped.get(text)
+        if found is None:
+            found = self._escaped[text] = str(escape(text))
+        return found
 
     def related(self, topic: Topic, limit: int = 12) -> list[Topic]:
         """Topics mentioned in the same paragraphs as `topic`, most often first."""
@@ -617,19 +629,23 @@ def _settle(renderer: _Renderer, job: tuple[str, str, dict]
 
 
 def _render(renderer: _Renderer, item: tuple[tuple[str, str, dict], str | None]
-            ) -> tuple[str, Entry | None]:
-    """Render one page (or write digest.json): (path, the page's key entry). `item` is
-    the job and its key when the caller made it already (else it is made here)."""
+            ) -> tuple[str, Entry | None, list | None]:
+    """Render one page (or write digest.json): (path, the page's key entry, its search
+    entry when it is an HTML page, see search.page_entry). `item` is the job and its key
+    when the caller made it already (else it is made here)."""
     job, key = item
     path = job[1]
     if job == _DIGEST_JOB:
         _write_digest(renderer.digest, renderer.out, renderer.previous)
-        return path, None
+        return path, None, None
     if key is None and renderer.known is not None:
         key = page_key(renderer.index, renderer.base, job, renderer.hashed)
-    write_file(renderer.out, path, renderer.page(job), renderer.previous,
-               renderer.there(path))
-    return path, None if key is None else file_entry(key, renderer.out / path)
+    data = renderer.page(job)
+    write_file(renderer.out, path, data, renderer.previous, renderer.there(path))
+    target = renderer.out / path
+    # Hashed here, from the bytes in hand: the search index would read the page back.
+    return (path, None if key is None else file_entry(key, target),
+            page_entry(target, data) if path.endswith(".html") else None)
 
 
 def _write_digest(digest: Digest, out: Path, previous: Path | None) -> None:
@@ -717,13 +733,15 @@ def render_site(digest: Digest, config: Config, out: Path, previous: Path | None
 
 def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | None,
                  runner: Runner | None, known: dict[str, Entry] | None, spare: bool = False,
-                 note: Note | None = None
+                 note: Note | None = None, searched: dict[str, list] | None = None
                  ) -> tuple[list[str], dict[str, Entry], Note | None]:
     """`render_site`, keying pages when `known` (the last build's keys, see page_keys) is
     given: the pages written, the key entries of this build's keyed pages, and (when
     keyed) the note of `out` for a build that stages in it as a spare (see spare.py).
     `spare`: `out` is not empty but an older copy of the site, brought up to date
-    (`note`: what the build that made it noted of it).
+    (`note`: what the build that made it noted of it). `searched`, when given, gets the
+    search entry (see search.page_entry) of each HTML page rendered (not of those linked:
+    the last build's search record has them).
 
     First each page whose key is the last build's, and whose file that build wrote is
     still in `previous`, is linked from there (keys made and pages linked on the
@@ -759,9 +777,11 @@ def render_keyed(digest: Digest, config: Config, out: Path, previous: Path | Non
     else:
         rendered = runner.pmap(_render, todo, state=renderer, label="rendering",
                                reserved=True)
-    for path, entry in rendered:
+    for path, entry, found in rendered:
         if entry is not None:
             keys[path] = entry
+        if found is not None and searched is not None:
+            searched[path] = found
     for path, data in static:
         write_file(out, path, data, previous, renderer.there(path))
     pages = [path for _, path, _ in jobs] + [_DIGEST_JOB[1]]

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from ..models import Article, CrossRef, Fact, Ref, Topic
+from ..models import Article, CrossRef, Fact, Ref, Removal, Topic
 from .format import plural
 from .paths import relative_url, topic_path
 
@@ -24,6 +24,9 @@ class Links(Protocol):
 
     def link_html(self, ref: Ref) -> tuple[str, str]:
         """A paragraph's href from the site's root and its label, both escaped."""
+
+    def escaped(self, text: str) -> str:
+        """`text` escaped (kept for short strings that many links repeat)."""
 
     def excerpt(self, ref: Ref, width: int = 160) -> str:
         """A paragraph's text, shortened to `width`."""
@@ -55,7 +58,7 @@ def also_in(index: Links, links: Iterable[CrossRef], path: str,
         if c.kind == "duplicate":
             tag = '<span class="tag">' + ("verbatim" if verbatim(c) else "shared text") + \
                 "</span>"
-        lines.append(f'  <a href="{up}{href}" class="ref xref xref-{escape(c.kind)}">'
+        lines.append(f'  <a href="{up}{href}" class="ref xref xref-{index.escaped(c.kind)}">'
                      f"{label}{tag}</a>\n")
     return Markup("".join(lines))
 
@@ -81,8 +84,8 @@ def mention_groups(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: 
     for number, (slug, refs) in enumerate(groups):
         opened = " open" if number == 0 and open_one else ""
         parts.append(f'<details class="mentions-of"{opened}>\n'
-                     f"<summary>{escape(index.source_names[slug])} "
-                     f"<small>{escape(plural(len(refs), 'mention'))}</small></summary>\n"
+                     f"<summary>{index.escaped(index.source_names[slug])} "
+                     f"<small>{index.escaped(plural(len(refs), 'mention'))}</small></summary>\n"
                      f'<ol class="mentions">\n{mentions(index, refs, path)}</ol>\n'
                      "</details>\n")
     return Markup("".join(parts))
@@ -137,6 +140,15 @@ def ref_items(index: Links, groups: Iterable[tuple[str, list[Ref]]], path: str,
     return Markup("".join(lines))
 
 
+def audit_rows(index: Links, removed: Iterable[Removal]) -> Markup:
+    """A table row for each block the cleaner removed from a source: its seed lines, the
+    reason (one of a few, escaped once each) and its text."""
+    # Line numbers are integers: nothing in them to escape.
+    return Markup("".join(f"<tr><td>{', '.join(map(str, r.lines))}</td>"
+                          f"<td>{index.escaped(r.reason)}</td><td>{escape(r.excerpt)}</td>"
+                          "</tr>\n" for r in removed))
+
+
 def topic_items(topics: Iterable[Topic], path: str) -> Markup:
     """A list item linking each topic's page by its name."""
     lines = []
@@ -161,8 +173,8 @@ def paragraphs(index: Links, article: Article, path: str,
             parts.append("</ul>")
             in_list = False
         tag = "li" if p.kind == "li" else "div"
-        pid = escape(p.id)
-        parts.append(f'<{tag} class="para para-{escape(p.kind)}" id="{pid}">\n'
+        pid = index.escaped(p.id)
+        parts.append(f'<{tag} class="para para-{index.escaped(p.kind)}" id="{pid}">\n'
                      f'<a class="pnum" href="#{pid}" title="Link to this paragraph" '
                      f"data-pagefind-ignore>¶{number}</a>\n")
         # The template's one-line choice of element left no newline after it.
