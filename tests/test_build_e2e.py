@@ -129,7 +129,7 @@ def test_cli_build_strict_and_one_line_errors(sample_site: Path):
     bad = _cli("build", cwd=sample_site)
     assert bad.returncode == 1
     [line] = bad.stderr.strip().splitlines()
-    assert line.startswith("error: sitebuild.yml:3:") and "Traceback" not in bad.stderr
+    assert line.startswith("error: sitebuild.yml:2:") and "Traceback" not in bad.stderr
 
 
 def test_cli_help_documents_every_option(sample_site: Path):
