@@ -30,6 +30,8 @@ from site_builder.analyze.sentences import (
     SENTENCES,
     Sentence,
     build_sentences,
+    per_form,
+    per_form_found,
     watch_lookups,
     weigh,
 )
@@ -388,3 +390,36 @@ def test_the_count_venue_whereabouts_and_clock_finders_read_only_an_edits_senten
     assert digest == _digest(edited, config, Runner.in_memory(1))
     for name in moved:
         assert again.get(name) == [articles[4].slug]
+
+
+def test_found_readings_are_the_non_empty_readings_of_every_copy_in_order() -> None:
+    texts = ["Oslo rose.", "Nobody came.", "Riga fell.", "Oslo rose.", "Nobody came.",
+             "Riga and Oslo met.", "Riga fell."]
+    # Copies of a text share their form (as `build_sentences` gives them).
+    sentences = [Sentence(i, text, Ref(f"a{i}", "p-1"), i, 0, text, frozenset(), [], [], [],
+                          form=text) for i, text in enumerate(texts)]
+    names = _Lookups([Topic("oslo", "Oslo", "place", [], []),
+                      Topic("riga", "Riga", "place", [], [])])
+
+    def finder(s: Sentence) -> list[Topic]:
+        return [t for w in s.text.split() if (t := names.topic(w.strip(".").casefold()))]
+
+    plain = [(s, found) for s, found in per_form(sentences, finder) if found]
+    memo = Memo(None, "test", "v")
+    readings = Readings(memo)
+    kept = SentenceList(sentences, readings)
+    watch_lookups(kept, names)
+    found = list(per_form_found(kept, finder))
+    assert [(s.index, r) for s, r in found] == [(s.index, r) for s, r in plain]
+    assert [s.index for s, _ in found] == [0, 2, 3, 5, 6]
+    assert all(s is sentences[s.index] for s, _ in found)
+    assert readings.read == 4  # one reading per form, copies share it
+    readings.finish()
+    memo.rotate()
+    # The next build: every reading kept, the same sentences found.
+    readings = Readings(memo)
+    kept = SentenceList(sentences, readings)
+    watch_lookups(kept, names)
+    assert [(s.index, r) for s, r in per_form_found(kept, finder)] == \
+        [(s.index, r) for s, r in plain]
+    assert readings.read == 0
