@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from ..dates import WEEKDAYS
 from ..models import Article, Claim, Disagreement, Ref, Topic
 from ..text import STOPWORDS, stem, words
+from .clock_times import CLOCK, read_clock
 from .declarations import declaration_rows
 from .departures import departure_rows
 from .entities import EVENT_HEADS, Mention
@@ -1476,11 +1477,6 @@ _OCCURRED = re.compile(r"\b([a-z]+),?\s+(?:(?:has|had)\s+)?(struck|hit|happened|
                        r"exploded|collapsed|made landfall|came ashore|roared ashore)\b")
 # "the collision at 8:47 p.m.": an event's noun with its time right after it.
 _EVENT_AT = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?=at\s+(?:about\s+|around\s+)?\d)")
-_CLOCK = re.compile(
-    r"\b(?:(?P<hedge>about|around|approximately|roughly|shortly (?:before|after)|just "
-    r"(?:before|after))\s+)?(?:at\s+)?(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
-    r"(?P<half>[ap])\.?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s+"
-    r"(?:local time|[A-Z]{2,4}\b)))(?P<zone>\s+local time|\s+[A-Z]{2,4}\b)?")
 # "the blast, which struck": the noun a relative clause's verb tells of.
 _ANTECEDENT = re.compile(r"\b[Tt]he\s+([a-z]+),\s+$")
 # Words before the event's noun that make it one of several ("the second quake").
@@ -1585,8 +1581,8 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
             continue
         clause = s.text[m.end():]
         end = _CLAUSE_END.search(clause)
-        clock = _CLOCK.search(clause[:end.start()] if end else clause)
-        read = _read_clock(clock) if clock else None
+        clock = CLOCK.search(clause[:end.start()] if end else clause)
+        read = read_clock(clock) if clock else None
         if read is None:
             continue
         low, high, zone = read
@@ -1605,25 +1601,6 @@ def _clocks(s: Sentence) -> list[tuple[tuple[str, str, str], _Clock]]:
                              bool(re.search(r"\bthe\s+$", s.text[:m.start(1)], re.I)),
                              happened)))
     return found
-
-
-def _read_clock(clock: re.Match[str]) -> tuple[int, int, str] | None:
-    """The minutes after midnight a stated time may mean (low, high) and its zone ("" for
-    local time); None for a time that gives no interval ("shortly before 2 p.m.")."""
-    hedge = clock.group("hedge") or ""
-    if hedge.startswith(("shortly", "just")):
-        return None
-    if clock.group("h24"):
-        hour, minute = int(clock.group("h24")), int(clock.group("m24"))
-    else:
-        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-        if int(clock.group("h")) > 12 or minute > 59:
-            return None
-        hour += 12 if clock.group("half") == "p" else 0
-    at = hour * 60 + minute
-    zone = (clock.group("zone") or "").strip()
-    spread = _spread(minute, bool(hedge))
-    return at - spread, at + spread, "" if zone == "local time" else zone
 
 
 # "the vessel had been refloated at 4.30 am", "the Acme Star was freed at 15:05 local
@@ -1692,8 +1669,8 @@ def _done_at(s: Sentence, names: _Names) -> list[tuple[tuple[str, str], _Done]]:
     for m in _DONE_AT.finditer(s.text):
         clause = s.text[m.end():]
         end = _CLAUSE_END.search(clause)
-        clock = _CLOCK.match(clause[:end.start()] if end else clause)
-        read = _read_clock(clock) if clock else None
+        clock = CLOCK.match(clause[:end.start()] if end else clause)
+        read = read_clock(clock) if clock else None
         if read is None:
             continue
         low, high, zone = read
@@ -1727,20 +1704,6 @@ _MISHAP_CLASS = {"collision": "crash", "accident": "crash", "blast": "explos"}
 def _noun_class(noun: str) -> str:
     """The stem an event's noun is grouped by ("collision" and "crash" as one)."""
     return _MISHAP_CLASS.get(noun, stem(noun))
-
-
-def _spread(minute: int, hedged: bool) -> int:
-    """Minutes a stated time may be off: what its rounding allows (a time to the minute,
-    1:29, is exact; 1:35 may be rounded to five minutes, 1:15 to a quarter hour, 1:30 to a
-    half); a hedge 20 minutes, but 3 on a time given to the odd minute ("about 1:29": its
-    teller knew the minute)."""
-    if hedged:
-        return 20 if minute % 5 == 0 else 3
-    if minute % 30 == 0:
-        return 15
-    if minute % 15 == 0:
-        return 7
-    return 2 if minute % 5 == 0 else 1
 
 
 # Right after "struck"/"hit": what was struck, named ("a main pier of the X Bridge"), not

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Article, Claim, Disagreement
+from .clock_times import CLOCK, read_clock
 from .sentences import Sentence, per_form_found, rebound
 
 ClaimMaker = Callable[[str, list[Sentence], list[Article]], Claim]
@@ -39,14 +40,9 @@ _DEPARTED = re.compile(r"\b(?P<noun>" + "|".join(sorted(_KINDS)) + r"|" +
                        r"pulled\s+out)\b"
                        # "the train left the tracks", "the bus left the road": a mishap.
                        r"(?!\s+(?:the\s+)?(?:road|roadway|highway|rails?|tracks?|line)\b)")
-# A clock time: "1:39 p.m.", "1.38pm", "13:38" with a zone after it, and its hedge.
-_CLOCK = re.compile(
-    r"\bat\s+(?P<hedge>about\s+|around\s+|approximately\s+|roughly\s+)?"
-    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?|"
-    r"(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?=\s+(?:local\s+time|[A-Z]{2,4}\b)))"
-    r"(?P<zone>\s+local\s+time|\s+[A-Z]{2,4}\b)?")
 # Where a clause ends: what follows tells something else.
 _CLAUSE_END = re.compile(r"[;(]|,\s+(?:and|but|while|when|after|before)\b")
+_AT = re.compile(r"^at\s+")
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                       r"Sunday)\b")
 _DATE = re.compile(r"\b(?:on\s+)?(\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
@@ -102,43 +98,14 @@ def _departures(s: Sentence) -> list[tuple[tuple[str, str], _Departure]]:
     for m in _DEPARTED.finditer(s.text):
         end = _CLAUSE_END.search(s.text, m.end())
         clause_end = end.start() if end else len(s.text)
-        clock = _CLOCK.search(s.text, m.end(), clause_end)
-        if clock is None:
-            continue
-        read = _minutes(clock)
+        clock = CLOCK.search(s.text, m.end(), clause_end)
+        read = read_clock(clock, odd_minute=0) if clock else None
         if read is None:
             continue
         low, high, zone = read
         day = _WEEKDAY.search(s.text, m.end(), clause_end) or \
             _DATE.search(s.text, clock.end(), clause_end)
         found.append(((_KINDS[m.group("noun").lower()], zone), _Departure(
-            s, m.group("noun").lower(), clock.group()[3:].strip(), low, high,
+            s, m.group("noun").lower(), _AT.sub("", clock.group().strip()), low, high,
             day.group(1) if day else "")))
     return found
-
-
-def _minutes(clock: re.Match[str]) -> tuple[int, int, str] | None:
-    """The minutes after midnight a time may mean (low, high), and its zone ("" for local
-    time); None for an impossible time."""
-    if clock.group("h24"):
-        hour, minute = int(clock.group("h24")), int(clock.group("m24"))
-    else:
-        hour, minute = int(clock.group("h")) % 12, int(clock.group("m") or 0)
-        hour += 12 if clock.group("half") == "p" else 0
-    at = hour * 60 + minute
-    zone = " ".join((clock.group("zone") or "").split())
-    return at - _spread(minute, bool(clock.group("hedge"))), \
-        at + _spread(minute, bool(clock.group("hedge"))), \
-        "" if zone == "local time" else zone
-
-
-def _spread(minute: int, hedged: bool) -> int:
-    """Minutes a stated time may be off: what its rounding allows ("1:39" is exact, "1:30"
-    may be rounded to the half hour), and more with a hedge."""
-    if hedged:
-        return 20 if minute % 5 == 0 else 3
-    if minute % 30 == 0:
-        return 15
-    if minute % 15 == 0:
-        return 7
-    return 2 if minute % 5 == 0 else 0
