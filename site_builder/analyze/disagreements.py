@@ -193,8 +193,9 @@ def _origin(f: Figure) -> frozenset[str]:
     demonyms = gazetteer().demonym_of
     words = _WORD.findall(f.text)
     found = {w.lower() for w in words if w.lower() in _OF_ORIGIN}
-    found.update(demonyms[w.lower()].lower() for w in words
-                 if w[0].isupper() and w.lower() in demonyms)
+    found.update(demonyms[d].lower() for w in words if w[0].isupper()
+                 and (d := w.lower() if w.lower() in demonyms else w.lower().removesuffix("s"))
+                 in demonyms)
     # Demonyms of two words ("South Korean").
     found.update(demonyms[pair].lower() for a, b in itertools.pairwise(words)
                  if a[0].isupper() and (pair := f"{a} {b}".lower()) in demonyms)
@@ -1046,8 +1047,8 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
     if a.figure.dimension == "age":
         return True  # the frame already names the person
     fa, fb = a.figure, b.figure
-    if fa.dimension == "count" and _of_one_nation(fa) != _of_one_nation(fb) and \
-            fa.place != fb.place:
+    if fa.dimension == "count" and bool(_origin(fa) - _OF_ORIGIN) != \
+            bool(_origin(fb) - _OF_ORIGIN) and fa.place != fb.place:
         # "37 Kenyan passengers" are a part of "62 passengers", no rival count; "Kenya
         # reported 40 deaths" is that nation's count all the same.
         return False
@@ -1085,17 +1086,6 @@ def _about_same_thing(a: _Item, b: _Item) -> bool:
 # A place a sentence sets something in: a preposition of location and the capitalised
 # words after it ("in Kuwait's Mangaf district", "at the Harbour Road depot").
 _SET_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+((?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})")
-
-
-def _of_one_nation(f: Figure) -> bool:
-    """The count is of one nationality, named by its demonym ("37 Azerbaijani passengers",
-    "12 Kenyans")."""
-    demonyms = gazetteer().demonym_of
-    return any(w.lower() in demonyms or w.lower().removesuffix("s") in demonyms
-               for w in _CAPITALISED.findall(f.text))
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _place_named_by_both(a: _Item, b: _Item) -> bool:
